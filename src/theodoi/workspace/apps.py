@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class WorkspaceConfig(AppConfig):
+    name = "theodoi.workspace"
