@@ -1,0 +1,191 @@
+"""A task's time (``Thời gian thực hiện``/``hoàn thành``) as written and as parsed.
+
+The kinds are those of extraction/SCHEMA.md. Plans write times in a handful of shapes
+(``Năm 2025``, ``2021 - 2030``, ``Quý II/2025``, ``6/2025``, ``31/12/2025``, ``Thường xuyên``,
+``Trình ... sau khi có Quyết định của Thủ tướng Chính phủ``); several phases in one cell
+(``Năm 2022 - 2024: ... Năm 2025 và những năm tiếp theo: ...``) become one range over all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from theodoi.ingest.plan import Due, DueKind
+from theodoi.ingest.textnorm import normalize_text
+
+# Words that make a time recurring (Nghị định 30/2020's "định kỳ", and the plans' own words).
+_RECURRING = re.compile(
+    r"\b(thường xuyên|h[àằ]ng (năm|quý|tháng|tuần)|định kỳ|liên tục|mỗi năm)\b", re.IGNORECASE
+)
+# Where a time starts to depend on someone else's act: the condition runs from here to the end.
+_CONDITION_CUE = re.compile(
+    r"\b(sau khi|khi có|khi được|ngay khi|theo (hướng dẫn|tiến độ|lộ trình|kế hoạch|yêu cầu"
+    r"|quy định|chỉ đạo|văn bản|đề án|chương trình)|tùy theo|tùy thuộc|phụ thuộc)\b",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^[-+*•]?\s*(thời gian|thời hạn|tiến độ)[^:]{0,40}:\s*", re.IGNORECASE)
+# A document number carries a year (``37/2018/QĐ-TTg``); it is not a time.
+_DOCUMENT_NUMBER = re.compile(r"\b\d+/(19|20)\d{2}/[^\s,;.]+")
+_YEAR = r"((?:19|20)\d{2})(?!\d)"
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*" + _YEAR)
+_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+" + _YEAR, re.IGNORECASE)
+_QUARTER = re.compile(
+    r"\bquý\s+(IV|I{1,3}|[1-4])\s*(?:/|-|năm|,)\s*(?:năm\s*)?" + _YEAR, re.IGNORECASE
+)
+_MONTH = re.compile(
+    r"(?:\btháng\s*|(?<![\d/.]))(\d{1,2})\s*(?:/|-|\s+năm\s+)\s*" + _YEAR, re.IGNORECASE
+)
+_RANGE = re.compile(
+    r"(?<!\d)" + _YEAR + r"\s*(?:-|đến|tới|–)\s*(?:hết\s+)?(?:năm\s+)?" + _YEAR, re.IGNORECASE
+)
+_OPEN_RANGE = re.compile(
+    r"(?:\btừ\s+(?:năm\s+)?" + _YEAR + r"(?!\s*(?:-|đến|tới)))"
+    r"|(?:(?<!\d)"
+    + _YEAR
+    + r"\s*(?:,\s*|\s+)(?:và\s+)?(?:(?:những|các)\s+năm\s+(?:tiếp\s+theo|sau)"
+    r"|trở\s+đi|về\s+sau))",
+    re.IGNORECASE,
+)
+_SINGLE_YEAR = re.compile(r"(?<![\d/])" + _YEAR)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass(frozen=True)
+class _Span:
+    kind: DueKind
+    start: int
+    end: int | None  # None: open-ended
+    month: int | None = None
+    quarter: int | None = None
+    date: datetime.date | None = None
+
+
+def clean_time_text(text: str | None) -> str | None:
+    """The time as written: one line, without its label and without a final full stop."""
+    if text is None:
+        return None
+    cleaned = " ".join(normalize_text(text).split())
+    cleaned = _LABEL.sub("", cleaned).strip()
+    cleaned = cleaned.rstrip(" .;,").strip()
+    if cleaned in {"", "-", "--", "x", "/"}:
+        return None
+    return cleaned
+
+
+def parse_due(text: str | None) -> Due:
+    """Parse a time cell or line into a :class:`Due` of extraction/SCHEMA.md.
+
+    A text in words with no time of its own (``Trình ... sau khi ...``, ``Theo hướng dẫn ...``)
+    is conditional: the coordinator sets the date once the condition is met.
+    """
+    written = clean_time_text(text)
+    if written is None:
+        return Due()
+    time_part, condition = _split_condition(written)
+    spans = _spans(time_part)
+    if spans:
+        due = _due_from_spans(spans)
+        due.text = written
+        due.condition = condition
+        if _RECURRING.search(time_part) and not any(s.kind == "date" for s in spans):
+            due.kind = "recurring"
+            due.month = due.quarter = None
+        return due
+    if _RECURRING.search(time_part):
+        return Due(text=written, kind="recurring", condition=condition)
+    # Words only: the whole text is the condition unless a "sau khi ..." clause names it.
+    return Due(text=written, kind="conditional", condition=condition or written)
+
+
+def _split_condition(text: str) -> tuple[str, str | None]:
+    cue = _CONDITION_CUE.search(text)
+    if cue is None:
+        return text, None
+    if cue.start() == 0:
+        return "", text
+    head = text[: cue.start()]
+    condition = text[cue.start() :].strip(" ,;.")
+    # "Trình ... ban hành sau khi ..." keeps only the clause; a time before it keeps both.
+    return re.sub(r"(,|\bvà)\s*$", "", head.strip()).strip(), condition
+
+
+def _spans(text: str) -> list[_Span]:
+    text = _DOCUMENT_NUMBER.sub(" ", text)
+    spans: list[_Span] = []
+
+    def take(pattern: re.Pattern[str], make: Callable[[re.Match[str]], _Span | None]) -> None:
+        nonlocal text
+
+        def replace(match: re.Match[str]) -> str:
+            span = make(match)
+            if span is None:
+                return match.group(0)
+            spans.append(span)
+            return " " * len(match.group(0))
+
+        text = pattern.sub(replace, text)
+
+    take(_DATE_WORDS, _date_span)
+    take(_DATE, _date_span)
+    take(_QUARTER, _quarter_span)
+    take(_RANGE, _range_span)
+    take(_OPEN_RANGE, _open_span)
+    take(_MONTH, _month_span)
+    take(_SINGLE_YEAR, lambda m: _Span("year", int(m.group(1)), int(m.group(1))))
+    return spans
+
+
+def _date_span(match: re.Match[str]) -> _Span | None:
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return _Span("date", year, year, date=date)
+
+
+def _quarter_span(match: re.Match[str]) -> _Span:
+    raw, year = match.group(1).upper(), int(match.group(2))
+    quarter = _ROMAN.get(raw) or int(raw)
+    return _Span("quarter", year, year, quarter=quarter)
+
+
+def _month_span(match: re.Match[str]) -> _Span | None:
+    month, year = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        return None
+    return _Span("month", year, year, month=month)
+
+
+def _range_span(match: re.Match[str]) -> _Span | None:
+    start, end = int(match.group(1)), int(match.group(2))
+    if end < start:
+        return None
+    return _Span("range", start, end)
+
+
+def _open_span(match: re.Match[str]) -> _Span:
+    return _Span("range", int(match.group(1) or match.group(2)), None)
+
+
+def _due_from_spans(spans: list[_Span]) -> Due:
+    if len(spans) == 1:
+        span = spans[0]
+        return Due(
+            kind=span.kind,
+            start_year=span.start,
+            end_year=span.end,
+            date=span.date.isoformat() if span.date else None,
+            month=span.month,
+            quarter=span.quarter,
+        )
+    # Several phases or several times: one range from the first start to the last end.
+    start = min(s.start for s in spans)
+    ends = [s.end for s in spans]
+    end = None if None in ends else max(e for e in ends if e is not None)
+    if end == start:
+        return Due(kind="year", start_year=start, end_year=end)
+    return Due(kind="range", start_year=start, end_year=end)

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.ingest.fields.gold import gold_params, gold_tasks
+from theodoi.ingest.fields.times import parse_due
+from theodoi.ingest.plan import Due
+
+
+@pytest.mark.parametrize("task", gold_params(gold_tasks()))
+def test_every_gold_time_parses_to_the_gold_due(task: dict[str, Any]) -> None:
+    assert parse_due(task["due"]["text"]).to_dict() == task["due"]
+
+
+def due(
+    text: str | None, kind: str, start: int | None = None, end: int | None = None, **kw: Any
+) -> Due:
+    return Due(text=text, kind=kind, start_year=start, end_year=end, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (None, Due()),
+        ("", Due()),
+        ("  -  ", Due()),
+        ("Năm 2025.", due("Năm 2025", "year", 2025, 2025)),
+        ("Trong năm 2026", due("Trong năm 2026", "year", 2026, 2026)),
+        ("Đến năm 2030", due("Đến năm 2030", "year", 2030, 2030)),
+        ("- Thời gian thực hiện: Năm 2021.", due("Năm 2021", "year", 2021, 2021)),
+        ("Giai đoạn 2021-2025", due("Giai đoạn 2021-2025", "range", 2021, 2025)),
+        ("Từ năm 2021 đến năm 2025", due("Từ năm 2021 đến năm 2025", "range", 2021, 2025)),
+        ("2025 – 2026", due("2025 - 2026", "range", 2025, 2026)),
+        ("Từ năm 2025", due("Từ năm 2025", "range", 2025, None)),
+        ("Từ năm 2025 trở đi", due("Từ năm 2025 trở đi", "range", 2025, None)),
+        ("Năm 2025, 2026", due("Năm 2025, 2026", "range", 2025, 2026)),
+        (
+            "Năm 2025 và các năm tiếp theo",
+            due("Năm 2025 và các năm tiếp theo", "range", 2025, None),
+        ),
+        ("31/12/2025", due("31/12/2025", "date", 2025, 2025, date="2025-12-31")),
+        (
+            "Trước ngày 30/6/2025",
+            due("Trước ngày 30/6/2025", "date", 2025, 2025, date="2025-06-30"),
+        ),
+        (
+            "ngày 15 tháng 11 năm 2025",
+            due("ngày 15 tháng 11 năm 2025", "date", 2025, 2025, date="2025-11-15"),
+        ),
+        ("Tháng 10/2025", due("Tháng 10/2025", "month", 2025, 2025, month=10)),
+        ("tháng 6 năm 2025", due("tháng 6 năm 2025", "month", 2025, 2025, month=6)),
+        ("06/2025", due("06/2025", "month", 2025, 2025, month=6)),
+        ("Quý II/2025", due("Quý II/2025", "quarter", 2025, 2025, quarter=2)),
+        ("Quý IV năm 2026", due("Quý IV năm 2026", "quarter", 2026, 2026, quarter=4)),
+        ("quý 3/2025", due("quý 3/2025", "quarter", 2025, 2025, quarter=3)),
+        ("Hằng năm", due("Hằng năm", "recurring")),
+        ("Định kỳ hằng quý", due("Định kỳ hằng quý", "recurring")),
+        ("Thường xuyên, liên tục", due("Thường xuyên, liên tục", "recurring")),
+        ("Trước ngày 15/11 hằng năm", due("Trước ngày 15/11 hằng năm", "recurring")),
+        (
+            "Hằng năm, giai đoạn 2025 - 2030",
+            due("Hằng năm, giai đoạn 2025 - 2030", "recurring", 2025, 2030),
+        ),
+        (
+            "Năm 2025, sau khi Nghị định 45/2025/NĐ-CP có hiệu lực",
+            due(
+                "Năm 2025, sau khi Nghị định 45/2025/NĐ-CP có hiệu lực",
+                "year",
+                2025,
+                2025,
+                condition="sau khi Nghị định 45/2025/NĐ-CP có hiệu lực",
+            ),
+        ),
+        (
+            "Sau khi Quyết định số 37/2018/QĐ-TTg được sửa đổi",
+            due(
+                "Sau khi Quyết định số 37/2018/QĐ-TTg được sửa đổi",
+                "conditional",
+                condition="Sau khi Quyết định số 37/2018/QĐ-TTg được sửa đổi",
+            ),
+        ),
+        (
+            "Theo lộ trình của Bộ Công an",
+            due(
+                "Theo lộ trình của Bộ Công an",
+                "conditional",
+                condition="Theo lộ trình của Bộ Công an",
+            ),
+        ),
+    ],
+)
+def test_time_shapes_of_other_plans(written: str | None, expected: Due) -> None:
+    assert parse_due(written) == expected
+
+
+def test_an_impossible_date_is_not_taken_for_a_day() -> None:
+    parsed = parse_due("31/02/2025")
+    assert parsed.kind != "date"
+    assert parsed.date is None
+
+
+def test_a_month_number_above_twelve_is_not_a_month() -> None:
+    assert parse_due("13/2025").kind != "month"
