@@ -14,7 +14,7 @@ import unicodedata
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng (combining)
 # In decomposed text: o+a, o+e, u+y ending a syllable, tone on the second vowel. ``qu`` is a
 # consonant cluster (``quý``), so the tone there already sits right.
-_OLD_TONE = re.compile(rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?![\w{_TONES}])")
+_OLD_TONE = re.compile(rf"(?<![qQ])([oOuU])([aAeEyY])([{_TONES}])(?![\w\u0300-\u036f])")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u200c\u200d\u2060\ufeff\u00ad]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
