@@ -1,0 +1,96 @@
+"""Portal chrome: the buttons, site names and breadcrumbs that a page saved from a provincial
+portal carries around the document (seeds 000, 001, 003). They are never content.
+
+The signature block (``Nơi nhận``, ``KT. CHỦ TỊCH``) is not chrome: it is part of the
+document and the signer is read from it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Buttons and widgets of Vietnamese government portals. Matched case-insensitively on
+# normalised text (ASCII dashes); a line made only of these and separators is dropped.
+_BUTTONS = (
+    r"a\s*-\s*a\s*a\s*\+",  # font-size buttons
+    r"tăng tương phản",
+    r"giảm tương phản",
+    r"sao chép liên kết",
+    r"sao chép đường dẫn",
+    r"tải văn bản",
+    r"tải về",
+    r"in trang",
+    r"in bài( viết)?",
+    r"bản in",
+    r"gửi email",
+    r"gửi bài viết",
+    r"lưu bài viết",
+    r"chia sẻ",
+    r"nghe đọc bài viết",
+    r"nghe bài viết",
+    r"cỡ chữ",
+    r"về đầu trang",
+    r"quay lại",
+    r"facebook",
+    r"zalo",
+    r"twitter",
+    r"tweet",
+    r"like",
+    r"share",
+)
+# Whole lines that name the portal or its sections rather than say anything.
+_PORTAL_LINES = (
+    r"trang thông tin điện tử",
+    r"cổng thông tin điện tử",
+    r"hệ thống pháp luật",
+    r"thư viện pháp luật",
+    r"thông tin chỉ đạo điều hành",
+    r"tin liên quan",
+    r"bài viết liên quan",
+    r"văn bản liên quan",
+    r"các tin khác",
+    r"tin khác",
+    r"xem thêm",
+    r"ý kiến bạn đọc",
+    r"lượt xem:?\s*\d*",
+)
+_SEPARATORS = r"[\s|•·/\\>»›:]*"
+_ONLY_CHROME = re.compile(
+    rf"^{_SEPARATORS}(?:(?:{'|'.join(_BUTTONS)}){_SEPARATORS})+$", re.IGNORECASE
+)
+_PORTAL_LINE = re.compile(rf"^(?:{'|'.join(_PORTAL_LINES)})$", re.IGNORECASE)
+# Buttons that end a line of content ("Nguồn: https://... Sao chép liên kết"). Only phrases
+# that cannot end a sentence of a plan are stripped this way.
+_TRAILING_BUTTONS = re.compile(
+    r"(?:\s*\|?\s*(?:sao chép liên kết|sao chép đường dẫn|a\s*-\s*a\s*a\s*\+"
+    r"|tăng tương phản|giảm tương phản|in trang|chia sẻ))+\s*$",
+    re.IGNORECASE,
+)
+# normalize_text has already turned » into a plain double quote.
+_BREADCRUMB_SEPARATOR = re.compile(r"\s+[>»›\"]\s+")
+_HOME = re.compile(r"^(?:trang chủ|home)\b", re.IGNORECASE)
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """``Trang chủ > Văn bản > Kế hoạch``: short segments joined by an arrow."""
+    parts = _BREADCRUMB_SEPARATOR.split(line)
+    if _HOME.match(line) and (len(parts) > 1 or len(line) <= len("trang chủ")):
+        return True
+    return (
+        len(parts) >= 3
+        and all(part and len(part) <= 40 and any(c.isalpha() for c in part) for part in parts)
+        and not line.rstrip().endswith((".", ";", ":"))
+    )
+
+
+def strip_chrome(line: str) -> str:
+    """The line without portal chrome: "" when the whole line is chrome, else the line with
+    trailing buttons removed. Expects a normalised line (``normalize_text``)."""
+    text = line.strip()
+    if not text:
+        return ""
+    if _ONLY_CHROME.match(text) or _PORTAL_LINE.match(text) or _is_breadcrumb(text):
+        return ""
+    if re.fullmatch(r"[|]+", text):  # a lone table border left by a copy from a web page
+        return ""
+    return _TRAILING_BUTTONS.sub("", text).strip()

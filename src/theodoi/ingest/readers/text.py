@@ -1,0 +1,88 @@
+"""Plain text (.txt, or text pasted from a portal): one paragraph per line, Markdown pipe
+tables as tables.
+
+Only Unicode is accepted. Vietnamese text in an old 8-bit encoding (TCVN3, VNI,
+Windows-1258) would be read as garbage that looks almost right, so it is refused instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from theodoi.ingest.blocks import Block, Paragraph, SourceText, Table
+from theodoi.ingest.chrome import strip_chrome
+from theodoi.ingest.errors import UnreadableInput
+from theodoi.ingest.textnorm import normalize_text
+
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_ALIGNMENT_ROW = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+# C0 control characters other than tab, line feed, form feed and carriage return do not occur
+# in a text document; many of them mean the file is binary.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def decode(data: bytes, name: str = "") -> str:
+    """Bytes of a text file as text: UTF-8 (with or without BOM) or UTF-16 with BOM."""
+    label = f"Tệp {name}" if name else "Tệp"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise UnreadableInput(
+                f"{label} bắt đầu bằng dấu UTF-16 nhưng nội dung hỏng ở byte {err.start}."
+            ) from err
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise UnreadableInput(
+                f"{label} không phải văn bản Unicode (UTF-8 hoặc UTF-16): byte {err.start} "
+                "không đọc được. Nếu văn bản gõ bằng bảng mã cũ (TCVN3, VNI), hãy chuyển sang "
+                "Unicode rồi lưu lại dạng UTF-8."
+            ) from err
+    if len(_CONTROL.findall(text[:65536])) > 8:
+        raise UnreadableInput(f"{label} là tệp nhị phân, không phải văn bản.")
+    return text
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    inner = line.strip()[1:-1]
+    return tuple(
+        normalize_text(cell.replace("\\|", "|")).replace("\n", " ")
+        for cell in _CELL_SEPARATOR.split(inner)
+    )
+
+
+def _table(lines: list[str]) -> Table:
+    rows = [_cells(line) for line in lines if not _ALIGNMENT_ROW.match(line)]
+    width = max(len(row) for row in rows)
+    return Table(rows=tuple(row + ("",) * (width - len(row)) for row in rows))
+
+
+def parse_text(text: str) -> list[Block]:
+    """Blocks of a text: each non-empty line a paragraph, each run of pipe lines a table
+    (blank lines inside the run do not break it), portal chrome dropped."""
+    blocks: list[Block] = []
+    pending: list[str] = []
+    for raw in text.splitlines():
+        if _PIPE_ROW.match(raw) and raw.count("|") >= 2:
+            pending.append(raw)
+            continue
+        if not raw.strip():
+            continue
+        if pending:
+            blocks.append(_table(pending))
+            pending = []
+        line = strip_chrome(normalize_text(raw))
+        if line:
+            blocks.append(Paragraph(line))
+    if pending:
+        blocks.append(_table(pending))
+    return blocks
+
+
+def read_text(text: str, name: str = "") -> SourceText:
+    """A document given as text (already decoded)."""
+    return SourceText(name=name, blocks=parse_text(text))
