@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "theodoi.audit",
     "theodoi.orgs",
     "theodoi.plans",
     "theodoi.workspace",

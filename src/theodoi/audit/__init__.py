@@ -1,0 +1,2 @@
+"""The audit log. Every service function calls :func:`theodoi.audit.log.record` inside its
+transaction."""

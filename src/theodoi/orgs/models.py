@@ -1,0 +1,176 @@
+"""Organisations (provinces, departments, communes, party bodies, ministries), the names they
+are written under, their successors after the 2025 reorganisation, and people's roles."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    PROVINCE = "province", _("province")
+    DEPARTMENT = "department", _("department")
+    COMMUNE = "commune", _("commune")
+    PARTY_BODY = "party_body", _("party body")
+    MINISTRY = "ministry", _("ministry")
+    OTHER = "other", _("other")
+
+
+class Organisation(models.Model):
+    # A stable identifier from the shipped data (``tien-giang/so-khcn``) so that loading the
+    # data again updates rather than duplicates; blank for bodies added by hand.
+    code = models.SlugField(_("code"), max_length=120, unique=True, null=True, blank=True)
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("successor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+    )
+    succeeded_on = models.DateField(_("succeeded on"), null=True, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ("name",)
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(kind__in=OrganisationKind.values), name="organisation_kind_valid"
+            ),
+            # A successor always comes with the date the change took effect, and the other way.
+            models.CheckConstraint(
+                condition=Q(successor__isnull=True, succeeded_on__isnull=True)
+                | Q(successor__isnull=False, succeeded_on__isnull=False),
+                name="organisation_successor_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(successor=models.F("id")), name="organisation_not_own_successor"
+            ),
+        )
+
+    def __str__(self) -> str:
+        if self.parent_id is not None and self.kind != OrganisationKind.PROVINCE:
+            return f"{self.name} ({self.parent.name})"
+        return self.name
+
+    def current(self, as_of: datetime.date) -> Organisation:
+        """The body that carries this one's work on ``as_of``, following successors."""
+        seen: set[int] = set()
+        org = self
+        while (
+            org.successor_id is not None
+            and org.succeeded_on is not None
+            and org.succeeded_on <= as_of
+            and org.pk not in seen
+        ):
+            seen.add(org.pk)
+            org = org.successor  # type: ignore[assignment]
+        return org
+
+    def lineage_ids(self) -> set[int]:
+        """This body and every body it succeeded, however far back."""
+        ids = {self.pk}
+        frontier = [self.pk]
+        while frontier:
+            frontier = [
+                pk
+                for pk in Organisation.objects.filter(successor_id__in=frontier).values_list(
+                    "pk", flat=True
+                )
+                if pk not in ids
+            ]
+            ids.update(frontier)
+        return ids
+
+
+class OrganisationAlias(models.Model):
+    """A name an organisation is written under, as a comparison key (``orgs.resolve.name_key``).
+
+    Keys are unique within a province (``scope``); national bodies and the provinces' own names
+    have no scope."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="aliases")
+    scope = models.ForeignKey(
+        Organisation,
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="scoped_aliases",
+    )
+    name = models.CharField(_("name as written"), max_length=300)
+    key = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["scope", "key"],
+                condition=Q(scope__isnull=False),
+                name="alias_key_unique_in_province",
+            ),
+            models.UniqueConstraint(
+                fields=["key"], condition=Q(scope__isnull=True), name="alias_key_unique_national"
+            ),
+            models.CheckConstraint(condition=~Q(key=""), name="alias_key_not_empty"),
+        )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("administrator")
+    COORDINATOR = "coordinator", _("coordinator")
+    REPORTER = "reporter", _("reporter")
+    LEADER = "leader", _("leader")
+
+
+class Membership(models.Model):
+    """A person's role; a reporter acts for exactly one organisation.
+
+    Anonymous visitors are the public and have no row."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = (
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_valid"),
+            models.CheckConstraint(
+                condition=~Q(role=Role.REPORTER) | Q(organisation__isnull=False),
+                name="membership_reporter_has_organisation",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.user} - {self.get_role_display()}"

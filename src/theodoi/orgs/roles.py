@@ -1,0 +1,34 @@
+"""Who a user is to theodoi: a role (DESIGN.md's table) and, for a reporter, an organisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+from theodoi.orgs.models import Membership, Organisation, Role
+
+
+@dataclass(frozen=True)
+class Persona:
+    """``role`` None is the public: anonymous, or signed in without a role."""
+
+    role: Role | None
+    organisation: Organisation | None
+
+    @property
+    def is_staff_reader(self) -> bool:
+        """Admins, coordinators and leaders read every plan and task, confidential ones too."""
+        return self.role in {Role.ADMIN, Role.COORDINATOR, Role.LEADER}
+
+
+def persona_of(user: AbstractBaseUser | AnonymousUser | None) -> Persona:
+    if user is None or not user.is_authenticated:
+        return Persona(None, None)
+    try:
+        membership = Membership.objects.select_related("organisation").get(user=user)
+    except Membership.DoesNotExist:
+        # IT staff created with createsuperuser have no membership row.
+        is_superuser = bool(getattr(user, "is_superuser", False))
+        return Persona(Role.ADMIN if is_superuser else None, None)
+    return Persona(Role(membership.role), membership.organisation)

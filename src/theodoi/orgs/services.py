@@ -1,0 +1,82 @@
+"""Writes to organisations and roles. Each is atomic, checks its preconditions, raises
+:class:`OrganisationError` with a Vietnamese message and leaves an audit entry."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from theodoi.audit.log import record
+from theodoi.orgs.errors import OrganisationError
+from theodoi.orgs.models import Membership, Organisation, OrganisationAlias, Role
+from theodoi.orgs.resolve import name_key
+
+
+@transaction.atomic
+def remember_alias(
+    name: str,
+    organisation: Organisation,
+    *,
+    scope: Organisation | None,
+    by: AbstractBaseUser | None,
+    now: datetime.datetime,
+) -> OrganisationAlias:
+    """Record that ``name``, written in a plan of province ``scope`` (None: a national plan),
+    means ``organisation``, so the name is never asked again."""
+    key = name_key(name, scope.name if scope else None)
+    if not key:
+        raise OrganisationError(_("The agency name is empty."))
+    existing = OrganisationAlias.objects.filter(scope=scope, key=key).first()
+    if existing is not None:
+        if existing.organisation_id == organisation.pk:
+            return existing
+        raise OrganisationError(
+            _("The name “%(name)s” already stands for %(organisation)s.")
+            % {"name": name, "organisation": existing.organisation}
+        )
+    alias = OrganisationAlias.objects.create(
+        organisation=organisation, scope=scope, name=name, key=key
+    )
+    record(
+        "orgs.alias.created",
+        organisation,
+        by=by,
+        now=now,
+        after={"name": name, "key": key, "scope": scope.pk if scope else None},
+    )
+    return alias
+
+
+@transaction.atomic
+def grant_role(
+    user: AbstractBaseUser,
+    role: Role,
+    organisation: Organisation | None,
+    *,
+    by: AbstractBaseUser | None,
+    now: datetime.datetime,
+) -> Membership:
+    """Give ``user`` a role, replacing any role it had; a reporter needs an organisation."""
+    if role == Role.REPORTER and organisation is None:
+        raise OrganisationError(_("A reporter must belong to an organisation."))
+    if organisation is not None and not organisation.active:
+        raise OrganisationError(
+            _("%(organisation)s no longer exists; choose its successor.")
+            % {"organisation": organisation}
+        )
+    before = Membership.objects.filter(user=user).values("role", "organisation_id").first()
+    membership, _created = Membership.objects.update_or_create(
+        user=user, defaults={"role": role, "organisation": organisation}
+    )
+    record(
+        "orgs.membership.granted",
+        membership,
+        by=by,
+        now=now,
+        before=before,
+        after={"role": str(role), "organisation_id": organisation.pk if organisation else None},
+    )
+    return membership

@@ -1,0 +1,348 @@
+"""Plans, their task groups, tasks and indicators, and the drafts an import goes through."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from theodoi.orgs.models import Organisation
+
+
+class PlanKind(models.TextChoices):
+    KE_HOACH = "ke_hoach", _("plan")
+    CHUONG_TRINH = "chuong_trinh", _("programme")
+    NGHI_QUYET = "nghi_quyet", _("resolution")
+    QUYET_DINH = "quyet_dinh", _("decision")
+    BAO_CAO = "bao_cao", _("report")
+    TIN_BAI = "tin_bai", _("news article")
+    KHAC = "khac", _("other")
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
+
+
+class Plan(models.Model):
+    number = models.CharField(_("number"), max_length=60, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=PlanKind.choices)
+    title = models.TextField(_("title"), blank=True)
+    issuer = models.CharField(_("issuer"), max_length=300, blank=True)
+    # Null for a national plan (03/NQ-CP); otherwise the province as it was when issued.
+    province = models.ForeignKey(
+        Organisation,
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plans",
+    )
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    signer = models.CharField(_("signer"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    source_file = models.FileField(_("source file"), upload_to="plans/%Y/", blank=True)
+    source_sha256 = models.CharField(max_length=64, db_index=True, blank=True)
+    extracted_json = models.JSONField(_("Plan JSON as extracted"), default=dict)
+    corrected_json = models.JSONField(_("Plan JSON as corrected"), default=dict)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    implements = models.ManyToManyField(
+        "self",
+        verbose_name=_("implements"),
+        symmetrical=False,
+        blank=True,
+        related_name="implemented_by",
+    )
+    # Every number the plan says it implements, linked above when that plan is in theodoi.
+    implements_numbers = models.JSONField(_("implements (numbers)"), default=list, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+        ordering = ("-issued_on", "number")
+        constraints = (
+            models.CheckConstraint(condition=Q(kind__in=PlanKind.values), name="plan_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=PlanStatus.values), name="plan_status_valid"
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="plan_version_positive"),
+            # One plan per number and province: a new upload of it is a new version.
+            models.UniqueConstraint(
+                fields=["province", "number"],
+                condition=~Q(number=""),
+                name="plan_number_unique_in_province",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=PlanStatus.DRAFT) | Q(published_at__isnull=False),
+                name="plan_published_has_time",
+            ),
+        )
+
+    def __str__(self) -> str:
+        label = self.number or (self.title[:80] if self.title else "")
+        return label or f"#{self.pk}"
+
+
+class TaskGroup(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="groups")
+    code = models.CharField(_("code"), max_length=40)
+    title = models.TextField(_("title"))
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("task group")
+        verbose_name_plural = _("task groups")
+        ordering = ("plan", "position")
+        constraints = (
+            models.UniqueConstraint(fields=["plan", "code"], name="task_group_code_unique"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.title[:80]}"
+
+
+class DueKind(models.TextChoices):
+    RECURRING = "recurring", _("recurring")
+    YEAR = "year", _("year")
+    MONTH = "month", _("month")
+    QUARTER = "quarter", _("quarter")
+    RANGE = "range", _("range")
+    DATE = "date", _("date")
+    CONDITIONAL = "conditional", _("conditional")
+    UNSPECIFIED = "unspecified", _("unspecified")
+
+
+class Task(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    group = models.ForeignKey(
+        TaskGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+    )
+    # Stable across re-imports: a task matched to an old one keeps the old key (and its pk);
+    # codes may repeat in a document, keys never do within a plan.
+    key = models.CharField(max_length=60)
+    code = models.CharField(_("code"), max_length=40)
+    position = models.PositiveIntegerField(default=0)
+    title = models.TextField(_("task"))
+    expected_output = models.TextField(_("expected output"), blank=True)
+    due_text = models.CharField(_("time as written"), max_length=500, blank=True)
+    due_kind = models.CharField(
+        _("kind of time"), max_length=20, choices=DueKind.choices, default=DueKind.UNSPECIFIED
+    )
+    due_start_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    due_end_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    due_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    due_quarter = models.PositiveSmallIntegerField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    due_condition = models.TextField(_("condition"), blank=True)
+    # Set later by the coordinator, when the higher decision the task waits for is issued.
+    condition_met_on = models.DateField(_("condition met on"), null=True, blank=True)
+    confidential = models.BooleanField(_("confidential"), default=False)
+    # Identifiers of the same task elsewhere, e.g. {"he_thong_quoc_gia": "NV-2025-0123"}.
+    external_ids = models.JSONField(_("external identifiers"), default=dict, blank=True)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    organisations = models.ManyToManyField(
+        Organisation, through="TaskAgency", related_name="tasks", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ("plan", "position")
+        constraints = (
+            models.UniqueConstraint(fields=["plan", "key"], name="task_key_unique_in_plan"),
+            models.CheckConstraint(
+                condition=Q(due_kind__in=DueKind.values), name="task_due_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(due_start_year__isnull=True)
+                | Q(due_end_year__isnull=True)
+                | Q(due_start_year__lte=F("due_end_year")),
+                name="task_due_years_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(due_month__isnull=True) | Q(due_month__gte=1, due_month__lte=12),
+                name="task_due_month_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(due_quarter__isnull=True) | Q(due_quarter__gte=1, due_quarter__lte=4),
+                name="task_due_quarter_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(due_kind=DueKind.MONTH) | Q(due_month__isnull=False),
+                name="task_due_month_kind_has_month",
+            ),
+            models.CheckConstraint(
+                condition=~Q(due_kind=DueKind.QUARTER) | Q(due_quarter__isnull=False),
+                name="task_due_quarter_kind_has_quarter",
+            ),
+            models.CheckConstraint(
+                condition=~Q(due_kind=DueKind.DATE) | Q(due_date__isnull=False),
+                name="task_due_date_kind_has_date",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.title[:80]}"
+
+
+class AgencyRole(models.TextChoices):
+    LEAD = "lead", _("lead")
+    COOPERATING = "cooperating", _("cooperating")
+
+
+class AgencyMention(models.Model):
+    """An agency named by a plan: the name as written, and the body it resolved to (none for a
+    collective phrase such as ``Các sở, ban, ngành`` or a name nobody has mapped yet)."""
+
+    name = models.CharField(_("name as written"), max_length=500)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TaskAgency(AgencyMention):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="agencies")
+    role = models.CharField(_("role"), max_length=20, choices=AgencyRole.choices)
+
+    class Meta:
+        verbose_name = _("task agency")
+        verbose_name_plural = _("task agencies")
+        ordering = ("task", "role", "position")
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(role__in=AgencyRole.values), name="task_agency_role_valid"
+            ),
+        )
+
+
+class Comparator(models.TextChoices):
+    GE = ">=", "≥"
+    GT = ">", ">"
+    LE = "<=", "≤"
+    LT = "<", "<"
+    EQ = "=", "="
+    RANGE = "range", _("range")
+    RANK_TOP = "rank_top", _("among the top")
+
+
+class Indicator(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
+    key = models.CharField(max_length=60)
+    code = models.CharField(_("code"), max_length=40)
+    position = models.PositiveIntegerField(default=0)
+    name = models.TextField(_("indicator"))
+    unit = models.CharField(_("unit"), max_length=100, blank=True)
+    target_text = models.CharField(_("target as written"), max_length=300, blank=True)
+    # Blank where the target is in words only.
+    comparator = models.CharField(
+        _("comparator"), max_length=10, choices=Comparator.choices, blank=True
+    )
+    target = models.FloatField(_("target"), null=True, blank=True)
+    target_max = models.FloatField(_("target (upper bound)"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    baseline_value = models.FloatField(_("baseline value"), null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    organisations = models.ManyToManyField(
+        Organisation, through="IndicatorAgency", related_name="indicators", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ("plan", "position")
+        constraints = (
+            models.UniqueConstraint(fields=["plan", "key"], name="indicator_key_unique_in_plan"),
+            models.CheckConstraint(
+                condition=Q(comparator="") | Q(comparator__in=Comparator.values),
+                name="indicator_comparator_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(comparator=Comparator.RANGE)
+                | Q(target__isnull=False, target_max__isnull=False, target__lte=F("target_max")),
+                name="indicator_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(baseline_year__isnull=True)
+                | Q(year__isnull=True)
+                | Q(baseline_year__lte=F("year")),
+                name="indicator_baseline_before_target",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.name[:80]}"
+
+
+class IndicatorAgency(AgencyMention):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="agencies")
+
+    class Meta:
+        verbose_name = _("indicator agency")
+        verbose_name_plural = _("indicator agencies")
+        ordering = ("indicator", "position")
+
+
+class DraftStatus(models.TextChoices):
+    STAGED = "staged", _("awaiting review")
+    PUBLISHED = "published", _("published")
+    DISCARDED = "discarded", _("discarded")
+
+
+class ImportDraft(models.Model):
+    """An uploaded document between extraction and publication (the import preview)."""
+
+    source_file = models.FileField(_("source file"), upload_to="imports/%Y/%m/")
+    filename = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=DraftStatus.choices, default=DraftStatus.STAGED
+    )
+    extracted_json = models.JSONField(default=dict)
+    # The Plan JSON with the coordinator's corrections; what publish_import reads.
+    plan_json = models.JSONField(default=dict)
+    # Agency names neither resolved nor collective, to be put to the coordinator.
+    unresolved = models.JSONField(default=list, blank=True)
+    province = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The plan this upload is a new version of, found by number and province.
+    replaces = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="drafts"
+    )
+    published_plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("import draft")
+        verbose_name_plural = _("import drafts")
+        ordering = ("-created_at",)
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(status__in=DraftStatus.values), name="import_draft_status_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["sha256"],
+                condition=Q(status="staged"),
+                name="import_draft_one_staged_per_document",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.filename
