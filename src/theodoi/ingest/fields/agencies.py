@@ -1,0 +1,142 @@
+"""Agency cells (``Cơ quan chủ trì``, ``Cơ quan phối hợp``): abbreviations spelled out, and
+the cell split into one entry per agency as extraction/SCHEMA.md says.
+
+How plans list agencies: ``;`` always separates; ``,`` separates whole agency names
+(``Sở Nội vụ, Sở Tài chính``) but also runs inside a name (``Bộ Văn hóa, Thể thao và Du lịch``)
+and inside a collective phrase, which stays one entry (``Các sở, ban, ngành, địa phương``,
+``Báo, đài phát thanh, truyền hình các cấp``); ``và`` never separates
+(``Sở Thông tin và Truyền thông và các bộ, ngành`` is one entry).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from importlib.resources import files
+
+from theodoi.ingest.textnorm import normalize_text
+
+_LETTER_OR_JOIN = r"\w&/\-"
+
+
+@cache
+def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = {}
+    source = files("theodoi.ingest.fields").joinpath("abbreviations.csv").read_text("utf-8")
+    for row in csv.DictReader(source.splitlines()):
+        abbreviation = row["abbreviation"]
+        if abbreviation and not abbreviation.startswith("#"):
+            table[abbreviation] = row["expansion"]
+    # Longest first, so that ``CSDLQG`` wins over ``CSDL`` and ``BCH Quân sự`` over ``BCH``.
+    alternatives = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    # Not inside a word nor inside a document number (``57-NQ/TW``, ``66/KH-UBND``).
+    pattern = re.compile(rf"(?<![{_LETTER_OR_JOIN}])({alternatives})(?![{_LETTER_OR_JOIN}])")
+    return pattern, table
+
+
+def expand_abbreviations(text: str) -> str:
+    """Spell out the abbreviations of agency names and plan terms (``UBND``, ``Sở TT&TT``,
+    ``CSDL``, ``TW``, ``VTV``); text that merely contains those letters is left alone."""
+    pattern, table = _abbreviations()
+
+    def spell(match: re.Match[str]) -> str:
+        expansion = table[match.group(1)]
+        if match.start() == 0 or re.search(r"[.!?:]\s*$", text[: match.start()]):
+            return expansion[:1].upper() + expansion[1:]
+        return expansion
+
+    return pattern.sub(spell, text)
+
+
+# The first words of an agency's name (Nghị định 30/2020/NĐ-CP capitalises them).
+_HEADS = (
+    "Ban|Bảo hiểm|Bệnh viện|Bộ Chỉ huy|Bộ Tư lệnh|Bộ|Bưu điện|Chi cục|Chính phủ|Cơ quan"
+    "|Công an|Công ty|Cục|Đài|Đại học|Đảng ủy|Điện lực|Đoàn|Hải quan|Hiệp hội|Học viện|Hội đồng"
+    "|Hội|Huyện ủy|Kho bạc|Kiểm toán|Liên đoàn|Liên hiệp|Liên minh|Mặt trận|Ngân hàng|Phòng"
+    "|Quốc hội|Quỹ|Sở|Tập đoàn|Thanh tra|Thành đoàn|Thành ủy|Thông tấn xã|Tỉnh đoàn|Tỉnh ủy"
+    "|Tòa án|Tổng công ty|Tổng cục|Trung tâm|Trường|Ủy ban|Văn phòng|Viện|Báo|Đơn vị"
+)
+_NAMED = re.compile(rf"^({_HEADS})(?!\w)", re.IGNORECASE)
+_NAMED_CAPITALISED = re.compile(rf"^({_HEADS})(?!\w)")
+_COLLECTIVE_START = re.compile(r"^(các|những|mọi|toàn bộ|tất cả)\s", re.IGNORECASE)
+# A cell sometimes runs on into what the agencies are to do (seed 004, row 42).
+_RUNS_ON = re.compile(
+    r"\s+(tiếp tục|theo chức năng|chịu trách nhiệm|có trách nhiệm|chủ động)\b.*$", re.IGNORECASE
+)
+# ``Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ``: a separator lost in copying.
+_LOST_SEPARATOR = re.compile(r"\s(?=(?:Bộ|Sở)\s(\w))")
+_CONNECTORS = {"và", "của", "thuộc", "với", "cho", "tại", "các", "trực", "về", "hoặc"}
+_EMPTY = {"", "-", "--", "x", "/", "…"}
+
+
+def split_agencies(text: str | None) -> list[str]:
+    """One entry per agency, abbreviations spelled out, names otherwise as written."""
+    if text is None:
+        return []
+    cleaned = " ".join(normalize_text(text).split()).strip(" .;,")
+    if cleaned in _EMPTY:
+        return []
+    agencies: list[str] = []
+    for segment in expand_abbreviations(cleaned).split(";"):
+        segment = _RUNS_ON.sub("", segment)
+        agencies.extend(_split_segment(segment))
+    return agencies
+
+
+def _split_segment(segment: str) -> list[str]:
+    entries: list[str] = []
+    collective = False
+    for raw in segment.split(","):
+        piece = raw.strip(" .:-+•*")
+        if not piece:
+            continue
+        if entries and piece.startswith("và "):
+            piece = piece[3:]
+        if not entries or _starts_new_entry(piece, collective=collective):
+            entries.append(piece)
+            collective = _is_collective_start(piece)
+        else:
+            entries[-1] = f"{entries[-1]}, {piece}"
+        if " các " in f" {piece} " or " và các " in piece:
+            collective = True
+    return [part for entry in entries for part in _split_lost_separators(entry)]
+
+
+def _starts_new_entry(piece: str, *, collective: bool) -> bool:
+    if _COLLECTIVE_START.match(piece):
+        return True
+    if collective:
+        # Inside a collective list only a named body of its own starts a new entry
+        # (``Các cơ quan Đảng, Quốc hội, Tòa án nhân dân tối cao``).
+        return bool(_NAMED_CAPITALISED.match(piece)) and " các " not in f" {piece} "
+    # After a named body: another body (``cơ quan thuế``), not the rest of a name
+    # (``Bộ Văn hóa, Thể thao và Du lịch``, ``Bộ Khoa học, Công nghệ``).
+    return bool(_NAMED.match(piece))
+
+
+def _is_collective_start(piece: str) -> bool:
+    """``Các sở``, ``Bộ`` alone (``Bộ, ngành, địa phương``), ``Tập đoàn`` alone."""
+    if _COLLECTIVE_START.match(piece):
+        return True
+    head = _NAMED.match(piece)
+    return head is not None and head.end() == len(piece)
+
+
+def _split_lost_separators(entry: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for match in _LOST_SEPARATOR.finditer(entry):
+        before = entry[start : match.start()]
+        words = before.split()
+        if (
+            match.group(1).isupper()
+            and len(words) >= 2
+            and words[0] in {"Bộ", "Sở"}
+            and words[1][:1].isupper()
+            and words[-1].lower() not in _CONNECTORS
+        ):
+            parts.append(before.strip())
+            start = match.end()
+    parts.append(entry[start:].strip())
+    return parts

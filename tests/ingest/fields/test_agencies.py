@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.ingest.fields.gold import gold_plans
+from theodoi.ingest.fields.agencies import expand_abbreviations, split_agencies
+
+# The agency cells of seeds 003, 004 and 03/NQ-CP as written, by the gold task they belong to
+# (its position in the gold file and its code).
+CELLS = json.loads((Path(__file__).parent / "cases" / "agency_cells.json").read_text("utf-8"))
+
+
+def _gold_task(cell: dict[str, Any]) -> dict[str, Any]:
+    # By position: a document may repeat a code (seed 003 has two II.2.d).
+    task: dict[str, Any] = gold_plans()[cell["document"]]["tasks"][cell["index"]]
+    assert task["code"] == cell["code"]
+    return task
+
+
+@pytest.mark.parametrize(
+    ("cell", "field"),
+    [
+        pytest.param(cell, field, id=f"{cell['document'][:5]}-{cell['code']}-{field}")
+        for cell in CELLS
+        for field in ("lead", "cooperating")
+    ],
+)
+def test_every_gold_agency_cell_splits_into_the_gold_list(cell: dict[str, Any], field: str) -> None:
+    gold = _gold_task(cell)
+    assert split_agencies(cell[field]) == gold[field]
+
+
+@pytest.mark.parametrize(
+    ("written", "spelled_out"),
+    [
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("HĐND tỉnh, UBND tỉnh", "Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh"),
+        ("Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+        ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
+        ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
+        ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+        ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+        ("Sở TN&MT", "Sở Tài nguyên và Môi trường"),
+        ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+        ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+        ("Sở VH-TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở VHTTDL", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở GTVT", "Sở Giao thông vận tải"),
+        ("BCH Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+        ("BQL KKT Dung Quất", "Ban Quản lý Khu kinh tế Dung Quất"),
+        ("Hội LHPN tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"),
+        ("Ban Tuyên giáo TW", "Ban Tuyên giáo Trung ương"),
+        (
+            "VTV, VOV, TTXVN",
+            "Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam",
+        ),
+        ("CSDLQG, CSDL chuyên ngành", "Cơ sở dữ liệu quốc gia, cơ sở dữ liệu chuyên ngành"),
+        (
+            "phát triển KH,CN&ĐMST và CĐS",
+            "phát triển khoa học, công nghệ và đổi mới sáng tạo và chuyển đổi số",
+        ),
+        (
+            "hạ tầng CNTT, Cổng TTĐT tỉnh",
+            "hạ tầng công nghệ thông tin, Cổng thông tin điện tử tỉnh",
+        ),
+        ("hỗ trợ DN từ NSNN", "hỗ trợ doanh nghiệp từ ngân sách nhà nước"),
+    ],
+)
+def test_abbreviations_are_spelled_out(written: str, spelled_out: str) -> None:
+    assert expand_abbreviations(written) == spelled_out
+
+
+@pytest.mark.parametrize(
+    "untouched",
+    [
+        "Nghị quyết số 57-NQ/TW của Bộ Chính trị",
+        "Kế hoạch số 66/KH-UBND ngày 18/5/2020",
+        "Quyết định số 37/2018/QĐ-TTg",
+        "Văn bản số 1552/BTTTT-TTH",
+        "DNA, TWh, UBNDs, CSDLx",
+        "Tuyên truyền về TW4",
+    ],
+)
+def test_letters_inside_words_and_document_numbers_are_left_alone(untouched: str) -> None:
+    assert expand_abbreviations(untouched) == untouched
+
+
+@pytest.mark.parametrize(
+    ("cell", "agencies"),
+    [
+        (None, []),
+        ("", []),
+        ("-", []),
+        ("Sở TT&TT; Sở KH&CN.", ["Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ"]),
+        ("UBND các huyện, thị xã, thành phố", ["Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+        (
+            "Sở Tài chính, Sở VH-TT&DL, Công an tỉnh",
+            ["Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh"],
+        ),
+        (
+            "Tỉnh đoàn, Hội LHPN tỉnh, Liên đoàn Lao động tỉnh",
+            ["Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh", "Liên đoàn Lao động tỉnh"],
+        ),
+        (
+            "Ban Tuyên giáo Tỉnh ủy, Ban Dân vận Tỉnh ủy,"
+            " Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội",
+            [
+                "Ban Tuyên giáo Tỉnh ủy",
+                "Ban Dân vận Tỉnh ủy",
+                "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội",
+            ],
+        ),
+        ("Sở Tài chính Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+        ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]),
+        ("Văn phòng Bộ Công an", ["Văn phòng Bộ Công an"]),
+        ("BQL KKT, các KCN tỉnh", ["Ban Quản lý Khu kinh tế", "các Khu công nghiệp tỉnh"]),
+        ("Các sở, ngành theo chức năng, nhiệm vụ được giao", ["Các sở, ngành"]),
+        (
+            "Sở Y tế, Bảo hiểm xã hội tỉnh và các cơ sở khám bệnh, chữa bệnh",
+            ["Sở Y tế", "Bảo hiểm xã hội tỉnh và các cơ sở khám bệnh, chữa bệnh"],
+        ),
+    ],
+)
+def test_agency_cells_of_other_plans(cell: str | None, agencies: list[str]) -> None:
+    assert split_agencies(cell) == agencies
