@@ -1,0 +1,62 @@
+"""Template helpers of the workspace: the menu a role sees, and the doubt marks of the preview."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import template
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from theodoi.plans.access import User, may_import
+from theodoi.workspace.views.gates import has_role
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class NavLink:
+    url: str
+    label: str
+    current: bool
+
+
+def _anyone(user: User) -> bool:
+    return True
+
+
+def _is_it_staff(user: User) -> bool:
+    # Django admin lets in only is_staff accounts; the menu offers it to them alone.
+    return bool(getattr(user, "is_staff", False))
+
+
+# Route name, label, who sees it in the menu; what a person may open is checked by the views.
+_MENU: list[tuple[str, Callable[[], str], Callable[[User], bool]]] = [
+    ("workspace:home", lambda: _("Home"), _anyone),
+    ("workspace:plan_list", lambda: _("Plans"), has_role),
+    ("workspace:import_upload", lambda: _("Import a plan"), may_import),
+    ("admin:index", lambda: _("Administration"), _is_it_staff),
+]
+
+
+@register.simple_tag(takes_context=True)
+def nav_links(context: dict[str, Any]) -> list[NavLink]:
+    request = context.get("request")
+    if request is None:
+        return []
+    links = []
+    for route, label, shown in _MENU:
+        if not shown(request.user):
+            continue
+        url = reverse(route)
+        current = request.path == url if url == "/" else request.path.startswith(url)
+        links.append(NavLink(url=url, label=label(), current=current))
+    return links
+
+
+@register.filter
+def doubt(doubts: dict[str, str] | None, field: str) -> str:
+    """Why the extractor is unsure of ``field`` of a row, or an empty string."""
+    return (doubts or {}).get(field, "")

@@ -1,0 +1,192 @@
+"""The import wizard: upload -> preview (correct cells, map agencies, see the diff) -> publish.
+
+Every step is one call to theodoi.plans.importing; a refusal (PlanError) is shown to the
+coordinator as it is, and nothing is stored half-way because the services are atomic.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from theodoi.orgs.errors import OrganisationError
+from theodoi.plans.errors import PlanError
+from theodoi.plans.importing import (
+    apply_corrections,
+    diff_plan,
+    discard_import,
+    live_indicators,
+    live_tasks,
+    map_agency,
+    publish_import,
+    stage_import,
+)
+from theodoi.plans.models import DraftStatus, ImportDraft
+from theodoi.workspace import preview as tables
+from theodoi.workspace.forms import (
+    AgencyMappingForm,
+    CellForm,
+    PublishForm,
+    UploadForm,
+    mapping_choices,
+)
+from theodoi.workspace.views.gates import importer_required
+
+
+@importer_required
+def upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = stage_import(form.cleaned_data["document"], by=request.user, now=timezone.now())
+        except PlanError as error:
+            form.add_error("document", str(error))
+        else:
+            return redirect("workspace:import_preview", draft.pk)
+    drafts = ImportDraft.objects.filter(status=DraftStatus.STAGED)
+    status = 400 if form.errors else 200
+    context = {"form": form, "drafts": drafts, "max_bytes": settings.THEODOI_MAX_UPLOAD_BYTES}
+    return render(request, "workspace/import_upload.html", context, status=status)
+
+
+def _staged_draft(draft_id: int) -> ImportDraft:
+    return get_object_or_404(ImportDraft, pk=draft_id, status=DraftStatus.STAGED)
+
+
+@importer_required
+def preview(request: HttpRequest, draft_id: int) -> HttpResponse:
+    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    if draft.status == DraftStatus.PUBLISHED and draft.published_plan_id:
+        return redirect("workspace:plan_detail", draft.published_plan_id)
+    if draft.status != DraftStatus.STAGED:
+        messages.warning(request, _("This import was discarded; upload the document again."))
+        return redirect("workspace:import_upload")
+    return render(request, "workspace/import_preview.html", _preview_context(draft))
+
+
+def _preview_context(draft: ImportDraft) -> dict[str, object]:
+    plan_json = draft.plan_json
+    choices = mapping_choices(draft.province, as_of=timezone.localdate())
+    context: dict[str, object] = {
+        "draft": draft,
+        "document": plan_json.get("document") or {},
+        "document_cells": tables.document_cells(plan_json),
+        "task_columns": tables.TASK_COLUMNS,
+        "indicator_columns": tables.INDICATOR_COLUMNS,
+        "task_rows": tables.rows(plan_json, "tasks"),
+        "indicator_rows": tables.rows(plan_json, "indicators"),
+        "doubt_count": tables.doubt_count(plan_json),
+        "warnings": plan_json.get("warnings") or [],
+        "is_empty": not (plan_json.get("tasks") or plan_json.get("indicators")),
+        "mapping_forms": [
+            AgencyMappingForm(initial={"name": name}, choices=choices, auto_id=f"m{i}-%s")
+            for i, name in enumerate(draft.unresolved)
+        ],
+        "publish_form": PublishForm(),
+        "diff": None,
+    }
+    if draft.replaces is not None:
+        old_plan = draft.replaces
+        context["diff"] = tables.diff_view(
+            diff_plan(old_plan, plan_json),
+            old_tasks=live_tasks(old_plan),
+            old_indicators=live_indicators(old_plan),
+            plan_json=plan_json,
+        )
+    return context
+
+
+@importer_required
+@require_POST
+def edit_cell(request: HttpRequest, draft_id: int) -> HttpResponse:
+    draft = _staged_draft(draft_id)
+    form = CellForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The correction could not be read; nothing was changed."))
+    else:
+        try:
+            apply_corrections(draft, [form.correction()], by=request.user, now=timezone.now())
+        except PlanError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The correction was saved."))
+    return redirect(_anchor(draft, form))
+
+
+def _anchor(draft: ImportDraft, form: CellForm) -> str:
+    url = reverse("workspace:import_preview", args=[draft.pk])
+    if form.is_valid() and form.cleaned_data["row"] is not None:
+        return f"{url}#{form.cleaned_data['table']}-{form.cleaned_data['row']}"
+    return url
+
+
+@importer_required
+@require_POST
+def map_agency_name(request: HttpRequest, draft_id: int) -> HttpResponse:
+    draft = _staged_draft(draft_id)
+    choices = mapping_choices(draft.province, as_of=timezone.localdate())
+    form = AgencyMappingForm(request.POST, choices=choices)
+    if form.is_valid():
+        try:
+            map_agency(
+                draft,
+                form.cleaned_data["name"],
+                form.cleaned_data["organisation"],
+                by=request.user,
+                now=timezone.now(),
+            )
+        except (PlanError, OrganisationError) as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("“%(name)s” is now known as %(organisation)s.") % form.cleaned_data,
+            )
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(reverse("workspace:import_preview", args=[draft.pk]) + "#agencies")
+
+
+@importer_required
+@require_POST
+def publish(request: HttpRequest, draft_id: int) -> HttpResponse:
+    draft = _staged_draft(draft_id)
+    form = PublishForm(request.POST)
+    form.is_valid()
+    try:
+        plan = publish_import(
+            draft,
+            by=request.user,
+            now=timezone.now(),
+            confirm_empty=form.cleaned_data.get("confirm_empty", False),
+        )
+    except PlanError as error:
+        messages.error(request, str(error))
+        return redirect("workspace:import_preview", draft.pk)
+    messages.success(
+        request,
+        _("Plan %(plan)s was published (version %(version)s).")
+        % {"plan": plan, "version": plan.version},
+    )
+    return redirect("workspace:plan_detail", plan.pk)
+
+
+@importer_required
+@require_POST
+def discard(request: HttpRequest, draft_id: int) -> HttpResponse:
+    draft = _staged_draft(draft_id)
+    try:
+        discard_import(draft, by=request.user, now=timezone.now())
+    except PlanError as error:
+        messages.error(request, str(error))
+        return redirect("workspace:import_preview", draft.pk)
+    messages.success(
+        request, _("The import of “%(name)s” was discarded.") % {"name": draft.filename}
+    )
+    return redirect("workspace:import_upload")

@@ -1,0 +1,77 @@
+"""The plan list and the plan page: groups, tasks with their agencies and times, indicators."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from theodoi.orgs.roles import persona_of
+from theodoi.plans.access import get_plan_for, visible_plans, visible_tasks
+from theodoi.plans.models import AgencyRole, IndicatorAgency, Task, TaskAgency, TaskGroup
+from theodoi.workspace.views.gates import staff_required
+
+
+@staff_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    tasks = visible_tasks(request.user)
+    plans = (
+        visible_plans(request.user)
+        .select_related("province")
+        .annotate(
+            task_count=Count("tasks", filter=Q(tasks__in=tasks), distinct=True),
+            indicator_count=Count(
+                "indicators", filter=Q(indicators__archived_at__isnull=True), distinct=True
+            ),
+        )
+    )
+    return render(request, "workspace/plan_list.html", {"plans": plans})
+
+
+@staff_required
+def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = get_plan_for(request.user, plan_id)
+    mentions = TaskAgency.objects.select_related("organisation")
+    tasks = list(
+        visible_tasks(request.user)
+        .filter(plan=plan)
+        .select_related("group")
+        .prefetch_related(
+            Prefetch(
+                "agencies",
+                queryset=mentions.filter(role=AgencyRole.LEAD),
+                to_attr="lead_agencies",
+            ),
+            Prefetch(
+                "agencies",
+                queryset=mentions.filter(role=AgencyRole.COOPERATING),
+                to_attr="cooperating_agencies",
+            ),
+        )
+    )
+    indicators = list(
+        plan.indicators.filter(archived_at__isnull=True).prefetch_related(
+            Prefetch("agencies", queryset=IndicatorAgency.objects.select_related("organisation"))
+        )
+    )
+    # Groups in the plan's order, each with the tasks this person may see.
+    groups: list[tuple[TaskGroup | None, list[Task]]] = []
+    by_group: dict[int | None, list[Task]] = {}
+    for task in tasks:
+        by_group.setdefault(task.group_id, []).append(task)
+    for group in plan.groups.all():
+        if group.pk in by_group:
+            groups.append((group, by_group[group.pk]))
+    if None in by_group:
+        groups.append((None, by_group[None]))
+    return render(
+        request,
+        "workspace/plan_detail.html",
+        {
+            "plan": plan,
+            "groups": groups,
+            "task_count": len(tasks),
+            "indicators": indicators,
+            "persona": persona_of(request.user),
+        },
+    )
