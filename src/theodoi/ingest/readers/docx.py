@@ -1,0 +1,174 @@
+"""Word (.docx): paragraphs and tables in document order.
+
+The body is walked as XML rather than through ``Document.paragraphs`` and
+``Document.tables``, which lose the order between the two and skip text inside content
+controls. Merged cells are repeated in every row and column they span; a row that starts late
+(``w:gridBefore``) is padded with empty cells, so no cell shifts into its neighbour's column.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from lxml import etree
+
+from theodoi.ingest.blocks import Block, Paragraph, SourceText, Table
+from theodoi.ingest.chrome import strip_chrome
+from theodoi.ingest.errors import UnreadableInput
+from theodoi.ingest.textnorm import normalize_text
+
+# A Word plan with its appendices unpacks to a few MB; far more is a zip bomb.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+_P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+_TR, _TC, _TC_PR, _TR_PR = qn("w:tr"), qn("w:tc"), qn("w:tcPr"), qn("w:trPr")
+_VAL = qn("w:val")
+# Text runs, tabs and breaks as they appear in a paragraph; deleted text (w:delText) is not
+# taken, inserted text (w:ins) is, as Word shows it with changes accepted.
+_T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_NOT_SHOWN = {qn("w:del"), qn("w:moveFrom"), qn("w:instrText"), qn("w:fldData")}
+# A text box or footnote reference inside a paragraph is read at its place in the text.
+_TEXTBOX = qn("w:txbxContent")
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        for child in node:
+            tag = child.tag
+            if tag in _NOT_SHOWN:
+                continue
+            if tag == _T:
+                parts.append(child.text or "")
+            elif tag == _TAB:
+                parts.append(" ")
+            elif tag in (_BR, _CR):
+                parts.append("\n")
+            elif tag == _TEXTBOX:
+                parts.append("\n" + "\n".join(_paragraph_text(x) for x in child.iter(_P)) + "\n")
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(parts)
+
+
+def _cell_text(tc: etree._Element) -> str:
+    """A cell's text: its paragraphs and any nested table's cells, one per line."""
+    lines: list[str] = []
+    for block in _blocks_of(tc):
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        else:
+            lines += [" ".join(cell for cell in row if cell) for row in block.rows]
+    return "\n".join(line for line in lines if line)
+
+
+def _grid_span(tc: etree._Element) -> int:
+    props = tc.find(_TC_PR)
+    span = props.find(qn("w:gridSpan")) if props is not None else None
+    try:
+        return max(1, int(span.get(_VAL, "1"))) if span is not None else 1
+    except ValueError:
+        return 1
+
+
+def _continues_merge(tc: etree._Element) -> bool:
+    props = tc.find(_TC_PR)
+    merge = props.find(qn("w:vMerge")) if props is not None else None
+    return merge is not None and merge.get(_VAL, "continue") == "continue"
+
+
+def _grid_before(tr: etree._Element) -> int:
+    props = tr.find(_TR_PR)
+    before = props.find(qn("w:gridBefore")) if props is not None else None
+    try:
+        return int(before.get(_VAL, "0")) if before is not None else 0
+    except ValueError:
+        return 0
+
+
+def _table(tbl: etree._Element) -> Table:
+    rows: list[list[str]] = []
+    for tr in tbl.iterchildren(_TR):
+        row = [""] * _grid_before(tr)
+        for tc in tr.iterchildren(_TC):
+            column = len(row)
+            if _continues_merge(tc) and rows and column < len(rows[-1]):
+                text = rows[-1][column]
+            else:
+                text = normalize_text(_cell_text(tc))
+            row += [text] * _grid_span(tc)
+        rows.append(row)
+    width = max((len(row) for row in rows), default=0)
+    return Table(rows=tuple(tuple(row + [""] * (width - len(row))) for row in rows))
+
+
+def _blocks_of(container: etree._Element) -> Iterator[Block]:
+    for child in container:
+        if child.tag == _P:
+            for line in normalize_text(_paragraph_text(child)).split("\n"):
+                if line:
+                    yield Paragraph(line)
+        elif child.tag == _TBL:
+            table = _table(child)
+            if table.rows:
+                yield table
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _blocks_of(content)
+
+
+def _without_chrome(blocks: Iterator[Block]) -> Iterator[Block]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            text = strip_chrome(block.text)
+            if text:
+                yield Paragraph(text)
+        else:
+            yield block
+
+
+def read_docx(path: Path) -> SourceText:
+    """A .docx file's paragraphs and tables. A zip that is not a Word document, or a damaged
+    one, raises :class:`UnreadableInput`."""
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as err:
+        raise UnreadableInput(f"Tệp {name} bị hỏng: không mở được như tệp Word (.docx).") from err
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UnreadableInput(
+            f"Tệp {name} giải nén ra quá lớn ({unpacked // 1024 // 1024} MB); "
+            "một văn bản kế hoạch không lớn như vậy."
+        )
+    if "word/document.xml" not in names:
+        kind = "bảng tính Excel" if "xl/workbook.xml" in names else "tệp nén ZIP"
+        if "ppt/presentation.xml" in names:
+            kind = "bài trình chiếu PowerPoint"
+        elif "content.xml" in names:
+            kind = "tài liệu OpenDocument"
+        raise UnreadableInput(
+            f"Tệp {name} là {kind}, không phải tài liệu Word (.docx). "
+            "Hãy tải lên văn bản kế hoạch dạng .docx, .pdf hoặc .txt."
+        )
+    try:
+        body = docx.Document(str(path)).element.body
+        blocks = list(_without_chrome(_blocks_of(body)))
+    # A damaged package fails in many ways (bad XML, bad deflate stream, missing part, bad
+    # relationship); every one of them means the same thing to the person who uploaded it.
+    except Exception as err:
+        raise UnreadableInput(
+            f"Tệp {name} bị hỏng: nội dung Word không đọc được ({type(err).__name__})."
+        ) from err
+    if not blocks:
+        raise UnreadableInput(f"Tệp {name} không có chữ nào: tài liệu Word trống.")
+    return SourceText(name=name, blocks=blocks)

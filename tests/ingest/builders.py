@@ -1,0 +1,100 @@
+"""Builders of plan documents in other formats, made at test time from a seed's text (never
+committed as binaries): a Word file with real tables, and a PDF printed from it by LibreOffice.
+
+``build_docx`` makes a realistic upload: A4, Times New Roman 13, the document's paragraphs as
+paragraphs (headings in capitals set bold), every pipe table and every table that the portal
+flattened to one cell per line as a real Word table with a bold, repeated header row.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from theodoi.ingest.blocks import Paragraph, Table
+from theodoi.ingest.readers import read_text
+from theodoi.ingest.tables import rebuild_flattened_tables
+
+
+def _repeat_as_header(row: object) -> None:
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def build_docx(source_txt: Path, out: Path) -> Path:
+    """Write ``out`` (.docx) from a plan's text and return it."""
+    blocks = rebuild_flattened_tables(
+        read_text(source_txt.read_text(encoding="utf-8"), source_txt.name).blocks
+    )
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin = section.bottom_margin = Cm(2)
+    style = document.styles["Normal"]
+    style.font.name = "Times New Roman"  # type: ignore[attr-defined]
+    style.font.size = Pt(13)  # type: ignore[attr-defined]
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            paragraph = document.add_paragraph()
+            run = paragraph.add_run(block.text)
+            letters = [c for c in block.text if c.isalpha()]
+            if letters and all(c.isupper() for c in letters) and len(block.text) < 200:
+                run.bold = True
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            continue
+        assert isinstance(block, Table)
+        width = max(len(row) for row in block.rows)
+        table = document.add_table(rows=0, cols=width)
+        table.style = "Table Grid"
+        for k, cells in enumerate(block.rows):
+            row = table.add_row()
+            for cell, text in zip(row.cells, cells, strict=False):
+                run = cell.paragraphs[0].add_run(text)
+                run.font.size = Pt(11)
+                run.bold = k == 0
+            if k == 0:
+                _repeat_as_header(row)
+        document.add_paragraph()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(out))
+    return out
+
+
+def build_pdf(source_docx: Path, out_dir: Path) -> Path:
+    """Print a .docx to PDF with LibreOffice headless; returns the PDF's path."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice (soffice) is needed to build PDF fixtures")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # A profile of its own, so that parallel test workers do not lock each other out.
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out_dir),
+                str(source_docx),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+    pdf = out_dir / (source_docx.stem + ".pdf")
+    if not pdf.exists():
+        raise RuntimeError(f"LibreOffice did not write {pdf}")
+    return pdf
