@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from theodoi.ingest.fields.dates import find_date_spans
 from theodoi.ingest.plan import Due, DueKind
 from theodoi.ingest.textnorm import normalize_text
 
@@ -128,23 +129,15 @@ def _spans(text: str) -> list[_Span]:
 
         text = pattern.sub(replace, text)
 
-    take(_DATE_WORDS, _date_span)
-    take(_DATE, _date_span)
+    for start, end, date in find_date_spans(text):
+        spans.append(_Span("date", date.year, date.year, date=date))
+        text = text[:start] + " " * (end - start) + text[end:]
     take(_QUARTER, _quarter_span)
     take(_RANGE, _range_span)
     take(_OPEN_RANGE, _open_span)
     take(_MONTH, _month_span)
     take(_SINGLE_YEAR, lambda m: _Span("year", int(m.group(1)), int(m.group(1))))
     return spans
-
-
-def _date_span(match: re.Match[str]) -> _Span | None:
-    day, month, year = (int(g) for g in match.groups())
-    try:
-        date = datetime.date(year, month, day)
-    except ValueError:
-        return None
-    return _Span("date", year, year, date=date)
 
 
 def _quarter_span(match: re.Match[str]) -> _Span:
