@@ -18,7 +18,12 @@ from theodoi.ingest.textnorm import fold
 from theodoi.orgs.models import Organisation, OrganisationAlias
 
 # ``Bộ Công an và các địa phương Bắc Ninh, ...``: one body joined to a collective phrase.
-_JOINED_COLLECTIVE = re.compile(r"\s+và\s+(?=các\s)", re.IGNORECASE)
+# Only a class of bodies counts: ``Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp``
+# is one body's name.
+_JOINED_COLLECTIVE = re.compile(
+    r"\s+và\s+(?=các\s+(?:bộ|sở|ban|ngành|địa phương|cơ quan|đơn vị|đoàn thể|tổ chức|tỉnh)\b)",
+    re.IGNORECASE,
+)
 _COLLECTIVE = re.compile(
     r"^(?:các|những)\s"  # Các sở, ban, ngành; các cơ quan liên quan
     r"|^(?:bộ|sở)\s*,\s*(?:ban\s*,\s*)?ngành"  # Bộ, ngành, địa phương
