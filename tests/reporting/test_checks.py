@@ -99,4 +99,5 @@ def test_figures_near_the_last_or_from_zero_need_no_confirmation(
 
 def test_a_refused_figure_is_not_also_asked_to_be_confirmed() -> None:
     check = check_figure(150, unit="%", previous=10)
-    assert check.errors and not check.confirm
+    assert check.errors
+    assert not check.confirm

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from theodoi.ingest.fields.targets import NUMBER, parse_number
 from theodoi.evaluation.wording import vn_number, vn_percent
+from theodoi.ingest.fields.targets import NUMBER, parse_number
 from theodoi.ingest.textnorm import normalize_text
 
 JUMP = 3.0
