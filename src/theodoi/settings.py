@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "theodoi.audit",
     "theodoi.orgs",
     "theodoi.plans",
+    "theodoi.reporting",
     "theodoi.workspace",
 ]
 
