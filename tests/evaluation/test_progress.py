@@ -210,3 +210,32 @@ def test_a_words_only_target_has_no_path() -> None:
 def test_a_malformed_target_is_refused(fields: dict[str, Any], message: str) -> None:
     with pytest.raises(EvaluationInputError, match=message):
         Target(**fields)
+
+
+@pytest.mark.parametrize(
+    ("latest", "band"),
+    [
+        # Baseline 32 at the end of 2029, target ≥ 52 at the end of 2030: one year each way,
+        # so g = latest/32 - 1 and r = 52/32 - 1 = 0.625, all exact in binary; each threshold
+        # belongs to the band above it.
+        (51, ProgressBand.ON_TRACK),  # g = 0.59375, R = 0.95
+        (50, ProgressBand.MODERATE),  # g = 0.5625, R = 0.9
+        (44, ProgressBand.MODERATE),  # g = 0.375, R = 0.6
+        (43, ProgressBand.SLOW),  # g = 0.34375, R = 0.55
+        (32, ProgressBand.SLOW),  # g = 0, R = 0
+        (31, ProgressBand.DETERIORATING),  # g = -0.03125, R = -0.05
+    ],
+)
+def test_each_threshold_belongs_to_the_band_above_it(latest: float, band: ProgressBand) -> None:
+    s = IndicatorSeries(
+        Target(">=", 52, 2030),
+        (Observation(32, D(2029, 12, 31)), Observation(latest, D(2030, 12, 31))),
+    )
+    assert indicator_progress(s).band is band
+
+
+def test_overshooting_a_range_target_is_not_met_and_says_so() -> None:
+    # 4 -> 12 against 8 - 10: past the far bound.
+    progress = indicator_progress(series(PATENTS_USED, 4, 12))
+    assert progress.band is not ProgressBand.ACHIEVED
+    assert "vượt qua khoảng mục tiêu" in progress.why

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from theodoi.evaluation import AgencyScore, Period, ScoreBand, rank_agencies
 
@@ -56,3 +58,24 @@ def test_agencies_without_a_score_come_last_unranked() -> None:
 @pytest.mark.parametrize("scores", [[], [scored("Sở Y tế", None)]])
 def test_nothing_to_rank(scores: list[AgencyScore]) -> None:
     assert all(r.rank is None for r in rank_agencies(scores))
+
+
+@given(
+    st.lists(
+        st.tuples(st.text(min_size=1, max_size=8), st.one_of(st.none(), st.integers(0, 1000))),
+        max_size=12,
+    )
+)
+def test_a_rank_is_one_more_than_the_number_of_better_scores(
+    entries: list[tuple[str, int | None]],
+) -> None:
+    scores = [scored(name, None if tenths is None else tenths / 10) for name, tenths in entries]
+    ranked = rank_agencies(scores)
+    assert len(ranked) == len(scores)
+    values = [s.score for s in scores if s.score is not None]
+    for r in ranked:
+        if r.score.score is None:
+            assert r.rank is None
+        else:
+            assert r.rank == 1 + sum(v > r.score.score for v in values)
+            assert r.tied == (values.count(r.score.score) > 1)

@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.evaluation.gold import TIEN_GIANG, due_of, target_of
 from theodoi.evaluation import (
@@ -168,3 +170,41 @@ def test_more_reports_on_time_than_due_is_refused() -> None:
 def test_a_period_cannot_end_before_it_starts() -> None:
     with pytest.raises(EvaluationInputError, match="kết thúc"):
         Period(D(2025, 12, 1), D(2025, 6, 1), "Kỳ 2")
+
+
+role = st.sampled_from(list(Role))
+update = st.one_of(
+    st.none(),
+    st.builds(going, st.integers(0, 100)),
+    st.builds(done, st.dates(D(2025, 1, 1), D(2025, 12, 31))),
+)
+assigned = st.builds(
+    lambda r, code, u, due, on_time: AssignedTask(
+        r, judged(code, u, on=END), due, min(due, on_time)
+    ),
+    role,
+    st.sampled_from(["PL2.1", "PL2.2", "PL2.4", "PL2.19", "PL2.42", "PL2.50"]),
+    update,
+    st.integers(0, 2),
+    st.integers(0, 2),
+)
+indicators = st.builds(
+    lambda r, code, y0, y: indicator(code, y0, y, r),
+    role,
+    st.sampled_from(["24", "4", "7.3", "17", "1"]),
+    st.floats(0, 200),
+    st.floats(0, 200),
+)
+
+
+@given(st.lists(assigned, max_size=8), st.lists(indicators, max_size=4))
+def test_a_score_is_between_0_and_100_and_its_points_add_up(
+    tasks: list[AssignedTask], inds: list[AssignedIndicator]
+) -> None:
+    score = agency_score(AGENCY, YEAR_2025, tasks, inds)
+    if score.score is None:
+        assert all(c.share is None for c in score.components)
+        return
+    assert 0 <= score.score <= 100
+    assert score.score == pytest.approx(sum(c.points or 0 for c in score.components), abs=0.05)
+    assert score.band is ScoreBand.of(score.score)

@@ -258,6 +258,8 @@ def indicator_progress(series: IndicatorSeries) -> IndicatorProgress:
         + (f", R = {vn_number(ratio)}" if ratio is not None else "")
         + f": {band.label.lower()}."
     )
+    if target.op == "range" and _beyond(target, latest.value, direction):
+        why += " Giá trị đã vượt qua khoảng mục tiêu."
     return _result(
         series,
         band,
@@ -339,6 +341,15 @@ def _direction_and_goal(target: Target, baseline: float) -> tuple[Direction, flo
             if target.value < baseline:
                 return Direction.DECREASE, target.value
             return Direction.INCREASE, target.value
+
+
+def _beyond(target: Target, value: float, direction: Direction) -> bool:
+    """Whether a range target was overshot: passed its far bound in the direction of travel."""
+    assert target.value is not None
+    assert target.value_max is not None
+    if direction is Direction.INCREASE:
+        return value > target.value_max
+    return value < target.value
 
 
 def _band(ratio: float | None, toward: float) -> ProgressBand:

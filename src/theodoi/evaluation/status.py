@@ -134,9 +134,9 @@ def task_status(facts: TaskFacts, *, today: datetime.date, warning_days: int = 3
     state = update.state if update else UpdateState.NOT_STARTED
     progress = update.progress if update else None
     reasons = [due.why]
-
-    if state == UpdateState.COMPLETED and update is not None and not update.has_evidence:
-        state = UpdateState.IN_PROGRESS
+    finished = update.completed_on if update and state == UpdateState.COMPLETED else None
+    if update and finished and not update.has_evidence:
+        state, finished = UpdateState.IN_PROGRESS, None
         reasons.append("Báo cáo hoàn thành nhưng chưa có minh chứng: chưa tính là hoàn thành.")
 
     def judged(
@@ -157,8 +157,7 @@ def task_status(facts: TaskFacts, *, today: datetime.date, warning_days: int = 3
     if state == UpdateState.PAUSED:
         return judged(TaskStatus.PAUSED, Colour.GREY)
 
-    if state == UpdateState.COMPLETED and update is not None and update.completed_on:
-        finished = update.completed_on
+    if finished is not None:
         if due.on is None or finished <= due.on:
             return judged(
                 TaskStatus.DONE_ON_TIME,
