@@ -8,6 +8,7 @@ A target is kept as written and parsed into a comparator and a value (extraction
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from theodoi.ingest.plan import Target, TargetOp
 from theodoi.ingest.textnorm import fold, normalize_text
@@ -149,3 +150,236 @@ def _comparator(key: str, figure: re.Match[str]) -> TargetOp:
             if best is None or match.end() > best[0]:
                 best = (match.end(), op)
     return best[1] if best else "="
+
+
+@dataclass(frozen=True)
+class ProseTarget:
+    """One explicit target figure found in a sentence of prose."""
+
+    name: str
+    unit: str | None
+    target: Target
+    year: int | None
+
+
+# Words between an indicator's name and its figure (``đạt tối thiểu``, ``tăng trung bình``).
+_LEAD_WORDS = (
+    "không thấp hơn|không vượt quá|không dưới|không quá|không ít hơn|tối thiểu|ít nhất|tối đa"
+    "|trung bình|bình quân|hướng đến|hướng tới|xếp hạng|thứ hạng|tỉ lệ|tỷ lệ|đạt|chiếm|trên"
+    "|dưới|khoảng|gần|hơn|tăng|giảm|duy trì|từ|ở|thuộc|nhóm|top|tốp|mức|lên|còn|là"
+    "|≥|≤|>=|<=|>|<"
+)
+_LEAD_WORD_AT_END = re.compile(rf"(?:^|(?<=[\s,]))({_LEAD_WORDS})\s*$", re.IGNORECASE)
+# A figure is a target only when something says so: a comparator, a verb of attaining, a
+# percentage, a range or a rank. ``từ 15 tuổi trở lên`` or ``Đề án 06`` are not targets.
+_TARGET_SIGNS = re.compile(
+    r"tối thiểu|ít nhất|tối đa|không|trên|dưới|khoảng|gần|hơn|đạt|chiếm|tăng|giảm|duy trì"
+    r"|hướng|nhóm|top|tốp|≥|≤|>|<",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(
+    r"(?<![\w.,/-])(" + NUMBER + r")(?:\s*%?\s*-\s*(" + NUMBER + r"))?(?![\w/]|[.,]\d|-\w)"
+)
+_SENTENCE_END = re.compile(r"[;:]|\.(?=\s+\S|\s*$)|\btrong đó,")
+_PER = re.compile(
+    r"^\s+(\w+)\s+trên\s+(?:một|1)\s+(vạn|nghìn|ngàn|triệu|trăm|10\.000|1\.000)\s+(\w+)",
+    re.IGNORECASE,
+)
+_PERCENT_UNITS: list[tuple[re.Pattern[str], str | None]] = [
+    (re.compile(r"^\s*%\s*/\s*năm"), "%/năm"),
+    (re.compile(r"^\s*GRDP\s*%"), "% GRDP"),
+    (re.compile(r"^\s*%\s*(GRDP|GDP)\b"), None),  # unit: "% " + the word
+    (re.compile(r"^\s*%(?=\s*(tổng (?:chi|thu) (?:ngân sách(?: nhà nước)?|NSNN)))"), None),
+    (re.compile(r"^\s*%"), "%"),
+]
+_UNIT_STOP = {
+    "trong",
+    "được",
+    "có",
+    "tại",
+    "của",
+    "cho",
+    "về",
+    "với",
+    "và",
+    "để",
+    "theo",
+    "trở",
+    "thuộc",
+    "đến",
+    "ở",
+    "là",
+    "trên",
+    "từ",
+    "so",
+    "đạt",
+    "vào",
+    "mỗi",
+    "hằng",
+    "hàng",
+}
+_INTENT = re.compile(r"^.*\b(duy trì|phấn đấu|giữ vững)\s+", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"^(?:\s|,|-|\b(?:trong đó|theo đó|đồng thời|phấn đấu|mục tiêu|bảo đảm|đảm bảo|bố trí"
+    r"|hướng tới|hướng đến|và|(?:đến |giai đoạn |từ )?năm \d{4}(?:\s*-\s*\d{4})?"
+    r"|giai đoạn \d{4}\s*-\s*\d{4}|đến \d{4})\b)+",
+    re.IGNORECASE,
+)
+_THEN_VERB = re.compile(
+    r"\s+và\s+(tăng|giảm|duy trì|tiếp tục|từng bước|phấn đấu|đạt|hoàn thành)\b.*$", re.IGNORECASE
+)
+_YEAR_MENTION = re.compile(
+    r"\b(?:năm|đến|giai đoạn)\s+((?:19|20)\d{2})(?:\s*-\s*((?:19|20)\d{2}))?", re.IGNORECASE
+)
+_ITEM_MARK = re.compile(r"^\s*(?:[a-zđ]|\d+(?:\.\d+)*|[IVX]+)[.)]\s+")
+
+
+@dataclass
+class _Found:
+    start: int  # where the words leading to the figure begin
+    figure: re.Match[str]
+    unit: str | None
+    unit_end: int
+    lead_words: str
+    rank: bool
+    complement_end: int = 0
+
+
+def find_prose_targets(text: str) -> list[ProseTarget]:
+    """Every explicit target figure of a paragraph: ``tối thiểu 25%``, ``kinh tế số chiếm
+    khoảng 30% GRDP``, ``đạt 12 người trên một vạn dân``. A target in words only is none.
+
+    The name is the indicator as a person would call it: the words before the figure
+    (``Tỉ lệ giao dịch không dùng tiền mặt``), with what follows the figure when that says
+    what is counted (``80% trường THPT được tổ chức dạy thí điểm``).
+    """
+    text = _ITEM_MARK.sub("", " ".join(_FOOTNOTE.sub("", normalize_text(text)).split()))
+    found = [f for f in (_figure_at(text, m) for m in _FIGURE.finditer(text)) if f]
+    for i, current in enumerate(found):
+        following = found[i + 1] if i + 1 < len(found) else None
+        current.complement_end = _complement_end(text, current, following)
+    out: list[ProseTarget] = []
+    previous_end = 0
+    for item in found:
+        name = _name(text, item, previous_end, out)
+        previous_end = item.complement_end
+        if not name:
+            continue
+        clause = text[item.start : item.complement_end].strip(" ,.…")
+        short = text[item.start : item.unit_end]
+        target = parse_target(clause if item.rank else short)
+        target.text = clause
+        out.append(ProseTarget(name, item.unit, target, _year_before(text, item.start)))
+    return out
+
+
+def _figure_at(text: str, figure: re.Match[str]) -> _Found | None:
+    raw = figure.group(1)
+    after = text[figure.end() :]
+    if re.fullmatch(r"(19|20)\d{2}", raw) and not after.lstrip().startswith("%"):
+        return None  # a year
+    start = figure.start()
+    while match := _LEAD_WORD_AT_END.search(text[:start]):
+        start = match.start(1)
+    lead_words = text[start : figure.start()]
+    rank = bool(re.search(r"\b(nhóm|top|tốp|xếp hạng|thứ hạng)\s*$", lead_words, re.IGNORECASE))
+    unit, unit_end = _unit(text, figure.end(), rank=rank)
+    is_range = figure.group(2) is not None
+    if (
+        not (unit and unit.startswith("%"))
+        and not is_range
+        and not _TARGET_SIGNS.search(lead_words)
+    ):
+        return None
+    return _Found(start, figure, unit, unit_end, lead_words, rank)
+
+
+def _unit(text: str, at: int, *, rank: bool) -> tuple[str | None, int]:
+    after = text[at:]
+    for pattern, unit in _PERCENT_UNITS:
+        match = pattern.match(after)
+        if match:
+            if unit is None:
+                unit = "% " + (match.group(1) if match.groups() else "")
+            end = _SENTENCE_END.search(after)
+            # ``khoảng 20% tổng sản phẩm trong tỉnh (GRDP)`` is a share of GRDP.
+            of_product = re.search(r"\((GRDP|GDP)\)", after[: end.start() if end else None])
+            if unit == "%" and of_product:
+                unit = "% " + of_product.group(1)
+            return unit, at + match.end()
+    if rank:
+        return None, at
+    per = _PER.match(after)
+    if per:
+        return f"{per.group(1)}/{per.group(2)} {per.group(3)}", at + per.end()
+    # A counting noun is one or two syllables' words (``người``, ``doanh nghiệp``, ``đô thị``).
+    words = re.match(r"^\s+((?:[^\W\d]+\s*){1,2})", after)
+    if not words:
+        return None, at
+    kept: list[str] = []
+    for word in words.group(1).split():
+        if word.lower() in _UNIT_STOP or word[:1].isupper():
+            break
+        kept.append(word)
+    if not kept:
+        return None, at
+    unit = " ".join(kept)
+    end = at + after.index(kept[-1]) + len(kept[-1])
+    # ``01 - 02 dự án, chương trình trong lĩnh vực ...``: a second noun joined by a comma.
+    more = re.match(r"^,\s+([^\W\d]+(?:\s+[^\W\d]+)?)(?=\s+(\w+))", text[end:])
+    if more and more.group(2).lower() in _UNIT_STOP:
+        unit = f"{unit}, {more.group(1)}"
+        end += more.end()
+    return unit, end
+
+
+def _complement_end(text: str, item: _Found, following: _Found | None) -> int:
+    end_match = _SENTENCE_END.search(text, item.unit_end)
+    end = end_match.start() if end_match else len(text)
+    if following is not None and following.start < end:
+        comma = text.rfind(",", item.unit_end, following.start)
+        end = comma if comma != -1 else item.unit_end
+    return end
+
+
+def _name(text: str, item: _Found, previous_end: int, found: list[ProseTarget]) -> str:
+    head = text[: item.start]
+    boundary = max(previous_end, *(m.end() for m in _SENTENCE_END.finditer(head)), 0)
+    subject = head[boundary:]
+    within = text[max(0, boundary - 10) : boundary].lower()
+    if within.rstrip().endswith(":"):
+        subject = subject.split(",")[-1]  # the last item of a list: "như: Y tế, ..., Internet"
+    subject = _LEAD_IN.sub("", _INTENT.sub("", subject)).strip(" ,-")
+    subject = re.sub(r"(?:\s+(?:và|thì|là))+$", "", subject).strip(" ,")
+    complement = "" if item.rank else text[item.unit_end : item.complement_end]
+    if item.unit and not item.unit.startswith("%") and len(subject.split()) <= 2:
+        complement = text[item.figure.end() : item.complement_end]
+        complement = _PER.sub("", complement)
+    complement = _THEN_VERB.sub("", complement).strip(" ,.…")
+    if item.unit and item.unit.startswith("% ") and complement.upper() in {"GRDP", "GDP"}:
+        complement = ""
+    rate = re.search(r"\b(tỉ lệ|tỷ lệ)\b", item.lead_words, re.IGNORECASE)
+    if re.search(r"\bchiếm\b", item.lead_words, re.IGNORECASE) and subject and complement:
+        name = f"Tỷ trọng {_lower_first(subject)} trong {complement}"
+    elif not subject and complement and item.unit == "%":
+        name = f"{rate.group(1) if rate else 'Tỷ lệ'} {complement}"
+    else:
+        name = " ".join(part for part in (subject, complement) if part)
+    if within.endswith("trong đó,") and found and subject:
+        name = f"{name} trong {_lower_first(found[-1].name)}"
+    name = name.strip(" ,.…")
+    return name[:1].upper() + name[1:]
+
+
+def _lower_first(words: str) -> str:
+    """``Kinh tế số`` -> ``kinh tế số`` inside a name; ``GRDP``, ``TFP`` stay as they are."""
+    if words[1:2].isupper():
+        return words
+    return words[:1].lower() + words[1:]
+
+
+def _year_before(text: str, at: int) -> int | None:
+    year = None
+    for match in _YEAR_MENTION.finditer(text, 0, at):
+        year = int(match.group(2) or match.group(1))
+    return year

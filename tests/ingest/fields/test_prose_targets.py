@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.ingest.fields.gold import SHARED, gold_params, gold_plans
+from theodoi.ingest.fields.targets import ProseTarget, find_prose_targets
+from theodoi.ingest.textnorm import fold
+
+# The documents whose gold indicators come from sentences, not from a table.
+PROSE_DOCUMENTS = [name for name in gold_plans() if name[:3] in {"000", "001", "002", "003"}]
+
+
+def _similarity(a: str, b: str) -> float:
+    """Token-set Dice, the measure the scorer matches names with."""
+    ta, tb = set(re.findall(r"\w+", fold(a))), set(re.findall(r"\w+", fold(b)))
+    return 2 * len(ta & tb) / (len(ta) + len(tb))
+
+
+def _found_by_line(document: str) -> list[list[ProseTarget]]:
+    lines = (SHARED / "seeds" / f"{document}.txt").read_text("utf-8-sig").splitlines()
+    return [find_prose_targets(line) for line in lines]
+
+
+def _unit_key(unit: str | None) -> str:
+    return re.sub(r"\s+", "", fold(unit or ""))
+
+
+@pytest.mark.parametrize(
+    "case",
+    gold_params(
+        [
+            (doc, i["code"], (doc, i))
+            for doc in PROSE_DOCUMENTS
+            for i in gold_plans()[doc]["indicators"]
+        ]
+    ),
+)
+def test_every_gold_prose_indicator_is_found_with_its_figure(
+    case: tuple[str, dict[str, Any]],
+) -> None:
+    document, gold = case
+    named = [
+        p
+        for line in _found_by_line(document)
+        for p in line
+        if _similarity(p.name, gold["name"]) >= 0.8
+    ]
+    target = gold["target"]
+    expected = (_unit_key(gold["unit"]), target["op"], target["value"], target["value_max"])
+    # The year comes from the sentence when it names one, else from the heading (extractor).
+    assert [
+        (_unit_key(p.unit), p.target.op, p.target.value, p.target.value_max)
+        for p in named
+        if p.year in (None, gold["year"])
+    ].count(expected) == 1, [(p.name, p.unit, p.target, p.year) for p in named]
+
+
+@pytest.mark.parametrize("document", PROSE_DOCUMENTS)
+def test_paragraphs_with_targets_yield_no_figure_that_is_not_one(document: str) -> None:
+    names = [i["name"] for i in gold_plans()[document]["indicators"]]
+    for found in _found_by_line(document):
+        matched = [p for p in found if max(_similarity(p.name, n) for n in names) >= 0.6]
+        if matched:
+            assert matched == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Phấn đấu đến năm 2025, 100% cơ quan nhà nước cấp tỉnh kết nối mạng truyền số liệu"
+            " chuyên dùng.",
+            [
+                (
+                    "Tỷ lệ cơ quan nhà nước cấp tỉnh kết nối mạng truyền số liệu chuyên dùng",
+                    "%",
+                    "=",
+                    100,
+                    2025,
+                )
+            ],
+        ),
+        (
+            "Đến năm 2030, tỷ lệ dân số có điện thoại thông minh đạt trên 90%; "
+            "tỷ lệ hộ gia đình có kết nối Internet cáp quang không thấp hơn 85%.",
+            [
+                ("Tỷ lệ dân số có điện thoại thông minh", "%", ">", 90, 2030),
+                ("Tỷ lệ hộ gia đình có kết nối Internet cáp quang", "%", ">=", 85, 2030),
+            ],
+        ),
+        (
+            "Chỉ số chuyển đổi số (DTI) của tỉnh thuộc nhóm 10 tỉnh, thành phố dẫn đầu cả nước.",
+            [("Chỉ số chuyển đổi số (DTI) của tỉnh", None, "rank_top", 10, None)],
+        ),
+        (
+            "Giai đoạn 2026 - 2030, hỗ trợ ít nhất 50 doanh nghiệp khởi nghiệp đổi mới sáng tạo.",
+            [("Hỗ trợ doanh nghiệp khởi nghiệp đổi mới sáng tạo", "doanh nghiệp", ">=", 50, 2030)],
+        ),
+        (
+            "Tỷ lệ thất nghiệp khu vực thành thị dưới 3%.",
+            [("Tỷ lệ thất nghiệp khu vực thành thị", "%", "<", 3, None)],
+        ),
+    ],
+)
+def test_target_sentences_of_other_plans(sentence: str, expected: list[tuple[Any, ...]]) -> None:
+    found = [
+        (p.name, p.unit, p.target.op, p.target.value, p.year) for p in find_prose_targets(sentence)
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hạ tầng số tiên tiến, hiện đại; thông tin di động 5G, 6G; tốc độ truy nhập trên 1Gb/s.",
+        "Tỷ lệ dân số từ 15 tuổi trở lên được phổ biến kiến thức về chuyển đổi số.",
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 và Đề án 06 của Chính phủ.",
+        "Thuộc nhóm các tỉnh dẫn đầu cả nước về đổi mới sáng tạo, chuyển đổi số.",
+        "Tổ chức Kỳ họp thứ 9, giai đoạn 2021 - 2025, tầm nhìn đến năm 2045.",
+        "",
+    ],
+)
+def test_words_only_targets_and_figures_that_are_not_targets_are_left_out(sentence: str) -> None:
+    assert find_prose_targets(sentence) == []
