@@ -1,0 +1,95 @@
+"""From a document as read to its Plan: tables rebuilt, structure found, then metadata,
+groups, tasks and indicators, each by a module of its own.
+
+Where a plan has an appendix table of tasks (``DANH MỤC CÁC NHIỆM VỤ``), its rows are the
+tasks and its group rows the groups; the narrative that restates them is not repeated.
+Otherwise tasks are the items of the tasks-and-solutions part. Likewise an indicator table,
+when there is one, is the list of indicators; else each target figure of the text is one.
+"""
+
+from __future__ import annotations
+
+from theodoi.ingest.blocks import Paragraph, SourceText, Table
+from theodoi.ingest.extract.groups import group_of, task_groups
+from theodoi.ingest.extract.indicators import indicators_from_prose, indicators_from_table
+from theodoi.ingest.extract.metadata import read_metadata
+from theodoi.ingest.extract.records import ReadTable, read_table
+from theodoi.ingest.extract.tasks import read_item, task_from_item, task_items, tasks_from_table
+from theodoi.ingest.plan import Group, Indicator, Plan, Task
+from theodoi.ingest.segment import Section, segment
+from theodoi.ingest.tables import rebuild_flattened_tables
+
+NO_TASKS_NOTE = (
+    "Không tìm thấy nhiệm vụ được đánh số (a, b, c … hoặc bảng danh mục nhiệm vụ); "
+    "nhiệm vụ viết thành đoạn văn không được liệt kê."
+)
+
+
+def _tables(root: Section) -> list[tuple[Section, ReadTable]]:
+    """Every plan table with the section that holds it (its appendix, usually)."""
+    out: list[tuple[Section, ReadTable]] = []
+    for section in root.walk():
+        for table in section.tables:
+            read = read_table(table)
+            if read is not None and read.rows:
+                out.append((section, read))
+    return out
+
+
+def _from_tables(tables: list[tuple[Section, ReadTable]]) -> tuple[list[Group], list[Task]]:
+    groups: list[Group] = []
+    tasks: list[Task] = []
+    for section, table in tables:
+        if table.kind != "tasks":
+            continue
+        groups += [Group(code=g.code, title=g.title) for g in table.groups]
+        prefix = section.code if section.kind == "appendix" else ""
+        tasks += tasks_from_table(table, prefix)
+    return groups, tasks
+
+
+def _from_items(root: Section) -> tuple[list[Group], list[Task]]:
+    groups: list[Group] = []
+    tasks: list[Task] = []
+    for section in task_groups(root):
+        group = group_of(section)
+        groups.append(group)
+        tasks += [task_from_item(read_item(item), group.code) for item in task_items(section)]
+    return groups, tasks
+
+
+def extract_source(source: SourceText) -> Plan:
+    """The Plan of a document as a reader produced it."""
+    blocks = rebuild_flattened_tables(source.blocks)
+    segmented = segment(blocks)
+    root = segmented.root
+    all_text = "\n".join(
+        b.text if isinstance(b, Paragraph) else "\n".join(" | ".join(r) for r in b.rows)
+        for b in blocks
+        if isinstance(b, Paragraph | Table)
+    )
+    tables = _tables(root)
+    groups, tasks = _from_tables(tables)
+    if not tasks:
+        groups, tasks = _from_items(root)
+    indicators: list[Indicator] = [
+        indicator
+        for _, table in tables
+        if table.kind == "indicators"
+        for indicator in indicators_from_table(table)
+    ]
+    if not indicators:
+        leads = {task.code: task.lead for task in tasks}
+        indicators = indicators_from_prose(root, leads)
+    plan = Plan(
+        document=read_metadata(segmented, all_text),
+        groups=groups,
+        tasks=tasks,
+        indicators=indicators,
+        warnings=list(source.warnings),
+    )
+    if not tasks:
+        plan.notes = NO_TASKS_NOTE
+        if not source.blocks:
+            plan.warnings.append("Văn bản trống: không có nội dung để trích xuất.")
+    return plan

@@ -1,0 +1,64 @@
+"""Where a plan's tasks are: its tasks-and-solutions part and the groups in it.
+
+The part is the first heading named for tasks (``II. NHIỆM VỤ, GIẢI PHÁP``, ``3. Nhiệm vụ và
+giải pháp chủ yếu``) that is not inside another such part. A summary without such a heading
+announces its groups in a sentence (``… 07 nhóm nhiệm vụ, cụ thể:``) and numbers them right
+after. Each heading directly under the part is a group (``nhóm nhiệm vụ, giải pháp``).
+"""
+
+from __future__ import annotations
+
+from theodoi.ingest.plan import Group
+from theodoi.ingest.segment import NOT_TASKS, Role, Section
+from theodoi.ingest.textnorm import fold
+
+_ANNOUNCES = ("nhiệm vụ", "giải pháp")
+
+
+def _tasks_part(section: Section) -> Section | None:
+    for child in section.children:
+        if child.role is Role.TASKS:
+            return child
+        if child.role in NOT_TASKS:
+            continue
+        found = _tasks_part(child)
+        if found is not None:
+            return found
+    return None
+
+
+def _announced_groups(section: Section) -> list[Section]:
+    """Headings that follow a sentence announcing the groups (``… nhóm nhiệm vụ, cụ thể:``)."""
+    announced = False
+    out: list[Section] = []
+    for item in section.items:
+        if isinstance(item, Section):
+            if announced and item.kind in ("roman", "arabic") and item.role not in NOT_TASKS:
+                out.append(item)
+            elif out:
+                break
+            else:
+                found = _announced_groups(item) if item.role not in NOT_TASKS else []
+                if found:
+                    return found
+        elif hasattr(item, "text"):
+            key = fold(item.text)
+            if key.endswith(":") and any(word in key for word in _ANNOUNCES):
+                announced = True
+            elif out:
+                break
+    return out
+
+
+def task_groups(root: Section) -> list[Section]:
+    """The group headings of the tasks part, in document order."""
+    part = _tasks_part(root)
+    if part is not None:
+        groups = [c for c in part.children if c.kind != "letter"]
+        # A part whose items are lettered straight under it has no groups but itself.
+        return groups or [part]
+    return _announced_groups(root)
+
+
+def group_of(section: Section) -> Group:
+    return Group(code=section.code, title=" ".join(section.title.split()).rstrip(" ."))

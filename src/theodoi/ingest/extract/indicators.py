@@ -1,0 +1,110 @@
+"""Indicators (``chỉ tiêu``): the rows of the plan's indicator table when it has one, else
+each explicit target figure of its text.
+
+In a table, a row that has sub-rows (``7 Chỉ tiêu về thủ tục hành chính …`` over ``7.1``,
+``7.2``) only names what they measure and is not an indicator. The year of a target is the
+one its column names (``Chỉ tiêu đến năm 2030``) or its group row (``I. Đến năm 2030``).
+In prose, the year is the one the sentence names, else the heading's (``2.1. Đến năm 2030``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from theodoi.ingest.blocks import Paragraph
+from theodoi.ingest.extract.records import ReadTable
+from theodoi.ingest.fields.agencies import split_agencies
+from theodoi.ingest.fields.targets import find_prose_targets, parse_target
+from theodoi.ingest.plan import Indicator
+from theodoi.ingest.segment import Role, Section
+from theodoi.ingest.tables import Column
+
+_YEAR = re.compile(r"\b(?:năm|đến)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# Parts whose figures are not targets: the situation so far, purposes, arrangements, money.
+_NO_TARGETS = frozenset({Role.PURPOSE, Role.VIEWS, Role.SITUATION, Role.ORGANISATION, Role.FUNDING})
+
+
+def indicators_from_table(table: ReadTable) -> list[Indicator]:
+    out: list[Indicator] = []
+    for row in table.rows:
+        if table.has_sub_rows(row):
+            continue
+        name = " ".join(row.cells.get(Column.TITLE, "").split())
+        unit = row.cells.get(Column.UNIT) or None
+        agencies = split_agencies(row.cells.get(Column.LEAD))
+        group_year = row.group.year if row.group else None
+        for text, column_year in row.targets or [("", None)]:
+            doubts = dict(row.doubts)
+            target = parse_target(text or None, unit=unit)
+            if text and target.value is None and any(ch.isdigit() for ch in text):
+                doubts["target"] = f"Không đọc được giá trị mục tiêu: “{text}”."
+            out.append(
+                Indicator(
+                    code=row.number,
+                    name=name,
+                    unit=unit,
+                    target=target,
+                    year=column_year or group_year,
+                    agencies=agencies,
+                    doubts=doubts,
+                )
+            )
+    return out
+
+
+def _heading_year(path: list[Section]) -> int | None:
+    for section in reversed(path):
+        match = _YEAR.search(section.title)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _paragraphs(section: Section, path: list[Section]) -> Iterator[tuple[list[Section], str]]:
+    """Every paragraph with the path of sections it sits in, skipping parts without targets."""
+    if section.role in _NO_TARGETS:
+        return
+    here = [*path, section]
+    if section.title and section.kind == "letter":
+        yield here, section.title
+    for item in section.items:
+        if isinstance(item, Paragraph):
+            yield here, item.text
+        elif isinstance(item, Section):
+            yield from _paragraphs(item, here)
+
+
+def indicators_from_prose(root: Section, leads: dict[str, list[str]]) -> list[Indicator]:
+    """Each explicit target figure of the text, coded by the section it is in (``2.1.3``,
+    ``II.5.c``); ``leads`` gives the lead agencies of task items by their code, since a
+    target set inside a task is that task's lead's to follow."""
+    found: list[tuple[Section, Indicator]] = []
+    for path, text in _paragraphs(root, []):
+        where = path[-1]
+        for prose in find_prose_targets(text):
+            found.append(
+                (
+                    where,
+                    Indicator(
+                        code=where.code,
+                        name=prose.name,
+                        unit=prose.unit,
+                        target=prose.target,
+                        year=prose.year or _heading_year(path),
+                        agencies=list(leads.get(where.code, [])),
+                    ),
+                )
+            )
+    counts: dict[int, int] = {}
+    for where, _ in found:
+        counts[id(where)] = counts.get(id(where), 0) + 1
+    seen: dict[int, int] = {}
+    out: list[Indicator] = []
+    for where, indicator in found:
+        if counts[id(where)] > 1 or not where.code:
+            seen[id(where)] = seen.get(id(where), 0) + 1
+            n = seen[id(where)]
+            indicator.code = f"{where.code}.{n}" if where.code else str(n)
+        out.append(indicator)
+    return out

@@ -1,0 +1,315 @@
+"""The document's own particulars: number, kind, title, issuer, province, date, signer and
+the higher documents it implements.
+
+A full text carries them where Nghị định 30/2020/NĐ-CP puts them: the issuing body at the
+top left (``ỦY BAN NHÂN DÂN`` / ``TỈNH QUẢNG NGÃI``), ``Số: 66/KH-UBND``, the place and date
+line (``Quảng Ngãi, ngày 18 tháng 5 năm 2020``), the kind in capitals (``KẾ HOẠCH``) over
+the subject, ``Căn cứ …``/``Thực hiện …`` lines, and the signature. A text without a header
+block gives its number and date in the appendix captions (``Ban hành kèm theo Kế hoạch số
+69/KH-UBND ngày 25/02/2025``); a news summary gives them in its lead sentence
+(``Ngày 24/2/2025, Bí thư … thay mặt Ban Thường vụ Tỉnh ủy Quảng Nam ký ban hành Chương trình
+số 60-CTr/TU``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from theodoi.ingest.fields.agencies import expand_abbreviations
+from theodoi.ingest.fields.dates import parse_date
+from theodoi.ingest.fields.docnumbers import find_document_numbers
+from theodoi.ingest.plan import DocumentInfo, DocumentKind
+from theodoi.ingest.segment import Section, Segmented, is_person_name
+from theodoi.ingest.textnorm import fold
+
+_KINDS: dict[str, DocumentKind] = {
+    "kế hoạch": "ke_hoach",
+    "chương trình": "chuong_trinh",
+    "nghị quyết": "nghi_quyet",
+    "quyết định": "quyet_dinh",
+    "báo cáo": "bao_cao",
+}
+_KIND_LINE = re.compile(r"^(kế hoạch|chương trình|nghị quyết|quyết định|báo cáo)\b")
+_NUMBER_LINE = re.compile(r"^số\s*:")
+_PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+\d")
+_NATIONAL = re.compile(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập - tự do - hạnh phúc|-+)$")
+_CAPTION = re.compile(
+    r"(?:ban hành )?kèm theo (?:chương trình hành động tại )?"
+    r"(kế hoạch|chương trình|nghị quyết|quyết định)\s+số",
+    re.IGNORECASE,
+)
+_OWN_NUMBER = re.compile(
+    r"ban hành (kế hoạch|chương trình|nghị quyết|quyết định) số\s+(\S+)", re.IGNORECASE
+)
+_SOURCE_TAG = re.compile(r"^\([^)]{1,20}\)\s*-\s*")
+_ON_BEHALF = re.compile(r"thay mặt (.+?) (?:đã )?ký ban hành", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"^(.+?)\s+(?:vừa (?:mới )?|đã |chính thức )?(?:ký )?ban hành\b", re.IGNORECASE
+)
+_ISSUERS = re.compile(
+    r"^(ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|ban thường vụ|ban chấp hành|tỉnh ủy|"
+    r"thành ủy|chính phủ|thủ tướng|bộ |sở |ban chỉ đạo)",
+    re.IGNORECASE,
+)
+_NATIONAL_ISSUERS = re.compile(r"^(chính phủ|thủ tướng|bộ |quốc hội|bộ chính trị|ban bí thư)")
+_PLACE_MARKER = re.compile(r"\b(tỉnh ủy|tỉnh|thành ủy|thành phố)\s+", re.IGNORECASE)
+_SIGNER_IN_LEAD = re.compile(
+    r"(?:Bí thư|Phó Bí thư|Chủ tịch|Phó Chủ tịch|Giám đốc|Bộ trưởng|Thủ tướng)"
+    r"(?:\s+(?:Tỉnh ủy|Thành ủy|UBND tỉnh|Ủy ban nhân dân tỉnh|tỉnh))?"
+    r"\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)\s+(?:thay mặt|đã ký|ký)"
+)
+_IMPLEMENTS_LINE = re.compile(r"^(căn cứ|thực hiện)\b")
+# Legal authority (laws, decrees, circulars) is the basis of a plan, not what it implements.
+_AUTHORITY = re.compile(r"/(QH\d*|NĐ-CP|TT-[\wĐ]+)$|/\d{4}/(QH\d*|NĐ-CP|TT-)")
+# The national programmes that put a resolution of the Party into effect; a plan that
+# implements one implements the resolution behind it (SCHEMA.md: ``57-NQ/TW`` behind
+# ``03/NQ-CP``).
+IMPLEMENTED_BY: dict[str, str] = {
+    "03/NQ-CP": "57-NQ/TW",
+    "50/NQ-CP": "52-NQ/TW",
+    "52/NQ-CP": "52-NQ/TW",
+}
+# Words kept capitalised when an upper-case title is put in sentence case.
+_PROPER = [
+    "Chính phủ",
+    "Thủ tướng Chính phủ",
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Ban Chấp hành Trung ương",
+    "Ban Thường vụ Tỉnh ủy",
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Quốc hội",
+    "Hội đồng nhân dân",
+    "Ủy ban nhân dân",
+    "Trung ương",
+    "Cách mạng công nghiệp",
+    "Việt Nam",
+    "Nhân dân",
+]
+_DOCUMENT_WORDS = re.compile(
+    r"\b(kế hoạch|chương trình|nghị quyết|quyết định|chỉ thị|kết luận|thông báo)(?=\s+(?:số|\d))"
+)
+
+
+def sentence_case(text: str) -> str:
+    """An upper-case title as the gold files write it: lower case, first letter, document
+    numbers, document kinds before their number and proper names capitalised."""
+    numbers = find_document_numbers(text)
+    out = text.lower()
+    for number in numbers:
+        out = re.sub(re.escape(number.lower()), number, out, flags=re.IGNORECASE)
+    out = _DOCUMENT_WORDS.sub(lambda m: m.group(1)[0].upper() + m.group(1)[1:], out)
+    for name in _PROPER:
+        out = re.sub(rf"\b{re.escape(name.lower())}\b", name, out)
+    out = re.sub(r"\b(tỉnh|thành phố|huyện)\s+(\w)", lambda m: f"{m.group(1)} {m.group(2)}", out)
+    return out[:1].upper() + out[1:]
+
+
+def _proper_case(upper: str) -> str:
+    """``ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI`` -> ``Ủy ban nhân dân tỉnh Quảng Ngãi``."""
+    text = sentence_case(upper)
+    match = re.search(r"\b(tỉnh|thành phố|huyện|xã)\s+(.+)$", text)
+    if match:
+        place = " ".join(w[:1].upper() + w[1:] for w in match.group(2).split())
+        text = text[: match.start(2)] + place
+    return text
+
+
+def _front(root: Section) -> list[str]:
+    return root.paragraphs
+
+
+def _kind_and_title(front: list[str]) -> tuple[DocumentKind | None, str | None]:
+    for k, line in enumerate(front):
+        key = fold(line)
+        match = _KIND_LINE.match(key)
+        if match and line == line.upper() and len(line.split()) <= 8:
+            kind = _KINDS[match.group(1)]
+            subtitle = front[k + 1] if k + 1 < len(front) else ""
+            if len(line.split()) > 2 or not subtitle:
+                return kind, sentence_case(line)
+            if subtitle == subtitle.upper():
+                subtitle = sentence_case(subtitle)
+            subtitle = subtitle[:1].lower() + subtitle[1:]
+            return kind, f"{sentence_case(match.group(1))} {subtitle}"
+    return None, None
+
+
+def _headline(front: list[str]) -> str | None:
+    """A news summary's headline: its first line that names a plan."""
+    for line in front[:6]:
+        if _KIND_LINE.match(fold(line)) and len(line.split()) <= 80:
+            return line
+    return None
+
+
+def _header_issuer(front: list[str]) -> str | None:
+    lines: list[str] = []
+    for line in front[:8]:
+        key = fold(line)
+        national = key.find("cộng hòa xã hội")
+        if national > 0:
+            lines.append(line[:national].strip())
+            break
+        if _NATIONAL.match(key) or _NUMBER_LINE.match(key):
+            break
+        if line != line.upper() or _KIND_LINE.match(key):
+            break
+        lines.append(line)
+    text = " ".join(lines).strip()
+    return _proper_case(text) if text else None
+
+
+def _lead_issuer(front: list[str]) -> str | None:
+    for line in front:
+        text = expand_abbreviations(_SOURCE_TAG.sub("", line))
+        match = _ON_BEHALF.search(text)
+        if match:
+            return match.group(1).strip()
+        match = _SUBJECT.match(re.sub(r"^ngày [^,]{4,30},\s*", "", text, flags=re.IGNORECASE))
+        if match and _ISSUERS.match(match.group(1)) and len(match.group(1).split()) <= 10:
+            return match.group(1).strip()
+    return None
+
+
+def places(text: str, *, cities: bool) -> list[str]:
+    """Proper names written after ``tỉnh`` (and ``thành phố`` when ``cities``): ``tỉnh Tiền
+    Giang`` -> ``Tiền Giang``."""
+    out: list[str] = []
+    for match in _PLACE_MARKER.finditer(text):
+        if not cities and fold(match.group(1)).startswith("thành"):
+            continue
+        words: list[str] = []
+        for word in text[match.end() :].split()[:4]:
+            bare = word.rstrip(".,;:)")
+            # A name is words in title case; ``(GRDP)`` or ``UBND`` is not one.
+            if not bare[:1].isupper() or (len(bare) > 1 and bare.isupper()):
+                break
+            words.append(bare)
+            if bare != word:
+                break
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+def _province(issuer: str | None, all_text: str) -> str | None:
+    """The issuer's province; failing that, the province the text names most often."""
+    if issuer:
+        if _NATIONAL_ISSUERS.match(fold(issuer)):
+            return None
+        named = places(issuer, cities=True)
+        if named:
+            return named[0]
+    counts = Counter(places(all_text, cities=False))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _captions(root: Section) -> list[str]:
+    return [
+        text
+        for section in root.walk()
+        if section.kind == "appendix"
+        for text in section.paragraphs
+        if _CAPTION.search(text)
+    ]
+
+
+def _number(front: list[str], captions: list[str]) -> str | None:
+    for line in front:
+        if _NUMBER_LINE.match(fold(line)):
+            numbers = find_document_numbers(line)
+            if numbers:
+                return numbers[0]
+    for caption in captions:
+        after = caption[_CAPTION.search(caption).end() :]  # type: ignore[union-attr]
+        numbers = find_document_numbers(after[:40])
+        if numbers:
+            return numbers[0]
+    for line in front:
+        match = _OWN_NUMBER.search(line)
+        if match:
+            numbers = find_document_numbers(match.group(2))
+            if numbers:
+                return numbers[0]
+    return None
+
+
+def _issued_on(front: list[str], captions: list[str], number: str | None) -> str | None:
+    for line in front:
+        if _PLACE_DATE.match(line):
+            date = parse_date(line)
+            if date:
+                return date.isoformat()
+    for caption in captions:
+        if number and number in caption:
+            date = parse_date(caption[caption.index(number) :])
+            if date:
+                return date.isoformat()
+    for line in front:
+        lead = _SOURCE_TAG.sub("", line)
+        if re.match(r"^ngày\s+\d", fold(lead)) and "ban hành" in fold(lead):
+            date = parse_date(lead.split(",")[0])
+            if date:
+                return date.isoformat()
+    return None
+
+
+def _signer(segmented: Segmented, front: list[str]) -> str | None:
+    for signature in segmented.signatures:
+        if signature.name and is_person_name(signature.name):
+            return signature.name
+    for line in front:
+        match = _SIGNER_IN_LEAD.search(line)
+        if match:
+            return match.group(1)
+    return None
+
+
+def _implements(front: list[str], title: str | None, own: str | None) -> list[str]:
+    sources = [line for line in front if _IMPLEMENTS_LINE.match(fold(line))]
+    sources += [line for line in front if "ban hành" in fold(line) and "thực hiện" in fold(line)]
+    if title:
+        sources.append(title)
+    found: list[str] = []
+    for text in sources:
+        for number in find_document_numbers(text):
+            if number != own and not _AUTHORITY.search(number) and number not in found:
+                found.append(number)
+    for number in list(found):
+        behind = IMPLEMENTED_BY.get(number)
+        if behind and behind not in found:
+            found.append(behind)
+    return found
+
+
+def _kind_without_title(front: list[str]) -> DocumentKind:
+    text = fold(" ".join(front))
+    return "tin_bai" if re.search(r"\b(kế hoạch|chương trình)\b", text) else "khac"
+
+
+def read_metadata(segmented: Segmented, all_text: str) -> DocumentInfo:
+    root = segmented.root
+    front = _front(root)
+    captions = _captions(root)
+    kind, title = _kind_and_title(front)
+    if kind is None:
+        title = _headline(front)
+        kind = _kind_without_title(front)
+    number = _number(front, captions)
+    issuer = _header_issuer(front) or _lead_issuer(front)
+    province = _province(issuer, all_text)
+    if issuer and province and fold(issuer).endswith(("tỉnh", "tỉnh ủy")):
+        issuer = f"{issuer} {province}"
+    return DocumentInfo(
+        number=number,
+        kind=kind,
+        title=title,
+        issuer=issuer,
+        province=province,
+        issued_on=_issued_on(front, captions, number),
+        signer=_signer(segmented, front),
+        implements=_implements(front, title, number),
+    )

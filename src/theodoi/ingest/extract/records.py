@@ -1,0 +1,156 @@
+"""A table read as the plan meant it: its kind (tasks or indicators), its group rows
+(``I``, ``II`` …), and its rows, each cell under the column its header names.
+
+Rows that continue on the next page (an empty ``TT`` cell) are joined to the row they
+continue; a header repeated at a page break and a row of column numbers (``(1) (2) (3)``)
+are read past.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from theodoi.ingest.blocks import Table
+from theodoi.ingest.fields.agencies import split_agencies
+from theodoi.ingest.tables import (
+    Column,
+    RebuiltTable,
+    column_roles,
+    header_year,
+    is_group_number,
+    is_header_row,
+    is_indicator_header,
+    row_number,
+)
+from theodoi.ingest.textnorm import fold
+
+TableKind = Literal["tasks", "indicators"]
+
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
+_AGENCY_COLUMNS = (Column.LEAD, Column.COOPERATING)
+
+
+@dataclass
+class TableGroup:
+    code: str  # the Roman numeral as written, without its dot
+    title: str
+    year: int | None  # ``Đến năm 2030``: the year of the targets under it
+
+
+@dataclass
+class TableRow:
+    number: str
+    cells: dict[Column, str]
+    targets: list[tuple[str, int | None]]  # target cells with the year their header names
+    group: TableGroup | None
+    doubts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ReadTable:
+    kind: TableKind
+    groups: list[TableGroup]
+    rows: list[TableRow]
+
+    def has_sub_rows(self, row: TableRow) -> bool:
+        prefix = row.number + "."
+        return any(other.number.startswith(prefix) for other in self.rows)
+
+
+def _header_index(table: Table) -> int | None:
+    for k, row in enumerate(table.rows[:5]):
+        if is_header_row(row):
+            return k
+    return None
+
+
+def _is_column_numbering(cells: tuple[str, ...]) -> bool:
+    filled = [c for c in cells if c.strip()]
+    return len(filled) >= 3 and all(_COLUMN_NUMBERS.match(c.strip()) for c in filled)
+
+
+def _tail_repeats(title: str, addition: str) -> bool:
+    """A continuation line that only repeats the end of the title (a page break printed the
+    last line twice)."""
+    added = fold(addition).split()
+    tail = set(fold(title).split()[-(len(added) + 3) :])
+    return bool(added) and sum(word in tail for word in added) >= 0.7 * len(added)
+
+
+def _continue(row: TableRow, cells: dict[Column, str]) -> None:
+    for column, text in cells.items():
+        text = text.strip()
+        if not text:
+            continue
+        before = row.cells.get(column, "")
+        if column in _AGENCY_COLUMNS:
+            # The tail of an agency list cut by a page break: a word fragment, then names the
+            # row already has, lands under whatever column; only new names are kept.
+            known = {fold(a) for c in _AGENCY_COLUMNS for a in split_agencies(row.cells.get(c))}
+            new = [a for a in split_agencies(text) if a[:1].isupper() and fold(a) not in known]
+            if new:
+                row.cells[column] = "; ".join(filter(None, [before, *new]))
+            continue
+        if column is Column.TITLE and _tail_repeats(before, text):
+            continue
+        row.cells[column] = f"{before} {text}".strip()
+    row.doubts.setdefault("title", "Nhiệm vụ viết tiếp sang dòng sau (qua trang); đã ghép lại.")
+
+
+def read_table(table: Table) -> ReadTable | None:
+    """The table's kind, groups and rows; None for a table that is not a plan's list of
+    tasks or indicators (no recognisable header)."""
+    at = _header_index(table)
+    if at is None:
+        return None
+    headers = list(table.rows[at])
+    roles = column_roles(headers)
+    if Column.TITLE not in roles:
+        return None
+    if is_indicator_header(headers):
+        kind: TableKind = "indicators"
+    elif any(r in roles for r in (Column.LEAD, Column.COOPERATING, Column.DUE)):
+        kind = "tasks"
+    else:
+        return None
+    guessed = table.guessed_rows if isinstance(table, RebuiltTable) else frozenset()
+    number_at = roles.index(Column.NUMBER) if Column.NUMBER in roles else None
+    out = ReadTable(kind, [], [])
+    group: TableGroup | None = None
+    for k, cells in enumerate(table.rows[at + 1 :], start=at + 1):
+        if is_header_row(cells) or _is_column_numbering(cells) or not any(c.strip() for c in cells):
+            continue
+        by_role: dict[Column, str] = {}
+        targets: list[tuple[str, int | None]] = []
+        for column, header, text in zip(roles, headers, cells, strict=False):
+            if column is Column.TARGET:
+                if text.strip():
+                    targets.append((text.strip(), header_year(header)))
+            elif column is not None and column is not Column.NUMBER and column not in by_role:
+                by_role[column] = text.strip()
+        raw_number = cells[number_at].strip() if number_at is not None else ""
+        number = row_number(raw_number) if raw_number else None
+        if number is not None and is_group_number(number):
+            title = by_role.get(Column.TITLE) or next(
+                (c for c in cells if c.strip() and c != raw_number), ""
+            )
+            year = _YEAR.search(title)
+            group = TableGroup(number, title.strip(), int(year.group(1)) if year else None)
+            out.groups.append(group)
+            continue
+        if not raw_number and out.rows and number_at is not None:
+            _continue(
+                out.rows[-1], {**by_role, **({Column.TARGET: targets[0][0]} if targets else {})}
+            )
+            continue
+        row = TableRow(number or raw_number or str(len(out.rows) + 1), by_role, targets, group)
+        if k in guessed:
+            row.doubts["row"] = (
+                "Dòng này thiếu ô trong bảng; các ô đã được xếp vào cột theo nội dung, "
+                "cần kiểm tra."
+            )
+        out.rows.append(row)
+    return out

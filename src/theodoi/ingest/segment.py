@@ -1,0 +1,264 @@
+"""A plan's structure: its headings nested into sections, its signature blocks set apart.
+
+Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục I) number their parts
+``I.``, ``II.`` (Roman), then ``1.``, ``1.1.`` (Arabic), then ``a)``, ``b)`` … in the
+Vietnamese alphabet (``đ`` after ``d``, no ``f j w z``), then ``-`` bullets. Appendices open
+with ``PHỤ LỤC I``. The body ends at ``Nơi nhận``; the signature (``TM. ỦY BAN NHÂN DÂN``,
+``KT. CHỦ TỊCH``, ``PHÓ CHỦ TỊCH``, the name) follows. What comes after a signature is
+content again only from an appendix or a new upper-case title (a resolution's attached
+programme); anything else there (a portal's ``HIỆU LỰC VĂN BẢN`` box) is dropped.
+
+Parts are given a role from their heading words, so that extraction knows where tasks and
+targets are and where they are not (``Mục đích, yêu cầu``, ``Tổ chức thực hiện``,
+``Kinh phí``, ``Quan điểm``, a review of the situation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+from theodoi.ingest.blocks import Block, Paragraph, Table
+from theodoi.ingest.tables import roman_value
+from theodoi.ingest.textnorm import fold
+
+
+class Role(Enum):
+    PURPOSE = "purpose"  # Mục đích, yêu cầu
+    VIEWS = "views"  # Quan điểm
+    SITUATION = "situation"  # Tình hình, kết quả đạt được: past figures, not targets
+    OBJECTIVES = "objectives"  # Mục tiêu, chỉ tiêu
+    TASKS = "tasks"  # Nhiệm vụ, giải pháp
+    ORGANISATION = "organisation"  # Tổ chức thực hiện
+    FUNDING = "funding"  # Kinh phí
+
+
+NOT_TASKS = frozenset(
+    {Role.PURPOSE, Role.VIEWS, Role.SITUATION, Role.OBJECTIVES, Role.ORGANISATION, Role.FUNDING}
+)
+
+_ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
+    (re.compile(r"^(mục đích|yêu cầu)"), Role.PURPOSE),
+    (re.compile(r"^quan điểm"), Role.VIEWS),
+    (
+        re.compile(
+            r"^(khái quát|tình hình|đánh giá|kết quả (đạt được|thực hiện)|thực trạng|"
+            r"bối cảnh|sự cần thiết|căn cứ)"
+        ),
+        Role.SITUATION,
+    ),
+    (re.compile(r"^(tổ chức thực hiện|trách nhiệm (thực hiện|của)|phân công)"), Role.ORGANISATION),
+    (re.compile(r"^(kinh phí|nguồn kinh phí)"), Role.FUNDING),
+    (re.compile(r"^(mục tiêu|chỉ tiêu)(?!.*(nhiệm vụ|giải pháp))"), Role.OBJECTIVES),
+    (re.compile(r"^((các |những |một số )?nhiệm vụ|(các )?giải pháp)"), Role.TASKS),
+]
+
+
+def role_of(title: str) -> Role | None:
+    """The role a part's heading gives it, or None (a group's own title, a mixed part)."""
+    key = fold(title).strip(" .:")
+    if len(key.split()) > 14:
+        return None
+    return next((role for pattern, role in _ROLE_WORDS if pattern.search(key)), None)
+
+
+# --- headings ----------------------------------------------------------------------------
+
+LETTERS = "abcdđeghiklmnopqrstuvx"
+_APPENDIX = re.compile(r"^phụ lục(?:\s+(?:số\s+)?([ivxl]+|\d+))?\s*[.:]?$")
+_ROMAN_HEADING = re.compile(r"^([IVXL]{1,5})\s*[.\-/)]\s*(\S.*)$")
+_ARABIC_HEADING = re.compile(
+    r"^(\d{1,2}(?:\.\d{1,2})*)[.)](?!\d)\s*(\S.*)$|^(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$"
+)
+_LETTER_HEADING = re.compile(rf"^([{LETTERS}])\)\s*(\S.*)$")
+
+_RANK = {"appendix": 0, "roman": 1, "arabic": 2, "letter": 20}
+
+
+@dataclass(frozen=True)
+class Heading:
+    kind: str  # "appendix", "roman", "arabic", "letter"
+    label: str  # "II", "3.1", "a"; an appendix's number as a Roman numeral or digits
+    title: str
+
+    @property
+    def rank(self) -> int:
+        if self.kind == "arabic":
+            return _RANK["arabic"] + self.label.count(".")
+        return _RANK[self.kind]
+
+
+def heading_of(text: str) -> Heading | None:
+    """The heading a line opens, or None for a plain paragraph."""
+    line = text.strip()
+    appendix = _APPENDIX.match(fold(line))
+    if appendix:
+        return Heading("appendix", (appendix.group(1) or "").upper(), "")
+    match = _ROMAN_HEADING.match(line)
+    if match and roman_value(match.group(1)):
+        return Heading("roman", match.group(1), match.group(2).strip())
+    match = _ARABIC_HEADING.match(line)
+    if match:
+        label = match.group(1) or match.group(3)
+        return Heading("arabic", label, (match.group(2) or match.group(4)).strip())
+    match = _LETTER_HEADING.match(line)
+    if match:
+        return Heading("letter", match.group(1), match.group(2).strip())
+    return None
+
+
+def appendix_number(label: str) -> str:
+    """``II`` -> ``2``: the number in a task code ``PL2.13``."""
+    value = roman_value(label)
+    return str(value) if value else label
+
+
+# --- sections ----------------------------------------------------------------------------
+
+
+@dataclass
+class Section:
+    """A heading and what it holds (paragraphs, tables and sub-sections, in order)."""
+
+    kind: str  # "document", "appendix", "roman", "arabic", "letter"
+    label: str
+    title: str
+    code: str
+    role: Role | None = None  # its own or inherited
+    items: list[Block | Section] = field(default_factory=list)
+
+    @property
+    def children(self) -> list[Section]:
+        return [item for item in self.items if isinstance(item, Section)]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [item.text for item in self.items if isinstance(item, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [item for item in self.items if isinstance(item, Table)]
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Signature:
+    """A signature block: the capacity lines (``KT. CHỦ TỊCH``, ``PHÓ CHỦ TỊCH``) and the
+    name under them."""
+
+    capacity: list[str]
+    name: str | None
+
+
+@dataclass
+class Segmented:
+    root: Section
+    signatures: list[Signature] = field(default_factory=list)
+
+
+def _code(parent: Section, heading: Heading) -> str:
+    if heading.kind == "appendix":
+        return "PL" + appendix_number(heading.label) if heading.label else "PL"
+    # ``3.1.`` already says where it stands; ``1.`` under ``II`` is ``II.1``.
+    if "." in heading.label or parent.kind == "document":
+        return heading.label
+    return f"{parent.code}.{heading.label}"
+
+
+# --- the signature block -------------------------------------------------------------------
+
+_RECIPIENTS = re.compile(r"^nơi nhận\s*:?")
+_CAPACITY = re.compile(
+    r"^(tm\.|kt\.|tl\.|tuq\.|q\.|thừa lệnh|thay mặt)|^(phó )?(chủ tịch|bí thư|thủ tướng|"
+    r"bộ trưởng|giám đốc|trưởng ban|chánh văn phòng)(\s.*)?$"
+)
+_SIGNED = re.compile(r"^[\[(]?\s*(đã ký|đã ký và đóng dấu|ký thay|ký)\s*[\])]?$")
+_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,5}$")
+
+
+def _is_capacity(text: str) -> bool:
+    return text.strip() == text.strip().upper() and bool(_CAPACITY.match(fold(text)))
+
+
+def is_person_name(text: str) -> bool:
+    """A signer's name: two to six capitalised words, not an upper-case title."""
+    line = text.strip()
+    return bool(_NAME.match(line)) and line != line.upper()
+
+
+_DOCUMENT_TITLE = re.compile(
+    r"^(kế hoạch|chương trình|nghị quyết|quyết định|đề án|danh mục|quy chế|quy định|báo cáo|"
+    r"phương án|hướng dẫn|chỉ thị)\b"
+)
+
+
+def is_document_title(text: str) -> bool:
+    """An upper-case line that names a kind of document (``KẾ HOẠCH``, ``CHƯƠNG TRÌNH HÀNH
+    ĐỘNG CỦA CHÍNH PHỦ``): the title of a document or of one attached to it."""
+    return text == text.upper() and bool(_DOCUMENT_TITLE.match(fold(text)))
+
+
+# --- segmentation ------------------------------------------------------------------------
+
+
+def segment(blocks: list[Block]) -> Segmented:
+    """Nest the blocks under their headings; set signature blocks apart."""
+    root = Section("document", "", "", "")
+    out = Segmented(root)
+    stack: list[tuple[int, Section]] = [(-1, root)]
+    state = "body"  # "recipients", "capacity", "after"
+    for block in blocks:
+        if isinstance(block, Table):
+            if state == "body":
+                stack[-1][1].items.append(block)
+            continue
+        text = block.text
+        key = fold(text)
+        heading = heading_of(text)
+        if state == "body" and (_RECIPIENTS.match(key) or _is_capacity(text)):
+            state = "recipients" if _RECIPIENTS.match(key) else "capacity"
+            out.signatures.append(Signature([] if state == "recipients" else [text], None))
+            continue
+        if state != "body":
+            resumes = heading is not None and heading.kind in ("appendix", "roman")
+            if state == "recipients" and _is_capacity(text):
+                state = "capacity"
+                out.signatures[-1].capacity.append(text)
+                continue
+            if state == "capacity" and not resumes:
+                if _is_capacity(text) or _SIGNED.match(key):
+                    out.signatures[-1].capacity.append(text)
+                    continue
+                if is_person_name(text):
+                    out.signatures[-1].name = text
+                    state = "after"
+                    continue
+            if resumes or (state == "after" and is_document_title(text)):
+                state = "body"
+                if heading is None:  # a new title: back to the top level
+                    del stack[1:]
+            else:
+                continue
+        if heading is None:
+            stack[-1][1].items.append(block)
+            continue
+        while stack[-1][0] >= heading.rank:
+            stack.pop()
+        parent = stack[-1][1]
+        own_role = role_of(heading.title) if heading.kind in ("roman", "arabic") else None
+        section = Section(
+            heading.kind,
+            heading.label,
+            heading.title,
+            _code(parent, heading),
+            own_role or parent.role,
+        )
+        parent.items.append(section)
+        stack.append((heading.rank, section))
+    return out

@@ -1,0 +1,165 @@
+"""Headings, sections and their roles, signature blocks."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.ingest.blocks import Paragraph, Table
+from theodoi.ingest.segment import (
+    Heading,
+    Role,
+    heading_of,
+    is_document_title,
+    is_person_name,
+    role_of,
+    segment,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("I. MỤC ĐÍCH, YÊU CẦU", Heading("roman", "I", "MỤC ĐÍCH, YÊU CẦU")),
+        ("IV. TỔ CHỨC THỰC HIỆN", Heading("roman", "IV", "TỔ CHỨC THỰC HIỆN")),
+        ("2. Yêu cầu", Heading("arabic", "2", "Yêu cầu")),
+        ("2.1. Đến năm 2030", Heading("arabic", "2.1", "Đến năm 2030")),
+        ("3.1 Nâng cao nhận thức", Heading("arabic", "3.1", "Nâng cao nhận thức")),
+        ("a) Tổ chức quán triệt", Heading("letter", "a", "Tổ chức quán triệt")),
+        ("đ) Đưa nội dung Quy hoạch", Heading("letter", "đ", "Đưa nội dung Quy hoạch")),
+        ("a)Tổ chức triển khai", Heading("letter", "a", "Tổ chức triển khai")),
+        ("PHỤ LỤC II", Heading("appendix", "II", "")),
+        ("PHỤ LỤC", Heading("appendix", "", "")),
+    ],
+)
+def test_headings_of_vietnamese_administrative_documents(line: str, heading: Heading) -> None:
+    assert heading_of(line) == heading
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Cơ quan chủ trì: Sở Thông tin và Truyền thông.",
+        "2025 và những năm tiếp theo",
+        "1.000 doanh nghiệp được hỗ trợ",
+        "f) không phải chữ cái tiếng Việt",
+        "Trong Kế hoạch cũng xác định rõ các chỉ tiêu (phụ lục I, danh sách các chỉ tiêu)",
+        "CC. không phải số La Mã hợp lệ",
+    ],
+)
+def test_plain_lines_are_not_headings(line: str) -> None:
+    assert heading_of(line) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("MỤC ĐÍCH, YÊU CẦU", Role.PURPOSE),
+        ("Yêu cầu", Role.PURPOSE),
+        ("QUAN ĐIỂM", Role.VIEWS),
+        ("KHÁI QUÁT TÌNH HÌNH", Role.SITUATION),
+        ("MỤC TIÊU", Role.OBJECTIVES),
+        ("Mục tiêu cụ thể", Role.OBJECTIVES),
+        ("NHIỆM VỤ, GIẢI PHÁP THỰC HIỆN", Role.TASKS),
+        ("NHIỆM VỤ CỤ THỂ", Role.TASKS),
+        ("Nhiệm vụ và giải pháp chủ yếu", Role.TASKS),
+        ("TỔ CHỨC THỰC HIỆN", Role.ORGANISATION),
+        ("KINH PHÍ THỰC HIỆN", Role.FUNDING),
+        # a part that holds both targets and tasks leaves it to its sub-parts
+        ("MỤC TIÊU, CHỈ TIÊU VÀ NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", None),
+        ("Chính sách phát triển nguồn nhân lực", None),
+    ],
+)
+def test_role_of_a_part_comes_from_its_heading_words(title: str, role: Role | None) -> None:
+    assert role_of(title) is role
+
+
+def _blocks(*lines: str) -> list[Paragraph]:
+    return [Paragraph(line) for line in lines]
+
+
+def test_sections_nest_and_take_their_codes_from_their_path() -> None:
+    # seed 003's layout
+    seg = segment(
+        _blocks(
+            "KẾ HOẠCH",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "1. Mục đích",
+            "- Tuyên truyền, quán triệt.",
+            "II. NHIỆM VỤ, GIẢI PHÁP THỰC HIỆN",
+            "1. Đổi mới tư duy",
+            "a) Tổ chức quán triệt",
+            "- Cơ quan chủ trì: Sở Nội vụ.",
+            "d) Nghiên cứu lộ trình",
+            "d) Xây dựng cơ chế",
+            "2. Hoàn thiện thể chế",
+            "a) Rà soát",
+            "III. TỔ CHỨC THỰC HIỆN",
+            "1. Sở Tài chính: bố trí kinh phí.",
+        )
+    )
+    root = seg.root
+    assert root.paragraphs == ["KẾ HOẠCH"]
+    purpose, tasks, organisation = root.children
+    assert (purpose.role, tasks.role, organisation.role) == (
+        Role.PURPOSE,
+        Role.TASKS,
+        Role.ORGANISATION,
+    )
+    group = tasks.children[0]
+    assert group.code == "II.1"
+    assert group.role is Role.TASKS
+    # a letter repeated by mistake stays, in order, with its code as written
+    assert [item.code for item in group.children] == ["II.1.a", "II.1.d", "II.1.d"]
+    assert group.children[0].paragraphs == ["- Cơ quan chủ trì: Sở Nội vụ."]
+    assert tasks.children[1].children[0].code == "II.2.a"
+    assert organisation.children[0].role is Role.ORGANISATION
+
+
+def test_decimal_heading_is_its_own_code() -> None:
+    # seed 001: 3. Nhiệm vụ … / 3.1. … under II.
+    seg = segment(_blocks("II. MỤC TIÊU VÀ NHIỆM VỤ", "3. Nhiệm vụ và giải pháp", "3.1. Nâng cao"))
+    sub = seg.root.children[0].children[0].children[0]
+    assert (sub.code, sub.role) == ("3.1", Role.TASKS)
+
+
+def test_signature_block_is_set_apart_and_appendices_resume_the_content() -> None:
+    seg = segment(
+        [
+            *_blocks("I. MỤC TIÊU", "Nội dung.", "Nơi nhận:", "- Như trên;", "- Lưu: VT."),
+            *_blocks("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "[đã ký]", "Nguyễn Văn A", "HIỆU LỰC VĂN BẢN"),
+            Paragraph("PHỤ LỤC I"),
+            Table(rows=(("TT", "Chỉ tiêu"),)),
+        ]
+    )
+    assert [s.code for s in seg.root.children] == ["I", "PL1"]
+    assert seg.root.children[0].paragraphs == ["Nội dung."]
+    assert seg.signatures[0].name == "Nguyễn Văn A"
+    assert seg.signatures[0].capacity == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "[đã ký]"]
+    assert len(seg.root.children[1].tables) == 1
+
+
+def test_an_attached_programme_after_the_signature_is_content() -> None:
+    # 03/NQ-CP: the resolution is signed, then its programme follows with its own parts
+    seg = segment(
+        _blocks(
+            "NGHỊ QUYẾT",
+            "Nơi nhận:",
+            "- Ban Bí thư Trung ương Đảng;",
+            "TM. CHÍNH PHỦ",
+            "KT. THỦ TƯỚNG",
+            "PHÓ THỦ TƯỚNG",
+            "Nguyễn Hòa Bình",
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ",
+            "I. MỤC TIÊU",
+        )
+    )
+    assert seg.root.paragraphs == ["NGHỊ QUYẾT", "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ"]
+    assert seg.root.children[0].role is Role.OBJECTIVES
+
+
+def test_person_names_and_document_titles() -> None:
+    assert is_person_name("Trần Ngọc Căng")
+    assert not is_person_name("CHỦ TỊCH")
+    assert not is_person_name("Sở Khoa học và Công nghệ")
+    assert is_document_title("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ")
+    assert not is_document_title("HIỆU LỰC VĂN BẢN")
