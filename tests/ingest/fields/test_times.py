@@ -55,6 +55,32 @@ def due(
         ("Quý II/2025", due("Quý II/2025", "quarter", 2025, 2025, quarter=2)),
         ("Quý IV năm 2026", due("Quý IV năm 2026", "quarter", 2026, 2026, quarter=4)),
         ("quý 3/2025", due("quý 3/2025", "quarter", 2025, 2025, quarter=3)),
+        ("Quý I, II/2025", due("Quý I, II/2025", "quarter", 2025, 2025, quarter=2)),
+        ("Quý III - IV/2025", due("Quý III - IV/2025", "quarter", 2025, 2025, quarter=4)),
+        ("Quý IV/2025 - Quý I/2026", due("Quý IV/2025 - Quý I/2026", "range", 2025, 2026)),
+        ("6 tháng đầu năm 2025", due("6 tháng đầu năm 2025", "month", 2025, 2025, month=6)),
+        ("Sáu tháng cuối năm 2026", due("Sáu tháng cuối năm 2026", "month", 2026, 2026, month=12)),
+        ("Trước tháng 6/2025", due("Trước tháng 6/2025", "month", 2025, 2025, month=6)),
+        (
+            "Năm 2025 và giai đoạn tiếp theo",
+            due("Năm 2025 và giai đoạn tiếp theo", "range", 2025, None),
+        ),
+        (
+            "Giai đoạn 2021-2025 và 2026-2030",
+            due("Giai đoạn 2021-2025 và 2026-2030", "range", 2021, 2030),
+        ),
+        (
+            "Trình HĐND tỉnh tại kỳ họp cuối năm 2025",
+            due("Trình HĐND tỉnh tại kỳ họp cuối năm 2025", "year", 2025, 2025),
+        ),
+        (
+            "Ngay sau khi Nghị quyết được ban hành",
+            due(
+                "Ngay sau khi Nghị quyết được ban hành",
+                "conditional",
+                condition="Ngay sau khi Nghị quyết được ban hành",
+            ),
+        ),
         ("Hằng năm", due("Hằng năm", "recurring")),
         ("Định kỳ hằng quý", due("Định kỳ hằng quý", "recurring")),
         ("Thường xuyên, liên tục", due("Thường xuyên, liên tục", "recurring")),

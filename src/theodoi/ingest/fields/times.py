@@ -23,8 +23,8 @@ _RECURRING = re.compile(
 )
 # Where a time starts to depend on someone else's act: the condition runs from here to the end.
 _CONDITION_CUE = re.compile(
-    r"\b(sau khi|khi có|khi được|ngay khi|theo (hướng dẫn|tiến độ|lộ trình|kế hoạch|yêu cầu"
-    r"|quy định|chỉ đạo|văn bản|đề án|chương trình)|tùy theo|tùy thuộc|phụ thuộc)\b",
+    r"\b(ngay sau khi|sau khi|khi có|khi được|ngay khi|theo (hướng dẫn|tiến độ|lộ trình|kế hoạch"
+    r"|yêu cầu|quy định|chỉ đạo|văn bản|đề án|chương trình)|tùy theo|tùy thuộc|phụ thuộc)\b",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^[-+*•]?\s*(thời gian|thời hạn|tiến độ)[^:]{0,40}:\s*", re.IGNORECASE)
@@ -33,9 +33,13 @@ _DOCUMENT_NUMBER = re.compile(r"\b\d+/(19|20)\d{2}/[^\s,;.]+")
 _YEAR = r"((?:19|20)\d{2})(?!\d)"
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*" + _YEAR)
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+" + _YEAR, re.IGNORECASE)
+# ``Quý II/2025``; ``Quý I, II/2025`` and ``Quý III - IV/2025`` fall due with their last quarter.
 _QUARTER = re.compile(
-    r"\bquý\s+(IV|I{1,3}|[1-4])\s*(?:/|-|năm|,)\s*(?:năm\s*)?" + _YEAR, re.IGNORECASE
+    r"\bquý\s+(?:(?:IV|I{1,3}|[1-4])\s*(?:,|-|và|đến)\s*(?:quý\s+)?)*(IV|I{1,3}|[1-4])"
+    r"\s*(?:/|-|năm|,)\s*(?:năm\s*)?" + _YEAR,
+    re.IGNORECASE,
 )
+_HALF_YEAR = re.compile(r"\b(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s+" + _YEAR, re.IGNORECASE)
 _MONTH = re.compile(
     r"(?:\btháng\s*|(?<![\d/.]))(\d{1,2})\s*(?:/|-|\s+năm\s+)\s*" + _YEAR, re.IGNORECASE
 )
@@ -46,7 +50,7 @@ _OPEN_RANGE = re.compile(
     r"(?:\btừ\s+(?:năm\s+)?" + _YEAR + r"(?!\s*(?:-|đến|tới)))"
     r"|(?:(?<!\d)"
     + _YEAR
-    + r"\s*(?:,\s*|\s+)(?:và\s+)?(?:(?:những|các)\s+năm\s+(?:tiếp\s+theo|sau)"
+    + r"\s*(?:,\s*|\s+)(?:và\s+)?(?:(?:những\s+|các\s+)?(?:năm|giai\s+đoạn)\s+(?:tiếp\s+theo|sau)"
     r"|trở\s+đi|về\s+sau))",
     re.IGNORECASE,
 )
@@ -133,6 +137,7 @@ def _spans(text: str) -> list[_Span]:
         spans.append(_Span("date", date.year, date.year, date=date))
         text = text[:start] + " " * (end - start) + text[end:]
     take(_QUARTER, _quarter_span)
+    take(_HALF_YEAR, _half_year_span)
     take(_RANGE, _range_span)
     take(_OPEN_RANGE, _open_span)
     take(_MONTH, _month_span)
@@ -144,6 +149,11 @@ def _quarter_span(match: re.Match[str]) -> _Span:
     raw, year = match.group(1).upper(), int(match.group(2))
     quarter = _ROMAN.get(raw) or int(raw)
     return _Span("quarter", year, year, quarter=quarter)
+
+
+def _half_year_span(match: re.Match[str]) -> _Span:
+    year = int(match.group(2))
+    return _Span("month", year, year, month=6 if match.group(1).lower() == "đầu" else 12)
 
 
 def _month_span(match: re.Match[str]) -> _Span | None:
