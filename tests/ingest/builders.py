@@ -31,6 +31,14 @@ def _repeat_as_header(row: object) -> None:
     properties.append(header)
 
 
+def _column_widths(count: int) -> list[float]:
+    """Centimetres per column on A4's 17 cm: a narrow number, a wide title, the rest even."""
+    if count <= 2:
+        return [17 / count] * count
+    rest = (17 - 1.3 - 6.2) / (count - 2)
+    return [1.3, 6.2, *[rest] * (count - 2)]
+
+
 def build_docx(source_txt: Path, out: Path) -> Path:
     """Write ``out`` (.docx) from a plan's text and return it."""
     blocks = rebuild_flattened_tables(
@@ -47,16 +55,22 @@ def build_docx(source_txt: Path, out: Path) -> Path:
     for block in blocks:
         if isinstance(block, Paragraph):
             paragraph = document.add_paragraph()
+            paragraph.paragraph_format.space_after = Pt(6)
             run = paragraph.add_run(block.text)
             letters = [c for c in block.text if c.isalpha()]
             if letters and all(c.isupper() for c in letters) and len(block.text) < 200:
                 run.bold = True
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            else:
+                # Body text as Nghị định 30/2020/NĐ-CP sets it: justified, first line indented.
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+                paragraph.paragraph_format.first_line_indent = Cm(1)
             continue
         assert isinstance(block, Table)
         width = max(len(row) for row in block.rows)
         table = document.add_table(rows=0, cols=width)
         table.style = "Table Grid"
+        table.autofit = False
         for k, cells in enumerate(block.rows):
             row = table.add_row()
             for cell, text in zip(row.cells, cells, strict=False):
@@ -65,6 +79,9 @@ def build_docx(source_txt: Path, out: Path) -> Path:
                 run.bold = k == 0
             if k == 0:
                 _repeat_as_header(row)
+        for column, cm in zip(table.columns, _column_widths(width), strict=True):
+            for cell in column.cells:
+                cell.width = Cm(cm)
         document.add_paragraph()
     out.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(out))
