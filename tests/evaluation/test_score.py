@@ -100,6 +100,13 @@ def test_a_component_with_nothing_to_judge_is_left_out_and_the_rest_rescaled() -
     assert "quy đổi về thang 100" in score.why
 
 
+def test_a_score_is_rounded_half_up_to_one_decimal() -> None:
+    # Due 31/12/2025, judged that day: due and not done (0 of 1); in progress at 1 %; one
+    # report on time. (0 + 20 x 0.01 + 20 x 1) x 100 / 80 = 25.25 -> 25.3.
+    tasks = [AssignedTask(LEAD, judged("PL2.1", going(1), on=END), 1, 1)]
+    assert agency_score(AGENCY, YEAR_2025, tasks).score == 25.3
+
+
 def test_an_agency_with_nothing_to_judge_has_no_score() -> None:
     score = agency_score(AGENCY, YEAR_2025, [])
     assert (score.score, score.band) == (None, None)
@@ -206,5 +213,5 @@ def test_a_score_is_between_0_and_100_and_its_points_add_up(
         assert all(c.share is None for c in score.components)
         return
     assert 0 <= score.score <= 100
-    assert score.score == pytest.approx(sum(c.points or 0 for c in score.components), abs=0.05)
+    assert score.score == pytest.approx(sum(c.points or 0 for c in score.components), abs=0.051)
     assert score.band is ScoreBand.of(score.score)

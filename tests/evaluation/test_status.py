@@ -295,3 +295,8 @@ def test_an_impossible_update_is_refused(fields: dict[str, object], message: str
 def test_a_due_date_kind_is_judged_against_that_day() -> None:
     facts = TaskFacts(Due("date", on=D(2025, 11, 15)), GOING)
     assert task_status(facts, today=D(2025, 11, 16)).days_late == 1
+
+
+def test_a_negative_warning_window_is_refused() -> None:
+    with pytest.raises(EvaluationInputError, match="Số ngày cảnh báo"):
+        task_status(TaskFacts(YEAR_2025), today=D(2025, 12, 1), warning_days=-1)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import math
 from dataclasses import dataclass
 from enum import Enum
 
@@ -245,8 +246,8 @@ def indicator_progress(series: IndicatorSeries) -> IndicatorProgress:
         )
 
     y0, y, y_star = (_nonzero(v) for v in (baseline.value, latest.value, goal))
-    observed = (y / y0) ** (1 / _years(baseline.on, latest.on)) - 1
-    required = (y_star / y0) ** (1 / years_to_target) - 1
+    observed = math.pow(y / y0, 1 / _years(baseline.on, latest.on)) - 1
+    required = math.pow(y_star / y0, 1 / years_to_target) - 1
     toward = direction.sign * observed
     ratio = toward / abs(required) if required else None
     band = _band(ratio, toward)
@@ -278,24 +279,23 @@ def expected_value(series: IndicatorSeries, on: datetime.date) -> float | None:
     path = _path_terms(series)
     if path is None:
         return None
-    y0, t0, required = path
-    return y0 * (1 + required) ** _years(t0, on)
+    return _along(path, on)
 
 
 def target_path(series: IndicatorSeries) -> tuple[Observation, ...]:
-    """The path to the target for a chart: the baseline, each 31/12 in between, the target."""
+    """The path to the target for a chart: the baseline, each 31/12 after it, the target."""
     path = _path_terms(series)
     if path is None:
         return ()
-    _, t0, _ = path
-    days = [t0, *(datetime.date(y, 12, 31) for y in range(t0.year, series.target.year + 1))]
-    points = []
-    for day in sorted(set(days)):
-        if t0 <= day <= series.target.on:
-            value = expected_value(series, day)
-            assert value is not None
-            points.append(Observation(value, day))
-    return tuple(points)
+    t0 = path[1]
+    year_ends = (datetime.date(y, 12, 31) for y in range(t0.year, series.target.year + 1))
+    days = sorted({t0, *(day for day in year_ends if day > t0)})
+    return tuple(Observation(_along(path, day), day) for day in days)
+
+
+def _along(path: tuple[float, datetime.date, float], day: datetime.date) -> float:
+    y0, t0, required = path
+    return y0 * math.pow(1 + required, _years(t0, day))
 
 
 def _path_terms(series: IndicatorSeries) -> tuple[float, datetime.date, float] | None:
@@ -304,11 +304,11 @@ def _path_terms(series: IndicatorSeries) -> tuple[float, datetime.date, float] |
     if target.op is None or target.value is None or baseline is None:
         return None
     years_to_target = _years(baseline.on, target.on)
-    if years_to_target <= 0 or baseline.value < 0:
-        return None
     _, goal = _direction_and_goal(target, baseline.value)
+    if years_to_target <= 0 or baseline.value < 0 or goal < 0:
+        return None
     y0 = _nonzero(baseline.value)
-    required = (_nonzero(goal) / y0) ** (1 / years_to_target) - 1
+    required = math.pow(_nonzero(goal) / y0, 1 / years_to_target) - 1
     return y0, baseline.on, required
 
 

@@ -129,6 +129,8 @@ class TaskJudgement:
 
 def task_status(facts: TaskFacts, *, today: datetime.date, warning_days: int = 30) -> TaskJudgement:
     """Judge one task at ``today``; yellow when not done and due within ``warning_days``."""
+    if warning_days < 0:
+        raise EvaluationInputError(f"Số ngày cảnh báo không được âm ({warning_days}).")
     due = due_date(facts.due)
     update = facts.update
     state = update.state if update else UpdateState.NOT_STARTED
