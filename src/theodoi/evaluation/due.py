@@ -19,6 +19,13 @@ from theodoi.ingest.plan import DueKind
 
 _KINDS: frozenset[str] = frozenset(get_args(DueKind))
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_KIND_WORDS = {
+    "year": "năm",
+    "month": "tháng",
+    "quarter": "quý",
+    "range": "giai đoạn",
+    "date": "ngày",
+}
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,7 @@ class Due:
         )
         if missing:
             raise EvaluationInputError(
-                f"Thời hạn loại {self.kind!r} thiếu năm, tháng, quý hoặc ngày."
+                f"Thời hạn theo {_KIND_WORDS[self.kind]} thiếu năm, tháng, quý hoặc ngày."
             )
 
 

@@ -196,9 +196,7 @@ def agency_score(
         Component.REPORTING: _reporting(tasks, config),
         Component.INDICATORS: _indicators(indicators, config),
     }
-    judged_points = sum(
-        config.points(c) for c, (counted, _, possible) in tallies.items() if possible > 0
-    )
+    judged_points = sum(config.points(c) for c, (_, _, possible) in tallies.items() if possible > 0)
     components = []
     for component, (counted, earned, possible) in tallies.items():
         share = earned / possible if possible > 0 else None
@@ -209,7 +207,13 @@ def agency_score(
         )
         components.append(
             ComponentScore(
-                component, config.points(component), counted, earned, possible, share, points
+                component=component,
+                configured_points=config.points(component),
+                counted=counted,
+                earned=earned,
+                possible=possible,
+                share=share,
+                points=points,
             )
         )
     if judged_points <= 0:
