@@ -114,6 +114,28 @@ def test_letters_inside_words_and_document_numbers_are_left_alone(untouched: str
                 "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội",
             ],
         ),
+        (
+            "Các Sở: Tài chính, Nội vụ, Khoa học và Công nghệ",
+            ["Sở Tài chính", "Sở Nội vụ", "Sở Khoa học và Công nghệ"],
+        ),
+        ("Viettel Quảng Ngãi, VNPT Quảng Ngãi", ["Viettel Quảng Ngãi", "VNPT Quảng Ngãi"]),
+        ("Tỉnh ủy, HĐND, UBND tỉnh", ["Tỉnh ủy", "Hội đồng nhân dân", "Ủy ban nhân dân tỉnh"]),
+        (
+            "Các cơ quan báo chí, Đài PT-TH tỉnh",
+            ["Các cơ quan báo chí", "Đài Phát thanh - Truyền hình tỉnh"],
+        ),
+        (
+            "Sở GD&ĐT, các trường đại học, cao đẳng trên địa bàn",
+            ["Sở Giáo dục và Đào tạo", "các trường đại học, cao đẳng trên địa bàn"],
+        ),
+        ("UBND cấp huyện, cấp xã", ["Ủy ban nhân dân cấp huyện, cấp xã"]),
+        (
+            "Ban Chỉ đạo tỉnh về phát triển KH,CN, ĐMST và CĐS",
+            [
+                "Ban Chỉ đạo tỉnh về phát triển khoa học, công nghệ,"
+                " đổi mới sáng tạo và chuyển đổi số"
+            ],
+        ),
         ("Sở Tài chính Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
         ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]),
         ("Văn phòng Bộ Công an", ["Văn phòng Bộ Công an"]),

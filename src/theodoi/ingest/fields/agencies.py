@@ -56,7 +56,11 @@ _HEADS = (
     "|Hội|Huyện ủy|Kho bạc|Kiểm toán|Liên đoàn|Liên hiệp|Liên minh|Mặt trận|Ngân hàng|Phòng"
     "|Quốc hội|Quỹ|Sở|Tập đoàn|Thanh tra|Thành đoàn|Thành ủy|Thông tấn xã|Tỉnh đoàn|Tỉnh ủy"
     "|Tòa án|Tổng công ty|Tổng cục|Trung tâm|Trường|Ủy ban|Văn phòng|Viện|Báo|Đơn vị"
+    # Enterprises that plans name as bodies of their own.
+    "|Viettel|VNPT|MobiFone|FPT|EVN"
 )
+# ``Các Sở: Tài chính, Nội vụ``: one head shared by the names listed after it.
+_SHARED_HEAD = re.compile(r"^(?:các\s+)?(sở|bộ|ban)\s*:\s*(.+)$", re.IGNORECASE)
 _NAMED = re.compile(rf"^({_HEADS})(?!\w)", re.IGNORECASE)
 _NAMED_CAPITALISED = re.compile(rf"^({_HEADS})(?!\w)")
 _COLLECTIVE_START = re.compile(r"^(các|những|mọi|toàn bộ|tất cả)\s", re.IGNORECASE)
@@ -85,6 +89,11 @@ def split_agencies(text: str | None) -> list[str]:
 
 
 def _split_segment(segment: str) -> list[str]:
+    shared = _SHARED_HEAD.match(segment.strip())
+    if shared:
+        head = shared.group(1).capitalize()
+        names = (name.strip(" .") for name in shared.group(2).split(","))
+        return [f"{head} {name}" for name in names if name]
     entries: list[str] = []
     collective = False
     for raw in segment.split(","):
