@@ -41,8 +41,8 @@ from theodoi.workspace.views.gates import importer_required
 
 @importer_required
 def upload(request: HttpRequest) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if form.is_bound and form.is_valid():
         try:
             draft = stage_import(form.cleaned_data["document"], by=request.user, now=timezone.now())
         except PlanError as error:
