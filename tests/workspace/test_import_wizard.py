@@ -4,16 +4,18 @@ mapping, a new version's diff, publication, and every bad input named in issue 3
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import SettingsWrapper
 
-from tests.conftest import GOLD, SEEDS
+from tests.conftest import GOLD, SEEDS, org
 from tests.ingest.builders import build_docx, build_pdf
 from theodoi.orgs.models import OrganisationAlias
 from theodoi.plans.models import DraftStatus, ImportDraft, Plan
@@ -22,7 +24,7 @@ GOLD_004 = GOLD / "004_aea82470e0b2daef.json"
 SEED_004 = SEEDS / "004_aea82470e0b2daef.txt"
 
 
-def gold_004() -> dict:
+def gold_004() -> dict[str, Any]:
     return json.loads(GOLD_004.read_text(encoding="utf-8"))
 
 
@@ -36,11 +38,11 @@ def desk(client: Client, coordinator: User) -> Client:
     return client
 
 
-def upload(desk: Client, name: str, data: bytes | str):  # noqa: ANN201 - a test response
+def upload(desk: Client, name: str, data: bytes | str) -> HttpResponse:
     return desk.post(reverse("workspace:import_upload"), {"document": as_upload(name, data)})
 
 
-def staged(desk: Client, plan_json: dict, name: str = "ke-hoach.json") -> ImportDraft:
+def staged(desk: Client, plan_json: dict[str, Any], name: str = "ke-hoach.json") -> ImportDraft:
     response = upload(desk, name, json.dumps(plan_json, ensure_ascii=False))
     assert response.status_code == 302, response.content.decode()
     return ImportDraft.objects.get(pk=int(response.url.rstrip("/").rsplit("/", 1)[1]))
@@ -107,8 +109,6 @@ def test_mapping_an_agency_remembers_the_name_and_asks_no_more(desk: Client) -> 
     draft = staged(desk, plan)
     form = page(desk, draft)
     assert "Trung tâm Chuyển đổi số tỉnh" in form
-    from tests.conftest import org
-
     target = org("dong-thap--so-khoa-hoc-cong-nghe")
     response = desk.post(
         reverse("workspace:import_map_agency", args=[draft.pk]),
@@ -127,8 +127,6 @@ def test_mapping_to_an_organisation_not_offered_is_refused(desk: Client) -> None
     plan = gold_004()
     plan["tasks"][0]["lead"] = ["Trung tâm Chuyển đổi số tỉnh"]
     draft = staged(desk, plan)
-    from tests.conftest import org
-
     elsewhere = org("quang-ngai--so-y-te")
     response = desk.post(
         reverse("workspace:import_map_agency", args=[draft.pk]),
@@ -198,8 +196,14 @@ def test_a_new_version_shows_what_changed_before_replacing_anything(
 ) -> None:
     plan = gold_004()
     plan["tasks"][5]["title"] += " trên địa bàn toàn tỉnh"
-    plan["tasks"][5]["due"] = {"text": "Năm 2026", "kind": "year", "start_year": 2026,
-                               "end_year": 2026, "date": None, "condition": None}
+    plan["tasks"][5]["due"] = {
+        "text": "Năm 2026",
+        "kind": "year",
+        "start_year": 2026,
+        "end_year": 2026,
+        "date": None,
+        "condition": None,
+    }
     removed = plan["tasks"].pop(10)
     draft = staged(desk, plan, name="ke-hoach-69-sua-doi.json")
     assert draft.replaces == tien_giang_plan
@@ -229,13 +233,15 @@ def test_discarding_an_import_lets_the_same_document_be_uploaded_again(desk: Cli
 # --- bad input ---------------------------------------------------------------------------------
 
 
-def refused(response) -> str:  # noqa: ANN001
+def refused(response: HttpResponse) -> str:
     assert response.status_code == 400
     assert not ImportDraft.objects.exists()
     return response.content.decode()
 
 
-def test_oversized_upload_is_refused_naming_the_limit(desk: Client, settings) -> None:  # noqa: ANN001
+def test_oversized_upload_is_refused_naming_the_limit(
+    desk: Client, settings: SettingsWrapper
+) -> None:
     settings.THEODOI_MAX_UPLOAD_BYTES = 10 * 1024
     html = refused(upload(desk, "ke-hoach.txt", SEED_004.read_bytes()))
     assert "giới hạn" in html
