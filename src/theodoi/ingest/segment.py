@@ -22,7 +22,7 @@ from enum import Enum
 
 from theodoi.ingest.blocks import Block, Paragraph, Table
 from theodoi.ingest.tables import roman_value
-from theodoi.ingest.textnorm import fold
+from theodoi.ingest.textnorm import fold_normalized
 
 
 class Role(Enum):
@@ -58,7 +58,7 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
 
 def role_of(title: str) -> Role | None:
     """The role a part's heading gives it, or None (a group's own title, a mixed part)."""
-    key = fold(title).strip(" .:")
+    key = fold_normalized(title).strip(" .:")
     if len(key.split()) > 14:
         return None
     return next((role for pattern, role in _ROLE_WORDS if pattern.search(key)), None)
@@ -93,7 +93,7 @@ class Heading:
 def heading_of(text: str) -> Heading | None:
     """The heading a line opens, or None for a plain paragraph."""
     line = text.strip()
-    appendix = _APPENDIX.match(fold(line))
+    appendix = _APPENDIX.match(fold_normalized(line))
     if appendix:
         return Heading("appendix", (appendix.group(1) or "").upper(), "")
     match = _ROMAN_HEADING.match(line)
@@ -183,7 +183,7 @@ _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,
 
 
 def _is_capacity(text: str) -> bool:
-    return text.strip() == text.strip().upper() and bool(_CAPACITY.match(fold(text)))
+    return text.strip() == text.strip().upper() and bool(_CAPACITY.match(fold_normalized(text)))
 
 
 def is_person_name(text: str) -> bool:
@@ -201,7 +201,7 @@ _DOCUMENT_TITLE = re.compile(
 def is_document_title(text: str) -> bool:
     """An upper-case line that names a kind of document (``KẾ HOẠCH``, ``CHƯƠNG TRÌNH HÀNH
     ĐỘNG CỦA CHÍNH PHỦ``): the title of a document or of one attached to it."""
-    return text == text.upper() and bool(_DOCUMENT_TITLE.match(fold(text)))
+    return text == text.upper() and bool(_DOCUMENT_TITLE.match(fold_normalized(text)))
 
 
 # --- segmentation ------------------------------------------------------------------------
@@ -219,7 +219,7 @@ def segment(blocks: list[Block]) -> Segmented:
                 stack[-1][1].items.append(block)
             continue
         text = block.text
-        key = fold(text)
+        key = fold_normalized(text)
         heading = heading_of(text)
         if state == "body" and (_RECIPIENTS.match(key) or _is_capacity(text)):
             state = "recipients" if _RECIPIENTS.match(key) else "capacity"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from theodoi.ingest.blocks import Block, Paragraph, Table
-from theodoi.ingest.textnorm import fold
+from theodoi.ingest.textnorm import fold_normalized
 
 
 class Column(Enum):
@@ -59,7 +59,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 def column_of(header: str) -> Column | None:
     """The column a header cell names, or None when the words are not a header's."""
-    key = fold(header).strip(" :")
+    key = fold_normalized(header).strip(" :")
     if not key or len(key) > 60:
         return None
     for pattern, column in _HEADER_WORDS:
@@ -74,7 +74,7 @@ def is_indicator_header(headers: list[str]) -> bool:
     if Column.UNIT in columns or Column.TARGET in columns:
         return True
     return any(
-        c is Column.TITLE and fold(h).startswith("chỉ tiêu")
+        c is Column.TITLE and fold_normalized(h).startswith("chỉ tiêu")
         for h, c in zip(headers, columns, strict=True)
     )
 
@@ -205,21 +205,21 @@ _UNIT_WORDS = re.compile(
 
 
 def looks_like_agency(text: str) -> bool:
-    key = fold(text)
+    key = fold_normalized(text)
     return key in {"-", ""} or bool(_AGENCY_START.match(key))
 
 
 def looks_like_time(text: str) -> bool:
-    return bool(_TIME_WORDS.match(fold(text)))
+    return bool(_TIME_WORDS.match(fold_normalized(text)))
 
 
 def looks_like_figure(text: str) -> bool:
-    key = fold(text)
+    key = fold_normalized(text)
     return bool(_FIGURE.match(key)) or key.startswith(("thuộc nhóm", "đạt mức"))
 
 
 def looks_like_unit(text: str) -> bool:
-    key = fold(text)
+    key = fold_normalized(text)
     return (
         len(key.split()) <= 5
         and not looks_like_figure(text)
@@ -393,7 +393,7 @@ def rebuild_flattened_tables(blocks: list[Block]) -> list[Block]:
         lines: list[str] = []
         while end < len(blocks):
             block = blocks[end]
-            if not isinstance(block, Paragraph) or _END_OF_TABLE.match(fold(block.text)):
+            if not isinstance(block, Paragraph) or _END_OF_TABLE.match(fold_normalized(block.text)):
                 break
             if _header_run(blocks, end):
                 break

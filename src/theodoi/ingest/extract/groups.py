@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from theodoi.ingest.plan import Group
 from theodoi.ingest.segment import NOT_TASKS, Role, Section
-from theodoi.ingest.textnorm import fold
+from theodoi.ingest.textnorm import fold_normalized
 
 _ANNOUNCES = ("nhiệm vụ", "giải pháp")
 
@@ -42,7 +42,7 @@ def _announced_groups(section: Section) -> list[Section]:
                 if found:
                     return found
         elif hasattr(item, "text"):
-            key = fold(item.text)
+            key = fold_normalized(item.text)
             if key.endswith(":") and any(word in key for word in _ANNOUNCES):
                 announced = True
             elif out:

@@ -21,7 +21,7 @@ from theodoi.ingest.fields.dates import parse_date
 from theodoi.ingest.fields.docnumbers import find_document_numbers
 from theodoi.ingest.plan import DocumentInfo, DocumentKind
 from theodoi.ingest.segment import Section, Segmented, is_person_name
-from theodoi.ingest.textnorm import fold
+from theodoi.ingest.textnorm import fold_normalized
 
 _KINDS: dict[str, DocumentKind] = {
     "kế hoạch": "ke_hoach",
@@ -123,7 +123,7 @@ def _front(root: Section) -> list[str]:
 
 def _kind_and_title(front: list[str]) -> tuple[DocumentKind | None, str | None]:
     for k, line in enumerate(front):
-        key = fold(line)
+        key = fold_normalized(line)
         match = _KIND_LINE.match(key)
         if match and line == line.upper() and len(line.split()) <= 8:
             kind = _KINDS[match.group(1)]
@@ -140,7 +140,7 @@ def _kind_and_title(front: list[str]) -> tuple[DocumentKind | None, str | None]:
 def _headline(front: list[str]) -> str | None:
     """A news summary's headline: its first line that names a plan."""
     for line in front[:6]:
-        if _KIND_LINE.match(fold(line)) and len(line.split()) <= 80:
+        if _KIND_LINE.match(fold_normalized(line)) and len(line.split()) <= 80:
             return line
     return None
 
@@ -148,7 +148,7 @@ def _headline(front: list[str]) -> str | None:
 def _header_issuer(front: list[str]) -> str | None:
     lines: list[str] = []
     for line in front[:8]:
-        key = fold(line)
+        key = fold_normalized(line)
         national = key.find("cộng hòa xã hội")
         if national > 0:
             lines.append(line[:national].strip())
@@ -179,10 +179,10 @@ def places(text: str, *, cities: bool) -> list[str]:
     Giang`` -> ``Tiền Giang``."""
     out: list[str] = []
     for match in _PLACE_MARKER.finditer(text):
-        if not cities and fold(match.group(1)).startswith("thành"):
+        if not cities and fold_normalized(match.group(1)).startswith("thành"):
             continue
         words: list[str] = []
-        for word in text[match.end() :].split()[:4]:
+        for word in text[match.end() : match.end() + 80].split()[:4]:
             bare = word.rstrip(".,;:)")
             # A name is words in title case; ``(GRDP)`` or ``UBND`` is not one.
             if not bare[:1].isupper() or (len(bare) > 1 and bare.isupper()):
@@ -198,7 +198,7 @@ def places(text: str, *, cities: bool) -> list[str]:
 def _province(issuer: str | None, all_text: str) -> str | None:
     """The issuer's province; failing that, the province the text names most often."""
     if issuer:
-        if _NATIONAL_ISSUERS.match(fold(issuer)):
+        if _NATIONAL_ISSUERS.match(fold_normalized(issuer)):
             return None
         named = places(issuer, cities=True)
         if named:
@@ -219,7 +219,7 @@ def _captions(root: Section) -> list[str]:
 
 def _number(front: list[str], captions: list[str]) -> str | None:
     for line in front:
-        if _NUMBER_LINE.match(fold(line)):
+        if _NUMBER_LINE.match(fold_normalized(line)):
             numbers = find_document_numbers(line)
             if numbers:
                 return numbers[0]
@@ -250,7 +250,7 @@ def _issued_on(front: list[str], captions: list[str], number: str | None) -> str
                 return date.isoformat()
     for line in front:
         lead = _SOURCE_TAG.sub("", line)
-        if re.match(r"^ngày\s+\d", fold(lead)) and "ban hành" in fold(lead):
+        if re.match(r"^ngày\s+\d", fold_normalized(lead)) and "ban hành" in fold_normalized(lead):
             date = parse_date(lead.split(",")[0])
             if date:
                 return date.isoformat()
@@ -269,8 +269,12 @@ def _signer(segmented: Segmented, front: list[str]) -> str | None:
 
 
 def _implements(front: list[str], title: str | None, own: str | None) -> list[str]:
-    sources = [line for line in front if _IMPLEMENTS_LINE.match(fold(line))]
-    sources += [line for line in front if "ban hành" in fold(line) and "thực hiện" in fold(line)]
+    sources = [line for line in front if _IMPLEMENTS_LINE.match(fold_normalized(line))]
+    sources += [
+        line
+        for line in front
+        if "ban hành" in fold_normalized(line) and "thực hiện" in fold_normalized(line)
+    ]
     if title:
         sources.append(title)
     found: list[str] = []
@@ -286,7 +290,7 @@ def _implements(front: list[str], title: str | None, own: str | None) -> list[st
 
 
 def _kind_without_title(front: list[str]) -> DocumentKind:
-    text = fold(" ".join(front))
+    text = fold_normalized(" ".join(front))
     return "tin_bai" if re.search(r"\b(kế hoạch|chương trình)\b", text) else "khac"
 
 
@@ -301,7 +305,7 @@ def read_metadata(segmented: Segmented, all_text: str) -> DocumentInfo:
     number = _number(front, captions)
     issuer = _header_issuer(front) or _lead_issuer(front)
     province = _province(issuer, all_text)
-    if issuer and province and fold(issuer).endswith(("tỉnh", "tỉnh ủy")):
+    if issuer and province and fold_normalized(issuer).endswith(("tỉnh", "tỉnh ủy")):
         issuer = f"{issuer} {province}"
     return DocumentInfo(
         number=number,

@@ -24,7 +24,7 @@ from theodoi.ingest.tables import (
     is_indicator_header,
     row_number,
 )
-from theodoi.ingest.textnorm import fold
+from theodoi.ingest.textnorm import fold_normalized
 
 TableKind = Literal["tasks", "indicators"]
 
@@ -75,8 +75,8 @@ def _is_column_numbering(cells: tuple[str, ...]) -> bool:
 def _tail_repeats(title: str, addition: str) -> bool:
     """A continuation line that only repeats the end of the title (a page break printed the
     last line twice)."""
-    added = fold(addition).split()
-    tail = set(fold(title).split()[-(len(added) + 3) :])
+    added = fold_normalized(addition).split()
+    tail = set(fold_normalized(title).split()[-(len(added) + 3) :])
     return bool(added) and sum(word in tail for word in added) >= 0.7 * len(added)
 
 
@@ -89,8 +89,16 @@ def _continue(row: TableRow, cells: dict[Column, str]) -> None:
         if column in _AGENCY_COLUMNS:
             # The tail of an agency list cut by a page break: a word fragment, then names the
             # row already has, lands under whatever column; only new names are kept.
-            known = {fold(a) for c in _AGENCY_COLUMNS for a in split_agencies(row.cells.get(c))}
-            new = [a for a in split_agencies(text) if a[:1].isupper() and fold(a) not in known]
+            known = {
+                fold_normalized(a)
+                for c in _AGENCY_COLUMNS
+                for a in split_agencies(row.cells.get(c))
+            }
+            new = [
+                a
+                for a in split_agencies(text)
+                if a[:1].isupper() and fold_normalized(a) not in known
+            ]
             if new:
                 row.cells[column] = "; ".join(filter(None, [before, *new]))
             continue
