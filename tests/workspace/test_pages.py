@@ -1,0 +1,189 @@
+"""The workspace's pages for each role, through Django's test client."""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from theodoi.plans.models import Plan, Task
+
+
+def visit(client: Client, user: User | None, url: str) -> str:
+    if user is not None:
+        client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def task_codes(html: str) -> set[str]:
+    return set(re.findall(r'<tr data-task="([^"]+)"', html))
+
+
+def test_public_home_invites_to_log_in(client: Client) -> None:
+    html = visit(client, None, "/")
+    assert "Theo dõi thực hiện kế hoạch Nghị quyết 57-NQ/TW" in html
+    assert reverse("login") in html
+
+
+def test_coordinator_home_offers_import_and_lists_plans(
+    client: Client, coordinator: User, tien_giang_plan: Plan
+) -> None:
+    html = visit(client, coordinator, "/")
+    assert "Xin chào, daumoi" in html
+    assert reverse("workspace:import_upload") in html
+    assert "69/KH-UBND" in html
+
+
+def test_reporter_home_counts_only_its_organisation_tasks(
+    client: Client, reporter: User, tien_giang_plan: Plan
+) -> None:
+    html = visit(client, reporter, "/")
+    own = tien_giang_plan.tasks.filter(
+        agencies__organisation__in=[reporter.membership.organisation]
+    ).distinct()
+    assert own.exists()
+    assert f"<strong>{own.count()}</strong>nhiệm vụ của đơn vị" in html
+    assert reverse("workspace:import_upload") not in html
+
+
+def test_menu_shows_administration_only_to_it_staff(
+    client: Client, coordinator: User, admin_persona: User
+) -> None:
+    assert reverse("admin:index") not in visit(client, coordinator, "/")
+    admin_persona.is_staff = True
+    admin_persona.save()
+    assert reverse("admin:index") in visit(client, admin_persona, "/")
+
+
+def test_plan_list_shows_counts(client: Client, leader: User, tien_giang_plan: Plan) -> None:
+    html = visit(client, leader, reverse("workspace:plan_list"))
+    assert "69/KH-UBND" in html
+    assert '<td class="num">67</td>' in html
+    assert '<td class="num">42</td>' in html
+    assert "25/02/2025" in html
+
+
+def test_plan_page_shows_groups_tasks_agencies_times_and_indicators(
+    client: Client, leader: User, tien_giang_plan: Plan
+) -> None:
+    html = visit(client, leader, reverse("workspace:plan_detail", args=[tien_giang_plan.pk]))
+    assert len(task_codes(html)) == 67
+    assert 'data-testid="indicator-count">42<' in html
+    # The group's heading, a time as written, an indicator with its unit and year.
+    assert "Nâng cao nhận thức, đột phá về đổi mới tư duy" in html
+    assert "Năm 2025" in html
+    assert "Thứ bậc" in html
+    assert '<td class="num">2030</td>' in html
+
+
+def test_a_former_department_is_shown_as_its_successor_with_the_name_as_written(
+    client: Client, leader: User, tien_giang_plan: Plan
+) -> None:
+    html = visit(client, leader, reverse("workspace:plan_detail", args=[tien_giang_plan.pk]))
+    assert "văn bản ghi: Sở Thông tin và Truyền thông" in html
+
+
+def test_reporter_sees_only_its_organisation_tasks(
+    client: Client, reporter: User, tien_giang_plan: Plan
+) -> None:
+    html = visit(client, reporter, reverse("workspace:plan_detail", args=[tien_giang_plan.pk]))
+    expected = set(
+        tien_giang_plan.tasks.filter(
+            agencies__organisation__in=[reporter.membership.organisation]
+        ).values_list("code", flat=True)
+    )
+    assert expected
+    assert task_codes(html) == expected
+    assert len(expected) < 67
+
+
+def test_another_agency_reporter_sees_other_tasks(
+    client: Client, reporter: User, other_reporter: User, tien_giang_plan: Plan
+) -> None:
+    url = reverse("workspace:plan_detail", args=[tien_giang_plan.pk])
+    own = task_codes(visit(client, reporter, url))
+    other = task_codes(visit(Client(), other_reporter, url))
+    assert other
+    assert own != other
+
+
+def test_confidential_task_is_hidden_from_a_reporter_not_assigned_to_it(
+    client: Client, reporter: User, other_reporter: User, leader: User, tien_giang_plan: Plan
+) -> None:
+    task = (
+        Task.objects.filter(
+            plan=tien_giang_plan, agencies__organisation=reporter.membership.organisation
+        )
+        .exclude(agencies__organisation=other_reporter.membership.organisation)
+        .first()
+    )
+    assert task is not None
+    task.confidential = True
+    task.save()
+    url = reverse("workspace:plan_detail", args=[tien_giang_plan.pk])
+    assert task.code in task_codes(visit(client, reporter, url))
+    assert task.code in task_codes(visit(Client(), leader, url))
+    assert task.code not in task_codes(visit(Client(), other_reporter, url))
+
+
+def test_unknown_plan_is_a_vietnamese_404(client: Client, leader: User) -> None:
+    client.force_login(leader)
+    response = client.get(reverse("workspace:plan_detail", args=[999999]))
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_reporter_asking_for_the_import_page_gets_a_vietnamese_403(
+    client: Client, reporter: User
+) -> None:
+    client.force_login(reporter)
+    response = client.get(reverse("workspace:import_upload"))
+    assert response.status_code == 403
+    assert "Bạn không có quyền" in response.content.decode()
+
+
+# --- accounts ------------------------------------------------------------------------------------
+
+PASSWORD = "mật-khẩu-thử-nghiệm-1"  # the persona builder's, in tests/conftest.py
+
+
+def test_login_page_is_in_vietnamese(client: Client) -> None:
+    html = visit(client, None, reverse("login"))
+    assert "Tên đăng nhập" in html
+    assert "Mật khẩu" in html
+
+
+def test_logging_in_leads_home_and_logging_out_ends_the_session(
+    client: Client, coordinator: User
+) -> None:
+    response = client.post(
+        reverse("login"), {"username": "daumoi", "password": PASSWORD}, follow=True
+    )
+    assert "Xin chào, daumoi" in response.content.decode()
+    client.post(reverse("logout"))
+    assert client.get(reverse("workspace:plan_list")).status_code == 302
+
+
+def test_wrong_password_says_so_in_vietnamese(client: Client, coordinator: User) -> None:
+    response = client.post(reverse("login"), {"username": "daumoi", "password": "sai"})
+    assert response.status_code == 200
+    assert "Vui lòng điền vào" in response.content.decode()
+
+
+def test_repeated_failures_lock_the_account_with_a_vietnamese_message(
+    client: Client, coordinator: User
+) -> None:
+    attempts = settings.AXES_FAILURE_LIMIT
+    for _ in range(attempts):
+        client.post(reverse("login"), {"username": "daumoi", "password": "sai"})
+    response = client.post(reverse("login"), {"username": "daumoi", "password": PASSWORD})
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Tài khoản tạm thời bị khóa" in html
+    assert f"sai {attempts} lần liên tiếp" in html
+    assert "_auth_user_id" not in client.session
