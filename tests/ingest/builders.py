@@ -8,6 +8,8 @@ flattened to one cell per line as a real Word table with a bold, repeated header
 
 from __future__ import annotations
 
+import atexit
+import functools
 import shutil
 import subprocess
 import tempfile
@@ -88,29 +90,36 @@ def build_docx(source_txt: Path, out: Path) -> Path:
     return out
 
 
+@functools.cache
+def _profile() -> str:
+    """A LibreOffice profile of this process's own: parallel test workers would otherwise lock
+    each other out, and a profile made once makes every later conversion start faster."""
+    profile = tempfile.mkdtemp(prefix="theodoi-lo-profile-")
+    atexit.register(shutil.rmtree, profile, ignore_errors=True)
+    return profile
+
+
 def build_pdf(source_docx: Path, out_dir: Path) -> Path:
     """Print a .docx to PDF with LibreOffice headless; returns the PDF's path."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise RuntimeError("LibreOffice (soffice) is needed to build PDF fixtures")
     out_dir.mkdir(parents=True, exist_ok=True)
-    # A profile of its own, so that parallel test workers do not lock each other out.
-    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out_dir),
-                str(source_docx),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{_profile()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(source_docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = out_dir / (source_docx.stem + ".pdf")
     if not pdf.exists():
         raise RuntimeError(f"LibreOffice did not write {pdf}")

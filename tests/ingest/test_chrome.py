@@ -1,11 +1,8 @@
-from pathlib import Path
-
 import pytest
 
+from tests.ingest.fixtures import SEEDS
 from theodoi.ingest.chrome import strip_chrome
 from theodoi.ingest.textnorm import normalize_text
-
-SEEDS = Path("/work/shared/seeds")
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.ingest.fixtures import SEED_003, SEED_004
 from theodoi.ingest.cli import main
 from theodoi.ingest.validate import validate_plan_json
-
-SEEDS = Path("/work/shared/seeds")
-SEED_003 = SEEDS / "003_de113db257313a93.txt"
-SEED_004 = SEEDS / "004_aea82470e0b2daef.txt"
 
 
 def test_json_of_one_file_is_one_valid_plan_object(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,11 +8,10 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from tests.ingest.builders import build_docx
+from tests.ingest.fixtures import SEED_004
 from theodoi.ingest.blocks import Paragraph, Table
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers import read_file
-
-SEED_004 = Path("/work/shared/seeds/004_aea82470e0b2daef.txt")
 
 HEADER = ("TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành")
 

@@ -3,13 +3,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.ingest.fixtures import NQ_03, SEED_003
 from theodoi.ingest.blocks import Paragraph, Table
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers import read_file, read_text
 
-SHARED = Path("/work/shared")
-NQ03 = SHARED / "reference" / "nq-03-nq-cp-2025.txt"
-SEED_003 = SHARED / "seeds" / "003_de113db257313a93.txt"
+NQ03 = NQ_03
 
 
 def paragraphs(blocks: list) -> list[str]:

@@ -5,24 +5,23 @@ from typing import Any
 
 import pytest
 
+from tests.ingest.fixtures import GOLD
 from theodoi.ingest.plan import Due, Indicator, Plan, Target, Task
 from theodoi.ingest.validate import plan_schema, validate_plan_json
 
-GOLD = sorted(Path("/work/shared/extraction/gold").glob("*.json"))
+GOLD_FILES = sorted(GOLD.glob("*.json"))
 
 
 @pytest.fixture(scope="module")
 def gold_004() -> dict[str, Any]:
-    return json.loads(
-        (Path("/work/shared/extraction/gold") / "004_aea82470e0b2daef.json").read_text()
-    )
+    return json.loads((GOLD / "004_aea82470e0b2daef.json").read_text())
 
 
 def test_the_schema_is_draft_2020_12() -> None:
     assert plan_schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
-@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem[:5])
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem[:5])
 def test_every_gold_file_is_valid(path: Path) -> None:
     assert validate_plan_json(json.loads(path.read_text(encoding="utf-8"))) == []
 

@@ -1,0 +1,100 @@
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+from tests.ingest.fixtures import NQ_03, SEED_004, Builder
+from theodoi.ingest.blocks import Block, Paragraph, Table
+from theodoi.ingest.errors import UnreadableInput
+from theodoi.ingest.readers import read_file
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pdf_004(built: Builder) -> list[Block]:
+    return read_file(built(SEED_004, "pdf")).blocks
+
+
+def paragraphs(blocks: list) -> list[str]:
+    return [b.text for b in blocks if isinstance(b, Paragraph)]
+
+
+def test_the_appendix_tables_are_read_as_tables_with_every_row(pdf_004: list[Block]) -> None:
+    indicators, tasks = [b for b in pdf_004 if isinstance(b, Table)]
+    assert indicators.rows[0][:4] == ("TT", "Chỉ tiêu", "Đơn vị", "Kết quả")
+    assert tasks.rows[0] == (
+        "TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"
+    )  # fmt: skip
+    numbers = [row[0] for row in tasks.rows[1:] if row[0].isdigit()]
+    assert numbers == [str(n) for n in range(1, 68)]
+    # Rows broken by a page are mended: no row lost its number.
+    assert all(row[0] for row in tasks.rows)
+    row_1 = tasks.rows[2]
+    assert row_1[1].startswith("Phổ biến, quán triệt, nâng cao nhận thức về phát triển")
+    assert row_1[1].endswith("viên chức, người lao động và nhân dân")
+    assert row_1[4] == "Năm 2025"
+
+
+def test_text_inside_tables_is_not_repeated_as_paragraphs(pdf_004: list[Block]) -> None:
+    texts = paragraphs(pdf_004)
+    assert "Cơ quan phối hợp" not in texts
+    assert not any(t.startswith("Tỷ lệ dân số trưởng thành có chữ ký số") for t in texts)
+
+
+def test_wrapped_lines_are_joined_into_the_paragraphs_of_the_text(pdf_004: list[Block]) -> None:
+    texts = paragraphs(pdf_004)
+    txt = paragraphs(read_file(SEED_004).blocks)
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in texts
+    item = next(t for t in txt if t.startswith("b) Cụ thể hóa và thực hiện đầy đủ"))
+    assert item in texts  # runs over a page break in the PDF
+    outside_tables = [t for t in txt if t in texts]
+    assert len(outside_tables) >= 0.9 * len(texts)
+
+
+def test_a_hyphen_at_a_line_break_does_not_gain_a_space(built: Builder) -> None:
+    rows = [
+        r for b in read_file(built(NQ_03, "pdf")).blocks if isinstance(b, Table) for r in b.rows
+    ]
+    text = " ".join(" ".join(r) for r in rows)
+    assert "57- NQ/TW" not in text
+    assert "57-NQ/TW" in text
+
+
+def image_pdf(path: Path, pages: int = 1) -> Path:
+    images = []
+    for _ in range(pages):
+        image = Image.new("RGB", (1240, 1754), "white")
+        ImageDraw.Draw(image).text((100, 100), "KE HOACH so 66/KH-UBND", fill="black")
+        images.append(image)
+    images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=150)
+    return path
+
+
+def test_a_scanned_pdf_is_refused_with_the_way_to_enable_ocr(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableInput) as err:
+        read_file(image_pdf(tmp_path / "quet.pdf", pages=2))
+    message = str(err.value)
+    assert "quet.pdf" in message
+    assert "bản quét" in message
+    assert "--ocr" in message
+    assert "tesseract-ocr-vie" in message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<", b"%PDF-1.4\n" + b"\x00garbage" * 100],
+)
+def test_a_damaged_pdf_is_refused(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "hong.pdf"
+    path.write_bytes(data)
+    with pytest.raises(UnreadableInput, match=r"hong\.pdf"):
+        read_file(path)
+
+
+def test_a_truncated_pdf_is_refused_as_damaged(tmp_path: Path, built: Builder) -> None:
+    whole = built(SEED_004, "pdf").read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(UnreadableInput, match=r"cut\.pdf là PDF bị hỏng"):
+        read_file(path)
