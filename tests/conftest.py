@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.files import File
+from pytest_django.fixtures import Settings
 
 from theodoi.orgs.loading import load_organisations
 from theodoi.orgs.models import Organisation, Role
@@ -27,6 +28,12 @@ NOW = datetime.datetime(2026, 11, 22, 9, 0, tzinfo=datetime.UTC)
 def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         load_organisations(by=None, now=NOW)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Settings) -> None:
+    """Django's production hasher takes seconds here by design; tests need no such cost."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from theodoi.audit.log import entries_for, record
 from theodoi.ingest.errors import UnreadableInput
@@ -243,22 +244,35 @@ _CHOICE_FIELDS = {
     ("indicators", "target.op"): (">=", ">", "<=", "<", "=", "range", "rank_top"),
 }
 _FIELD_LABELS = {
-    "code": "mã",
-    "group": "nhóm",
-    "title": "tên nhiệm vụ",
-    "name": "tên chỉ tiêu",
-    "expected_output": "kết quả, sản phẩm",
-    "lead": "cơ quan chủ trì",
-    "cooperating": "cơ quan phối hợp",
-    "agencies": "cơ quan thực hiện",
-    "unit": "đơn vị tính",
-    "year": "năm",
-    "issued_on": "ngày ban hành",
+    "code": gettext_lazy("code"),
+    "group": gettext_lazy("group"),
+    "title": gettext_lazy("title"),
+    "name": gettext_lazy("indicator name"),
+    "expected_output": gettext_lazy("expected output"),
+    "lead": gettext_lazy("lead agencies"),
+    "cooperating": gettext_lazy("cooperating agencies"),
+    "agencies": gettext_lazy("responsible agencies"),
+    "unit": gettext_lazy("unit"),
+    "year": gettext_lazy("year"),
+    "due.text": gettext_lazy("time as written"),
+    "due.kind": gettext_lazy("kind of time"),
+    "due.start_year": gettext_lazy("start year"),
+    "due.end_year": gettext_lazy("end year"),
+    "due.condition": gettext_lazy("condition"),
+    "target.text": gettext_lazy("target as written"),
+    "target.op": gettext_lazy("comparator"),
+    "target.value": gettext_lazy("target"),
+    "target.value_max": gettext_lazy("target (upper bound)"),
+    "number": gettext_lazy("number"),
+    "issuer": gettext_lazy("issuer"),
+    "province": gettext_lazy("province"),
+    "signer": gettext_lazy("signer"),
+    "issued_on": gettext_lazy("date of issue"),
 }
 
 
 def _label(table: str, row: int | None, field: str) -> str:
-    name = _FIELD_LABELS.get(field, field)
+    name = str(_FIELD_LABELS.get(field, field))
     if row is None:
         return name
     what = _("task") if table == "tasks" else _("indicator")

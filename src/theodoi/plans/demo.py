@@ -1,0 +1,136 @@
+"""The demonstration set-up of ``theodoi load_demo``: organisation data, one account per role
+and reporters for the busiest bodies of each seed province, and the seed plans imported
+through the same services as the import page. Running it again changes nothing."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import secrets
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.contrib.auth.models import User
+from django.core.files import File
+from django.db.models import Count
+
+from theodoi.orgs.loading import load_organisations, slug
+from theodoi.orgs.models import Organisation, Role
+from theodoi.orgs.services import grant_role
+from theodoi.plans.errors import PlanError
+from theodoi.plans.importing import discard_import, publish_import, stage_import
+from theodoi.plans.models import AgencyRole, DraftStatus, ImportDraft, Plan, TaskAgency
+
+SEED_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".json"}
+REPORTERS_PER_PROVINCE = 3
+
+
+@dataclass
+class DemoReport:
+    accounts: list[tuple[str, str, str | None]] = field(default_factory=list)  # name, role, pw
+    imported: list[Plan] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _account(
+    username: str,
+    role: Role,
+    organisation: Organisation | None,
+    *,
+    now: datetime.datetime,
+    report: DemoReport,
+) -> User:
+    """The account, created with a random password (returned once, never stored in clear)."""
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        report.accounts.append((username, role, None))
+        return user
+    password = secrets.token_urlsafe(12)
+    user = User.objects.create_user(username, password=password)
+    if role == Role.ADMIN:
+        # IT staff work in Django's admin as well.
+        user.is_staff = user.is_superuser = True
+        user.save(update_fields=["is_staff", "is_superuser"])
+    grant_role(user, role, organisation, by=None, now=now)
+    report.accounts.append((username, role, password))
+    return user
+
+
+def _import_seed(
+    path: Path, *, by: User, now: datetime.datetime, report: DemoReport
+) -> Plan | None:
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    if Plan.objects.filter(source_sha256=sha256).exists():
+        report.skipped.append(path.name)
+        return None
+    # A draft left from an interrupted run would block the upload as a duplicate.
+    for stale in ImportDraft.objects.filter(sha256=sha256, status=DraftStatus.STAGED):
+        discard_import(stale, by=by, now=now)
+    with path.open("rb") as handle:
+        draft = stage_import(File(handle, name=path.name), by=by, now=now)
+    tasks, indicators = len(draft.plan_json["tasks"]), len(draft.plan_json["indicators"])
+    if not tasks and not indicators:
+        report.warnings.append(
+            f"{path.name}: không đọc được nhiệm vụ hay chỉ tiêu nào; vẫn nhập văn bản."
+        )
+    if draft.unresolved:
+        report.warnings.append(
+            f"{path.name}: {len(draft.unresolved)} tên cơ quan chưa xác định: "
+            + "; ".join(draft.unresolved)
+        )
+    return publish_import(draft, by=by, now=now, confirm_empty=True)
+
+
+def _busiest_bodies(plan: Plan, as_of: datetime.date) -> list[Organisation]:
+    """The bodies leading most tasks of the plan, today's bodies only."""
+    counts = Counter(
+        dict(
+            TaskAgency.objects.filter(task__plan=plan, role=AgencyRole.LEAD)
+            .exclude(organisation=None)
+            .values_list("organisation")
+            .annotate(n=Count("id"))
+            .values_list("organisation", "n")
+        )
+    )
+    if not counts:
+        # A plan with no task read still has its province's focal agency (Sở KH&CN).
+        province = plan.province.current(as_of) if plan.province else None
+        focal = Organisation.objects.filter(
+            parent=province, code__endswith="--so-khoa-hoc-cong-nghe"
+        ).first()
+        return [focal] if focal else []
+    bodies = Organisation.objects.in_bulk(list(counts))
+    ranked = sorted(counts, key=lambda pk: (-counts[pk], bodies[pk].name))
+    return [
+        bodies[pk]
+        for pk in ranked
+        if bodies[pk].active and bodies[pk].kind != "province" and bodies[pk].parent_id
+    ][:REPORTERS_PER_PROVINCE]
+
+
+def load_demo(
+    seeds: Path, *, now: datetime.datetime, say: Callable[[str], None] = print
+) -> DemoReport:
+    """Load the organisations, the demo accounts and every seed plan in ``seeds``."""
+    report = DemoReport()
+    load_organisations(by=None, now=now)
+    _account("quantri", Role.ADMIN, None, now=now, report=report)
+    coordinator = _account("daumoi", Role.COORDINATOR, None, now=now, report=report)
+    _account("lanhdao", Role.LEADER, None, now=now, report=report)
+    paths = sorted(p for p in seeds.iterdir() if p.suffix.lower() in SEED_SUFFIXES)
+    for path in paths:
+        try:
+            plan = _import_seed(path, by=coordinator, now=now, report=report)
+        except PlanError as exc:
+            report.warnings.append(f"{path.name}: {exc}")
+            continue
+        if plan is not None:
+            report.imported.append(plan)
+    for plan in Plan.objects.exclude(province=None):
+        for body in _busiest_bodies(plan, now.date()):
+            username = f"{slug(body.parent.name)}.{slug(body.name)}"[:150]
+            _account(username, Role.REPORTER, body, now=now, report=report)
+    return report
