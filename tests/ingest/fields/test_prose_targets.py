@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ def _similarity(a: str, b: str) -> float:
     return 2 * len(ta & tb) / (len(ta) + len(tb))
 
 
+@cache
 def _found_by_line(document: str) -> list[list[ProseTarget]]:
     lines = (SHARED / "seeds" / f"{document}.txt").read_text("utf-8-sig").splitlines()
     return [find_prose_targets(line) for line in lines]

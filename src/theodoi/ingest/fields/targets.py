@@ -7,6 +7,7 @@ A target is kept as written and parsed into a comparator and a value (extraction
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -68,21 +69,19 @@ def parse_number(text: str | None) -> float | None:
 
 
 def _number(raw: str) -> float:
+    last = max(raw.rfind(","), raw.rfind("."))
+    if last == -1:
+        return float(raw)
     if "," in raw and "." in raw:
-        decimal = "," if raw.rfind(",") > raw.rfind(".") else "."
-        grouping = "." if decimal == "," else ","
-        return float(raw.replace(grouping, "").replace(decimal, "."))
-    for mark in ",.":
-        if mark in raw:
-            head, *groups = raw.split(mark)
-            thousands = len(head) <= 3 and all(len(g) == 3 for g in groups)
-            # ``1,000`` is rare in Vietnamese text; one comma group is a decimal (``0,750``).
-            if thousands and (mark == "." or len(groups) > 1):
-                return float(raw.replace(mark, ""))
-            if len(groups) == 1:
-                return float(f"{head}.{groups[0]}")
-            return float(raw.replace(mark, ""))
-    return float(raw)
+        # Both marks: the last one is the decimal mark, the others group thousands.
+        return float(re.sub(r"[.,]", "", raw[:last]) + "." + raw[last + 1 :])
+    mark = raw[last]
+    head, *groups = raw.split(mark)
+    thousands = len(head) <= 3 and all(len(g) == 3 for g in groups)
+    # ``1,000`` is rare in Vietnamese text; one comma group is a decimal (``0,750``).
+    if len(groups) == 1 and not (thousands and mark == "."):
+        return float(f"{head}.{groups[0]}")
+    return float(raw.replace(mark, ""))
 
 
 def parse_target(text: str | None, *, unit: str | None = None) -> Target:
@@ -182,15 +181,15 @@ _FIGURE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[;:]|\.(?=\s+\S|\s*$)|\btrong đó,")
 _PER = re.compile(
-    r"^\s+(\w+)\s+trên\s+(?:một|1)\s+(vạn|nghìn|ngàn|triệu|trăm|10\.000|1\.000)\s+(\w+)",
+    r"\s+(\w+)\s+trên\s+(?:một|1)\s+(vạn|nghìn|ngàn|triệu|trăm|10\.000|1\.000)\s+(\w+)",
     re.IGNORECASE,
 )
 _PERCENT_UNITS: list[tuple[re.Pattern[str], str | None]] = [
-    (re.compile(r"^\s*%\s*/\s*năm"), "%/năm"),
-    (re.compile(r"^\s*GRDP\s*%"), "% GRDP"),
-    (re.compile(r"^\s*%\s*(GRDP|GDP)\b"), None),  # unit: "% " + the word
-    (re.compile(r"^\s*%(?=\s*(tổng (?:chi|thu) (?:ngân sách(?: nhà nước)?|NSNN)))"), None),
-    (re.compile(r"^\s*%"), "%"),
+    (re.compile(r"\s*%\s*/\s*năm"), "%/năm"),
+    (re.compile(r"\s*GRDP\s*%"), "% GRDP"),
+    (re.compile(r"\s*%\s*(GRDP|GDP)\b"), None),  # unit: "% " + the word
+    (re.compile(r"\s*%(?=\s*(tổng (?:chi|thu) (?:ngân sách(?: nhà nước)?|NSNN)))"), None),
+    (re.compile(r"\s*%"), "%"),
 ]
 _UNIT_STOP = {
     "trong",
@@ -218,6 +217,8 @@ _UNIT_STOP = {
     "hằng",
     "hàng",
 }
+_COUNTED = re.compile(r"\s+((?:[^\W\d]+\s*){1,2})")
+_SECOND_COUNTED = re.compile(r",\s+([^\W\d]+(?:\s+[^\W\d]+)?)(?=\s+(\w+))")
 _INTENT = re.compile(r"^.*\b(duy trì|phấn đấu|giữ vững)\s+", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:\s|,|-|\b(?:trong đó|theo đó|đồng thời|phấn đấu|mục tiêu|bảo đảm|đảm bảo|bố trí"
@@ -234,6 +235,10 @@ _YEAR_MENTION = re.compile(
 _ITEM_MARK = re.compile(r"^\s*(?:[a-zđ]|\d+(?:\.\d+)*|[IVX]+)[.)]\s+")
 
 
+# A name or a complement longer than this is a run-on paragraph, not an indicator's name.
+_LONGEST_NAME = 400
+
+
 @dataclass
 class _Found:
     start: int  # where the words leading to the figure begin
@@ -245,6 +250,32 @@ class _Found:
     complement_end: int = 0
 
 
+class _Paragraph:
+    """The text with its clause ends and year mentions found once, so that each figure
+    looks them up instead of rescanning the text (a PDF paragraph may be very long)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        ends = list(_SENTENCE_END.finditer(text))
+        self.end_starts = [m.start() for m in ends]
+        self.end_ends = [m.end() for m in ends]
+        self.years = [
+            (m.start(), int(m.group(2) or m.group(1))) for m in _YEAR_MENTION.finditer(text)
+        ]
+
+    def clause_end_after(self, at: int) -> int:
+        i = bisect.bisect_left(self.end_starts, at)
+        return self.end_starts[i] if i < len(self.end_starts) else len(self.text)
+
+    def clause_start_before(self, at: int) -> int:
+        i = bisect.bisect_right(self.end_ends, at)
+        return self.end_ends[i - 1] if i else 0
+
+    def year_before(self, at: int) -> int | None:
+        i = bisect.bisect_left(self.years, (at, 0))
+        return self.years[i - 1][1] if i else None
+
+
 def find_prose_targets(text: str) -> list[ProseTarget]:
     """Every explicit target figure of a paragraph: ``tối thiểu 25%``, ``kinh tế số chiếm
     khoảng 30% GRDP``, ``đạt 12 người trên một vạn dân``. A target in words only is none.
@@ -254,14 +285,15 @@ def find_prose_targets(text: str) -> list[ProseTarget]:
     what is counted (``80% trường THPT được tổ chức dạy thí điểm``).
     """
     text = _ITEM_MARK.sub("", " ".join(_FOOTNOTE.sub("", normalize_text(text)).split()))
-    found = [f for f in (_figure_at(text, m) for m in _FIGURE.finditer(text)) if f]
+    paragraph = _Paragraph(text)
+    found = [f for f in (_figure_at(paragraph, m) for m in _FIGURE.finditer(text)) if f]
     for i, current in enumerate(found):
         following = found[i + 1] if i + 1 < len(found) else None
-        current.complement_end = _complement_end(text, current, following)
+        current.complement_end = _complement_end(paragraph, current, following)
     out: list[ProseTarget] = []
     previous_end = 0
     for item in found:
-        name = _name(text, item, previous_end, out)
+        name = _name(paragraph, item, previous_end, out)
         previous_end = item.complement_end
         if not name:
             continue
@@ -269,21 +301,24 @@ def find_prose_targets(text: str) -> list[ProseTarget]:
         short = text[item.start : item.unit_end]
         target = parse_target(clause if item.rank else short)
         target.text = clause
-        out.append(ProseTarget(name, item.unit, target, _year_before(text, item.start)))
+        out.append(ProseTarget(name, item.unit, target, paragraph.year_before(item.start)))
     return out
 
 
-def _figure_at(text: str, figure: re.Match[str]) -> _Found | None:
-    raw = figure.group(1)
-    after = text[figure.end() :]
-    if re.fullmatch(r"(19|20)\d{2}", raw) and not after.lstrip().startswith("%"):
+def _figure_at(paragraph: _Paragraph, figure: re.Match[str]) -> _Found | None:
+    text = paragraph.text
+    if re.fullmatch(r"(19|20)\d{2}", figure.group(1)) and not re.match(
+        r"\s*%", text[figure.end() : figure.end() + 3]
+    ):
         return None  # a year
+    # Lead words are a few short words: look at a window, not at the whole text before.
+    window_start = max(0, figure.start() - 80)
     start = figure.start()
-    while match := _LEAD_WORD_AT_END.search(text[:start]):
+    while match := _LEAD_WORD_AT_END.search(text, window_start, start):
         start = match.start(1)
     lead_words = text[start : figure.start()]
     rank = bool(re.search(r"\b(nhóm|top|tốp|xếp hạng|thứ hạng)\s*$", lead_words, re.IGNORECASE))
-    unit, unit_end = _unit(text, figure.end(), rank=rank)
+    unit, unit_end = _unit(paragraph, figure.end(), rank=rank)
     is_range = figure.group(2) is not None
     if (
         not (unit and unit.startswith("%"))
@@ -294,26 +329,26 @@ def _figure_at(text: str, figure: re.Match[str]) -> _Found | None:
     return _Found(start, figure, unit, unit_end, lead_words, rank)
 
 
-def _unit(text: str, at: int, *, rank: bool) -> tuple[str | None, int]:
-    after = text[at:]
+def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, int]:
+    text = paragraph.text
     for pattern, unit in _PERCENT_UNITS:
-        match = pattern.match(after)
+        match = pattern.match(text, at)
         if match:
             if unit is None:
                 unit = "% " + (match.group(1) if match.groups() else "")
-            end = _SENTENCE_END.search(after)
             # ``khoảng 20% tổng sản phẩm trong tỉnh (GRDP)`` is a share of GRDP.
-            of_product = re.search(r"\((GRDP|GDP)\)", after[: end.start() if end else None])
+            clause = text[at : min(paragraph.clause_end_after(at), at + _LONGEST_NAME)]
+            of_product = re.search(r"\((GRDP|GDP)\)", clause)
             if unit == "%" and of_product:
                 unit = "% " + of_product.group(1)
-            return unit, at + match.end()
+            return unit, match.end()
     if rank:
         return None, at
-    per = _PER.match(after)
+    per = _PER.match(text, at)
     if per:
-        return f"{per.group(1)}/{per.group(2)} {per.group(3)}", at + per.end()
-    # A counting noun is one or two syllables' words (``người``, ``doanh nghiệp``, ``đô thị``).
-    words = re.match(r"^\s+((?:[^\W\d]+\s*){1,2})", after)
+        return f"{per.group(1)}/{per.group(2)} {per.group(3)}", per.end()
+    # A counting noun is one or two words (``người``, ``doanh nghiệp``, ``đô thị``).
+    words = _COUNTED.match(text, at)
     if not words:
         return None, at
     kept: list[str] = []
@@ -324,28 +359,27 @@ def _unit(text: str, at: int, *, rank: bool) -> tuple[str | None, int]:
     if not kept:
         return None, at
     unit = " ".join(kept)
-    end = at + after.index(kept[-1]) + len(kept[-1])
+    end = text.index(kept[-1], at) + len(kept[-1])
     # ``01 - 02 dự án, chương trình trong lĩnh vực ...``: a second noun joined by a comma.
-    more = re.match(r"^,\s+([^\W\d]+(?:\s+[^\W\d]+)?)(?=\s+(\w+))", text[end:])
+    more = _SECOND_COUNTED.match(text, end)
     if more and more.group(2).lower() in _UNIT_STOP:
         unit = f"{unit}, {more.group(1)}"
-        end += more.end()
+        end = more.end()
     return unit, end
 
 
-def _complement_end(text: str, item: _Found, following: _Found | None) -> int:
-    end_match = _SENTENCE_END.search(text, item.unit_end)
-    end = end_match.start() if end_match else len(text)
+def _complement_end(paragraph: _Paragraph, item: _Found, following: _Found | None) -> int:
+    end = min(paragraph.clause_end_after(item.unit_end), item.unit_end + _LONGEST_NAME)
     if following is not None and following.start < end:
-        comma = text.rfind(",", item.unit_end, following.start)
+        comma = paragraph.text.rfind(",", item.unit_end, following.start)
         end = comma if comma != -1 else item.unit_end
     return end
 
 
-def _name(text: str, item: _Found, previous_end: int, found: list[ProseTarget]) -> str:
-    head = text[: item.start]
-    boundary = max(previous_end, *(m.end() for m in _SENTENCE_END.finditer(head)), 0)
-    subject = head[boundary:]
+def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[ProseTarget]) -> str:
+    text = paragraph.text
+    boundary = max(previous_end, paragraph.clause_start_before(item.start))
+    subject = text[max(boundary, item.start - _LONGEST_NAME) : item.start]
     within = text[max(0, boundary - 10) : boundary].lower()
     if within.rstrip().endswith(":"):
         subject = subject.split(",")[-1]  # the last item of a list: "như: Y tế, ..., Internet"
@@ -376,10 +410,3 @@ def _lower_first(words: str) -> str:
     if words[1:2].isupper():
         return words
     return words[:1].lower() + words[1:]
-
-
-def _year_before(text: str, at: int) -> int | None:
-    year = None
-    for match in _YEAR_MENTION.finditer(text, 0, at):
-        year = int(match.group(2) or match.group(1))
-    return year
