@@ -22,6 +22,8 @@ Indicators (``progress``)
 Agencies (``score``, ``ranking``)
     ``agency_score(agency, Period, [AssignedTask], [AssignedIndicator], config=ScoreConfig())
     -> AgencyScore``: the four components, the score out of 100 and its :class:`ScoreBand`.
+    A round is ``Period(start, cut_off, label)``, a year ``Period.year(2025)``; the tasks are
+    judged at the period's end.
     ``rank_agencies([AgencyScore]) -> (RankedAgency, ...)``: 1, 2, 2, 4; ties by name.
 
 Dashboards (``summary``)
