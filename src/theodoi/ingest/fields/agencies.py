@@ -42,7 +42,10 @@ def expand_abbreviations(text: str) -> str:
 
     def spell(match: re.Match[str]) -> str:
         expansion = table[match.group(1)]
-        if match.start() == 0 or re.search(r"[.!?:]\s*$", text[: match.start()]):
+        start = match.start()
+        # Only the few characters before matter: a text may be a whole document.
+        opens_text = start < 8 and not text[:start].strip()
+        if opens_text or re.search(r"[.!?:]\s*$", text[max(0, start - 8) : start]):
             return expansion[:1].upper() + expansion[1:]
         return expansion
 
