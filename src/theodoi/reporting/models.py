@@ -1,0 +1,307 @@
+"""Reporting rounds and what agencies report in them (DESIGN.md, "Rounds").
+
+Nothing reported is edited in place: every save, submission, acceptance or return of a task
+update or an indicator figure is a new row with the next version number of its thread (one
+thread per round, task or indicator, and organisation). The unique version per thread is what
+refuses the later of two concurrent saves, on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from theodoi.evaluation.status import TaskStatus
+from theodoi.orgs.models import Organisation
+from theodoi.plans.models import AgencyRole, Indicator, Plan, Task
+from theodoi.reporting.schedule import Schedule
+
+DEFAULT_REMINDER_DAYS = [7, 3, 1]
+
+
+def default_reminder_days() -> list[int]:
+    return list(DEFAULT_REMINDER_DAYS)
+
+
+class ReportingSchedule(models.Model):
+    """When a plan's agencies report: dates each year, or every N months."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="reporting_schedule")
+    # [[day, month], ...] in calendar order; empty when the schedule is a period.
+    dates = models.JSONField(_("dates each year"), default=list, blank=True)
+    every_months = models.PositiveSmallIntegerField(_("every N months"), null=True, blank=True)
+    # The plan's own sentence, so the coordinator sees where the schedule came from.
+    source_text = models.TextField(_("as written in the plan"), blank=True)
+
+    class Meta:
+        verbose_name = _("reporting schedule")
+        verbose_name_plural = _("reporting schedules")
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(every_months__isnull=True)
+                | Q(every_months__gte=1, every_months__lte=12),
+                name="reporting_schedule_months_valid",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.as_schedule().describe()
+
+    def as_schedule(self) -> Schedule:
+        return Schedule(
+            dates=tuple((int(d), int(m)) for d, m in self.dates),
+            every_months=self.every_months,
+            text=self.source_text,
+        )
+
+
+class RoundState(models.TextChoices):
+    OPEN = "open", _("open")
+    LOCKED = "locked", _("locked")
+    CLOSED = "closed", _("closed")
+
+
+class ReportingRound(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="rounds")
+    title = models.CharField(_("title"), max_length=200)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    cut_off = models.DateField(_("data cut-off"))
+    # Reports are due before this moment; the round locks at it.
+    deadline = models.DateTimeField(_("deadline"))
+    reminder_days = models.JSONField(_("reminder days"), default=default_reminder_days)
+    state = models.CharField(
+        _("state"), max_length=10, choices=RoundState.choices, default=RoundState.OPEN
+    )
+    opened_at = models.DateTimeField(_("opened at"))
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("reporting round")
+        verbose_name_plural = _("reporting rounds")
+        ordering = ("-deadline",)
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(state__in=RoundState.values), name="round_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__lte=F("period_end")), name="round_period_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(cut_off__gte=F("period_start")), name="round_cut_off_in_period"
+            ),
+            models.UniqueConstraint(fields=["plan", "deadline"], name="round_deadline_unique"),
+        )
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RoundReopening(models.Model):
+    """The coordinator lets one agency report after the round locked, until a set time."""
+
+    round = models.ForeignKey(ReportingRound, on_delete=models.CASCADE, related_name="reopenings")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    until = models.DateTimeField(_("until"))
+    at = models.DateTimeField(_("reopened at"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("round reopening")
+        verbose_name_plural = _("round reopenings")
+        ordering = ("-at",)
+
+    def __str__(self) -> str:
+        return f"{self.round} - {self.organisation}"
+
+
+class ReviewState(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    ACCEPTED = "accepted", _("accepted")
+    RETURNED = "returned", _("returned")
+
+
+class Version(models.Model):
+    """One version of a report: who wrote it, when, and where review stands."""
+
+    version = models.PositiveIntegerField(_("version"))
+    state = models.CharField(_("state"), max_length=10, choices=ReviewState.choices)
+    return_reason = models.TextField(_("reason for return"), blank=True)
+    created_at = models.DateTimeField(_("saved at"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+def _version_constraints(prefix: str) -> tuple[models.BaseConstraint, ...]:
+    return (
+        models.CheckConstraint(
+            condition=Q(state__in=ReviewState.values), name=f"{prefix}_state_valid"
+        ),
+        models.CheckConstraint(condition=Q(version__gte=1), name=f"{prefix}_version_positive"),
+        models.CheckConstraint(
+            condition=~Q(state=ReviewState.RETURNED) | ~Q(return_reason=""),
+            name=f"{prefix}_returned_has_reason",
+        ),
+    )
+
+
+STATUS_CHOICES = [(status.code, status.label) for status in TaskStatus]
+
+
+class TaskUpdate(Version):
+    """What an agency reports on a task in a round. The lead agency's accepted update is the
+    task's; a cooperating agency reports its own part."""
+
+    round = models.ForeignKey(ReportingRound, on_delete=models.PROTECT, related_name="updates")
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="updates")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("role"), max_length=20, choices=AgencyRole.choices)
+    status = models.CharField(_("status"), max_length=20, choices=STATUS_CHOICES)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"))
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    results = models.TextField(_("results achieved"), blank=True)
+    product = models.TextField(_("product delivered"), blank=True)
+    difficulties = models.TextField(_("difficulties"), blank=True)
+    proposals = models.TextField(_("proposals"), blank=True)
+
+    class Meta:
+        verbose_name = _("task update")
+        verbose_name_plural = _("task updates")
+        ordering = ("round", "task", "organisation", "version")
+        constraints = (
+            *_version_constraints("task_update"),
+            models.UniqueConstraint(
+                fields=["round", "task", "organisation", "version"],
+                name="task_update_version_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(progress__gte=0, progress__lte=100), name="task_update_progress_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[code for code, _label in STATUS_CHOICES]),
+                name="task_update_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=AgencyRole.values), name="task_update_role_valid"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.task.code} - {self.organisation.name} (v{self.version})"
+
+    @property
+    def status_label(self) -> str:
+        return TaskStatus.from_code(self.status).label
+
+    def data(self) -> dict[str, object]:
+        """What this version says, for the audit log and the view of a conflicting save."""
+        return {
+            "version": self.version,
+            "state": self.state,
+            "status": self.status,
+            "progress": self.progress,
+            "completed_on": self.completed_on.isoformat() if self.completed_on else None,
+            "results": self.results,
+            "product": self.product,
+            "difficulties": self.difficulties,
+            "proposals": self.proposals,
+            "return_reason": self.return_reason,
+        }
+
+
+class IndicatorValue(Version):
+    """A figure an agency reports for an indicator in a round. A baseline is entered once per
+    indicator (its thread is the indicator's alone, whatever the round)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values")
+    round = models.ForeignKey(ReportingRound, on_delete=models.PROTECT, related_name="values")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    value = models.FloatField(_("value"))
+    measured_on = models.DateField(_("date of the figure"))
+    note = models.TextField(_("note"), blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    is_baseline = models.BooleanField(_("baseline"), default=False)
+    # The reporter confirmed a figure far from the last one (reporting.checks).
+    confirmed_jump = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        ordering = ("round", "indicator", "organisation", "version")
+        constraints = (
+            *_version_constraints("indicator_value"),
+            models.UniqueConstraint(
+                fields=["indicator", "round", "organisation", "version"],
+                condition=Q(is_baseline=False),
+                name="indicator_value_version_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "version"],
+                condition=Q(is_baseline=True),
+                name="indicator_baseline_version_unique",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} - {self.organisation.name} (v{self.version})"
+
+    def data(self) -> dict[str, object]:
+        return {
+            "version": self.version,
+            "state": self.state,
+            "value": self.value,
+            "measured_on": self.measured_on.isoformat(),
+            "note": self.note,
+            "source": self.source,
+            "is_baseline": self.is_baseline,
+            "confirmed_jump": self.confirmed_jump,
+            "return_reason": self.return_reason,
+        }
+
+
+def evidence_path(instance: Evidence, filename: str) -> str:
+    # The name on disk is the checksum: nothing guessable, nothing a user's name could break.
+    return f"evidence/{instance.round_id}/{instance.sha256}"
+
+
+class Evidence(models.Model):
+    """A file backing what an agency reports on a task in a round; served only through a view
+    that checks the reader may see the task."""
+
+    round = models.ForeignKey(ReportingRound, on_delete=models.PROTECT, related_name="evidence")
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="evidence")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(_("file"), upload_to=evidence_path)
+    filename = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField(_("size"))
+    content_type = models.CharField(_("type"), max_length=100)
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ("uploaded_at",)
+        constraints = (
+            models.UniqueConstraint(
+                fields=["round", "task", "organisation", "sha256"], name="evidence_once_per_report"
+            ),
+            models.CheckConstraint(condition=Q(size__gt=0), name="evidence_not_empty"),
+        )
+
+    def __str__(self) -> str:
+        return self.filename
