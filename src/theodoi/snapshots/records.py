@@ -1,0 +1,325 @@
+"""Read what a plan's records say on a date into the facts ``snapshots.evaluate`` judges.
+
+Only what was accepted by the end of ``as_of`` (Vietnam time) counts: the latest accepted
+update of a task's lead agency, accepted indicator figures measured by then, evidence uploaded
+by then. Drafts, submissions awaiting review and returned reports never do. Reading the same
+records for the same date always gives the same facts, whenever it runs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from collections import defaultdict
+from typing import Any
+
+from django.conf import settings
+
+from theodoi.evaluation import (
+    AcceptedUpdate,
+    Due,
+    EvaluationInputError,
+    IndicatorSeries,
+    Observation,
+    Target,
+    TaskFacts,
+    TaskStatus,
+    UpdateState,
+)
+from theodoi.orgs.models import Organisation
+from theodoi.plans.models import AgencyRole, IndicatorAgency, Plan, TaskAgency
+from theodoi.reporting.models import (
+    Evidence,
+    IndicatorValue,
+    ReportingRound,
+    ReviewState,
+    TaskUpdate,
+)
+from theodoi.snapshots.evaluate import IndicatorRow, PlanRecords, RoundFacts, TaskRow
+
+# A reported status says what the agency did; the rules judge lateness themselves.
+_REPORTED = {
+    TaskStatus.NOT_STARTED.code: UpdateState.NOT_STARTED,
+    TaskStatus.IN_PROGRESS.code: UpdateState.IN_PROGRESS,
+    TaskStatus.IN_PROGRESS_LATE.code: UpdateState.IN_PROGRESS,
+    TaskStatus.DONE_ON_TIME.code: UpdateState.COMPLETED,
+    TaskStatus.DONE_LATE.code: UpdateState.COMPLETED,
+    TaskStatus.PAUSED.code: UpdateState.PAUSED,
+}
+_REPORTED_STATES = (ReviewState.SUBMITTED, ReviewState.ACCEPTED, ReviewState.RETURNED)
+
+
+def end_of(day: datetime.date) -> datetime.datetime:
+    """The first moment after ``day`` in the platform's time zone."""
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    return datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time(), zone)
+
+
+def current_round(plan: Plan, as_of: datetime.date) -> ReportingRound | None:
+    """The round being reported on at ``as_of``: the latest whose period has begun."""
+    return (
+        ReportingRound.objects.filter(plan=plan, period_start__lte=as_of)
+        .order_by("-deadline")
+        .first()
+    )
+
+
+def successors(ids: set[int], as_of: datetime.date) -> dict[int, int]:
+    """Each body to the one carrying its work on ``as_of`` (Organisation.current, batched)."""
+    links: dict[int, tuple[int | None, datetime.date | None]] = {}
+    frontier = set(ids)
+    while frontier:
+        rows = Organisation.objects.filter(pk__in=frontier).values_list(
+            "pk", "successor_id", "succeeded_on"
+        )
+        for pk, successor, on in rows:
+            links[pk] = (successor, on)
+        frontier = {s for s, _ in links.values() if s is not None and s not in links}
+    resolved = {}
+    for start in ids:
+        body, seen = start, {start}
+        successor, on = links.get(body, (None, None))
+        while successor is not None and on is not None and on <= as_of and successor not in seen:
+            body = successor
+            seen.add(body)
+            successor, on = links.get(body, (None, None))
+        resolved[start] = body
+    return resolved
+
+
+def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
+    cutoff = end_of(as_of)
+    round_ = current_round(plan, as_of)
+    tasks = list(
+        plan.tasks.filter(archived_at__isnull=True)
+        .order_by("position", "pk")
+        .values(
+            "pk",
+            "code",
+            "group_id",
+            "confidential",
+            "due_kind",
+            "due_start_year",
+            "due_end_year",
+            "due_month",
+            "due_quarter",
+            "due_date",
+            "due_condition",
+            "condition_met_on",
+        )
+    )
+    indicators = list(
+        plan.indicators.filter(archived_at__isnull=True)
+        .order_by("position", "pk")
+        .values(
+            "pk",
+            "code",
+            "comparator",
+            "target",
+            "target_max",
+            "target_text",
+            "year",
+            "baseline_value",
+            "baseline_year",
+        )
+    )
+    task_agencies = list(
+        TaskAgency.objects.filter(task__plan=plan, organisation__isnull=False)
+        .order_by("task_id", "role", "position")
+        .values_list("task_id", "role", "organisation_id")
+    )
+    indicator_agencies = list(
+        IndicatorAgency.objects.filter(indicator__plan=plan, organisation__isnull=False)
+        .order_by("indicator_id", "position")
+        .values_list("indicator_id", "organisation_id")
+    )
+    now_body = successors(
+        {o for _, _, o in task_agencies} | {o for _, o in indicator_agencies}, as_of
+    )
+    names = dict(
+        Organisation.objects.filter(pk__in=set(now_body.values())).values_list("pk", "name")
+    )
+
+    lead: dict[int, list[int]] = defaultdict(list)
+    cooperating: dict[int, list[int]] = defaultdict(list)
+    for task, role, organisation in task_agencies:
+        target = lead if role == AgencyRole.LEAD else cooperating
+        if now_body[organisation] not in target[task]:
+            target[task].append(now_body[organisation])
+
+    accepted = _latest_accepted_updates(plan, cutoff)
+    evidence = set(
+        Evidence.objects.filter(task__plan=plan, uploaded_at__lt=cutoff).values_list(
+            "task_id", "organisation_id"
+        )
+    )
+    reported_now: set[int] = set()
+    reports: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    deadline_passed = False
+    if round_ is not None:
+        reported_now = set(
+            TaskUpdate.objects.filter(
+                round=round_,
+                role=AgencyRole.LEAD,
+                state=ReviewState.ACCEPTED,
+                created_at__lt=cutoff,
+            ).values_list("task_id", flat=True)
+        )
+        deadline_passed = round_.deadline < cutoff
+        if deadline_passed:
+            on_time = set(
+                TaskUpdate.objects.filter(
+                    round=round_, state__in=_REPORTED_STATES, created_at__lte=round_.deadline
+                ).values_list("task_id", "organisation_id")
+            )
+            for task_id in {t["pk"] for t in tasks}:
+                for agency in lead[task_id] + cooperating[task_id]:
+                    reports[task_id][agency] = (1, int((task_id, agency) in on_time))
+
+    task_rows = []
+    for t in tasks:
+        update = accepted.get(t["pk"])
+        facts = TaskFacts(
+            due=_due(t, as_of),
+            update=_accepted_update(update, (t["pk"], update.organisation_id) in evidence)
+            if update
+            else None,
+            reported_this_round=(t["pk"] in reported_now) if round_ is not None else None,
+        )
+        task_rows.append(
+            TaskRow(
+                id=t["pk"],
+                code=t["code"],
+                group_id=t["group_id"],
+                confidential=t["confidential"],
+                facts=facts,
+                lead=tuple(lead[t["pk"]]),
+                cooperating=tuple(c for c in cooperating[t["pk"]] if c not in lead[t["pk"]]),
+                reports=reports.get(t["pk"], {}),
+            )
+        )
+
+    indicator_rows = _indicator_rows(plan, indicators, indicator_agencies, now_body, as_of, cutoff)
+    return PlanRecords(
+        as_of=as_of,
+        round=RoundFacts(
+            round_.pk, round_.title, round_.period_start, round_.period_end, deadline_passed
+        )
+        if round_
+        else None,
+        agencies={pk: names[pk] for pk in sorted(set(now_body.values()))},
+        tasks=tuple(task_rows),
+        indicators=indicator_rows,
+    )
+
+
+def _due(t: dict[str, Any], as_of: datetime.date) -> Due:
+    """The task's time as the rules take it; a condition met after ``as_of`` is not met yet.
+    A time the records hold half-parsed (a kind without its year) is judged as unspecified
+    rather than stopping the whole plan's evaluation."""
+    met = t["condition_met_on"]
+    try:
+        return Due(
+            kind=t["due_kind"],
+            start_year=t["due_start_year"],
+            end_year=t["due_end_year"],
+            month=t["due_month"],
+            quarter=t["due_quarter"],
+            on=t["due_date"],
+            condition=t["due_condition"] or None,
+            condition_met_on=met if met and met <= as_of else None,
+        )
+    except EvaluationInputError:
+        return Due(kind="unspecified")
+
+
+def _latest_accepted_updates(plan: Plan, cutoff: datetime.datetime) -> dict[int, TaskUpdate]:
+    """The lead agency's latest accepted update per task (the lead's report is the task's)."""
+    latest: dict[int, TaskUpdate] = {}
+    for update in TaskUpdate.objects.filter(
+        task__plan=plan, role=AgencyRole.LEAD, state=ReviewState.ACCEPTED, created_at__lt=cutoff
+    ).order_by("round__deadline", "created_at", "version", "pk"):
+        latest[update.task_id] = update
+    return latest
+
+
+def _accepted_update(update: TaskUpdate, has_evidence: bool) -> AcceptedUpdate:
+    state = _REPORTED[update.status]
+    return AcceptedUpdate(
+        state=state,
+        progress=update.progress,
+        completed_on=update.completed_on if state == UpdateState.COMPLETED else None,
+        has_evidence=has_evidence,
+    )
+
+
+def _indicator_rows(
+    plan: Plan,
+    indicators: list[dict[str, object]],
+    indicator_agencies: list[tuple[int, int]],
+    now_body: dict[int, int],
+    as_of: datetime.date,
+    cutoff: datetime.datetime,
+) -> tuple[IndicatorRow, ...]:
+    agencies: dict[int, list[int]] = defaultdict(list)
+    for indicator, organisation in indicator_agencies:
+        if now_body[organisation] not in agencies[indicator]:
+            agencies[indicator].append(now_body[organisation])
+    # Per thread (round and agency, or the baseline) its latest accepted figure; later
+    # versions of a thread replace earlier ones.
+    figures: dict[tuple[int, int | None, int | None], tuple[float, datetime.date]] = {}
+    for pk, round_id, organisation, baseline, value, on in (
+        IndicatorValue.objects.filter(
+            indicator__plan=plan,
+            state=ReviewState.ACCEPTED,
+            created_at__lt=cutoff,
+            measured_on__lte=as_of,
+        )
+        .order_by("created_at", "version", "pk")
+        .values_list(
+            "indicator_id", "round_id", "organisation_id", "is_baseline", "value", "measured_on"
+        )
+    ):
+        thread = (pk, None, None) if baseline else (pk, round_id, organisation)
+        figures[thread] = (value, on)
+    values: dict[int, list[Observation]] = defaultdict(list)
+    baselines: dict[int, Observation] = {}
+    for (pk, round_id, _), (value, on) in sorted(figures.items(), key=_figure_order):
+        if round_id is None:
+            baselines[pk] = Observation(value, on)
+        else:
+            values[pk].append(Observation(value, on))
+
+    rows = []
+    for i in indicators:
+        pk = int(i["pk"])  # type: ignore[call-overload]
+        baseline = baselines.get(pk)
+        if baseline is None and i["baseline_value"] is not None and i["baseline_year"]:
+            year = int(i["baseline_year"])  # type: ignore[call-overload]
+            baseline = Observation(float(i["baseline_value"]), datetime.date(year, 12, 31))  # type: ignore[arg-type]
+        series = IndicatorSeries(
+            target=_target(i, as_of), values=tuple(values.get(pk, ())), baseline=baseline
+        )
+        rows.append(IndicatorRow(pk, str(i["code"]), series, tuple(agencies[pk])))
+    return tuple(rows)
+
+
+def _figure_order(
+    item: tuple[tuple[int, int | None, int | None], tuple[float, datetime.date]],
+) -> tuple[int, datetime.date, int, int]:
+    (pk, round_id, organisation), (_, on) = item
+    return pk, on, round_id or 0, organisation or 0
+
+
+def _target(i: dict[str, object], as_of: datetime.date) -> Target:
+    """The indicator's target; a target without a year or a figure is words only."""
+    text = str(i["target_text"] or "") or None
+    if not i["comparator"] or i["target"] is None or not i["year"]:
+        return Target(op=None, value=None, year=int(i["year"] or as_of.year), text=text)  # type: ignore[call-overload]
+    return Target(
+        op=i["comparator"],  # type: ignore[arg-type]
+        value=float(i["target"]),  # type: ignore[arg-type]
+        year=int(i["year"]),  # type: ignore[call-overload]
+        value_max=float(i["target_max"]) if i["target_max"] is not None else None,  # type: ignore[arg-type]
+        text=text,
+    )

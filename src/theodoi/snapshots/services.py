@@ -1,0 +1,103 @@
+"""Writes of snapshots: rebuild a plan's results for a date, publish its ranking."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from theodoi.audit.log import record
+from theodoi.orgs.models import Role
+from theodoi.orgs.roles import persona_of
+from theodoi.plans.models import Plan, PlanStatus
+from theodoi.snapshots.errors import SnapshotError
+from theodoi.snapshots.evaluate import evaluate_plan
+from theodoi.snapshots.models import PlanSnapshot, RankingPublication
+from theodoi.snapshots.records import read_records
+
+
+def digest_of(results: dict[str, Any]) -> str:
+    text = json.dumps(results, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@transaction.atomic
+def rebuild_snapshot(plan: Plan, *, as_of: datetime.date, now: datetime.datetime) -> PlanSnapshot:
+    """Compute ``plan``'s results at ``as_of`` from its records and store them, replacing the
+    row of that date. Idempotent: the same records give the same results; ``computed_at`` and
+    the audit entry change only when the results do."""
+    results = evaluate_plan(read_records(plan, as_of=as_of))
+    digest = digest_of(results)
+    snapshot = PlanSnapshot.objects.select_for_update().filter(plan=plan, as_of=as_of).first()
+    if snapshot is not None and snapshot.digest == digest:
+        return snapshot
+    before = snapshot.digest if snapshot else None
+    if snapshot is None:
+        snapshot = PlanSnapshot(plan=plan, as_of=as_of)
+    snapshot.results, snapshot.digest, snapshot.computed_at = results, digest, now
+    snapshot.save()
+    record(
+        "snapshots.snapshot.rebuilt",
+        snapshot,
+        by=None,
+        now=now,
+        before={"digest": before},
+        after={"digest": digest, "as_of": as_of.isoformat()},
+    )
+    return snapshot
+
+
+def rebuild_after_commit(plan: Plan, *, now: datetime.datetime) -> None:
+    """Rebuild today's snapshot once the caller's transaction has committed (an accepted
+    update, a closed round); issue 6's job queue takes this over."""
+    plan_id, today = plan.pk, timezone.localdate(now)
+    transaction.on_commit(
+        lambda: rebuild_snapshot(Plan.objects.get(pk=plan_id), as_of=today, now=now)
+    )
+
+
+def latest_snapshot(plan: Plan, *, as_of: datetime.date | None = None) -> PlanSnapshot | None:
+    snapshots = plan.snapshots.order_by("-as_of")
+    if as_of is not None:
+        snapshots = snapshots.filter(as_of__lte=as_of)
+    return snapshots.first()
+
+
+@transaction.atomic
+def publish_ranking(
+    plan: Plan, *, by: AbstractBaseUser, now: datetime.datetime
+) -> RankingPublication:
+    """Make the ranking of the plan's latest snapshot public (DESIGN.md: the ranking is public
+    only when the coordinator publishes it)."""
+    if persona_of(by).role not in {Role.ADMIN, Role.COORDINATOR}:
+        raise SnapshotError(_("Only the coordinating agency can publish the ranking."))
+    if plan.status != PlanStatus.PUBLISHED:
+        raise SnapshotError(_("The plan must be published before its ranking."))
+    snapshot = latest_snapshot(plan, as_of=timezone.localdate(now))
+    if snapshot is None:
+        raise SnapshotError(_("The plan has no evaluation yet; nothing to publish."))
+    ranking = [row for row in snapshot.results["ranking"] if row["rank"] is not None]
+    if not ranking:
+        raise SnapshotError(_("No agency has a score yet; nothing to publish."))
+    publication = RankingPublication.objects.create(
+        plan=plan,
+        as_of=snapshot.as_of,
+        period=snapshot.results["period"]["label"],
+        ranking=ranking,
+        published_at=now,
+        published_by=by,
+    )
+    record(
+        "snapshots.ranking.published",
+        publication,
+        by=by,
+        now=now,
+        after={"as_of": snapshot.as_of.isoformat(), "ranking": ranking},
+    )
+    return publication

@@ -1,0 +1,148 @@
+"""Rebuilding a plan's snapshot: the same records give the same results, whenever it runs, and
+only what the coordinator accepted counts."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from theodoi.audit.models import AuditEntry
+from theodoi.plans.models import Plan
+from theodoi.reporting.models import ReportingRound, TaskUpdate
+from theodoi.reporting.services import UpdateContent
+from theodoi.snapshots.errors import SnapshotError
+from theodoi.snapshots.models import PlanSnapshot, RankingPublication
+from theodoi.snapshots.services import publish_ranking, rebuild_snapshot
+
+from .conftest import AS_OF, lead_tasks, reporter_indicator
+
+NOW = datetime.datetime(2026, 5, 26, 9, 0, tzinfo=datetime.UTC)
+LATER = datetime.datetime(2027, 2, 1, 9, 0, tzinfo=datetime.UTC)
+GOING = UpdateContent(status="in_progress", progress=60, results="Đã trình dự thảo.")
+DONE = UpdateContent(
+    status="done_on_time", progress=100, completed_on=datetime.date(2026, 5, 15), results="Xong."
+)
+
+
+def task_result(snapshot: PlanSnapshot, task_id: int) -> dict[str, Any]:
+    return next(t for t in snapshot.results["tasks"] if t["id"] == task_id)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_rebuilding_twice_gives_the_same_results_and_one_audit_entry(
+    round_: ReportingRound, reporter: User, report_task: Callable[..., TaskUpdate]
+) -> None:
+    report_task(lead_tasks(round_.plan, reporter)[0], GOING)
+    first = rebuild_snapshot(round_.plan, as_of=AS_OF, now=NOW)
+    again = rebuild_snapshot(round_.plan, as_of=AS_OF, now=LATER)
+    assert again.pk == first.pk
+    assert again.results == first.results
+    assert again.computed_at == NOW
+    assert AuditEntry.objects.filter(action="snapshots.snapshot.rebuilt").count() == 1
+
+
+def test_a_snapshot_rebuilt_months_later_from_the_records_equals_the_one_made_that_day(
+    round_: ReportingRound,
+    reporter: User,
+    report_task: Callable[..., TaskUpdate],
+    report_value: Callable[..., Any],
+) -> None:
+    tasks = lead_tasks(round_.plan, reporter)
+    report_task(tasks[0], GOING)
+    report_task(tasks[1], DONE, evidence=True)
+    indicator = reporter_indicator(round_.plan, reporter)
+    report_value(indicator, 10, datetime.date(2025, 12, 31), baseline=True)
+    report_value(indicator, 14, datetime.date(2026, 5, 15))
+    made_that_day = dict(rebuild_snapshot(round_.plan, as_of=AS_OF, now=NOW).results)
+    PlanSnapshot.objects.all().delete()
+    rebuilt = rebuild_snapshot(round_.plan, as_of=AS_OF, now=LATER)
+    assert rebuilt.results == made_that_day
+    assert task_result(rebuilt, tasks[1].pk)["status"] == "done_on_time"
+
+
+def test_a_submitted_update_counts_only_once_accepted(
+    round_: ReportingRound,
+    reporter: User,
+    coordinator: User,
+    report_task: Callable[..., TaskUpdate],
+) -> None:
+    from theodoi.reporting.services import accept_update
+
+    task = lead_tasks(round_.plan, reporter)[0]
+    submitted = report_task(task, GOING, accept=False)
+    before = rebuild_snapshot(round_.plan, as_of=AS_OF, now=NOW)
+    assert task_result(before, task.pk)["progress"] is None
+    accept_update(submitted, by=coordinator, now=NOW)
+    after = rebuild_snapshot(round_.plan, as_of=AS_OF, now=NOW)
+    assert task_result(after, task.pk)["progress"] == 60
+    assert task_result(after, task.pk)["status"] in {"in_progress", "in_progress_late"}
+
+
+def test_an_update_accepted_after_the_date_does_not_count_on_that_date(
+    round_: ReportingRound, reporter: User, report_task: Callable[..., TaskUpdate]
+) -> None:
+    task = lead_tasks(round_.plan, reporter)[0]
+    report_task(task, GOING)  # accepted on 25/5/2026
+    before = rebuild_snapshot(round_.plan, as_of=datetime.date(2026, 5, 24), now=NOW)
+    assert task_result(before, task.pk)["progress"] is None
+
+
+def test_a_completion_without_evidence_is_not_counted_as_done(
+    round_: ReportingRound, reporter: User, report_task: Callable[..., TaskUpdate]
+) -> None:
+    task = lead_tasks(round_.plan, reporter)[0]
+    report_task(task, DONE)
+    result = task_result(rebuild_snapshot(round_.plan, as_of=AS_OF, now=NOW), task.pk)
+    assert result["status"] != "done_on_time"
+    assert "chưa có minh chứng" in result["why"]
+
+
+def test_indicator_progress_uses_accepted_figures_with_the_numbers_behind_it(
+    round_: ReportingRound, reporter: User, report_value: Callable[..., Any]
+) -> None:
+    indicator = reporter_indicator(round_.plan, reporter)
+    report_value(indicator, 10, datetime.date(2025, 12, 31), baseline=True)
+    report_value(indicator, 30, datetime.date(2026, 5, 15), accept=False)
+    snapshot = rebuild_snapshot(round_.plan, as_of=AS_OF, now=NOW)
+    result = next(i for i in snapshot.results["indicators"] if i["id"] == indicator.pk)
+    assert result["band"] == "insufficient_data"
+    assert result["values"] == [["2025-12-31", 10.0]]
+
+
+def test_summaries_count_every_task_and_hide_confidential_ones_from_the_public_counts(
+    tien_giang_plan: Plan,
+) -> None:
+    task = tien_giang_plan.tasks.order_by("position").first()
+    task.confidential = True
+    task.save(update_fields=["confidential"])
+    results = rebuild_snapshot(tien_giang_plan, as_of=AS_OF, now=NOW).results
+    total = tien_giang_plan.tasks.filter(archived_at__isnull=True).count()
+    assert results["summary"]["all"]["plan"]["total"] == total
+    assert results["summary"]["public"]["plan"]["total"] == total - 1
+    assert sum(results["summary"]["all"]["plan"]["by_status"].values()) == total
+
+
+def test_publishing_the_ranking_copies_it_and_leaves_an_audit_entry(
+    round_: ReportingRound,
+    reporter: User,
+    coordinator: User,
+    report_task: Callable[..., TaskUpdate],
+) -> None:
+    report_task(lead_tasks(round_.plan, reporter)[0], GOING)
+    rebuild_snapshot(round_.plan, as_of=AS_OF, now=NOW)
+    publication = publish_ranking(round_.plan, by=coordinator, now=NOW)
+    assert publication.ranking[0]["rank"] == 1
+    assert RankingPublication.objects.count() == 1
+    assert AuditEntry.objects.filter(action="snapshots.ranking.published").exists()
+
+
+def test_only_the_coordinator_publishes_the_ranking(round_: ReportingRound, leader: User) -> None:
+    rebuild_snapshot(round_.plan, as_of=AS_OF, now=NOW)
+    with pytest.raises(SnapshotError, match="cơ quan đầu mối"):
+        publish_ranking(round_.plan, by=leader, now=NOW)
