@@ -75,6 +75,11 @@ def test_numbers_are_read_with_the_decimal_comma(written: str | None, number: fl
             Target("Thuộc nhóm 10 tỉnh dẫn đầu cả nước", "rank_top", 10),
         ),
         ("≤ 5 ASEAN", None, Target("≤ 5 ASEAN", "rank_top", 5)),
+        ("Top 3 ASEAN", None, Target("Top 3 ASEAN", "rank_top", 3)),
+        ("Trong top 50 thế giới", None, Target("Trong top 50 thế giới", "rank_top", 50)),
+        ("Thuộc top 10", "Thứ bậc", Target("Thuộc top 10", "rank_top", 10)),
+        ("Đứng thứ 5", "Xếp hạng", Target("Đứng thứ 5", "rank_top", 5)),
+        ("Tăng 2 bậc", "Thứ bậc", Target("Tăng 2 bậc")),
         (
             "Nằm trong nhóm 3 nước dẫn đầu ASEAN",
             None,

@@ -35,14 +35,21 @@ _RANGE = re.compile(
 # ``thuộc nhóm 20 tỉnh, thành dẫn đầu``, ``top 50``, ``trong nhóm 3 nước dẫn đầu``.
 _RANK_GROUP = re.compile(
     r"\b(?:nhóm|top|tốp)\s+(" + NUMBER + r")\b(?=[^;.]*?(dẫn đầu|đứng đầu|hàng đầu|cao nhất|"
-    r"tỉnh|thành|nước|quốc gia|địa phương|thế giới|khu vực))",
+    r"tỉnh|thành|nước|quốc gia|địa phương|thế giới|khu vực|asean|đông nam á|châu á|toàn cầu))",
     re.IGNORECASE,
 )
 _RANK_UNIT = re.compile(r"thứ (bậc|hạng)|xếp hạng|vị trí|hạng")
 # ``≤ 3 Đông Nam Á``: a place in a ranking names the field it is ranked in.
 _RANK_FIELD = re.compile(
-    r"^\s*(?:≤|<=|=<)?\s*(" + NUMBER + r")\s+(đông nam á|asean|châu á|thế giới|toàn cầu|"
+    r"^\s*(?:≤|<=|=<|top|tốp|thứ|hạng)?\s*("
+    + NUMBER
+    + r")\s+(đông nam á|asean|châu á|thế giới|toàn cầu|"
     r"khu vực|cả nước|toàn quốc)"
+)
+# Under a rank unit, a place alone: ``3``, ``≤ 10``, ``Thuộc top 10``, ``Đứng thứ 5``.
+_RANK_PLACE = re.compile(
+    r"^\s*(?:(?:thuộc|trong|nằm trong|đứng|xếp|thứ|hạng|top|tốp|nhóm|≤|<=|=<)\s*)*"
+    r"(" + NUMBER + r")\s*$"
 )
 # A year is a time, not a figure: ``năm 2030``, ``giai đoạn 2021 - 2025``.
 _YEAR_BEFORE = re.compile(r"(năm|giai đoạn|đến|từ)\s*$")
@@ -119,7 +126,7 @@ def _rank(key: str, *, ranked: bool) -> float | None:
     if place:
         return _number(place.group(1))
     if ranked:
-        figure = re.match(r"^\s*(?:≤|<=|=<|top|tốp|thứ|hạng)?\s*(" + NUMBER + r")\s*$", key)
+        figure = _RANK_PLACE.match(key)
         if figure:
             return _number(figure.group(1))
     return None
