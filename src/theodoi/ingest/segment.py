@@ -175,7 +175,7 @@ def _code(parent: Section, heading: Heading) -> str:
 
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:?")
 _CAPACITY = re.compile(
-    r"^(tm\.|kt\.|tl\.|tuq\.|q\.|thừa lệnh|thay mặt)|^(phó )?(chủ tịch|bí thư|thủ tướng|"
+    r"^(t/?m\.?\s|k/?t\.?\s|tl\.|tuq\.|q\.|thừa lệnh|thay mặt)|^(phó )?(chủ tịch|bí thư|thủ tướng|"
     r"bộ trưởng|giám đốc|trưởng ban|chánh văn phòng)(\s.*)?$"
 )
 _SIGNED = re.compile(r"^[\[(]?\s*(đã ký|đã ký và đóng dấu|ký thay|ký)\s*[\])]?$")

@@ -31,9 +31,17 @@ _KINDS: dict[str, DocumentKind] = {
     "báo cáo": "bao_cao",
 }
 _KIND_LINE = re.compile(r"^(kế hoạch|chương trình|nghị quyết|quyết định|báo cáo)\b")
-_NUMBER_LINE = re.compile(r"^số\s*:")
+_NUMBER_LINE = re.compile(r"^số\s*:?\s*\d")
 _PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+\d")
-_NATIONAL = re.compile(r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập - tự do - hạnh phúc|-+)$")
+# The national motto and the Party's heading stand beside the issuer, never in its name.
+_NATIONAL = re.compile(
+    r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập - tự do - hạnh phúc|đảng cộng sản việt nam"
+    r"|[-*_ ]+)$"
+)
+_MOTTO = re.compile(r"cộng hòa xã hội|đảng cộng sản việt nam")
+# The body that issues under a governing one (``UBND TỈNH X`` over ``SỞ KHOA HỌC VÀ CÔNG
+# NGHỆ``): the lower line names the issuer.
+_ORGAN = re.compile(r"^(sở|ban|văn phòng|cục|chi cục|trung tâm|đảng ủy|ban chỉ đạo)\b")
 _CAPTION = re.compile(
     r"(?:ban hành )?kèm theo (?:chương trình hành động tại )?"
     r"(kế hoạch|chương trình|nghị quyết|quyết định)\s+số",
@@ -86,7 +94,6 @@ _PROPER = [
     "Trung ương",
     "Cách mạng công nghiệp",
     "Việt Nam",
-    "Nhân dân",
 ]
 _DOCUMENT_WORDS = re.compile(
     r"\b(kế hoạch|chương trình|nghị quyết|quyết định|chỉ thị|kết luận|thông báo)(?=\s+(?:số|\d))"
@@ -110,7 +117,7 @@ def sentence_case(text: str) -> str:
 def _proper_case(upper: str) -> str:
     """``ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI`` -> ``Ủy ban nhân dân tỉnh Quảng Ngãi``."""
     text = sentence_case(upper)
-    match = re.search(r"\b(tỉnh|thành phố|huyện|xã)\s+(.+)$", text)
+    match = re.search(r"\b(tỉnh ủy|thành ủy|tỉnh|thành phố|huyện|xã)\s+(.+)$", text, re.I)
     if match:
         place = " ".join(w[:1].upper() + w[1:] for w in match.group(2).split())
         text = text[: match.start(2)] + place
@@ -146,20 +153,28 @@ def _headline(front: list[str]) -> str | None:
 
 
 def _header_issuer(front: list[str]) -> str | None:
+    """The issuer at the top left: the upper-case lines before the number or the motto."""
     lines: list[str] = []
     for line in front[:8]:
         key = fold_normalized(line)
-        national = key.find("cộng hòa xã hội")
-        if national > 0:
-            lines.append(line[:national].strip())
+        motto = _MOTTO.search(key)
+        if motto and motto.start() > 0:
+            lines.append(line[: motto.start()].strip())
             break
         if _NATIONAL.match(key) or _NUMBER_LINE.match(key):
             break
         if line != line.upper() or _KIND_LINE.match(key):
             break
         lines.append(line)
-    text = " ".join(lines).strip()
-    return _proper_case(text) if text else None
+    if not lines:
+        return None
+    if len(lines) > 1 and _ORGAN.match(fold_normalized(lines[-1])):
+        organ = _proper_case(lines[-1])
+        place = places(_proper_case(" ".join(lines[:-1])), cities=True)
+        if organ.startswith("Sở") and place:
+            return f"{organ} tỉnh {place[0]}"
+        return organ
+    return _proper_case(" ".join(lines))
 
 
 def _lead_issuer(front: list[str]) -> str | None:

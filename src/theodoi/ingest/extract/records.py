@@ -17,6 +17,7 @@ from theodoi.ingest.fields.agencies import split_agencies
 from theodoi.ingest.tables import (
     Column,
     RebuiltTable,
+    column_of,
     column_roles,
     header_year,
     is_group_number,
@@ -30,6 +31,8 @@ TableKind = Literal["tasks", "indicators"]
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
+# ``A. NHIỆM VỤ CHUNG``: capital letters number parts above the Roman groups in some tables.
+_SECTION_LETTER = re.compile(r"^[A-H]\.?$")
 _AGENCY_COLUMNS = (Column.LEAD, Column.COOPERATING)
 
 
@@ -57,7 +60,13 @@ class ReadTable:
 
     def has_sub_rows(self, row: TableRow) -> bool:
         prefix = row.number + "."
-        return any(other.number.startswith(prefix) for other in self.rows)
+        return any(o.number.startswith(prefix) and o.group is row.group for o in self.rows)
+
+    @property
+    def numbers_restart(self) -> bool:
+        """Whether each group numbers its rows from 1 again (codes then need the group)."""
+        numbers = [row.number for row in self.rows]
+        return len(set(numbers)) < len(numbers)
 
 
 def _header_index(table: Table) -> int | None:
@@ -65,6 +74,29 @@ def _header_index(table: Table) -> int | None:
         if is_header_row(row):
             return k
     return None
+
+
+def _is_sub_header(cells: tuple[str, ...]) -> bool:
+    """The second row of a two-row header (``Mục tiêu`` over ``Năm 2025 | Năm 2030``)."""
+    filled = [c for c in cells if c.strip()]
+    return len(filled) >= 2 and all(column_of(c) is not None or header_year(c) for c in filled)
+
+
+def _headers(table: Table) -> tuple[int, list[str]] | None:
+    """Where the rows start, and each column's header words (a two-row header joined)."""
+    at = _header_index(table)
+    if at is None:
+        return None
+    headers = list(table.rows[at])
+    end = at + 1
+    while end < len(table.rows) and _is_sub_header(table.rows[end]):
+        below = table.rows[end]
+        headers = [
+            top if not bottom.strip() or bottom == top else f"{top} {bottom}".strip()
+            for top, bottom in zip(headers, [*below, *[""] * len(headers)], strict=False)
+        ]
+        end += 1
+    return end, headers
 
 
 def _is_column_numbering(cells: tuple[str, ...]) -> bool:
@@ -111,10 +143,10 @@ def _continue(row: TableRow, cells: dict[Column, str]) -> None:
 def read_table(table: Table) -> ReadTable | None:
     """The table's kind, groups and rows; None for a table that is not a plan's list of
     tasks or indicators (no recognisable header)."""
-    at = _header_index(table)
-    if at is None:
+    found = _headers(table)
+    if found is None:
         return None
-    headers = list(table.rows[at])
+    start, headers = found
     roles = column_roles(headers)
     if Column.TITLE not in roles:
         return None
@@ -128,7 +160,7 @@ def read_table(table: Table) -> ReadTable | None:
     number_at = roles.index(Column.NUMBER) if Column.NUMBER in roles else None
     out = ReadTable(kind, [], [])
     group: TableGroup | None = None
-    for k, cells in enumerate(table.rows[at + 1 :], start=at + 1):
+    for k, cells in enumerate(table.rows[start:], start=start):
         if is_header_row(cells) or _is_column_numbering(cells) or not any(c.strip() for c in cells):
             continue
         by_role: dict[Column, str] = {}
@@ -141,18 +173,26 @@ def read_table(table: Table) -> ReadTable | None:
                 by_role[column] = text.strip()
         raw_number = cells[number_at].strip() if number_at is not None else ""
         number = row_number(raw_number) if raw_number else None
-        if number is not None and is_group_number(number):
+        title_only = (
+            bool(by_role.get(Column.TITLE))
+            and not any(text for column, text in by_role.items() if column is not Column.TITLE)
+            and not targets
+        )
+        if (
+            (number is not None and is_group_number(number))
+            or _SECTION_LETTER.match(raw_number)
+            or (number_at is None and title_only)
+        ):
             title = by_role.get(Column.TITLE) or next(
                 (c for c in cells if c.strip() and c != raw_number), ""
             )
             year = _YEAR.search(title)
-            group = TableGroup(number, title.strip(), int(year.group(1)) if year else None)
+            code = (number or raw_number.rstrip(".")) or str(len(out.groups) + 1)
+            group = TableGroup(code, title.strip(), int(year.group(1)) if year else None)
             out.groups.append(group)
             continue
         if not raw_number and out.rows and number_at is not None:
-            _continue(
-                out.rows[-1], {**by_role, **({Column.TARGET: targets[0][0]} if targets else {})}
-            )
+            _continue(out.rows[-1], by_role)
             continue
         row = TableRow(number or raw_number or str(len(out.rows) + 1), by_role, targets, group)
         if k in guessed:

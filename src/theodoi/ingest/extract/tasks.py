@@ -20,20 +20,42 @@ from theodoi.ingest.tables import Column
 
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 
-# ``- Cơ quan chủ trì:``, ``Đơn vị phối hợp:``, ``Thời gian hoàn thành:``, ``Sản phẩm:``.
-_ASSIGNMENT_LINES: list[tuple[re.Pattern[str], Column]] = [
-    (
-        re.compile(r"^[-+*•]?\s*((cơ quan|đơn vị)[^:]{0,20})?chủ trì[^:]{0,30}:\s*", re.I),
-        Column.LEAD,
-    ),
-    (
-        re.compile(r"^[-+*•]?\s*((cơ quan|đơn vị)[^:]{0,20})?phối hợp[^:]{0,30}:\s*", re.I),
-        Column.COOPERATING,
-    ),
-    (re.compile(r"^[-+*•]?\s*(cơ quan|đơn vị)[^:]{0,20}thực hiện\s*:\s*", re.I), Column.LEAD),
-    (re.compile(r"^[-+*•]?\s*(thời gian|thời hạn|tiến độ)[^:]{0,30}:\s*", re.I), Column.DUE),
-    (re.compile(r"^[-+*•]?\s*(kết quả|sản phẩm)[^:]{0,30}:\s*", re.I), Column.OUTPUT),
-]
+# The labels of an item's assignment (``- Cơ quan chủ trì:``, ``Đơn vị phối hợp:``, ``Thời
+# gian hoàn thành:``, ``Sản phẩm:``), at the start of a line or after a ``;`` or ``.`` when
+# several share one line (``- Chủ trì: Sở Nội vụ; phối hợp: các sở; thời gian: 2025.``).
+_LABEL = re.compile(
+    r"(?:^|(?<=[;.])\s*)[-+*•]?\s*(?P<label>"
+    r"(?:(?:cơ quan|đơn vị)(?:,? (?:cơ quan|đơn vị))?\s+)?(?:chủ trì|phối hợp|thực hiện)"
+    r"(?: thực hiện| theo dõi)?"
+    r"|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành| thực hiện)?"
+    r"|tiến độ(?: thực hiện| hoàn thành)?"
+    r"|kết quả(?: dự kiến| đầu ra)?|sản phẩm(?: dự kiến| đầu ra)?"
+    r")\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+def _column_of_label(label: str) -> Column:
+    key = label.lower()
+    if key.startswith(("thời gian", "thời hạn", "tiến độ")):
+        return Column.DUE
+    if key.startswith(("kết quả", "sản phẩm")):
+        return Column.OUTPUT
+    if "phối hợp" in key:
+        return Column.COOPERATING
+    return Column.LEAD  # ``Cơ quan chủ trì:``, ``Đơn vị thực hiện:``
+
+
+def split_assignment(text: str) -> tuple[str, dict[Column, str]]:
+    """The words of a line before its first assignment label, and the labelled values."""
+    matches = list(_LABEL.finditer(text))
+    if not matches:
+        return text, {}
+    values: dict[Column, str] = {}
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        value = text[match.end() : following.start() if following else len(text)]
+        values.setdefault(_column_of_label(match.group("label")), value.strip(" ;,."))
+    return text[: matches[0].start()].strip(), values
 
 
 def clean_title(text: str) -> str:
@@ -50,8 +72,11 @@ def _due(text: str | None, doubts: dict[str, str]) -> Due:
 
 def _agencies(text: str | None, field_name: str, doubts: dict[str, str]) -> list[str]:
     agencies = split_agencies(text)
-    if any(len(a.split()) > 14 for a in agencies):
-        doubts[field_name] = "Ô cơ quan có câu dài, có thể chưa tách đúng từng cơ quan."
+    written = len((text or "").split())
+    if written > 3 and sum(len(a.split()) for a in agencies) < 0.7 * written:
+        doubts[field_name] = (
+            f"Ô cơ quan có cả câu ngoài tên cơ quan; chỉ giữ tên cơ quan, cần kiểm tra: “{text}”."
+        )
     return agencies
 
 
@@ -60,14 +85,15 @@ def _agencies(text: str | None, field_name: str, doubts: dict[str, str]) -> list
 
 def tasks_from_table(table: ReadTable, prefix: str) -> list[Task]:
     """One task per numbered row; ``prefix`` is the appendix's code (``PL2``)."""
-    return [_task_from_row(row, prefix) for row in table.rows]
+    return [_task_from_row(row, prefix, table.numbers_restart) for row in table.rows]
 
 
-def _task_from_row(row: TableRow, prefix: str) -> Task:
+def _task_from_row(row: TableRow, prefix: str, by_group: bool) -> Task:
     doubts = dict(row.doubts)
     cells = row.cells
+    number = f"{row.group.code}.{row.number}" if by_group and row.group else row.number
     return Task(
-        code=f"{prefix}.{row.number}" if prefix else row.number,
+        code=f"{prefix}.{number}" if prefix else number,
         group=row.group.code if row.group else None,
         title=clean_title(cells.get(Column.TITLE, "")),
         lead=_agencies(cells.get(Column.LEAD), "lead", doubts),
@@ -91,16 +117,14 @@ class Item:
 
 
 def read_item(section: Section) -> Item:
-    words = [section.title] if section.title else []
+    words: list[str] = []
     assignment: dict[Column, str] = {}
-    for text in section.paragraphs:
-        for pattern, column in _ASSIGNMENT_LINES:
-            match = pattern.match(text)
-            if match:
-                assignment.setdefault(column, text[match.end() :].strip())
-                break
-        else:
-            words.append(text)
+    for text in [section.title, *section.paragraphs]:
+        before, values = split_assignment(text)
+        if before:
+            words.append(before)
+        for column, value in values.items():
+            assignment.setdefault(column, value)
     return Item(section, words, assignment)
 
 
@@ -112,7 +136,6 @@ def is_assigned(section: Section) -> bool:
 
 def task_from_item(item: Item, group: str | None) -> Task:
     doubts: dict[str, str] = {}
-    due_text = item.assignment.get(Column.DUE)
     return Task(
         code=item.section.code,
         group=group,
@@ -120,7 +143,7 @@ def task_from_item(item: Item, group: str | None) -> Task:
         lead=_agencies(item.assignment.get(Column.LEAD), "lead", doubts),
         cooperating=_agencies(item.assignment.get(Column.COOPERATING), "cooperating", doubts),
         expected_output=item.assignment.get(Column.OUTPUT) or None,
-        due=_due(due_text.rstrip(" .") if due_text else None, doubts),
+        due=_due(item.assignment.get(Column.DUE), doubts),
         doubts=doubts,
     )
 

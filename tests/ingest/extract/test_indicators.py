@@ -1,0 +1,118 @@
+"""Indicators from an indicator table, or from the target figures of the text."""
+
+from __future__ import annotations
+
+from theodoi.ingest.blocks import Table
+from theodoi.ingest.extract import extract_source
+from theodoi.ingest.extract.indicators import indicators_from_table
+from theodoi.ingest.extract.records import read_table
+from theodoi.ingest.readers import read_text
+
+# 03/NQ-CP, PHỤ LỤC I (a few rows)
+TABLE = Table(
+    rows=(
+        ("TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi, đánh giá"),
+        ("I", "Đến năm 2030", "", "", ""),
+        (
+            "4",
+            "Xếp hạng năng lực cạnh tranh số",
+            "Thứ bậc",
+            "≤ 3 Đông Nam Á; ≤ 50 Thế giới",
+            "Bộ Thông tin và Truyền thông",
+        ),
+        ("11", "Chỉ tiêu về thực hiện thủ tục hành chính", "", "", ""),
+        (
+            "11.1",
+            "Tỉ lệ sử dụng dịch vụ công trực tuyến",
+            "%",
+            "≥ 80",
+            "Bộ Thông tin và Truyền thông",
+        ),
+        (
+            "29",
+            "Hình thành các Trung tâm dữ liệu quốc gia",
+            "Trung tâm dữ liệu quốc gia",
+            "≥ 03",
+            "Bộ Công an, Bộ Thông tin và Truyền thông và các bộ, ngành",
+        ),
+        ("II", "Đến năm 2045", "", "", ""),
+        ("36", "Quy mô kinh tế số", "% GDP", "≥ 50", "Bộ Thông tin và Truyền thông"),
+    )
+)
+
+
+def test_indicator_table_rows_with_year_from_their_group() -> None:
+    read = read_table(TABLE)
+    assert read is not None
+    assert read.kind == "indicators"
+    indicators = indicators_from_table(read)
+    assert [i.code for i in indicators] == ["4", "11.1", "29", "36"]  # row 11 has sub-rows
+    rank, rate, centres, economy = indicators
+    assert (rank.target.op, rank.target.value, rank.year) == ("rank_top", 3, 2030)
+    assert (rate.unit, rate.target.op, rate.target.value) == ("%", ">=", 80)
+    assert centres.agencies == [
+        "Bộ Công an",
+        "Bộ Thông tin và Truyền thông và các bộ, ngành",
+    ]
+    assert (economy.year, economy.unit) == (2045, "% GDP")
+
+
+def test_target_columns_named_by_year_give_one_indicator_per_year() -> None:
+    table = Table(
+        rows=(
+            ("STT", "Tên chỉ tiêu", "ĐVT", "Mục tiêu", "Mục tiêu", "Đơn vị chủ trì"),
+            ("STT", "Tên chỉ tiêu", "ĐVT", "Năm 2025", "Năm 2030", "Đơn vị chủ trì"),
+            ("1", "Tỷ lệ hồ sơ giải quyết trực tuyến", "%", "50", "80", "Văn phòng UBND tỉnh"),
+        )
+    )
+    read = read_table(table)
+    assert read is not None
+    indicators = indicators_from_table(read)
+    assert [(i.year, i.target.value) for i in indicators] == [(2025, 50), (2030, 80)]
+    assert indicators[0].agencies == ["Văn phòng Ủy ban nhân dân tỉnh"]
+
+
+def test_figures_in_the_objectives_prose_are_indicators_with_the_heading_year() -> None:
+    # seed 001
+    plan = extract_source(
+        read_text(
+            "I. KHÁI QUÁT TÌNH HÌNH\n"
+            "Năm 2024, tỉ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt 30%.\n"
+            "II. MỤC TIÊU\n2.1. Đến năm 2030\n"
+            "Tỉ lệ giao dịch không dùng tiền mặt đạt trên 80%; tỉ lệ doanh nghiệp có hoạt động "
+            "đổi mới sáng tạo đạt trên 40%.\n"
+            "2.2. Định hướng đến năm 2045\nQuy mô kinh tế số đạt tối thiểu 50% GRDP.\n"
+        )
+    )
+    years = [(i.code, i.target.op, i.target.value, i.year) for i in plan.indicators]
+    assert years == [
+        ("2.1.1", ">", 80, 2030),
+        ("2.1.2", ">", 40, 2030),
+        ("2.2", ">=", 50, 2045),
+    ]
+
+
+def test_a_figure_inside_a_task_belongs_to_the_task_lead() -> None:
+    # seed 003, II.5.c: the figures are in the time line
+    plan = extract_source(
+        read_text(
+            "II. NHIỆM VỤ, GIẢI PHÁP\n5. Chính sách phát triển nguồn nhân lực\n"
+            "c) Đẩy mạnh giáo dục STEM.\n- Cơ quan chủ trì: Sở Giáo dục và Đào tạo.\n"
+            "- Thời gian thực hiện: Năm 2025 - 2030: 80% trường THPT được tổ chức dạy thí điểm.\n"
+        )
+    )
+    assert len(plan.indicators) == 1
+    indicator = plan.indicators[0]
+    assert (indicator.code, indicator.target.value, indicator.unit) == ("II.5.c", 80, "%")
+    assert indicator.agencies == ["Sở Giáo dục và Đào tạo"]
+
+
+def test_the_indicator_table_wins_over_figures_in_the_prose() -> None:
+    plan = extract_source(
+        read_text(
+            "II. MỤC TIÊU\nQuy mô kinh tế số đạt tối thiểu 20% GRDP.\n"
+            "PHỤ LỤC I\n| TT | Chỉ tiêu | Đơn vị | Kết quả |\n"
+            "| 1 | Quy mô kinh tế số | % GRDP | ≥ 30 |\n"
+        )
+    )
+    assert [(i.name, i.target.value) for i in plan.indicators] == [("Quy mô kinh tế số", 30)]

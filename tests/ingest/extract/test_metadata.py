@@ -1,0 +1,142 @@
+"""Number, kind, title, issuer, province, date, signer and implemented documents, from the
+places Vietnamese documents give them (header block, appendix captions, a news lead)."""
+
+from __future__ import annotations
+
+from theodoi.ingest.extract.metadata import read_metadata, sentence_case
+from theodoi.ingest.plan import DocumentInfo
+from theodoi.ingest.readers import read_text
+from theodoi.ingest.segment import segment
+
+
+def _metadata(text: str) -> DocumentInfo:
+    source = read_text(text)
+    return read_metadata(segment(source.blocks), text)
+
+
+def test_header_block_of_a_provincial_plan() -> None:
+    # seed 003
+    info = _metadata(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 66/KH-UBND\nQuảng Ngãi, ngày 18 tháng 5 năm 2020\n"
+        "KẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT SỐ 50/NQ-CP NGÀY 17/4/2020 CỦA CHÍNH PHỦ\n"
+        "Thực hiện Nghị quyết số 50/NQ-CP ngày 17/4/2020 của Chính phủ ban hành Chương trình "
+        "hành động của Chính phủ thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính "
+        "trị và Kế hoạch số 271-KH/TU ngày 27/3/2020 của Ban Thường vụ Tỉnh ủy, UBND tỉnh ban "
+        "hành Kế hoạch triển khai thực hiện như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "- Việc thực hiện phải gắn với Kế hoạch số 151/KH-UBND ngày 09/12/2019 của UBND tỉnh.\n"
+        "Nơi nhận:\n- Như trên;\nCHỦ TỊCH\nTrần Ngọc Căng\n"
+    )
+    assert info.number == "66/KH-UBND"
+    assert info.kind == "ke_hoach"
+    assert info.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert info.province == "Quảng Ngãi"
+    assert info.issued_on == "2020-05-18"
+    assert info.signer == "Trần Ngọc Căng"
+    assert info.title == ("Kế hoạch thực hiện Nghị quyết số 50/NQ-CP ngày 17/4/2020 của Chính phủ")
+    # what it only has to be "gắn với" is not implemented
+    assert set(info.implements) == {"50/NQ-CP", "52-NQ/TW", "271-KH/TU"}
+
+
+def test_government_resolution_has_no_province_and_laws_are_not_implemented() -> None:
+    # 03/NQ-CP
+    info = _metadata(
+        "CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 03/NQ-CP\nHà Nội, ngày 09 tháng 01 năm 2025\nNGHỊ QUYẾT\n"
+        "Ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW\n"
+        "Căn cứ Luật Tổ chức Chính phủ số 76/2015/QH13 ngày 19 tháng 6 năm 2015;\n"
+        "Căn cứ Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị;\n"
+        "Nơi nhận:\n- Ban Bí thư Trung ương Đảng;\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\n"
+        "PHÓ THỦ TƯỚNG\n[đã ký]\nNguyễn Hòa Bình\n"
+    )
+    assert info.issuer == "Chính phủ"
+    assert info.province is None
+    assert info.kind == "nghi_quyet"
+    assert info.title is not None
+    assert info.title.startswith("Nghị quyết ban hành Chương trình hành động")
+    assert info.implements == ["57-NQ/TW"]
+    assert info.signer == "Nguyễn Hòa Bình"
+    assert info.issued_on == "2025-01-09"
+
+
+def test_text_without_header_takes_number_and_date_from_the_appendix_caption() -> None:
+    # seed 004
+    info = _metadata(
+        "KẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT SỐ 03/NQ-CP NGÀY 09/01/2025 CỦA CHÍNH PHỦ\n"
+        "Căn cứ Chương trình số 71-CTr/TU ngày 25/02/2025 của Ban Thường vụ Tỉnh ủy;\n"
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện Nghị quyết số 03/NQ-CP.\n"
+        "I. MỤC TIÊU\nPhát triển chuyển đổi số tỉnh Tiền Giang đến năm 2025.\n"
+        "PHỤ LỤC I\nCÁC CHỈ TIÊU CỤ THỂ\n"
+        "(Ban hành kèm theo Kế hoạch số 69/KH-UBND ngày 25/02/2025 của Ủy ban nhân dân tỉnh)\n"
+    )
+    assert info.number == "69/KH-UBND"
+    assert info.issued_on == "2025-02-25"
+    assert info.issuer == "Ủy ban nhân dân tỉnh Tiền Giang"
+    assert info.province == "Tiền Giang"
+    # 03/NQ-CP puts 57-NQ/TW into effect
+    assert set(info.implements) == {"03/NQ-CP", "71-CTr/TU", "57-NQ/TW"}
+
+
+def test_news_lead_gives_issuer_date_signer_and_number() -> None:
+    # seed 001
+    info = _metadata(
+        "Chương trình của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 57\n"
+        "(QNP) - Ngày 24/2/2025, Bí thư Tỉnh ủy Lương Nguyễn Minh Triết thay mặt Ban Thường vụ "
+        "Tỉnh ủy Quảng Nam ký ban hành Chương trình số 60-CTr/TU thực hiện Nghị quyết số "
+        "57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị.\n"
+        "CHƯƠNG TRÌNH\nthực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị\n"
+    )
+    assert info.number == "60-CTr/TU"
+    assert info.kind == "chuong_trinh"
+    assert info.issuer == "Ban Thường vụ Tỉnh ủy Quảng Nam"
+    assert info.province == "Quảng Nam"
+    assert info.issued_on == "2025-02-24"
+    assert info.signer == "Lương Nguyễn Minh Triết"
+    assert info.implements == ["57-NQ/TW"]
+    assert info.title == (
+        "Chương trình thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị"
+    )
+
+
+def test_portal_summary_is_a_news_item_without_number_or_date() -> None:
+    # seed 000
+    info = _metadata(
+        "Kế hoạch Thực hiện Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ\n"
+        "UBND tỉnh Quảng Ngãi vừa mới ban hành Kế hoạch triển khai thực hiện Nghị quyết số "
+        "03/NQ-CP ngày 09/01/2025 của Chính phủ và Kế hoạch số 336-KH/TU ngày 25/02/2025 của "
+        "Ban Thường vụ Tỉnh ủy.\n"
+    )
+    assert info.kind == "tin_bai"
+    assert info.number is None
+    assert info.issued_on is None
+    assert info.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert set(info.implements) == {"03/NQ-CP", "336-KH/TU", "57-NQ/TW"}
+
+
+def test_department_issuing_under_its_province() -> None:
+    info = _metadata(
+        "UBND TỈNH ĐỒNG THÁP\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 12/KH-SKHCN\nĐồng Tháp, ngày 3 tháng 3 năm 2025\nKẾ HOẠCH\nCHUYỂN ĐỔI SỐ NĂM 2025\n"
+    )
+    assert info.issuer is not None
+    assert info.issuer.lower() == "sở khoa học và công nghệ tỉnh đồng tháp"
+    assert info.province == "Đồng Tháp"
+    assert info.number == "12/KH-SKHCN"
+
+
+def test_text_that_is_no_plan() -> None:
+    info = _metadata("Thời tiết hôm nay nắng đẹp.\nGió nhẹ.")
+    assert info.kind == "khac"
+    assert info.number is None
+    assert info.implements == []
+
+
+def test_sentence_case_keeps_document_numbers_and_proper_names() -> None:
+    assert sentence_case(
+        "THỰC HIỆN NGHỊ QUYẾT SỐ 03/NQ-CP CỦA CHÍNH PHỦ VÀ CHƯƠNG TRÌNH SỐ 71-CTR/TU CỦA BAN "
+        "THƯỜNG VỤ TỈNH ỦY"
+    ) == (
+        "Thực hiện Nghị quyết số 03/NQ-CP của Chính phủ và Chương trình số 71-CTr/TU của Ban "
+        "Thường vụ Tỉnh ủy"
+    )

@@ -1,0 +1,180 @@
+"""Tasks from a plan's items and from its task tables."""
+
+from __future__ import annotations
+
+from theodoi.ingest.blocks import Table
+from theodoi.ingest.extract import extract_source
+from theodoi.ingest.extract.records import read_table
+from theodoi.ingest.extract.tasks import split_assignment, tasks_from_table
+from theodoi.ingest.plan import Plan
+from theodoi.ingest.readers import read_text
+from theodoi.ingest.tables import Column
+
+
+def _plan(text: str) -> Plan:
+    return extract_source(read_text(text))
+
+
+ITEMS = """KẾ HOẠCH
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+a) Tuyên truyền, quán triệt nghị quyết.
+II. NHIỆM VỤ, GIẢI PHÁP THỰC HIỆN
+1. Chính sách phát triển nguồn nhân lực
+a) Triển khai thực hiện có hiệu quả Chương trình giáo dục phổ thông năm 2018.
+Tăng cường công tác truyền thông nâng cao nhận thức.
+- Cơ quan chủ trì: Sở Giáo dục và Đào tạo.
+- Thời gian thực hiện: Thường xuyên.
+b) Tổ chức Hội nghị tập huấn công tác truyền thông.
+- Cơ quan chủ trì: Sở Kế hoạch và Đầu tư, Sở Khoa học và Công nghệ; UBND các huyện.
+- Cơ quan phối hợp: Các sở, ban, ngành, địa phương.
+- Thời gian thực hiện: Năm 2020 và những năm tiếp theo.
+d) Nghiên cứu, xác định lộ trình phát triển đô thị thông minh.
+- Cơ quan chủ trì: Sở Xây dựng.
+- Thời gian thực hiện: Theo hướng dẫn của Bộ Thông tin và Truyền thông.
+d) Xây dựng các cơ chế, chính sách lao động, việc làm mới.
+- Chủ trì: Sở Nội vụ; phối hợp: Sở Tài chính; thời gian: Quý II/2025.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính bố trí kinh phí.
+a) Các sở báo cáo định kỳ.
+"""
+
+
+def test_lettered_items_of_the_tasks_part_are_the_tasks() -> None:
+    plan = _plan(ITEMS)
+    assert [t.code for t in plan.tasks] == ["II.1.a", "II.1.b", "II.1.d", "II.1.d"]
+    assert [g.code for g in plan.groups] == ["II.1"]
+    assert plan.groups[0].title == "Chính sách phát triển nguồn nhân lực"
+    assert {t.group for t in plan.tasks} == {"II.1"}
+
+
+def test_a_task_keeps_all_its_paragraphs_and_none_of_its_assignment_lines() -> None:
+    first = _plan(ITEMS).tasks[0]
+    assert first.title == (
+        "Triển khai thực hiện có hiệu quả Chương trình giáo dục phổ thông năm 2018. "
+        "Tăng cường công tác truyền thông nâng cao nhận thức."
+    )
+    assert first.lead == ["Sở Giáo dục và Đào tạo"]
+    assert first.cooperating == []
+    assert first.due.kind == "recurring"
+    assert first.due.text == "Thường xuyên"
+
+
+def test_assignment_lines_are_split_into_agencies_and_times() -> None:
+    second = _plan(ITEMS).tasks[1]
+    assert second.lead == [
+        "Sở Kế hoạch và Đầu tư",
+        "Sở Khoa học và Công nghệ",
+        "Ủy ban nhân dân các huyện",
+    ]
+    assert second.cooperating == ["Các sở, ban, ngành, địa phương"]
+    assert (second.due.kind, second.due.start_year, second.due.end_year) == ("range", 2020, None)
+    third = _plan(ITEMS).tasks[2]
+    assert third.due.kind == "conditional"
+
+
+def test_several_labels_on_one_line() -> None:
+    fourth = _plan(ITEMS).tasks[3]
+    assert fourth.lead == ["Sở Nội vụ"]
+    assert fourth.cooperating == ["Sở Tài chính"]
+    assert (fourth.due.kind, fourth.due.quarter) == ("quarter", 2)
+
+
+def test_items_of_purposes_and_arrangements_are_not_tasks() -> None:
+    titles = " ".join(t.title for t in _plan(ITEMS).tasks)
+    assert "quán triệt nghị quyết" not in titles
+    assert "báo cáo định kỳ" not in titles
+
+
+def test_split_assignment() -> None:
+    assert split_assignment("- Thời gian thực hiện: Năm 2021 - 2030.") == (
+        "",
+        {Column.DUE: "Năm 2021 - 2030"},
+    )
+    words, values = split_assignment(
+        "Xây dựng Đề án chuyển đổi số. Đơn vị thực hiện: Sở Khoa học và Công nghệ"
+    )
+    assert words == "Xây dựng Đề án chuyển đổi số."
+    assert values == {Column.LEAD: "Sở Khoa học và Công nghệ"}
+    assert split_assignment("Nâng cao năng lực thực hiện: không có nhãn") == (
+        "Nâng cao năng lực thực hiện: không có nhãn",
+        {},
+    )
+
+
+def test_summary_groups_announced_in_a_sentence() -> None:
+    # seed 000: no heading names the tasks part; a sentence announces the groups
+    plan = _plan(
+        "Trong Kế hoạch cũng xác định 02 nhóm nhiệm vụ, cụ thể:\n"
+        "1. Nâng cao nhận thức, đổi mới tư duy\n"
+        "a) Xây dựng và tổ chức triển khai chương trình tuyên truyền.\n"
+        "b) Xây dựng nền tảng số.\n"
+        "2. Khẩn trương hoàn thiện thể chế\n"
+        "a)Rà soát, tháo gỡ các điểm nghẽn.\n"
+    )
+    assert [g.code for g in plan.groups] == ["1", "2"]
+    assert [t.code for t in plan.tasks] == ["1.a", "1.b", "2.a"]
+    assert plan.tasks[2].title == "Rà soát, tháo gỡ các điểm nghẽn."
+    assert plan.tasks[0].due.kind == "unspecified"
+    assert plan.tasks[0].due.text is None
+
+
+def test_prose_without_items_has_no_tasks_and_says_so() -> None:
+    plan = _plan(
+        "3. Nhiệm vụ và giải pháp chủ yếu\n3.1. Nâng cao nhận thức\n"
+        "Các cấp ủy, tổ chức đảng cần nhận thức đầy đủ tầm quan trọng.\n"
+    )
+    assert plan.tasks == []
+    assert [g.code for g in plan.groups] == ["3.1"]
+    assert plan.notes is not None
+
+
+TABLE = Table(
+    rows=(
+        ("STT", "Nội dung nhiệm vụ", "Sản phẩm", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"),
+        ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)"),
+        ("I.", "Hoàn thiện thể chế", "", "", "", ""),
+        ("1.", "Xây dựng Đề án", "Đề án", "Sở Nội vụ", "", "6/2025"),
+        ("2.", "Hoàn thành kết nối dữ liệu;", "", "Bộ Y tế", "Bộ Công an", "03/2025"),
+        ("", "Kết quả xét nghiệm của cơ sở khám chữa bệnh", "", "", "", ""),
+        ("II.", "Phát triển hạ tầng số", "", "", "", ""),
+        ("1.", "Triển khai 5G", "Hạ tầng 5G", "Bộ Thông tin và Truyền thông", "", "2026"),
+    )
+)
+
+
+def test_task_table_columns_are_found_by_their_words_in_any_order() -> None:
+    read = read_table(TABLE)
+    assert read is not None
+    assert read.kind == "tasks"
+    assert [g.code for g in read.groups] == ["I", "II"]
+    tasks = tasks_from_table(read, "PL2")
+    first = tasks[0]
+    assert (first.title, first.expected_output, first.lead) == (
+        "Xây dựng Đề án",
+        "Đề án",
+        ["Sở Nội vụ"],
+    )
+    assert (first.due.kind, first.due.month) == ("month", 6)
+    assert first.group == "I"
+
+
+def test_a_row_continued_on_the_next_page_is_joined() -> None:
+    read = read_table(TABLE)
+    assert read is not None
+    second = tasks_from_table(read, "PL2")[1]
+    assert second.title == (
+        "Hoàn thành kết nối dữ liệu; Kết quả xét nghiệm của cơ sở khám chữa bệnh"
+    )
+    assert second.cooperating == ["Bộ Công an"]
+    assert "title" in second.doubts
+
+
+def test_numbering_restarted_in_each_group_keeps_codes_apart() -> None:
+    read = read_table(TABLE)
+    assert read is not None
+    assert [t.code for t in tasks_from_table(read, "PL2")] == ["PL2.I.1", "PL2.I.2", "PL2.II.1"]
+
+
+def test_a_table_that_is_no_list_of_tasks_is_ignored() -> None:
+    assert read_table(Table(rows=(("Họ tên", "Chức vụ"), ("Nguyễn Văn A", "Giám đốc")))) is None
