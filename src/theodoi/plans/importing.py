@@ -45,6 +45,7 @@ from theodoi.plans.models import (
     TaskGroup,
 )
 from theodoi.plans.uploads import upload_problem
+from theodoi.reporting.importing import schedule_from_import
 
 User = AbstractBaseUser | None
 
@@ -708,6 +709,7 @@ def publish_import(
         mention_rows=indicator_mentions,
         now=now,
     )
+    schedule_from_import(plan, draft, by=by, now=now)
     draft.status = DraftStatus.PUBLISHED
     draft.published_plan = plan
     draft.save(update_fields=["status", "published_plan"])
