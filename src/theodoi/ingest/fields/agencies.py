@@ -81,7 +81,7 @@ def split_agencies(text: str | None) -> list[str]:
     """One entry per agency, abbreviations spelled out, names otherwise as written."""
     if text is None:
         return []
-    cleaned = " ".join(normalize_text(text).split()).strip(" .;,")
+    cleaned = " ".join(_join_lines(normalize_text(text)).split()).strip(" .;,")
     if cleaned in _EMPTY:
         return []
     agencies: list[str] = []
@@ -89,6 +89,24 @@ def split_agencies(text: str | None) -> list[str]:
         segment = _RUNS_ON.sub("", segment)
         agencies.extend(_split_segment(segment))
     return agencies
+
+
+def _join_lines(text: str) -> str:
+    """A cell of several lines: a line that starts a new body (``- Sở Nội vụ``, ``Công an
+    tỉnh``) is a new entry; any other line continues a name wrapped in a narrow column."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out = lines[:1]
+    for line in lines[1:]:
+        previous = out[-1]
+        bullet = re.match(r"^[-+•*]\s*", line)
+        head = _NAMED_CAPITALISED.match(line) or _COLLECTIVE_START.match(line)
+        ends_open = previous.split()[-1].lower() in _CONNECTORS or previous.endswith(("-", ","))
+        only_head = (match := _NAMED.match(previous)) is not None and match.end() == len(previous)
+        if bullet or (head and not ends_open and not only_head):
+            out.append(", " + line[bullet.end() :] if bullet else ", " + line)
+        else:
+            out.append(" " + line)
+    return "".join(out)
 
 
 def _split_segment(segment: str) -> list[str]:

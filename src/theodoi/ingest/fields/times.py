@@ -17,7 +17,7 @@ from theodoi.ingest.fields.dates import find_date_spans
 from theodoi.ingest.plan import Due, DueKind
 from theodoi.ingest.textnorm import normalize_text
 
-# Words that make a time recurring (Nghị định 30/2020's "định kỳ", and the plans' own words).
+# Words that make a time recurring, as the plans write them.
 _RECURRING = re.compile(
     r"\b(thường xuyên|h[àằ]ng (năm|quý|tháng|tuần)|định kỳ|liên tục|mỗi năm)\b", re.IGNORECASE
 )
@@ -31,8 +31,6 @@ _LABEL = re.compile(r"^[-+*•]?\s*(thời gian|thời hạn|tiến độ)[^:]{0
 # A document number carries a year (``37/2018/QĐ-TTg``); it is not a time.
 _DOCUMENT_NUMBER = re.compile(r"\b\d+/(19|20)\d{2}/[^\s,;.]+")
 _YEAR = r"((?:19|20)\d{2})(?!\d)"
-_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*" + _YEAR)
-_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+" + _YEAR, re.IGNORECASE)
 # ``Quý II/2025``; ``Quý I, II/2025`` and ``Quý III - IV/2025`` fall due with their last quarter.
 _QUARTER = re.compile(
     r"\bquý\s+(?:(?:IV|I{1,3}|[1-4])\s*(?:,|-|và|đến)\s*(?:quý\s+)?)*(IV|I{1,3}|[1-4])"
