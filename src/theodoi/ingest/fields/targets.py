@@ -225,6 +225,12 @@ _UNIT_STOP = {
     "hàng",
 }
 _COUNTED = re.compile(r"\s+((?:[^\W\d]+\s*){1,2})")
+# Counting nouns of three words that plans use; any other is taken as one or two words.
+_LONG_COUNTED = re.compile(
+    r"\s+(khu công nghiệp|cụm công nghiệp|khu công nghệ cao|khu kinh tế|trung tâm dữ liệu"
+    r"|tuyến cáp quang|tổ chức khoa học|doanh nghiệp công nghệ|sản phẩm chủ lực)\b",
+    re.IGNORECASE,
+)
 _SECOND_COUNTED = re.compile(r",\s+([^\W\d]+(?:\s+[^\W\d]+)?)(?=\s+(\w+))")
 _INTENT = re.compile(r"^.*\b(duy trì|phấn đấu|giữ vững)\s+", re.IGNORECASE)
 _LEAD_IN = re.compile(
@@ -354,6 +360,9 @@ def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, in
     per = _PER.match(text, at)
     if per:
         return f"{per.group(1)}/{per.group(2)} {per.group(3)}", per.end()
+    long_noun = _LONG_COUNTED.match(text, at)
+    if long_noun:
+        return long_noun.group(1), long_noun.end()
     # A counting noun is one or two words (``người``, ``doanh nghiệp``, ``đô thị``).
     words = _COUNTED.match(text, at)
     if not words:
@@ -393,9 +402,9 @@ def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[Pr
     subject = _LEAD_IN.sub("", _INTENT.sub("", subject)).strip(" ,-")
     subject = re.sub(r"(?:\s+(?:và|thì|là))+$", "", subject).strip(" ,")
     complement = "" if item.rank else text[item.unit_end : item.complement_end]
-    if item.unit and not item.unit.startswith("%") and len(subject.split()) <= 2:
-        complement = text[item.figure.end() : item.complement_end]
-        complement = _PER.sub("", complement)
+    if item.unit and not item.unit.startswith("%") and (complement or not subject):
+        # What is counted names the indicator: ``hình thành ít nhất 01 khu công nghiệp ...``.
+        complement = _PER.sub("", text[item.figure.end() : item.complement_end])
     complement = _THEN_VERB.sub("", complement).strip(" ,.…")
     if item.unit and item.unit.startswith("% ") and complement.upper() in {"GRDP", "GDP"}:
         complement = ""
