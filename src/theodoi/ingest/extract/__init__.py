@@ -25,14 +25,23 @@ NO_TASKS_NOTE = (
 )
 
 
-def _tables(root: Section) -> list[tuple[Section, ReadTable]]:
-    """Every plan table with the section that holds it (its appendix, usually)."""
+def _tables(root: Section, warnings: list[str]) -> list[tuple[Section, ReadTable]]:
+    """Every plan table with the section that holds it (its appendix, usually); a table of
+    several rows whose columns cannot be told is reported, not guessed at."""
     out: list[tuple[Section, ReadTable]] = []
+    count = 0
     for section in root.walk():
         for table in section.tables:
+            count += 1
             read = read_table(table)
             if read is not None and read.rows:
                 out.append((section, read))
+            elif read is None and len(table.rows) > 2:
+                where = f" ({section.code})" if section.code else ""
+                warnings.append(
+                    f"Bảng thứ {count}{where} không có dòng tiêu đề cột nhận ra được (TT, "
+                    "Tên nhiệm vụ, Cơ quan chủ trì, Chỉ tiêu …); bảng này không được đọc."
+                )
     return out
 
 
@@ -68,7 +77,8 @@ def extract_source(source: SourceText) -> Plan:
         for b in blocks
         if isinstance(b, Paragraph | Table)
     )
-    tables = _tables(root)
+    warnings = list(source.warnings)
+    tables = _tables(root, warnings)
     groups, tasks = _from_tables(tables)
     if not tasks:
         groups, tasks = _from_items(root)
@@ -86,10 +96,14 @@ def extract_source(source: SourceText) -> Plan:
         groups=groups,
         tasks=tasks,
         indicators=indicators,
-        warnings=list(source.warnings),
+        warnings=warnings,
     )
     if not tasks:
         plan.notes = NO_TASKS_NOTE
-        if not source.blocks:
-            plan.warnings.append("Văn bản trống: không có nội dung để trích xuất.")
+    if not source.blocks:
+        plan.warnings.append("Văn bản trống: không có nội dung để trích xuất.")
+    elif not (tasks or indicators or groups) and plan.document.kind == "khac":
+        plan.warnings.append(
+            "Văn bản không giống một kế hoạch: không thấy nhiệm vụ, chỉ tiêu hay nhóm nhiệm vụ."
+        )
     return plan

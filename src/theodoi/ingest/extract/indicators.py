@@ -28,9 +28,9 @@ _NO_TARGETS = frozenset({Role.PURPOSE, Role.VIEWS, Role.SITUATION, Role.ORGANISA
 def indicators_from_table(table: ReadTable) -> list[Indicator]:
     out: list[Indicator] = []
     for row in table.rows:
-        if table.has_sub_rows(row):
-            continue
         name = " ".join(row.cells.get(Column.TITLE, "").split())
+        if not name or table.has_sub_rows(row):
+            continue
         unit = row.cells.get(Column.UNIT) or None
         agencies = split_agencies(row.cells.get(Column.LEAD))
         group_year = row.group.year if row.group else None

@@ -85,7 +85,12 @@ def _agencies(text: str | None, field_name: str, doubts: dict[str, str]) -> list
 
 def tasks_from_table(table: ReadTable, prefix: str) -> list[Task]:
     """One task per numbered row; ``prefix`` is the appendix's code (``PL2``)."""
-    return [_task_from_row(row, prefix, table.numbers_restart) for row in table.rows]
+    # A numbered row with no words (a blank line of the form) assigns nothing.
+    return [
+        _task_from_row(row, prefix, table.numbers_restart)
+        for row in table.rows
+        if clean_title(row.cells.get(Column.TITLE, ""))
+    ]
 
 
 def _task_from_row(row: TableRow, prefix: str, by_group: bool) -> Task:
