@@ -105,6 +105,14 @@ def test_paragraphs_with_targets_yield_no_figure_that_is_not_one(document: str) 
             "Tỷ lệ thất nghiệp khu vực thành thị dưới 3%.",
             [("Tỷ lệ thất nghiệp khu vực thành thị", "%", "<", 3, None)],
         ),
+        (
+            "(2) góp phần thực hiện mục tiêu tăng trưởng GDP năm 2025 đạt từ 8,3 - 8,5%.",
+            [("Tăng trưởng GDP", "%", "range", 8.3, 2025)],
+        ),
+        (
+            "Mục tiêu cụ thể: tỷ lệ hộ gia đình có Internet cáp quang đến năm 2030 đạt 95%.",
+            [("Tỷ lệ hộ gia đình có Internet cáp quang", "%", "=", 95, 2030)],
+        ),
     ],
 )
 def test_target_sentences_of_other_plans(sentence: str, expected: list[tuple[Any, ...]]) -> None:

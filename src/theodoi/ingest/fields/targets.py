@@ -234,10 +234,15 @@ _LONG_COUNTED = re.compile(
 _SECOND_COUNTED = re.compile(r",\s+([^\W\d]+(?:\s+[^\W\d]+)?)(?=\s+(\w+))")
 _INTENT = re.compile(r"^.*\b(duy trì|phấn đấu|giữ vững)\s+", re.IGNORECASE)
 _LEAD_IN = re.compile(
-    r"^(?:\s|,|-|\b(?:trong đó|theo đó|đồng thời|phấn đấu|mục tiêu|bảo đảm|đảm bảo|bố trí"
+    r"^(?:\s|,|-|\(\d+\)|\b(?:trong đó|theo đó|đồng thời|phấn đấu|góp phần|thực hiện|mục tiêu"
+    r"|cụ thể|bảo đảm|đảm bảo|bố trí"
     r"|hướng tới|hướng đến|và|(?:đến |giai đoạn |từ )?năm \d{4}(?:\s*-\s*\d{4})?"
     r"|giai đoạn \d{4}\s*-\s*\d{4}|đến \d{4})\b)+",
     re.IGNORECASE,
+)
+# ``tăng trưởng GDP năm 2025 đạt ...``: the year goes to ``year``, not into the name.
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:và|thì|là|(?:vào |đến |trong |của )?năm \d{4}|đến \d{4}))+$", re.IGNORECASE
 )
 _THEN_VERB = re.compile(
     r"\s+và\s+(tăng|giảm|duy trì|tiếp tục|từng bước|phấn đấu|đạt|hoàn thành)\b.*$", re.IGNORECASE
@@ -400,7 +405,7 @@ def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[Pr
     if within.rstrip().endswith(":"):
         subject = subject.split(",")[-1]  # the last item of a list: "như: Y tế, ..., Internet"
     subject = _LEAD_IN.sub("", _INTENT.sub("", subject)).strip(" ,-")
-    subject = re.sub(r"(?:\s+(?:và|thì|là))+$", "", subject).strip(" ,")
+    subject = _TRAILING_TIME.sub("", subject).strip(" ,")
     complement = "" if item.rank else text[item.unit_end : item.complement_end]
     if item.unit and not item.unit.startswith("%") and (complement or not subject):
         # What is counted names the indicator: ``hình thành ít nhất 01 khu công nghiệp ...``.
