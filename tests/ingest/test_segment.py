@@ -8,6 +8,7 @@ from theodoi.ingest.blocks import Paragraph, Table
 from theodoi.ingest.segment import (
     Heading,
     Role,
+    appendix_number,
     heading_of,
     is_document_title,
     is_person_name,
@@ -163,3 +164,22 @@ def test_person_names_and_document_titles() -> None:
     assert not is_person_name("Sở Khoa học và Công nghệ")
     assert is_document_title("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ")
     assert not is_document_title("HIỆU LỰC VĂN BẢN")
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "title"),
+    [
+        ("PHỤ LỤC II: DANH MỤC NHIỆM VỤ", "II", "DANH MỤC NHIỆM VỤ"),
+        ("PHỤ LỤC I. CÁC CHỈ TIÊU", "I", "CÁC CHỈ TIÊU"),
+        ("Phụ lục 02", "02", ""),
+    ],
+)
+def test_appendix_headings_with_their_title_on_the_same_line(
+    line: str, label: str, title: str
+) -> None:
+    assert heading_of(line) == Heading("appendix", label, title)
+
+
+def test_appendix_codes() -> None:
+    assert [appendix_number(n) for n in ("II", "02", "")] == ["2", "2", ""]
+    assert heading_of("Phụ lục: xem bảng dưới đây") is None

@@ -67,7 +67,7 @@ def role_of(title: str) -> Role | None:
 # --- headings ----------------------------------------------------------------------------
 
 LETTERS = "abcdđeghiklmnopqrstuvx"
-_APPENDIX = re.compile(r"^phụ lục(?:\s+(?:số\s+)?([ivxl]+|\d+))?\s*[.:]?$")
+_APPENDIX = re.compile(r"^phụ lục(?:\s+(?:số\s+)?([ivxl]+|\d+))?\s*(?:[.:-]\s*(.*))?$")
 _ROMAN_HEADING = re.compile(r"^([IVXL]{1,5})\s*[.\-/)]\s*(\S.*)$")
 _ARABIC_HEADING = re.compile(
     r"^(\d{1,2}(?:\.\d{1,2})*)[.)](?!\d)\s*(\S.*)$|^(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$"
@@ -94,8 +94,11 @@ def heading_of(text: str) -> Heading | None:
     """The heading a line opens, or None for a plain paragraph."""
     line = text.strip()
     appendix = _APPENDIX.match(fold_normalized(line))
-    if appendix:
-        return Heading("appendix", (appendix.group(1) or "").upper(), "")
+    # ``PHỤ LỤC II: DANH MỤC …`` is a heading; ``Phụ lục: xem bảng dưới đây …`` in a sentence
+    # of prose is not.
+    if appendix and (not appendix.group(2) or line == line.upper()):
+        title = line[len(line) - len(appendix.group(2)) :] if appendix.group(2) else ""
+        return Heading("appendix", (appendix.group(1) or "").upper(), title)
     match = _ROMAN_HEADING.match(line)
     if match and roman_value(match.group(1)):
         return Heading("roman", match.group(1), match.group(2).strip())
@@ -112,7 +115,7 @@ def heading_of(text: str) -> Heading | None:
 def appendix_number(label: str) -> str:
     """``II`` -> ``2``: the number in a task code ``PL2.13``."""
     value = roman_value(label)
-    return str(value) if value else label
+    return str(value) if value else str(int(label)) if label.isdigit() else label
 
 
 # --- sections ----------------------------------------------------------------------------

@@ -178,3 +178,34 @@ def test_numbering_restarted_in_each_group_keeps_codes_apart() -> None:
 
 def test_a_table_that_is_no_list_of_tasks_is_ignored() -> None:
     assert read_table(Table(rows=(("Họ tên", "Chức vụ"), ("Nguyễn Văn A", "Giám đốc")))) is None
+
+
+def test_a_ministry_table_with_a_two_row_header_and_extra_columns() -> None:
+    # Columns in another order, the agencies under one merged "Đơn vị thực hiện" header,
+    # and columns the plan does not need (funding, monitoring).
+    plan = _plan(
+        "PHỤ LỤC: DANH MỤC NHIỆM VỤ\n"
+        "| TT | Nhiệm vụ | Thời gian thực hiện | Đơn vị thực hiện | Đơn vị thực hiện "
+        "| Nguồn kinh phí | Theo dõi, kiểm tra, đôn đốc |\n"
+        "| TT | Nhiệm vụ | Thời gian thực hiện | Chủ trì | Phối hợp | Nguồn kinh phí "
+        "| Theo dõi, kiểm tra, đôn đốc |\n"
+        "| A | NHIỆM VỤ CHUNG | | | | | |\n"
+        "| 1 | Xây dựng cơ sở dữ liệu ngành | Quý IV/2025 | Cục Chuyển đổi số "
+        "| Các đơn vị thuộc Bộ | Ngân sách nhà nước | Văn phòng Bộ |\n"
+        "| B | NHIỆM VỤ CỤ THỂ | | | | | |\n"
+        "| 2 | Số hóa hồ sơ lưu trữ | 2025 - 2026 | Văn phòng Bộ | | Ngân sách | Vụ Kế hoạch |\n"
+    )
+    assert [(g.code, g.title) for g in plan.groups] == [
+        ("A", "NHIỆM VỤ CHUNG"),
+        ("B", "NHIỆM VỤ CỤ THỂ"),
+    ]
+    first, second = plan.tasks
+    assert (first.code, first.group, first.lead, first.cooperating) == (
+        "PL.1",
+        "A",
+        ["Cục Chuyển đổi số"],
+        ["Các đơn vị thuộc Bộ"],
+    )
+    assert (first.due.kind, first.due.quarter) == ("quarter", 4)
+    assert (second.due.kind, second.due.start_year, second.due.end_year) == ("range", 2025, 2026)
+    assert second.cooperating == []

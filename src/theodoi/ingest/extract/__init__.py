@@ -51,8 +51,12 @@ def _from_tables(tables: list[tuple[Section, ReadTable]]) -> tuple[list[Group], 
     for section, table in tables:
         if table.kind != "tasks":
             continue
-        groups += [Group(code=g.code, title=g.title) for g in table.groups]
         prefix = section.code if section.kind == "appendix" else ""
+        if prefix and {g.code for g in table.groups} & {g.code for g in groups}:
+            # A second table of tasks numbers its groups I, II … again: keep them apart.
+            for group in table.groups:
+                group.code = f"{prefix}.{group.code}"
+        groups += [Group(code=g.code, title=g.title) for g in table.groups]
         tasks += tasks_from_table(table, prefix)
     return groups, tasks
 
