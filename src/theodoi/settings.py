@@ -57,6 +57,8 @@ SECRET_KEY = env_str("SECRET_KEY") if PRODUCTION else env_str(
     "SECRET_KEY", "dev-only-not-secret-0c9b7e0e6f0b4a1c9a8f"
 )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("Thiếu biến môi trường ALLOWED_HOSTS (tên miền của máy chủ).")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -111,7 +113,9 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'theodoi.sqlite3'}"),
+        env_str("DATABASE_URL")
+        if PRODUCTION
+        else env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'theodoi.sqlite3'}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
     )
 }

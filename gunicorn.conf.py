@@ -1,0 +1,15 @@
+"""gunicorn settings for production: ``gunicorn -c gunicorn.conf.py theodoi.wsgi``.
+
+App servers are stateless (sessions, cache and jobs in the database or Redis, files in the
+storage backend), so a province runs as many as it needs behind its load balancer."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+# Importing a long PDF plan takes seconds; anything much longer is stuck.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 120))
+accesslog = "-"
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
