@@ -1,0 +1,141 @@
+"""The import wizard and the plan page in a real Chromium, as a coordinator and a reporter use
+them. Screenshots of every step are saved under ``test-output/browser/`` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+from tests.conftest import SEEDS
+from tests.ingest.builders import build_docx
+from theodoi.plans.models import Plan, Task
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
+PASSWORD = "mật-khẩu-thử-nghiệm-1"  # the persona builder's, in tests/conftest.py
+UNKNOWN_AGENCY = "Trung tâm Giám sát điều hành thông minh tỉnh"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/install-system-deps")
+    # Playwright's sync API keeps an event loop running in this thread; the ORM calls the test
+    # makes meanwhile are still plain synchronous ones, which Django must be told.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(60_000)
+    yield context.new_page()
+    context.close()
+
+
+def shot(page: Page, name: str, *, full_page: bool = False) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
+
+
+def log_in(page: Page, server: LiveServer, username: str) -> None:
+    page.goto(f"{server.url}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Xin chào, {username}")
+
+
+def log_out(page: Page) -> None:
+    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.get_by_role("link", name="Đăng nhập").first).to_be_visible()
+
+
+def test_coordinator_imports_seed_004_and_a_reporter_sees_only_its_tasks(
+    page: Page,
+    live_server: LiveServer,
+    coordinator: User,
+    reporter: User,
+    tmp_path: Path,
+) -> None:
+    document = build_docx(SEEDS / "004_aea82470e0b2daef.txt", tmp_path / "ke-hoach-69.docx")
+
+    log_in(page, live_server, "daumoi")
+    shot(page, "01-coordinator-home")
+
+    page.get_by_role("link", name="Nhập kế hoạch").first.click()
+    page.get_by_label("Văn bản kế hoạch").set_input_files(str(document))
+    shot(page, "02-upload")
+    page.get_by_role("button", name="Tải lên và đọc").click()
+    expect(page.get_by_test_id("draft-task-count")).to_have_text("67")
+    expect(page.get_by_test_id("draft-indicator-count")).to_have_text("42")
+    shot(page, "03-preview")
+
+    # Correct one cell: the first task's lead agency becomes a body theodoi does not know yet.
+    lead = page.locator("#tasks-0 td[data-field='lead']")
+    lead.locator("summary").click()
+    lead.locator("textarea").fill(UNKNOWN_AGENCY)
+    lead.scroll_into_view_if_needed()
+    shot(page, "04-editing-a-cell")
+    lead.get_by_role("button", name="Lưu").click()
+    expect(page.locator(".messages")).to_contain_text("Đã lưu nội dung sửa")
+    expect(page.locator("#tasks-0 td[data-field='lead']")).to_contain_text(UNKNOWN_AGENCY)
+
+    # Map that agency: it is asked once, in the list of unknown agencies.
+    row = page.locator("#agencies tr", has_text=UNKNOWN_AGENCY)
+    page.locator("#agencies").scroll_into_view_if_needed()
+    shot(page, "05-unknown-agencies")
+    row.get_by_role("combobox").select_option(label="Sở Khoa học và Công nghệ (Đồng Tháp)")
+    row.get_by_role("button", name="Gán").click()
+    expect(page.locator(".messages")).to_contain_text(f"Từ nay “{UNKNOWN_AGENCY}” được hiểu là")
+    expect(page.locator("#agencies tr", has_text=UNKNOWN_AGENCY)).to_have_count(0)
+
+    page.get_by_role("button", name="Công bố kế hoạch").click()
+    expect(page.locator(".messages")).to_contain_text("đã được công bố")
+    expect(page.get_by_test_id("task-count")).to_have_text("67")
+    expect(page.get_by_test_id("indicator-count")).to_have_text("42")
+    expect(page.locator("tr[data-task]")).to_have_count(67)
+    expect(page.locator("table.indicators tbody tr")).to_have_count(42)
+    shot(page, "06-plan-page")
+    shot(page, "07-plan-page-full", full_page=True)
+    log_out(page)
+
+    plan = Plan.objects.get(number="69/KH-UBND")
+    own = Task.objects.filter(
+        plan=plan, agencies__organisation__in=reporter.membership.organisation.lineage_ids()
+    ).distinct()
+    assert 0 < own.count() < 67
+    log_in(page, live_server, "sokhcn")
+    page.get_by_role("link", name="69/KH-UBND").first.click()
+    expect(page.get_by_test_id("task-count")).to_have_text(str(own.count()))
+    expect(page.locator("tr[data-task]")).to_have_count(own.count())
+    shown = set(page.locator("tr[data-task]").evaluate_all("rows => rows.map(r => r.dataset.task)"))
+    assert shown == set(own.values_list("code", flat=True))
+    shot(page, "08-reporter-plan-page")
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot(page, "09-reporter-on-a-phone")
