@@ -1,1 +1,0 @@
-"""The staff dashboard: how far a plan, its groups and agencies have come, from its snapshot."""
