@@ -95,6 +95,10 @@ def test_coordinator_imports_seed_004_and_a_reporter_sees_only_its_tasks(
     expect(page.get_by_test_id("draft-task-count")).to_have_text("67")
     expect(page.get_by_test_id("draft-indicator-count")).to_have_text("42")
     shot(page, "03-preview")
+    doubtful = page.locator("td.doubt")
+    if doubtful.count():
+        doubtful.first.scroll_into_view_if_needed()
+        shot(page, "03b-doubtful-cell")
 
     # Correct one cell: the first task's lead agency becomes a body theodoi does not know yet.
     lead = page.locator("#tasks-0 td[data-field='lead']")
