@@ -209,3 +209,36 @@ def test_a_ministry_table_with_a_two_row_header_and_extra_columns() -> None:
     assert (first.due.kind, first.due.quarter) == ("quarter", 4)
     assert (second.due.kind, second.due.start_year, second.due.end_year) == ("range", 2025, 2026)
     assert second.cooperating == []
+
+
+def test_unnumbered_group_rows_in_capitals_open_groups() -> None:
+    read = read_table(
+        Table(
+            rows=(
+                ("TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
+                ("", "NHÓM NHIỆM VỤ VỀ THỂ CHẾ", "", ""),
+                ("1", "Rà soát văn bản", "Sở Tư pháp", "2025"),
+                ("", "tiếp theo của dòng trên", "", ""),
+                ("", "NHÓM NHIỆM VỤ VỀ HẠ TẦNG", "", ""),
+                ("2", "Nâng cấp mạng", "Sở Khoa học và Công nghệ", "2026"),
+            )
+        )
+    )
+    assert read is not None
+    assert [(g.code, g.title) for g in read.groups] == [
+        ("1", "NHÓM NHIỆM VỤ VỀ THỂ CHẾ"),
+        ("2", "NHÓM NHIỆM VỤ VỀ HẠ TẦNG"),
+    ]
+    tasks = tasks_from_table(read, "")
+    assert [(t.code, t.group, t.title) for t in tasks] == [
+        ("1", "1", "Rà soát văn bản tiếp theo của dòng trên"),
+        ("2", "2", "Nâng cấp mạng"),
+    ]
+
+
+def test_groups_under_an_unnumbered_tasks_heading() -> None:
+    plan = _plan(
+        "NHIỆM VỤ, GIẢI PHÁP\n1. Hoàn thiện thể chế\na) Rà soát văn bản.\n"
+        "2. Phát triển hạ tầng\na) Nâng cấp mạng.\n"
+    )
+    assert [t.code for t in plan.tasks] == ["1.a", "2.a"]

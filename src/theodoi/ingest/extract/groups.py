@@ -9,7 +9,7 @@ after. Each heading directly under the part is a group (``nhóm nhiệm vụ, gi
 from __future__ import annotations
 
 from theodoi.ingest.plan import Group
-from theodoi.ingest.segment import NOT_TASKS, Role, Section
+from theodoi.ingest.segment import NOT_TASKS, Role, Section, role_of
 from theodoi.ingest.textnorm import fold_normalized
 
 _ANNOUNCES = ("nhiệm vụ", "giải pháp")
@@ -43,7 +43,10 @@ def _announced_groups(section: Section) -> list[Section]:
                     return found
         elif hasattr(item, "text"):
             key = fold_normalized(item.text)
-            if key.endswith(":") and any(word in key for word in _ANNOUNCES):
+            if (key.endswith(":") and any(word in key for word in _ANNOUNCES)) or (
+                item.text == item.text.upper() and role_of(item.text) is Role.TASKS
+            ):
+                # ``… 07 nhóm nhiệm vụ, cụ thể:`` or an unnumbered ``NHIỆM VỤ, GIẢI PHÁP``
                 announced = True
             elif out:
                 break

@@ -33,6 +33,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
 # ``A. NHIỆM VỤ CHUNG``: capital letters number parts above the Roman groups in some tables.
 _SECTION_LETTER = re.compile(r"^[A-H]\.?$")
+_PERIOD = re.compile(r"^(đến|giai đoạn|năm|tầm nhìn|định hướng)\b.*\b(19|20)\d\d\b")
 _AGENCY_COLUMNS = (Column.LEAD, Column.COOPERATING)
 
 
@@ -140,6 +141,18 @@ def _continue(row: TableRow, cells: dict[Column, str]) -> None:
     row.doubts.setdefault("title", "Nhiệm vụ viết tiếp sang dòng sau (qua trang); đã ghép lại.")
 
 
+def _heads_a_group(cells: dict[Column, str], read: ReadTable) -> bool:
+    """An unnumbered row with only words in it opens a group when it comes first, is
+    written in capitals (``NHÓM NHIỆM VỤ VỀ THỂ CHẾ``) or names a period (``Đến năm 2030``);
+    otherwise it continues the row above on a new page."""
+    title = cells.get(Column.TITLE, "")
+    return (
+        not read.rows
+        or (title == title.upper() and any(ch.isalpha() for ch in title))
+        or bool(_PERIOD.match(fold_normalized(title)))
+    )
+
+
 def read_table(table: Table) -> ReadTable | None:
     """The table's kind, groups and rows; None for a table that is not a plan's list of
     tasks or indicators (no recognisable header)."""
@@ -181,7 +194,7 @@ def read_table(table: Table) -> ReadTable | None:
         if (
             (number is not None and is_group_number(number))
             or _SECTION_LETTER.match(raw_number)
-            or (number_at is None and title_only)
+            or (title_only and (number_at is None or _heads_a_group(by_role, out)))
         ):
             title = by_role.get(Column.TITLE) or next(
                 (c for c in cells if c.strip() and c != raw_number), ""
