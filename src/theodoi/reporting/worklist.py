@@ -1,0 +1,140 @@
+"""What one agency has to report in a round: its tasks and indicators, each with the latest
+version of its report. The update page, the workbook and the review queue read these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from theodoi.orgs.models import Organisation
+from theodoi.plans.models import AgencyRole, Indicator, Task
+from theodoi.reporting.models import (
+    Evidence,
+    IndicatorValue,
+    ReportingRound,
+    ReviewState,
+    TaskUpdate,
+)
+from theodoi.reporting.services import last_accepted_figure
+
+
+@dataclass
+class TaskItem:
+    task: Task
+    role: str
+    latest: TaskUpdate | None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def version(self) -> int:
+        return self.latest.version if self.latest else 0
+
+
+@dataclass
+class IndicatorItem:
+    indicator: Indicator
+    latest: IndicatorValue | None
+    previous: float | None
+
+    @property
+    def version(self) -> int:
+        return self.latest.version if self.latest else 0
+
+
+def _latest_by(rows: QuerySet, key: str) -> dict[int, object]:
+    latest: dict[int, object] = {}
+    for row in rows.order_by(key, "-version"):
+        latest.setdefault(getattr(row, key), row)
+    return latest
+
+
+def agency_tasks(round_: ReportingRound, organisation: Organisation) -> list[TaskItem]:
+    lineage = organisation.lineage_ids()
+    tasks = (
+        Task.objects.filter(
+            plan=round_.plan_id, archived_at__isnull=True, agencies__organisation_id__in=lineage
+        )
+        .distinct()
+        .order_by("position")
+        .prefetch_related("agencies")
+    )
+    latest = _latest_by(
+        TaskUpdate.objects.filter(round=round_, organisation=organisation), "task_id"
+    )
+    evidence: dict[int, list[Evidence]] = {}
+    for item in Evidence.objects.filter(round=round_, organisation=organisation):
+        evidence.setdefault(item.task_id, []).append(item)
+    items = []
+    for task in tasks:
+        roles = {a.role for a in task.agencies.all() if a.organisation_id in lineage}
+        role = AgencyRole.LEAD if AgencyRole.LEAD in roles else AgencyRole.COOPERATING
+        items.append(
+            TaskItem(task, role, latest.get(task.pk), evidence.get(task.pk, []))  # type: ignore[arg-type]
+        )
+    return items
+
+
+def agency_indicators(round_: ReportingRound, organisation: Organisation) -> list[IndicatorItem]:
+    indicators = (
+        Indicator.objects.filter(
+            plan=round_.plan_id,
+            archived_at__isnull=True,
+            agencies__organisation_id__in=organisation.lineage_ids(),
+        )
+        .distinct()
+        .order_by("position")
+    )
+    latest = _latest_by(
+        IndicatorValue.objects.filter(round=round_, organisation=organisation, is_baseline=False),
+        "indicator_id",
+    )
+    return [
+        IndicatorItem(i, latest.get(i.pk), last_accepted_figure(i, round_))  # type: ignore[arg-type]
+        for i in indicators
+    ]
+
+
+def latest_only(rows: QuerySet) -> QuerySet:
+    """The rows no later version of the same report follows."""
+    model = rows.model
+    if model is TaskUpdate:
+        newer = TaskUpdate.objects.filter(
+            round=OuterRef("round"),
+            task=OuterRef("task"),
+            organisation=OuterRef("organisation"),
+            version__gt=OuterRef("version"),
+        )
+    else:
+        # A baseline's versions share the indicator alone (models.IndicatorValue).
+        newer = IndicatorValue.objects.filter(
+            indicator=OuterRef("indicator"),
+            is_baseline=OuterRef("is_baseline"),
+            version__gt=OuterRef("version"),
+        ).filter(
+            Q(is_baseline=True) | Q(round=OuterRef("round"), organisation=OuterRef("organisation"))
+        )
+    return rows.filter(~Exists(newer))
+
+
+def review_queue(round_: ReportingRound) -> tuple[QuerySet, QuerySet]:
+    """The submitted task updates and figures of a round awaiting the coordinator."""
+    updates = latest_only(
+        TaskUpdate.objects.filter(round=round_, state=ReviewState.SUBMITTED)
+    ).select_related("task", "organisation")
+    values = latest_only(
+        IndicatorValue.objects.filter(round=round_, state=ReviewState.SUBMITTED)
+    ).select_related("indicator", "organisation")
+    return updates.order_by("organisation__name", "task__position"), values.order_by(
+        "organisation__name", "indicator__position"
+    )
+
+
+def accepted_update(task: Task) -> TaskUpdate | None:
+    """The task's own report: the lead agency's latest accepted update, any round."""
+    return (
+        latest_only(TaskUpdate.objects.filter(task=task, role=AgencyRole.LEAD))
+        .filter(state=ReviewState.ACCEPTED)
+        .order_by("-round__deadline")
+        .first()
+    )
