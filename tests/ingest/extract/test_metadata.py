@@ -140,3 +140,17 @@ def test_sentence_case_keeps_document_numbers_and_proper_names() -> None:
         "Thực hiện Nghị quyết số 03/NQ-CP của Chính phủ và Chương trình số 71-CTr/TU của Ban "
         "Thường vụ Tỉnh ủy"
     )
+
+
+def test_title_over_several_lines() -> None:
+    # 57-NQ/TW: the kind, then "CỦA BỘ CHÍNH TRỊ", then the subject in lower case
+    info = _metadata(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 57-NQ/TW\n"
+        "Hà Nội, ngày 22 tháng 12 năm 2024\nNGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ\n"
+        "về đột phá phát triển khoa học, công nghệ\n"
+        "Phát triển khoa học, công nghệ là yếu tố quyết định.\n"
+    )
+    assert info.title == "Nghị quyết của Bộ Chính trị về đột phá phát triển khoa học, công nghệ"
+    assert info.number == "57-NQ/TW"
+    assert info.issuer == "Ban Chấp hành Trung ương"
+    assert info.province is None

@@ -60,7 +60,10 @@ _ISSUERS = re.compile(
     r"thành ủy|chính phủ|thủ tướng|bộ |sở |ban chỉ đạo)",
     re.IGNORECASE,
 )
-_NATIONAL_ISSUERS = re.compile(r"^(chính phủ|thủ tướng|bộ |quốc hội|bộ chính trị|ban bí thư)")
+_NATIONAL_ISSUERS = re.compile(
+    r"^(chính phủ|thủ tướng|bộ |quốc hội|bộ chính trị|ban bí thư|ban chấp hành trung ương|"
+    r"văn phòng chính phủ|ủy ban thường vụ quốc hội)"
+)
 _PLACE_MARKER = re.compile(r"\b(tỉnh ủy|tỉnh|thành ủy|thành phố)\s+", re.IGNORECASE)
 _SIGNER_IN_LEAD = re.compile(
     r"(?:Bí thư|Phó Bí thư|Chủ tịch|Phó Chủ tịch|Giám đốc|Bộ trưởng|Thủ tướng)"
@@ -128,19 +131,35 @@ def _front(root: Section) -> list[str]:
     return root.paragraphs
 
 
+def _subtitle(lines: list[str]) -> str:
+    """The subject under the kind line: one line, and the lines that go on from it (in
+    capitals after a line in capitals, or starting in lower case: ``CỦA BỘ CHÍNH TRỊ`` /
+    ``về đột phá phát triển …``), until the body starts."""
+    if not lines or len(lines[0].split()) > 80:
+        return ""
+    parts = [lines[0]]
+    for line in lines[1:4]:
+        goes_on = line[:1].islower() or (
+            parts[-1] == parts[-1].upper() == lines[0] and line == line.upper()
+        )
+        if not goes_on:
+            break
+        parts.append(line)
+    cased = [sentence_case(p) if p == p.upper() else p for p in parts]
+    return " ".join(p[:1].lower() + p[1:] for p in cased)
+
+
 def _kind_and_title(front: list[str]) -> tuple[DocumentKind | None, str | None]:
     for k, line in enumerate(front):
         key = fold_normalized(line)
         match = _KIND_LINE.match(key)
         if match and line == line.upper() and len(line.split()) <= 8:
             kind = _KINDS[match.group(1)]
-            subtitle = front[k + 1] if k + 1 < len(front) else ""
-            if len(line.split()) > 2 or not subtitle:
+            if len(line.split()) > 2:
                 return kind, sentence_case(line)
-            if subtitle == subtitle.upper():
-                subtitle = sentence_case(subtitle)
-            subtitle = subtitle[:1].lower() + subtitle[1:]
-            return kind, f"{sentence_case(match.group(1))} {subtitle}"
+            subtitle = _subtitle(front[k + 1 :])
+            head = sentence_case(match.group(1))
+            return kind, f"{head} {subtitle}" if subtitle else head
     return None, None
 
 
