@@ -1,0 +1,241 @@
+"""What a report says, read once from the records and the rules, for the Word and Excel writers.
+
+Every judgement (a task's status, an indicator's progress) is ``theodoi.evaluation``'s, through
+``theodoi.snapshots.evaluate``; this module only gathers it with the plan's own words (tasks,
+agencies and times as written) and what agencies reported in accepted updates.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Prefetch
+
+from theodoi.evaluation import TaskStatus
+from theodoi.orgs.models import Organisation, OrganisationAlias, OrganisationKind
+from theodoi.orgs.roles import persona_of
+from theodoi.plans.access import visible_tasks
+from theodoi.plans.models import AgencyRole, Plan, TaskAgency
+from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
+from theodoi.snapshots.evaluate import evaluate_plan
+from theodoi.snapshots.records import _latest_accepted_updates, end_of, read_records
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    code: str
+    title: str
+    lead: str
+    cooperating: str
+    due_text: str
+    expected_output: str
+    status: str
+    status_label: str
+    progress: int | None
+    last_result: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class GroupBlock:
+    code: str
+    title: str
+    tasks: tuple[TaskLine, ...]
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(task.status for task in self.tasks)
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for task in self.tasks if task.overdue)
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    code: str
+    name: str
+    unit: str
+    target_text: str
+    target: float | None
+    year: int | None
+    latest_value: float | None
+    latest_on: datetime.date | None
+    band_label: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Remark:
+    """A difficulty or a proposal an agency wrote in an accepted update."""
+
+    organisation: str
+    task_code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """Who issues the report (Nghị định 30/2020/NĐ-CP, Phụ lục I: the issuing body under the
+    body that governs it) and the place written before the date."""
+
+    superior: str
+    name: str
+    place: str
+
+
+@dataclass(frozen=True)
+class PlanReport:
+    plan: Plan
+    as_of: datetime.date
+    round: ReportingRound | None
+    issuer: Issuer
+    groups: tuple[GroupBlock, ...]
+    indicators: tuple[IndicatorLine, ...]
+    difficulties: tuple[Remark, ...] = ()
+    proposals: tuple[Remark, ...] = ()
+    status_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def tasks(self) -> list[TaskLine]:
+        return [task for group in self.groups for task in group.tasks]
+
+
+def _names(mentions: list[TaskAgency]) -> str:
+    # The name as the plan wrote it: the plan is shown as issued (DESIGN.md, Organisations).
+    return "; ".join(mention.name for mention in mentions)
+
+
+def _province(organisation: Organisation | None) -> Organisation | None:
+    while organisation is not None and organisation.kind != OrganisationKind.PROVINCE:
+        organisation = organisation.parent
+    return organisation
+
+
+def issuer_of(user: AbstractBaseUser | AnonymousUser, today: datetime.date) -> Issuer:
+    """The person's agency under its province's People's Committee; dots where unknown."""
+    organisation = persona_of(user).organisation
+    province = _province(organisation)
+    superior, place = "", "......"
+    if province is not None:
+        province = province.current(today)
+        place = province.name
+        committee = (
+            OrganisationAlias.objects.filter(
+                organisation=province, name__startswith="Ủy ban nhân dân "
+            )
+            .values_list("name", flat=True)
+            .order_by("-name")
+        )
+        superior = max(committee, key=len, default=f"Ủy ban nhân dân tỉnh {province.name}")
+    if organisation is None or organisation == province:
+        return Issuer(superior="", name=superior or "......", place=place)
+    return Issuer(superior=superior, name=organisation.name, place=place)
+
+
+def _remarks(round_: ReportingRound) -> tuple[tuple[Remark, ...], tuple[Remark, ...]]:
+    """Difficulties and proposals of the latest accepted update of each agency and task."""
+    latest: dict[tuple[int, int], TaskUpdate] = {}
+    for update in (
+        TaskUpdate.objects.filter(round=round_, state=ReviewState.ACCEPTED)
+        .select_related("organisation", "task")
+        .order_by("task__position", "organisation__name", "version")
+    ):
+        latest[(update.task_id, update.organisation_id)] = update
+    difficulties = tuple(
+        Remark(u.organisation.name, u.task.code, u.difficulties)
+        for u in latest.values()
+        if u.difficulties
+    )
+    proposals = tuple(
+        Remark(u.organisation.name, u.task.code, u.proposals)
+        for u in latest.values()
+        if u.proposals
+    )
+    return difficulties, proposals
+
+
+def _indicator(row: dict[str, Any], indicator: Any) -> IndicatorLine:
+    latest_on = row["latest_on"]
+    return IndicatorLine(
+        code=indicator.code,
+        name=indicator.name,
+        unit=indicator.unit,
+        target_text=indicator.target_text,
+        target=indicator.target,
+        year=indicator.year,
+        latest_value=row["latest_value"],
+        latest_on=datetime.date.fromisoformat(latest_on) if latest_on else None,
+        band_label=row["band_label"],
+        why=row["why"],
+    )
+
+
+def plan_report(
+    plan: Plan,
+    *,
+    user: AbstractBaseUser | AnonymousUser,
+    as_of: datetime.date,
+    round_: ReportingRound | None = None,
+) -> PlanReport:
+    """Everything a report of ``plan`` at ``as_of`` says, with the tasks ``user`` may see;
+    with ``round_``, the difficulties and proposals reported in it."""
+    results = evaluate_plan(read_records(plan, as_of=as_of))
+    judged = {row["id"]: row for row in results["tasks"]}
+    accepted = _latest_accepted_updates(plan, end_of(as_of))
+    mentions = TaskAgency.objects.order_by("position")
+    tasks = (
+        visible_tasks(user)
+        .filter(plan=plan)
+        .order_by("position", "pk")
+        .prefetch_related(
+            Prefetch("agencies", mentions.filter(role=AgencyRole.LEAD), to_attr="leads"),
+            Prefetch(
+                "agencies", mentions.filter(role=AgencyRole.COOPERATING), to_attr="cooperators"
+            ),
+        )
+    )
+    by_group: dict[int | None, list[TaskLine]] = {}
+    for task in tasks:
+        row = judged[task.pk]
+        update = accepted.get(task.pk)
+        by_group.setdefault(task.group_id, []).append(
+            TaskLine(
+                code=task.code,
+                title=task.title,
+                lead=_names(task.leads),  # type: ignore[attr-defined]
+                cooperating=_names(task.cooperators),  # type: ignore[attr-defined]
+                due_text=task.due_text,
+                expected_output=task.expected_output,
+                status=row["status"],
+                status_label=row["status_label"],
+                progress=row["progress"],
+                last_result=update.results if update else "",
+                overdue=row["overdue"],
+            )
+        )
+    groups = [
+        GroupBlock(group.code, group.title, tuple(by_group[group.pk]))
+        for group in plan.groups.order_by("position")
+        if group.pk in by_group
+    ]
+    if None in by_group:
+        groups.append(GroupBlock("", "", tuple(by_group[None])))
+    indicators = {i.pk: i for i in plan.indicators.filter(archived_at__isnull=True)}
+    difficulties, proposals = _remarks(round_) if round_ is not None else ((), ())
+    counts = Counter(task.status for group in groups for task in group.tasks)
+    return PlanReport(
+        plan=plan,
+        as_of=as_of,
+        round=round_,
+        issuer=issuer_of(user, as_of),
+        groups=tuple(groups),
+        indicators=tuple(_indicator(row, indicators[row["id"]]) for row in results["indicators"]),
+        difficulties=difficulties,
+        proposals=proposals,
+        status_counts={status.code: counts.get(status.code, 0) for status in TaskStatus},
+    )

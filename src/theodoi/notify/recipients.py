@@ -1,0 +1,90 @@
+"""Who is owed a notice: reporters by organisation, coordinators and the plans they follow,
+and which tasks an agency has not reported on in a round."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from django.contrib.auth.models import User
+
+from theodoi.orgs.models import Membership, Organisation, OrganisationKind, Role
+from theodoi.plans.models import Plan, PlanStatus, Task
+from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
+
+# A report that is in: waiting for review or accepted. A draft or a returned one is not.
+IN_STATES = frozenset({ReviewState.SUBMITTED, ReviewState.ACCEPTED})
+
+
+def reporters_by_organisation() -> dict[int, list[User]]:
+    """Active reporters, grouped by the organisation they act for."""
+    people: dict[int, list[User]] = defaultdict(list)
+    for membership in (
+        Membership.objects.filter(role=Role.REPORTER, user__is_active=True)
+        .select_related("user")
+        .order_by("user__username")
+    ):
+        if membership.organisation_id is not None:
+            people[membership.organisation_id].append(membership.user)
+    return people
+
+
+def coordinators() -> list[Membership]:
+    return list(
+        Membership.objects.filter(role=Role.COORDINATOR, user__is_active=True)
+        .select_related("user", "organisation__parent")
+        .order_by("user__username")
+    )
+
+
+def _province_of(organisation: Organisation | None) -> Organisation | None:
+    seen: set[int] = set()
+    while organisation is not None and organisation.pk not in seen:
+        if organisation.kind == OrganisationKind.PROVINCE:
+            return organisation
+        seen.add(organisation.pk)
+        organisation = organisation.parent
+    return None
+
+
+def plans_followed(membership: Membership, today: datetime.date) -> list[Plan]:
+    """The published plans of the coordinator's province as it is today (a plan of Tiền Giang
+    is Đồng Tháp's since the merger); every published plan for a coordinator of no province."""
+    plans = Plan.objects.filter(status=PlanStatus.PUBLISHED).select_related("province")
+    province = _province_of(membership.organisation)
+    if province is None:
+        return list(plans)
+    return [
+        plan
+        for plan in plans
+        if plan.province is not None and plan.province.current(today).pk == province.pk
+    ]
+
+
+def latest_states(round_: ReportingRound) -> dict[tuple[int, int], str]:
+    """(task, organisation) -> the review state of the latest version of its update."""
+    states: dict[tuple[int, int], str] = {}
+    for task_id, organisation_id, state in (
+        TaskUpdate.objects.filter(round=round_)
+        .order_by("version")
+        .values_list("task_id", "organisation_id", "state")
+    ):
+        states[(task_id, organisation_id)] = state
+    return states
+
+
+def missing_tasks(
+    round_: ReportingRound, organisation: Organisation, states: dict[tuple[int, int], str]
+) -> list[Task]:
+    """The live tasks of the round's plan the organisation (or a body it succeeded) leads or
+    cooperates on, whose update is not in yet."""
+    tasks = (
+        Task.objects.filter(
+            plan_id=round_.plan_id,
+            archived_at__isnull=True,
+            agencies__organisation_id__in=organisation.lineage_ids(),
+        )
+        .distinct()
+        .order_by("position", "pk")
+    )
+    return [task for task in tasks if states.get((task.pk, organisation.pk)) not in IN_STATES]

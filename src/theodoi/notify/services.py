@@ -1,0 +1,457 @@
+"""Deciding who gets which notice on a day, and delivering each notice once.
+
+The planning functions (``due_reminders``, ``overdue_notices``, ``returned_notices``,
+``digest``) read the records and return :class:`PlannedNotice` values; they write nothing and
+take the day as a parameter, so a test of a reminder is a call with a date. What is overdue is
+``theodoi.evaluation``'s judgement (through ``theodoi.snapshots``), never decided here.
+
+``record_notices`` stores planned notices: the event key is unique, so planning the same day
+twice, or in two workers, stores each notice once. ``deliver`` claims a stored notice before
+it sends anything (a conditional update of a notice not yet sent and not held by a living
+worker), so two workers never both send it; a worker that dies while holding it lets another
+send it once its claim has run out (``NOTICE_CLAIM_SECONDS``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, User
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from theodoi.audit.log import record
+from theodoi.notify.errors import NotifyError
+from theodoi.notify.models import Notice, NoticeKind, NoticePreference
+from theodoi.notify.recipients import (
+    IN_STATES,
+    coordinators,
+    latest_states,
+    missing_tasks,
+    plans_followed,
+    reporters_by_organisation,
+)
+from theodoi.orgs.models import Organisation
+from theodoi.plans.models import Plan, PlanStatus, Task
+from theodoi.reporting.models import (
+    IndicatorValue,
+    ReportingRound,
+    ReviewState,
+    RoundState,
+    TaskUpdate,
+)
+from theodoi.snapshots.evaluate import evaluate_plan
+from theodoi.snapshots.records import current_round, end_of, read_records
+
+log = logging.getLogger(__name__)
+
+# A notice lists at most this many tasks by name; the rest are counted.
+LISTED = 10
+
+
+@dataclass(frozen=True)
+class PlannedNotice:
+    key: str
+    recipient: User
+    kind: NoticeKind
+    subject: str
+    body: str
+    link: str = ""
+
+
+def _when(moment: datetime.datetime) -> str:
+    return timezone.localtime(moment).strftime("%H:%M %d/%m/%Y")
+
+
+def _task_lines(tasks: list[Task]) -> str:
+    lines = [f"- {task.code}. {task.title[:160]}" for task in tasks[:LISTED]]
+    if len(tasks) > LISTED:
+        lines.append(_("- and %(count)s more tasks.") % {"count": len(tasks) - LISTED})
+    return "\n".join(lines)
+
+
+def _plan_link(plan_id: int) -> str:
+    return reverse("workspace:plan_detail", kwargs={"plan_id": plan_id})
+
+
+# --- planning --------------------------------------------------------------------------------
+
+
+def due_reminders(today: datetime.date) -> list[PlannedNotice]:
+    """Reporters whose agency has tasks without a submitted update, on each of the round's
+    reminder days (DESIGN.md: by default 7, 3 and 1 days before the deadline)."""
+    planned = []
+    reporters = reporters_by_organisation()
+    organisations = Organisation.objects.in_bulk(list(reporters))
+    with translation.override(settings.LANGUAGE_CODE):
+        for round_ in ReportingRound.objects.filter(
+            state=RoundState.OPEN, plan__status=PlanStatus.PUBLISHED
+        ).select_related("plan"):
+            days = (timezone.localdate(round_.deadline) - today).days
+            if days not in round_.reminder_days:
+                continue
+            states = latest_states(round_)
+            for organisation_id, people in reporters.items():
+                organisation = organisations[organisation_id]
+                missing = missing_tasks(round_, organisation, states)
+                if not missing:
+                    continue
+                subject = _("Reminder: %(count)s tasks to report by %(deadline)s") % {
+                    "count": len(missing),
+                    "deadline": _when(round_.deadline),
+                }
+                body = _(
+                    "%(organisation)s has not yet submitted its update on %(count)s tasks in "
+                    "the round “%(round)s” of plan %(plan)s. The deadline is %(deadline)s, "
+                    "in %(days)s days.\n\n%(tasks)s"
+                ) % {
+                    "organisation": organisation.name,
+                    "count": len(missing),
+                    "round": round_.title,
+                    "plan": round_.plan,
+                    "deadline": _when(round_.deadline),
+                    "days": days,
+                    "tasks": _task_lines(missing),
+                }
+                planned.extend(
+                    PlannedNotice(
+                        f"reminder:{round_.pk}:{organisation_id}:{days}:{person.pk}",
+                        person,
+                        NoticeKind.REMINDER,
+                        subject,
+                        body,
+                        _plan_link(round_.plan_id),
+                    )
+                    for person in people
+                )
+    return planned
+
+
+def judged_tasks(plan: Plan, today: datetime.date) -> list[dict[str, Any]]:
+    """The rules' judgement of every live task of ``plan`` on ``today``."""
+    tasks: list[dict[str, Any]] = evaluate_plan(read_records(plan, as_of=today))["tasks"]
+    return tasks
+
+
+def overdue_notices(today: datetime.date) -> list[PlannedNotice]:
+    """A warning to the reporters of a task's lead agency once the rules judge it overdue;
+    one per task and due day, however many days it stays overdue."""
+    planned = []
+    reporters = reporters_by_organisation()
+    with translation.override(settings.LANGUAGE_CODE):
+        for plan in Plan.objects.filter(status=PlanStatus.PUBLISHED):
+            overdue = [t for t in judged_tasks(plan, today) if t["overdue"]]
+            tasks = Task.objects.in_bulk([t["id"] for t in overdue])
+            for judged in overdue:
+                task = tasks[judged["id"]]
+                due_on = datetime.date.fromisoformat(judged["due_on"])
+                subject = _("Task %(code)s is overdue") % {"code": task.code}
+                body = _(
+                    "Task %(code)s of plan %(plan)s was due on %(due)s and is not completed "
+                    "(%(status)s, %(days)s days late).\n\n%(title)s"
+                ) % {
+                    "code": task.code,
+                    "plan": plan,
+                    "due": due_on.strftime("%d/%m/%Y"),
+                    "status": judged["status_label"],
+                    "days": judged["days_late"],
+                    "title": task.title,
+                }
+                for organisation_id in judged["lead"]:
+                    planned.extend(
+                        PlannedNotice(
+                            f"overdue:{task.pk}:{due_on.isoformat()}:{person.pk}",
+                            person,
+                            NoticeKind.OVERDUE,
+                            subject,
+                            body,
+                            _plan_link(plan.pk),
+                        )
+                        for person in reporters.get(organisation_id, [])
+                    )
+    return planned
+
+
+def returned_notices(now: datetime.datetime, *, within: datetime.timedelta) -> list[PlannedNotice]:
+    """The reporters of an agency whose update or figure the coordinator returned in the last
+    ``within``, with the reason; none once the agency has saved it again."""
+    planned: list[PlannedNotice] = []
+    reporters = reporters_by_organisation()
+    since = now - within
+    with translation.override(settings.LANGUAGE_CODE):
+        updates = TaskUpdate.objects.filter(
+            state=ReviewState.RETURNED, created_at__gte=since, created_at__lte=now
+        ).select_related("task", "round")
+        for update in updates:
+            if TaskUpdate.objects.filter(
+                round_id=update.round_id,
+                task_id=update.task_id,
+                organisation_id=update.organisation_id,
+                version__gt=update.version,
+            ).exists():
+                continue
+            subject = _("Update on task %(code)s returned") % {"code": update.task.code}
+            body = _(
+                "The coordinating agency returned your update on task %(code)s in the round "
+                "“%(round)s” on %(when)s. Reason: %(reason)s\n\nCorrect it and submit it again "
+                "before %(deadline)s."
+            ) % {
+                "code": update.task.code,
+                "round": update.round.title,
+                "when": _when(update.created_at),
+                "reason": update.return_reason,
+                "deadline": _when(update.round.deadline),
+            }
+            planned.extend(
+                PlannedNotice(
+                    f"returned:update:{update.pk}:{person.pk}",
+                    person,
+                    NoticeKind.RETURNED,
+                    subject,
+                    body,
+                    _plan_link(update.round.plan_id),
+                )
+                for person in reporters.get(update.organisation_id, [])
+            )
+        values = IndicatorValue.objects.filter(
+            state=ReviewState.RETURNED, created_at__gte=since, created_at__lte=now
+        ).select_related("indicator", "round")
+        for value in values:
+            newer = IndicatorValue.objects.filter(
+                indicator_id=value.indicator_id,
+                is_baseline=value.is_baseline,
+                version__gt=value.version,
+            )
+            if not value.is_baseline:
+                newer = newer.filter(round_id=value.round_id, organisation_id=value.organisation_id)
+            if newer.exists():
+                continue
+            subject = _("Figure of indicator %(code)s returned") % {"code": value.indicator.code}
+            body = _(
+                "The coordinating agency returned your figure for indicator %(code)s in the "
+                "round “%(round)s” on %(when)s. Reason: %(reason)s"
+            ) % {
+                "code": value.indicator.code,
+                "round": value.round.title,
+                "when": _when(value.created_at),
+                "reason": value.return_reason,
+            }
+            planned.extend(
+                PlannedNotice(
+                    f"returned:value:{value.pk}:{person.pk}",
+                    person,
+                    NoticeKind.RETURNED,
+                    subject,
+                    body,
+                    _plan_link(value.round.plan_id),
+                )
+                for person in reporters.get(value.organisation_id, [])
+            )
+    return planned
+
+
+def _plan_digest(plan: Plan, today: datetime.date) -> str | None:
+    """What came in the day before and what is late in ``plan``'s current round; None when
+    the plan has no round."""
+    round_ = current_round(plan, today)
+    if round_ is None:
+        return None
+    yesterday = today - datetime.timedelta(days=1)
+    start, end = end_of(yesterday - datetime.timedelta(days=1)), end_of(yesterday)
+    submitted = TaskUpdate.objects.filter(
+        round=round_, state=ReviewState.SUBMITTED, created_at__gte=start, created_at__lt=end
+    )
+    senders = sorted(set(submitted.values_list("organisation__name", flat=True)))
+    states = latest_states(round_)
+    waiting = sum(1 for state in states.values() if state == ReviewState.SUBMITTED)
+    judged = judged_tasks(plan, today)
+    lines = [
+        _("%(plan)s, round “%(round)s” (deadline %(deadline)s):")
+        % {"plan": plan, "round": round_.title, "deadline": _when(round_.deadline)},
+        _("- updates submitted yesterday: %(count)s%(from)s")
+        % {"count": submitted.count(), "from": f" ({', '.join(senders)})" if senders else ""},
+        _("- updates waiting for your review: %(count)s") % {"count": waiting},
+        _("- overdue tasks: %(count)s") % {"count": sum(1 for t in judged if t["overdue"])},
+    ]
+    if round_.deadline < end:
+        late = {
+            organisation
+            for task in judged
+            for organisation in task["lead"]
+            if states.get((task["id"], organisation)) not in IN_STATES
+        }
+        names = Organisation.objects.filter(pk__in=late).values_list("name", flat=True)
+        lines.append(
+            _("- agencies that missed the deadline: %(names)s")
+            % {"names": ", ".join(sorted(names)) or "0"}
+        )
+    return "\n".join(lines)
+
+
+def digest(today: datetime.date) -> list[PlannedNotice]:
+    """Each coordinator's morning digest: per plan they follow, the updates submitted the day
+    before, those waiting for review, the overdue tasks and, once the deadline has passed,
+    the agencies that missed it. No digest for a coordinator with no plan in a round."""
+    planned = []
+    summaries: dict[int, str | None] = {}
+    with translation.override(settings.LANGUAGE_CODE):
+        for membership in coordinators():
+            parts = []
+            for plan in plans_followed(membership, today):
+                if plan.pk not in summaries:
+                    summaries[plan.pk] = _plan_digest(plan, today)
+                summary = summaries[plan.pk]
+                if summary:
+                    parts.append(summary)
+            if not parts:
+                continue
+            planned.append(
+                PlannedNotice(
+                    f"digest:{today.isoformat()}:{membership.user_id}",
+                    membership.user,
+                    NoticeKind.DIGEST,
+                    _("Reporting digest of %(day)s") % {"day": today.strftime("%d/%m/%Y")},
+                    "\n\n".join(parts),
+                    reverse("workspace:home"),
+                )
+            )
+    return planned
+
+
+# --- storing and delivering ------------------------------------------------------------------
+
+
+def record_notices(planned: Iterable[PlannedNotice], *, now: datetime.datetime) -> int:
+    """Store the planned notices whose event has none yet; the number stored."""
+    rows = [
+        Notice(
+            recipient=p.recipient,
+            kind=p.kind,
+            key=p.key,
+            subject=p.subject[:300],
+            body=p.body,
+            link=p.link,
+            created=now,
+        )
+        for p in planned
+    ]
+    keys = [row.key for row in rows]
+    before = Notice.objects.filter(key__in=keys).count()
+    # The unique key turns a notice already stored, by an earlier run or another worker, into
+    # nothing rather than an error.
+    Notice.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    return Notice.objects.filter(key__in=keys).count() - before
+
+
+def wants_email(user: AbstractBaseUser, kind: str) -> bool:
+    if not getattr(user, "email", ""):
+        return False
+    choice = NoticePreference.objects.filter(user=user, kind=kind).first()
+    return choice is None or choice.email
+
+
+def deliver(notice: Notice, *, now: datetime.datetime) -> bool:
+    """Send ``notice`` by e-mail (when its recipient wants it) unless it was sent or another
+    worker holds it; True when this call delivered it."""
+    lease = now + datetime.timedelta(seconds=settings.NOTICE_CLAIM_SECONDS)
+    claimed = (
+        Notice.objects.filter(pk=notice.pk, sent_at=None)
+        .filter(Q(claimed_until=None) | Q(claimed_until__lt=now))
+        .update(claimed_until=lease)
+    )
+    if not claimed:
+        return False
+    notice.refresh_from_db()
+    emailed = wants_email(notice.recipient, notice.kind)
+    if emailed:
+        message = EmailMessage(
+            notice.subject,
+            notice.body,
+            to=[notice.recipient.email],
+            # Lets a mail server or a reader tell a resend of the same event.
+            headers={"X-Theodoi-Event": notice.key},
+        )
+        try:
+            message.send()
+        except Exception:
+            # Free the notice so the job's retry can take it at once, not after the claim.
+            Notice.objects.filter(pk=notice.pk, claimed_until=lease).update(claimed_until=None)
+            raise
+    Notice.objects.filter(pk=notice.pk, claimed_until=lease).update(sent_at=now, emailed=emailed)
+    return True
+
+
+def deliver_pending(*, now: datetime.datetime) -> int:
+    """Deliver every notice not yet sent and not held by a living worker; the number sent."""
+    pending = Notice.objects.filter(sent_at=None).filter(
+        Q(claimed_until=None) | Q(claimed_until__lt=now)
+    )
+    sent = 0
+    for notice in pending.order_by("created", "pk"):
+        if deliver(notice, now=now):
+            sent += 1
+    if sent:
+        log.info("%s notices delivered", sent)
+    return sent
+
+
+# --- what a person does with their notices ---------------------------------------------------
+
+
+@transaction.atomic
+def mark_read(notice: Notice, *, by: AbstractBaseUser, now: datetime.datetime) -> Notice:
+    if notice.recipient_id != by.pk:
+        raise NotifyError(_("This notice is not yours."))
+    if notice.read_at is None:
+        notice.read_at = now
+        notice.save(update_fields=["read_at"])
+        record("notify.notice.read", notice, by=by, now=now, after={"read_at": now.isoformat()})
+    return notice
+
+
+@transaction.atomic
+def mark_all_read(*, by: AbstractBaseUser, now: datetime.datetime) -> int:
+    count = Notice.objects.filter(recipient_id=by.pk, read_at=None).update(read_at=now)
+    if count:
+        record("notify.notice.all_read", None, by=by, now=now, after={"count": count})
+    return count
+
+
+def email_preferences(user: AbstractBaseUser) -> dict[str, bool]:
+    chosen = dict(NoticePreference.objects.filter(user=user).values_list("kind", "email"))
+    return {kind: chosen.get(kind, True) for kind in NoticeKind.values}
+
+
+@transaction.atomic
+def set_email_preferences(
+    user: AbstractBaseUser, email_kinds: Iterable[str], *, now: datetime.datetime
+) -> dict[str, bool]:
+    """Keep which kinds of notice ``user`` gets by e-mail: those in ``email_kinds``."""
+    chosen = set(email_kinds)
+    unknown = chosen - set(NoticeKind.values)
+    if unknown:
+        raise NotifyError(
+            _("Unknown kind of notice: %(kinds)s.") % {"kinds": ", ".join(sorted(unknown))}
+        )
+    before = email_preferences(user)
+    after = {kind: kind in chosen for kind in NoticeKind.values}
+    for kind, email in after.items():
+        NoticePreference.objects.update_or_create(user=user, kind=kind, defaults={"email": email})
+    if before != after:
+        record("notify.preferences.set", None, by=user, now=now, before=before, after=after)
+    return after
+
+
+def send(planned: Iterable[PlannedNotice], *, now: datetime.datetime) -> int:
+    """Store ``planned`` and deliver every notice pending; the number delivered."""
+    record_notices(planned, now=now)
+    return deliver_pending(now=now)
