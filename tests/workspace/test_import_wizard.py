@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
-from pytest_django.fixtures import SettingsWrapper
+from pytest_django.fixtures import Settings
 
 from tests.conftest import GOLD, SEEDS, org
 from tests.ingest.builders import build_docx, build_pdf
@@ -239,9 +239,7 @@ def refused(response: HttpResponse) -> str:
     return response.content.decode()
 
 
-def test_oversized_upload_is_refused_naming_the_limit(
-    desk: Client, settings: SettingsWrapper
-) -> None:
+def test_oversized_upload_is_refused_naming_the_limit(desk: Client, settings: Settings) -> None:
     settings.THEODOI_MAX_UPLOAD_BYTES = 10 * 1024
     html = refused(upload(desk, "ke-hoach.txt", SEED_004.read_bytes()))
     assert "giới hạn" in html
