@@ -189,3 +189,24 @@ def test_real_tables_and_prose_are_left_alone() -> None:
         Paragraph("TT"),
     ]
     assert rebuild_flattened_tables(blocks) == blocks
+
+
+def test_flattened_task_table_with_an_output_column_ends_at_the_next_part() -> None:
+    blocks = [
+        *_lines("STT", "Nội dung công việc", "Sản phẩm", "Đơn vị chủ trì", "Đơn vị phối hợp"),
+        Paragraph("Thời gian hoàn thành"),
+        *_lines("1", "Xây dựng kho dữ liệu", "Kho dữ liệu", "Phòng Quản lý khoa học"),
+        *_lines("Trung tâm Ứng dụng tiến bộ khoa học", "Quý III/2025"),
+        *_lines("2", "Số hóa hồ sơ lưu trữ", "Văn phòng Sở", "12/2025"),
+        *_lines("3", "Tập huấn kỹ năng số", "Văn phòng Sở", "Các phòng thuộc Sở", "Năm 2025"),
+        *_lines("IV. TỔ CHỨC THỰC HIỆN", "Các phòng triển khai thực hiện."),
+    ]
+    out = rebuild_flattened_tables(blocks)
+    table = out[0]
+    assert isinstance(table, RebuiltTable)
+    assert out[1:] == _lines("IV. TỔ CHỨC THỰC HIỆN", "Các phòng triển khai thực hiện.")
+    assert table.rows[2] == ("2", "Số hóa hồ sơ lưu trữ", "", "Văn phòng Sở", "", "12/2025")
+    assert table.rows[3] == (
+        "3", "Tập huấn kỹ năng số", "", "Văn phòng Sở", "Các phòng thuộc Sở", "Năm 2025"
+    )  # fmt: skip
+    assert table.guessed_rows == {2, 3}

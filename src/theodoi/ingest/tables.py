@@ -186,7 +186,8 @@ def successors(last: str | None, last_arabic: str | None, last_group: str | None
 _AGENCY_START = re.compile(
     r"^((bộ|sở|ban|ủy ban|ubnd|hội đồng|văn phòng|cục|tổng cục|viện|đài|báo|thông tấn|"
     r"ngân hàng|công an|bộ chỉ huy|tòa án|viện kiểm sát|kho bạc|bảo hiểm|thanh tra|"
-    r"liên đoàn|liên minh|mặt trận|tỉnh đoàn|chi cục|chính phủ|thủ tướng|tỉnh ủy|thành ủy|"
+    r"liên đoàn|liên minh|liên hiệp|hiệp hội|mặt trận|tỉnh đoàn|chi cục|phòng|trung tâm|trường|"
+    r"chính phủ|thủ tướng|tỉnh ủy|thành ủy|"
     r"huyện ủy|đảng ủy|vtv|vov|ttxvn)\b|(các|một số|những) )"
 )
 _TIME_WORDS = re.compile(
@@ -293,7 +294,9 @@ class RebuiltTable(Table):
 
 
 _APPENDIX = re.compile(r"^phụ lục\b")
-_END_OF_TABLE = re.compile(r"^(nơi nhận|tm\.|kt\.|phụ lục\b)")
+# What ends a flattened table: the signature, the next appendix, or the next part of the
+# body (a Roman heading with its title, ``IV. TỔ CHỨC THỰC HIỆN``).
+_END_OF_TABLE = re.compile(r"^(nơi nhận|t/?m\.?\s|k/?t\.?\s|phụ lục\b|[ivxl]{1,5}\s*[.\-/)]\s+\S)")
 
 
 def _header_run(blocks: list[Block], start: int) -> int:

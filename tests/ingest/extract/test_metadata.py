@@ -154,3 +154,8 @@ def test_title_over_several_lines() -> None:
     assert info.number == "57-NQ/TW"
     assert info.issuer == "Ban Chấp hành Trung ương"
     assert info.province is None
+
+
+def test_department_names_are_capitalised_field_by_field() -> None:
+    info = _metadata("UBND TỈNH AN GIANG\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 7/KH-SVHTTDL\n")
+    assert info.issuer == "Sở Văn hóa, Thể thao và Du lịch tỉnh An Giang"

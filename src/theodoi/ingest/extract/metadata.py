@@ -118,8 +118,13 @@ def sentence_case(text: str) -> str:
 
 
 def _proper_case(upper: str) -> str:
-    """``ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI`` -> ``Ủy ban nhân dân tỉnh Quảng Ngãi``."""
+    """``ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI`` -> ``Ủy ban nhân dân tỉnh Quảng Ngãi``; a
+    department or ministry capitalises each field of its name (``SỞ VĂN HÓA, THỂ THAO VÀ DU
+    LỊCH`` -> ``Sở Văn hóa, Thể thao và Du lịch``)."""
     text = sentence_case(upper)
+    if re.match(r"^(Sở|Bộ) ", text):
+        text = re.sub(r"^(Sở|Bộ) (\w)", lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
+        text = re.sub(r"(, | - | và )(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
     match = re.search(r"\b(tỉnh ủy|thành ủy|tỉnh|thành phố|huyện|xã)\s+(.+)$", text, re.I)
     if match:
         place = " ".join(w[:1].upper() + w[1:] for w in match.group(2).split())
