@@ -26,12 +26,19 @@ INDICATOR_FIELDS = ("code", "name", "unit", "target", "year", "agencies")
 _WORD = re.compile(r"\w+")
 
 
-def similarity(a: str, b: str) -> float:
-    """Dice coefficient of the two texts' word sets, case and tone placement ignored."""
-    left, right = set(_WORD.findall(fold(a))), set(_WORD.findall(fold(b)))
+def words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold(text)))
+
+
+def dice(left: frozenset[str], right: frozenset[str]) -> float:
     if not left or not right:
         return 0.0
     return 2 * len(left & right) / (len(left) + len(right))
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of the two texts' word sets, case and tone placement ignored."""
+    return dice(words(a), words(b))
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,8 @@ def match_entries(
 ) -> dict[int, int]:
     """new index -> old index for the entries that are the same across two versions."""
     matches: dict[int, int] = {}
+    old_words = [words(text_of(entry)) for entry in old]
+    new_words = [words(text_of(entry)) for entry in new]
     old_codes = Counter(entry.get("code") for entry in old)
     new_codes = Counter(entry.get("code") for entry in new)
     old_by_code = {entry.get("code"): i for i, entry in enumerate(old)}
@@ -90,12 +99,12 @@ def match_entries(
         code = entry.get("code")
         if old_codes[code] == 1 and new_codes[code] == 1:
             i = old_by_code[code]
-            if similarity(text_of(old[i]), text_of(entry)) >= SAME_CODE_FLOOR:
+            if dice(old_words[i], new_words[j]) >= SAME_CODE_FLOOR:
                 matches[j] = i
     taken = set(matches.values())
     candidates = sorted(
         (
-            (similarity(text_of(old[i]), text_of(new[j])), -abs(i - j), j, i)
+            (dice(old_words[i], new_words[j]), -abs(i - j), j, i)
             for j in range(len(new))
             if j not in matches
             for i in range(len(old))

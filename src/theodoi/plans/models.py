@@ -83,8 +83,11 @@ class Plan(models.Model):
         )
 
     def __str__(self) -> str:
-        label = self.number or (self.title[:80] if self.title else "")
-        return label or f"#{self.pk}"
+        if self.number or self.title:
+            return self.number or self.title[:80]
+        # A news article about a plan may carry neither number nor title.
+        place = f" - {self.province.name}" if self.province_id else ""
+        return f"{self.get_kind_display()}{place}"
 
 
 class TaskGroup(models.Model):

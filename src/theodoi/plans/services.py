@@ -1,0 +1,104 @@
+"""Changes the coordinator makes to a published plan's tasks, outside a re-import. Each is
+atomic, checks its preconditions, raises :class:`PlanError` in Vietnamese and leaves an audit
+entry."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from theodoi.audit.log import record
+from theodoi.plans.errors import PlanError
+from theodoi.plans.models import DueKind, Task
+
+
+def _live(task: Task) -> Task:
+    locked = Task.objects.select_for_update().get(pk=task.pk)
+    if locked.archived_at is not None:
+        raise PlanError(_("Task %(code)s was removed from the plan.") % {"code": locked.code})
+    return locked
+
+
+@transaction.atomic
+def set_task_confidential(
+    task: Task, confidential: bool, *, by: AbstractBaseUser | None, now: datetime.datetime
+) -> Task:
+    """Mark a task confidential (visible only to its agencies, the coordinator and leaders)
+    or open it again."""
+    task = _live(task)
+    before = task.confidential
+    task.confidential = confidential
+    task.save(update_fields=["confidential"])
+    record(
+        "plans.task.confidentiality_set",
+        task,
+        by=by,
+        now=now,
+        before={"confidential": before},
+        after={"confidential": confidential},
+    )
+    return task
+
+
+@transaction.atomic
+def set_condition_met(
+    task: Task,
+    met_on: datetime.date | None,
+    *,
+    by: AbstractBaseUser | None,
+    now: datetime.datetime,
+) -> Task:
+    """Record the day the higher decision a conditional task waits for was issued (None: not
+    yet); from then on the task can be judged."""
+    task = _live(task)
+    if task.due_kind != DueKind.CONDITIONAL and not task.due_condition:
+        raise PlanError(_("Task %(code)s does not wait for a condition.") % {"code": task.code})
+    if met_on is not None and met_on > now.date():
+        raise PlanError(_("The date the condition was met cannot be in the future."))
+    before = task.condition_met_on
+    task.condition_met_on = met_on
+    task.save(update_fields=["condition_met_on"])
+    record(
+        "plans.task.condition_met",
+        task,
+        by=by,
+        now=now,
+        before={"condition_met_on": before.isoformat() if before else None},
+        after={"condition_met_on": met_on.isoformat() if met_on else None},
+    )
+    return task
+
+
+@transaction.atomic
+def set_external_id(
+    task: Task,
+    system: str,
+    identifier: str,
+    *,
+    by: AbstractBaseUser | None,
+    now: datetime.datetime,
+) -> Task:
+    """Link the task to its record in another system (``he_thong_quoc_gia``: the national
+    system's task number); an empty identifier removes the link."""
+    system, identifier = system.strip(), identifier.strip()
+    if not system:
+        raise PlanError(_("Name the system the identifier belongs to."))
+    task = _live(task)
+    before = dict(task.external_ids)
+    if identifier:
+        task.external_ids[system] = identifier
+    else:
+        task.external_ids.pop(system, None)
+    task.save(update_fields=["external_ids"])
+    record(
+        "plans.task.external_id_set",
+        task,
+        by=by,
+        now=now,
+        before=before,
+        after=dict(task.external_ids),
+    )
+    return task
