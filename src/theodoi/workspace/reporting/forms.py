@@ -1,0 +1,145 @@
+"""Forms of the reporting pages: they convert what a person typed; the services decide."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from theodoi.orgs.models import Organisation
+from theodoi.reporting.checks import read_figure
+from theodoi.reporting.models import STATUS_CHOICES
+from theodoi.reporting.services import UpdateContent
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def start_of(day: datetime.date) -> datetime.datetime:
+    """00:00 of ``day`` where the province is: "before 1/6" locks as 1/6 begins."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+class OpenRoundForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    period_start = forms.DateField(label=_("Period from"), widget=DateInput())
+    period_end = forms.DateField(label=_("Period to"), widget=DateInput())
+    cut_off = forms.DateField(label=_("Data cut-off"), widget=DateInput())
+    deadline = forms.DateField(
+        label=_("Reports due before"),
+        help_text=_("The round locks as this day begins."),
+        widget=DateInput(),
+    )
+    reminder_days = forms.CharField(
+        label=_("Reminders (days before the deadline)"), initial="7, 3, 1", max_length=40
+    )
+
+    def clean_reminder_days(self) -> list[int]:
+        raw = self.cleaned_data["reminder_days"]
+        try:
+            return [int(part) for part in raw.replace(";", ",").split(",") if part.strip()]
+        except ValueError as exc:
+            raise forms.ValidationError(
+                _("Write whole numbers of days separated by commas, e.g. 7, 3, 1.")
+            ) from exc
+
+
+class TaskUpdateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES)
+    progress = forms.IntegerField(
+        label=_("Progress (%)"),
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "min_value": _("Progress is at least %(limit_value)s%%."),
+            "max_value": _("Progress is at most %(limit_value)s%%."),
+            "required": _("Enter the progress, 0 to 100%."),
+        },
+    )
+    completed_on = forms.DateField(label=_("Completed on"), required=False, widget=DateInput())
+    results = forms.CharField(
+        label=_("Results achieved"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    product = forms.CharField(
+        label=_("Product delivered"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    difficulties = forms.CharField(
+        label=_("Difficulties"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    proposals = forms.CharField(
+        label=_("Proposals"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    based_on = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    def content(self) -> UpdateContent:
+        data = self.cleaned_data
+        return UpdateContent(
+            status=data["status"],
+            progress=data["progress"],
+            completed_on=data["completed_on"],
+            results=data["results"],
+            product=data["product"],
+            difficulties=data["difficulties"],
+            proposals=data["proposals"],
+        )
+
+
+class FigureForm(forms.Form):
+    value = forms.CharField(label=_("Value"), max_length=40)
+    measured_on = forms.DateField(label=_("Date of the figure"), widget=DateInput())
+    source = forms.CharField(label=_("Source"), required=False, max_length=300)
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000)
+    confirmed = forms.BooleanField(label=_("I confirm this figure"), required=False)
+    based_on = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    def clean_value(self) -> float:
+        figure = read_figure(self.cleaned_data["value"])
+        if figure is None:
+            raise forms.ValidationError(
+                _("“%(value)s” is not a number; write it like 1.234,5.")
+                % {"value": self.cleaned_data["value"]}
+            )
+        return figure
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(
+        label=_("Evidence file"),
+        help_text=_("PDF, Word, Excel, OpenDocument, JPEG or PNG."),
+        error_messages={"required": _("Choose the file to attach.")},
+    )
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for return"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Give the reason for returning the report.")},
+    )
+
+
+class ReopenForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Agency"), queryset=Organisation.objects.none())
+    until = forms.DateField(label=_("Open until (end of day)"), widget=DateInput())
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+
+    def until_moment(self) -> datetime.datetime:
+        return start_of(self.cleaned_data["until"] + datetime.timedelta(days=1))
+
+
+class WorkbookUploadForm(forms.Form):
+    workbook = forms.FileField(
+        label=_("Filled workbook (.xlsx)"),
+        error_messages={"required": _("Choose the workbook to upload.")},
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )

@@ -1,0 +1,225 @@
+"""The reporting pages through Django's test client, at the real clock: a round open now."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from tests.reporting.test_services import PDF
+from theodoi.plans.models import Indicator, Plan, Task
+from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate
+from theodoi.reporting.services import open_round
+from theodoi.reporting.workbook import TASK_SHEET
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def live_round(tien_giang_plan: Plan, coordinator: User) -> ReportingRound:
+    today = timezone.localdate()
+    return open_round(
+        tien_giang_plan,
+        title="Báo cáo 6 tháng",
+        period_start=today - datetime.timedelta(days=150),
+        period_end=today + datetime.timedelta(days=10),
+        cut_off=today,
+        deadline=timezone.now() + datetime.timedelta(days=10),
+        by=coordinator,
+        now=timezone.now(),
+    )
+
+
+def signed_in(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def lead_task_of(round_: ReportingRound, reporter: User) -> Task:
+    organisation = reporter.membership.organisation
+    return round_.plan.tasks.filter(
+        agencies__organisation_id__in=organisation.lineage_ids(), agencies__role="lead"
+    ).first()
+
+
+def test_the_reporter_sees_its_tasks_and_indicators_for_the_round(
+    live_round: ReportingRound, reporter: User
+) -> None:
+    page = signed_in(reporter).get(reverse("reporting:agency", args=[live_round.pk]))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Nhiệm vụ của đơn vị" in text
+    assert lead_task_of(live_round, reporter).title[:40] in text
+    assert "Tải bảng tính Excel" in text
+
+
+def test_submitting_a_task_form_stores_a_submitted_update(
+    live_round: ReportingRound, reporter: User
+) -> None:
+    task = lead_task_of(live_round, reporter)
+    url = reverse("reporting:task_update", args=[live_round.pk, task.pk])
+    response = signed_in(reporter).post(
+        url,
+        {
+            "status": "in_progress",
+            "progress": "45",
+            "results": "Đã phát sóng chuyên mục.",
+            "based_on": "0",
+            "action": "submit",
+        },
+    )
+    assert response.status_code == 302
+    update = TaskUpdate.objects.get(task=task)
+    assert (update.state, update.progress) == ("submitted", 45)
+
+
+def test_a_form_with_120_percent_says_so_and_stores_nothing(
+    live_round: ReportingRound, reporter: User
+) -> None:
+    task = lead_task_of(live_round, reporter)
+    url = reverse("reporting:task_update", args=[live_round.pk, task.pk])
+    response = signed_in(reporter).post(
+        url, {"status": "in_progress", "progress": "120", "based_on": "0", "action": "save"}
+    )
+    assert response.status_code == 200
+    assert "Tiến độ tối đa 100%." in response.content.decode()
+    assert not TaskUpdate.objects.exists()
+
+
+def test_a_stale_form_is_refused_and_shows_the_other_version(
+    live_round: ReportingRound, reporter: User
+) -> None:
+    task = lead_task_of(live_round, reporter)
+    url = reverse("reporting:task_update", args=[live_round.pk, task.pk])
+    client = signed_in(reporter)
+    form = {"status": "in_progress", "progress": "30", "based_on": "0", "action": "save"}
+    client.post(url, {**form, "results": "Bản của chị Lan."})
+    response = client.post(url, {**form, "results": "Bản của anh Minh."})
+    text = response.content.decode()
+    assert response.status_code == 409
+    assert "Người khác đã lưu báo cáo này" in text
+    assert "Bản của chị Lan." in text
+    assert list(TaskUpdate.objects.values_list("results", flat=True)) == ["Bản của chị Lan."]
+
+
+def test_evidence_is_served_only_to_those_who_see_the_task(
+    live_round: ReportingRound, reporter: User, other_reporter: User, coordinator: User
+) -> None:
+    task = lead_task_of(live_round, reporter)
+    signed_in(reporter).post(
+        reverse("reporting:evidence_attach", args=[live_round.pk, task.pk]),
+        {"file": SimpleUploadedFile("qd.pdf", PDF)},
+    )
+    evidence = Evidence.objects.get()
+    url = reverse("reporting:evidence", args=[evidence.pk])
+    download = signed_in(coordinator).get(url)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF
+    assert signed_in(other_reporter).get(url).status_code == 404
+    assert Client().get(url).status_code == 302
+
+
+def test_a_far_figure_asks_for_confirmation_before_it_is_stored(
+    live_round: ReportingRound, reporter: User, coordinator: User
+) -> None:
+    organisation = reporter.membership.organisation
+    indicator = Indicator.objects.filter(
+        plan=live_round.plan, unit="%", agencies__organisation_id__in=organisation.lineage_ids()
+    ).first()
+    indicator.baseline_value = 10
+    indicator.save()
+    url = reverse("reporting:figure_save", args=[live_round.pk, indicator.pk])
+    prefix = f"i{indicator.pk}-"
+    form = {
+        prefix + "value": "45,5",
+        prefix + "measured_on": timezone.localdate().isoformat(),
+        prefix + "based_on": "0",
+        "action": "submit",
+    }
+    client = signed_in(reporter)
+    asked = client.post(url, form)
+    assert asked.status_code == 400
+    assert "Tôi xác nhận số liệu này đúng" in asked.content.decode()
+    assert not IndicatorValue.objects.exists()
+    assert client.post(url, {**form, prefix + "confirmed": "on"}).status_code == 302
+    assert IndicatorValue.objects.get().value == 45.5
+
+
+def test_the_workbook_goes_down_and_comes_back_up(
+    live_round: ReportingRound, reporter: User
+) -> None:
+    client = signed_in(reporter)
+    download = client.get(reverse("reporting:workbook", args=[live_round.pk]))
+    assert download["Content-Type"].startswith("application/vnd.openxmlformats")
+    wb = load_workbook(io.BytesIO(download.content))
+    ws = wb[TASK_SHEET]
+    ws["H2"], ws["I2"] = "Đang thực hiện (trong hạn)", 25
+    out = io.BytesIO()
+    wb.save(out)
+    upload_url = reverse("reporting:workbook_upload", args=[live_round.pk])
+    preview = client.post(upload_url, {"workbook": SimpleUploadedFile("bc.xlsx", out.getvalue())})
+    assert preview.status_code == 200
+    assert "Nhiệm vụ, dòng 2: tiến độ 25%" in preview.content.decode()
+    assert not TaskUpdate.objects.exists()
+    token = preview.context["token"]
+    saved = client.post(
+        reverse("reporting:workbook_apply", args=[live_round.pk]), {"token": token, "submit": "1"}
+    )
+    assert saved.status_code == 302
+    assert TaskUpdate.objects.get().state == "submitted"
+
+
+def test_a_spoilt_workbook_upload_lists_its_errors(
+    live_round: ReportingRound, reporter: User
+) -> None:
+    client = signed_in(reporter)
+    wb = load_workbook(
+        io.BytesIO(client.get(reverse("reporting:workbook", args=[live_round.pk])).content)
+    )
+    wb[TASK_SHEET]["I2"] = 120
+    wb[TASK_SHEET]["H2"] = "Xong"
+    out = io.BytesIO()
+    wb.save(out)
+    response = client.post(
+        reverse("reporting:workbook_upload", args=[live_round.pk]),
+        {"workbook": SimpleUploadedFile("bc.xlsx", out.getvalue())},
+    )
+    text = response.content.decode()
+    assert response.status_code == 400
+    assert "2 lỗi: chưa lưu gì cả" in text
+    assert "“Xong” không có trong danh sách" in text
+    assert not TaskUpdate.objects.exists()
+
+
+def test_the_coordinator_returns_with_a_reason_and_the_reporter_reads_it(
+    live_round: ReportingRound, reporter: User, coordinator: User
+) -> None:
+    task = lead_task_of(live_round, reporter)
+    signed_in(reporter).post(
+        reverse("reporting:task_update", args=[live_round.pk, task.pk]),
+        {"status": "in_progress", "progress": "45", "based_on": "0", "action": "submit"},
+    )
+    update = TaskUpdate.objects.get()
+    boss = signed_in(coordinator)
+    queue = boss.get(reverse("reporting:review", args=[live_round.pk]))
+    assert task.code in queue.content.decode()
+    refused = boss.post(
+        reverse("reporting:review_return", args=[live_round.pk, "nhiem-vu", update.pk]),
+        {"reason": ""},
+        follow=True,
+    )
+    assert "Phải nêu lý do trả lại báo cáo." in refused.content.decode()
+    boss.post(
+        reverse("reporting:review_return", args=[live_round.pk, "nhiem-vu", update.pk]),
+        {"reason": "Thiếu số liệu cụ thể."},
+    )
+    page = signed_in(reporter).get(reverse("reporting:agency", args=[live_round.pk]))
+    assert "Bị trả lại: Thiếu số liệu cụ thể." in page.content.decode()
