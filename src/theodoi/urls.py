@@ -12,5 +12,6 @@ urlpatterns = [
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-tri/", admin.site.urls),
+    path("", include("theodoi.workspace.reporting.urls")),
     path("", include("theodoi.workspace.urls")),
 ]
