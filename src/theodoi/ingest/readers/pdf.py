@@ -1,17 +1,13 @@
-"""PDF with a text layer (pdfplumber): paragraphs rebuilt from lines, ruled tables as tables.
-
-A PDF knows lines, not paragraphs. A line continues the paragraph above it unless it opens an
-item (``a)``, ``1.``, ``II.``, ``-``, ``PHỤ LỤC`` ...), or the line above ended short (its
-first word would have fitted there), or a wider gap separates them. Text inside a table is
-read only as the table's cells. A table that runs over a page break is joined back together,
-its repeated header row dropped.
+"""PDF with a text layer (pdfplumber): paragraphs rebuilt from lines (layout.py), ruled
+tables as tables. Text inside a table is read only as the table's cells. A table that runs
+over a page break is joined back together, its repeated header row dropped and a row broken
+by the page mended.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +21,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from theodoi.ingest.blocks import Block, Paragraph, SourceText, Table
 from theodoi.ingest.chrome import strip_chrome
 from theodoi.ingest.errors import UnreadableInput
+from theodoi.ingest.readers.layout import Line, joined, paragraphs, set_page_edges
 from theodoi.ingest.textnorm import normalize_text
 
 OCR_HINT = (
@@ -32,26 +29,8 @@ OCR_HINT = (
     "apt install tesseract-ocr tesseract-ocr-vie), hoặc tải lên bản .docx của văn bản."
 )
 
-_OPENS_ITEM = re.compile(
-    r"^(?:[IVXLC]+[.\-)]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ][).]\s|[-+•*]\s|\(\d+\)\s|"
-    r"Điều \d|PHỤ LỤC|Phụ lục|Căn cứ |Nơi nhận|Số:|TM\.|KT\.)"
-)
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$", re.I)
-_DASH_THEN_LOWER = re.compile(r"^[-+]\s+[a-zđà-ỹ]")
 _CID = re.compile(r"\(cid:\d+\)")
-
-
-@dataclass
-class _Line:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    first_word_width: float
-    right: float = 0.0  # the right edge of the text on this line's page
-    left: float = 0.0  # the left edge of the text on this line's page
-    new_page: bool = False
 
 
 @dataclass
@@ -59,10 +38,10 @@ class _Placed:
     """A block with its place on the page, to put text and tables in reading order."""
 
     top: float
-    block: Block | list[_Line]
+    block: Block | list[Line]
 
 
-def _lines(page: Any, tables: list[Any]) -> list[_Line]:
+def _lines(page: Any, tables: list[Any]) -> list[Line]:
     boxes = [t.bbox for t in tables]
 
     def outside_tables(obj: dict[str, Any]) -> bool:
@@ -73,7 +52,7 @@ def _lines(page: Any, tables: list[Any]) -> list[_Line]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     text_only = page.filter(outside_tables) if boxes else page
-    lines: list[_Line] = []
+    lines: list[Line] = []
     for raw in text_only.extract_text_lines(return_chars=True):
         text = raw["text"].strip()
         if not text:
@@ -81,15 +60,11 @@ def _lines(page: Any, tables: list[Any]) -> list[_Line]:
         first = text.split(" ", 1)[0]
         chars = raw["chars"][: len(first)]
         width = (chars[-1]["x1"] - raw["x0"]) if chars else 0.0
-        lines.append(_Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], width))
-    right = max((line.x1 for line in lines), default=0.0)
-    left = min((line.x0 for line in lines), default=0.0)
-    for line in lines:
-        line.right, line.left = right, left
-    return lines
+        lines.append(Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], width))
+    return set_page_edges(lines)
 
 
-def _without_page_numbers(lines: list[_Line], height: float) -> list[_Line]:
+def _without_page_numbers(lines: list[Line], height: float) -> list[Line]:
     margin = height * 0.08
     return [
         line
@@ -98,47 +73,6 @@ def _without_page_numbers(lines: list[_Line], height: float) -> list[_Line]:
             _PAGE_NUMBER.match(line.text) and (line.top < margin or line.bottom > height - margin)
         )
     ]
-
-
-def _centred(line: _Line) -> bool:
-    return abs((line.x0 + line.x1) / 2 - (line.left + line.right) / 2) < 3
-
-
-def _joined(current: list[str], text: str) -> None:
-    # A line broken at the hyphen of ``57-NQ/TW`` (after it or before it) continues without
-    # a space; a dash standing between words (``kinh tế - xã hội``) keeps its spaces.
-    if current and (
-        re.search(r"\w-$", current[-1])
-        or (re.match(r"-\w", text) and re.search(r"\w$", current[-1]))
-    ):
-        current[-1] += text
-    else:
-        current.append(text)
-
-
-def _paragraphs(lines: list[_Line]) -> Iterator[str]:
-    """Lines of one stretch of text (between tables, maybe over pages) joined into
-    paragraphs."""
-    if not lines:
-        return
-    heights = sorted(line.bottom - line.top for line in lines)
-    typical = heights[len(heights) // 2] or 10.0
-    current = [lines[0].text]
-    for above, line in itertools.pairwise(lines):
-        gap = 0.0 if line.new_page else line.top - above.bottom
-        ended_short = above.x1 + typical * 0.3 + line.first_word_width < above.right - 1
-        # ``chính trị - xã hội`` wrapped before its dash is not a bullet: a bullet's words
-        # start with a capital, and the line above it ends short.
-        opens = bool(_OPENS_ITEM.match(line.text)) and not (
-            _DASH_THEN_LOWER.match(line.text) and not ended_short
-        )
-        # Nghị định 30/2020 asks for a first-line indent: an indented line opens a paragraph.
-        indented = line.x0 > line.left + typical and not _centred(line)
-        if opens or ended_short or indented or gap > typical * 1.2 or gap < -1:
-            yield " ".join(current)
-            current = []
-        _joined(current, line.text)
-    yield " ".join(current)
 
 
 def _cells(table: Any) -> list[list[str]]:
@@ -156,7 +90,7 @@ def _cells(table: Any) -> list[list[str]]:
             if value is not None:
                 wrapped: list[str] = []
                 for part in value.split("\n"):
-                    _joined(wrapped, part.strip())
+                    joined(wrapped, part.strip())
                 cells.append(normalize_text(" ".join(wrapped)).strip())
                 continue
             # Covered by a merged cell: from the left if that cell reaches over this column,
@@ -178,7 +112,7 @@ def _page_blocks(page: Any) -> list[_Placed]:
     lines = _without_page_numbers(_lines(page, tables), page.height)
     # Text lines between two tables belong to different stretches: cut at each table's top.
     tops = sorted(p.top for p in placed)
-    stretch: list[_Line] = []
+    stretch: list[Line] = []
     for line in lines:
         if stretch and any(stretch[-1].top < top <= line.top for top in tops):
             placed.append(_Placed(stretch[0].top, stretch))
@@ -235,10 +169,10 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
     warnings: list[str] = []
     pages_without_text: list[int] = []
     # Lines wait here until a table or the end: a paragraph may run on over a page break.
-    stretch: list[_Line] = []
+    stretch: list[Line] = []
 
     def flush() -> None:
-        for text in _paragraphs(stretch):
+        for text in paragraphs(stretch):
             kept = strip_chrome(normalize_text(text))
             if kept:
                 blocks.append(Paragraph(kept))
@@ -252,8 +186,10 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                     if ocr:
                         from theodoi.ingest.readers.ocr import ocr_page
 
-                        flush()
-                        blocks += [Paragraph(t) for t in ocr_page(page) if strip_chrome(t)]
+                        scanned = ocr_page(page)
+                        if scanned:
+                            scanned[0].new_page = True
+                        stretch += scanned
                     page.close()
                     continue
                 first = True
