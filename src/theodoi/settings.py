@@ -168,7 +168,11 @@ FORMAT_MODULE_PATH = ["theodoi.workspace.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Chart.js comes from the npm registry at set-up (scripts/setup: npm ci), never from a CDN.
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    ("vendor/chart.js", BASE_DIR.parents[1] / "node_modules" / "chart.js" / "dist"),
+]
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 STORAGES = {

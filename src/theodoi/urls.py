@@ -12,6 +12,8 @@ urlpatterns = [
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-tri/", admin.site.urls),
+    path("cong-khai/", include("theodoi.portal.urls")),
+    path("bang-dieu-khien/", include("theodoi.workspace.dashboard.urls")),
     path("", include("theodoi.workspace.reporting.urls")),
     path("", include("theodoi.workspace.urls")),
 ]

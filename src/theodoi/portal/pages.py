@@ -1,0 +1,121 @@
+"""What the public pages show: the plan's public tasks and indicators beside what its latest
+snapshot says about them. Nothing here judges; the snapshot already did."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from theodoi.plans.access import visible_tasks
+from theodoi.plans.models import (
+    AgencyRole,
+    Indicator,
+    IndicatorAgency,
+    Plan,
+    PlanStatus,
+    Task,
+    TaskAgency,
+    TaskGroup,
+)
+from theodoi.snapshots.models import RankingPublication
+from theodoi.snapshots.reading import Results
+from theodoi.snapshots.services import latest_snapshot
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    task: Task
+    result: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    indicator: Indicator
+    result: dict[str, Any]
+
+
+def public_plan(plan_id: int) -> Plan:
+    return get_object_or_404(
+        Plan.objects.select_related("province"), pk=plan_id, status=PlanStatus.PUBLISHED
+    )
+
+
+def public_results(plan: Plan, today: datetime.date) -> Results | None:
+    snapshot = latest_snapshot(plan, as_of=today)
+    return Results.of(snapshot) if snapshot else None
+
+
+def public_tasks(plan: Plan) -> QuerySet[Task]:
+    """The plan's tasks the public may read (never confidential ones, never a draft plan's)."""
+    mentions = TaskAgency.objects.order_by("position")
+    return (
+        visible_tasks(AnonymousUser())
+        .filter(plan=plan)
+        .select_related("group")
+        .prefetch_related(
+            Prefetch(
+                "agencies", queryset=mentions.filter(role=AgencyRole.LEAD), to_attr="lead_agencies"
+            ),
+            Prefetch(
+                "agencies",
+                queryset=mentions.filter(role=AgencyRole.COOPERATING),
+                to_attr="cooperating_agencies",
+            ),
+        )
+        .order_by("position", "pk")
+    )
+
+
+def task_lines(tasks: QuerySet[Task] | list[Task], results: Results | None) -> list[TaskLine]:
+    return [TaskLine(t, results.tasks.get(t.pk, {}) if results else {}) for t in tasks]
+
+
+def grouped(plan: Plan, lines: list[TaskLine]) -> list[tuple[TaskGroup | None, list[TaskLine]]]:
+    """Task lines under their groups, in the plan's order; groups with no line left out."""
+    by_group: dict[int | None, list[TaskLine]] = {}
+    for line in lines:
+        by_group.setdefault(line.task.group_id, []).append(line)
+    groups: list[tuple[TaskGroup | None, list[TaskLine]]] = [
+        (g, by_group[g.pk]) for g in plan.groups.all() if g.pk in by_group
+    ]
+    if None in by_group:
+        groups.append((None, by_group[None]))
+    return groups
+
+
+def indicator_lines(plan: Plan, results: Results | None) -> list[IndicatorLine]:
+    indicators = plan.indicators.filter(archived_at__isnull=True).order_by("position", "pk")
+    return [
+        IndicatorLine(i, results.indicators.get(i.pk, {}) if results else {}) for i in indicators
+    ]
+
+
+def public_indicator(plan: Plan, indicator_id: int) -> Indicator:
+    return get_object_or_404(
+        plan.indicators.prefetch_related(
+            Prefetch("agencies", queryset=IndicatorAgency.objects.order_by("position"))
+        ),
+        pk=indicator_id,
+        archived_at__isnull=True,
+    )
+
+
+def agency_lines(plan: Plan, results: Results | None, agency: int) -> list[TaskLine]:
+    """The public tasks an agency (today's body) leads or cooperates on, as the snapshot
+    assigned them after following successors."""
+    if results is None or agency not in results.agencies:
+        raise Http404
+    mine = {
+        pk for pk, r in results.tasks.items() if agency in r["lead"] or agency in r["cooperating"]
+    }
+    return task_lines([t for t in public_tasks(plan) if t.pk in mine], results)
+
+
+def published_ranking(plan: Plan) -> RankingPublication | None:
+    return plan.ranking_publications.order_by("-published_at").first()

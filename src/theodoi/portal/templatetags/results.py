@@ -1,0 +1,76 @@
+"""Template helpers for evaluation results: chart data and per-cent figures in the page's
+number format. Shared by the portal and the staff dashboard."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from theodoi.snapshots.reading import Summary
+
+register = template.Library()
+
+_BAR_COLOURS = {"green": "#2e8b4a", "yellow": "#e0a800", "red": "#c0392b", "grey": "#a7b0b9"}
+
+
+@register.filter
+def percent(share: float | None) -> str:
+    """``0.125`` -> ``12,5%`` (the page's decimal separator)."""
+    if share is None:
+        return "—"
+    return f"{number_format(share * 100, 1, force_grouping=True)}%"
+
+
+@register.filter
+def figure(value: float | None, digits: int = 2) -> str:
+    """A figure with grouping and up to ``digits`` decimals, no trailing zeros."""
+    if value is None:
+        return "—"
+    text = number_format(round(value, digits), digits, force_grouping=True)
+    decimal = number_format(0.5, 1)[1]
+    if decimal in text:
+        text = text.rstrip("0").rstrip(decimal)
+    return text
+
+
+@register.simple_tag
+def indicator_chart(result: dict[str, Any]) -> dict[str, Any]:
+    """Data of an indicator's chart: its accepted values and the path to its target."""
+    return {
+        "kind": "line",
+        "values": result.get("values", []),
+        "path": result.get("path", []),
+        "labels": {"values": _("Accepted values"), "path": _("Path to the target")},
+    }
+
+
+@register.simple_tag
+def status_chart(summary: Summary) -> dict[str, Any]:
+    """Data of a bar chart of tasks by status."""
+    return {
+        "kind": "bar",
+        "title": _("Tasks"),
+        "labels": [s.status.label for s in summary.statuses],
+        "counts": [s.count for s in summary.statuses],
+        "colours": [_BAR_COLOURS[s.colour] for s in summary.statuses],
+    }
+
+
+@register.filter
+def get(mapping: dict[Any, Any] | None, key: Any) -> Any:
+    return (mapping or {}).get(key)
+
+
+@register.filter
+def chart_id(pk: int) -> str:
+    return f"chart-{pk}"
+
+
+@register.filter
+def day(iso: str | None) -> datetime.date | None:
+    """An ISO date from a snapshot, as a date for Django's ``date`` filter."""
+    return datetime.date.fromisoformat(iso) if iso else None

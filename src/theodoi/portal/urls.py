@@ -1,0 +1,34 @@
+from django.urls import path
+
+from theodoi.portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.plan_list, name="plan_list"),
+    path("du-lieu-mo/", views.data_dictionary, name="data_dictionary"),
+    path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan_detail"),
+    path(
+        "ke-hoach/<int:plan_id>/chi-tieu/<int:indicator_id>/",
+        views.indicator_detail,
+        name="indicator_detail",
+    ),
+    path(
+        "ke-hoach/<int:plan_id>/co-quan/<int:agency_id>/",
+        views.agency_detail,
+        name="agency_detail",
+    ),
+    path("ke-hoach/<int:plan_id>/xep-hang/", views.ranking, name="ranking"),
+    path(
+        "ke-hoach/<int:plan_id>/du-lieu/<slug:dataset>.csv",
+        views.open_data,
+        {"fmt": "csv"},
+        name="open_data_csv",
+    ),
+    path(
+        "ke-hoach/<int:plan_id>/du-lieu/<slug:dataset>.json",
+        views.open_data,
+        {"fmt": "json"},
+        name="open_data_json",
+    ),
+]

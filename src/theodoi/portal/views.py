@@ -1,0 +1,137 @@
+"""Public pages: thin views over ``portal.pages`` and ``portal.opendata``, cached per plan."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from theodoi.plans.models import Plan, PlanStatus
+from theodoi.portal import pages
+from theodoi.portal.cache import cached_per_plan
+from theodoi.portal.opendata import DATASETS, as_csv, as_json
+from theodoi.snapshots.reading import Results
+from theodoi.snapshots.services import latest_snapshot
+
+
+def plan_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    plans = (
+        Plan.objects.filter(status=PlanStatus.PUBLISHED)
+        .select_related("province")
+        .annotate(
+            task_count=Count(
+                "tasks",
+                filter=Q(tasks__confidential=False, tasks__archived_at__isnull=True),
+                distinct=True,
+            )
+        )
+    )
+    rows = []
+    for plan in plans:
+        snapshot = latest_snapshot(plan, as_of=today)
+        rows.append((plan, Results.of(snapshot).summary(public=True) if snapshot else None))
+    return render(request, "portal/plan_list.html", {"rows": rows})
+
+
+@cached_per_plan
+def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = pages.public_plan(plan_id)
+    results = pages.public_results(plan, timezone.localdate())
+    lines = pages.task_lines(pages.public_tasks(plan), results)
+    groups = [
+        (
+            group,
+            group_lines,
+            results.summary(public=True, group=str(group.pk)) if results and group else None,
+        )
+        for group, group_lines in pages.grouped(plan, lines)
+    ]
+    return render(
+        request,
+        "portal/plan_detail.html",
+        {
+            "plan": plan,
+            "results": results,
+            "summary": results.summary(public=True) if results else None,
+            "groups": groups,
+            "indicators": pages.indicator_lines(plan, results),
+            "ranking": pages.published_ranking(plan),
+            "datasets": DATASETS.values(),
+        },
+    )
+
+
+@cached_per_plan
+def indicator_detail(request: HttpRequest, plan_id: int, indicator_id: int) -> HttpResponse:
+    plan = pages.public_plan(plan_id)
+    results = pages.public_results(plan, timezone.localdate())
+    indicator = pages.public_indicator(plan, indicator_id)
+    result = results.indicators.get(indicator.pk, {}) if results else {}
+    return render(
+        request,
+        "portal/indicator_detail.html",
+        {"plan": plan, "results": results, "indicator": indicator, "result": result},
+    )
+
+
+@cached_per_plan
+def agency_detail(request: HttpRequest, plan_id: int, agency_id: int) -> HttpResponse:
+    plan = pages.public_plan(plan_id)
+    results = pages.public_results(plan, timezone.localdate())
+    lines = pages.agency_lines(plan, results, agency_id)
+    assert results is not None  # agency_lines raised Http404 otherwise
+    publication = pages.published_ranking(plan)
+    ranked = (
+        next((r for r in publication.ranking if r["agency"] == agency_id), None)
+        if publication
+        else None
+    )
+    return render(
+        request,
+        "portal/agency_detail.html",
+        {
+            "plan": plan,
+            "results": results,
+            "agency": results.agencies[agency_id],
+            "agency_id": agency_id,
+            "groups": pages.grouped(plan, lines),
+            "summary": results.summary(public=True, agency=agency_id),
+            "publication": publication,
+            "ranked": ranked,
+        },
+    )
+
+
+@cached_per_plan
+def ranking(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = pages.public_plan(plan_id)
+    return render(
+        request,
+        "portal/ranking.html",
+        {"plan": plan, "publication": pages.published_ranking(plan)},
+    )
+
+
+@cached_per_plan
+def open_data(request: HttpRequest, plan_id: int, dataset: str, fmt: str) -> HttpResponse:
+    if dataset not in DATASETS:
+        raise Http404
+    plan = pages.public_plan(plan_id)
+    results = pages.public_results(plan, timezone.localdate())
+    chosen = DATASETS[dataset]
+    rows = chosen.rows(plan, results)
+    filename = f"theodoi-{plan.pk}-{dataset}.{fmt}"
+    if fmt == "csv":
+        response = HttpResponse(as_csv(chosen, rows), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            as_json(chosen, plan, results, rows), content_type="application/json; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def data_dictionary(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/data_dictionary.html", {"datasets": DATASETS.values()})

@@ -1,0 +1,106 @@
+"""Reading a stored snapshot for a page: its results indexed by task, indicator and agency.
+
+Pages show what the snapshot says; they never judge anything themselves."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from theodoi.evaluation import Colour, ProgressBand, TaskStatus
+from theodoi.snapshots.models import PlanSnapshot
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: TaskStatus
+    count: int
+    share: float  # 0-1
+
+    @property
+    def colour(self) -> str:
+        return self.status.colour.code
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One stored summary (plan, group, agency or matrix cell) in the statuses' order."""
+
+    total: int
+    overdue: int
+    statuses: tuple[StatusCount, ...]
+    colours: dict[str, int]
+
+    @classmethod
+    def of(cls, data: dict[str, Any] | None) -> Summary:
+        data = data or {"total": 0, "overdue": 0, "by_status": {}, "by_colour": {}}
+        total = data["total"]
+        return cls(
+            total=total,
+            overdue=data["overdue"],
+            statuses=tuple(
+                StatusCount(s, n := data["by_status"].get(s.code, 0), n / total if total else 0.0)
+                for s in TaskStatus
+            ),
+            colours={c.code: data["by_colour"].get(c.code, 0) for c in Colour},
+        )
+
+    def count(self, code: str) -> int:
+        return next((s.count for s in self.statuses if s.status.code == code), 0)
+
+    @property
+    def done(self) -> int:
+        return sum(s.count for s in self.statuses if s.status.done)
+
+    @property
+    def done_share(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+@dataclass
+class Results:
+    snapshot: PlanSnapshot
+    tasks: dict[int, dict[str, Any]] = field(default_factory=dict)
+    indicators: dict[int, dict[str, Any]] = field(default_factory=dict)
+    agencies: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, snapshot: PlanSnapshot) -> Results:
+        data = snapshot.results
+        return cls(
+            snapshot=snapshot,
+            tasks={t["id"]: t for t in data["tasks"]},
+            indicators={i["id"]: i for i in data["indicators"]},
+            agencies={r["agency"]: r["name"] for r in data["ranking"]},
+        )
+
+    @property
+    def as_of(self) -> datetime.date:
+        return self.snapshot.as_of
+
+    @property
+    def period(self) -> str:
+        return str(self.snapshot.results["period"]["label"])
+
+    @property
+    def ranking(self) -> list[dict[str, Any]]:
+        return list(self.snapshot.results["ranking"])
+
+    def summary(
+        self, *, public: bool, group: str | None = None, agency: int | None = None
+    ) -> Summary:
+        """The summary of the plan, a group, an agency, or a cell of the agency x group matrix
+        (``group`` as stored: the group's id, ``-`` for tasks outside any group)."""
+        stored = self.snapshot.results["summary"]["public" if public else "all"]
+        if group is not None and agency is not None:
+            return Summary.of(stored["matrix"].get(f"{agency}:{group}"))
+        if group is not None:
+            return Summary.of(stored["groups"].get(group))
+        if agency is not None:
+            return Summary.of(stored["agencies"].get(str(agency)))
+        return Summary.of(stored["plan"])
+
+    def band_counts(self) -> list[tuple[ProgressBand, int]]:
+        counts = self.snapshot.results["indicator_bands"]
+        return [(band, counts.get(band.code, 0)) for band in ProgressBand]

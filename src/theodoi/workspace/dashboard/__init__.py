@@ -1,0 +1,1 @@
+"""The staff dashboard: how far a plan, its groups and agencies have come, from its snapshot."""

@@ -1,0 +1,105 @@
+"""What a dashboard shows: the plan, group, agency and round asked for in the query string,
+checked against what the person may see. A reporter always sees its own agency's view."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.http import Http404, QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from theodoi.orgs.models import Role
+from theodoi.orgs.roles import persona_of
+from theodoi.plans.access import User, visible_plans
+from theodoi.plans.models import Plan, TaskGroup
+from theodoi.reporting.models import ReportingRound
+from theodoi.snapshots.reading import Results
+from theodoi.snapshots.records import successors
+from theodoi.snapshots.services import latest_snapshot
+
+PARAMS = ("ke_hoach", "nhom", "co_quan", "ky")
+
+
+@dataclass
+class Scope:
+    plan: Plan | None
+    results: Results | None = None
+    group: TaskGroup | None = None
+    agency: int | None = None
+    round: ReportingRound | None = None
+    own_agency_only: bool = False
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def group_key(self) -> str | None:
+        return str(self.group.pk) if self.group else None
+
+    def query(self, **changes: object) -> str:
+        """The query string of this scope with ``changes`` (None drops a filter)."""
+        values: dict[str, object] = {
+            "ke_hoach": self.plan.pk if self.plan else None,
+            "nhom": self.group.pk if self.group else None,
+            "co_quan": None if self.own_agency_only else self.agency,
+            "ky": self.round.pk if self.round else None,
+        }
+        values.update(changes)
+        query = QueryDict(mutable=True)
+        for key in PARAMS:
+            if values.get(key) is not None:
+                query[key] = str(values[key])
+        return query.urlencode()
+
+
+def _number(params: QueryDict, name: str, label: str, problems: list[str]) -> int | None:
+    raw = params.get(name, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        problems.append(
+            _("%(field)s: “%(value)s” is not a valid choice.") % {"field": label, "value": raw}
+        )
+        return None
+    return int(raw)
+
+
+def scope_for(user: User, params: QueryDict, *, today: datetime.date | None = None) -> Scope:
+    today = today or timezone.localdate()
+    problems: list[str] = []
+    plans = visible_plans(user).order_by("-published_at", "pk")
+    plan_id = _number(params, "ke_hoach", _("Plan"), problems)
+    plan = plans.filter(pk=plan_id).first() if plan_id is not None else plans.first()
+    if plan_id is not None and plan is None:
+        raise Http404
+    scope = Scope(plan=plan, problems=problems)
+    if plan is None:
+        return scope
+
+    round_id = _number(params, "ky", _("Round"), problems)
+    if round_id is not None:
+        scope.round = plan.rounds.filter(pk=round_id).first()
+        if scope.round is None:
+            problems.append(_("Round: this plan has no such round."))
+    as_of = min(today, timezone.localdate(scope.round.deadline)) if scope.round else today
+    snapshot = latest_snapshot(plan, as_of=as_of)
+    scope.results = Results.of(snapshot) if snapshot else None
+
+    group_id = _number(params, "nhom", _("Task group"), problems)
+    if group_id is not None:
+        scope.group = plan.groups.filter(pk=group_id).first()
+        if scope.group is None:
+            problems.append(_("Task group: this plan has no such group."))
+
+    persona = persona_of(user)
+    if persona.role == Role.REPORTER and persona.organisation is not None:
+        scope.own_agency_only = True
+        scope.agency = successors({persona.organisation.pk}, as_of)[persona.organisation.pk]
+        return scope
+    agency_id = _number(params, "co_quan", _("Agency"), problems)
+    if agency_id is not None:
+        if scope.results and agency_id in scope.results.agencies:
+            scope.agency = agency_id
+        else:
+            problems.append(_("Agency: it has no task in this plan."))
+    return scope

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from theodoi.workspace.dashboard import views
+
+app_name = "dashboard"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("nhiem-vu/", views.task_list, name="task_list"),
+]

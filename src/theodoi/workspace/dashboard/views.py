@@ -1,0 +1,128 @@
+"""The staff dashboard and the task lists behind its figures. Everything comes from the plan's
+latest snapshot (or the one of the round asked for); the rules already judged it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from theodoi.evaluation import TaskStatus
+from theodoi.plans.access import visible_plans, visible_tasks
+from theodoi.plans.models import Task
+from theodoi.workspace.dashboard.scope import Scope, scope_for
+from theodoi.workspace.views.gates import staff_required
+
+LIST_LENGTH = 15
+# Which tasks a list behind a figure holds: a status code, or one of these.
+_KINDS = {"overdue", "due_soon", "all"}
+
+
+def _in_scope(scope: Scope, result: dict[str, Any]) -> bool:
+    if scope.group is not None and result["group"] != scope.group.pk:
+        return False
+    # By lead agency, as the stored summaries count, so a list matches the figure it is behind.
+    return scope.agency is None or scope.agency in result["lead"]
+
+
+def _lines(
+    request: HttpRequest, scope: Scope, results: list[dict[str, Any]]
+) -> list[tuple[Task, dict[str, Any]]]:
+    """Tasks of ``results`` the person may see, with their result, in the plan's order."""
+    by_id = {r["id"]: r for r in results}
+    tasks = visible_tasks(request.user).filter(pk__in=by_id).order_by("position", "pk")
+    return [(t, by_id[t.pk]) for t in tasks]
+
+
+@staff_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    scope = scope_for(request.user, request.GET)
+    context: dict[str, Any] = {"scope": scope, "plans": visible_plans(request.user)}
+    results = scope.results
+    if scope.plan is not None:
+        context["groups"] = list(scope.plan.groups.all())
+        context["rounds"] = list(scope.plan.rounds.order_by("-deadline"))
+    if results is None:
+        return render(request, "dashboard/dashboard.html", context)
+
+    tasks = [r for r in results.tasks.values() if _in_scope(scope, r)]
+    overdue = sorted((r for r in tasks if r["overdue"]), key=lambda r: -(r["days_late"] or 0))
+    due_soon = sorted((r for r in tasks if r["due_soon"]), key=lambda r: r["days_left"])
+    shown = {r["id"] for r in overdue[:LIST_LENGTH] + due_soon[:LIST_LENGTH]}
+    lines = {
+        t.pk: (t, r) for t, r in _lines(request, scope, [r for r in tasks if r["id"] in shown])
+    }
+    groups = context["groups"] if scope.group is None else [scope.group]
+    agencies = (
+        [scope.agency]
+        if scope.agency is not None
+        else [
+            r["agency"]
+            for r in results.ranking
+            if results.summary(public=False, agency=r["agency"]).total
+        ]
+    )
+    indicators = [
+        (i, results.indicators.get(i.pk, {}))
+        for i in scope.plan.indicators.filter(archived_at__isnull=True).order_by("position", "pk")
+        if scope.agency is None
+        or scope.agency in results.indicators.get(i.pk, {}).get("agencies", [])
+    ]
+    context.update(
+        results=results,
+        summary=results.summary(public=False, group=scope.group_key, agency=scope.agency),
+        overdue=[lines[r["id"]] for r in overdue[:LIST_LENGTH] if r["id"] in lines],
+        overdue_total=len(overdue),
+        due_soon=[lines[r["id"]] for r in due_soon[:LIST_LENGTH] if r["id"] in lines],
+        due_soon_total=len(due_soon),
+        matrix=[
+            (
+                agency,
+                results.agencies[agency],
+                [
+                    (group, results.summary(public=False, group=str(group.pk), agency=agency))
+                    for group in groups
+                ],
+            )
+            for agency in agencies
+        ],
+        matrix_groups=groups,
+        indicators=indicators,
+        ranking=[r for r in results.ranking if scope.agency is None or r["agency"] == scope.agency],
+    )
+    return render(request, "dashboard/dashboard.html", context)
+
+
+@staff_required
+def task_list(request: HttpRequest) -> HttpResponse:
+    """The tasks behind a figure of the dashboard: by status, overdue, due soon or all."""
+    scope = scope_for(request.user, request.GET)
+    kind = request.GET.get("loai", "all")
+    codes = {s.code for s in TaskStatus}
+    if kind not in _KINDS | codes:
+        scope.problems.append(
+            _("List: “%(kind)s” is not a valid list; all tasks are shown.") % {"kind": kind}
+        )
+        kind = "all"
+    label = next((s.label for s in TaskStatus if s.code == kind), "")
+    lines: list[tuple[Task, dict[str, Any]]] = []
+    if scope.results is not None:
+        chosen = [
+            r
+            for r in scope.results.tasks.values()
+            if _in_scope(scope, r)
+            and (
+                kind == "all"
+                or (kind == "overdue" and r["overdue"])
+                or (kind == "due_soon" and r["due_soon"])
+                or r["status"] == kind
+            )
+        ]
+        lines = _lines(request, scope, chosen)
+    return render(
+        request,
+        "dashboard/task_list.html",
+        {"scope": scope, "kind": kind, "status_label": label, "lines": lines},
+    )

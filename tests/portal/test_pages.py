@@ -1,0 +1,137 @@
+"""The public portal: what anyone sees without logging in, and what they never see."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from tests.portal.conftest import AS_OF, REVIEWED
+from tests.snapshots.conftest import lead_tasks
+from theodoi.plans.models import Plan, PlanStatus
+from theodoi.reporting.models import ReportingRound, TaskUpdate
+from theodoi.reporting.services import UpdateContent
+from theodoi.snapshots.models import PlanSnapshot
+from theodoi.snapshots.services import publish_ranking, rebuild_snapshot
+
+pytestmark = pytest.mark.django_db
+SECRET = "Nhiệm vụ mật về hạ tầng số dùng riêng"
+
+
+def page(client: Client, name: str, *args: object) -> str:
+    response = client.get(reverse(f"portal:{name}", args=args))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_plan_page_lists_groups_tasks_with_status_and_indicators(
+    client: Client, evaluated: PlanSnapshot
+) -> None:
+    plan = evaluated.plan
+    html = page(client, "plan_detail", plan.pk)
+    assert plan.title in html
+    first = plan.tasks.order_by("position").first()
+    assert first.title in html
+    assert 'class="status ' in html
+    assert "Chưa triển khai" in html or "Đang thực hiện" in html
+    assert plan.indicators.first().name in html
+    assert plan.title[:40] in page(client, "plan_list")
+
+
+def test_a_confidential_task_is_never_on_a_public_page_nor_in_open_data(
+    client: Client, tien_giang_plan: Plan
+) -> None:
+    task = (
+        tien_giang_plan.tasks.filter(agencies__role="lead", agencies__organisation__isnull=False)
+        .order_by("position")
+        .first()
+    )
+    task.title, task.confidential = SECRET, True
+    task.save(update_fields=["title", "confidential"])
+    snapshot = rebuild_snapshot(tien_giang_plan, as_of=AS_OF, now=REVIEWED)
+    lead = next(t["lead"][0] for t in snapshot.results["tasks"] if t["id"] == task.pk)
+    pk = tien_giang_plan.pk
+    for html in (
+        page(client, "plan_detail", pk),
+        page(client, "agency_detail", pk, lead),
+        page(client, "open_data_csv", pk, "tasks"),
+        page(client, "open_data_json", pk, "tasks"),
+    ):
+        assert SECRET not in html
+    assert f'"task_id": {task.pk},' not in page(client, "open_data_json", pk, "tasks")
+
+
+def test_a_draft_plan_is_never_public(client: Client, evaluated: PlanSnapshot) -> None:
+    plan = evaluated.plan
+    Plan.objects.filter(pk=plan.pk).update(status=PlanStatus.DRAFT)
+    assert plan.title[:40] not in page(client, "plan_list")
+    for name, args in (
+        ("plan_detail", (plan.pk,)),
+        ("indicator_detail", (plan.pk, plan.indicators.first().pk)),
+        ("ranking", (plan.pk,)),
+        ("open_data_csv", (plan.pk, "tasks")),
+    ):
+        assert client.get(reverse(f"portal:{name}", args=args)).status_code == 404
+
+
+def test_the_ranking_stays_hidden_until_the_coordinator_publishes_it(
+    client: Client,
+    round_: ReportingRound,
+    reporter: User,
+    coordinator: User,
+    report_task: Callable[..., TaskUpdate],
+) -> None:
+    report_task(lead_tasks(round_.plan, reporter)[0], UpdateContent("in_progress", 50))
+    snapshot = rebuild_snapshot(round_.plan, as_of=AS_OF, now=REVIEWED)
+    pk = round_.plan.pk
+    hidden = page(client, "ranking", pk)
+    assert 'data-testid="not-published"' in hidden
+    assert 'data-testid="ranking"' not in hidden
+    assert reverse("portal:ranking", args=[pk]) not in page(client, "plan_detail", pk)
+    publish_ranking(round_.plan, by=coordinator, now=REVIEWED + datetime.timedelta(days=2))
+    shown = page(client, "ranking", pk)
+    assert 'data-testid="ranking"' in shown
+    first = next(r for r in snapshot.results["ranking"] if r["rank"] == 1)
+    assert first["name"] in shown
+
+
+def test_the_cached_page_changes_when_the_snapshot_does(
+    client: Client,
+    round_: ReportingRound,
+    reporter: User,
+    report_task: Callable[..., TaskUpdate],
+) -> None:
+    plan = round_.plan
+    rebuild_snapshot(plan, as_of=AS_OF, now=REVIEWED)
+    task = lead_tasks(plan, reporter)[0]
+    assert "Tiến độ 70%" not in page(client, "plan_detail", plan.pk)
+    report_task(task, UpdateContent("in_progress", 70))
+    # Served from the cache until the snapshot changes: the accepted update alone shows nothing.
+    assert "Đang thực hiện" not in page(client, "plan_detail", plan.pk).split(task.title)[1][:2000]
+    rebuild_snapshot(plan, as_of=AS_OF + datetime.timedelta(days=1), now=REVIEWED)
+    after = page(client, "plan_detail", plan.pk).split(task.title)[1][:2000]
+    assert "Đang thực hiện" in after
+
+
+def test_the_indicator_page_draws_its_values_against_the_path_and_explains_the_band(
+    client: Client,
+    round_: ReportingRound,
+    reporter: User,
+    report_value: Callable[..., object],
+) -> None:
+    from tests.snapshots.conftest import reporter_indicator
+
+    indicator = reporter_indicator(round_.plan, reporter)
+    report_value(indicator, 10, datetime.date(2025, 12, 31), baseline=True)
+    report_value(indicator, 12.5, datetime.date(2026, 5, 15))
+    rebuild_snapshot(round_.plan, as_of=AS_OF, now=REVIEWED)
+    html = page(client, "indicator_detail", round_.plan.pk, indicator.pk)
+    assert f'data-chart="chart-{indicator.pk}"' in html
+    assert "chart.umd.min.js" in html
+    assert "12,5" in html  # the table alternative, in Vietnamese number format
+    assert "15/05/2026" in html
+    assert "R = " in html  # the numbers behind the band
