@@ -67,6 +67,8 @@ _TRAILING_BUTTONS = re.compile(
     re.IGNORECASE,
 )
 # normalize_text has already turned » into a plain double quote.
+_TRAILING_WORDS = ("liên kết", "đường dẫn", "a+", "tương phản", "in trang", "chia sẻ")
+_LONGEST_CHROME_LINE = 160
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[>»›\"]\s+")
 _HOME = re.compile(r"^(?:trang chủ|home)\b", re.IGNORECASE)
 
@@ -89,8 +91,15 @@ def strip_chrome(line: str) -> str:
     text = line.strip()
     if not text:
         return ""
-    if _ONLY_CHROME.match(text) or _PORTAL_LINE.match(text) or _is_breadcrumb(text):
+    # Chrome lines are short; the costlier patterns are not tried on a paragraph of prose.
+    if len(text) <= _LONGEST_CHROME_LINE and (
+        _ONLY_CHROME.match(text)
+        or _PORTAL_LINE.match(text)
+        or _is_breadcrumb(text)
+        or re.fullmatch(r"[|]+", text)  # a lone table border left by a copy from a web page
+    ):
         return ""
-    if re.fullmatch(r"[|]+", text):  # a lone table border left by a copy from a web page
-        return ""
-    return _TRAILING_BUTTONS.sub("", text).strip()
+    tail = text[-40:].lower()
+    if any(word in tail for word in _TRAILING_WORDS):
+        text = _TRAILING_BUTTONS.sub("", text).strip()
+    return text

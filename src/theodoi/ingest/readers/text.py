@@ -49,10 +49,7 @@ def decode(data: bytes, name: str = "") -> str:
 
 def _cells(line: str) -> tuple[str, ...]:
     inner = line.strip()[1:-1]
-    return tuple(
-        normalize_text(cell.replace("\\|", "|")).replace("\n", " ")
-        for cell in _CELL_SEPARATOR.split(inner)
-    )
+    return tuple(cell.replace("\\|", "|").strip() for cell in _CELL_SEPARATOR.split(inner))
 
 
 def _table(lines: list[str]) -> Table:
@@ -64,20 +61,23 @@ def _table(lines: list[str]) -> Table:
 def parse_text(text: str) -> list[Block]:
     """Blocks of a text: each non-empty line a paragraph, each run of pipe lines a table
     (blank lines inside the run do not break it), portal chrome dropped."""
+    # Every line break Python knows (form feeds between pdftotext's pages too) becomes a plain
+    # one, then the whole text is normalised at once: far cheaper than line by line.
+    lines = normalize_text("\n".join(text.splitlines())).split("\n")
     blocks: list[Block] = []
     pending: list[str] = []
-    for raw in text.splitlines():
-        if _PIPE_ROW.match(raw) and raw.count("|") >= 2:
-            pending.append(raw)
+    for line in lines:
+        if _PIPE_ROW.match(line) and line.count("|") >= 2:
+            pending.append(line)
             continue
-        if not raw.strip():
+        if not line:
             continue
         if pending:
             blocks.append(_table(pending))
             pending = []
-        line = strip_chrome(normalize_text(raw))
-        if line:
-            blocks.append(Paragraph(line))
+        kept = strip_chrome(line)
+        if kept:
+            blocks.append(Paragraph(kept))
     if pending:
         blocks.append(_table(pending))
     return blocks
