@@ -1,4 +1,5 @@
-"""Word (.docx): paragraphs and tables in document order.
+"""Word (.docx): paragraphs and tables in document order, with the labels of automatic
+numbering put back in front of the items they number (numbering.py).
 
 The body is walked as XML rather than through ``Document.paragraphs`` and
 ``Document.tables``, which lose the order between the two and skip text inside content
@@ -19,6 +20,7 @@ from lxml import etree
 from theodoi.ingest.blocks import Block, Paragraph, SourceText, Table
 from theodoi.ingest.chrome import strip_chrome
 from theodoi.ingest.errors import UnreadableInput
+from theodoi.ingest.readers.numbering import Numbering, read_numbering
 from theodoi.ingest.textnorm import normalize_text
 
 # A Word plan with its appendices unpacks to a few MB; far more is a zip bomb.
@@ -58,10 +60,10 @@ def _paragraph_text(p: etree._Element) -> str:
     return "".join(parts)
 
 
-def _cell_text(tc: etree._Element) -> str:
+def _cell_text(tc: etree._Element, numbering: Numbering) -> str:
     """A cell's text: its paragraphs and any nested table's cells, one per line."""
     lines: list[str] = []
-    for block in _blocks_of(tc):
+    for block in _blocks_of(tc, numbering):
         if isinstance(block, Paragraph):
             lines.append(block.text)
         else:
@@ -93,7 +95,7 @@ def _grid_before(tr: etree._Element) -> int:
         return 0
 
 
-def _table(tbl: etree._Element) -> Table:
+def _table(tbl: etree._Element, numbering: Numbering) -> Table:
     rows: list[list[str]] = []
     for tr in tbl.iterchildren(_TR):
         row = [""] * _grid_before(tr)
@@ -102,27 +104,33 @@ def _table(tbl: etree._Element) -> Table:
             if _continues_merge(tc) and rows and column < len(rows[-1]):
                 text = rows[-1][column]
             else:
-                text = normalize_text(_cell_text(tc))
+                text = normalize_text(_cell_text(tc, numbering))
             row += [text] * _grid_span(tc)
         rows.append(row)
     width = max((len(row) for row in rows), default=0)
     return Table(rows=tuple(tuple(row + [""] * (width - len(row))) for row in rows))
 
 
-def _blocks_of(container: etree._Element) -> Iterator[Block]:
+def _blocks_of(container: etree._Element, numbering: Numbering) -> Iterator[Block]:
     for child in container:
         if child.tag == _P:
-            for line in normalize_text(_paragraph_text(child)).split("\n"):
+            text = _paragraph_text(child)
+            label = numbering.label(child)
+            if label and text.strip():
+                text = f"{label} {text}"
+            elif label:
+                text = label  # a numbered empty cell of a TT column
+            for line in normalize_text(text).split("\n"):
                 if line:
                     yield Paragraph(line)
         elif child.tag == _TBL:
-            table = _table(child)
+            table = _table(child, numbering)
             if table.rows:
                 yield table
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _blocks_of(content)
+                yield from _blocks_of(content, numbering)
 
 
 def _without_chrome(blocks: Iterator[Block]) -> Iterator[Block]:
@@ -161,8 +169,9 @@ def read_docx(path: Path) -> SourceText:
             "Hãy tải lên văn bản kế hoạch dạng .docx, .pdf hoặc .txt."
         )
     try:
-        body = docx.Document(str(path)).element.body
-        blocks = list(_without_chrome(_blocks_of(body)))
+        document = docx.Document(str(path))
+        numbering = read_numbering(document)
+        blocks = list(_without_chrome(_blocks_of(document.element.body, numbering)))
     # A damaged package fails in many ways (bad XML, bad deflate stream, missing part, bad
     # relationship); every one of them means the same thing to the person who uploaded it.
     except Exception as err:
