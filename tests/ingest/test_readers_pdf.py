@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw
 
@@ -98,3 +99,19 @@ def test_a_truncated_pdf_is_refused_as_damaged(tmp_path: Path, built: Builder) -
     path.write_bytes(whole[: len(whole) // 2])
     with pytest.raises(UnreadableInput, match=r"cut\.pdf là PDF bị hỏng"):
         read_file(path)
+
+
+def test_a_scanned_page_among_text_pages_is_named_in_a_warning(
+    tmp_path: Path, built: Builder
+) -> None:
+    scan = image_pdf(tmp_path / "anh.pdf")
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(pdfium.PdfDocument(built(SEED_004, "pdf")), [0])
+    mixed.import_pages(pdfium.PdfDocument(scan), [0])
+    path = tmp_path / "tron.pdf"
+    mixed.save(str(path))
+    source = read_file(path)
+    assert paragraphs(source.blocks)[0] == "KẾ HOẠCH"
+    [warning] = source.warnings
+    assert warning.startswith("Trang 2 của tron.pdf là ảnh quét, chưa được đọc.")
+    assert "--ocr" in warning
