@@ -165,10 +165,17 @@ def test_a_json_file_that_is_not_plan_json_is_refused_naming_the_field(coordinat
 
 def test_a_document_with_nothing_of_a_plan_is_refused(coordinator: User) -> None:
     empty = gold("002_1813b2d7934d17d9.json")
-    empty["document"].update(number=None, title=None)
+    empty["document"].update(number=None, title=None, province=None)
     empty["indicators"] = []
     with pytest.raises(PlanError, match="Không tìm thấy kế hoạch"):
         stage_gold("empty.json", coordinator, empty)
+    assert not ImportDraft.objects.exists()
+
+
+def test_a_text_that_is_not_a_plan_is_refused_after_reading(coordinator: User) -> None:
+    notice = "THÔNG BÁO\nVề việc nghỉ Tết Nguyên đán năm 2026\nCơ quan nghỉ từ 14/02/2026.\n"
+    with pytest.raises(PlanError, match=r"thongbao\.txt"):
+        stage_import(upload("thongbao.txt", notice.encode()), by=coordinator, now=NOW)
     assert not ImportDraft.objects.exists()
 
 

@@ -110,8 +110,10 @@ def _agency_names(plan_json: dict[str, Any]) -> list[str]:
 
 
 def _not_a_plan(plan: PlanData) -> bool:
+    """Nothing a plan has was found. A plan whose tasks could not be read (running prose, a
+    news article about it) still has a number, a title or a province, and is staged."""
     doc = plan.document
-    return not (plan.tasks or plan.indicators or doc.number or doc.title)
+    return not (plan.tasks or plan.indicators or doc.number or doc.title or doc.province)
 
 
 @transaction.atomic
@@ -143,8 +145,8 @@ def stage_import(
     if _not_a_plan(plan):
         raise PlanError(
             _(
-                "No plan was found in “%(name)s”: no number, title, task or indicator. "
-                "Check that it is the plan document."
+                "No plan was found in “%(name)s”: no number, title, province, task or "
+                "indicator. Check that it is the plan document."
             )
             % {"name": filename}
         )
