@@ -59,3 +59,14 @@ def test_a_lead_cell_carrying_a_sentence_is_doubted() -> None:
     assert task.lead == ["Các sở, ban, ngành, địa phương"]
     assert task.cooperating == []
     assert "lead" in task.doubts
+
+
+def test_figures_of_a_news_story_are_not_targets() -> None:
+    plan = extract_source(
+        read_text(
+            "Quảng Ngãi: Mưa lớn gây ngập cục bộ\n"
+            "Nhiều tuyến đường bị ngập sâu từ 0,3 đến 0,5m, nước lên nhanh từ khoảng 3 giờ sáng.\n"
+        )
+    )
+    assert plan.indicators == []
+    assert any("không giống một kế hoạch" in w for w in plan.warnings)

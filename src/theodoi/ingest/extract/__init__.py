@@ -15,8 +15,8 @@ from theodoi.ingest.extract.indicators import indicators_from_prose, indicators_
 from theodoi.ingest.extract.metadata import read_metadata
 from theodoi.ingest.extract.records import ReadTable, read_table
 from theodoi.ingest.extract.tasks import read_item, task_from_item, task_items, tasks_from_table
-from theodoi.ingest.plan import Group, Indicator, Plan, Task
-from theodoi.ingest.segment import Section, segment
+from theodoi.ingest.plan import DocumentInfo, Group, Indicator, Plan, Task
+from theodoi.ingest.segment import Role, Section, segment
 from theodoi.ingest.tables import rebuild_flattened_tables
 
 NO_TASKS_NOTE = (
@@ -71,6 +71,16 @@ def _from_items(root: Section) -> tuple[list[Group], list[Task]]:
     return groups, tasks
 
 
+def _reads_like_a_plan(root: Section, document: DocumentInfo, tasks: list[Task]) -> bool:
+    """Figures in prose are targets only in a plan (or a summary of one): a news story's
+    rainfall or a letter's order date is not a target."""
+    return (
+        bool(tasks)
+        or document.kind != "khac"
+        or any(s.role in (Role.OBJECTIVES, Role.TASKS) for s in root.walk())
+    )
+
+
 def extract_source(source: SourceText) -> Plan:
     """The Plan of a document as a reader produced it."""
     blocks = rebuild_flattened_tables(source.blocks)
@@ -92,11 +102,12 @@ def extract_source(source: SourceText) -> Plan:
         if table.kind == "indicators"
         for indicator in indicators_from_table(table)
     ]
-    if not indicators:
+    document = read_metadata(segmented, all_text)
+    if not indicators and _reads_like_a_plan(root, document, tasks):
         leads = {task.code: task.lead for task in tasks}
         indicators = indicators_from_prose(root, leads)
     plan = Plan(
-        document=read_metadata(segmented, all_text),
+        document=document,
         groups=groups,
         tasks=tasks,
         indicators=indicators,
