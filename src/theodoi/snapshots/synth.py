@@ -1,0 +1,361 @@
+"""A synthetic national data set for demonstrations and benchmarks: one plan per province, each
+with task groups, tasks, indicators, reporting rounds, updates, figures and evidence.
+
+Plain Python: given the provinces and their agencies (ids and names) and a seed, it returns
+rows as dataclasses; the same seed gives the same rows. Every plan says in its number, title
+and issuer that it is synthetic (``MÔ PHỎNG``), so nobody mistakes it for a real document.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass, field
+
+MARK = "MÔ PHỎNG"
+NUMBER_PREFIX = "MP-"
+ISSUER = "Dữ liệu mô phỏng, không phải văn bản thật (theodoi synth)"
+
+# The task groups of Resolution 57-NQ/TW's solutions, as provincial plans repeat them.
+GROUPS = (
+    "Nâng cao nhận thức, đột phá về đổi mới tư duy, quyết tâm chính trị",
+    "Khẩn trương, quyết liệt hoàn thiện thể chế, xoá bỏ mọi tư tưởng, quan niệm cản trở",
+    "Tăng cường đầu tư, hoàn thiện hạ tầng cho khoa học, công nghệ, đổi mới sáng tạo",
+    "Phát triển, trọng dụng nhân lực chất lượng cao, nhân tài",
+    "Đẩy mạnh chuyển đổi số trong hoạt động của cơ quan nhà nước",
+    "Thúc đẩy mạnh mẽ hoạt động khoa học, công nghệ, đổi mới sáng tạo trong doanh nghiệp",
+    "Tăng cường hợp tác quốc tế về khoa học, công nghệ và chuyển đổi số",
+)
+_VERBS = (
+    "Xây dựng",
+    "Triển khai",
+    "Hoàn thiện",
+    "Nâng cấp",
+    "Tổ chức",
+    "Ban hành",
+    "Rà soát",
+    "Phát triển",
+)
+_OBJECTS = (
+    "nền tảng số dùng chung của tỉnh",
+    "kho dữ liệu số về dân cư và doanh nghiệp",
+    "chương trình đào tạo kỹ năng số cho cán bộ, công chức",
+    "trung tâm giám sát, điều hành thông minh",
+    "cơ chế hỗ trợ doanh nghiệp đổi mới sáng tạo",
+    "hạ tầng mạng 5G tại các khu công nghiệp",
+    "dịch vụ công trực tuyến toàn trình",
+    "quỹ phát triển khoa học và công nghệ",
+    "mạng lưới chuyên gia khoa học, công nghệ",
+    "hệ thống thông tin báo cáo của tỉnh",
+    "sàn giao dịch công nghệ",
+    "chính sách thu hút nhân lực chất lượng cao",
+)
+_INDICATORS = (
+    ("Tỷ lệ dịch vụ công trực tuyến toàn trình", "%", ">=", (20, 60), (80, 100)),
+    ("Tỷ trọng kinh tế số trong GRDP", "%", ">=", (5, 12), (20, 30)),
+    ("Số doanh nghiệp công nghệ số", "doanh nghiệp", ">=", (50, 400), (600, 2000)),
+    ("Chi cho khoa học và công nghệ", "tỷ đồng", ">=", (30, 200), (300, 900)),
+    ("Tỷ lệ hồ sơ giải quyết quá hạn", "%", "<=", (5, 15), (0.5, 2)),
+    ("Thứ hạng chỉ số đổi mới sáng tạo cấp tỉnh", "hạng", "rank_top", (20, 45), (5, 15)),
+    ("Số sáng chế, giải pháp hữu ích được bảo hộ", "đơn", ">=", (2, 30), (50, 150)),
+    ("Tỷ lệ người dân có chữ ký số cá nhân", "%", ">=", (5, 30), (70, 90)),
+)
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Province:
+    id: int
+    name: str
+    agencies: tuple[Agency, ...]
+
+
+@dataclass(frozen=True)
+class SynthRound:
+    title: str
+    period_start: datetime.date
+    period_end: datetime.date
+    cut_off: datetime.date
+    deadline: datetime.datetime
+
+
+@dataclass(frozen=True)
+class SynthTask:
+    key: str
+    code: str
+    group: int  # index into the plan's groups
+    title: str
+    expected_output: str
+    due_text: str
+    due_kind: str
+    due_start_year: int | None
+    due_end_year: int | None
+    due_quarter: int | None
+    lead: tuple[int, ...]
+    cooperating: tuple[int, ...]
+    confidential: bool
+
+
+@dataclass(frozen=True)
+class SynthIndicator:
+    key: str
+    code: str
+    name: str
+    unit: str
+    comparator: str
+    target: float
+    year: int
+    baseline_value: float
+    baseline_year: int
+    target_text: str
+    agencies: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SynthUpdate:
+    task: int  # index into the plan's tasks
+    round: int
+    organisation: int
+    role: str
+    state: str  # submitted, accepted or returned
+    status: str
+    progress: int
+    completed_on: datetime.date | None
+    created_at: datetime.datetime
+    evidence: bool
+
+
+@dataclass(frozen=True)
+class SynthValue:
+    indicator: int
+    round: int | None  # None: the baseline
+    organisation: int
+    value: float
+    measured_on: datetime.date
+    created_at: datetime.datetime
+
+
+@dataclass
+class SynthPlan:
+    province: Province
+    number: str
+    title: str
+    issued_on: datetime.date
+    groups: tuple[str, ...]
+    tasks: list[SynthTask] = field(default_factory=list)
+    indicators: list[SynthIndicator] = field(default_factory=list)
+    rounds: list[SynthRound] = field(default_factory=list)
+    updates: list[SynthUpdate] = field(default_factory=list)
+    values: list[SynthValue] = field(default_factory=list)
+
+
+UTC = datetime.UTC
+
+
+def rounds_until(today: datetime.date, count: int) -> list[SynthRound]:
+    """The last ``count`` half-year rounds (reports before 1/6 and 15/11) whose deadline has
+    passed by ``today``, oldest first."""
+    found: list[SynthRound] = []
+    year = today.year
+    while len(found) < count:
+        for end_day, end_month, start in ((15, 11, (1, 6)), (31, 5, (16, 11))):
+            deadline_day = datetime.date(year, end_month, end_day)
+            if deadline_day >= today:
+                continue
+            start_year = year if end_month == 11 else year - 1
+            period_start = datetime.date(start_year, start[1], start[0])
+            half = "6 tháng cuối năm" if end_month == 11 else "6 tháng đầu năm"
+            found.append(
+                SynthRound(
+                    title=f"Báo cáo {half} {year} ({MARK})",
+                    period_start=period_start,
+                    period_end=deadline_day,
+                    cut_off=deadline_day - datetime.timedelta(days=10),
+                    deadline=datetime.datetime.combine(deadline_day, datetime.time(10), UTC),
+                )
+            )
+        year -= 1
+    return sorted(found[:count], key=lambda r: r.deadline)
+
+
+def generate(
+    provinces: list[Province],
+    *,
+    seed: int,
+    today: datetime.date,
+    tasks_per_plan: int = 70,
+    indicators_per_plan: int = 40,
+    rounds: int = 10,
+) -> list[SynthPlan]:
+    """One synthetic plan per province, reported on in ``rounds`` rounds ending before
+    ``today``. Deterministic: the same arguments give the same plans."""
+    schedule = rounds_until(today, rounds)
+    plans = []
+    for index, province in enumerate(sorted(provinces, key=lambda p: p.id)):
+        rng = random.Random(f"{seed}:{province.id}")
+        plan = SynthPlan(
+            province=province,
+            number=f"{NUMBER_PREFIX}{seed}-{index + 1:02d}/KH-UBND",
+            title=(
+                f"[{MARK}] Kế hoạch thực hiện Nghị quyết 57-NQ/TW về đột phá phát triển khoa "
+                f"học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia của {province.name}"
+            ),
+            issued_on=schedule[0].period_start - datetime.timedelta(days=30),
+            groups=GROUPS,
+            rounds=schedule,
+        )
+        _tasks(plan, rng, tasks_per_plan)
+        _indicators(plan, rng, indicators_per_plan)
+        _updates(plan, rng)
+        _values(plan, rng)
+        plans.append(plan)
+    return plans
+
+
+def _tasks(plan: SynthPlan, rng: random.Random, count: int) -> None:
+    agencies = plan.province.agencies
+    first_year = plan.rounds[0].period_start.year
+    for i in range(count):
+        group = i * len(plan.groups) // count
+        kind = rng.choices(["year", "recurring", "quarter", "range"], [6, 2, 1, 1])[0]
+        year = rng.randint(first_year + 1, first_year + 6)
+        quarter = rng.randint(1, 4) if kind == "quarter" else None
+        start = year - rng.randint(1, 3) if kind == "range" else None
+        due_text = {
+            "year": f"Năm {year}",
+            "recurring": "Thường xuyên",
+            "quarter": f"Quý {quarter}/{year}",
+            "range": f"{start} - {year}",
+        }[kind]
+        lead = rng.sample(agencies, 1)
+        others = [a for a in agencies if a not in lead]
+        cooperating = rng.sample(others, min(len(others), rng.randint(0, 3)))
+        plan.tasks.append(
+            SynthTask(
+                key=f"t{i + 1}",
+                code=str(i + 1),
+                group=group,
+                title=f"{rng.choice(_VERBS)} {rng.choice(_OBJECTS)} ({MARK} {i + 1})",
+                expected_output=rng.choice(("Kế hoạch", "Báo cáo", "Hệ thống", "Đề án")),
+                due_text=due_text,
+                due_kind=kind,
+                due_start_year=start
+                if kind == "range"
+                else (None if kind == "recurring" else year),
+                due_end_year=year if kind == "range" else None,
+                due_quarter=quarter,
+                lead=tuple(a.id for a in lead),
+                cooperating=tuple(a.id for a in cooperating),
+                confidential=rng.random() < 0.03,
+            )
+        )
+
+
+def _indicators(plan: SynthPlan, rng: random.Random, count: int) -> None:
+    baseline_year = plan.rounds[0].period_start.year - 1
+    for i in range(count):
+        name, unit, op, base, goal = _INDICATORS[i % len(_INDICATORS)]
+        baseline = round(rng.uniform(*base), 1)
+        target = round(rng.uniform(*goal), 1)
+        if op == "rank_top":
+            baseline, target = float(round(baseline)), float(round(target))
+        year = rng.choice((2025, 2030, 2030))
+        words = {">=": "Đạt", "<=": "Dưới", "rank_top": "Top"}[op]
+        plan.indicators.append(
+            SynthIndicator(
+                key=f"c{i + 1}",
+                code=str(i + 1),
+                name=f"{name} ({MARK} {i + 1})",
+                unit=unit,
+                comparator=op,
+                target=target,
+                year=year,
+                baseline_value=baseline,
+                baseline_year=baseline_year,
+                target_text=f"{words} {target:g} {unit}".replace(".", ","),
+                agencies=(rng.choice(plan.province.agencies).id,),
+            )
+        )
+
+
+def _updates(plan: SynthPlan, rng: random.Random) -> None:
+    for t, task in enumerate(plan.tasks):
+        pace = rng.uniform(5, 30)  # points of progress per round
+        start_round = rng.randint(0, 4)
+        progress = 0
+        completed_on: datetime.date | None = None
+        for r, round_ in enumerate(plan.rounds):
+            if r < start_round:
+                continue
+            late = rng.random() < 0.2
+            # A finished task is reported as finished again each round, as agencies list all
+            # their tasks; its completion date stays the first one.
+            if completed_on is None:
+                progress = min(100, progress + int(pace * rng.uniform(0.5, 1.5)))
+                if progress >= 100 and task.due_kind != "recurring":
+                    completed_on = round_.cut_off - datetime.timedelta(days=rng.randint(0, 60))
+            done = completed_on is not None
+            if done:
+                status = "done_on_time"
+            elif rng.random() < 0.02:
+                status = "paused"
+            else:
+                status, progress = "in_progress", min(progress, 95)
+            for organisation, role in (
+                *((o, "lead") for o in task.lead),
+                *((o, "cooperating") for o in task.cooperating if rng.random() < 0.7),
+            ):
+                state = rng.choices(["accepted", "submitted", "returned"], [90, 5, 5])[0]
+                days_before = rng.randint(-5 if late else 1, 20)
+                plan.updates.append(
+                    SynthUpdate(
+                        task=t,
+                        round=r,
+                        organisation=organisation,
+                        role=role,
+                        state=state,
+                        status=status,
+                        progress=100 if done else progress,
+                        completed_on=completed_on,
+                        created_at=round_.deadline - datetime.timedelta(days=days_before),
+                        evidence=done and rng.random() < 0.9,
+                    )
+                )
+
+
+def _values(plan: SynthPlan, rng: random.Random) -> None:
+    for i, indicator in enumerate(plan.indicators):
+        organisation = indicator.agencies[0]
+        first = plan.rounds[0]
+        plan.values.append(
+            SynthValue(
+                indicator=i,
+                round=None,
+                organisation=organisation,
+                value=indicator.baseline_value,
+                measured_on=datetime.date(indicator.baseline_year, 12, 31),
+                created_at=first.deadline - datetime.timedelta(days=30),
+            )
+        )
+        value = indicator.baseline_value
+        step = (indicator.target - indicator.baseline_value) / (len(plan.rounds) * 1.2)
+        speed = rng.choice((1.4, 1.0, 0.7, 0.3, -0.3))
+        for r, round_ in enumerate(plan.rounds):
+            value = max(0.0, value + step * speed * rng.uniform(0.6, 1.4))
+            if indicator.unit == "%":
+                value = min(100.0, value)
+            plan.values.append(
+                SynthValue(
+                    indicator=i,
+                    round=r,
+                    organisation=organisation,
+                    value=round(value, 1),
+                    measured_on=round_.cut_off,
+                    created_at=round_.deadline - datetime.timedelta(days=rng.randint(1, 15)),
+                )
+            )
