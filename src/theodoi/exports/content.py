@@ -124,14 +124,15 @@ def issuer_of(user: AbstractBaseUser | AnonymousUser, today: datetime.date) -> I
     if province is not None:
         province = province.current(today)
         place = province.name
+        # Its aliases hold "Ủy ban nhân dân tỉnh" or "... thành phố" (a centrally run city).
         committee = (
             OrganisationAlias.objects.filter(
                 organisation=province, name__startswith="Ủy ban nhân dân "
             )
             .values_list("name", flat=True)
-            .order_by("-name")
-        )
-        superior = max(committee, key=len, default=f"Ủy ban nhân dân tỉnh {province.name}")
+            .first()
+        ) or "Ủy ban nhân dân tỉnh"
+        superior = committee if province.name in committee else f"{committee} {province.name}"
     if organisation is None or organisation == province:
         return Issuer(superior="", name=superior or "......", place=place)
     return Issuer(superior=superior, name=organisation.name, place=place)
@@ -160,7 +161,8 @@ def _remarks(round_: ReportingRound) -> tuple[tuple[Remark, ...], tuple[Remark, 
 
 
 def _indicator(row: dict[str, Any], indicator: Any) -> IndicatorLine:
-    latest_on = row["latest_on"]
+    # The latest accepted figure, even when it is the only one (progress then needs two).
+    latest = row["values"][-1] if row["values"] else None
     return IndicatorLine(
         code=indicator.code,
         name=indicator.name,
@@ -168,8 +170,8 @@ def _indicator(row: dict[str, Any], indicator: Any) -> IndicatorLine:
         target_text=indicator.target_text,
         target=indicator.target,
         year=indicator.year,
-        latest_value=row["latest_value"],
-        latest_on=datetime.date.fromisoformat(latest_on) if latest_on else None,
+        latest_value=latest[1] if latest else None,
+        latest_on=datetime.date.fromisoformat(latest[0]) if latest else None,
         band_label=row["band_label"],
         why=row["why"],
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -53,19 +53,19 @@ def _write(sheet: Worksheet, values: list[object], *, formats: dict[int, str] | 
 
 
 def _tasks(sheet: Worksheet, report: PlanReport) -> None:
-    sheet.title = _("Tasks")
+    sheet.title = pgettext("report", "Tasks")
     _sheet(
         sheet,
         [
-            (_("No."), 8),
-            (_("Task"), 60),
-            (_("Lead agency"), 28),
-            (_("Cooperating agencies"), 32),
-            (_("Time"), 16),
-            (_("Expected output"), 30),
-            (_("Status"), 24),
-            (_("Progress"), 10),
-            (_("Latest result"), 50),
+            (pgettext("report", "No."), 8),
+            (pgettext("report", "Task"), 60),
+            (pgettext("report", "Lead agency"), 28),
+            (pgettext("report", "Cooperating agencies"), 32),
+            (pgettext("report", "Time"), 16),
+            (pgettext("report", "Expected output"), 30),
+            (pgettext("report", "Status"), 24),
+            (pgettext("report", "Progress"), 10),
+            (pgettext("report", "Latest result"), 50),
         ],
     )
     for group in report.groups:
@@ -93,19 +93,19 @@ def _tasks(sheet: Worksheet, report: PlanReport) -> None:
 
 
 def _indicators(sheet: Worksheet, report: PlanReport) -> None:
-    sheet.title = _("Indicators")
+    sheet.title = pgettext("report", "Indicators")
     _sheet(
         sheet,
         [
-            (_("No."), 8),
-            (_("Indicator"), 60),
-            (_("Unit"), 14),
-            (_("Target as written"), 24),
-            (_("Target"), 12),
-            (_("Year"), 8),
-            (_("Latest value"), 14),
-            (_("Date of the figure"), 14),
-            (_("Progress"), 20),
+            (pgettext("report", "No."), 8),
+            (pgettext("report", "Indicator"), 60),
+            (pgettext("report", "Unit"), 14),
+            (pgettext("report", "Target as written"), 24),
+            (pgettext("report", "Target"), 12),
+            (pgettext("report", "Year"), 8),
+            (pgettext("report", "Latest value"), 14),
+            (pgettext("report", "Date of the figure"), 14),
+            (pgettext("report", "Progress"), 20),
         ],
     )
     for line in report.indicators:

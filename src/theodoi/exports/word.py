@@ -13,8 +13,10 @@ recipients (Nơi nhận) 12 pt bold italic with 11 pt lines; the appendix on its
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
@@ -38,9 +40,9 @@ FONT = "Times New Roman"
 BODY_PT = 14
 # Width of the writing area on A4 with 30 mm and 15 mm side margins.
 TEXT_WIDTH_MM = 165
-LEFT_HEAD_MM, RIGHT_HEAD_MM = 70, 95
-# The motto at 13 pt bold is about 62 mm long; its rule is as long as the motto.
-MOTTO_MM = 62
+LEFT_HEAD_MM, RIGHT_HEAD_MM = 62, 106
+# The motto at 13 pt bold is about 55 mm long; its rule is as long as the motto.
+MOTTO_MM = 55
 
 
 def _set_font(document: DocumentObject) -> None:
@@ -87,11 +89,16 @@ def _paragraph(
     return paragraph
 
 
-def _rule_under(paragraph: Paragraph, *, width_mm: float, column_mm: float) -> None:
-    """A single rule under ``paragraph``, ``width_mm`` long and centred in its column."""
+def _rule(container: DocumentObject | _Cell, *, width_mm: float, column_mm: float) -> None:
+    """A single rule ``width_mm`` long, centred in its column: the bottom border of an empty
+    paragraph of its own, so the text above keeps the column's full width."""
+    paragraph = _paragraph(container, size=2)
+    run = paragraph.add_run(" ")
+    run.font.size = Pt(2)
     side = max((column_mm - width_mm) / 2, 0)
     paragraph.paragraph_format.left_indent = Mm(side)
     paragraph.paragraph_format.right_indent = Mm(side)
+    paragraph.paragraph_format.line_spacing = Pt(3)
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
@@ -100,12 +107,19 @@ def _rule_under(paragraph: Paragraph, *, width_mm: float, column_mm: float) -> N
     paragraph._p.get_or_add_pPr().append(borders)
 
 
-def _borderless(table: Table, widths_mm: tuple[float, ...]) -> None:
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+def _widths(table: Table, widths_mm: Sequence[float]) -> None:
+    """Column widths both in the grid (LibreOffice reads it) and in each cell (Word does)."""
     table.autofit = False
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(width)
+
+
+def _borderless(table: Table, widths_mm: Sequence[float]) -> None:
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, widths_mm)
 
 
 def _heading(document: DocumentObject, report: PlanReport) -> None:
@@ -116,22 +130,23 @@ def _heading(document: DocumentObject, report: PlanReport) -> None:
     issuer = report.issuer
     if issuer.superior:
         _paragraph(left, issuer.superior.upper(), size=13, first=True)
-        name = _paragraph(left, issuer.name.upper(), size=13, bold=True)
+        _paragraph(left, issuer.name.upper(), size=13, bold=True)
     else:
-        name = _paragraph(left, issuer.name.upper(), size=13, bold=True, first=True)
-    _rule_under(name, width_mm=25, column_mm=LEFT_HEAD_MM)
+        _paragraph(left, issuer.name.upper(), size=13, bold=True, first=True)
+    _rule(left, width_mm=25, column_mm=LEFT_HEAD_MM)
     _paragraph(left, "", size=6)
     _paragraph(
         left, _("No.: %(blank)s/BC-%(blank2)s") % {"blank": " " * 8, "blank2": "......"}, size=13
     )
     _paragraph(right, QUOC_HIEU, size=12, bold=True, first=True)
-    motto = _paragraph(right, TIEU_NGU, size=13, bold=True)
-    _rule_under(motto, width_mm=MOTTO_MM, column_mm=RIGHT_HEAD_MM)
+    _paragraph(right, TIEU_NGU, size=13, bold=True)
+    _rule(right, width_mm=MOTTO_MM, column_mm=RIGHT_HEAD_MM)
     _paragraph(right, "", size=6)
     _paragraph(
         right,
         _("%(place)s, day ... month ... year %(year)s")
         % {"place": issuer.place, "year": report.as_of.year},
+        size=13,
         italic=True,
     )
 
@@ -146,8 +161,8 @@ def _title(document: DocumentObject, report: PlanReport) -> None:
     }
     if report.round is not None:
         about += _(", round “%(round)s”") % {"round": report.round.title}
-    summary = _paragraph(document, about, bold=True)
-    _rule_under(summary, width_mm=40, column_mm=TEXT_WIDTH_MM)
+    _paragraph(document, about, bold=True)
+    _rule(document, width_mm=40, column_mm=TEXT_WIDTH_MM)
     _paragraph(document, "", after=6)
 
 
@@ -205,7 +220,8 @@ def _groups(document: DocumentObject, report: PlanReport) -> None:
     _body(document, _("2. Results by group of tasks"), bold=True)
     for number, group in enumerate(report.groups, start=1):
         title = group.title or _("Tasks outside any group")
-        heading = f"2.{number}. {group.code + '. ' if group.code else ''}{title}"
+        # Groups keep the plan's own numbering (I, II, ...); unnumbered ones get 2.1, 2.2.
+        heading = f"{group.code}. {title}" if group.code else f"2.{number}. {title}"
         _body(document, heading, bold=True)
         counts = group.counts
         _body(
@@ -230,9 +246,8 @@ def _grid(document: DocumentObject, headers: list[str], widths_mm: list[float]) 
     table = document.add_table(rows=1, cols=len(headers))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for cell, header, width in zip(table.rows[0].cells, headers, widths_mm, strict=True):
-        cell.width = Mm(width)
+    _widths(table, widths_mm)
+    for cell, header in zip(table.rows[0].cells, headers, strict=True):
         _paragraph(cell, header, size=12, bold=True, first=True)
     # The header row repeats on every page the table runs over.
     repeat = OxmlElement("w:tblHeader")
@@ -254,10 +269,16 @@ def _indicators(document: DocumentObject, report: PlanReport) -> None:
     if not report.indicators:
         _body(document, _("The plan sets no indicator."))
         return
-    widths = [12.0, 63.0, 30.0, 30.0, 30.0]
+    widths = [13.0, 57.0, 40.0, 30.0, 25.0]
     table = _grid(
         document,
-        [_("No."), _("Indicator"), _("Target"), _("Latest value"), _("Progress")],
+        [
+            pgettext("report", "No."),
+            pgettext("report", "Indicator"),
+            pgettext("report", "Target as written"),
+            pgettext("report", "Latest value"),
+            pgettext("report", "Progress"),
+        ],
         widths,
     )
     for line in report.indicators:
@@ -321,8 +342,18 @@ def _appendix(document: DocumentObject, report: PlanReport) -> None:
         italic=True,
         after=6,
     )
-    widths = [12.0, 70.0, 35.0, 22.0, 26.0]
-    table = _grid(document, [_("No."), _("Task"), _("Lead agency"), _("Time"), _("Status")], widths)
+    widths = [12.0, 68.0, 35.0, 24.0, 26.0]
+    table = _grid(
+        document,
+        [
+            pgettext("report", "No."),
+            pgettext("report", "Task"),
+            pgettext("report", "Lead agency"),
+            pgettext("report", "Time"),
+            pgettext("report", "Status"),
+        ],
+        widths,
+    )
     for group in report.groups:
         if group.title:
             _row(table, [group.code, group.title, "", "", ""], widths, bold=True)
