@@ -136,31 +136,17 @@ def is_group_number(number: str) -> bool:
     return roman_value(number) is not None
 
 
-_ROMANS = {
-    n: roman_value(n) or 0
-    for n in (
-        "I",
-        "II",
-        "III",
-        "IV",
-        "V",
-        "VI",
-        "VII",
-        "VIII",
-        "IX",
-        "X",
-        "XI",
-        "XII",
-        "XIII",
-        "XIV",
-        "XV",
-    )
-}
+_ROMAN_LETTERS = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
 def _next_roman(numeral: str | None) -> str:
-    value = (roman_value(numeral) or 0) if numeral else 0
-    return next((n for n, v in _ROMANS.items() if v == value + 1), "")
+    rest = (roman_value(numeral) or 0) + 1 if numeral else 1
+    out = ""
+    for value, letters in _ROMAN_LETTERS:
+        while rest >= value:
+            out += letters
+            rest -= value
+    return out
 
 
 def successors(last: str | None, last_arabic: str | None, last_group: str | None) -> set[str]:
@@ -293,7 +279,6 @@ class RebuiltTable(Table):
     guessed_rows: frozenset[int] = field(default_factory=frozenset)
 
 
-_APPENDIX = re.compile(r"^phụ lục\b")
 # What ends a flattened table: the signature, the next appendix, or the next part of the
 # body (a Roman heading with its title, ``IV. TỔ CHỨC THỰC HIỆN``).
 _END_OF_TABLE = re.compile(r"^(nơi nhận|t/?m\.?\s|k/?t\.?\s|phụ lục\b|[ivxl]{1,5}\s*[.\-/)]\s+\S)")
@@ -339,7 +324,7 @@ def _opens_row(
         return True  # a full row: the next number opens a row even if one was skipped
     if number not in successors(cursor.last, cursor.last_arabic, cursor.last_group):
         return False
-    if current is None or len(current) >= width or is_group_number(cursor.last or ""):
+    if current is None or is_group_number(cursor.last or ""):
         return True
     if not current:
         return False
