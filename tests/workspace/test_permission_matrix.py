@@ -10,6 +10,7 @@ one line there. Fixtures are built only for the routes that need them.
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,13 +18,17 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from tests.conftest import GOLD, NOW
 from theodoi.plans.importing import publish_import, stage_import
-from theodoi.plans.models import ImportDraft, Plan
+from theodoi.plans.models import ImportDraft, Plan, Task
+from theodoi.reporting.models import ReportingRound
+from theodoi.reporting.services import UpdateContent, attach_evidence, open_round, submit_update
 
 ROLES = ("public", "reporter", "other_reporter", "leader", "coordinator", "admin_persona")
 LOGIN = "login"  # a redirect to the login page
@@ -52,6 +57,12 @@ def importers(status: int | str) -> dict[str, int | str]:
     return {**each(403), "public": LOGIN, "coordinator": status, "admin_persona": status}
 
 
+def reporters(own: int | str, other: int | str) -> dict[str, int | str]:
+    """Reporters report for their agency (``own``: the one on the task; ``other``: an agency
+    that is not); other roles may not."""
+    return {**each(403), "public": LOGIN, "reporter": own, "other_reporter": other}
+
+
 MATRIX: dict[str, Route] = {
     "login": Route("GET", {**each(AWAY), "public": 200}),
     "logout": Route("POST", each(AWAY)),
@@ -68,12 +79,33 @@ MATRIX: dict[str, Route] = {
     "workspace:import_map_agency": Route("POST", importers(AWAY), "mapping_data"),
     "workspace:import_publish": Route("POST", importers(AWAY)),
     "workspace:import_discard": Route("POST", importers(AWAY)),
+    "reporting:round_list": Route("GET", staff(200)),
+    "reporting:round_open": Route("GET", importers(200)),
+    "reporting:agency": Route("GET", reporters(200, 200)),
+    "reporting:task_update": Route("GET", reporters(200, 404)),
+    "reporting:evidence_attach": Route("POST", reporters(AWAY, 404)),
+    "reporting:figure_save": Route("POST", reporters(AWAY, 400), "figure_data"),
+    "reporting:workbook": Route("GET", reporters(200, 200)),
+    "reporting:workbook_upload": Route("GET", reporters(200, 200)),
+    "reporting:workbook_apply": Route("POST", reporters(404, 404)),
+    "reporting:review": Route("GET", importers(200)),
+    "reporting:review_accept": Route("POST", importers(AWAY)),
+    "reporting:review_return": Route("POST", importers(AWAY), {"reason": "Thiếu minh chứng."}),
+    "reporting:review_bulk_accept": Route("POST", importers(AWAY)),
+    "reporting:round_reopen": Route("POST", importers(AWAY)),
+    "reporting:evidence": Route("GET", {**staff(200), "other_reporter": 404}),
 }
 
 # URL argument -> the fixture that gives its value.
 URL_ARGUMENTS: dict[str, str] = {
     "plan_id": "matrix_plan_id",
     "draft_id": "matrix_draft_id",
+    "round_id": "matrix_round_id",
+    "task_id": "matrix_task_id",
+    "indicator_id": "matrix_indicator_id",
+    "kind": "matrix_report_kind",
+    "report_id": "matrix_report_id",
+    "evidence_id": "matrix_evidence_id",
 }
 
 
@@ -167,3 +199,68 @@ def test_route_answers_each_role_as_declared(
         assert not response.url.startswith(reverse("login"))
     else:
         assert response.status_code == expected
+
+
+# --- reporting: a round of the small plan, open now; the reporter leads its task PL2.2 ---
+
+
+@pytest.fixture
+def matrix_round(matrix_plan: Plan, coordinator: User) -> ReportingRound:
+    now = timezone.now()
+    return open_round(
+        matrix_plan,
+        title="Kỳ báo cáo thử",
+        period_start=timezone.localdate(now) - datetime.timedelta(days=30),
+        period_end=timezone.localdate(now) + datetime.timedelta(days=30),
+        cut_off=timezone.localdate(now),
+        deadline=now + datetime.timedelta(days=30),
+        by=coordinator,
+        now=now,
+    )
+
+
+@pytest.fixture
+def matrix_round_id(matrix_round: ReportingRound) -> int:
+    return matrix_round.pk
+
+
+@pytest.fixture
+def matrix_task_id(matrix_plan: Plan) -> int:
+    return matrix_plan.tasks.get(code="PL2.2").pk
+
+
+@pytest.fixture
+def matrix_indicator_id(matrix_plan: Plan, reporter: User) -> int:
+    lineage = reporter.membership.organisation.lineage_ids()
+    return matrix_plan.indicators.filter(agencies__organisation_id__in=lineage).first().pk
+
+
+@pytest.fixture
+def figure_data(matrix_round: ReportingRound, matrix_indicator_id: int) -> dict[str, str]:
+    prefix = f"i{matrix_indicator_id}-"
+    return {
+        f"{prefix}value": "1",
+        f"{prefix}measured_on": matrix_round.cut_off.isoformat(),
+        f"{prefix}based_on": "0",
+    }
+
+
+@pytest.fixture
+def matrix_report_kind() -> str:
+    return "nhiem-vu"
+
+
+@pytest.fixture
+def matrix_report_id(matrix_round: ReportingRound, matrix_task_id: int, reporter: User) -> int:
+    task = Task.objects.get(pk=matrix_task_id)
+    content = UpdateContent(status="in_progress", progress=10)
+    return submit_update(
+        matrix_round, task, content, by=reporter, based_on=0, now=timezone.now()
+    ).pk
+
+
+@pytest.fixture
+def matrix_evidence_id(matrix_round: ReportingRound, matrix_task_id: int, reporter: User) -> int:
+    pdf = ContentFile(b"%PDF-1.4\n%%EOF\n", name="minh-chung.pdf")
+    task = Task.objects.get(pk=matrix_task_id)
+    return attach_evidence(matrix_round, task, pdf, by=reporter, now=timezone.now()).pk
