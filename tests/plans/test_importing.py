@@ -65,6 +65,16 @@ def test_every_gold_file_imports_with_all_its_tasks_and_indicators(
     assert sorted(plan.implements_numbers) == sorted(expected["document"]["implements"])
 
 
+def test_plans_are_linked_to_the_plans_they_implement_whichever_comes_first(
+    import_gold: Callable[..., Plan],
+) -> None:
+    provincial = import_gold("004_aea82470e0b2daef.json")
+    national = import_gold("nq-03-nq-cp-2025.json")
+    assert list(provincial.implements.all()) == [national]
+    assert list(national.implemented_by.all()) == [provincial]
+    assert "71-CTr/TU" in provincial.implements_numbers
+
+
 def test_a_task_keeps_the_names_as_written_and_lands_on_todays_bodies(
     tien_giang_plan: Plan,
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
 from theodoi.orgs.models import Organisation
@@ -85,7 +85,7 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         if self.number or self.title:
-            return self.number or self.title[:80]
+            return self.number or Truncator(self.title).chars(80)
         # A news article about a plan may carry neither number nor title.
         place = f" - {self.province.name}" if self.province_id else ""
         return f"{capfirst(self.get_kind_display())}{place}"

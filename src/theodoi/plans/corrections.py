@@ -1,0 +1,157 @@
+"""The coordinator's corrections to an import preview: one cell at a time, converted from
+what was typed and checked, with a Vietnamese message naming the row and the field."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from theodoi.ingest.fields.times import parse_due
+from theodoi.plans.errors import PlanError
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One cell of the preview changed: ``table`` is ``tasks``, ``indicators`` or
+    ``document``; ``row`` the entry's index (None for ``document``); ``field`` a Plan JSON
+    field, dotted for nested ones (``due.text``, ``target.value``); ``value`` as typed."""
+
+    table: str
+    row: int | None
+    field: str
+    value: str
+
+
+_TEXT_FIELDS = {
+    "document": {"number", "title", "issuer", "province", "signer", "issued_on"},
+    "tasks": {"code", "group", "title", "expected_output", "due.text", "due.condition"},
+    "indicators": {"code", "name", "unit", "target.text"},
+}
+_LIST_FIELDS = {"tasks": {"lead", "cooperating"}, "indicators": {"agencies"}}
+_NUMBER_FIELDS = {"indicators": {"target.value", "target.value_max"}}
+_YEAR_FIELDS = {"tasks": {"due.start_year", "due.end_year"}, "indicators": {"year"}}
+_CHOICE_FIELDS = {
+    ("tasks", "due.kind"): (
+        "recurring",
+        "year",
+        "month",
+        "quarter",
+        "range",
+        "date",
+        "conditional",
+        "unspecified",
+    ),
+    ("indicators", "target.op"): (">=", ">", "<=", "<", "=", "range", "rank_top"),
+}
+_FIELD_LABELS = {
+    "code": gettext_lazy("code"),
+    "group": gettext_lazy("group"),
+    "title": gettext_lazy("title"),
+    "name": gettext_lazy("indicator name"),
+    "expected_output": gettext_lazy("expected output"),
+    "lead": gettext_lazy("lead agencies"),
+    "cooperating": gettext_lazy("cooperating agencies"),
+    "agencies": gettext_lazy("responsible agencies"),
+    "unit": gettext_lazy("unit"),
+    "year": gettext_lazy("year"),
+    "due.text": gettext_lazy("time as written"),
+    "due.kind": gettext_lazy("kind of time"),
+    "due.start_year": gettext_lazy("start year"),
+    "due.end_year": gettext_lazy("end year"),
+    "due.condition": gettext_lazy("condition"),
+    "target.text": gettext_lazy("target as written"),
+    "target.op": gettext_lazy("comparator"),
+    "target.value": gettext_lazy("target"),
+    "target.value_max": gettext_lazy("target (upper bound)"),
+    "number": gettext_lazy("number"),
+    "issuer": gettext_lazy("issuer"),
+    "province": gettext_lazy("province"),
+    "signer": gettext_lazy("signer"),
+    "issued_on": gettext_lazy("date of issue"),
+}
+
+
+def _label(table: str, row: int | None, field: str) -> str:
+    name = str(_FIELD_LABELS.get(field, field))
+    if row is None:
+        return name
+    what = _("task") if table == "tasks" else _("indicator")
+    return f"{what} {row + 1}, {name}"
+
+
+def _converted(correction: Correction) -> Any:
+    table, field, raw = correction.table, correction.field, correction.value.strip()
+    where = _label(table, correction.row, field)
+    if field in _TEXT_FIELDS.get(table, set()):
+        if field == "issued_on" and raw:
+            try:
+                return datetime.date.fromisoformat(raw).isoformat()
+            except ValueError as exc:
+                raise PlanError(
+                    _("%(where)s: “%(value)s” is not a date (YYYY-MM-DD).")
+                    % {"where": where, "value": raw}
+                ) from exc
+        if not raw and field in {"code", "title", "name"}:
+            raise PlanError(_("%(where)s: must not be empty.") % {"where": where})
+        return raw or None
+    if field in _LIST_FIELDS.get(table, set()):
+        return [part.strip() for part in raw.replace("\n", ";").split(";") if part.strip()]
+    if field in _NUMBER_FIELDS.get(table, set()) or field in _YEAR_FIELDS.get(table, set()):
+        if not raw:
+            return None
+        try:
+            number = float(raw.replace(".", "").replace(",", ".") if "," in raw else raw)
+        except ValueError as exc:
+            raise PlanError(
+                _("%(where)s: “%(value)s” is not a number.") % {"where": where, "value": raw}
+            ) from exc
+        if field in _YEAR_FIELDS.get(table, set()):
+            if not number.is_integer() or not 1945 <= number <= 2100:
+                raise PlanError(
+                    _("%(where)s: “%(value)s” is not a year.") % {"where": where, "value": raw}
+                )
+            return int(number)
+        return number
+    choices = _CHOICE_FIELDS.get((table, field))
+    if choices is not None:
+        if raw not in choices:
+            raise PlanError(
+                _("%(where)s: “%(value)s” is not one of %(choices)s.")
+                % {"where": where, "value": raw, "choices": ", ".join(choices)}
+            )
+        return raw
+    raise PlanError(_("%(where)s cannot be corrected here.") % {"where": where})
+
+
+def apply_correction(plan_json: dict[str, Any], correction: Correction) -> tuple[Any, Any]:
+    """Apply one correction in place; returns the value before and after."""
+    if correction.table == "document":
+        target: dict[str, Any] = plan_json.setdefault("document", {})
+    else:
+        rows = plan_json.get(correction.table)
+        if not isinstance(rows, list) or correction.row is None:
+            raise PlanError(_("Unknown table “%(table)s”.") % {"table": correction.table})
+        if not 0 <= correction.row < len(rows):
+            raise PlanError(_("There is no row %(row)s.") % {"row": correction.row + 1})
+        target = rows[correction.row]
+    value = _converted(correction)
+    *parents, leaf = correction.field.split(".")
+    holder = target
+    for part in parents:
+        holder = holder.setdefault(part, {})
+    before = holder.get(leaf)
+    holder[leaf] = value
+    if correction.field == "due.text":
+        # The time as written decides its parsed fields, as it does in extraction.
+        target["due"] = parse_due(value).to_dict()
+    doubts = target.get("doubts")
+    if isinstance(doubts, dict):
+        doubts.pop(correction.field, None)
+        doubts.pop(parents[0] if parents else leaf, None)
+        if not doubts:
+            target.pop("doubts")
+    return before, value
