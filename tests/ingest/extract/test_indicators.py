@@ -116,3 +116,10 @@ def test_the_indicator_table_wins_over_figures_in_the_prose() -> None:
         )
     )
     assert [(i.name, i.target.value) for i in plan.indicators] == [("Quy mô kinh tế số", 30)]
+
+
+def test_a_numbered_objective_carries_its_figure_in_its_heading() -> None:
+    plan = extract_source(
+        read_text("II. MỤC TIÊU\n1. Đến năm 2025, tỷ lệ hồ sơ xử lý trực tuyến đạt 80%.\n")
+    )
+    assert [(i.code, i.target.value, i.year) for i in plan.indicators] == [("II.1", 80, 2025)]

@@ -8,6 +8,7 @@ after. Each heading directly under the part is a group (``nhóm nhiệm vụ, gi
 
 from __future__ import annotations
 
+from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.plan import Group
 from theodoi.ingest.segment import NOT_TASKS, Role, Section, role_of
 from theodoi.ingest.textnorm import fold_normalized
@@ -41,7 +42,7 @@ def _announced_groups(section: Section) -> list[Section]:
                 found = _announced_groups(item) if item.role not in NOT_TASKS else []
                 if found:
                     return found
-        elif hasattr(item, "text"):
+        elif isinstance(item, Paragraph):
             key = fold_normalized(item.text)
             if (key.endswith(":") and any(word in key for word in _ANNOUNCES)) or (
                 item.text == item.text.upper() and role_of(item.text) is Role.TASKS

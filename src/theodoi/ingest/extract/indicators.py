@@ -66,8 +66,8 @@ def _paragraphs(section: Section, path: list[Section]) -> Iterator[tuple[list[Se
     if section.role in _NO_TARGETS:
         return
     here = [*path, section]
-    if section.title and section.kind == "letter":
-        yield here, section.title
+    if section.title and section.kind != "appendix":
+        yield here, section.title  # ``1. Phấn đấu 100% xã có …``: items carry figures too
     for item in section.items:
         if isinstance(item, Paragraph):
             yield here, item.text
