@@ -25,6 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from tests.conftest import GOLD, NOW
+from theodoi.notify.models import Notice, NoticeKind
 from theodoi.plans.importing import publish_import, stage_import
 from theodoi.plans.models import ImportDraft, Plan, Task
 from theodoi.reporting.models import ReportingRound
@@ -55,6 +56,11 @@ def staff(status: int | str) -> dict[str, int | str]:
 def importers(status: int | str) -> dict[str, int | str]:
     """The coordinator and IT staff import plans; other roles may not."""
     return {**each(403), "public": LOGIN, "coordinator": status, "admin_persona": status}
+
+
+def readers(status: int | str) -> dict[str, int | str]:
+    """Leaders, the coordinator and IT staff read every task, confidential ones too."""
+    return {**importers(status), "leader": status}
 
 
 def reporters(own: int | str, other: int | str) -> dict[str, int | str]:
@@ -94,6 +100,12 @@ MATRIX: dict[str, Route] = {
     "reporting:review_bulk_accept": Route("POST", importers(AWAY)),
     "reporting:round_reopen": Route("POST", importers(AWAY)),
     "reporting:evidence": Route("GET", {**staff(200), "other_reporter": 404}),
+    "notify:notice_list": Route("GET", staff(200)),
+    "notify:notice_read": Route("POST", staff(404)),  # the notice is someone else's
+    "notify:notice_read_all": Route("POST", staff(AWAY)),
+    "notify:preferences": Route("GET", staff(200)),
+    "exports:round_report": Route("GET", readers(200)),
+    "exports:plan_table": Route("GET", readers(200)),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -106,6 +118,7 @@ URL_ARGUMENTS: dict[str, str] = {
     "kind": "matrix_report_kind",
     "report_id": "matrix_report_id",
     "evidence_id": "matrix_evidence_id",
+    "notice_id": "matrix_notice_id",
 }
 
 
@@ -264,3 +277,14 @@ def matrix_evidence_id(matrix_round: ReportingRound, matrix_task_id: int, report
     pdf = ContentFile(b"%PDF-1.4\n%%EOF\n", name="minh-chung.pdf")
     task = Task.objects.get(pk=matrix_task_id)
     return attach_evidence(matrix_round, task, pdf, by=reporter, now=timezone.now()).pk
+
+
+# --- notify: a notice of a person none of the roles is ---
+
+
+@pytest.fixture
+def matrix_notice_id(make_user: Any) -> int:
+    owner = make_user("nguoikhac", None)
+    return Notice.objects.create(
+        recipient=owner, kind=NoticeKind.DIGEST, key="matrix", subject="-", body="-", created=NOW
+    ).pk
