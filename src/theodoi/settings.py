@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "theodoi.workspace",
     "theodoi.snapshots",
     "theodoi.portal",
+    "theodoi.notify",
+    "theodoi.exports",
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -106,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "theodoi.notify.context.unread_notices",
             ],
         },
     },
@@ -213,6 +217,19 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
     X_FRAME_OPTIONS = "DENY"
+
+# The job queue (theodoi.notify.jobs): Redis when REDIS_URL is set, with several workers;
+# otherwise a SQLite file next to the database, so one machine needs nothing else installed.
+HUEY = {
+    "name": "theodoi",
+    "huey_class": "huey.PriorityRedisHuey" if REDIS_URL else "huey.SqliteHuey",
+    **({"url": REDIS_URL} if REDIS_URL else {"filename": str(VAR_DIR / "huey.sqlite3")}),
+    # Jobs run in a worker (theodoi run_huey), never inside a web request.
+    "immediate": env_bool("HUEY_IMMEDIATE", False),
+    "consumer": {"workers": env_int("HUEY_WORKERS", 2), "worker_type": "thread"},
+}
+# A worker that claimed a notice and died holds it this long before another may send it.
+NOTICE_CLAIM_SECONDS = env_int("NOTICE_CLAIM_SECONDS", 300)
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,8 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("cong-khai/", include("theodoi.portal.urls")),
     path("bang-dieu-khien/", include("theodoi.workspace.dashboard.urls")),
+    path("", include("theodoi.notify.urls")),
+    path("", include("theodoi.workspace.exports.urls")),
     path("", include("theodoi.workspace.reporting.urls")),
     path("", include("theodoi.workspace.urls")),
 ]
