@@ -129,12 +129,3 @@ def review_queue(round_: ReportingRound) -> tuple[QuerySet, QuerySet]:
         "organisation__name", "indicator__position"
     )
 
-
-def accepted_update(task: Task) -> TaskUpdate | None:
-    """The task's own report: the lead agency's latest accepted update, any round."""
-    return (
-        latest_only(TaskUpdate.objects.filter(task=task, role=AgencyRole.LEAD))
-        .filter(state=ReviewState.ACCEPTED)
-        .order_by("-round__deadline")
-        .first()
-    )
