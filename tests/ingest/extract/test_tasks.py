@@ -242,3 +242,20 @@ def test_groups_under_an_unnumbered_tasks_heading() -> None:
         "2. Phát triển hạ tầng\na) Nâng cấp mạng.\n"
     )
     assert [t.code for t in plan.tasks] == ["1.a", "2.a"]
+
+
+def test_assignment_in_a_closing_parenthesis() -> None:
+    words, values = split_assignment(
+        "Xây dựng Đề án chuyển đổi số (Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan; "
+        "hoàn thành trong năm 2025)."
+    )
+    assert words == "Xây dựng Đề án chuyển đổi số."
+    assert values == {
+        Column.LEAD: "Sở Nội vụ",
+        Column.COOPERATING: "các sở, ngành liên quan",
+        Column.DUE: "hoàn thành trong năm 2025",
+    }
+    assert split_assignment("Xây dựng Đề án (giai đoạn 2025 - 2030).") == (
+        "Xây dựng Đề án (giai đoạn 2025 - 2030).",
+        {},
+    )

@@ -46,12 +46,30 @@ def _column_of_label(label: str) -> Column:
     return Column.LEAD  # ``Cơ quan chủ trì:``, ``Đơn vị thực hiện:``
 
 
+# ``… (Sở Nội vụ chủ trì, phối hợp với các sở, ngành; hoàn thành trong năm 2025).``: the
+# assignment in a closing parenthesis, as resolutions often write it.
+_CLOSING_ASSIGNMENT = re.compile(
+    r"\s*\((?P<lead>[^()]{3,150}?)\s+chủ trì(?:,?\s*phối hợp(?: với)?\s+(?P<coop>[^();]{3,200}?))?"
+    r"(?:\s*[;,]\s*(?P<due>[^();]{3,80}))?\)(?=\s*[.;]?\s*$)",
+    re.IGNORECASE,
+)
+
+
 def split_assignment(text: str) -> tuple[str, dict[Column, str]]:
     """The words of a line before its first assignment label, and the labelled values."""
     matches = list(_LABEL.finditer(text))
     if not matches:
-        return text, {}
-    values: dict[Column, str] = {}
+        closing = _CLOSING_ASSIGNMENT.search(text)
+        if closing is None:
+            return text, {}
+        found = {
+            Column.LEAD: closing.group("lead"),
+            Column.COOPERATING: closing.group("coop"),
+            Column.DUE: closing.group("due"),
+        }
+        values = {column: value.strip(" ;,.") for column, value in found.items() if value}
+        return text[: closing.start()].strip() + text[closing.end() :].strip(), values
+    values = {}
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         value = text[match.end() : following.start() if following else len(text)]
         values.setdefault(_column_of_label(match.group("label")), value.strip(" ;,."))
