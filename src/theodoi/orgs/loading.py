@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime
 import json
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from itertools import groupby
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -125,24 +127,29 @@ def _provincial_bodies() -> list[_Body]:
     return bodies
 
 
+def _ranker(bodies: list[_Body]) -> Callable[[_Body], int]:
+    """A body's round of creation: one more than its parent's and its successor's."""
+    by_code = {body.code: body for body in bodies}
+    ranks: dict[str, int] = {}
+
+    def rank(body: _Body) -> int:
+        if body.code not in ranks:
+            above = [by_code[code] for code in (body.parent, body.successor) if code]
+            ranks[body.code] = 1 + max((rank(other) for other in above), default=-1)
+        return ranks[body.code]
+
+    return rank
+
+
 @transaction.atomic
 def load_organisations(*, by: AbstractBaseUser | None, now: datetime.datetime) -> LoadReport:
     """Create or update every body of the shipped data and its aliases."""
     bodies = _national_bodies() + _provincial_bodies()
     report = LoadReport()
-    existing = {o.code: o for o in Organisation.objects.filter(code__isnull=False)}
-    new = [
-        Organisation(code=b.code, name=b.name, kind=b.kind)
-        for b in bodies
-        if b.code not in existing
-    ]
-    Organisation.objects.bulk_create(new)
-    report.created = len(new)
     orgs = {o.code: o for o in Organisation.objects.filter(code__isnull=False)}
-    changed = []
-    for body in bodies:
-        org = orgs[body.code]
-        wanted = {
+
+    def wanted(body: _Body) -> dict[str, Any]:
+        return {
             "name": body.name,
             "kind": body.kind,
             "parent_id": orgs[body.parent].pk if body.parent else None,
@@ -150,12 +157,26 @@ def load_organisations(*, by: AbstractBaseUser | None, now: datetime.datetime) -
             "succeeded_on": body.succeeded_on,
             "active": body.successor is None,
         }
-        if any(getattr(org, field) != value for field, value in wanted.items()):
-            for field, value in wanted.items():
-                setattr(org, field, value)
+
+    # Created in rounds, a body after its parent and its successor, so that every row is
+    # written once, complete.
+    rank = _ranker(bodies)
+    for _round, group in groupby(sorted(bodies, key=rank), key=rank):
+        new = [
+            Organisation(code=body.code, **wanted(body)) for body in group if body.code not in orgs
+        ]
+        for org in Organisation.objects.bulk_create(new):
+            orgs[str(org.code)] = org
+        report.created += len(new)
+    changed = []
+    for body in bodies:
+        org, fields = orgs[body.code], wanted(body)
+        if any(getattr(org, name) != value for name, value in fields.items()):
+            for name, value in fields.items():
+                setattr(org, name, value)
             changed.append(org)
-    Organisation.objects.bulk_update(changed, list(wanted), batch_size=500)
-    report.updated = sum(1 for org in changed if org.code in existing)
+    Organisation.objects.bulk_update(changed, list(wanted(bodies[0])), batch_size=500)
+    report.updated = len(changed)
 
     taken = set(OrganisationAlias.objects.values_list("scope__code", "key"))
     aliases = []
