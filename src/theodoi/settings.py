@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "theodoi.workspace",
     "theodoi.snapshots",
     "theodoi.portal",
+    "theodoi.workspace.dashboard",
     "theodoi.notify",
     "theodoi.exports",
     "huey.contrib.djhuey",

@@ -39,7 +39,10 @@ def _lines(
 @staff_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user, request.GET)
-    context: dict[str, Any] = {"scope": scope, "plans": visible_plans(request.user)}
+    context: dict[str, Any] = {
+        "scope": scope,
+        "plans": visible_plans(request.user).select_related("province"),
+    }
     results = scope.results
     if scope.plan is not None:
         context["groups"] = list(scope.plan.groups.all())

@@ -1,0 +1,258 @@
+"""Benchmark of the pages that read snapshots, on the synthetic national data set.
+
+    .venv/bin/python bench/pages.py [--backend sqlite|postgres ...] [--seconds 5]
+
+For each database: a fresh database, the organisation data, ``theodoi synth`` (34 provinces),
+the time to rebuild every snapshot, then the app under gunicorn on loopback and ``wrk`` (Debian
+package) against the staff dashboard (as a leader), a public plan page and a public indicator
+page, at 1 and 20 concurrent clients, each run bounded to ``--seconds``. For the dashboard it
+also times the raw SQL the page runs (captured from one request, replayed on a cursor) and
+prints the ratio of the page's median time to it.
+
+Issue 5's targets: public pages p95 < 50 ms (cached), dashboard p95 < 150 ms at 20 clients,
+rebuilding all snapshots < 30 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+PG_SERVER = os.environ.get("PG_URL_SERVER", "postgres://postgres@127.0.0.1:5432")
+PG_NAME = "theodoi_bench_pages"
+TARGETS = {"public_p95_ms": 50.0, "dashboard_p95_ms": 150.0, "rebuild_s": 30.0}
+# wrk prints the percentiles we ask for, in microseconds, as one JSON line.
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format('{"p50": %d, "p95": %d, "requests": %d, "errors": %d}\\n',
+    latency:percentile(50), latency:percentile(95), summary.requests,
+    summary.errors.status + summary.errors.connect + summary.errors.read
+    + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def prepare() -> dict[str, Any]:
+    """Inside the benchmark's environment: load the data set, time the rebuild, find the URLs
+    and a leader's session, and time the dashboard's raw SQL."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "theodoi.settings")
+    django.setup()
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from theodoi.orgs.loading import load_organisations
+    from theodoi.orgs.models import Organisation, Role
+    from theodoi.orgs.services import grant_role
+    from theodoi.snapshots.services import rebuild_snapshot
+    from theodoi.snapshots.synthload import synthetic_plans
+
+    now = timezone.now()
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    load_organisations(by=None, now=now)
+    started = time.perf_counter()
+    call_command("synth", "--no-snapshots", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    load_seconds = time.perf_counter() - started
+    plans = synthetic_plans()
+    started = time.perf_counter()
+    for plan in plans:
+        rebuild_snapshot(plan, as_of=timezone.localdate(now), now=now)
+    rebuild_seconds = time.perf_counter() - started
+
+    leader = User.objects.create_user("bench-leader", password="bench-leader-pw-1")
+    grant_role(
+        leader, Role.LEADER, Organisation.objects.filter(kind="province").first(), by=None, now=now
+    )
+    client = Client()
+    client.force_login(leader)
+    plan = plans[len(plans) // 2]
+    indicator = plan.indicators.order_by("position")[5]
+    urls = {
+        "dashboard": f"/bang-dieu-khien/?ke_hoach={plan.pk}",
+        "plan page": f"/cong-khai/ke-hoach/{plan.pk}/",
+        "indicator page": f"/cong-khai/ke-hoach/{plan.pk}/chi-tieu/{indicator.pk}/",
+    }
+    client.get(urls["dashboard"])  # warm
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(urls["dashboard"]).status_code == 200
+    # The session and axes bookkeeping are not the page's data.
+    statements = [
+        q["sql"]
+        for q in captured.captured_queries
+        if not any(t in q["sql"] for t in ("django_session", "axes_", 'auth_user"', "SAVEPOINT"))
+    ]
+    timings = []
+    for _ in range(50):
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+                cursor.fetchall()
+        timings.append(time.perf_counter() - started)
+    return {
+        "load_s": load_seconds,
+        "rebuild_s": rebuild_seconds,
+        "plans": len(plans),
+        "urls": urls,
+        "session": client.cookies["sessionid"].value,
+        "dashboard_queries": len(statements),
+        "dashboard_sql_ms": statistics.median(timings) * 1000,
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wrk(url: str, clients: int, seconds: int, cookie: str | None, script: Path) -> dict[str, Any]:
+    command = [
+        "wrk",
+        f"-c{clients}",
+        f"-t{min(clients, 2)}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(script),
+        url,
+    ]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30).stdout
+    line = next(line for line in out.splitlines() if line.startswith("{"))
+    figures = json.loads(line)
+    return {
+        "p50_ms": figures["p50"] / 1000,
+        "p95_ms": figures["p95"] / 1000,
+        "requests": figures["requests"],
+        "errors": figures["errors"],
+    }
+
+
+def run_backend(backend: str, seconds: int, workers: int) -> dict[str, Any]:
+    var = Path(tempfile.mkdtemp(prefix=f"theodoi-bench-{backend}-"))
+    env = {**os.environ, "THEODOI_VAR_DIR": str(var), "DEBUG": "false", "LOG_LEVEL": "WARNING"}
+    if backend == "postgres":
+        import psycopg
+
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as pg:
+            pg.execute(f"DROP DATABASE IF EXISTS {PG_NAME}")
+            pg.execute(f"CREATE DATABASE {PG_NAME}")
+        env["DATABASE_URL"] = f"{PG_SERVER}/{PG_NAME}"
+    else:
+        env.pop("DATABASE_URL", None)
+    prepared = json.loads(
+        subprocess.run(
+            [sys.executable, __file__, "--prepare"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=900,
+        ).stdout.splitlines()[-1]
+    )
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "theodoi.wsgi",
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    script = var / "percentiles.lua"
+    script.write_text(WRK_SCRIPT)
+    results: dict[str, Any] = {"prepared": prepared, "pages": {}}
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        for name, path in prepared["urls"].items():
+            cookie = prepared["session"] if name == "dashboard" else None
+            wrk(base + path, 2, 1, cookie, script)  # warm every worker and the cache
+            for clients in (1, 20):
+                results["pages"][(name, clients)] = wrk(
+                    base + path, clients, seconds, cookie, script
+                )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(var, ignore_errors=True)
+        if backend == "postgres":
+            import psycopg
+
+            with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as pg:
+                pg.execute(f"DROP DATABASE IF EXISTS {PG_NAME}")
+    return results
+
+
+def report(backend: str, results: dict[str, Any]) -> None:
+    p = results["prepared"]
+    print(f"\n== {backend}: {p['plans']} synthetic plans loaded in {p['load_s']:.1f} s")
+    ok = "ok" if p["rebuild_s"] < TARGETS["rebuild_s"] else "OVER TARGET"
+    limit = TARGETS["rebuild_s"]
+    print(f"rebuild all snapshots: {p['rebuild_s']:.1f} s (target < {limit:.0f} s: {ok})")
+    print(f"{'page':<16}{'clients':>8}{'p50 ms':>9}{'p95 ms':>9}{'req':>8}{'err':>5}  target")
+    for (name, clients), r in results["pages"].items():
+        target = TARGETS["dashboard_p95_ms"] if name == "dashboard" else TARGETS["public_p95_ms"]
+        verdict = ("ok" if r["p95_ms"] < target else "OVER") if clients == 20 else ""
+        print(
+            f"{name:<16}{clients:>8}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}{r['requests']:>8}"
+            f"{r['errors']:>5}  {verdict}"
+        )
+    single = results["pages"][("dashboard", 1)]["p50_ms"]
+    print(
+        f"dashboard raw SQL: {p['dashboard_queries']} queries in {p['dashboard_sql_ms']:.2f} ms; "
+        f"page p50 / raw SQL = {single / p['dashboard_sql_ms']:.1f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--backend", action="append", choices=("sqlite", "postgres"))
+    parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.prepare:
+        print(json.dumps(prepare()))
+        return
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is missing: apt-get install -y wrk")
+    for backend in args.backend or ["sqlite", "postgres"]:
+        report(backend, run_backend(backend, args.seconds, args.workers))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DashboardConfig(AppConfig):
+    """An app of its own so its templates and Vietnamese catalogue live beside its views."""
+
+    name = "theodoi.workspace.dashboard"
+    label = "dashboard"
+    verbose_name = _("dashboard")

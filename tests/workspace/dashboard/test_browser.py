@@ -1,0 +1,58 @@
+"""The staff dashboard in a real Chromium, as a leader and as a reporter read it. Screenshots
+go to ``test-output/browser/`` for a person to look at."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from tests.portal.test_browser import chart_drawn
+from tests.snapshots.conftest import AS_OF, REVIEWED, lead_tasks, reporter_indicator
+from tests.workspace.test_browser import browser, log_in, log_out, page, shot  # noqa: F401
+from theodoi.reporting.models import ReportingRound, TaskUpdate
+from theodoi.reporting.services import UpdateContent
+from theodoi.snapshots.services import rebuild_snapshot
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_leader_reads_the_dashboard_and_follows_a_figure_to_its_tasks(
+    page: Page,  # noqa: F811
+    live_server: LiveServer,
+    round_: ReportingRound,
+    reporter: User,
+    leader: User,
+    report_task: Callable[..., TaskUpdate],
+    report_value: Callable[..., object],
+) -> None:
+    plan = round_.plan
+    tasks = lead_tasks(plan, reporter)
+    report_task(tasks[0], UpdateContent("in_progress", 60))
+    indicator = reporter_indicator(plan, reporter)
+    report_value(indicator, 12.5, datetime.date(2024, 12, 31), baseline=True)
+    report_value(indicator, 18.5, datetime.date(2026, 5, 15))
+    rebuild_snapshot(plan, as_of=AS_OF, now=REVIEWED)
+
+    log_in(page, live_server, "lanhdao")
+    page.goto(f"{live_server.url}/bang-dieu-khien/?ke_hoach={plan.pk}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Bảng điều khiển")
+    chart_drawn(page, 'canvas[data-chart="chart-status"]')
+    chart_drawn(page, f'canvas[data-chart="chart-{indicator.pk}"]')
+    shot(page, "dashboard-01-leader", full_page=True)
+
+    overdue = page.get_by_test_id("overdue-total").inner_text()
+    page.locator("#h-overdue a").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"({overdue})")
+    shot(page, "dashboard-02-overdue-list")
+    log_out(page)
+
+    log_in(page, live_server, "sokhcn")
+    page.goto(f"{live_server.url}/bang-dieu-khien/?ke_hoach={plan.pk}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sở Khoa học và Công nghệ")
+    expect(page.locator("#f-agency")).to_have_count(0)
+    shot(page, "dashboard-03-reporter", full_page=True)
