@@ -102,7 +102,7 @@ def test_coordinator_imports_seed_004_and_a_reporter_sees_only_its_tasks(
 
     # Correct one cell: the first task's lead agency becomes a body theodoi does not know yet.
     lead = page.locator("#tasks-0 td[data-field='lead']")
-    lead.locator("summary").click()
+    lead.locator("a.cell-edit").click()
     lead.locator("textarea").fill(UNKNOWN_AGENCY)
     lead.scroll_into_view_if_needed()
     shot(page, "04-editing-a-cell")

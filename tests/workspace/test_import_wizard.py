@@ -156,6 +156,33 @@ def test_correcting_a_cell_changes_the_draft_and_clears_its_doubt(desk: Client) 
     assert 'class="doubt"' not in html
 
 
+def test_without_javascript_an_edit_link_opens_the_cell_form_filled_in(desk: Client) -> None:
+    draft = staged(desk, gold_004())
+    html = page(desk, draft)
+    link = reverse("workspace:import_edit_cell", args=[draft.pk])
+    assert f'href="{link}?table=tasks&amp;row=0&amp;field=cooperating"' in html
+    response = desk.get(link, {"table": "tasks", "row": "0", "field": "cooperating"})
+    form = response.content.decode()
+    assert response.status_code == 200
+    assert "Ban Tuyên giáo và Dân vận Tỉnh ủy\nSở Khoa học và Công nghệ" in form
+    assert "PL2.1." in form
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"table": "tasks", "row": "67", "field": "title"},
+        {"table": "tasks", "field": "title"},
+        {"table": "tasks", "row": "0", "field": "notes"},
+        {"table": "groups", "row": "0", "field": "title"},
+    ],
+)
+def test_an_edit_link_to_no_cell_is_not_found(desk: Client, where: dict[str, str]) -> None:
+    draft = staged(desk, gold_004())
+    response = desk.get(reverse("workspace:import_edit_cell", args=[draft.pk]), where)
+    assert response.status_code == 404
+
+
 def test_agencies_are_corrected_one_per_line(desk: Client) -> None:
     draft = staged(desk, gold_004())
     desk.post(

@@ -27,11 +27,12 @@ class CellForm(forms.Form):
     """One corrected cell of the import preview (``table`` and ``field`` as in Correction)."""
 
     table = forms.ChoiceField(
-        choices=[("document", "document"), ("tasks", "tasks"), ("indicators", "indicators")]
+        choices=[("document", "document"), ("tasks", "tasks"), ("indicators", "indicators")],
+        widget=forms.HiddenInput,
     )
-    row = forms.IntegerField(required=False, min_value=0)
-    field = forms.CharField(max_length=40)
-    value = forms.CharField(required=False, strip=False, widget=forms.Textarea)
+    row = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    field = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    value = forms.CharField(required=False, strip=False, widget=forms.Textarea(attrs={"rows": 4}))
 
     def correction(self) -> Correction:
         data = self.cleaned_data

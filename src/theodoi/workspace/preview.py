@@ -66,8 +66,8 @@ class Cell:
         return self.text.split("\n") if self.text else []
 
     @property
-    def multiline(self) -> bool:
-        return self.field in LIST_FIELDS or len(self.text) > 60
+    def is_list(self) -> bool:
+        return self.field in LIST_FIELDS
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,27 @@ def rows(plan_json: dict[str, Any], table: str) -> list[Row]:
 
 def document_cells(plan_json: dict[str, Any]) -> list[Cell]:
     return _cells(plan_json.get("document") or {}, DOCUMENT_FIELDS)
+
+
+_COLUMNS = {"document": DOCUMENT_FIELDS, "tasks": TASK_COLUMNS, "indicators": INDICATOR_COLUMNS}
+
+
+def find_cell(
+    plan_json: dict[str, Any], table: str, row: int | None, field: str
+) -> tuple[Cell, dict[str, Any]] | None:
+    """One cell of the preview and the entry it belongs to; None when there is no such cell."""
+    columns = dict(_COLUMNS.get(table, []))
+    if field not in columns:
+        return None
+    if table == "document":
+        entry = plan_json.get("document") or {}
+    else:
+        entries = plan_json.get(table) or []
+        if row is None or not 0 <= row < len(entries):
+            return None
+        entry = entries[row]
+    cell = Cell(field, columns[field], cell_text(entry, field), _doubt(entry, field))
+    return cell, entry
 
 
 def doubt_count(plan_json: dict[str, Any]) -> int:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from theodoi.orgs.errors import OrganisationError
 from theodoi.plans.errors import PlanError
@@ -103,10 +103,13 @@ def _preview_context(draft: ImportDraft) -> dict[str, object]:
 
 
 @importer_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def edit_cell(request: HttpRequest, draft_id: int) -> HttpResponse:
+    """GET: the form for one cell, for browsers without JavaScript. POST: the correction."""
     draft = _staged_draft(draft_id)
-    form = CellForm(request.POST)
+    form = CellForm(request.POST if request.method == "POST" else request.GET)
+    if request.method == "GET":
+        return _cell_page(request, draft, form)
     if not form.is_valid():
         messages.error(request, _("The correction could not be read; nothing was changed."))
     else:
@@ -117,6 +120,25 @@ def edit_cell(request: HttpRequest, draft_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The correction was saved."))
     return redirect(_anchor(draft, form))
+
+
+def _cell_page(request: HttpRequest, draft: ImportDraft, form: CellForm) -> HttpResponse:
+    found = None
+    if form.is_valid():
+        where = form.cleaned_data
+        found = tables.find_cell(draft.plan_json, where["table"], where["row"], where["field"])
+    if found is None:
+        raise Http404
+    cell, entry = found
+    title = entry.get("title") or entry.get("name")
+    context = {
+        "draft": draft,
+        "cell": cell,
+        "context_line": f"{entry.get('code')}. {title}" if title else "",
+        "form": CellForm(initial={**form.cleaned_data, "value": cell.text}),
+        "back": _anchor(draft, form),
+    }
+    return render(request, "workspace/import_cell.html", context)
 
 
 def _anchor(draft: ImportDraft, form: CellForm) -> str:
