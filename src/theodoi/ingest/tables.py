@@ -59,6 +59,8 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 def column_of(header: str) -> Column | None:
     """The column a header cell names, or None when the words are not a header's."""
+    if len(header) > 80:  # a header is a few words; most lines are not one
+        return None
     key = fold_normalized(header).strip(" :")
     if not key or len(key) > 60:
         return None
@@ -287,7 +289,11 @@ _END_OF_TABLE = re.compile(r"^(nơi nhận|t/?m\.?\s|k/?t\.?\s|phụ lục\b|[iv
 def _header_run(blocks: list[Block], start: int) -> int:
     """Length of the flattened header starting at ``start`` (0 when there is none)."""
     first = blocks[start]
-    if not isinstance(first, Paragraph) or column_of(first.text) is not Column.NUMBER:
+    if (
+        not isinstance(first, Paragraph)
+        or len(first.text) > 12
+        or column_of(first.text) is not Column.NUMBER
+    ):
         return 0
     end = start + 1
     while end < len(blocks):
