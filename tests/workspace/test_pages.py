@@ -51,6 +51,22 @@ def test_reporter_home_counts_only_its_organisation_tasks(
     assert reverse("workspace:import_upload") not in html
 
 
+def test_public_sees_the_portal_but_no_staff_page_in_the_menu(client: Client) -> None:
+    html = visit(client, None, "/")
+    assert reverse("portal:plan_list") in html
+    assert reverse("workspace:plan_list") not in html
+    assert reverse("dashboard:dashboard") not in html
+
+
+def test_reporter_menu_leads_to_plans_dashboard_and_rounds_but_not_import(
+    client: Client, reporter: User
+) -> None:
+    html = visit(client, reporter, "/")
+    for route in ("workspace:plan_list", "dashboard:dashboard", "reporting:round_list"):
+        assert reverse(route) in html
+    assert reverse("workspace:import_upload") not in html
+
+
 def test_menu_shows_administration_only_to_it_staff(
     client: Client, coordinator: User, admin_persona: User
 ) -> None:

@@ -36,7 +36,10 @@ def _is_it_staff(user: User) -> bool:
 _MENU: list[tuple[str, Callable[[], str], Callable[[User], bool]]] = [
     ("workspace:home", lambda: _("Home"), _anyone),
     ("workspace:plan_list", lambda: _("Plans"), has_role),
+    ("dashboard:dashboard", lambda: _("Dashboard"), has_role),
+    ("reporting:round_list", lambda: _("Reporting rounds"), has_role),
     ("workspace:import_upload", lambda: _("Import a plan"), may_import),
+    ("portal:plan_list", lambda: _("Public portal"), _anyone),
     ("admin:index", lambda: _("Administration"), _is_it_staff),
 ]
 
