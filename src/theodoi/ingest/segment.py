@@ -210,13 +210,49 @@ def is_document_title(text: str) -> bool:
 # --- segmentation ------------------------------------------------------------------------
 
 
+_LAYOUT_LINE = re.compile(
+    r"^(số\s*:?\s*\d|nơi nhận|cộng hòa xã hội|độc lập - tự do|đảng cộng sản việt nam)"
+)
+
+
+def layout_lines(table: Table) -> list[str] | None:
+    """The lines of a table that only lays out the header or the signature (a Word file
+    sets ``ỦY BAN NHÂN DÂN … | CỘNG HÒA XÃ HỘI …`` and ``Nơi nhận … | KT. CHỦ TỊCH …`` side
+    by side in a borderless table), column by column; None for any other table."""
+    width = max((len(row) for row in table.rows), default=0)
+    if len(table.rows) > 4 or width > 3:
+        return None
+    lines: list[str] = []
+    for column in range(width):
+        seen: set[str] = set()
+        for row in table.rows:
+            cell = row[column] if column < len(row) else ""
+            if cell in seen:  # a merged cell, repeated in each row it spans
+                continue
+            seen.add(cell)
+            lines += [line.strip() for line in cell.split("\n") if line.strip()]
+    laid_out = any(
+        _LAYOUT_LINE.match(fold_normalized(line)) or _is_capacity(line) for line in lines
+    )
+    return lines if laid_out else None
+
+
+def _unfold_layout(blocks: list[Block]) -> Iterator[Block]:
+    for block in blocks:
+        lines = layout_lines(block) if isinstance(block, Table) else None
+        if lines is None:
+            yield block
+        else:
+            yield from (Paragraph(line) for line in lines)
+
+
 def segment(blocks: list[Block]) -> Segmented:
     """Nest the blocks under their headings; set signature blocks apart."""
     root = Section("document", "", "", "")
     out = Segmented(root)
     stack: list[tuple[int, Section]] = [(-1, root)]
     state = "body"  # "recipients", "capacity", "after"
-    for block in blocks:
+    for block in _unfold_layout(blocks):
         if isinstance(block, Table):
             if state == "body":
                 stack[-1][1].items.append(block)

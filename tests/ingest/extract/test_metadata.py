@@ -3,6 +3,7 @@ places Vietnamese documents give them (header block, appendix captions, a news l
 
 from __future__ import annotations
 
+from theodoi.ingest.blocks import Paragraph, Table
 from theodoi.ingest.extract.metadata import read_metadata, sentence_case
 from theodoi.ingest.plan import DocumentInfo
 from theodoi.ingest.readers import read_text
@@ -159,3 +160,29 @@ def test_title_over_several_lines() -> None:
 def test_department_names_are_capitalised_field_by_field() -> None:
     info = _metadata("UBND TỈNH AN GIANG\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 7/KH-SVHTTDL\n")
     assert info.issuer == "Sở Văn hóa, Thể thao và Du lịch tỉnh An Giang"
+
+
+def test_header_and_signature_laid_out_in_borderless_tables() -> None:
+    # A Word file puts the issuer beside the motto and the recipients beside the signature.
+    header = Table(
+        rows=(
+            ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "Độc lập - Tự do - Hạnh phúc"),
+            ("Số: 66/KH-UBND", "Quảng Ngãi, ngày 18 tháng 5 năm 2020"),
+        )
+    )  # fmt: skip
+    signature = Table(
+        rows=(
+            ("Nơi nhận:\n- Thường trực Tỉnh ủy;\n- Lưu: VT.", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+             "Trần Ngọc Căng"),
+        )
+    )  # fmt: skip
+    blocks = [header, Paragraph("KẾ HOẠCH"), Paragraph("CHUYỂN ĐỔI SỐ"), signature]
+    info = read_metadata(segment(blocks), "")
+    assert (info.number, info.issued_on, info.signer) == (
+        "66/KH-UBND",
+        "2020-05-18",
+        "Trần Ngọc Căng",
+    )
+    assert info.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert info.title == "Kế hoạch chuyển đổi số"
