@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,19 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def ready(url: str, seconds: float = 120) -> None:
+    """Wait until gunicorn answers (its workers import Django after the port is open)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"gunicorn did not answer {url} within {seconds:.0f} s")
+
+
 def wrk(url: str, clients: int, seconds: int, cookie: str | None, script: Path) -> dict[str, Any]:
     command = [
         "wrk",
@@ -192,15 +206,10 @@ def run_backend(backend: str, seconds: int, workers: int) -> dict[str, Any]:
     results: dict[str, Any] = {"prepared": prepared, "pages": {}}
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        ready(base + prepared["urls"]["plan page"])
         for name, path in prepared["urls"].items():
             cookie = prepared["session"] if name == "dashboard" else None
-            wrk(base + path, 2, 1, cookie, script)  # warm every worker and the cache
+            wrk(base + path, workers * 2, 3, cookie, script)  # warm every worker and the cache
             for clients in (1, 20):
                 results["pages"][(name, clients)] = wrk(
                     base + path, clients, seconds, cookie, script

@@ -146,3 +146,20 @@ def test_only_the_coordinator_publishes_the_ranking(round_: ReportingRound, lead
     rebuild_snapshot(round_.plan, as_of=AS_OF, now=NOW)
     with pytest.raises(SnapshotError, match="cơ quan đầu mối"):
         publish_ranking(round_.plan, by=leader, now=NOW)
+
+
+def test_accepting_an_update_rebuilds_the_day_s_snapshot_once_committed(
+    round_: ReportingRound,
+    reporter: User,
+    coordinator: User,
+    report_task: Callable[..., TaskUpdate],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from theodoi.reporting.services import accept_update
+
+    task = lead_tasks(round_.plan, reporter)[0]
+    submitted = report_task(task, GOING, accept=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        accept_update(submitted, by=coordinator, now=NOW)
+    snapshot = PlanSnapshot.objects.get(plan=round_.plan, as_of=NOW.date())
+    assert task_result(snapshot, task.pk)["progress"] == 60

@@ -43,6 +43,7 @@ from theodoi.reporting.models import (
 )
 from theodoi.reporting.schedule import Schedule
 from theodoi.reporting.workbook import INDICATOR_SHEET, TASK_SHEET, Reading
+from theodoi.snapshots.services import rebuild_after_commit
 
 User = AbstractBaseUser
 Report = TypeVar("Report", TaskUpdate, IndicatorValue)
@@ -516,7 +517,9 @@ def _review(
 @transaction.atomic
 def accept_update(report: Report, *, by: User, now: datetime.datetime) -> Report:
     """Accept a submitted task update or indicator figure: from now on it counts."""
-    return _review(report, ReviewState.ACCEPTED, by=by, now=now)
+    accepted = _review(report, ReviewState.ACCEPTED, by=by, now=now)
+    rebuild_after_commit(accepted.round.plan, now=now)
+    return accepted
 
 
 @transaction.atomic
@@ -533,7 +536,10 @@ def bulk_accept(
     reports: Iterable[TaskUpdate | IndicatorValue], *, by: User, now: datetime.datetime
 ) -> list[TaskUpdate | IndicatorValue]:
     """Accept several at once: all of them, or none when one cannot be."""
-    return [_review(report, ReviewState.ACCEPTED, by=by, now=now) for report in reports]
+    accepted = [_review(report, ReviewState.ACCEPTED, by=by, now=now) for report in reports]
+    for plan in {report.round.plan for report in accepted}:
+        rebuild_after_commit(plan, now=now)
+    return accepted
 
 
 # --- indicator figures -----------------------------------------------------------------------

@@ -5,7 +5,8 @@ Pages show what the snapshot says; they never judge anything themselves."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from theodoi.evaluation import Colour, ProgressBand, TaskStatus
@@ -58,22 +59,28 @@ class Summary:
         return self.done / self.total if self.total else 0.0
 
 
-@dataclass
 class Results:
-    snapshot: PlanSnapshot
-    tasks: dict[int, dict[str, Any]] = field(default_factory=dict)
-    indicators: dict[int, dict[str, Any]] = field(default_factory=dict)
-    agencies: dict[int, str] = field(default_factory=dict)
+    """A snapshot's results, indexed on first use: a page that finds its HTML in the cache
+    never reads (or parses) the stored JSON."""
+
+    def __init__(self, snapshot: PlanSnapshot) -> None:
+        self.snapshot = snapshot
 
     @classmethod
     def of(cls, snapshot: PlanSnapshot) -> Results:
-        data = snapshot.results
-        return cls(
-            snapshot=snapshot,
-            tasks={t["id"]: t for t in data["tasks"]},
-            indicators={i["id"]: i for i in data["indicators"]},
-            agencies={r["agency"]: r["name"] for r in data["ranking"]},
-        )
+        return cls(snapshot)
+
+    @cached_property
+    def tasks(self) -> dict[int, dict[str, Any]]:
+        return {t["id"]: t for t in self.snapshot.results["tasks"]}
+
+    @cached_property
+    def indicators(self) -> dict[int, dict[str, Any]]:
+        return {i["id"]: i for i in self.snapshot.results["indicators"]}
+
+    @cached_property
+    def agencies(self) -> dict[int, str]:
+        return {r["agency"]: r["name"] for r in self.snapshot.results["ranking"]}
 
     @property
     def as_of(self) -> datetime.date:

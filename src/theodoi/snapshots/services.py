@@ -57,13 +57,17 @@ def rebuild_after_commit(plan: Plan, *, now: datetime.datetime) -> None:
     """Rebuild today's snapshot once the caller's transaction has committed (an accepted
     update, a closed round); issue 6's job queue takes this over."""
     plan_id, today = plan.pk, timezone.localdate(now)
+    # robust: the acceptance is committed whatever happens here; a failed rebuild is logged
+    # and the next one (or issue 6's nightly job) catches up.
     transaction.on_commit(
-        lambda: rebuild_snapshot(Plan.objects.get(pk=plan_id), as_of=today, now=now)
+        lambda: rebuild_snapshot(Plan.objects.get(pk=plan_id), as_of=today, now=now),
+        robust=True,
     )
 
 
 def latest_snapshot(plan: Plan, *, as_of: datetime.date | None = None) -> PlanSnapshot | None:
-    snapshots = plan.snapshots.order_by("-as_of")
+    """The plan's latest snapshot up to ``as_of``; its results are read only when used."""
+    snapshots = plan.snapshots.defer("results").order_by("-as_of")
     if as_of is not None:
         snapshots = snapshots.filter(as_of__lte=as_of)
     return snapshots.first()

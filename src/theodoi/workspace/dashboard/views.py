@@ -3,15 +3,20 @@ latest snapshot (or the one of the round asked for); the rules already judged it
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from theodoi.evaluation import TaskStatus
+from theodoi.orgs.roles import persona_of
 from theodoi.plans.access import visible_plans, visible_tasks
 from theodoi.plans.models import Task
+from theodoi.portal.cache import fetch, keep
 from theodoi.workspace.dashboard.scope import Scope, scope_for
 from theodoi.workspace.views.gates import staff_required
 
@@ -39,6 +44,35 @@ def _lines(
 @staff_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user, request.GET)
+    key = _cache_key(request, scope)
+    body = fetch(key) if key else None
+    if body is None:
+        body = render_to_string("dashboard/_body.html", _context(request, scope), request=request)
+        if key:
+            keep(key, body)
+    return render(request, "dashboard/dashboard.html", {"scope": scope, "body": body})
+
+
+def _cache_key(request: HttpRequest, scope: Scope) -> str | None:
+    """The body depends on the snapshot, the plan's version, the filters, the language and
+    what the person may see (staff readers alike; a reporter its agency): all in the key, so
+    a rebuilt snapshot is a new key and nothing needs deleting."""
+    if scope.plan is None or scope.results is None or scope.problems:
+        return None
+    persona = persona_of(request.user)
+    viewer = "staff" if persona.is_staff_reader else f"agency-{scope.agency}"
+    parts = (
+        scope.plan.pk,
+        scope.plan.version,
+        scope.results.snapshot.digest,
+        viewer,
+        scope.query(),
+        translation.get_language(),
+    )
+    return "dashboard:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     context: dict[str, Any] = {
         "scope": scope,
         "plans": visible_plans(request.user).select_related("province"),
@@ -48,7 +82,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         context["groups"] = list(scope.plan.groups.all())
         context["rounds"] = list(scope.plan.rounds.order_by("-deadline"))
     if results is None:
-        return render(request, "dashboard/dashboard.html", context)
+        return context
 
     tasks = [r for r in results.tasks.values() if _in_scope(scope, r)]
     overdue = sorted((r for r in tasks if r["overdue"]), key=lambda r: -(r["days_late"] or 0))
@@ -95,7 +129,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         indicators=indicators,
         ranking=[r for r in results.ranking if scope.agency is None or r["agency"] == scope.agency],
     )
-    return render(request, "dashboard/dashboard.html", context)
+    return context
 
 
 @staff_required
