@@ -37,8 +37,8 @@ def _column_widths(count: int) -> list[float]:
     """Centimetres per column on A4's 17 cm: a narrow number, a wide title, the rest even."""
     if count <= 2:
         return [17 / count] * count
-    rest = (17 - 1.3 - 6.2) / (count - 2)
-    return [1.3, 6.2, *[rest] * (count - 2)]
+    rest = (17 - 1.6 - 6.2) / (count - 2)
+    return [1.6, 6.2, *[rest] * (count - 2)]
 
 
 def build_docx(source_txt: Path, out: Path) -> Path:
@@ -81,7 +81,9 @@ def build_docx(source_txt: Path, out: Path) -> Path:
                 run.bold = k == 0
             if k == 0:
                 _repeat_as_header(row)
+        # LibreOffice lays a table out from its grid, Word from its cells: set both.
         for column, cm in zip(table.columns, _column_widths(width), strict=True):
+            column.width = Cm(cm)
             for cell in column.cells:
                 cell.width = Cm(cm)
         document.add_paragraph()

@@ -30,6 +30,7 @@ OCR_HINT = (
 )
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$", re.I)
+_ROW_NUMBER = re.compile(r"\s*\d[\d.\n]*\s*")
 _CID = re.compile(r"\(cid:\d+\)")
 
 
@@ -87,6 +88,10 @@ def _cells(table: Any) -> list[list[str]]:
     for r, row in enumerate(rows):
         cells: list[str] = []
         for c, value in enumerate(row):
+            if value is not None and _ROW_NUMBER.fullmatch(value):
+                # A row number wrapped in a narrow column (``11.1`` / ``0``) is one number.
+                cells.append(value.replace("\n", "").strip())
+                continue
             if value is not None:
                 wrapped: list[str] = []
                 for part in value.split("\n"):
