@@ -218,6 +218,16 @@ def test_publishing_makes_the_plan_with_every_task_and_indicator(desk: Client) -
     assert "đã được công bố" in html
 
 
+def test_publishing_twice_says_it_is_done_and_leads_to_the_plan(desk: Client) -> None:
+    draft = staged(desk, gold_004())
+    desk.post(reverse("workspace:import_publish", args=[draft.pk]))
+    response = desk.post(reverse("workspace:import_publish", args=[draft.pk]), follow=True)
+    plan = Plan.objects.get(number="69/KH-UBND")
+    assert response.redirect_chain[-1][0] == reverse("workspace:plan_detail", args=[plan.pk])
+    assert "đã được công bố" in response.content.decode()
+    assert plan.version == 1
+
+
 def test_a_new_version_shows_what_changed_before_replacing_anything(
     desk: Client, tien_giang_plan: Plan
 ) -> None:

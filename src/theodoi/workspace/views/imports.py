@@ -55,8 +55,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, "workspace/import_upload.html", context, status=status)
 
 
-def _staged_draft(draft_id: int) -> ImportDraft:
-    return get_object_or_404(ImportDraft, pk=draft_id, status=DraftStatus.STAGED)
+def _draft(draft_id: int) -> ImportDraft:
+    # Whether the draft still awaits review is the services' precondition: a second click on
+    # "Publish" gets their message, not a 404.
+    return get_object_or_404(ImportDraft, pk=draft_id)
 
 
 @importer_required
@@ -106,9 +108,11 @@ def _preview_context(draft: ImportDraft) -> dict[str, object]:
 @require_http_methods(["GET", "POST"])
 def edit_cell(request: HttpRequest, draft_id: int) -> HttpResponse:
     """GET: the form for one cell, for browsers without JavaScript. POST: the correction."""
-    draft = _staged_draft(draft_id)
+    draft = _draft(draft_id)
     form = CellForm(request.POST if request.method == "POST" else request.GET)
     if request.method == "GET":
+        if draft.status != DraftStatus.STAGED:
+            return redirect("workspace:import_preview", draft.pk)
         return _cell_page(request, draft, form)
     if not form.is_valid():
         messages.error(request, _("The correction could not be read; nothing was changed."))
@@ -151,7 +155,7 @@ def _anchor(draft: ImportDraft, form: CellForm) -> str:
 @importer_required
 @require_POST
 def map_agency_name(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = _staged_draft(draft_id)
+    draft = _draft(draft_id)
     choices = mapping_choices(draft.province, as_of=timezone.localdate())
     form = AgencyMappingForm(request.POST, choices=choices)
     if form.is_valid():
@@ -178,7 +182,7 @@ def map_agency_name(request: HttpRequest, draft_id: int) -> HttpResponse:
 @importer_required
 @require_POST
 def publish(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = _staged_draft(draft_id)
+    draft = _draft(draft_id)
     form = PublishForm(request.POST)
     form.is_valid()
     try:
@@ -202,7 +206,7 @@ def publish(request: HttpRequest, draft_id: int) -> HttpResponse:
 @importer_required
 @require_POST
 def discard(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = _staged_draft(draft_id)
+    draft = _draft(draft_id)
     try:
         discard_import(draft, by=request.user, now=timezone.now())
     except PlanError as error:
