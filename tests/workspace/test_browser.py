@@ -85,6 +85,8 @@ def test_coordinator_imports_seed_004_and_a_reporter_sees_only_its_tasks(
 ) -> None:
     document = build_docx(SEEDS / "004_aea82470e0b2daef.txt", tmp_path / "ke-hoach-69.docx")
 
+    page.goto(f"{live_server.url}/dang-nhap/")
+    shot(page, "00-login")
     log_in(page, live_server, "daumoi")
     shot(page, "01-coordinator-home")
 
