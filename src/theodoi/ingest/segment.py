@@ -182,7 +182,6 @@ _CAPACITY = re.compile(
     r"bộ trưởng|giám đốc|trưởng ban|chánh văn phòng)(\s.*)?$"
 )
 _SIGNED = re.compile(r"^[\[(]?\s*(đã ký|đã ký và đóng dấu|ký thay|ký)\s*[\])]?$")
-_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,5}$")
 
 
 def _is_capacity(text: str) -> bool:
@@ -190,9 +189,11 @@ def _is_capacity(text: str) -> bool:
 
 
 def is_person_name(text: str) -> bool:
-    """A signer's name: two to six capitalised words, not an upper-case title."""
-    line = text.strip()
-    return bool(_NAME.match(line)) and line != line.upper()
+    """A signer's name: two to six words, each capitalised and none in capitals."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(
+        w[0].isupper() and (len(w) == 1 or w[1:].islower()) and w.isalpha() for w in words
+    )
 
 
 _DOCUMENT_TITLE = re.compile(

@@ -302,7 +302,7 @@ def _signer(segmented: Segmented, front: list[str]) -> str | None:
             return signature.name
     for line in front:
         match = _SIGNER_IN_LEAD.search(line)
-        if match:
+        if match and is_person_name(match.group(1)):
             return match.group(1)
     return None
 
