@@ -125,10 +125,12 @@ def stage_import(
     uploaded (same content). A plan of the same number and province already in theodoi makes
     this upload its new version."""
     filename = PurePath(file.name or "").name
+    limit = settings.THEODOI_MAX_UPLOAD_BYTES
+    # An upload Django spooled to disk is refused on its size before it is read into memory.
+    if (file.size or 0) > limit:
+        raise PlanError(upload_problem(filename, file.size, b"", limit) or "")
     data, sha256 = _read_upload(file)
-    problem = upload_problem(
-        filename, len(data), data[:HEAD_SIZE], settings.THEODOI_MAX_UPLOAD_BYTES
-    )
+    problem = upload_problem(filename, len(data), data[:HEAD_SIZE], limit)
     if problem:
         raise PlanError(problem)
     existing = Plan.objects.filter(source_sha256=sha256).first()
