@@ -4,6 +4,7 @@ them. Screenshots of every step are saved under ``test-output/browser/`` for a p
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
-from tests.conftest import SEEDS
+from tests.conftest import GOLD, SEEDS
 from tests.ingest.builders import build_docx
 from theodoi.plans.models import Plan, Task
 
@@ -145,3 +146,34 @@ def test_coordinator_imports_seed_004_and_a_reporter_sees_only_its_tasks(
     shot(page, "08-reporter-plan-page")
     page.set_viewport_size({"width": 390, "height": 844})
     shot(page, "09-reporter-on-a-phone")
+
+
+def test_coordinator_sees_what_a_new_version_changes_before_publishing_it(
+    page: Page,
+    live_server: LiveServer,
+    coordinator: User,
+    tien_giang_plan: Plan,
+    tmp_path: Path,
+) -> None:
+    plan = json.loads((GOLD / "004_aea82470e0b2daef.json").read_text(encoding="utf-8"))
+    plan["tasks"][5]["title"] += " trên địa bàn toàn tỉnh"
+    removed = plan["tasks"].pop(10)
+    plan["tasks"].append({**plan["tasks"][0], "code": "PL2.68", "title": "Xây dựng kho dữ liệu mở"})
+    version_2 = tmp_path / "ke-hoach-69-sua-doi.json"
+    version_2.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+
+    log_in(page, live_server, "daumoi")
+    page.goto(f"{live_server.url}/nhap-ke-hoach/")
+    page.get_by_label("Văn bản kế hoạch").set_input_files(str(version_2))
+    page.get_by_role("button", name="Tải lên và đọc").click()
+    changes = page.locator("#diff")
+    expect(changes).to_contain_text("1 thêm mới, 1 bị bỏ, 1 thay đổi")
+    expect(changes).to_contain_text("Xây dựng kho dữ liệu mở")
+    expect(changes).to_contain_text(removed["title"][:40])
+    expect(changes).to_contain_text("trên địa bàn toàn tỉnh")
+    changes.scroll_into_view_if_needed()
+    shot(page, "10-new-version-diff")
+
+    page.get_by_role("button", name="Công bố thành phiên bản 2").click()
+    expect(page.locator(".messages")).to_contain_text("phiên bản 2")
+    expect(page.get_by_test_id("task-count")).to_have_text("67")
