@@ -65,7 +65,9 @@ def queue(request: pytest.FixtureRequest, tmp_path: os.PathLike[str]) -> Iterato
     if request.param == "sqlite":
         HUEY.storage = SqliteStorage(HUEY.name, filename=os.path.join(tmp_path, "huey.sqlite3"))
     else:
-        HUEY.storage = PriorityRedisStorage(f"{HUEY.name}-test", url=REDIS_URL)
+        # One queue per test process, so parallel test runs do not take each other's jobs.
+        name = f"{HUEY.name}-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+        HUEY.storage = PriorityRedisStorage(name, url=REDIS_URL)
     HUEY.storage.flush_all()
     try:
         yield HUEY
