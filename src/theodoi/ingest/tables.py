@@ -43,7 +43,14 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
     (re.compile(r"phối hợp"), Column.COOPERATING),
     (re.compile(r"^(thời gian|thời hạn|tiến độ|lộ trình|năm hoàn thành)"), Column.DUE),
     (re.compile(r"^(đơn vị tính|đvt|đơn vị)$"), Column.UNIT),
-    (re.compile(r"kinh phí|nguồn vốn|dự toán|ghi chú|theo dõi|đôn đốc|cấp trình"), Column.IGNORED),
+    # Funding, notes, monitoring, and the baseline a target is measured from.
+    (
+        re.compile(
+            r"kinh phí|nguồn vốn|dự toán|ghi chú|theo dõi|đôn đốc|cấp trình|hiện trạng|"
+            r"ước (thực hiện|đạt)|thực hiện năm|năm cơ sở|giá trị cơ sở|năm gốc"
+        ),
+        Column.IGNORED,
+    ),
     (
         re.compile(r"^(mục tiêu|giá trị|chỉ tiêu (đến|năm|giai đoạn))|^(đến )?năm (19|20)\d\d$"),
         Column.TARGET,
@@ -102,7 +109,7 @@ def is_header_row(cells: tuple[str, ...] | list[str]) -> bool:
     known = [r for r in roles if r is not None]
     return (
         len(known) >= 3
-        and len(known) >= len(roles) - 1
+        and len(known) * 2 >= len(roles)
         and (Column.TITLE in known or Column.NUMBER in known)
     )
 

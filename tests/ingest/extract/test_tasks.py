@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from theodoi.ingest.blocks import Table
 from theodoi.ingest.extract import extract_source
 from theodoi.ingest.extract.records import read_table
-from theodoi.ingest.extract.tasks import split_assignment, tasks_from_table
+from theodoi.ingest.extract.tasks import split_assignment, split_roles, tasks_from_table
 from theodoi.ingest.plan import Plan
 from theodoi.ingest.readers import read_text
 from theodoi.ingest.tables import Column
@@ -259,3 +261,43 @@ def test_assignment_in_a_closing_parenthesis() -> None:
         "Xây dựng Đề án (giai đoạn 2025 - 2030).",
         {},
     )
+
+
+@pytest.mark.parametrize(
+    ("cell", "lead", "cooperating"),
+    [
+        ("Chủ trì: Sở Nội vụ; phối hợp: các sở, ngành", "Sở Nội vụ", "các sở, ngành"),
+        (
+            "Sở Nội vụ (chủ trì); Sở Tài chính, Sở Y tế (phối hợp)",
+            "Sở Nội vụ",
+            "Sở Tài chính, Sở Y tế",
+        ),
+        (
+            "Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan",
+            "Sở Nội vụ",
+            "các sở, ngành liên quan",
+        ),
+        ("Sở Nội vụ; Sở Tài chính", "Sở Nội vụ; Sở Tài chính", None),
+    ],
+)
+def test_one_cell_naming_both_roles(cell: str, lead: str, cooperating: str | None) -> None:
+    assert split_roles(cell) == (lead, cooperating)
+
+
+def test_a_single_agencies_column_is_split_into_lead_and_cooperating() -> None:
+    read = read_table(
+        Table(
+            rows=(
+                ("TT", "Nội dung", "Cơ quan thực hiện", "Thời gian"),
+                (
+                    "1",
+                    "Rà soát thủ tục",
+                    "Văn phòng UBND tỉnh chủ trì, phối hợp với các sở",
+                    "2025",
+                ),
+            )
+        )
+    )
+    assert read is not None
+    task = tasks_from_table(read, "")[0]
+    assert (task.lead, task.cooperating) == (["Văn phòng Ủy ban nhân dân tỉnh"], ["các sở"])

@@ -111,16 +111,44 @@ def tasks_from_table(table: ReadTable, prefix: str) -> list[Task]:
     ]
 
 
+_ROLE_WORD = re.compile(r"\(?\b(chủ trì|phối hợp)\b\)?", re.IGNORECASE)
+_LEAD_THEN_PARTNERS = re.compile(
+    r"^(?P<lead>.+?)\s*\(?chủ trì\)?\s*[,;]?\s*(?:phối hợp(?: với)?\s+(?P<coop>.+))?$",
+    re.IGNORECASE,
+)
+
+
+def split_roles(cell: str) -> tuple[str, str | None]:
+    """One ``Cơ quan thực hiện`` cell that names both roles, as lead and cooperating text:
+    ``Chủ trì: Sở Nội vụ; phối hợp: các sở``, ``Sở Nội vụ (chủ trì); các sở (phối hợp)``,
+    ``Sở Nội vụ chủ trì, phối hợp với các sở``. A cell without those words is all lead."""
+    if not _ROLE_WORD.search(cell):
+        return cell, None
+    before, labelled = split_assignment(cell)
+    if labelled:
+        return labelled.get(Column.LEAD, before), labelled.get(Column.COOPERATING)
+    parts = [p.strip() for p in cell.split(";") if p.strip()]
+    if len(parts) > 1 and any("phối hợp" in p.lower() for p in parts):
+        lead = [_ROLE_WORD.sub("", p).strip() for p in parts if "phối hợp" not in p.lower()]
+        coop = [_ROLE_WORD.sub("", p).strip() for p in parts if "phối hợp" in p.lower()]
+        return "; ".join(lead), "; ".join(coop)
+    match = _LEAD_THEN_PARTNERS.match(cell)
+    if match:
+        return match.group("lead"), match.group("coop")
+    return cell, None
+
+
 def _task_from_row(row: TableRow, prefix: str, by_group: bool) -> Task:
     doubts = dict(row.doubts)
     cells = row.cells
     number = f"{row.group.code}.{row.number}" if by_group and row.group else row.number
+    lead, partners = split_roles(cells.get(Column.LEAD, ""))
     return Task(
         code=f"{prefix}.{number}" if prefix else number,
         group=row.group.code if row.group else None,
         title=clean_title(cells.get(Column.TITLE, "")),
-        lead=_agencies(cells.get(Column.LEAD), "lead", doubts),
-        cooperating=_agencies(cells.get(Column.COOPERATING), "cooperating", doubts),
+        lead=_agencies(lead, "lead", doubts),
+        cooperating=_agencies(cells.get(Column.COOPERATING) or partners, "cooperating", doubts),
         expected_output=clean_title(cells.get(Column.OUTPUT, "")) or None,
         due=_due(cells.get(Column.DUE), doubts),
         doubts=doubts,
@@ -159,12 +187,14 @@ def is_assigned(section: Section) -> bool:
 
 def task_from_item(item: Item, group: str | None) -> Task:
     doubts: dict[str, str] = {}
+    lead, partners = split_roles(item.assignment.get(Column.LEAD, ""))
+    cooperating = item.assignment.get(Column.COOPERATING) or partners
     return Task(
         code=item.section.code,
         group=group,
         title=clean_title(" ".join(item.words)),
-        lead=_agencies(item.assignment.get(Column.LEAD), "lead", doubts),
-        cooperating=_agencies(item.assignment.get(Column.COOPERATING), "cooperating", doubts),
+        lead=_agencies(lead, "lead", doubts),
+        cooperating=_agencies(cooperating, "cooperating", doubts),
         expected_output=item.assignment.get(Column.OUTPUT) or None,
         due=_due(item.assignment.get(Column.DUE), doubts),
         doubts=doubts,
