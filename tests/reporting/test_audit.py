@@ -24,6 +24,7 @@ from theodoi.reporting.services import (
     accept_update,
     attach_evidence,
     bulk_accept,
+    close_round,
     lock_due_rounds,
     record_indicator_value,
     reopen_round_for,
@@ -140,6 +141,14 @@ def test_round_life_and_evidence_are_logged(
     reopened = only("reporting.round.reopened")
     assert reopened.before == {"organisation": reporter_org.pk, "until": None}
     assert reopened.after == {"organisation": reporter_org.pk, "until": until.isoformat()}
+
+    close_round(round_, by=coordinator, now=AFTER)
+    closed = only("reporting.round.closed")
+    assert (closed.by, closed.before, closed.after) == (
+        coordinator,
+        {"state": "locked"},
+        {"state": "closed"},
+    )
 
 
 def test_a_schedule_change_is_logged_with_the_old_schedule(

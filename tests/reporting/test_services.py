@@ -26,6 +26,7 @@ from theodoi.reporting.services import (
     accepts_reports_from,
     attach_evidence,
     bulk_accept,
+    close_round,
     lock_due_rounds,
     open_round,
     record_indicator_value,
@@ -475,3 +476,36 @@ def test_the_same_file_is_attached_once(
     attach_evidence(round_, lead_task, ContentFile(PDF, name="a.pdf"), by=reporter, now=DURING)
     with pytest.raises(ReportingError, match="đã được đính kèm"):
         attach_evidence(round_, lead_task, ContentFile(PDF, name="b.pdf"), by=reporter, now=LATER)
+
+
+def test_a_round_closes_only_after_its_deadline_and_its_review(
+    round_: ReportingRound,
+    lead_task: Task,
+    reporter: User,
+    reporter_org: Organisation,
+    coordinator: User,
+) -> None:
+    submitted = submit_update(round_, lead_task, IN_PROGRESS, by=reporter, based_on=0, now=DURING)
+    with pytest.raises(ReportingError, match="còn mở đến hạn"):
+        close_round(round_, by=coordinator, now=DURING)
+    with pytest.raises(ReportingError, match="Còn 1 báo cáo chờ xem xét"):
+        close_round(round_, by=coordinator, now=AFTER)
+    accept_update(submitted, by=coordinator, now=AFTER)
+    reopen_round_for(
+        round_, reporter_org, by=coordinator, until=AFTER + datetime.timedelta(days=5), now=AFTER
+    )
+
+    closed = close_round(round_, by=coordinator, now=AFTER)
+    assert closed.state == RoundState.CLOSED
+    # Closed means closed, even for the agency it was reopened for.
+    assert not accepts_reports_from(closed, reporter_org, AFTER)
+    with pytest.raises(ReportingError, match="đã kết thúc"):
+        reopen_round_for(
+            round_,
+            reporter_org,
+            by=coordinator,
+            until=AFTER + datetime.timedelta(days=9),
+            now=AFTER,
+        )
+    with pytest.raises(ReportingError, match="đã kết thúc"):
+        close_round(round_, by=coordinator, now=AFTER)

@@ -30,6 +30,7 @@ from theodoi.plans.importing import publish_import, stage_import
 from theodoi.plans.models import ImportDraft, Plan, Task
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.services import UpdateContent, attach_evidence, open_round, submit_update
+from theodoi.snapshots.services import rebuild_snapshot
 
 ROLES = ("public", "reporter", "other_reporter", "leader", "coordinator", "admin_persona")
 LOGIN = "login"  # a redirect to the login page
@@ -99,6 +100,7 @@ MATRIX: dict[str, Route] = {
     "reporting:review_return": Route("POST", importers(AWAY), {"reason": "Thiếu minh chứng."}),
     "reporting:review_bulk_accept": Route("POST", importers(AWAY)),
     "reporting:round_reopen": Route("POST", importers(AWAY)),
+    "reporting:round_close": Route("POST", importers(AWAY)),
     "reporting:evidence": Route("GET", {**staff(200), "other_reporter": 404}),
     "notify:notice_list": Route("GET", staff(200)),
     "notify:notice_read": Route("POST", staff(404)),  # the notice is someone else's
@@ -106,6 +108,17 @@ MATRIX: dict[str, Route] = {
     "notify:preferences": Route("GET", staff(200)),
     "exports:round_report": Route("GET", readers(200)),
     "exports:plan_table": Route("GET", readers(200)),
+    # The public portal: open to everyone, signed in or not.
+    "portal:plan_list": Route("GET", each(200)),
+    "portal:data_dictionary": Route("GET", each(200)),
+    "portal:plan_detail": Route("GET", each(200)),
+    "portal:indicator_detail": Route("GET", each(200)),
+    "portal:agency_detail": Route("GET", each(200)),
+    "portal:ranking": Route("GET", each(200)),
+    "portal:open_data_csv": Route("GET", each(200)),
+    "portal:open_data_json": Route("GET", each(200)),
+    "dashboard:dashboard": Route("GET", staff(200)),
+    "dashboard:task_list": Route("GET", staff(200)),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -119,6 +132,8 @@ URL_ARGUMENTS: dict[str, str] = {
     "report_id": "matrix_report_id",
     "evidence_id": "matrix_evidence_id",
     "notice_id": "matrix_notice_id",
+    "agency_id": "matrix_agency_id",
+    "dataset": "matrix_dataset",
 }
 
 
@@ -288,3 +303,15 @@ def matrix_notice_id(make_user: Any) -> int:
     return Notice.objects.create(
         recipient=owner, kind=NoticeKind.DIGEST, key="matrix", subject="-", body="-", created=NOW
     ).pk
+
+
+@pytest.fixture
+def matrix_agency_id(matrix_plan: Plan) -> int:
+    """An agency leading a task of the plan, as the plan's evaluation snapshot names it."""
+    snapshot = rebuild_snapshot(matrix_plan, as_of=NOW.date(), now=NOW)
+    return next(agency for task in snapshot.results["tasks"] for agency in task["lead"])
+
+
+@pytest.fixture
+def matrix_dataset() -> str:
+    return "tasks"

@@ -42,6 +42,7 @@ from theodoi.reporting.models import (
     TaskUpdate,
 )
 from theodoi.reporting.schedule import Schedule
+from theodoi.reporting.versions import latest_only
 from theodoi.reporting.workbook import INDICATOR_SHEET, TASK_SHEET, Reading
 from theodoi.snapshots.services import rebuild_after_commit
 
@@ -106,6 +107,8 @@ def accepts_reports_from(
 def _require_accepting(
     round_: ReportingRound, organisation: Organisation, now: datetime.datetime
 ) -> None:
+    # The page may have loaded the round before the coordinator locked or closed it.
+    round_.refresh_from_db(fields=["state", "deadline"])
     if not accepts_reports_from(round_, organisation, now):
         raise ReportingError(
             _(
@@ -241,6 +244,7 @@ def reopen_round_for(
 ) -> RoundReopening:
     """Let one agency report in a locked round until ``until``."""
     _require_coordinator(by)
+    round_ = ReportingRound.objects.select_for_update().get(pk=round_.pk)
     if round_.state == RoundState.CLOSED:
         raise ReportingError(_("The round is closed; it cannot be reopened."))
     if round_.state == RoundState.OPEN and now < round_.deadline:
@@ -275,6 +279,39 @@ def reopen_round_for(
         after={"organisation": organisation.pk, "until": until.isoformat()},
     )
     return reopening
+
+
+@transaction.atomic
+def close_round(round_: ReportingRound, *, by: User, now: datetime.datetime) -> ReportingRound:
+    """End a round once its deadline has passed and nothing awaits review: no agency reports
+    in it any more, reopened or not."""
+    _require_coordinator(by)
+    round_ = ReportingRound.objects.select_for_update().get(pk=round_.pk)
+    if round_.state == RoundState.CLOSED:
+        raise ReportingError(_("The round is already closed."))
+    if now < round_.deadline:
+        raise ReportingError(_("The round is open until its deadline; it cannot be closed yet."))
+    waiting = sum(
+        latest_only(model.objects.filter(round=round_, state=ReviewState.SUBMITTED)).count()
+        for model in (TaskUpdate, IndicatorValue)
+    )
+    if waiting:
+        raise ReportingError(
+            _("%(count)s reports still await review; accept or return them first.")
+            % {"count": waiting}
+        )
+    before = round_.state
+    round_.state = RoundState.CLOSED
+    round_.save(update_fields=["state"])
+    record(
+        "reporting.round.closed",
+        round_,
+        by=by,
+        now=now,
+        before={"state": before},
+        after={"state": RoundState.CLOSED},
+    )
+    return round_
 
 
 # --- versions --------------------------------------------------------------------------------

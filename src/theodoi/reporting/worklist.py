@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole, Indicator, Task
@@ -17,6 +17,7 @@ from theodoi.reporting.models import (
     TaskUpdate,
 )
 from theodoi.reporting.services import last_accepted_figure
+from theodoi.reporting.versions import latest_only
 
 
 @dataclass
@@ -95,28 +96,6 @@ def agency_indicators(round_: ReportingRound, organisation: Organisation) -> lis
     ]
 
 
-def latest_only(rows: QuerySet) -> QuerySet:
-    """The rows no later version of the same report follows."""
-    model = rows.model
-    if model is TaskUpdate:
-        newer = TaskUpdate.objects.filter(
-            round=OuterRef("round"),
-            task=OuterRef("task"),
-            organisation=OuterRef("organisation"),
-            version__gt=OuterRef("version"),
-        )
-    else:
-        # A baseline's versions share the indicator alone (models.IndicatorValue).
-        newer = IndicatorValue.objects.filter(
-            indicator=OuterRef("indicator"),
-            is_baseline=OuterRef("is_baseline"),
-            version__gt=OuterRef("version"),
-        ).filter(
-            Q(is_baseline=True) | Q(round=OuterRef("round"), organisation=OuterRef("organisation"))
-        )
-    return rows.filter(~Exists(newer))
-
-
 def review_queue(round_: ReportingRound) -> tuple[QuerySet, QuerySet]:
     """The submitted task updates and figures of a round awaiting the coordinator."""
     updates = latest_only(
@@ -128,4 +107,3 @@ def review_queue(round_: ReportingRound) -> tuple[QuerySet, QuerySet]:
     return updates.order_by("organisation__name", "task__position"), values.order_by(
         "organisation__name", "indicator__position"
     )
-

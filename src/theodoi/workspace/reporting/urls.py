@@ -47,5 +47,6 @@ urlpatterns = [
         name="review_bulk_accept",
     ),
     path("ky-bao-cao/<int:round_id>/mo-lai/", views.round_reopen, name="round_reopen"),
+    path("ky-bao-cao/<int:round_id>/ket-thuc/", views.round_close, name="round_close"),
     path("minh-chung/<int:evidence_id>/", views.evidence_download, name="evidence"),
 ]

@@ -37,6 +37,7 @@ from theodoi.reporting.services import (
     apply_workbook,
     attach_evidence,
     bulk_accept,
+    close_round,
     open_round,
     record_indicator_value,
     reopen_round_for,
@@ -185,6 +186,20 @@ def round_reopen(request: HttpRequest, round_id: int) -> HttpResponse:
             )
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("reporting:review", round_id=round_.pk)
+
+
+@staff_required
+@require_POST
+def round_close(request: HttpRequest, round_id: int) -> HttpResponse:
+    _require_coordinator(request)
+    round_ = _round_for(request, round_id)
+    try:
+        close_round(round_, by=request.user, now=timezone.now())
+    except ReportingError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("The round “%(round)s” is closed.") % {"round": round_})
     return redirect("reporting:review", round_id=round_.pk)
 
 
