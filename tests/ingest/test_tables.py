@@ -12,6 +12,7 @@ from theodoi.ingest.tables import (
     column_roles,
     header_year,
     is_header_row,
+    is_indicator_header,
     place_cells,
     rebuild_flattened_tables,
     roman_value,
@@ -210,3 +211,9 @@ def test_flattened_task_table_with_an_output_column_ends_at_the_next_part() -> N
         "3", "Tập huấn kỹ năng số", "", "Văn phòng Sở", "Các phòng thuộc Sở", "Năm 2025"
     )  # fmt: skip
     assert table.guessed_rows == {2, 3}
+
+
+def test_a_table_of_targets_and_tasks_with_times_is_a_task_table() -> None:
+    assert is_indicator_header(["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì"])
+    assert is_indicator_header(["STT", "Chỉ tiêu", "Cơ quan chủ trì"])
+    assert not is_indicator_header(["TT", "Chỉ tiêu, nhiệm vụ", "Cơ quan chủ trì", "Thời gian"])

@@ -78,10 +78,13 @@ def column_of(header: str) -> Column | None:
 
 
 def is_indicator_header(headers: list[str]) -> bool:
-    """An indicator table has a unit column or names its rows ``Chỉ tiêu``."""
+    """An indicator table has a unit or a target column, or names its rows ``Chỉ tiêu`` and
+    gives them no time or partners (those make it a table of tasks)."""
     columns = [column_of(h) for h in headers]
     if Column.UNIT in columns or Column.TARGET in columns:
         return True
+    if Column.DUE in columns or Column.COOPERATING in columns:
+        return False
     return any(
         c is Column.TITLE and fold_normalized(h).startswith("chỉ tiêu")
         for h, c in zip(headers, columns, strict=True)
