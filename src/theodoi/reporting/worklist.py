@@ -37,10 +37,23 @@ class IndicatorItem:
     indicator: Indicator
     latest: IndicatorValue | None
     previous: float | None
+    # The indicator's baseline as entered in theodoi, any agency's, latest version.
+    baseline: IndicatorValue | None = None
 
     @property
     def version(self) -> int:
         return self.latest.version if self.latest else 0
+
+    @property
+    def baseline_open(self) -> bool:
+        """The baseline can still be entered: the plan gives none and no agency's baseline
+        is awaiting review or accepted."""
+        if self.indicator.baseline_value is not None:
+            return False
+        return self.baseline is None or self.baseline.state in {
+            ReviewState.DRAFT,
+            ReviewState.RETURNED,
+        }
 
 
 def _latest_by(rows: QuerySet, key: str) -> dict[int, object]:
@@ -90,8 +103,16 @@ def agency_indicators(round_: ReportingRound, organisation: Organisation) -> lis
         IndicatorValue.objects.filter(round=round_, organisation=organisation, is_baseline=False),
         "indicator_id",
     )
+    baselines = _latest_by(
+        IndicatorValue.objects.filter(indicator__in=indicators, is_baseline=True), "indicator_id"
+    )
     return [
-        IndicatorItem(i, latest.get(i.pk), last_accepted_figure(i, round_))  # type: ignore[arg-type]
+        IndicatorItem(
+            i,
+            latest.get(i.pk),  # type: ignore[arg-type]
+            last_accepted_figure(i, round_),
+            baselines.get(i.pk),  # type: ignore[arg-type]
+        )
         for i in indicators
     ]
 

@@ -223,3 +223,39 @@ def test_the_coordinator_returns_with_a_reason_and_the_reporter_reads_it(
     )
     page = signed_in(reporter).get(reverse("reporting:agency", args=[live_round.pk]))
     assert "Bị trả lại: Thiếu số liệu cụ thể." in page.content.decode()
+
+
+def test_a_baseline_is_entered_once_from_the_agency_page(
+    live_round: ReportingRound, reporter: User, coordinator: User
+) -> None:
+    organisation = reporter.membership.organisation
+    indicator = Indicator.objects.filter(
+        plan=live_round.plan, unit="%", agencies__organisation_id__in=organisation.lineage_ids()
+    ).first()
+    client = signed_in(reporter)
+    agency = reverse("reporting:agency", args=[live_round.pk])
+    assert "Nhập giá trị cơ sở (chỉ một lần)" in client.get(agency).content.decode()
+    prefix = f"b{indicator.pk}-"
+    response = client.post(
+        reverse("reporting:figure_save", args=[live_round.pk, indicator.pk]),
+        {
+            "baseline": "1",
+            prefix + "value": "12,5",
+            prefix + "measured_on": "2024-12-31",
+            prefix + "source": "Niên giám thống kê 2024",
+            prefix + "based_on": "0",
+            "action": "submit",
+        },
+    )
+    assert response.status_code == 302
+    baseline = IndicatorValue.objects.get(is_baseline=True)
+    assert (baseline.value, baseline.state, baseline.measured_on) == (
+        12.5,
+        "submitted",
+        datetime.date(2024, 12, 31),
+    )
+    page = client.get(agency).content.decode()
+    assert (
+        "Nhập giá trị cơ sở (chỉ một lần)"
+        not in page.split(f'id="indicator-{indicator.pk}"')[1].split("</section>")[0]
+    )

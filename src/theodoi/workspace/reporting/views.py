@@ -3,6 +3,7 @@ coordinator's review queue. Views convert and show; theodoi.reporting.services d
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from typing import Any
 
@@ -213,26 +214,36 @@ def _plan_organisations(round_: ReportingRound) -> Any:
 # --- an agency's reports ---------------------------------------------------------------------
 
 
+def _figure_form(
+    latest: IndicatorValue | None, prefix: str, default_date: datetime.date | None
+) -> FigureForm:
+    return FigureForm(
+        initial={
+            "value": "" if latest is None else f"{latest.value:g}".replace(".", ","),
+            "measured_on": latest.measured_on if latest else default_date,
+            "source": latest.source if latest else "",
+            "note": latest.note if latest else "",
+            "based_on": latest.version if latest else 0,
+        },
+        prefix=prefix,
+    )
+
+
 def _agency_page(
     request: HttpRequest,
     round_: ReportingRound,
     organisation: Organisation,
-    bound: dict[int, FigureForm] | None = None,
+    bound: dict[str, FigureForm] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     tasks = agency_tasks(round_, organisation)
     indicators = agency_indicators(round_, organisation)
     for item in indicators:
-        latest = item.latest
-        item.form = (bound or {}).get(item.indicator.pk) or FigureForm(  # type: ignore[attr-defined]
-            initial={
-                "value": "" if latest is None else f"{latest.value:g}".replace(".", ","),
-                "measured_on": latest.measured_on if latest else round_.cut_off,
-                "source": latest.source if latest else "",
-                "note": latest.note if latest else "",
-                "based_on": item.version,
-            },
-            prefix=f"i{item.indicator.pk}",
+        item.form = (bound or {}).get(f"i{item.indicator.pk}") or _figure_form(  # type: ignore[attr-defined]
+            item.latest, f"i{item.indicator.pk}", round_.cut_off
+        )
+        item.baseline_form = (bound or {}).get(f"b{item.indicator.pk}") or _figure_form(  # type: ignore[attr-defined]
+            item.baseline, f"b{item.indicator.pk}", None
         )
     return render(
         request,
@@ -326,7 +337,9 @@ def figure_save(request: HttpRequest, round_id: int, indicator_id: int) -> HttpR
     organisation = _reporter_organisation(request)
     round_ = _round_for(request, round_id)
     indicator = get_object_or_404(Indicator, pk=indicator_id, plan=round_.plan_id)
-    form = FigureForm(request.POST, prefix=f"i{indicator.pk}")
+    baseline = request.POST.get("baseline") == "1"
+    prefix = f"{'b' if baseline else 'i'}{indicator.pk}"
+    form = FigureForm(request.POST, prefix=prefix)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -338,6 +351,7 @@ def figure_save(request: HttpRequest, round_id: int, indicator_id: int) -> HttpR
                 note=data["note"],
                 source=data["source"],
                 confirmed=data["confirmed"],
+                baseline=baseline,
                 submit=request.POST.get("action") == "submit",
                 by=request.user,
                 based_on=data["based_on"],
@@ -353,7 +367,7 @@ def figure_save(request: HttpRequest, round_id: int, indicator_id: int) -> HttpR
                 request, _("Figure of indicator %(code)s saved.") % {"code": indicator.code}
             )
             return redirect("reporting:agency", round_id=round_.pk)
-    return _agency_page(request, round_, organisation, {indicator.pk: form}, status=400)
+    return _agency_page(request, round_, organisation, {prefix: form}, status=400)
 
 
 @staff_required
