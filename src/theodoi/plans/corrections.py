@@ -4,14 +4,17 @@ what was typed and checked, with a Vietnamese message naming the row and the fie
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from theodoi.ingest.fields.targets import parse_number
 from theodoi.ingest.fields.times import parse_due
 from theodoi.plans.errors import PlanError
+from theodoi.plans.models import Comparator, DueKind
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,7 @@ class Correction:
     value: str
 
 
+_NUMERIC = re.compile(r"-?[\d.,]+")
 _TEXT_FIELDS = {
     "document": {"number", "title", "issuer", "province", "signer", "issued_on"},
     "tasks": {"code", "group", "title", "expected_output", "due.text", "due.condition"},
@@ -35,17 +39,8 @@ _LIST_FIELDS = {"tasks": {"lead", "cooperating"}, "indicators": {"agencies"}}
 _NUMBER_FIELDS = {"indicators": {"target.value", "target.value_max"}}
 _YEAR_FIELDS = {"tasks": {"due.start_year", "due.end_year"}, "indicators": {"year"}}
 _CHOICE_FIELDS = {
-    ("tasks", "due.kind"): (
-        "recurring",
-        "year",
-        "month",
-        "quarter",
-        "range",
-        "date",
-        "conditional",
-        "unspecified",
-    ),
-    ("indicators", "target.op"): (">=", ">", "<=", "<", "=", "range", "rank_top"),
+    ("tasks", "due.kind"): tuple(DueKind.values),
+    ("indicators", "target.op"): tuple(Comparator.values),
 }
 _FIELD_LABELS = {
     "code": gettext_lazy("code"),
@@ -103,12 +98,12 @@ def _converted(correction: Correction) -> Any:
     if field in _NUMBER_FIELDS.get(table, set()) or field in _YEAR_FIELDS.get(table, set()):
         if not raw:
             return None
-        try:
-            number = float(raw.replace(".", "").replace(",", ".") if "," in raw else raw)
-        except ValueError as exc:
+        # Typed the Vietnamese way (1.234,5) or the ISO way (1234.5); nothing else around it.
+        number = parse_number(raw) if _NUMERIC.fullmatch(raw) else None
+        if number is None:
             raise PlanError(
                 _("%(where)s: “%(value)s” is not a number.") % {"where": where, "value": raw}
-            ) from exc
+            )
         if field in _YEAR_FIELDS.get(table, set()):
             if not number.is_integer() or not 1945 <= number <= 2100:
                 raise PlanError(

@@ -4,6 +4,7 @@ place where matched, created, archived or deleted; used by :func:`publish_import
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.db import models
@@ -98,15 +99,14 @@ def sync_entries(
     old_rows: list[Any],
     new_entries: list[dict[str, Any]],
     matches: dict[int, int],
-    set_fields: Any,
-    mention_rows: Any,
+    set_fields: Callable[[Any, dict[str, Any]], None],
+    mention_rows: Callable[[Any, dict[str, Any]], None],
     now: datetime.datetime,
 ) -> dict[str, int]:
     """Update matched rows in place (their pk and key survive), create the new ones, archive
     or delete the removed ones; then rewrite the agencies each row names."""
     taken = set(model.objects.filter(plan=plan).values_list("key", flat=True))
     counts = {"kept": 0, "added": 0, "archived": 0, "deleted": 0}
-    rows = []
     for position, entry in enumerate(new_entries):
         if position in matches:
             row = old_rows[matches[position]]
@@ -118,7 +118,6 @@ def sync_entries(
         row.position = position
         row.archived_at = None
         row.save()
-        rows.append(row)
         mention_rows(row, entry)
     matched = set(matches.values())
     own = {TaskAgency, IndicatorAgency}
