@@ -52,7 +52,10 @@ _ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
     (re.compile(r"^(tổ chức thực hiện|trách nhiệm (thực hiện|của)|phân công)"), Role.ORGANISATION),
     (re.compile(r"^(kinh phí|nguồn kinh phí)"), Role.FUNDING),
     (re.compile(r"^(mục tiêu|chỉ tiêu)(?!.*(nhiệm vụ|giải pháp))"), Role.OBJECTIVES),
-    (re.compile(r"^((các |những |một số )?nhiệm vụ|(các )?giải pháp)"), Role.TASKS),
+    (
+        re.compile(r"^((các |những |một số )?nhiệm vụ|(các )?giải pháp|nội dung\b|các hoạt động)"),
+        Role.TASKS,
+    ),
 ]
 
 

@@ -301,3 +301,21 @@ def test_a_single_agencies_column_is_split_into_lead_and_cooperating() -> None:
     assert read is not None
     task = tasks_from_table(read, "")[0]
     assert (task.lead, task.cooperating) == (["Văn phòng Ủy ban nhân dân tỉnh"], ["các sở"])
+
+
+def test_tasks_under_a_part_named_content() -> None:
+    plan = _plan(
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nII. NỘI DUNG\n1. Hoàn thiện thể chế\n"
+        "a) Rà soát văn bản.\n- Đơn vị chủ trì: Sở Tư pháp.\nIII. TỔ CHỨC THỰC HIỆN\n"
+    )
+    assert [(t.code, t.lead) for t in plan.tasks] == [("II.1.a", ["Sở Tư pháp"])]
+
+
+def test_items_that_assign_a_task_are_found_under_any_heading() -> None:
+    plan = _plan(
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\na) Tuyên truyền.\n- Cơ quan chủ trì: Sở Nội vụ.\n"
+        "II. TRIỂN KHAI CHUYỂN ĐỔI SỐ\n1. Chính quyền số\na) Nâng cấp cổng dịch vụ công.\n"
+        "- Cơ quan chủ trì: Văn phòng UBND tỉnh.\n- Thời gian: 2025.\n"
+    )
+    assert [(t.code, t.group) for t in plan.tasks] == [("II.1.a", "II.1")]
+    assert plan.tasks[0].due.kind == "year"

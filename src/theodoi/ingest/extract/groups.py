@@ -9,6 +9,7 @@ after. Each heading directly under the part is a group (``nhóm nhiệm vụ, gi
 from __future__ import annotations
 
 from theodoi.ingest.blocks import Paragraph
+from theodoi.ingest.extract.tasks import is_assigned
 from theodoi.ingest.plan import Group
 from theodoi.ingest.segment import NOT_TASKS, Role, Section, role_of
 from theodoi.ingest.textnorm import fold_normalized
@@ -54,6 +55,21 @@ def _announced_groups(section: Section) -> list[Section]:
     return out
 
 
+def _assigned_parents(section: Section) -> list[Section]:
+    """Sections holding items that assign a task (``Cơ quan chủ trì:`` lines), outside the
+    parts that hold no tasks: where a plan names its tasks part in words of its own."""
+    out: list[Section] = []
+    for child in section.children:
+        if child.role in NOT_TASKS:
+            continue
+        if child.kind in ("letter", "arabic") and is_assigned(child):
+            if section not in out:
+                out.append(section)
+        else:
+            out += [s for s in _assigned_parents(child) if s not in out]
+    return out
+
+
 def task_groups(root: Section) -> list[Section]:
     """The group headings of the tasks part, in document order."""
     part = _tasks_part(root)
@@ -61,7 +77,7 @@ def task_groups(root: Section) -> list[Section]:
         groups = [c for c in part.children if c.kind != "letter"]
         # A part whose items are lettered straight under it has no groups but itself.
         return groups or [part]
-    return _announced_groups(root)
+    return _announced_groups(root) or [s for s in _assigned_parents(root) if s.kind != "document"]
 
 
 def group_of(section: Section) -> Group:
