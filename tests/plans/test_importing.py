@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.test import override_settings
 
-from tests.conftest import GOLD, NOW, org
+from tests.conftest import GOLD, NOW, SEEDS, org
 from theodoi.audit.models import AuditEntry
 from theodoi.plans.errors import PlanError
 from theodoi.plans.importing import (
@@ -304,3 +304,16 @@ def test_tasks_of_a_repeated_code_get_distinct_keys(coordinator: User) -> None:
     plan = publish_import(stage_gold("003.json", coordinator, data), by=coordinator, now=NOW)
     keys = list(Task.objects.filter(plan=plan).values_list("key", flat=True))
     assert len(keys) == len(set(keys)) == len(data["tasks"])
+
+
+@pytest.mark.slow
+def test_seed_004_as_written_imports_through_the_extractor_like_its_gold(
+    coordinator: User,
+) -> None:
+    path = SEEDS / "004_aea82470e0b2daef.txt"
+    draft = stage_import(upload(path.name, path.read_bytes()), by=coordinator, now=NOW)
+    plan = publish_import(draft, by=coordinator, now=NOW)
+    expected = gold("004_aea82470e0b2daef.json")
+    assert plan.tasks.count() == len(expected["tasks"]) == 67
+    assert plan.indicators.count() == len(expected["indicators"]) == 42
+    assert plan.province == org("tien-giang")
