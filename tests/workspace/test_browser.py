@@ -113,6 +113,15 @@ def test_coordinator_imports_seed_004_and_a_reporter_sees_only_its_tasks(
     expect(page.locator(".messages")).to_contain_text("Đã lưu nội dung sửa")
     expect(page.locator("#tasks-0 td[data-field='lead']")).to_contain_text(UNKNOWN_AGENCY)
 
+    # With the keyboard alone: Enter opens a cell's editor, Escape closes it untouched.
+    title = page.locator("#tasks-1 td[data-field='title']")
+    title.locator("a.cell-edit").focus()
+    page.keyboard.press("Enter")
+    expect(title.locator("textarea")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(title.locator("form")).to_have_count(0)
+    expect(title.locator("a.cell-edit")).to_be_focused()
+
     # Map that agency: it is asked once, in the list of unknown agencies.
     row = page.locator("#agencies tr", has_text=UNKNOWN_AGENCY)
     page.locator("#agencies").scroll_into_view_if_needed()

@@ -21,10 +21,14 @@ document.addEventListener("click", (event) => {
   box.rows = Math.max(3, lines.length + 1);
   box.setAttribute("aria-label", link.querySelector(".visually-hidden").textContent.trim());
   if (link.hasAttribute("data-list")) form.querySelector(".list-help").hidden = false;
-  form.querySelector(".cancel").addEventListener("click", () => {
+  const cancel = () => {
     form.remove();
     link.hidden = false;
     link.focus();
+  };
+  form.querySelector(".cancel").addEventListener("click", cancel);
+  form.addEventListener("keydown", (key) => {
+    if (key.key === "Escape") cancel();
   });
 
   link.hidden = true;
