@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from theodoi.ingest.blocks import Table
@@ -59,9 +60,13 @@ class ReadTable:
     groups: list[TableGroup]
     rows: list[TableRow]
 
+    @cached_property
+    def _parents(self) -> set[tuple[int, str]]:
+        return {(id(o.group), o.number.rpartition(".")[0]) for o in self.rows}
+
     def has_sub_rows(self, row: TableRow) -> bool:
-        prefix = row.number + "."
-        return any(o.number.startswith(prefix) and o.group is row.group for o in self.rows)
+        """``7`` over ``7.1``, ``7.2`` (in the same group): a row that only names a topic."""
+        return (id(row.group), row.number) in self._parents
 
     @property
     def numbers_restart(self) -> bool:
