@@ -158,5 +158,5 @@ def test_a_full_round_from_report_to_acceptance_lock_and_reopening(
     expect(page.locator(".messages")).to_contain_text(f"Đã lưu nháp báo cáo nhiệm vụ {third.code}")
     shot(page, "10-after-reopening")
     page.set_viewport_size({"width": 390, "height": 844})
-    shot(page, "11-agency-tasks-on-a-phone", full_page=True)
+    shot(page, "11-task-saved-on-a-phone")
     assert TaskUpdate.objects.get(task=third).state == "draft"
