@@ -18,17 +18,19 @@ _BAR_COLOURS = {"green": "#2e8b4a", "yellow": "#e0a800", "red": "#c0392b", "grey
 
 
 @register.filter
-def percent(share: float | None) -> str:
-    """``0.125`` -> ``12,5%`` (the page's decimal separator)."""
-    if share is None:
+def percent(share: float | str | None) -> str:
+    """``0.125`` -> ``12,5%`` (the page's decimal separator); a dash when there is no figure
+    (a result not computed yet reads as an empty string in a template)."""
+    if not isinstance(share, int | float):
         return "—"
     return f"{number_format(share * 100, 1, force_grouping=True)}%"
 
 
 @register.filter
-def figure(value: float | None, digits: int = 2) -> str:
-    """A figure with grouping and up to ``digits`` decimals, no trailing zeros."""
-    if value is None:
+def figure(value: float | str | None, digits: int = 2) -> str:
+    """A figure with grouping and up to ``digits`` decimals, no trailing zeros; a dash when
+    there is none."""
+    if not isinstance(value, int | float):
         return "—"
     text = number_format(round(value, digits), digits, force_grouping=True)
     decimal = number_format(0.5, 1)[1]

@@ -1,0 +1,30 @@
+"""Figures on pages in the page's number format (vi: 1.234,5), and a dash where none exists."""
+
+import pytest
+from django.utils import translation
+
+from theodoi.portal.templatetags.results import figure, percent
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "shown"),
+    [
+        (1234.5, 2, "1.234,5"),
+        (1234567.26, 1, "1.234.567,3"),
+        (55.0, 2, "55"),
+        (0.0, 2, "0"),
+        (None, 2, "—"),
+        ("", 2, "—"),  # a result not computed yet, as a template resolves it
+    ],
+)
+def test_figures_read_the_vietnamese_way(value: object, digits: int, shown: str) -> None:
+    with translation.override("vi"):
+        assert figure(value, digits) == shown  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("share", "shown"), [(0.125, "12,5%"), (1.0, "100,0%"), (None, "—"), ("", "—")]
+)
+def test_shares_read_as_per_cent(share: object, shown: str) -> None:
+    with translation.override("vi"):
+        assert percent(share) == shown  # type: ignore[arg-type]
