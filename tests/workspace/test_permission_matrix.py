@@ -31,7 +31,6 @@ from theodoi.plans.models import ImportDraft, Plan, Task
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.services import UpdateContent, attach_evidence, open_round, submit_update
 from theodoi.snapshots.services import rebuild_snapshot
-from theodoi.snapshots.services import rebuild_snapshot
 
 ROLES = ("public", "reporter", "other_reporter", "leader", "coordinator", "admin_persona")
 LOGIN = "login"  # a redirect to the login page
@@ -120,17 +119,6 @@ MATRIX: dict[str, Route] = {
     "portal:open_data_json": Route("GET", each(200)),
     "dashboard:dashboard": Route("GET", staff(200)),
     "dashboard:task_list": Route("GET", staff(200)),
-    # The public portal: open to everyone, signed in or not.
-    "portal:plan_list": Route("GET", each(200)),
-    "portal:data_dictionary": Route("GET", each(200)),
-    "portal:plan_detail": Route("GET", each(200)),
-    "portal:indicator_detail": Route("GET", each(200)),
-    "portal:agency_detail": Route("GET", each(200)),
-    "portal:ranking": Route("GET", each(200)),
-    "portal:open_data_csv": Route("GET", each(200)),
-    "portal:open_data_json": Route("GET", each(200)),
-    "dashboard:dashboard": Route("GET", staff(200)),
-    "dashboard:task_list": Route("GET", staff(200)),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -144,8 +132,6 @@ URL_ARGUMENTS: dict[str, str] = {
     "report_id": "matrix_report_id",
     "evidence_id": "matrix_evidence_id",
     "notice_id": "matrix_notice_id",
-    "agency_id": "matrix_agency_id",
-    "dataset": "matrix_dataset",
     "agency_id": "matrix_agency_id",
     "dataset": "matrix_dataset",
 }
@@ -317,18 +303,6 @@ def matrix_notice_id(make_user: Any) -> int:
     return Notice.objects.create(
         recipient=owner, kind=NoticeKind.DIGEST, key="matrix", subject="-", body="-", created=NOW
     ).pk
-
-
-@pytest.fixture
-def matrix_agency_id(matrix_plan: Plan) -> int:
-    """An agency leading a task of the plan, as the plan's evaluation snapshot names it."""
-    snapshot = rebuild_snapshot(matrix_plan, as_of=NOW.date(), now=NOW)
-    return next(agency for task in snapshot.results["tasks"] for agency in task["lead"])
-
-
-@pytest.fixture
-def matrix_dataset() -> str:
-    return "tasks"
 
 
 @pytest.fixture
