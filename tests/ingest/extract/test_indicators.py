@@ -123,3 +123,14 @@ def test_a_numbered_objective_carries_its_figure_in_its_heading() -> None:
         read_text("II. MỤC TIÊU\n1. Đến năm 2025, tỷ lệ hồ sơ xử lý trực tuyến đạt 80%.\n")
     )
     assert [(i.code, i.target.value, i.year) for i in plan.indicators] == [("II.1", 80, 2025)]
+
+
+def test_year_named_in_the_appendix_title_when_rows_name_none() -> None:
+    plan = extract_source(
+        read_text(
+            "PHỤ LỤC I\nCHỈ TIÊU CHUYỂN ĐỔI SỐ ĐẾN NĂM 2025\n"
+            "(Kèm theo Kế hoạch số 45/KH-UBND ngày 12 tháng 3 năm 2024)\n"
+            "| TT | Chỉ tiêu | Đơn vị tính | Mục tiêu |\n| 1 | Tỷ lệ hồ sơ trực tuyến | % | 80 |\n"
+        )
+    )
+    assert [(i.name, i.year) for i in plan.indicators] == [("Tỷ lệ hồ sơ trực tuyến", 2025)]

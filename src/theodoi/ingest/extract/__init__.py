@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from theodoi.ingest.blocks import Paragraph, SourceText, Table
 from theodoi.ingest.extract.groups import group_of, task_groups
-from theodoi.ingest.extract.indicators import indicators_from_prose, indicators_from_table
+from theodoi.ingest.extract.indicators import (
+    indicators_from_prose,
+    indicators_from_table,
+    year_of_table,
+)
 from theodoi.ingest.extract.metadata import read_metadata
 from theodoi.ingest.extract.records import ReadTable, read_table
 from theodoi.ingest.extract.tasks import read_item, task_from_item, task_items, tasks_from_table
@@ -98,9 +102,9 @@ def extract_source(source: SourceText) -> Plan:
         groups, tasks = _from_items(root)
     indicators: list[Indicator] = [
         indicator
-        for _, table in tables
+        for section, table in tables
         if table.kind == "indicators"
-        for indicator in indicators_from_table(table)
+        for indicator in indicators_from_table(table, year_of_table(section))
     ]
     document = read_metadata(segmented, all_text)
     if not indicators and _reads_like_a_plan(root, document, tasks):

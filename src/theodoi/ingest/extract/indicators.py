@@ -20,12 +20,23 @@ from theodoi.ingest.plan import Indicator
 from theodoi.ingest.segment import Role, Section
 from theodoi.ingest.tables import Column
 
-_YEAR = re.compile(r"\b(?:năm|đến)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# ``đến năm 2030``, ``Năm 2025``; not the year of a date (``ngày 12 tháng 3 năm 2025``).
+_YEAR = re.compile(r"(?<!tháng \d )(?<!tháng \d\d )\b(?:năm|đến)\s+((?:19|20)\d\d)\b", re.I)
 # Parts whose figures are not targets: the situation so far, purposes, arrangements, money.
 _NO_TARGETS = frozenset({Role.PURPOSE, Role.VIEWS, Role.SITUATION, Role.ORGANISATION, Role.FUNDING})
 
 
-def indicators_from_table(table: ReadTable) -> list[Indicator]:
+def year_of_table(section: Section) -> int | None:
+    """The year an indicator table's heading or caption names (``CÁC CHỈ TIÊU ĐẾN NĂM
+    2030``): the year of targets whose row and column name none."""
+    for text in [section.title, *section.paragraphs[:3]]:
+        match = _YEAR.search(text)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def indicators_from_table(table: ReadTable, default_year: int | None = None) -> list[Indicator]:
     out: list[Indicator] = []
     for row in table.rows:
         name = " ".join(row.cells.get(Column.TITLE, "").split())
@@ -45,7 +56,7 @@ def indicators_from_table(table: ReadTable) -> list[Indicator]:
                     name=name,
                     unit=unit,
                     target=target,
-                    year=column_year or group_year,
+                    year=column_year or group_year or default_year,
                     agencies=agencies,
                     doubts=doubts,
                 )
