@@ -163,3 +163,15 @@ def test_accepting_an_update_rebuilds_the_day_s_snapshot_once_committed(
         accept_update(submitted, by=coordinator, now=NOW)
     snapshot = PlanSnapshot.objects.get(plan=round_.plan, as_of=NOW.date())
     assert task_result(snapshot, task.pk)["progress"] == 60
+
+
+def test_closing_a_round_keeps_a_snapshot_of_its_deadline_day_and_of_today(
+    round_: ReportingRound, coordinator: User, django_capture_on_commit_callbacks: Any
+) -> None:
+    from theodoi.reporting.services import close_round
+
+    closed_on = datetime.datetime(2026, 6, 10, 3, 0, tzinfo=datetime.UTC)
+    with django_capture_on_commit_callbacks(execute=True):
+        close_round(round_, by=coordinator, now=closed_on)
+    days = set(PlanSnapshot.objects.filter(plan=round_.plan).values_list("as_of", flat=True))
+    assert days == {datetime.date(2026, 6, 1), datetime.date(2026, 6, 10)}

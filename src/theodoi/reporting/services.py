@@ -311,6 +311,7 @@ def close_round(round_: ReportingRound, *, by: User, now: datetime.datetime) -> 
         before={"state": before},
         after={"state": RoundState.CLOSED},
     )
+    rebuild_after_commit(round_.plan, now=now, closed_round=round_)
     return round_
 
 
