@@ -99,6 +99,23 @@ def prepare() -> dict[str, Any]:
         for q in captured.captured_queries
         if not any(t in q["sql"] for t in ("django_session", "axes_", 'auth_user"', "SAVEPOINT"))
     ]
+    # Each page in-process, warm: wall and CPU time per request, less sensitive than wrk's
+    # figures to whatever else the machine is running.
+    in_process = {}
+    public = Client()
+    for name, url in urls.items():
+        reader = client if name == "dashboard" else public
+        reader.get(url)
+        walls, cpus = [], []
+        for _ in range(20):
+            wall, cpu = time.perf_counter(), time.process_time()
+            assert reader.get(url).status_code == 200
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+        in_process[name] = {
+            "wall_ms": statistics.median(walls) * 1000,
+            "cpu_ms": statistics.median(cpus) * 1000,
+        }
     timings = []
     for _ in range(50):
         started = time.perf_counter()
@@ -115,6 +132,7 @@ def prepare() -> dict[str, Any]:
         "session": client.cookies["sessionid"].value,
         "dashboard_queries": len(statements),
         "dashboard_sql_ms": statistics.median(timings) * 1000,
+        "in_process": in_process,
     }
 
 
@@ -228,7 +246,9 @@ def run_backend(backend: str, seconds: int, workers: int) -> dict[str, Any]:
 
 def report(backend: str, results: dict[str, Any]) -> None:
     p = results["prepared"]
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\n== {backend}: {p['plans']} synthetic plans loaded in {p['load_s']:.1f} s")
+    print(f"machine: {os.cpu_count()} cores, load average {load} (other work shares the cores)")
     ok = "ok" if p["rebuild_s"] < TARGETS["rebuild_s"] else "OVER TARGET"
     limit = TARGETS["rebuild_s"]
     print(f"rebuild all snapshots: {p['rebuild_s']:.1f} s (target < {limit:.0f} s: {ok})")
@@ -239,6 +259,10 @@ def report(backend: str, results: dict[str, Any]) -> None:
         print(
             f"{name:<16}{clients:>8}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}{r['requests']:>8}"
             f"{r['errors']:>5}  {verdict}"
+        )
+    for name, r in p["in_process"].items():
+        print(
+            f"in process, warm: {name:<16} {r['wall_ms']:6.1f} ms wall, {r['cpu_ms']:6.1f} ms CPU"
         )
     single = results["pages"][("dashboard", 1)]["p50_ms"]
     print(
