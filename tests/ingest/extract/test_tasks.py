@@ -319,3 +319,12 @@ def test_items_that_assign_a_task_are_found_under_any_heading() -> None:
     )
     assert [(t.code, t.group) for t in plan.tasks] == [("II.1.a", "II.1")]
     assert plan.tasks[0].due.kind == "year"
+
+
+def test_a_table_of_reporting_dates_does_not_replace_the_tasks() -> None:
+    plan = _plan(
+        "II. NHIỆM VỤ\n1. Hoàn thiện thể chế\na) Rà soát văn bản.\n- Cơ quan chủ trì: Sở Tư pháp.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n| TT | Nội dung báo cáo | Cơ quan chủ trì | Thời hạn |\n"
+        "| 1 | Báo cáo 6 tháng | Các sở, ngành | 15/6 hằng năm |\n"
+    )
+    assert [t.code for t in plan.tasks] == ["II.1.a"]

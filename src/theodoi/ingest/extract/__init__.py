@@ -9,9 +9,10 @@ when there is one, is the list of indicators; else each target figure of the tex
 
 from __future__ import annotations
 
-from theodoi.ingest.blocks import Paragraph, SourceText, Table
+from theodoi.ingest.blocks import Paragraph, SourceText
 from theodoi.ingest.extract.groups import group_of, task_groups
 from theodoi.ingest.extract.indicators import (
+    NO_TARGETS,
     indicators_from_prose,
     indicators_from_table,
     year_of_table,
@@ -20,7 +21,7 @@ from theodoi.ingest.extract.metadata import read_metadata
 from theodoi.ingest.extract.records import ReadTable, read_table
 from theodoi.ingest.extract.tasks import read_item, task_from_item, task_items, tasks_from_table
 from theodoi.ingest.plan import DocumentInfo, Group, Indicator, Plan, Task
-from theodoi.ingest.segment import Role, Section, segment
+from theodoi.ingest.segment import NOT_TASKS, Role, Section, segment
 from theodoi.ingest.tables import rebuild_flattened_tables
 
 NO_TASKS_NOTE = (
@@ -39,7 +40,10 @@ def _tables(root: Section, warnings: list[str]) -> list[tuple[Section, ReadTable
             count += 1
             read = read_table(table)
             if read is not None and read.rows:
-                out.append((section, read))
+                # A table of past results or of reporting dates is not the plan's list.
+                excluded = NOT_TASKS if read.kind == "tasks" else NO_TARGETS
+                if section.role not in excluded:
+                    out.append((section, read))
             elif read is None and len(table.rows) > 2:
                 where = f" ({section.code})" if section.code else ""
                 warnings.append(
@@ -93,7 +97,6 @@ def extract_source(source: SourceText) -> Plan:
     all_text = "\n".join(
         b.text if isinstance(b, Paragraph) else "\n".join(" | ".join(r) for r in b.rows)
         for b in blocks
-        if isinstance(b, Paragraph | Table)
     )
     warnings = list(source.warnings)
     tables = _tables(root, warnings)

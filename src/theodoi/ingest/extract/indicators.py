@@ -23,7 +23,7 @@ from theodoi.ingest.tables import Column
 # ``đến năm 2030``, ``Năm 2025``; not the year of a date (``ngày 12 tháng 3 năm 2025``).
 _YEAR = re.compile(r"(?<!tháng \d )(?<!tháng \d\d )\b(?:năm|đến)\s+((?:19|20)\d\d)\b", re.I)
 # Parts whose figures are not targets: the situation so far, purposes, arrangements, money.
-_NO_TARGETS = frozenset({Role.PURPOSE, Role.VIEWS, Role.SITUATION, Role.ORGANISATION, Role.FUNDING})
+NO_TARGETS = frozenset({Role.PURPOSE, Role.VIEWS, Role.SITUATION, Role.ORGANISATION, Role.FUNDING})
 
 
 def year_of_table(section: Section) -> int | None:
@@ -74,7 +74,7 @@ def _heading_year(path: list[Section]) -> int | None:
 
 def _paragraphs(section: Section, path: list[Section]) -> Iterator[tuple[list[Section], str]]:
     """Every paragraph with the path of sections it sits in, skipping parts without targets."""
-    if section.role in _NO_TARGETS:
+    if section.role in NO_TARGETS:
         return
     here = [*path, section]
     if section.title and section.kind != "appendix":
