@@ -328,3 +328,19 @@ def test_a_table_of_reporting_dates_does_not_replace_the_tasks() -> None:
         "| 1 | Báo cáo 6 tháng | Các sở, ngành | 15/6 hằng năm |\n"
     )
     assert [t.code for t in plan.tasks] == ["II.1.a"]
+
+
+def test_a_row_over_sub_tasks_with_nobody_assigned_is_no_task() -> None:
+    read = read_table(
+        Table(
+            rows=(
+                ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"),
+                ("1", "Chuyển đổi số trong y tế", "", ""),
+                ("1.1", "Bệnh án điện tử", "Sở Y tế", "2025"),
+                ("1.2", "Sổ sức khỏe điện tử", "Sở Y tế", "2026"),
+                ("2", "Nâng cấp cổng dịch vụ công", "Văn phòng UBND tỉnh", "2025"),
+            )
+        )
+    )
+    assert read is not None
+    assert [t.code for t in tasks_from_table(read, "PL1")] == ["PL1.1.1", "PL1.1.2", "PL1.2"]

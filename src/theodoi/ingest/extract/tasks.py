@@ -103,12 +103,18 @@ def _agencies(text: str | None, field_name: str, doubts: dict[str, str]) -> list
 
 def tasks_from_table(table: ReadTable, prefix: str) -> list[Task]:
     """One task per numbered row; ``prefix`` is the appendix's code (``PL2``)."""
-    # A numbered row with no words (a blank line of the form) assigns nothing.
     return [
         _task_from_row(row, prefix, table.numbers_restart)
         for row in table.rows
-        if clean_title(row.cells.get(Column.TITLE, ""))
+        if clean_title(row.cells.get(Column.TITLE, "")) and not _only_names_sub_tasks(table, row)
     ]
+
+
+def _only_names_sub_tasks(table: ReadTable, row: TableRow) -> bool:
+    """``1 | Chuyển đổi số trong y tế`` over ``1.1``, ``1.2`` with nobody and no time of its
+    own: a heading of sub-tasks, not a task. (A blank numbered row assigns nothing either.)"""
+    assigned = any(row.cells.get(c) for c in (Column.LEAD, Column.COOPERATING, Column.DUE))
+    return table.has_sub_rows(row) and not assigned
 
 
 _ROLE_WORD = re.compile(r"\(?\b(chủ trì|phối hợp)\b\)?", re.IGNORECASE)
