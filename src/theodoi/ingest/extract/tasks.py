@@ -2,8 +2,10 @@
 items of its tasks-and-solutions part.
 
 An item assigns its task in lines of its own (``- Cơ quan chủ trì: …``, ``- Cơ quan phối
-hợp: …``, ``- Thời gian thực hiện: …``, ``- Sản phẩm: …``); what is left is the task's own
-words.
+hợp: …``, ``- Thời gian thực hiện: …``, ``- Sản phẩm: …``), several labels on one line, or
+a closing parenthesis (``… (Sở Nội vụ chủ trì, phối hợp với các sở; năm 2025).``); what is
+left is the task's own words. A table's single ``Cơ quan thực hiện`` column may name both
+roles (``Sở Nội vụ chủ trì, phối hợp với các sở``).
 """
 
 from __future__ import annotations
