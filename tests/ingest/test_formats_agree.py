@@ -18,14 +18,16 @@ DOCUMENTS = [SEED_003, SEED_004, NQ_03]
 
 def words(text: str | None) -> str:
     # A PDF does not say whether a line broke at a space or inside a long token
-    # (``109/2022/N`` + ``Đ-CP``), so texts are compared without their spaces.
-    return re.sub(r"\s+", "", text or "").lower()
+    # (``109/2022/N`` + ``Đ-CP``, ``hội,Than`` + ``h tra``), so texts are compared by their
+    # letters and digits, and agency lists as a whole (a word cut in two hides a separator).
+    return re.sub(r"\W+", "", text or "").lower()
 
 
 def tasks(plan: Plan) -> list[tuple[Any, ...]]:
     return [
-        (t.code, t.group, words(t.title), t.lead, t.cooperating, t.due.kind, t.due.start_year,
-         t.due.end_year, words(t.expected_output))
+        (t.code, t.group, words(t.title), words("".join(t.lead)),
+         words("".join(t.cooperating)), t.due.kind, t.due.start_year, t.due.end_year,
+         words(t.expected_output))
         for t in plan.tasks
     ]  # fmt: skip
 
