@@ -130,3 +130,9 @@ def test_a_text_file_named_pdf_is_read_as_text(tmp_path: Path) -> None:
     path = tmp_path / "ke-hoach.pdf"
     path.write_text("KẾ HOẠCH\nThực hiện Nghị quyết số 57-NQ/TW\n", encoding="utf-8")
     assert paragraphs(read_file(path).blocks) == ["KẾ HOẠCH", "Thực hiện Nghị quyết số 57-NQ/TW"]
+
+
+def test_text_after_a_long_run_of_blank_lines_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "trang-dau.txt"
+    path.write_text("\n" * 20000 + "KẾ HOẠCH\n", encoding="utf-8")
+    assert paragraphs(read_file(path).blocks) == ["KẾ HOẠCH"]

@@ -35,7 +35,7 @@ def read_file(path: Path, *, ocr: bool = False) -> SourceText:
         raise UnreadableInput(f"Không có quyền đọc tệp {path}.") from err
     except OSError as err:
         raise UnreadableInput(f"Không đọc được tệp {path}: {err.strerror or err}.") from err
-    if size == 0 or not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+    if size == 0:
         raise UnreadableInput(f"Tệp {name} trống: không có nội dung nào để đọc.")
     if size > MAX_BYTES:
         raise UnreadableInput(
