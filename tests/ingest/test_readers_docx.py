@@ -186,3 +186,17 @@ def test_a_docx_with_broken_xml_is_refused_as_damaged(tmp_path: Path) -> None:
             new.writestr(copy.copy(item), data)
     with pytest.raises(UnreadableInput, match="bị hỏng"):
         read_file(path)
+
+
+def test_a_docx_that_unpacks_to_hundreds_of_mb_is_refused_unopened(tmp_path: Path) -> None:
+    path = tmp_path / "bom.docx"
+    megabyte = bytes(1024 * 1024)
+    with (
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/document.xml", "w", force_zip64=True) as member,
+    ):
+        for _ in range(201):
+            member.write(megabyte)
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(UnreadableInput, match="giải nén ra quá lớn"):
+        read_file(path)
