@@ -134,3 +134,17 @@ def test_year_named_in_the_appendix_title_when_rows_name_none() -> None:
         )
     )
     assert [(i.name, i.year) for i in plan.indicators] == [("Tỷ lệ hồ sơ trực tuyến", 2025)]
+
+
+def test_objectives_with_figures_are_the_list_and_task_figures_are_not_added() -> None:
+    # seed 001: "ít nhất 01 khu công nghiệp" in 3.6 restates the plan, not a new target
+    objectives = "II. MỤC TIÊU\n2.1. Đến năm 2030\nQuy mô kinh tế số đạt tối thiểu 30% GRDP.\n"
+    tasks = (
+        "3. Nhiệm vụ và giải pháp chủ yếu\n3.6. Doanh nghiệp\n"
+        "Hình thành ít nhất 01 khu công nghiệp công nghệ thông tin tập trung.\n"
+    )
+    plan = extract_source(read_text(objectives + tasks))
+    assert [i.code for i in plan.indicators] == ["2.1"]
+    # without objectives, the figures among the tasks are the targets (seed 000)
+    tasks_only = extract_source(read_text(tasks))
+    assert [i.code for i in tasks_only.indicators] == ["3.6"]

@@ -10,12 +10,12 @@ In prose, the year is the one the sentence names, else the heading's (``2.1. Äá
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.extract.records import ReadTable
 from theodoi.ingest.fields.agencies import split_agencies
-from theodoi.ingest.fields.targets import find_prose_targets, parse_target
+from theodoi.ingest.fields.targets import ProseTarget, find_prose_targets, parse_target
 from theodoi.ingest.plan import Indicator
 from theodoi.ingest.segment import Role, Section
 from theodoi.ingest.tables import Column
@@ -89,33 +89,50 @@ def _paragraphs(section: Section, path: list[Section]) -> Iterator[tuple[list[Se
 def indicators_from_prose(root: Section, leads: dict[str, list[str]]) -> list[Indicator]:
     """Each explicit target figure of the text, coded by the section it is in (``2.1.3``,
     ``II.5.c``); ``leads`` gives the lead agencies of task items by their code, since a
-    target set inside a task is that task's lead's to follow."""
-    found: list[tuple[Section, Indicator]] = []
-    for path, text in _paragraphs(root, []):
-        where = path[-1]
-        for prose in find_prose_targets(text):
-            found.append(
-                (
-                    where,
-                    Indicator(
-                        code=where.code,
-                        name=prose.name,
-                        unit=prose.unit,
-                        target=prose.target,
-                        year=prose.year or _heading_year(path),
-                        agencies=list(leads.get(where.code, [])),
-                    ),
-                )
-            )
+    target set inside a task is that task's lead's to follow.
+
+    When the objectives part states figures, it is the plan's list of targets (as an
+    indicator table would be) and figures among the tasks restate or detail it; otherwise
+    (a summary that leaves the list out, a plan without objectives) the tasks' figures are
+    the targets."""
+    paragraphs = list(_paragraphs(root, []))
+    objectives = _found(
+        (path, text) for path, text in paragraphs if path[-1].role is Role.OBJECTIVES
+    )
+    return _coded(objectives or _found(paragraphs), leads)
+
+
+def _found(
+    paragraphs: Iterable[tuple[list[Section], str]],
+) -> list[tuple[Section, ProseTarget, int | None]]:
+    return [
+        (path[-1], prose, prose.year or _heading_year(path))
+        for path, text in paragraphs
+        for prose in find_prose_targets(text)
+    ]
+
+
+def _coded(
+    found: list[tuple[Section, ProseTarget, int | None]], leads: dict[str, list[str]]
+) -> list[Indicator]:
     counts: dict[int, int] = {}
-    for where, _ in found:
+    for where, _, _ in found:
         counts[id(where)] = counts.get(id(where), 0) + 1
     seen: dict[int, int] = {}
     out: list[Indicator] = []
-    for where, indicator in found:
+    for where, prose, year in found:
+        code = where.code
         if counts[id(where)] > 1 or not where.code:
             seen[id(where)] = seen.get(id(where), 0) + 1
-            n = seen[id(where)]
-            indicator.code = f"{where.code}.{n}" if where.code else str(n)
-        out.append(indicator)
+            code = f"{where.code}.{seen[id(where)]}" if where.code else str(seen[id(where)])
+        out.append(
+            Indicator(
+                code=code,
+                name=prose.name,
+                unit=prose.unit,
+                target=prose.target,
+                year=year,
+                agencies=list(leads.get(where.code, [])),
+            )
+        )
     return out
