@@ -43,7 +43,11 @@ def test_a_leader_reads_the_dashboard_and_follows_a_figure_to_its_tasks(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Bảng điều khiển")
     chart_drawn(page, 'canvas[data-chart="chart-status"]')
     chart_drawn(page, f'canvas[data-chart="chart-{indicator.pk}"]')
-    shot(page, "dashboard-01-leader", full_page=True)
+    shot(page, "dashboard-01-leader")
+    page.locator("#h-matrix").scroll_into_view_if_needed()
+    shot(page, "dashboard-01b-matrix")
+    page.locator("#h-indicators").scroll_into_view_if_needed()
+    shot(page, "dashboard-01c-indicators")
 
     overdue = page.get_by_test_id("overdue-total").inner_text()
     page.locator("#h-overdue a").click()
@@ -55,4 +59,4 @@ def test_a_leader_reads_the_dashboard_and_follows_a_figure_to_its_tasks(
     page.goto(f"{live_server.url}/bang-dieu-khien/?ke_hoach={plan.pk}")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sở Khoa học và Công nghệ")
     expect(page.locator("#f-agency")).to_have_count(0)
-    shot(page, "dashboard-03-reporter", full_page=True)
+    shot(page, "dashboard-03-reporter")
