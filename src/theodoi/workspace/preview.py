@@ -76,10 +76,6 @@ class Row:
     index: int
     cells: list[Cell]
 
-    @property
-    def doubtful(self) -> bool:
-        return any(cell.doubt for cell in self.cells)
-
 
 def cell_text(entry: dict[str, Any], field: str) -> str:
     """One field of a Plan JSON entry (dotted for nested ones) as a person would type it."""

@@ -1,4 +1,4 @@
-"""Template helpers of the workspace: the menu a role sees, and the doubt marks of the preview."""
+"""The menu of the base layout: the pages a person may open, by role."""
 
 from __future__ import annotations
 
@@ -57,9 +57,3 @@ def nav_links(context: dict[str, Any]) -> list[NavLink]:
         current = request.path == url if url == "/" else request.path.startswith(url)
         links.append(NavLink(url=url, label=label(), current=current))
     return links
-
-
-@register.filter
-def doubt(doubts: dict[str, str] | None, field: str) -> str:
-    """Why the extractor is unsure of ``field`` of a row, or an empty string."""
-    return (doubts or {}).get(field, "")

@@ -77,7 +77,6 @@ def _preview_context(draft: ImportDraft) -> dict[str, object]:
     choices = mapping_choices(draft.province, as_of=timezone.localdate())
     context: dict[str, object] = {
         "draft": draft,
-        "document": plan_json.get("document") or {},
         "document_cells": tables.document_cells(plan_json),
         "task_columns": tables.TASK_COLUMNS,
         "indicator_columns": tables.INDICATOR_COLUMNS,
