@@ -22,6 +22,7 @@ def plan_with_table(path: Path) -> Path:
     document.add_paragraph("KẾ HOẠCH")
     document.add_paragraph("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị")
     table = document.add_table(rows=5, cols=5)
+    table.style = "Table Grid"  # ruled, as appendix tables are
     for cell, text in zip(table.rows[0].cells, HEADER, strict=True):
         cell.text = text
     # A group row: its title spans the four columns after the number.

@@ -4,7 +4,9 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw
 
+from tests.ingest.builders import build_pdf
 from tests.ingest.fixtures import NQ_03, SEED_004, Builder
+from tests.ingest.test_readers_docx import plan_with_table
 from theodoi.ingest.blocks import Block, Paragraph, Table
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers import read_file
@@ -115,3 +117,14 @@ def test_a_scanned_page_among_text_pages_is_named_in_a_warning(
     [warning] = source.warnings
     assert warning.startswith("Trang 2 của tron.pdf là ảnh quét, chưa được đọc.")
     assert "--ocr" in warning
+
+
+def test_merged_cells_of_a_printed_table_repeat_as_in_word(tmp_path: Path) -> None:
+    word = plan_with_table(tmp_path / "gop.docx")
+    [from_word] = [b for b in read_file(word).blocks if isinstance(b, Table)]
+    [from_pdf] = [b for b in read_file(build_pdf(word, tmp_path)).blocks if isinstance(b, Table)]
+    assert from_pdf.rows[1] == ("I", *["Nâng cao nhận thức, đột phá về đổi mới tư duy"] * 4)
+    assert from_pdf.rows[3][2] == "Sở Thông tin và Truyền thông"
+    # Word keeps a cell's two paragraphs on two lines; a PDF only knows wrapped lines.
+    assert from_pdf.rows[:4] == from_word.rows[:4]
+    assert from_pdf.rows[4][1] == from_word.rows[4][1].replace("\n", " ")
