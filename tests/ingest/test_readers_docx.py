@@ -110,8 +110,10 @@ def test_text_inside_content_controls_and_nested_tables_is_read(tmp_path: Path) 
     )
     document.element.body.insert(1, sdt)
     outer = document.add_table(rows=1, cols=2)
+    outer.style = "Table Grid"
     outer.cell(0, 0).text = "1"
     inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.style = "Table Grid"
     inner.cell(0, 0).text = "Sở Y tế"
     inner.cell(0, 1).text = "Năm 2025"
     path = tmp_path / "sdt.docx"
@@ -201,3 +203,44 @@ def test_a_docx_that_unpacks_to_hundreds_of_mb_is_refused_unopened(tmp_path: Pat
     assert path.stat().st_size < 1024 * 1024
     with pytest.raises(UnreadableInput, match="giải nén ra quá lớn"):
         read_file(path)
+
+
+def test_a_table_without_lines_is_read_as_the_paragraphs_it_lays_out(tmp_path: Path) -> None:
+    """The header block of Nghị định 30/2020 sits in a two-column table with no borders."""
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n-------"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    header.cell(1, 0).text = "Số: 66/KH-UBND"
+    header.cell(1, 1).text = "Quảng Ngãi, ngày 18 tháng 5 năm 2020"
+    document.add_paragraph("KẾ HOẠCH")
+    ruled = document.add_table(rows=1, cols=2)
+    ruled.style = "Table Grid"
+    ruled.cell(0, 0).text = "TT"
+    ruled.cell(0, 1).text = "Tên nhiệm vụ"
+    path = tmp_path / "dau.docx"
+    document.save(str(path))
+    assert read_file(path).blocks == [
+        Paragraph("ỦY BAN NHÂN DÂN"),
+        Paragraph("TỈNH QUẢNG NGÃI"),
+        Paragraph("-------"),
+        Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        Paragraph("Độc lập - Tự do - Hạnh phúc"),
+        Paragraph("Số: 66/KH-UBND"),
+        Paragraph("Quảng Ngãi, ngày 18 tháng 5 năm 2020"),
+        Paragraph("KẾ HOẠCH"),
+        Table(rows=(("TT", "Tên nhiệm vụ"),)),
+    ]
+
+
+def test_a_table_with_lines_drawn_on_its_cells_is_a_table(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    for cell, text in zip(table.rows[0].cells, ("TT", "Chỉ tiêu"), strict=True):
+        cell.text = text
+        cell._tc.get_or_add_tcPr().append(
+            parse_xml(f'<w:tcBorders {nsdecls("w")}><w:top w:val="single" w:sz="4"/></w:tcBorders>')
+        )
+    path = tmp_path / "o.docx"
+    document.save(str(path))
+    assert read_file(path).blocks == [Table(rows=(("TT", "Chỉ tiêu"),))]

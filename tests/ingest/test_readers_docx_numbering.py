@@ -89,6 +89,7 @@ def test_a_tt_column_numbered_by_word_gets_its_row_numbers(tmp_path: Path) -> No
     document = docx.Document()
     add_lists(document)
     table = document.add_table(rows=3, cols=2)
+    table.style = "Table Grid"
     table.cell(0, 0).text = "TT"
     table.cell(0, 1).text = "Tên nhiệm vụ"
     for row, title in ((1, "Phổ biến Nghị quyết"), (2, "Xây dựng chuyên mục")):

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.oxml.ns import qn
@@ -60,10 +62,10 @@ def _paragraph_text(p: etree._Element) -> str:
     return "".join(parts)
 
 
-def _cell_text(tc: etree._Element, numbering: Numbering) -> str:
+def _cell_text(tc: etree._Element, context: _Context) -> str:
     """A cell's text: its paragraphs and any nested table's cells, one per line."""
     lines: list[str] = []
-    for block in _blocks_of(tc, numbering):
+    for block in _blocks_of(tc, context):
         if isinstance(block, Paragraph):
             lines.append(block.text)
         else:
@@ -95,7 +97,7 @@ def _grid_before(tr: etree._Element) -> int:
         return 0
 
 
-def _table(tbl: etree._Element, numbering: Numbering) -> Table:
+def _table(tbl: etree._Element, context: _Context) -> Table:
     rows: list[list[str]] = []
     for tr in tbl.iterchildren(_TR):
         row = [""] * _grid_before(tr)
@@ -104,18 +106,76 @@ def _table(tbl: etree._Element, numbering: Numbering) -> Table:
             if _continues_merge(tc) and rows and column < len(rows[-1]):
                 text = rows[-1][column]
             else:
-                text = normalize_text(_cell_text(tc, numbering))
+                text = normalize_text(_cell_text(tc, context))
             row += [text] * _grid_span(tc)
         rows.append(row)
     width = max((len(row) for row in rows), default=0)
     return Table(rows=tuple(tuple(row + [""] * (width - len(row))) for row in rows))
 
 
-def _blocks_of(container: etree._Element, numbering: Numbering) -> Iterator[Block]:
+@dataclass
+class _Context:
+    """What reading a paragraph or a table needs from the rest of the document."""
+
+    numbering: Numbering
+    ruled_styles: dict[str, bool]  # table style id -> whether it draws lines
+
+
+def _ruled_styles(document: Any) -> dict[str, bool]:
+    own: dict[str, etree._Element | None] = {}
+    based_on: dict[str, str] = {}
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        if style.get(qn("w:type")) != "table":
+            continue
+        name = style.get(qn("w:styleId"), "")
+        props = style.find(qn("w:tblPr"))
+        own[name] = props.find(qn("w:tblBorders")) if props is not None else None
+        parent = style.find(qn("w:basedOn"))
+        if parent is not None:
+            based_on[name] = parent.get(_VAL, "")
+    ruled: dict[str, bool] = {}
+    for name in own:
+        current: str | None = name
+        for _ in range(10):  # a style inherits its borders unless it sets its own
+            if current is None or own.get(current) is not None:
+                break
+            current = based_on.get(current)
+        ruled[name] = current is not None and _drawn(own.get(current))
+    return ruled
+
+
+_BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+
+
+def _drawn(borders: etree._Element | None) -> bool:
+    """Whether a ``w:tblBorders``/``w:tcBorders`` element draws any line."""
+    if borders is None:
+        return False
+    return any(
+        side.get(_VAL, "nil") not in ("nil", "none")
+        for side in borders
+        if etree.QName(side).localname in _BORDER_SIDES
+    )
+
+
+def _ruled(tbl: etree._Element, style_borders: dict[str, bool]) -> bool:
+    """Whether the table draws lines: its own borders, its style's, or its cells'."""
+    props = tbl.find(qn("w:tblPr"))
+    if props is not None:
+        own = props.find(qn("w:tblBorders"))
+        if own is not None:
+            return _drawn(own)
+        style = props.find(qn("w:tblStyle"))
+        if style is not None and style_borders.get(style.get(_VAL, ""), False):
+            return True
+    return any(_drawn(borders) for borders in tbl.iter(qn("w:tcBorders")))
+
+
+def _blocks_of(container: etree._Element, context: _Context) -> Iterator[Block]:
     for child in container:
         if child.tag == _P:
             text = _paragraph_text(child)
-            label = numbering.label(child)
+            label = context.numbering.label(child)
             if label and text.strip():
                 text = f"{label} {text}"
             elif label:
@@ -123,14 +183,22 @@ def _blocks_of(container: etree._Element, numbering: Numbering) -> Iterator[Bloc
             for line in normalize_text(text).split("\n"):
                 if line:
                     yield Paragraph(line)
+        elif child.tag == _TBL and not _ruled(child, context.ruled_styles):
+            # A table with no lines is page layout (the header block of Nghị định 30/2020:
+            # issuer | national motto, number | place and date; the signature block): its
+            # cells are read as paragraphs, row by row, left to right.
+            for row in child.iterchildren(_TR):
+                for tc in row.iterchildren(_TC):
+                    if not _continues_merge(tc):
+                        yield from _blocks_of(tc, context)
         elif child.tag == _TBL:
-            table = _table(child, numbering)
+            table = _table(child, context)
             if table.rows:
                 yield table
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _blocks_of(content, numbering)
+                yield from _blocks_of(content, context)
 
 
 def _without_chrome(blocks: Iterator[Block]) -> Iterator[Block]:
@@ -170,8 +238,8 @@ def read_docx(path: Path) -> SourceText:
         )
     try:
         document = docx.Document(str(path))
-        numbering = read_numbering(document)
-        blocks = list(_without_chrome(_blocks_of(document.element.body, numbering)))
+        context = _Context(read_numbering(document), _ruled_styles(document))
+        blocks = list(_without_chrome(_blocks_of(document.element.body, context)))
     # A damaged package fails in many ways (bad XML, bad deflate stream, missing part, bad
     # relationship); every one of them means the same thing to the person who uploaded it.
     except Exception as err:
