@@ -259,3 +259,34 @@ def test_a_baseline_is_entered_once_from_the_agency_page(
         "Nhập giá trị cơ sở (chỉ một lần)"
         not in page.split(f'id="indicator-{indicator.pk}"')[1].split("</section>")[0]
     )
+
+
+def test_the_review_queue_shows_the_evidence_behind_an_update(
+    live_round: ReportingRound, reporter: User, coordinator: User
+) -> None:
+    task = lead_task_of(live_round, reporter)
+    client = signed_in(reporter)
+    client.post(
+        reverse("reporting:evidence_attach", args=[live_round.pk, task.pk]),
+        {"file": SimpleUploadedFile("bien-ban.pdf", PDF)},
+    )
+    client.post(
+        reverse("reporting:task_update", args=[live_round.pk, task.pk]),
+        {"status": "in_progress", "progress": "45", "based_on": "0", "action": "submit"},
+    )
+    queue = signed_in(coordinator).get(reverse("reporting:review", args=[live_round.pk]))
+    evidence = Evidence.objects.get()
+    assert f'href="{reverse("reporting:evidence", args=[evidence.pk])}">bien-ban.pdf' in (
+        queue.content.decode()
+    )
+
+
+def test_a_workbook_over_the_size_limit_is_refused(
+    live_round: ReportingRound, reporter: User, settings: object
+) -> None:
+    settings.THEODOI_MAX_UPLOAD_BYTES = 1024 * 1024  # type: ignore[attr-defined]
+    response = signed_in(reporter).post(
+        reverse("reporting:workbook_upload", args=[live_round.pk]),
+        {"workbook": SimpleUploadedFile("lon.xlsx", b"PK" + b"0" * (1024 * 1024))},
+    )
+    assert "Bảng tính lớn hơn 1 MB." in response.content.decode()

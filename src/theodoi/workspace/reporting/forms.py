@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -143,3 +144,12 @@ class WorkbookUploadForm(forms.Form):
         error_messages={"required": _("Choose the workbook to upload.")},
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
     )
+
+    def clean_workbook(self) -> Any:
+        workbook = self.cleaned_data["workbook"]
+        limit = settings.THEODOI_MAX_UPLOAD_BYTES
+        if workbook.size > limit:
+            raise forms.ValidationError(
+                _("The workbook is larger than %(limit)s MB.") % {"limit": limit // 1024 // 1024}
+            )
+        return workbook

@@ -488,6 +488,13 @@ def review(request: HttpRequest, round_id: int) -> HttpResponse:
     _require_coordinator(request)
     round_ = _round_for(request, round_id)
     updates, values = review_queue(round_)
+    # Completion counts only with evidence (DESIGN.md): the reviewer sees the files.
+    evidence: dict[tuple[int, int], list[Evidence]] = {}
+    for item in Evidence.objects.filter(round=round_):
+        evidence.setdefault((item.task_id, item.organisation_id), []).append(item)
+    updates = list(updates)
+    for update in updates:
+        update.evidence_files = evidence.get((update.task_id, update.organisation_id), [])  # type: ignore[attr-defined]
     return render(
         request,
         "reporting/review.html",
@@ -495,7 +502,6 @@ def review(request: HttpRequest, round_id: int) -> HttpResponse:
             "round": round_,
             "updates": updates,
             "values": values,
-            "return_form": ReturnForm(),
             "reopen_form": ReopenForm(organisations=_plan_organisations(round_)),
             "reopenings": round_.reopenings.select_related("organisation"),
             "now": timezone.now(),
