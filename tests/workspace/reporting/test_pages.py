@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -170,11 +171,16 @@ def test_the_workbook_goes_down_and_comes_back_up(
     assert "Nhiệm vụ, dòng 2: tiến độ 25%" in preview.content.decode()
     assert not TaskUpdate.objects.exists()
     token = preview.context["token"]
+    again = client.post(upload_url, {"workbook": SimpleUploadedFile("bc.xlsx", out.getvalue())})
+    assert again.context["token"] == token
+    folder = f"workbooks/{live_round.pk}/{reporter.membership.organisation.pk}"
+    assert default_storage.listdir(folder)[1] == [f"{token}.xlsx"]
     saved = client.post(
         reverse("reporting:workbook_apply", args=[live_round.pk]), {"token": token, "submit": "1"}
     )
     assert saved.status_code == 302
     assert TaskUpdate.objects.get().state == "submitted"
+    assert default_storage.listdir(folder)[1] == []
 
 
 def test_a_spoilt_workbook_upload_lists_its_errors(

@@ -439,8 +439,12 @@ def workbook_upload(request: HttpRequest, round_id: int) -> HttpResponse:
         reading = preview_workbook(round_, organisation, data, today=timezone.localdate())
         if not reading.errors:
             path = _stored_upload(round_, organisation, token)
-            if not default_storage.exists(path):
-                default_storage.save(path, ContentFile(data))
+            # Only the agency's latest previewed workbook is kept for it to confirm.
+            folder = path.rsplit("/", 1)[0]
+            if default_storage.exists(folder):
+                for name in default_storage.listdir(folder)[1]:
+                    default_storage.delete(f"{folder}/{name}")
+            default_storage.save(path, ContentFile(data))
     return render(
         request,
         "reporting/workbook_upload.html",
