@@ -17,7 +17,8 @@ from openpyxl import load_workbook
 from tests.reporting.test_services import PDF
 from theodoi.plans.models import Indicator, Plan, Task
 from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate
-from theodoi.reporting.services import open_round
+from theodoi.reporting.schedule import Schedule
+from theodoi.reporting.services import open_round, set_schedule
 from theodoi.reporting.workbook import TASK_SHEET
 
 pytestmark = pytest.mark.django_db
@@ -296,3 +297,37 @@ def test_a_workbook_over_the_size_limit_is_refused(
         {"workbook": SimpleUploadedFile("lon.xlsx", b"PK" + b"0" * (1024 * 1024))},
     )
     assert "Bảng tính lớn hơn 1 MB." in response.content.decode()
+
+
+def test_opening_a_round_proposes_the_next_date_of_the_plans_schedule(
+    tien_giang_plan: Plan, coordinator: User
+) -> None:
+    set_schedule(
+        tien_giang_plan,
+        Schedule(dates=((1, 6), (15, 11)), text="định kỳ trước ngày 01/6 và 15/11 hàng năm"),
+        by=coordinator,
+        now=timezone.now(),
+    )
+    client = signed_in(coordinator)
+    url = reverse("reporting:round_open", args=[tien_giang_plan.pk])
+    form = client.get(url).context["form"]
+    deadline = form.initial["deadline"]
+    assert (deadline.day, deadline.month) in {(1, 6), (15, 11)}
+    assert deadline > timezone.localdate()
+    assert form.initial["title"] == f"Báo cáo trước ngày {deadline:%d/%m/%Y}"
+
+    response = client.post(
+        url,
+        {
+            "title": form.initial["title"],
+            "period_start": form.initial["period_start"].isoformat(),
+            "period_end": form.initial["period_end"].isoformat(),
+            "cut_off": form.initial["cut_off"].isoformat(),
+            "deadline": deadline.isoformat(),
+            "reminder_days": "7, 3, 1",
+        },
+    )
+    round_ = ReportingRound.objects.get()
+    assert response.url == reverse("reporting:review", args=[round_.pk])
+    assert timezone.localtime(round_.deadline).date() == deadline
+    assert timezone.localtime(round_.deadline).hour == 0
