@@ -72,10 +72,11 @@ def prepare() -> dict[str, Any]:
     call_command("synth", "--no-snapshots", stdout=open(os.devnull, "w"))  # noqa: SIM115
     load_seconds = time.perf_counter() - started
     plans = synthetic_plans()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for plan in plans:
         rebuild_snapshot(plan, as_of=timezone.localdate(now), now=now)
     rebuild_seconds = time.perf_counter() - started
+    rebuild_cpu = time.process_time() - cpu
 
     leader = User.objects.create_user("bench-leader", password="bench-leader-pw-1")
     grant_role(
@@ -127,6 +128,7 @@ def prepare() -> dict[str, Any]:
     return {
         "load_s": load_seconds,
         "rebuild_s": rebuild_seconds,
+        "rebuild_cpu_s": rebuild_cpu,
         "plans": len(plans),
         "urls": urls,
         "session": client.cookies["sessionid"].value,
@@ -251,7 +253,10 @@ def report(backend: str, results: dict[str, Any]) -> None:
     print(f"machine: {os.cpu_count()} cores, load average {load} (other work shares the cores)")
     ok = "ok" if p["rebuild_s"] < TARGETS["rebuild_s"] else "OVER TARGET"
     limit = TARGETS["rebuild_s"]
-    print(f"rebuild all snapshots: {p['rebuild_s']:.1f} s (target < {limit:.0f} s: {ok})")
+    print(
+        f"rebuild all snapshots: {p['rebuild_s']:.1f} s ({p['rebuild_cpu_s']:.1f} s CPU in the "
+        f"app; target < {limit:.0f} s: {ok})"
+    )
     print(f"{'page':<16}{'clients':>8}{'p50 ms':>9}{'p95 ms':>9}{'req':>8}{'err':>5}  target")
     for (name, clients), r in results["pages"].items():
         target = TARGETS["dashboard_p95_ms"] if name == "dashboard" else TARGETS["public_p95_ms"]

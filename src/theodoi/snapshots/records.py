@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -233,17 +234,29 @@ def _due(t: dict[str, Any], as_of: datetime.date) -> Due:
         return Due(kind="unspecified")
 
 
-def _latest_accepted_updates(plan: Plan, cutoff: datetime.datetime) -> dict[int, TaskUpdate]:
+@dataclass(frozen=True)
+class _Accepted:
+    organisation_id: int
+    status: str
+    progress: int
+    completed_on: datetime.date | None
+
+
+def _latest_accepted_updates(plan: Plan, cutoff: datetime.datetime) -> dict[int, _Accepted]:
     """The lead agency's latest accepted update per task (the lead's report is the task's)."""
-    latest: dict[int, TaskUpdate] = {}
-    for update in TaskUpdate.objects.filter(
-        task__plan=plan, role=AgencyRole.LEAD, state=ReviewState.ACCEPTED, created_at__lt=cutoff
-    ).order_by("round__deadline", "created_at", "version", "pk"):
-        latest[update.task_id] = update
+    latest: dict[int, _Accepted] = {}
+    for task, organisation, status, progress, completed_on in (
+        TaskUpdate.objects.filter(
+            task__plan=plan, role=AgencyRole.LEAD, state=ReviewState.ACCEPTED, created_at__lt=cutoff
+        )
+        .order_by("round__deadline", "created_at", "version", "pk")
+        .values_list("task_id", "organisation_id", "status", "progress", "completed_on")
+    ):
+        latest[task] = _Accepted(organisation, status, progress, completed_on)
     return latest
 
 
-def _accepted_update(update: TaskUpdate, has_evidence: bool) -> AcceptedUpdate:
+def _accepted_update(update: _Accepted, has_evidence: bool) -> AcceptedUpdate:
     state = _REPORTED[update.status]
     return AcceptedUpdate(
         state=state,
