@@ -10,9 +10,10 @@ from huey.api import Huey
 
 from tests.notify.conftest import morning, run_queue
 from theodoi.notify import jobs
+from theodoi.notify.inbox import set_email_preferences
 from theodoi.notify.models import Notice, NoticeKind
 from theodoi.notify.recipients import latest_states, missing_tasks
-from theodoi.notify.services import due_reminders, send, set_email_preferences
+from theodoi.notify.services import due_reminders, send
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.services import UpdateContent, submit_update
 

@@ -23,14 +23,11 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from theodoi.audit.log import record
-from theodoi.notify.errors import NotifyError
 from theodoi.notify.models import Notice, NoticeKind, NoticePreference
 from theodoi.notify.recipients import (
     IN_STATES,
@@ -402,53 +399,6 @@ def deliver_pending(*, now: datetime.datetime) -> int:
     if sent:
         log.info("%s notices delivered", sent)
     return sent
-
-
-# --- what a person does with their notices ---------------------------------------------------
-
-
-@transaction.atomic
-def mark_read(notice: Notice, *, by: AbstractBaseUser, now: datetime.datetime) -> Notice:
-    if notice.recipient_id != by.pk:
-        raise NotifyError(_("This notice is not yours."))
-    if notice.read_at is None:
-        notice.read_at = now
-        notice.save(update_fields=["read_at"])
-        record("notify.notice.read", notice, by=by, now=now, after={"read_at": now.isoformat()})
-    return notice
-
-
-@transaction.atomic
-def mark_all_read(*, by: AbstractBaseUser, now: datetime.datetime) -> int:
-    count = Notice.objects.filter(recipient_id=by.pk, read_at=None).update(read_at=now)
-    if count:
-        record("notify.notice.all_read", None, by=by, now=now, after={"count": count})
-    return count
-
-
-def email_preferences(user: AbstractBaseUser) -> dict[str, bool]:
-    chosen = dict(NoticePreference.objects.filter(user=user).values_list("kind", "email"))
-    return {kind: chosen.get(kind, True) for kind in NoticeKind.values}
-
-
-@transaction.atomic
-def set_email_preferences(
-    user: AbstractBaseUser, email_kinds: Iterable[str], *, now: datetime.datetime
-) -> dict[str, bool]:
-    """Keep which kinds of notice ``user`` gets by e-mail: those in ``email_kinds``."""
-    chosen = set(email_kinds)
-    unknown = chosen - set(NoticeKind.values)
-    if unknown:
-        raise NotifyError(
-            _("Unknown kind of notice: %(kinds)s.") % {"kinds": ", ".join(sorted(unknown))}
-        )
-    before = email_preferences(user)
-    after = {kind: kind in chosen for kind in NoticeKind.values}
-    for kind, email in after.items():
-        NoticePreference.objects.update_or_create(user=user, kind=kind, defaults={"email": email})
-    if before != after:
-        record("notify.preferences.set", None, by=user, now=now, before=before, after=after)
-    return after
 
 
 def send(planned: Iterable[PlannedNotice], *, now: datetime.datetime) -> int:

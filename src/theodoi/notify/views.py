@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from theodoi.notify.errors import NotifyError
-from theodoi.notify.models import Notice, NoticeKind
-from theodoi.notify.services import (
+from theodoi.notify.inbox import (
     email_preferences,
     mark_all_read,
     mark_read,
     set_email_preferences,
 )
+from theodoi.notify.models import Notice, NoticeKind
 from theodoi.workspace.views.gates import staff_required
 
 PAGE_SIZE = 30
