@@ -135,3 +135,15 @@ def test_the_indicator_page_draws_its_values_against_the_path_and_explains_the_b
     assert "12,5" in html  # the table alternative, in Vietnamese number format
     assert "15/05/2026" in html
     assert "R = " in html  # the numbers behind the band
+
+
+def test_a_task_made_confidential_leaves_the_cached_page_at_once(
+    client: Client, coordinator: User, evaluated: PlanSnapshot
+) -> None:
+    from theodoi.plans.services import set_task_confidential
+
+    plan = evaluated.plan
+    task = plan.tasks.order_by("position").first()
+    assert task.title in page(client, "plan_detail", plan.pk)
+    set_task_confidential(task, confidential=True, by=coordinator, now=REVIEWED)
+    assert task.title not in page(client, "plan_detail", plan.pk)

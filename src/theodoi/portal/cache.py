@@ -1,9 +1,10 @@
 """Public pages cached per plan, keyed on what they show.
 
 The key carries the plan's version, the digest of its latest snapshot and the latest ranking
-publication, so a rebuilt snapshot (an accepted update, a closed round), a new version of the
-plan or a published ranking is a new key: the old page is never served again, and no code has
-to remember to delete it. One small query finds the key.
+publication and how many tasks are confidential, so a rebuilt snapshot (an accepted update, a
+closed round), a new version of the plan, a published ranking or a task made confidential is a
+new key: the old page is never served again, and no code has to remember to delete it. One
+small query finds the key.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
-from theodoi.plans.models import Plan, PlanStatus
+from theodoi.plans.models import Plan, PlanStatus, Task
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
 
 TIMEOUT = 24 * 3600  # a snapshot a day at least; older keys simply expire
@@ -44,16 +45,22 @@ def plan_version(plan_id: int, today: datetime.date) -> str:
         .order_by("-published_at")
         .values("pk")[:1]
     )
+    # A task made confidential must leave the public pages at once, before any rebuild.
+    hidden = (
+        Task.objects.filter(plan_id=OuterRef("pk"), confidential=True)
+        .values("plan_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     row = (
         Plan.objects.filter(pk=plan_id, status=PlanStatus.PUBLISHED)
-        .annotate(digest=Subquery(digest), ranking=Subquery(ranking))
-        .values_list("version", "digest", "ranking")
+        .annotate(digest=Subquery(digest), ranking=Subquery(ranking), hidden=Subquery(hidden))
+        .values_list("version", "digest", "ranking", "hidden")
         .first()
     )
     if row is None:
         raise Http404
-    version, digest_now, ranking_now = row
-    return f"{version}.{digest_now or '-'}.{ranking_now or '-'}"
+    return ".".join(str(part or "-") for part in row)
 
 
 def fetch(key: str) -> Any:
