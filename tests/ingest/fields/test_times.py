@@ -115,6 +115,18 @@ def due(
                 condition="Theo lộ trình của Bộ Công an",
             ),
         ),
+        (
+            "Khi có chủ trương của Tỉnh ủy",
+            due(
+                "Khi có chủ trương của Tỉnh ủy",
+                "conditional",
+                condition="Khi có chủ trương của Tỉnh ủy",
+            ),
+        ),
+        ("Tháng 12 hằng năm", due("Tháng 12 hằng năm", "recurring")),
+        ("Quý III/2026", due("Quý III/2026", "quarter", 2026, 2026, quarter=3)),
+        ("2026-2030", due("2026-2030", "range", 2026, 2030)),
+        ("Trước 30/6/2026", due("Trước 30/6/2026", "date", 2026, 2026, date="2026-06-30")),
     ],
 )
 def test_time_shapes_of_other_plans(written: str | None, expected: Due) -> None:
@@ -129,3 +141,10 @@ def test_an_impossible_date_is_not_taken_for_a_day() -> None:
 
 def test_a_month_number_above_twelve_is_not_a_month() -> None:
     assert parse_due("13/2025").kind != "month"
+
+
+@pytest.mark.parametrize("written", ["Chưa xác định", "Đã hoàn thành", "Theo dõi", "Ưu tiên"])
+def test_words_that_name_no_time_and_no_condition_are_unspecified_with_their_text(
+    written: str,
+) -> None:
+    assert parse_due(written) == Due(text=written, kind="unspecified")

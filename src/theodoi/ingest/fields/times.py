@@ -82,7 +82,9 @@ def parse_due(text: str | None) -> Due:
     """Parse a time cell or line into a :class:`Due` of extraction/SCHEMA.md.
 
     A text in words with no time of its own (``Trình ... sau khi ...``, ``Theo hướng dẫn ...``)
-    is conditional: the coordinator sets the date once the condition is met.
+    is conditional: the coordinator sets the date once the condition is met. Words that name
+    neither a time nor a condition (``Chưa xác định``, ``Đã hoàn thành``) are unspecified,
+    their text kept for the coordinator to read.
     """
     written = clean_time_text(text)
     if written is None:
@@ -99,8 +101,9 @@ def parse_due(text: str | None) -> Due:
         return due
     if _RECURRING.search(time_part):
         return Due(text=written, kind="recurring", condition=condition)
-    # Words only: the whole text is the condition unless a "sau khi ..." clause names it.
-    return Due(text=written, kind="conditional", condition=condition or written)
+    if condition is None:
+        return Due(text=written, kind="unspecified")
+    return Due(text=written, kind="conditional", condition=condition)
 
 
 def _split_condition(text: str) -> tuple[str, str | None]:
