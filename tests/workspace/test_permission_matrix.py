@@ -111,6 +111,7 @@ MATRIX: dict[str, Route] = {
     # The public portal: open to everyone, signed in or not.
     "portal:plan_list": Route("GET", each(200)),
     "portal:data_dictionary": Route("GET", each(200)),
+    "portal:feedback": Route("GET", each(200)),
     "portal:plan_detail": Route("GET", each(200)),
     "portal:indicator_detail": Route("GET", each(200)),
     "portal:agency_detail": Route("GET", each(200)),

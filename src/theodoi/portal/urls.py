@@ -7,6 +7,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.plan_list, name="plan_list"),
     path("du-lieu-mo/", views.data_dictionary, name="data_dictionary"),
+    path("gop-y/", views.feedback, name="feedback"),
     path("ke-hoach/<int:plan_id>/", views.plan_detail, name="plan_detail"),
     path(
         "ke-hoach/<int:plan_id>/chi-tieu/<int:indicator_id>/",

@@ -10,6 +10,9 @@ from django.utils import timezone
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.portal import pages
 from theodoi.portal.cache import cached_per_plan
+from theodoi.portal.errors import FeedbackError
+from theodoi.portal.feedback import source_of, submit_feedback
+from theodoi.portal.forms import FeedbackForm
 from theodoi.portal.opendata import DATASETS, as_csv, as_json
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.services import latest_snapshot
@@ -131,6 +134,25 @@ def open_data(request: HttpRequest, plan_id: int, dataset: str, fmt: str) -> Htt
         )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def feedback(request: HttpRequest) -> HttpResponse:
+    """Kiến nghị, phản ánh, sáng kiến: a form anyone may send (CSRF-protected, limited per
+    sender by ``submit_feedback``)."""
+    form = FeedbackForm(request.POST or None, initial={"plan": request.GET.get("ke_hoach")})
+    sent = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            submit_feedback(
+                **form.cleaned_data,
+                source=source_of(request.META.get("REMOTE_ADDR", "")),
+                now=timezone.now(),
+            )
+        except FeedbackError as error:
+            form.add_error(None, str(error))
+        else:
+            sent, form = True, FeedbackForm()
+    return render(request, "portal/feedback.html", {"form": form, "sent": sent})
 
 
 def data_dictionary(request: HttpRequest) -> HttpResponse:
