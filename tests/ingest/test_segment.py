@@ -183,3 +183,22 @@ def test_appendix_headings_with_their_title_on_the_same_line(
 def test_appendix_codes() -> None:
     assert [appendix_number(n) for n in ("II", "02", "")] == ["2", "2", ""]
     assert heading_of("Phụ lục: xem bảng dưới đây") is None
+
+
+def test_a_decisions_authority_line_is_not_its_signature() -> None:
+    # Nghị định 30/2020/NĐ-CP: a decision names the authority that issues it above its
+    # ``Căn cứ`` lines; the signature under ``KT.`` names the title alone.
+    seg = segment(
+        _blocks(
+            "QUYẾT ĐỊNH",
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI",
+            "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;",
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Trần Phước Hiền",
+        )
+    )
+    assert "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;" in seg.root.paragraphs
+    assert [s.capacity for s in seg.signatures] == [["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]]
+    assert seg.signatures[0].name == "Trần Phước Hiền"

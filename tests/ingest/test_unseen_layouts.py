@@ -27,7 +27,8 @@ FIELDS = 0.95  # lead, cooperating, due and target accuracy on matched entries
 
 def _scorer() -> ModuleType:
     spec = importlib.util.spec_from_file_location("score", SHARED / "extraction" / "score.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

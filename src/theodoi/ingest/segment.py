@@ -187,8 +187,22 @@ _CAPACITY = re.compile(
 _SIGNED = re.compile(r"^[\[(]?\s*(đã ký|đã ký và đóng dấu|ký thay|ký)\s*[\])]?$")
 
 
+# A decision opens with the authority that issues it (Nghị định 30/2020/NĐ-CP, Phụ lục I:
+# ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI``, ``BỘ TRƯỞNG BỘ KHOA HỌC VÀ CÔNG NGHỆ``): a title
+# followed by the body it heads. A signature names the title alone under ``TM.``/``KT.``.
+_AUTHORITY = re.compile(
+    r"^(phó )?(chủ tịch|bộ trưởng|giám đốc|trưởng ban|thủ tướng)\s+"
+    r"(ủy ban|hội đồng|bộ |sở |ban |chính phủ)"
+)
+
+
 def _is_capacity(text: str) -> bool:
-    return text.strip() == text.strip().upper() and bool(_CAPACITY.match(fold_normalized(text)))
+    key = fold_normalized(text)
+    return (
+        text.strip() == text.strip().upper()
+        and bool(_CAPACITY.match(key))
+        and not _AUTHORITY.match(key)
+    )
 
 
 def is_person_name(text: str) -> bool:

@@ -21,6 +21,8 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _DOUBLE_QUOTES = re.compile(r"[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]")
 _SINGLE_QUOTES = re.compile(r"[\u2018\u2019\u201a\u201b\u2032]")
 _RUNS_OF_SPACE = re.compile(r" {2,}")
+# Superscript digits a Word file or a portal leaves where a footnote was (``Nghị quyết¹``).
+_FOOTNOTE_MARKS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 
 
 def new_tone_placement(text: str) -> str:
@@ -50,3 +52,8 @@ def fold_normalized(text: str) -> str:
     """:func:`fold` for text already through :func:`normalize_text` (every block a reader
     produces): only case and spaces remain to fold, at a fraction of the cost."""
     return " ".join(text.lower().split())
+
+
+def without_footnote_marks(text: str) -> str:
+    """The words of a title or a sentence without footnote marks, whitespace folded."""
+    return " ".join(_FOOTNOTE_MARKS.sub("", text).split())

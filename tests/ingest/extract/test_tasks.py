@@ -344,3 +344,39 @@ def test_a_row_over_sub_tasks_with_nobody_assigned_is_no_task() -> None:
     )
     assert read is not None
     assert [t.code for t in tasks_from_table(read, "PL1")] == ["PL1.1.1", "PL1.1.2", "PL1.2"]
+
+
+BULLETS = """KẾ HOẠCH
+III. NHIỆM VỤ, GIẢI PHÁP
+1. Phát triển hạ tầng số
+- Triển khai mạng di động 5G đến các khu công nghiệp (Sở Khoa học và Công nghệ chủ trì, \
+phối hợp với các doanh nghiệp viễn thông; 2025-2026).
+- Đầu tư Trung tâm dữ liệu của tỉnh (Sở Tài chính chủ trì, phối hợp với Sở Khoa học và \
+Công nghệ, Văn phòng Ủy ban nhân dân tỉnh; giai đoạn 2026-2030).
+2. Nâng cao nhận thức
+- Đây là nhiệm vụ trọng tâm, xuyên suốt.
+- Các cơ quan, đơn vị quán triệt đến từng cán bộ.
+"""
+
+
+def test_bullets_that_each_assign_a_task_are_the_tasks_of_their_heading() -> None:
+    plan = _plan(BULLETS)
+    assert [(t.code, t.group) for t in plan.tasks] == [("III.1.1", "III.1"), ("III.1.2", "III.1")]
+    assert plan.tasks[0].title == "Triển khai mạng di động 5G đến các khu công nghiệp."
+    assert plan.tasks[1].lead == ["Sở Tài chính"]
+    assert plan.tasks[1].cooperating == [
+        "Sở Khoa học và Công nghệ",
+        "Văn phòng Ủy ban nhân dân tỉnh",
+    ]
+    assert (plan.tasks[1].due.kind, plan.tasks[1].due.end_year) == ("range", 2030)
+
+
+def test_a_time_in_words_that_cannot_be_read_is_kept_and_doubted() -> None:
+    plan = _plan(
+        "KẾ HOẠCH\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Thể chế\n"
+        "a) Tổ chức Giải thưởng Chất lượng.\n- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n"
+        "- Thời gian thực hiện: Chưa xác định.\n"
+    )
+    due = plan.tasks[0].due
+    assert (due.kind, due.text, due.condition) == ("unspecified", "Chưa xác định", None)
+    assert "Chưa xác định" in plan.tasks[0].doubts["due"]

@@ -113,6 +113,10 @@ def test_paragraphs_with_targets_yield_no_figure_that_is_not_one(document: str) 
             "Mục tiêu cụ thể: tỷ lệ hộ gia đình có Internet cáp quang đến năm 2030 đạt 95%.",
             [("Tỷ lệ hộ gia đình có Internet cáp quang", "%", "=", 95, 2030)],
         ),
+        (
+            "c) Số cán bộ nghiên cứu khoa học đạt 12 người/vạn dân.",
+            [("Số cán bộ nghiên cứu khoa học", "người/vạn dân", "=", 12, None)],
+        ),
     ],
 )
 def test_target_sentences_of_other_plans(sentence: str, expected: list[tuple[Any, ...]]) -> None:
@@ -130,6 +134,8 @@ def test_target_sentences_of_other_plans(sentence: str, expected: list[tuple[Any
         "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 và Đề án 06 của Chính phủ.",
         "Thuộc nhóm các tỉnh dẫn đầu cả nước về đổi mới sáng tạo, chuyển đổi số.",
         "Tổ chức Kỳ họp thứ 9, giai đoạn 2021 - 2025, tầm nhìn đến năm 2045.",
+        "Mưa lớn bắt đầu từ khoảng 3 giờ sáng ngày 12/10 tại các xã miền núi.",
+        "Hội nghị khai mạc lúc 8h30, kéo dài đến khoảng 11 giờ 30 phút.",
         "",
     ],
 )

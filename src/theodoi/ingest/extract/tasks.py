@@ -19,8 +19,7 @@ from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.plan import Due, Task
 from theodoi.ingest.segment import Section
 from theodoi.ingest.tables import Column
-
-_FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+from theodoi.ingest.textnorm import without_footnote_marks
 
 # The labels of an item's assignment (``- Cơ quan chủ trì:``, ``Đơn vị phối hợp:``, ``Thời
 # gian hoàn thành:``, ``Sản phẩm:``), at the start of a line or after a ``;`` or ``.`` when
@@ -80,7 +79,7 @@ def split_assignment(text: str) -> tuple[str, dict[Column, str]]:
 
 def clean_title(text: str) -> str:
     """A task's words as written: footnote marks dropped, whitespace folded."""
-    return " ".join(_FOOTNOTE.sub("", text).split())
+    return without_footnote_marks(text)
 
 
 def _due(text: str | None, doubts: dict[str, str]) -> Due:
@@ -209,13 +208,34 @@ def task_from_item(item: Item, group: str | None) -> Task:
     )
 
 
+_BULLET = re.compile(r"^[-+•*–]\s*(?=\S)")
+
+
+def assigned_bullets(section: Section) -> list[Section]:
+    """The ``-`` bullets of a heading that each assign a task of their own (``- Triển khai …
+    (Sở Tài chính chủ trì, phối hợp với …; năm 2025).``), as items coded after the heading
+    (``III.2.1``). A bullet with no assignment explains its heading; it is not a task."""
+    bullets = [_BULLET.sub("", text) for text in section.paragraphs if _BULLET.match(text)]
+    if not bullets or not all(split_assignment(text)[1] for text in bullets):
+        return []
+    return [
+        Section("bullet", str(n), text, f"{section.code}.{n}", section.role)
+        for n, text in enumerate(bullets, start=1)
+    ]
+
+
 def task_items(group: Section) -> list[Section]:
     """The items of a group that are tasks: its lettered items, or its numbered sub-items
-    that carry assignment lines, in document order (sub-groups are walked)."""
+    that carry assignment lines, in document order (sub-groups are walked); where it has
+    none, its bullets that each carry an assignment."""
     out: list[Section] = []
     for child in group.children:
-        if child.kind == "letter" or is_assigned(child):
+        if child.kind == "letter":
+            out.append(child)
+        elif bullets := assigned_bullets(child):
+            out.extend(bullets)
+        elif is_assigned(child):
             out.append(child)
         else:
             out.extend(task_items(child))
-    return out
+    return out or assigned_bullets(group)

@@ -12,12 +12,11 @@ import re
 from dataclasses import dataclass
 
 from theodoi.ingest.plan import Target, TargetOp
-from theodoi.ingest.textnorm import fold, normalize_text
+from theodoi.ingest.textnorm import fold, normalize_text, without_footnote_marks
 
 # A number as Vietnamese documents write it: ``1.234,5``, ``0,7``, ``09``.
 NUMBER = r"\d+(?:[.,]\d+)*"
 _NUMBER = re.compile(r"(?<![\d.,])" + NUMBER)
-_FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 _EMPTY = {"", "-", "--", "x", "/", "…", "..."}
 
 # Comparators, looked for just before the figure (the nearest one wins).
@@ -59,7 +58,7 @@ def clean_target_text(text: str | None) -> str | None:
     """The target as written: one line, footnote marks dropped, no final full stop."""
     if text is None:
         return None
-    cleaned = " ".join(_FOOTNOTE.sub("", normalize_text(text)).split()).rstrip(" .;,")
+    cleaned = without_footnote_marks(normalize_text(text)).rstrip(" .;,")
     return None if cleaned in _EMPTY else cleaned
 
 
@@ -186,9 +185,10 @@ _TARGET_SIGNS = re.compile(
 _FIGURE = re.compile(
     r"(?<![\w.,/-])(" + NUMBER + r")(?:\s*%?\s*-\s*(" + NUMBER + r"))?(?![\w/]|[.,]\d|-\w)"
 )
+_TIME_OF_DAY = re.compile(r"\s*(giờ|phút|h\d{0,2}\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[;:]|\.(?=\s+\S|\s*$)|\btrong đó,")
 _PER = re.compile(
-    r"\s+(\w+)\s+trên\s+(?:một|1)\s+(vạn|nghìn|ngàn|triệu|trăm|10\.000|1\.000)\s+(\w+)",
+    r"\s+(\w+)(?:\s+trên\s+(?:một|1)\s+|\s*/\s*)(vạn|nghìn|ngàn|triệu|trăm|10\.000|1\.000)\s+(\w+)",
     re.IGNORECASE,
 )
 _PERCENT_UNITS: list[tuple[re.Pattern[str], str | None]] = [
@@ -302,7 +302,7 @@ def find_prose_targets(text: str) -> list[ProseTarget]:
     (``Tỉ lệ giao dịch không dùng tiền mặt``), with what follows the figure when that says
     what is counted (``80% trường THPT được tổ chức dạy thí điểm``).
     """
-    text = _ITEM_MARK.sub("", " ".join(_FOOTNOTE.sub("", normalize_text(text)).split()))
+    text = _ITEM_MARK.sub("", without_footnote_marks(normalize_text(text)))
     paragraph = _Paragraph(text)
     found = [f for f in (_figure_at(paragraph, m) for m in _FIGURE.finditer(text)) if f]
     for i, current in enumerate(found):
@@ -329,6 +329,8 @@ def _figure_at(paragraph: _Paragraph, figure: re.Match[str]) -> _Found | None:
         r"\s*%", text[figure.end() : figure.end() + 3]
     ):
         return None  # a year
+    if _TIME_OF_DAY.match(text, figure.end()):
+        return None  # ``từ khoảng 3 giờ sáng``: when something happened, not a target
     # Lead words are a few short words: look at a window, not at the whole text before.
     window_start = max(0, figure.start() - 80)
     start = figure.start()
