@@ -22,7 +22,7 @@ from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import AgencyRole, Plan, TaskAgency
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
 from theodoi.snapshots.evaluate import evaluate_plan
-from theodoi.snapshots.records import _latest_accepted_updates, end_of, read_records
+from theodoi.snapshots.records import end_of, read_records
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,24 @@ def _remarks(round_: ReportingRound) -> tuple[tuple[Remark, ...], tuple[Remark, 
     return difficulties, proposals
 
 
+def _last_results(plan: Plan, cutoff: datetime.datetime) -> dict[int, str]:
+    """What the lead agency wrote as results in each task's latest accepted update (the
+    update the rules judge the task by), accepted before ``cutoff``."""
+    results: dict[int, str] = {}
+    for task_id, text in (
+        TaskUpdate.objects.filter(
+            task__plan=plan,
+            role=AgencyRole.LEAD,
+            state=ReviewState.ACCEPTED,
+            created_at__lt=cutoff,
+        )
+        .order_by("round__deadline", "created_at", "version", "pk")
+        .values_list("task_id", "results")
+    ):
+        results[task_id] = text
+    return results
+
+
 def _indicator(row: dict[str, Any], indicator: Any) -> IndicatorLine:
     # The latest accepted figure, even when it is the only one (progress then needs two).
     latest = row["values"][-1] if row["values"] else None
@@ -188,7 +206,7 @@ def plan_report(
     with ``round_``, the difficulties and proposals reported in it."""
     results = evaluate_plan(read_records(plan, as_of=as_of))
     judged = {row["id"]: row for row in results["tasks"]}
-    accepted = _latest_accepted_updates(plan, end_of(as_of))
+    results_of = _last_results(plan, end_of(as_of))
     mentions = TaskAgency.objects.order_by("position")
     tasks = (
         visible_tasks(user)
@@ -204,7 +222,6 @@ def plan_report(
     by_group: dict[int | None, list[TaskLine]] = {}
     for task in tasks:
         row = judged[task.pk]
-        update = accepted.get(task.pk)
         by_group.setdefault(task.group_id, []).append(
             TaskLine(
                 code=task.code,
@@ -216,7 +233,7 @@ def plan_report(
                 status=row["status"],
                 status_label=row["status_label"],
                 progress=row["progress"],
-                last_result=update.results if update else "",
+                last_result=results_of.get(task.pk, ""),
                 overdue=row["overdue"],
             )
         )
