@@ -183,6 +183,17 @@ def test_an_edit_link_to_no_cell_is_not_found(desk: Client, where: dict[str, str
     assert response.status_code == 404
 
 
+def test_a_corrected_target_is_read_again_for_its_comparator_and_figure(desk: Client) -> None:
+    draft = staged(desk, gold_004())
+    desk.post(
+        reverse("workspace:import_edit_cell", args=[draft.pk]),
+        {"table": "indicators", "row": "23", "field": "target.text", "value": "tối thiểu 75"},
+    )
+    draft.refresh_from_db()
+    target = draft.plan_json["indicators"][23]["target"]
+    assert target == {"text": "tối thiểu 75", "op": ">=", "value": 75, "value_max": None}
+
+
 def test_agencies_are_corrected_one_per_line(desk: Client) -> None:
     draft = staged(desk, gold_004())
     desk.post(

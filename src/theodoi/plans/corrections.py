@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from theodoi.ingest.fields.targets import parse_number
+from theodoi.ingest.fields.targets import parse_number, parse_target
 from theodoi.ingest.fields.times import parse_due
 from theodoi.plans.errors import PlanError
 from theodoi.plans.models import Comparator, DueKind
@@ -143,6 +143,10 @@ def apply_correction(plan_json: dict[str, Any], correction: Correction) -> tuple
     if correction.field == "due.text":
         # The time as written decides its parsed fields, as it does in extraction.
         target["due"] = parse_due(value).to_dict()
+    if correction.field == "target.text":
+        # Likewise the target as written decides its comparator and figures.
+        parsed = asdict(parse_target(value, unit=target.get("unit")))
+        target["target"] = {**parsed, "text": value}
     doubts = target.get("doubts")
     if isinstance(doubts, dict):
         doubts.pop(correction.field, None)
