@@ -269,7 +269,7 @@ def _indicators(document: DocumentObject, report: PlanReport) -> None:
     if not report.indicators:
         _body(document, _("The plan sets no indicator."))
         return
-    widths = [13.0, 57.0, 40.0, 30.0, 25.0]
+    widths = [14.0, 56.0, 40.0, 30.0, 25.0]
     table = _grid(
         document,
         [
@@ -342,7 +342,7 @@ def _appendix(document: DocumentObject, report: PlanReport) -> None:
         italic=True,
         after=6,
     )
-    widths = [12.0, 68.0, 35.0, 24.0, 26.0]
+    widths = [16.0, 64.0, 35.0, 24.0, 26.0]
     table = _grid(
         document,
         [
