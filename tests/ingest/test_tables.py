@@ -217,3 +217,49 @@ def test_a_table_of_targets_and_tasks_with_times_is_a_task_table() -> None:
     assert is_indicator_header(["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì"])
     assert is_indicator_header(["STT", "Chỉ tiêu", "Cơ quan chủ trì"])
     assert not is_indicator_header(["TT", "Chỉ tiêu, nhiệm vụ", "Cơ quan chủ trì", "Thời gian"])
+
+
+def test_header_cells_wrapped_over_two_lines_are_joined_back() -> None:
+    # A Party committee's appendix copied from a PDF: ``Cơ quan`` / ``chủ trì`` was one cell,
+    # and the monitoring and notes columns are read past, not taken for the partners.
+    blocks = _lines(
+        "TT",
+        "Nhiệm vụ",
+        "Cơ quan",
+        "chủ trì",
+        "Cơ quan",
+        "phối hợp",
+        "Thời gian",
+        "hoàn thành",
+        "Theo dõi, kiểm tra, đôn đốc",
+        "Ghi chú",
+        "1",
+        "Số hóa hồ sơ đảng viên",
+        "Ban Tổ chức Tỉnh ủy",
+        "Văn phòng Tỉnh ủy; Sở Nội vụ",
+        "2025 - 2026",
+        "Ủy ban Kiểm tra Tỉnh ủy",
+        "Nhiệm vụ mới",
+    )
+    (table,) = rebuild_flattened_tables(blocks)
+    assert isinstance(table, Table)
+    assert table.rows == (
+        (
+            "TT",
+            "Nhiệm vụ",
+            "Cơ quan chủ trì",
+            "Cơ quan phối hợp",
+            "Thời gian hoàn thành",
+            "Theo dõi, kiểm tra, đôn đốc",
+            "Ghi chú",
+        ),
+        (
+            "1",
+            "Số hóa hồ sơ đảng viên",
+            "Ban Tổ chức Tỉnh ủy",
+            "Văn phòng Tỉnh ủy; Sở Nội vụ",
+            "2025 - 2026",
+            "Ủy ban Kiểm tra Tỉnh ủy",
+            "Nhiệm vụ mới",
+        ),
+    )

@@ -296,22 +296,38 @@ class RebuiltTable(Table):
 _END_OF_TABLE = re.compile(r"^(nơi nhận|t/?m\.?\s|k/?t\.?\s|phụ lục\b|[ivxl]{1,5}\s*[.\-/)]\s+\S)")
 
 
-def _header_run(blocks: list[Block], start: int) -> int:
-    """Length of the flattened header starting at ``start`` (0 when there is none)."""
+def _is_header_cell(text: str) -> bool:
+    return column_of(text) not in (None, Column.NUMBER)
+
+
+def _flattened_header(blocks: list[Block], start: int) -> tuple[list[str], int] | None:
+    """The header cells of a flattened table starting at ``start``, and how many lines they
+    take; None when no such header starts there.
+
+    A header cell's words may wrap inside the cell (``Cơ quan`` / ``chủ trì``, ``Thời gian``
+    / ``hoàn thành``); flattened, the rest comes on a line of its own that starts in lower
+    case, as no header cell does. It is joined back to the line before it."""
     first = blocks[start]
     if (
         not isinstance(first, Paragraph)
         or len(first.text) > 12
         or column_of(first.text) is not Column.NUMBER
     ):
-        return 0
+        return None
+    headers = [first.text]
     end = start + 1
-    while end < len(blocks):
-        block = blocks[end]
-        if not isinstance(block, Paragraph) or column_of(block.text) in (None, Column.NUMBER):
+    while end < len(blocks) and isinstance(block := blocks[end], Paragraph):
+        following = blocks[end + 1] if end + 1 < len(blocks) else None
+        rest = following.text if isinstance(following, Paragraph) else ""
+        if rest[:1].islower() and _is_header_cell(joined := f"{block.text} {rest}"):
+            headers.append(joined)  # ``Cơ quan`` / ``chủ trì``
+            end += 2
+        elif _is_header_cell(block.text):
+            headers.append(block.text)
+            end += 1
+        else:
             break
-        end += 1
-    return end - start if end - start >= 3 else 0
+    return (headers, end - start) if len(headers) >= 3 else None
 
 
 @dataclass
@@ -387,19 +403,19 @@ def rebuild_flattened_tables(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     k = 0
     while k < len(blocks):
-        run = _header_run(blocks, k)
-        if not run:
+        header = _flattened_header(blocks, k)
+        if header is None:
             out.append(blocks[k])
             k += 1
             continue
-        headers = [b.text for b in blocks[k : k + run] if isinstance(b, Paragraph)]
+        headers, run = header
         end = k + run
         lines: list[str] = []
         while end < len(blocks):
             block = blocks[end]
             if not isinstance(block, Paragraph) or _END_OF_TABLE.match(fold_normalized(block.text)):
                 break
-            if _header_run(blocks, end):
+            if _flattened_header(blocks, end):
                 break
             lines.append(block.text)
             end += 1

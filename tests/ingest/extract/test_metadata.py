@@ -186,3 +186,19 @@ def test_header_and_signature_laid_out_in_borderless_tables() -> None:
     )
     assert info.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
     assert info.title == "Kế hoạch chuyển đổi số"
+
+
+def test_party_committee_plan_signed_for_its_standing_committee() -> None:
+    info = _metadata(
+        "TỈNH ỦY QUẢNG TRỊ\n*\nSố 12-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Quảng Trị, ngày 10 tháng 4 năm 2025\nKẾ HOẠCH\n"
+        "thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\nNội dung.\nNơi nhận:\n- Lưu Văn phòng Tỉnh ủy.\n"
+        "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nNguyễn Chiến Thắng\n"
+    )
+    assert (info.number, info.issued_on, info.signer) == (
+        "12-KH/TU",
+        "2025-04-10",
+        "Nguyễn Chiến Thắng",
+    )
+    assert (info.issuer, info.province) == ("Ban Thường vụ Tỉnh ủy Quảng Trị", "Quảng Trị")

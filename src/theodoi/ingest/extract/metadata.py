@@ -296,6 +296,22 @@ def _issued_on(front: list[str], captions: list[str], number: str | None) -> str
     return None
 
 
+# A Party committee's document is signed on behalf of its standing committee (Hướng dẫn
+# 36-HD/VPTW: ``T/M BAN THƯỜNG VỤ`` under ``TỈNH ỦY QUẢNG TRỊ``): that committee issues it.
+_ON_BEHALF_OF_STANDING = re.compile(r"^t/?m\.?\s+ban thường vụ\b")
+_PARTY_COMMITTEE = re.compile(r"^(tỉnh ủy|thành ủy|huyện ủy|đảng ủy)\b")
+
+
+def _signing_body(segmented: Segmented, issuer: str | None) -> str | None:
+    """The issuer as the signature names it: ``Ban Thường vụ Tỉnh ủy Quảng Trị``."""
+    if not issuer or not _PARTY_COMMITTEE.match(fold_normalized(issuer)):
+        return issuer
+    for signature in segmented.signatures:
+        if any(_ON_BEHALF_OF_STANDING.match(fold_normalized(c)) for c in signature.capacity):
+            return f"Ban Thường vụ {issuer}"
+    return issuer
+
+
 def _signer(segmented: Segmented, front: list[str]) -> str | None:
     for signature in segmented.signatures:
         if signature.name and is_person_name(signature.name):
@@ -346,6 +362,7 @@ def read_metadata(segmented: Segmented, all_text: str) -> DocumentInfo:
     province = _province(issuer, all_text)
     if issuer and province and fold_normalized(issuer).endswith(("tỉnh", "tỉnh ủy")):
         issuer = f"{issuer} {province}"
+    issuer = _signing_body(segmented, issuer)
     return DocumentInfo(
         number=number,
         kind=kind,
