@@ -263,3 +263,36 @@ def test_header_cells_wrapped_over_two_lines_are_joined_back() -> None:
             "Nhiệm vụ mới",
         ),
     )
+
+
+def test_a_spanning_header_cell_of_a_two_row_header_heads_no_column() -> None:
+    # ``Cơ quan thực hiện`` over ``Chủ trì`` | ``Phối hợp``, flattened one cell per line
+    blocks = _lines(
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Cơ quan thực hiện",
+        "Chủ trì",
+        "Phối hợp",
+        "Thời gian thực hiện",
+        "1",
+        "Làm sạch dữ liệu dân cư",
+        "Công an tỉnh",
+        "Sở Khoa học và Công nghệ",
+        "Quý I/2026",
+    )
+    (table,) = rebuild_flattened_tables(blocks)
+    assert isinstance(table, Table)
+    assert table.rows[0] == (
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Chủ trì",
+        "Phối hợp",
+        "Thời gian thực hiện",
+    )
+    assert table.rows[1] == (
+        "1",
+        "Làm sạch dữ liệu dân cư",
+        "Công an tỉnh",
+        "Sở Khoa học và Công nghệ",
+        "Quý I/2026",
+    )

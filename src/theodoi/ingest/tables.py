@@ -327,7 +327,24 @@ def _flattened_header(blocks: list[Block], start: int) -> tuple[list[str], int] 
             end += 1
         else:
             break
-    return (headers, end - start) if len(headers) >= 3 else None
+    if len(headers) < 3:
+        return None
+    return _without_spanning_cell(headers), end - start
+
+
+def _without_spanning_cell(headers: list[str]) -> list[str]:
+    """A two-row header flattened: ``Cơ quan thực hiện`` spans ``Chủ trì`` | ``Phối hợp``
+    in the row under it, so it heads no column of its own."""
+    roles = [column_of(h) for h in headers]
+    return [
+        header
+        for k, header in enumerate(headers)
+        if not (
+            "thực hiện" in fold_normalized(header)
+            and roles[k] is Column.LEAD
+            and roles[k + 1 : k + 3] == [Column.LEAD, Column.COOPERATING]
+        )
+    ]
 
 
 @dataclass
