@@ -3,7 +3,9 @@ committed as binaries): a Word file with real tables, and a PDF printed from it 
 
 ``build_docx`` makes a realistic upload: A4, Times New Roman 13, the document's paragraphs as
 paragraphs (headings in capitals set bold), every pipe table and every table that the portal
-flattened to one cell per line as a real Word table with a bold, repeated header row.
+flattened to one cell per line as a real Word table with a bold, repeated header row, and, as
+Nghị định 30/2020/NĐ-CP lays them out, the header block (issuer | national motto, number |
+place and date) and the signature block (recipients | signer) in tables with no lines.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import functools
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -21,7 +24,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from theodoi.ingest.blocks import Paragraph, Table
+from theodoi.ingest.blocks import Block, Paragraph, Table
 from theodoi.ingest.readers import read_text
 from theodoi.ingest.tables import rebuild_flattened_tables
 
@@ -41,10 +44,57 @@ def _column_widths(count: int) -> list[float]:
     return [1.6, 6.2, *[rest] * (count - 2)]
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Rows of cells, each cell a list of lines, set in a table with no lines."""
+
+    rows: tuple[tuple[tuple[str, ...], ...], ...]
+
+
+_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+_SIGNER_TITLE = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "KT.", "TM.", "BÍ THƯ", "GIÁM ĐỐC", "THỦ TƯỚNG")
+
+
+def _texts(blocks: list[Block], start: int, end: int) -> tuple[str, ...]:
+    return tuple(b.text for b in blocks[start:end] if isinstance(b, Paragraph))
+
+
+def _laid_out(blocks: list[Block]) -> list[Block | _Layout]:
+    """The blocks with the header and signature blocks, where the text has them, as layouts."""
+    out: list[Block | _Layout] = list(blocks)
+    texts = [b.text if isinstance(b, Paragraph) else "" for b in blocks]
+    if "Nơi nhận:" in texts:
+        start = texts.index("Nơi nhận:")
+        end = start + 1
+        while end < len(texts) and texts[end].startswith("- "):
+            end += 1
+        signer = end
+        while signer < len(texts) and texts[signer].startswith(_SIGNER_TITLE):
+            signer += 1
+        if signer > end and signer < len(texts):
+            cells = (_texts(blocks, start, end), _texts(blocks, end, signer + 1))
+            out[start : signer + 1] = [_Layout(rows=(cells,))]
+    if _MOTTO in texts[:15]:
+        motto = texts.index(_MOTTO)
+        right = motto + 2 + (texts[motto + 2].startswith("---") if motto + 2 < len(texts) else 0)
+        rows = [(_texts(blocks, 0, motto), _texts(blocks, motto, right))]
+        if (
+            right + 1 < len(texts)
+            and texts[right].startswith("Số")
+            and ", ngày " in texts[right + 1]
+        ):
+            rows.append(((texts[right],), (texts[right + 1],)))
+            right += 2
+        out[0:right] = [_Layout(rows=tuple(rows))]
+    return out
+
+
 def build_docx(source_txt: Path, out: Path) -> Path:
     """Write ``out`` (.docx) from a plan's text and return it."""
-    blocks = rebuild_flattened_tables(
-        read_text(source_txt.read_text(encoding="utf-8"), source_txt.name).blocks
+    blocks = _laid_out(
+        rebuild_flattened_tables(
+            read_text(source_txt.read_text(encoding="utf-8"), source_txt.name).blocks
+        )
     )
     document = docx.Document()
     section = document.sections[0]
@@ -67,6 +117,17 @@ def build_docx(source_txt: Path, out: Path) -> Path:
                 # Body text as Nghị định 30/2020/NĐ-CP sets it: justified, first line indented.
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
                 paragraph.paragraph_format.first_line_indent = Cm(1)
+            continue
+        if isinstance(block, _Layout):
+            layout = document.add_table(rows=0, cols=len(block.rows[0]))  # no style: no lines
+            for cells in block.rows:
+                row = layout.add_row()
+                for cell, lines in zip(row.cells, cells, strict=True):
+                    cell.text = lines[0] if lines else ""
+                    for line in lines[1:]:
+                        cell.add_paragraph(line)
+                    for paragraph in cell.paragraphs:
+                        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             continue
         assert isinstance(block, Table)
         width = max(len(row) for row in block.rows)

@@ -27,12 +27,13 @@ def test_a_scanned_plan_is_read_by_ocr_into_the_paragraphs_of_its_text(
 ) -> None:
     path = scanned(built(SEED_003, "pdf"), tmp_path / "quet.pdf", pages=1)
     texts = [b.text for b in read_file(path, ocr=True).blocks if isinstance(b, Paragraph)]
+    # The header block stands in two columns: the left one is read first, as in Word.
     assert texts[:7] == [
         "ỦY BAN NHÂN DÂN",
         "TỈNH QUẢNG NGÃI",
+        "Số: 66/KH-UBND",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "Số: 66/KH-UBND",
         "Quảng Ngãi, ngày 18 tháng 5 năm 2020",
         "KẾ HOẠCH",
     ]

@@ -5,7 +5,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from tests.ingest.builders import build_pdf
-from tests.ingest.fixtures import NQ_03, SEED_004, Builder
+from tests.ingest.fixtures import NQ_03, SEED_003, SEED_004, Builder
 from tests.ingest.test_readers_docx import plan_with_table
 from theodoi.ingest.blocks import Block, Paragraph, Table
 from theodoi.ingest.errors import UnreadableInput
@@ -128,3 +128,19 @@ def test_merged_cells_of_a_printed_table_repeat_as_in_word(tmp_path: Path) -> No
     # Word keeps a cell's two paragraphs on two lines; a PDF only knows wrapped lines.
     assert from_pdf.rows[:4] == from_word.rows[:4]
     assert from_pdf.rows[4][1] == from_word.rows[4][1].replace("\n", " ")
+
+
+def test_the_header_and_signature_columns_are_read_one_after_the_other(built: Builder) -> None:
+    texts = paragraphs(read_file(built(SEED_003, "pdf")).blocks)
+    assert texts[:6] == [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH QUẢNG NGÃI",
+        "-------",
+        "Số: 66/KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc ---------------",
+    ]
+    assert "Quảng Ngãi, ngày 18 tháng 5 năm 2020" in texts
+    signature = texts.index("Nơi nhận:")
+    assert texts[signature + 1] == "- Thường trực Tỉnh ủy (báo cáo);"
+    assert texts[signature + 11 : signature + 13] == ["CHỦ TỊCH", "Trần Ngọc Căng"]

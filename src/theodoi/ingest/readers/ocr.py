@@ -13,7 +13,13 @@ import functools
 from typing import Any
 
 from theodoi.ingest.errors import UnreadableInput
-from theodoi.ingest.readers.layout import Line, set_page_edges
+from theodoi.ingest.readers.layout import (
+    Line,
+    Word,
+    in_reading_order,
+    lines_from_rows,
+    set_page_edges,
+)
 
 # 300 dpi is what Tesseract is trained for; lower loses the Vietnamese tone marks.
 RESOLUTION = 300
@@ -44,26 +50,25 @@ def _tesseract() -> Any:
 
 
 def _lines(data: dict[str, list[Any]]) -> list[Line]:
-    """Tesseract's words grouped into its lines, with their boxes (in pixels)."""
-    words: dict[tuple[int, int, int], list[int]] = {}
+    """Tesseract's lines of words, with their boxes (in pixels), made into lines as a PDF's
+    are; Tesseract's own line grouping is kept, being surer than boxes of uneven height."""
+    rows: dict[tuple[int, int, int], list[Word]] = {}
     for k, text in enumerate(data["text"]):
         if str(text).strip():
             key = (data["block_num"][k], data["par_num"][k], data["line_num"][k])
-            words.setdefault(key, []).append(k)
-    lines = []
-    for indexes in words.values():
-        first = indexes[0]
-        lines.append(
-            Line(
-                text=" ".join(str(data["text"][k]).strip() for k in indexes),
-                x0=min(data["left"][k] for k in indexes),
-                x1=max(data["left"][k] + data["width"][k] for k in indexes),
-                top=min(data["top"][k] for k in indexes),
-                bottom=max(data["top"][k] + data["height"][k] for k in indexes),
-                first_word_width=data["width"][first],
+            rows.setdefault(key, []).append(
+                Word(
+                    str(text).strip(),
+                    data["left"][k],
+                    data["left"][k] + data["width"][k],
+                    data["top"][k],
+                    data["top"][k] + data["height"][k],
+                )
             )
-        )
-    return set_page_edges(sorted(lines, key=lambda line: (line.top, line.x0)))
+    ordered = sorted(rows.values(), key=lambda row: (min(w.top for w in row), row[0].x0))
+    # A rule drawn under a heading (``-------``) comes back as a stray dot or colon.
+    lines = [line for line in lines_from_rows(ordered) if any(c.isalnum() for c in line.text)]
+    return in_reading_order(set_page_edges(lines))
 
 
 def ocr_page(page: Any) -> list[Line]:

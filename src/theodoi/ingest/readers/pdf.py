@@ -21,7 +21,15 @@ from pdfplumber.utils.exceptions import PdfminerException
 from theodoi.ingest.blocks import Block, Paragraph, SourceText, Table
 from theodoi.ingest.chrome import strip_chrome
 from theodoi.ingest.errors import UnreadableInput
-from theodoi.ingest.readers.layout import Line, joined, paragraphs, set_page_edges
+from theodoi.ingest.readers.layout import (
+    Line,
+    Word,
+    in_reading_order,
+    joined,
+    lines_from_rows,
+    paragraphs,
+    rows_by_baseline,
+)
 from theodoi.ingest.textnorm import normalize_text
 
 OCR_HINT = (
@@ -53,16 +61,10 @@ def _lines(page: Any, tables: list[Any]) -> list[Line]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     text_only = page.filter(outside_tables) if boxes else page
-    lines: list[Line] = []
-    for raw in text_only.extract_text_lines(return_chars=True):
-        text = raw["text"].strip()
-        if not text:
-            continue
-        first = text.split(" ", 1)[0]
-        chars = raw["chars"][: len(first)]
-        width = (chars[-1]["x1"] - raw["x0"]) if chars else 0.0
-        lines.append(Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], width))
-    return set_page_edges(lines)
+    words = [
+        Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in text_only.extract_words()
+    ]
+    return lines_from_rows(rows_by_baseline(words))
 
 
 def _without_page_numbers(lines: list[Line], height: float) -> list[Line]:
@@ -114,7 +116,7 @@ def _cells(table: Any) -> list[list[str]]:
 def _page_blocks(page: Any) -> list[_Placed]:
     tables = page.find_tables()
     placed = [_Placed(t.bbox[1], Table(rows=tuple(map(tuple, _cells(t))))) for t in tables]
-    lines = _without_page_numbers(_lines(page, tables), page.height)
+    lines = in_reading_order(_without_page_numbers(_lines(page, tables), page.height))
     # Text lines between two tables belong to different stretches: cut at each table's top.
     tops = sorted(p.top for p in placed)
     stretch: list[Line] = []
