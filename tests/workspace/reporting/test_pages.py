@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -156,8 +157,10 @@ def test_a_far_figure_asks_for_confirmation_before_it_is_stored(
 
 
 def test_the_workbook_goes_down_and_comes_back_up(
-    live_round: ReportingRound, reporter: User
+    live_round: ReportingRound, reporter: User, settings: object, tmp_path: Path
 ) -> None:
+    # A folder of its own: parallel test workers share var/media and their rounds' ids.
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
     client = signed_in(reporter)
     download = client.get(reverse("reporting:workbook", args=[live_round.pk]))
     assert download["Content-Type"].startswith("application/vnd.openxmlformats")
