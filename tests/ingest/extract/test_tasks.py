@@ -380,3 +380,43 @@ def test_a_time_in_words_that_cannot_be_read_is_kept_and_doubted() -> None:
     due = plan.tasks[0].due
     assert (due.kind, due.text, due.condition) == ("unspecified", "Chưa xác định", None)
     assert "Chưa xác định" in plan.tasks[0].doubts["due"]
+
+
+@pytest.mark.parametrize(
+    ("line", "words", "assignment"),
+    [
+        (
+            "Xây dựng Đề án (Cơ quan chủ trì: Sở Nội vụ; thời gian: Quý II/2026).",
+            "Xây dựng Đề án.",
+            {Column.LEAD: "Sở Nội vụ", Column.DUE: "Quý II/2026"},
+        ),
+        (
+            "Rà soát vị trí việc làm (Sở Nội vụ chủ trì; các sở, ban, ngành phối hợp; năm 2026).",
+            "Rà soát vị trí việc làm.",
+            {
+                Column.LEAD: "Sở Nội vụ",
+                Column.COOPERATING: "các sở, ban, ngành",
+                Column.DUE: "năm 2026",
+            },
+        ),
+        (
+            "Hỗ trợ học bổng (Sở Giáo dục và Đào tạo và Sở Tài chính đồng chủ trì; Tháng 10/2026).",
+            "Hỗ trợ học bổng.",
+            {Column.LEAD: "Sở Giáo dục và Đào tạo; Sở Tài chính", Column.DUE: "Tháng 10/2026"},
+        ),
+        (
+            "Số hóa hồ sơ (Sở Nội vụ chủ trì, phối hợp với các sở, ngành, năm 2025).",
+            "Số hóa hồ sơ.",
+            {Column.LEAD: "Sở Nội vụ", Column.COOPERATING: "các sở, ngành", Column.DUE: "năm 2025"},
+        ),
+        (
+            "- Thời gian thực hiện: Năm 2025 (sau khi có hướng dẫn của Bộ).",
+            "",
+            {Column.DUE: "Năm 2025 (sau khi có hướng dẫn của Bộ)"},
+        ),
+    ],
+)
+def test_an_assignment_in_a_closing_parenthesis_in_the_ways_plans_write_it(
+    line: str, words: str, assignment: dict[Column, str]
+) -> None:
+    assert split_assignment(line) == (words, assignment)

@@ -18,7 +18,7 @@ from theodoi.ingest.fields.agencies import split_agencies
 from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.plan import Due, Task
 from theodoi.ingest.segment import Section
-from theodoi.ingest.tables import Column
+from theodoi.ingest.tables import Column, looks_like_agency, looks_like_time
 from theodoi.ingest.textnorm import without_footnote_marks
 
 # The labels of an item's assignment (``- Cơ quan chủ trì:``, ``Đơn vị phối hợp:``, ``Thời
@@ -48,33 +48,86 @@ def _column_of_label(label: str) -> Column:
 
 
 # ``… (Sở Nội vụ chủ trì, phối hợp với các sở, ngành; hoàn thành trong năm 2025).``: the
-# assignment in a closing parenthesis, as resolutions often write it.
-_CLOSING_ASSIGNMENT = re.compile(
-    r"\s*\((?P<lead>[^()]{3,150}?)\s+chủ trì(?:,?\s*phối hợp(?: với)?\s+(?P<coop>[^();]{3,200}?))?"
-    r"(?:\s*[;,]\s*(?P<due>[^();]{3,80}))?\)(?=\s*[.;]?\s*$)",
+# assignment in a closing parenthesis, as resolutions often write it, in parts split by
+# ``;``: the lead (``A chủ trì``, ``A và B đồng chủ trì``), the partners (``phối hợp với
+# C``, ``C phối hợp``) and the time; or labelled (``(Cơ quan chủ trì: A; thời gian: …)``).
+_CLOSING = re.compile(r"\s*\((?P<inner>[^()]{3,400})\)(?=\s*[.;]?\s*$)")
+_LEADS = re.compile(
+    r"^(?P<lead>.{3,150}?)\s+(?P<co>đồng\s+)?chủ trì"
+    r"(?:,?\s*phối hợp(?: với)?\s+(?P<coop>.{3,200}))?$",
+    re.IGNORECASE,
+)
+_PARTNERS = re.compile(
+    r"^(?:phối hợp(?: với)?\s+(?P<after>.{3,200})|(?P<before>.{3,200}?)\s+(?:cùng\s+)?phối hợp)$",
     re.IGNORECASE,
 )
 
 
-def split_assignment(text: str) -> tuple[str, dict[Column, str]]:
-    """The words of a line before its first assignment label, and the labelled values."""
+def _co_leads(text: str) -> str:
+    """``Sở Giáo dục và Đào tạo và Sở Tài chính`` (đồng chủ trì) as ``…; Sở Tài chính``:
+    the ``và`` that opens another agency separates; the one inside a name does not."""
+    pieces = text.split(" và ")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if looks_like_agency(piece) and piece[:1].isupper():
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]} và {piece}"
+    return "; ".join(out)
+
+
+def _closing_assignment(text: str) -> tuple[str, dict[Column, str]] | None:
+    closing = _CLOSING.search(text)
+    if closing is None:
+        return None
+    inner = closing.group("inner")
+    words = text[: closing.start()].strip() + text[closing.end() :].strip()
+    labelled = _labelled(inner)
+    if labelled and _LABEL.match(inner):
+        return words, labelled[1]
+    values: dict[Column, str] = {}
+    for part in (p.strip(" ,.") for p in inner.split(";")):
+        leads = _LEADS.match(part)
+        partners = _PARTNERS.match(part)
+        if leads and Column.LEAD not in values:
+            lead = leads.group("lead")
+            values[Column.LEAD] = _co_leads(lead) if leads.group("co") else lead
+            coop, due = _time_at_end(leads.group("coop"))
+            values.update({c: v for c, v in ((Column.COOPERATING, coop), (Column.DUE, due)) if v})
+        elif partners and Column.LEAD in values and Column.COOPERATING not in values:
+            values[Column.COOPERATING] = partners.group("after") or partners.group("before")
+        elif Column.LEAD in values and Column.DUE not in values and part:
+            values[Column.DUE] = part
+        else:
+            return None
+    return (words, values) if Column.LEAD in values else None
+
+
+def _time_at_end(partners: str | None) -> tuple[str | None, str | None]:
+    """``các sở, ngành, năm 2025``: the partners and a time after the last comma."""
+    if partners is None:
+        return None, None
+    head, _, tail = partners.rpartition(", ")
+    if head and looks_like_time(tail):
+        return head, tail
+    return partners, None
+
+
+def _labelled(text: str) -> tuple[str, dict[Column, str]] | None:
     matches = list(_LABEL.finditer(text))
     if not matches:
-        closing = _CLOSING_ASSIGNMENT.search(text)
-        if closing is None:
-            return text, {}
-        found = {
-            Column.LEAD: closing.group("lead"),
-            Column.COOPERATING: closing.group("coop"),
-            Column.DUE: closing.group("due"),
-        }
-        values = {column: value.strip(" ;,.") for column, value in found.items() if value}
-        return text[: closing.start()].strip() + text[closing.end() :].strip(), values
-    values = {}
+        return None
+    values: dict[Column, str] = {}
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         value = text[match.end() : following.start() if following else len(text)]
         values.setdefault(_column_of_label(match.group("label")), value.strip(" ;,."))
     return text[: matches[0].start()].strip(), values
+
+
+def split_assignment(text: str) -> tuple[str, dict[Column, str]]:
+    """The words of a line before its first assignment label, and the labelled values; or
+    the words before an assignment in a closing parenthesis, and its values."""
+    return _closing_assignment(text) or _labelled(text) or (text, {})
 
 
 def clean_title(text: str) -> str:
