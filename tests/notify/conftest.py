@@ -15,7 +15,7 @@ from huey.storage import PriorityRedisStorage, SqliteStorage
 
 from theodoi.plans.models import Plan
 from theodoi.reporting.models import ReportingRound
-from theodoi.reporting.services import open_round
+from theodoi.reporting.rounds import open_round
 
 OPENED = datetime.datetime(2026, 5, 4, 8, 0, tzinfo=datetime.UTC)
 DEADLINE = datetime.datetime(2026, 5, 31, 17, 0, tzinfo=datetime.UTC)  # 1/6 00:00 in Hà Nội

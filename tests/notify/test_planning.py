@@ -19,15 +19,10 @@ from theodoi.notify.services import (
     send,
 )
 from theodoi.plans.models import Task
+from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import ReportingRound
-from theodoi.reporting.services import (
-    UpdateContent,
-    accept_update,
-    attach_evidence,
-    return_update,
-    save_draft,
-    submit_update,
-)
+from theodoi.reporting.review import accept_update, return_update
+from theodoi.reporting.updates import UpdateContent, save_draft, submit_update
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 HALFWAY = UpdateContent(status="in_progress", progress=50, results="Đang triển khai.")

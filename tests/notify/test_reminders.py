@@ -15,7 +15,7 @@ from theodoi.notify.models import Notice, NoticeKind
 from theodoi.notify.recipients import latest_states, missing_tasks
 from theodoi.notify.services import due_reminders, send
 from theodoi.reporting.models import ReportingRound
-from theodoi.reporting.services import UpdateContent, submit_update
+from theodoi.reporting.updates import UpdateContent, submit_update
 
 IN_PROGRESS = UpdateContent(status="in_progress", progress=50, results="Đang triển khai.")
 

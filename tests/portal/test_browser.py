@@ -15,7 +15,7 @@ from pytest_django.live_server_helper import LiveServer
 from tests.snapshots.conftest import AS_OF, REVIEWED, lead_tasks, reporter_indicator
 from tests.workspace.test_browser import browser, page, shot  # noqa: F401  (the harness)
 from theodoi.reporting.models import ReportingRound, TaskUpdate
-from theodoi.reporting.services import UpdateContent
+from theodoi.reporting.updates import UpdateContent
 from theodoi.snapshots.services import publish_ranking, rebuild_snapshot
 
 pytestmark = pytest.mark.browser

@@ -14,7 +14,7 @@ from tests.portal.conftest import AS_OF, REVIEWED
 from tests.snapshots.conftest import lead_tasks
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.reporting.models import ReportingRound, TaskUpdate
-from theodoi.reporting.services import UpdateContent
+from theodoi.reporting.updates import UpdateContent
 from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.services import publish_ranking, rebuild_snapshot
 

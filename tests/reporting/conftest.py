@@ -11,7 +11,8 @@ from django.contrib.auth.models import User
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole, Indicator, Plan, Task
 from theodoi.reporting.models import ReportingRound
-from theodoi.reporting.services import UpdateContent, open_round
+from theodoi.reporting.rounds import open_round
+from theodoi.reporting.updates import UpdateContent
 
 OPENED = datetime.datetime(2026, 5, 4, 8, 0, tzinfo=datetime.UTC)
 DEADLINE = datetime.datetime(2026, 5, 31, 17, 0, tzinfo=datetime.UTC)  # 1/6 00:00 in Hà Nội

@@ -16,8 +16,10 @@ from theodoi.plans.models import Task
 from theodoi.reporting.agency_workbook import download_workbook, preview_workbook
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import IndicatorValue, ReportingRound, TaskUpdate
-from theodoi.reporting.services import apply_workbook, open_round, save_draft
+from theodoi.reporting.rounds import open_round
+from theodoi.reporting.updates import save_draft
 from theodoi.reporting.workbook import INDICATOR_SHEET, TASK_SHEET
+from theodoi.reporting.workbook_upload import apply_workbook
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 5, 20)

@@ -18,21 +18,13 @@ from theodoi.audit.models import AuditEntry
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Indicator, Task
 from theodoi.reporting.errors import ReportingError
+from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import IndicatorValue, ReportingRound, TaskUpdate
+from theodoi.reporting.review import accept_update, bulk_accept, return_update
+from theodoi.reporting.rounds import close_round, lock_due_rounds, reopen_round_for, set_schedule
 from theodoi.reporting.schedule import Schedule
-from theodoi.reporting.services import (
-    accept_update,
-    attach_evidence,
-    bulk_accept,
-    close_round,
-    lock_due_rounds,
-    record_indicator_value,
-    reopen_round_for,
-    return_update,
-    save_draft,
-    set_schedule,
-    submit_update,
-)
+from theodoi.reporting.updates import save_draft, submit_update
+from theodoi.reporting.values import record_indicator_value
 
 pytestmark = pytest.mark.django_db
 LATER = DURING + datetime.timedelta(hours=1)

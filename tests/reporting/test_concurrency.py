@@ -15,7 +15,7 @@ from tests.reporting.conftest import DURING, IN_PROGRESS
 from theodoi.plans.models import Task
 from theodoi.reporting.errors import StaleVersionError
 from theodoi.reporting.models import ReportingRound, TaskUpdate
-from theodoi.reporting.services import save_draft
+from theodoi.reporting.updates import save_draft
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -12,7 +12,9 @@ from django.core.files.base import ContentFile
 from tests.reporting.conftest import AFTER, DEADLINE, DONE, DURING, IN_PROGRESS, OPENED
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Indicator, Plan, Task
+from theodoi.reporting.access import accepts_reports_from
 from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, StaleVersionError
+from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import (
     Evidence,
     IndicatorValue,
@@ -21,20 +23,10 @@ from theodoi.reporting.models import (
     RoundState,
     TaskUpdate,
 )
-from theodoi.reporting.services import (
-    accept_update,
-    accepts_reports_from,
-    attach_evidence,
-    bulk_accept,
-    close_round,
-    lock_due_rounds,
-    open_round,
-    record_indicator_value,
-    reopen_round_for,
-    return_update,
-    save_draft,
-    submit_update,
-)
+from theodoi.reporting.review import accept_update, bulk_accept, return_update
+from theodoi.reporting.rounds import close_round, lock_due_rounds, open_round, reopen_round_for
+from theodoi.reporting.updates import save_draft, submit_update
+from theodoi.reporting.values import record_indicator_value
 
 pytestmark = pytest.mark.django_db
 LATER = DURING + datetime.timedelta(hours=2)

@@ -11,15 +11,12 @@ from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 
 from theodoi.plans.models import AgencyRole, Indicator, Plan, Task
+from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import IndicatorValue, ReportingRound, TaskUpdate
-from theodoi.reporting.services import (
-    UpdateContent,
-    accept_update,
-    attach_evidence,
-    open_round,
-    record_indicator_value,
-    submit_update,
-)
+from theodoi.reporting.review import accept_update
+from theodoi.reporting.rounds import open_round
+from theodoi.reporting.updates import UpdateContent, submit_update
+from theodoi.reporting.values import record_indicator_value
 
 OPENED = datetime.datetime(2026, 5, 4, 8, 0, tzinfo=datetime.UTC)
 DURING = datetime.datetime(2026, 5, 20, 3, 0, tzinfo=datetime.UTC)

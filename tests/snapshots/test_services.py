@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from theodoi.audit.models import AuditEntry
 from theodoi.plans.models import Plan
 from theodoi.reporting.models import ReportingRound, TaskUpdate
-from theodoi.reporting.services import UpdateContent
+from theodoi.reporting.updates import UpdateContent
 from theodoi.snapshots.errors import SnapshotError
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
 from theodoi.snapshots.services import publish_ranking, rebuild_snapshot
@@ -72,7 +72,7 @@ def test_a_submitted_update_counts_only_once_accepted(
     coordinator: User,
     report_task: Callable[..., TaskUpdate],
 ) -> None:
-    from theodoi.reporting.services import accept_update
+    from theodoi.reporting.review import accept_update
 
     task = lead_tasks(round_.plan, reporter)[0]
     submitted = report_task(task, GOING, accept=False)
@@ -155,7 +155,7 @@ def test_accepting_an_update_rebuilds_the_day_s_snapshot_once_committed(
     report_task: Callable[..., TaskUpdate],
     django_capture_on_commit_callbacks: Any,
 ) -> None:
-    from theodoi.reporting.services import accept_update
+    from theodoi.reporting.review import accept_update
 
     task = lead_tasks(round_.plan, reporter)[0]
     submitted = report_task(task, GOING, accept=False)
@@ -168,7 +168,7 @@ def test_accepting_an_update_rebuilds_the_day_s_snapshot_once_committed(
 def test_closing_a_round_keeps_a_snapshot_of_its_deadline_day_and_of_today(
     round_: ReportingRound, coordinator: User, django_capture_on_commit_callbacks: Any
 ) -> None:
-    from theodoi.reporting.services import close_round
+    from theodoi.reporting.rounds import close_round
 
     closed_on = datetime.datetime(2026, 6, 10, 3, 0, tzinfo=datetime.UTC)
     with django_capture_on_commit_callbacks(execute=True):

@@ -28,8 +28,10 @@ from tests.conftest import GOLD, NOW
 from theodoi.notify.models import Notice, NoticeKind
 from theodoi.plans.importing import publish_import, stage_import
 from theodoi.plans.models import ImportDraft, Plan, Task
+from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import ReportingRound
-from theodoi.reporting.services import UpdateContent, attach_evidence, open_round, submit_update
+from theodoi.reporting.rounds import open_round
+from theodoi.reporting.updates import UpdateContent, submit_update
 from theodoi.snapshots.services import rebuild_snapshot
 
 ROLES = ("public", "reporter", "other_reporter", "leader", "coordinator", "admin_persona")

@@ -20,7 +20,7 @@ from huey.signals import SIGNAL_ERROR
 
 from theodoi.notify import services
 from theodoi.plans.models import Plan, PlanStatus
-from theodoi.reporting.services import lock_due_rounds
+from theodoi.reporting.rounds import lock_due_rounds
 from theodoi.snapshots.services import rebuild_snapshot
 
 log = logging.getLogger(__name__)

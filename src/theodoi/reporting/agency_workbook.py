@@ -10,7 +10,7 @@ from theodoi.evaluation.status import TaskStatus
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole
 from theodoi.reporting.models import ReportingRound
-from theodoi.reporting.services import UpdateContent, content_problems
+from theodoi.reporting.updates import UpdateContent, content_problems
 from theodoi.reporting.workbook import (
     TASK_SHEET,
     CellError,

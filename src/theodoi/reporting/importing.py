@@ -13,8 +13,8 @@ from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers import read_file
 from theodoi.plans.models import ImportDraft, Plan
 from theodoi.reporting.models import ReportingSchedule
+from theodoi.reporting.rounds import set_schedule
 from theodoi.reporting.schedule import Schedule, parse_schedule
-from theodoi.reporting.services import set_schedule
 
 
 def schedule_in_document(data: bytes, filename: str) -> Schedule | None:

@@ -16,7 +16,7 @@ from theodoi.reporting.models import (
     ReviewState,
     TaskUpdate,
 )
-from theodoi.reporting.services import last_accepted_figure
+from theodoi.reporting.values import last_accepted_figure
 from theodoi.reporting.versions import latest_only
 
 

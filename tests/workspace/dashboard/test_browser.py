@@ -15,7 +15,7 @@ from tests.portal.test_browser import chart_drawn
 from tests.snapshots.conftest import AS_OF, REVIEWED, lead_tasks, reporter_indicator
 from tests.workspace.test_browser import browser, log_in, log_out, page, shot  # noqa: F401
 from theodoi.reporting.models import ReportingRound, TaskUpdate
-from theodoi.reporting.services import UpdateContent
+from theodoi.reporting.updates import UpdateContent
 from theodoi.snapshots.services import rebuild_snapshot
 
 pytestmark = pytest.mark.browser

@@ -19,7 +19,7 @@ from tests.reporting.test_services import PDF
 from tests.workspace.test_browser import browser, log_in, log_out, page  # noqa: F401
 from theodoi.plans.models import AgencyRole, Plan
 from theodoi.reporting.models import ReportingRound, TaskUpdate
-from theodoi.reporting.services import lock_due_rounds, open_round
+from theodoi.reporting.rounds import lock_due_rounds, open_round
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[3] / "test-output" / "reporting"

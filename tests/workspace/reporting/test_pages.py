@@ -18,8 +18,8 @@ from openpyxl import load_workbook
 from tests.reporting.test_services import PDF
 from theodoi.plans.models import Indicator, Plan, Task
 from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate
+from theodoi.reporting.rounds import open_round, set_schedule
 from theodoi.reporting.schedule import Schedule
-from theodoi.reporting.services import open_round, set_schedule
 from theodoi.reporting.workbook import TASK_SHEET
 
 pytestmark = pytest.mark.django_db

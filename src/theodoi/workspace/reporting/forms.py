@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from theodoi.orgs.models import Organisation
 from theodoi.reporting.checks import read_figure
 from theodoi.reporting.models import STATUS_CHOICES
-from theodoi.reporting.services import UpdateContent
+from theodoi.reporting.updates import UpdateContent
 
 
 class DateInput(forms.DateInput):

@@ -22,8 +22,10 @@ from theodoi.orgs.models import Organisation, Role
 from theodoi.orgs.roles import persona_of
 from theodoi.plans.access import get_plan_for, get_task_for, visible_plans
 from theodoi.plans.models import Indicator, Plan, PlanStatus
+from theodoi.reporting.access import accepts_reports_from
 from theodoi.reporting.agency_workbook import download_workbook, preview_workbook
 from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, StaleVersionError
+from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import (
     Evidence,
     IndicatorValue,
@@ -31,21 +33,12 @@ from theodoi.reporting.models import (
     ReviewState,
     TaskUpdate,
 )
+from theodoi.reporting.review import accept_update, bulk_accept, return_update
+from theodoi.reporting.rounds import close_round, open_round, reopen_round_for
 from theodoi.reporting.schedule import propose_round
-from theodoi.reporting.services import (
-    accept_update,
-    accepts_reports_from,
-    apply_workbook,
-    attach_evidence,
-    bulk_accept,
-    close_round,
-    open_round,
-    record_indicator_value,
-    reopen_round_for,
-    return_update,
-    save_draft,
-    submit_update,
-)
+from theodoi.reporting.updates import save_draft, submit_update
+from theodoi.reporting.values import record_indicator_value
+from theodoi.reporting.workbook_upload import apply_workbook
 from theodoi.reporting.worklist import agency_indicators, agency_tasks, review_queue
 from theodoi.workspace.reporting.forms import (
     EvidenceForm,

@@ -1,0 +1,156 @@
+"""An agency's update on one task in a round: saved as a draft or submitted for review.
+
+A save carries the version it started from (``based_on``, 0 for a first save); when someone
+saved the same update since, it is refused with :class:`StaleVersionError`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser as User
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from theodoi.audit.log import record
+from theodoi.evaluation.status import TaskStatus
+from theodoi.plans.models import Task
+from theodoi.reporting.access import reporter_organisation, require_accepting, task_role
+from theodoi.reporting.errors import ReportingError, StaleVersionError
+from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
+from theodoi.reporting.versions import insert_version, latest_version, stale_message
+
+
+@dataclass(frozen=True)
+class UpdateContent:
+    """What a reporter fills in for one task."""
+
+    status: str
+    progress: int
+    completed_on: datetime.date | None = None
+    results: str = ""
+    product: str = ""
+    difficulties: str = ""
+    proposals: str = ""
+
+
+def content_problems(content: UpdateContent, *, today: datetime.date) -> list[str]:
+    """What is wrong with an update's content, each message naming the field."""
+    problems = []
+    try:
+        status = TaskStatus.from_code(content.status)
+    except ValueError:
+        return [
+            _("Status: “%(value)s” is not one of the six statuses.") % {"value": content.status}
+        ]
+    if not 0 <= content.progress <= 100:
+        problems.append(
+            _("Progress: %(value)s%% is not between 0 and 100%%.") % {"value": content.progress}
+        )
+    if status.done:
+        if content.completed_on is None:
+            problems.append(_("Completed on: a completed task needs its completion date."))
+        if content.progress != 100:
+            problems.append(_("Progress: a completed task is at 100%."))
+    elif content.completed_on is not None:
+        problems.append(_("Completed on: only a completed task has a completion date."))
+    if content.completed_on is not None and content.completed_on > today:
+        problems.append(_("Completed on: the date is in the future."))
+    return problems
+
+
+def _save_update(
+    round_: ReportingRound,
+    task: Task,
+    content: UpdateContent,
+    *,
+    state: ReviewState,
+    by: User,
+    based_on: int,
+    now: datetime.datetime,
+) -> TaskUpdate:
+    organisation = reporter_organisation(by)
+    if task.plan_id != round_.plan_id:
+        raise ReportingError(_("This task is not part of the round's plan."))
+    role = task_role(task, organisation)
+    if role is None:
+        raise ReportingError(
+            _("%(organisation)s neither leads nor cooperates on task %(task)s.")
+            % {"organisation": organisation, "task": task.code}
+        )
+    require_accepting(round_, organisation, now)
+    problems = content_problems(content, today=timezone.localdate(now))
+    if problems:
+        raise ReportingError(" ".join(problems))
+    thread = {"round_id": round_.pk, "task_id": task.pk, "organisation_id": organisation.pk}
+    previous = latest_version(TaskUpdate, **thread)
+    if previous is not None and previous.state in {ReviewState.SUBMITTED, ReviewState.ACCEPTED}:
+        if previous.version != based_on:
+            raise StaleVersionError(stale_message(), previous)
+        raise ReportingError(
+            _("This update was %(state)s; it can no longer be changed in this round.")
+            % {"state": previous.get_state_display()}
+        )
+    update = insert_version(
+        TaskUpdate,
+        previous,
+        based_on,
+        thread,
+        {
+            "role": role,
+            "state": state,
+            "created_at": now,
+            "created_by": by,
+            "status": content.status,
+            "progress": content.progress,
+            "completed_on": content.completed_on,
+            "results": content.results.strip(),
+            "product": content.product.strip(),
+            "difficulties": content.difficulties.strip(),
+            "proposals": content.proposals.strip(),
+        },
+    )
+    verb = "submitted" if state == ReviewState.SUBMITTED else "saved"
+    record(
+        f"reporting.update.{verb}",
+        update,
+        by=by,
+        now=now,
+        before=previous.data() if previous else None,
+        after=update.data(),
+    )
+    return update
+
+
+@transaction.atomic
+def save_draft(
+    round_: ReportingRound,
+    task: Task,
+    content: UpdateContent,
+    *,
+    by: User,
+    based_on: int,
+    now: datetime.datetime,
+) -> TaskUpdate:
+    """Keep what the reporter typed, to come back to; the coordinator does not see it yet."""
+    return _save_update(
+        round_, task, content, state=ReviewState.DRAFT, by=by, based_on=based_on, now=now
+    )
+
+
+@transaction.atomic
+def submit_update(
+    round_: ReportingRound,
+    task: Task,
+    content: UpdateContent,
+    *,
+    by: User,
+    based_on: int,
+    now: datetime.datetime,
+) -> TaskUpdate:
+    """Send the update to the coordinator for review; it cannot be changed until returned."""
+    return _save_update(
+        round_, task, content, state=ReviewState.SUBMITTED, by=by, based_on=based_on, now=now
+    )

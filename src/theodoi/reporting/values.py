@@ -1,0 +1,160 @@
+"""An agency's figures for its indicators in a round, and an indicator's baseline, entered
+once; each figure is checked against the indicator's unit and its last accepted figure."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser as User
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from theodoi.audit.log import record
+from theodoi.plans.models import Indicator
+from theodoi.reporting.access import reporter_organisation, reports_on_indicator, require_accepting
+from theodoi.reporting.checks import check_figure
+from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, StaleVersionError
+from theodoi.reporting.models import IndicatorValue, ReportingRound, ReviewState
+from theodoi.reporting.versions import insert_version, latest_version, stale_message
+
+
+def last_accepted_figure(indicator: Indicator, before: ReportingRound) -> float | None:
+    """The figure the indicator had before this round: its latest accepted value of an earlier
+    round, else its accepted baseline."""
+    earlier = (
+        IndicatorValue.objects.filter(
+            indicator=indicator,
+            state=ReviewState.ACCEPTED,
+            is_baseline=False,
+            round__deadline__lt=before.deadline,
+        )
+        .order_by("-round__deadline", "-version")
+        .first()
+    )
+    if earlier is not None:
+        return earlier.value
+    baseline = IndicatorValue.objects.filter(
+        indicator=indicator, is_baseline=True, state=ReviewState.ACCEPTED
+    ).first()
+    if baseline is not None:
+        return baseline.value
+    return indicator.baseline_value
+
+
+@transaction.atomic
+def record_indicator_value(
+    round_: ReportingRound,
+    indicator: Indicator,
+    *,
+    value: float,
+    measured_on: datetime.date,
+    note: str = "",
+    source: str = "",
+    baseline: bool = False,
+    confirmed: bool = False,
+    submit: bool = False,
+    by: User,
+    based_on: int,
+    now: datetime.datetime,
+) -> IndicatorValue:
+    """Record an agency's figure for an indicator in a round (or the indicator's baseline,
+    which is entered once), as a draft or submitted."""
+    organisation = reporter_organisation(by)
+    if indicator.plan_id != round_.plan_id:
+        raise ReportingError(_("This indicator is not part of the round's plan."))
+    if not reports_on_indicator(indicator, organisation):
+        raise ReportingError(
+            _("%(organisation)s is not among the agencies of indicator %(indicator)s.")
+            % {"organisation": organisation, "indicator": indicator.code}
+        )
+    require_accepting(round_, organisation, now)
+    where = _("Indicator %(code)s: ") % {"code": indicator.code}
+    if measured_on > round_.cut_off:
+        raise ReportingError(
+            where
+            + _("the figure's date %(date)s is after the data cut-off %(cut_off)s.")
+            % {
+                "date": measured_on.strftime("%d/%m/%Y"),
+                "cut_off": round_.cut_off.strftime("%d/%m/%Y"),
+            }
+        )
+    if not baseline and measured_on < round_.period_start:
+        raise ReportingError(
+            where
+            + _("the figure's date %(date)s is before the round's period.")
+            % {"date": measured_on.strftime("%d/%m/%Y")}
+        )
+    previous_figure = None if baseline else last_accepted_figure(indicator, round_)
+    check = check_figure(
+        value, unit=indicator.unit, comparator=indicator.comparator, previous=previous_figure
+    )
+    if check.errors:
+        raise ReportingError(where + " ".join(check.errors))
+    if check.confirm and not confirmed:
+        raise ConfirmationNeededError(where + " ".join(check.confirm))
+    if baseline:
+        thread: dict[str, Any] = {"indicator_id": indicator.pk, "is_baseline": True}
+    else:
+        thread = {
+            "round_id": round_.pk,
+            "indicator_id": indicator.pk,
+            "organisation_id": organisation.pk,
+            "is_baseline": False,
+        }
+    previous = latest_version(IndicatorValue, **thread)
+    if previous is not None and previous.state in {ReviewState.SUBMITTED, ReviewState.ACCEPTED}:
+        if previous.version != based_on:
+            raise StaleVersionError(stale_message(), previous)
+        if baseline:
+            raise ReportingError(
+                where
+                + _("its baseline was entered on %(date)s and can be entered only once.")
+                % {"date": timezone.localtime(previous.created_at).strftime("%d/%m/%Y")}
+            )
+        raise ReportingError(
+            where
+            + _("this figure was %(state)s; it can no longer be changed in this round.")
+            % {"state": previous.get_state_display()}
+        )
+    if baseline and previous is not None and previous.organisation_id != organisation.pk:
+        raise ReportingError(
+            where
+            + _("its baseline is being entered by %(organisation)s.")
+            % {"organisation": previous.organisation}
+        )
+    row = insert_version(
+        IndicatorValue,
+        previous,
+        based_on,
+        thread,
+        {
+            # A baseline's thread is the indicator's; it still records who entered it, when.
+            **{
+                key: value
+                for key, value in {
+                    "round_id": round_.pk,
+                    "organisation_id": organisation.pk,
+                }.items()
+                if key not in thread
+            },
+            "value": float(value),
+            "measured_on": measured_on,
+            "note": note.strip(),
+            "source": source.strip(),
+            "confirmed_jump": bool(check.confirm),
+            "state": ReviewState.SUBMITTED if submit else ReviewState.DRAFT,
+            "created_at": now,
+            "created_by": by,
+        },
+    )
+    record(
+        "reporting.value.submitted" if submit else "reporting.value.saved",
+        row,
+        by=by,
+        now=now,
+        before=previous.data() if previous else None,
+        after=row.data(),
+    )
+    return row
