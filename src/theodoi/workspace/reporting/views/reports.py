@@ -1,0 +1,183 @@
+"""An agency's page for a round: its tasks and figures, one task's update form, saving a
+figure. Views convert and show; theodoi.reporting decides."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from theodoi.orgs.models import Organisation
+from theodoi.plans.access import get_task_for
+from theodoi.plans.models import Indicator
+from theodoi.reporting.access import accepts_reports_from
+from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, StaleVersionError
+from theodoi.reporting.models import IndicatorValue, ReportingRound, ReviewState
+from theodoi.reporting.updates import save_draft, submit_update
+from theodoi.reporting.values import record_indicator_value
+from theodoi.reporting.worklist import agency_indicators, agency_tasks
+from theodoi.workspace.reporting.forms import EvidenceForm, FigureForm, TaskUpdateForm
+from theodoi.workspace.reporting.views.access import reporter_organisation, round_for
+from theodoi.workspace.views.gates import staff_required
+
+
+def _figure_form(
+    latest: IndicatorValue | None, prefix: str, default_date: datetime.date | None
+) -> FigureForm:
+    return FigureForm(
+        initial={
+            "value": "" if latest is None else f"{latest.value:g}".replace(".", ","),
+            "measured_on": latest.measured_on if latest else default_date,
+            "source": latest.source if latest else "",
+            "note": latest.note if latest else "",
+            "based_on": latest.version if latest else 0,
+        },
+        prefix=prefix,
+    )
+
+
+def _agency_page(
+    request: HttpRequest,
+    round_: ReportingRound,
+    organisation: Organisation,
+    bound: dict[str, FigureForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    tasks = agency_tasks(round_, organisation)
+    indicators = agency_indicators(round_, organisation)
+    for item in indicators:
+        item.form = (bound or {}).get(f"i{item.indicator.pk}") or _figure_form(  # type: ignore[attr-defined]
+            item.latest, f"i{item.indicator.pk}", round_.cut_off
+        )
+        item.baseline_form = (bound or {}).get(f"b{item.indicator.pk}") or _figure_form(  # type: ignore[attr-defined]
+            item.baseline, f"b{item.indicator.pk}", None
+        )
+    return render(
+        request,
+        "reporting/agency_tasks.html",
+        {
+            "round": round_,
+            "organisation": organisation,
+            "tasks": tasks,
+            "indicators": indicators,
+            "accepting": accepts_reports_from(round_, organisation, timezone.now()),
+        },
+        status=status,
+    )
+
+
+@staff_required
+def agency_page(request: HttpRequest, round_id: int) -> HttpResponse:
+    organisation = reporter_organisation(request)
+    return _agency_page(request, round_for(request, round_id), organisation)
+
+
+@staff_required
+def task_update(request: HttpRequest, round_id: int, task_id: int) -> HttpResponse:
+    organisation = reporter_organisation(request)
+    round_ = round_for(request, round_id)
+    task = get_task_for(request.user, task_id, write=True)
+    if task.plan_id != round_.plan_id:
+        raise Http404
+    item = next((i for i in agency_tasks(round_, organisation) if i.task.pk == task.pk), None)
+    if item is None:
+        raise Http404
+    latest, conflict = item.latest, None
+    if request.method == "POST":
+        form = TaskUpdateForm(request.POST)
+        if form.is_valid():
+            write = submit_update if request.POST.get("action") == "submit" else save_draft
+            try:
+                write(
+                    round_,
+                    task,
+                    form.content(),
+                    by=request.user,
+                    based_on=form.cleaned_data["based_on"],
+                    now=timezone.now(),
+                )
+            except StaleVersionError as refused:
+                conflict = refused.current
+                form.add_error(None, str(refused))
+            except ReportingError as refused:
+                form.add_error(None, str(refused))
+            else:
+                if write is submit_update:
+                    messages.success(
+                        request, _("Task %(code)s was submitted.") % {"code": task.code}
+                    )
+                else:
+                    messages.success(
+                        request, _("Draft of task %(code)s saved.") % {"code": task.code}
+                    )
+                return redirect("reporting:agency", round_id=round_.pk)
+    else:
+        initial: dict[str, Any] = {"based_on": item.version, "status": "not_started", "progress": 0}
+        if latest is not None:
+            initial.update(latest.data())
+            initial["completed_on"] = latest.completed_on
+            initial["based_on"] = latest.version
+        form = TaskUpdateForm(initial=initial)
+    editable = (latest is None or latest.state in {ReviewState.DRAFT, ReviewState.RETURNED}) and (
+        accepts_reports_from(round_, organisation, timezone.now())
+    )
+    return render(
+        request,
+        "reporting/task_update.html",
+        {
+            "round": round_,
+            "item": item,
+            "task": task,
+            "latest": latest,
+            "form": form,
+            "conflict": conflict,
+            "editable": editable,
+            "evidence_form": EvidenceForm(),
+        },
+        status=409 if conflict is not None else 200,
+    )
+
+
+@staff_required
+@require_POST
+def figure_save(request: HttpRequest, round_id: int, indicator_id: int) -> HttpResponse:
+    organisation = reporter_organisation(request)
+    round_ = round_for(request, round_id)
+    indicator = get_object_or_404(Indicator, pk=indicator_id, plan=round_.plan_id)
+    baseline = request.POST.get("baseline") == "1"
+    prefix = f"{'b' if baseline else 'i'}{indicator.pk}"
+    form = FigureForm(request.POST, prefix=prefix)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            record_indicator_value(
+                round_,
+                indicator,
+                value=data["value"],
+                measured_on=data["measured_on"],
+                note=data["note"],
+                source=data["source"],
+                confirmed=data["confirmed"],
+                baseline=baseline,
+                submit=request.POST.get("action") == "submit",
+                by=request.user,
+                based_on=data["based_on"],
+                now=timezone.now(),
+            )
+        except ConfirmationNeededError as doubt:
+            form.needs_confirmation = True  # type: ignore[attr-defined]
+            form.add_error(None, str(doubt))
+        except ReportingError as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(
+                request, _("Figure of indicator %(code)s saved.") % {"code": indicator.code}
+            )
+            return redirect("reporting:agency", round_id=round_.pk)
+    return _agency_page(request, round_, organisation, {prefix: form}, status=400)

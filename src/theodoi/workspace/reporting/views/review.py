@@ -1,0 +1,121 @@
+"""The coordinator's review queue: accept, return with a reason, accept several at once."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from theodoi.reporting.errors import ReportingError
+from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate
+from theodoi.reporting.review import accept_update, bulk_accept, return_update
+from theodoi.reporting.worklist import review_queue
+from theodoi.workspace.reporting.forms import ReopenForm, ReturnForm
+from theodoi.workspace.reporting.views.access import (
+    plan_organisations,
+    require_coordinator,
+    round_for,
+)
+from theodoi.workspace.views.gates import staff_required
+
+REPORT_KINDS: dict[str, type[TaskUpdate] | type[IndicatorValue]] = {
+    "nhiem-vu": TaskUpdate,
+    "chi-tieu": IndicatorValue,
+}
+
+
+@staff_required
+def review(request: HttpRequest, round_id: int) -> HttpResponse:
+    require_coordinator(request)
+    round_ = round_for(request, round_id)
+    updates, values = review_queue(round_)
+    # Completion counts only with evidence (DESIGN.md): the reviewer sees the files.
+    evidence: dict[tuple[int, int], list[Evidence]] = {}
+    for item in Evidence.objects.filter(round=round_):
+        evidence.setdefault((item.task_id, item.organisation_id), []).append(item)
+    updates = list(updates)
+    for update in updates:
+        update.evidence_files = evidence.get((update.task_id, update.organisation_id), [])  # type: ignore[attr-defined]
+    return render(
+        request,
+        "reporting/review.html",
+        {
+            "round": round_,
+            "updates": updates,
+            "values": values,
+            "reopen_form": ReopenForm(organisations=plan_organisations(round_)),
+            "reopenings": round_.reopenings.select_related("organisation"),
+            "now": timezone.now(),
+        },
+    )
+
+
+def _report(round_: ReportingRound, kind: str, report_id: int) -> TaskUpdate | IndicatorValue:
+    model = REPORT_KINDS.get(kind)
+    if model is None:
+        raise Http404
+    return get_object_or_404(model, pk=report_id, round=round_)
+
+
+@staff_required
+@require_POST
+def review_accept(request: HttpRequest, round_id: int, kind: str, report_id: int) -> HttpResponse:
+    require_coordinator(request)
+    round_ = round_for(request, round_id)
+    try:
+        accept_update(_report(round_, kind, report_id), by=request.user, now=timezone.now())
+    except ReportingError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("The report was accepted."))
+    return redirect("reporting:review", round_id=round_.pk)
+
+
+@staff_required
+@require_POST
+def review_return(request: HttpRequest, round_id: int, kind: str, report_id: int) -> HttpResponse:
+    require_coordinator(request)
+    round_ = round_for(request, round_id)
+    report = _report(round_, kind, report_id)
+    form = ReturnForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ReportingError(" ".join(form.errors["reason"]))
+        return_update(
+            report, by=request.user, reason=form.cleaned_data["reason"], now=timezone.now()
+        )
+    except ReportingError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            _("The report was returned to %(organisation)s.")
+            % {"organisation": report.organisation},
+        )
+    return redirect("reporting:review", round_id=round_.pk)
+
+
+@staff_required
+@require_POST
+def review_bulk_accept(request: HttpRequest, round_id: int) -> HttpResponse:
+    require_coordinator(request)
+    round_ = round_for(request, round_id)
+    chosen = []
+    for entry in request.POST.getlist("report"):
+        kind, _sep, raw_id = entry.partition(":")
+        if not raw_id.isdigit():
+            raise Http404
+        chosen.append(_report(round_, kind, int(raw_id)))
+    if not chosen:
+        messages.error(request, _("Tick the reports to accept."))
+        return redirect("reporting:review", round_id=round_.pk)
+    try:
+        accepted = bulk_accept(chosen, by=request.user, now=timezone.now())
+    except ReportingError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("%(count)s reports were accepted.") % {"count": len(accepted)})
+    return redirect("reporting:review", round_id=round_.pk)

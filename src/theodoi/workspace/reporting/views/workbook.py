@@ -1,0 +1,99 @@
+"""The round's workbook: download, upload with a preview, and applying the previewed file."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib import messages
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from theodoi.orgs.models import Organisation
+from theodoi.reporting.agency_workbook import download_workbook, preview_workbook
+from theodoi.reporting.errors import ReportingError
+from theodoi.reporting.models import ReportingRound
+from theodoi.reporting.workbook_upload import apply_workbook
+from theodoi.workspace.reporting.forms import WorkbookUploadForm
+from theodoi.workspace.reporting.views.access import reporter_organisation, round_for
+from theodoi.workspace.views.gates import staff_required
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@staff_required
+def workbook_download(request: HttpRequest, round_id: int) -> HttpResponse:
+    organisation = reporter_organisation(request)
+    round_ = round_for(request, round_id)
+    response = HttpResponse(download_workbook(round_, organisation), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-ky-{round_.pk}.xlsx"'
+    return response
+
+
+def _stored_upload(round_: ReportingRound, organisation: Organisation, token: str) -> str:
+    if len(token) != 64 or not all(c in "0123456789abcdef" for c in token):
+        raise Http404
+    return f"workbooks/{round_.pk}/{organisation.pk}/{token}.xlsx"
+
+
+@staff_required
+def workbook_upload(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Upload, then a preview of every change and every error; nothing is stored until the
+    reporter confirms a preview without errors."""
+    organisation = reporter_organisation(request)
+    round_ = round_for(request, round_id)
+    reading, token = None, ""
+    form = WorkbookUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["workbook"].read()
+        token = hashlib.sha256(data).hexdigest()
+        reading = preview_workbook(round_, organisation, data, today=timezone.localdate())
+        if not reading.errors:
+            path = _stored_upload(round_, organisation, token)
+            # Only the agency's latest previewed workbook is kept for it to confirm.
+            folder = path.rsplit("/", 1)[0]
+            if default_storage.exists(folder):
+                for name in default_storage.listdir(folder)[1]:
+                    default_storage.delete(f"{folder}/{name}")
+            default_storage.save(path, ContentFile(data))
+    return render(
+        request,
+        "reporting/workbook_upload.html",
+        {"round": round_, "form": form, "reading": reading, "token": token},
+        status=400 if reading is not None and reading.errors else 200,
+    )
+
+
+@staff_required
+@require_POST
+def workbook_apply(request: HttpRequest, round_id: int) -> HttpResponse:
+    organisation = reporter_organisation(request)
+    round_ = round_for(request, round_id)
+    path = _stored_upload(round_, organisation, request.POST.get("token", ""))
+    if not default_storage.exists(path):
+        messages.error(request, _("The uploaded workbook has expired; upload it again."))
+        return redirect("reporting:workbook_upload", round_id=round_.pk)
+    with default_storage.open(path, "rb") as handle:
+        data = handle.read()
+    reading = preview_workbook(round_, organisation, data, today=timezone.localdate())
+    try:
+        count = apply_workbook(
+            round_,
+            reading,
+            submit=request.POST.get("submit") == "1",
+            by=request.user,
+            now=timezone.now(),
+        )
+    except ReportingError as refused:
+        messages.error(request, str(refused))
+        return redirect("reporting:workbook_upload", round_id=round_.pk)
+    finally:
+        default_storage.delete(path)
+    messages.success(
+        request, _("%(count)s reports were saved from the workbook.") % {"count": count}
+    )
+    return redirect("reporting:agency", round_id=round_.pk)
