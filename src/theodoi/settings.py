@@ -15,6 +15,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("THEODOI_VAR_DIR", Path.cwd() / "var"))
+# SQLite, the SQLite job queue and local uploads live here; a fresh clone has no such folder.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def env_str(name: str, default: str | None = None) -> str:
