@@ -18,7 +18,7 @@ from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import IndicatorValue, ReportingRound, TaskUpdate
 from theodoi.reporting.rounds import open_round
 from theodoi.reporting.updates import save_draft
-from theodoi.reporting.workbook import INDICATOR_SHEET, TASK_SHEET
+from theodoi.reporting.workbook.layout import INDICATOR_SHEET, TASK_SHEET
 from theodoi.reporting.workbook_upload import apply_workbook
 
 pytestmark = pytest.mark.django_db

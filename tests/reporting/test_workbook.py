@@ -9,15 +9,15 @@ import pytest
 from openpyxl import load_workbook
 
 from theodoi.evaluation.status import TaskStatus
-from theodoi.reporting.workbook import (
+from theodoi.reporting.workbook.layout import (
     INDICATOR_SHEET,
     TASK_SHEET,
     IndicatorLine,
     TaskLine,
     WorkbookKey,
-    build_workbook,
-    read_workbook,
 )
+from theodoi.reporting.workbook.reading import read_workbook
+from theodoi.reporting.workbook.writing import build_workbook
 
 SECRET = b"test-secret"
 KEY = WorkbookKey(7, "Báo cáo 6 tháng đầu năm 2026", 41, "Sở Khoa học và Công nghệ")

@@ -11,16 +11,9 @@ from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.updates import UpdateContent, content_problems
-from theodoi.reporting.workbook import (
-    TASK_SHEET,
-    CellError,
-    IndicatorLine,
-    Reading,
-    TaskLine,
-    WorkbookKey,
-    build_workbook,
-    read_workbook,
-)
+from theodoi.reporting.workbook.layout import TASK_SHEET, IndicatorLine, TaskLine, WorkbookKey
+from theodoi.reporting.workbook.reading import CellError, Reading, read_workbook
+from theodoi.reporting.workbook.writing import build_workbook
 from theodoi.reporting.worklist import agency_indicators, agency_tasks
 
 STATUS_LABELS = {status.label: status.code for status in TaskStatus}

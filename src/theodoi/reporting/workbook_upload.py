@@ -13,7 +13,8 @@ from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.updates import UpdateContent, save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
-from theodoi.reporting.workbook import INDICATOR_SHEET, TASK_SHEET, Reading
+from theodoi.reporting.workbook.layout import INDICATOR_SHEET, TASK_SHEET
+from theodoi.reporting.workbook.reading import Reading
 
 
 @transaction.atomic

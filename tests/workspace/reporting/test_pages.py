@@ -20,7 +20,7 @@ from theodoi.plans.models import Indicator, Plan, Task
 from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate
 from theodoi.reporting.rounds import open_round, set_schedule
 from theodoi.reporting.schedule import Schedule
-from theodoi.reporting.workbook import TASK_SHEET
+from theodoi.reporting.workbook.layout import TASK_SHEET
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,328 @@
+"""Reading a filled workbook back: a pure function from the file to the proposed changes and
+every error, each naming the sheet, row, column and reason in Vietnamese."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from theodoi.reporting.checks import check_figure
+from theodoi.reporting.workbook.cells import cell_date, cell_number, cell_text
+from theodoi.reporting.workbook.identity import key_problem, key_sheet
+from theodoi.reporting.workbook.layout import (
+    INDICATOR_COLUMNS,
+    INDICATOR_SHEET,
+    KEY_HEADERS,
+    TASK_COLUMNS,
+    TASK_SHEET,
+    Column,
+    IndicatorLine,
+    TaskLine,
+    WorkbookKey,
+)
+
+
+@dataclass(frozen=True)
+class TaskChange:
+    task_id: int
+    based_on: int
+    row: int
+    status: str  # a status code
+    progress: int
+    completed_on: datetime.date | None
+    results: str
+    product: str
+    difficulties: str
+    proposals: str
+
+
+@dataclass(frozen=True)
+class IndicatorChange:
+    indicator_id: int
+    based_on: int
+    row: int
+    value: float
+    measured_on: datetime.date
+    source: str
+    note: str
+    confirm: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CellError:
+    sheet: str
+    row: int | None
+    column: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = [f"Trang “{self.sheet}”"] if self.sheet else []
+        if self.row is not None:
+            where.append(f"dòng {self.row}")
+        if self.column:
+            where.append(f"cột “{self.column}”")
+        return f"{', '.join(where)}: {self.reason}" if where else self.reason
+
+
+@dataclass
+class Reading:
+    tasks: list[TaskChange] = field(default_factory=list)
+    indicators: list[IndicatorChange] = field(default_factory=list)
+    errors: list[CellError] = field(default_factory=list)
+
+
+def _columns(
+    ws: Worksheet, expected: Sequence[Column], errors: list[CellError]
+) -> dict[str, int] | None:
+    """Header -> column index; None (with an error per missing column) when a column the
+    reading needs is gone."""
+    found = {
+        cell_text(cell.value): cell.column
+        for cell in next(ws.iter_rows(min_row=1, max_row=1), ())
+        if cell_text(cell.value)
+    }
+    missing = [c.header for c in expected if c.header in KEY_HEADERS or c.editable]
+    missing = [h for h in missing if h not in found]
+    for header in missing:
+        errors.append(
+            CellError(
+                ws.title,
+                1,
+                header,
+                "Thiếu cột này (cột khóa hoặc cột nhập liệu đã bị xóa hoặc đổi tên); "
+                "không đọc được trang này. Hãy dùng bảng tính đã tải về, không xóa cột.",
+            )
+        )
+    return None if missing else found
+
+
+def _rows(ws: Worksheet, columns: dict[str, int]) -> list[tuple[int, dict[str, Any]]]:
+    rows = []
+    for cells in ws.iter_rows(min_row=2):
+        by_header = {
+            header: cells[index - 1].value if index - 1 < len(cells) else None
+            for header, index in columns.items()
+        }
+        if all(cell_text(v) == "" for v in by_header.values()):
+            continue
+        rows.append((cells[0].row, by_header))
+    return rows
+
+
+def _key(
+    ws: Worksheet,
+    row: int,
+    cells: dict[str, Any],
+    known: Mapping[int, Any],
+    what: str,
+    errors: list[CellError],
+) -> tuple[Any, int] | None:
+    raw_id, raw_version = cells.get("ID"), cells.get("Phiên bản")
+    try:
+        item_id, version = int(cell_text(raw_id)), int(cell_text(raw_version))
+    except ValueError:
+        errors.append(
+            CellError(ws.title, row, "ID", f"Mã dòng bị thiếu hoặc bị sửa ({cell_text(raw_id)!r}).")
+        )
+        return None
+    line = known.get(item_id)
+    if line is None:
+        errors.append(
+            CellError(
+                ws.title,
+                row,
+                "ID",
+                f"{what} mã {item_id} không thuộc đơn vị trong kỳ này (dòng của đơn vị khác "
+                "hoặc đã bị sửa).",
+            )
+        )
+        return None
+    if version != line.version:
+        errors.append(
+            CellError(
+                ws.title,
+                row,
+                "Phiên bản",
+                "Báo cáo đã được lưu sau khi tải bảng tính về; hãy tải lại bảng tính mới.",
+            )
+        )
+        return None
+    return line, version
+
+
+def _read_tasks(
+    ws: Worksheet, lines: Mapping[int, TaskLine], statuses: Mapping[str, str], reading: Reading
+) -> None:
+    columns = _columns(ws, TASK_COLUMNS, reading.errors)
+    if columns is None:
+        return
+    for row, cells in _rows(ws, columns):
+        found = _key(ws, row, cells, lines, "Nhiệm vụ", reading.errors)
+        if found is None:
+            continue
+        line, version = found
+        before = len(reading.errors)
+        label = cell_text(cells["Trạng thái"])
+        status = statuses.get(label)
+        if label and status is None:
+            reading.errors.append(
+                CellError(
+                    ws.title,
+                    row,
+                    "Trạng thái",
+                    f"“{label}” không có trong danh sách trạng thái ({'; '.join(statuses)}).",
+                )
+            )
+        raw_progress = cells["Tiến độ (%)"]
+        progress = cell_number(raw_progress)
+        if isinstance(progress, str):
+            reading.errors.append(CellError(ws.title, row, "Tiến độ (%)", progress))
+        elif progress is not None and not (0 <= progress <= 100 and progress.is_integer()):
+            reading.errors.append(
+                CellError(
+                    ws.title,
+                    row,
+                    "Tiến độ (%)",
+                    f"Tiến độ phải là số nguyên từ 0 đến 100; nhận {cell_text(raw_progress)}.",
+                )
+            )
+        completed_on = cell_date(cells["Ngày hoàn thành"])
+        if isinstance(completed_on, str):
+            reading.errors.append(CellError(ws.title, row, "Ngày hoàn thành", completed_on))
+        if len(reading.errors) > before:
+            continue
+        texts = {
+            name: cell_text(cells[header])
+            for name, header in (
+                ("results", "Kết quả đạt được"),
+                ("product", "Sản phẩm đã có"),
+                ("difficulties", "Khó khăn, vướng mắc"),
+                ("proposals", "Đề xuất, kiến nghị"),
+            )
+        }
+        unchanged = (
+            label == line.status
+            and progress == (None if line.progress is None else float(line.progress))
+            and completed_on == line.completed_on
+            and texts
+            == {
+                "results": line.results,
+                "product": line.product,
+                "difficulties": line.difficulties,
+                "proposals": line.proposals,
+            }
+        )
+        if unchanged:
+            continue
+        if status is None:
+            reading.errors.append(
+                CellError(ws.title, row, "Trạng thái", "Chọn trạng thái cho nhiệm vụ đã điền.")
+            )
+            continue
+        reading.tasks.append(
+            TaskChange(
+                task_id=line.task_id,
+                based_on=version,
+                row=row,
+                status=status,
+                progress=int(progress or 0),
+                completed_on=completed_on,  # type: ignore[arg-type]
+                **texts,
+            )
+        )
+
+
+def _read_indicators(
+    ws: Worksheet, lines: Mapping[int, IndicatorLine], cut_off: datetime.date, reading: Reading
+) -> None:
+    columns = _columns(ws, INDICATOR_COLUMNS, reading.errors)
+    if columns is None:
+        return
+    for row, cells in _rows(ws, columns):
+        found = _key(ws, row, cells, lines, "Chỉ tiêu", reading.errors)
+        if found is None:
+            continue
+        line, version = found
+        before = len(reading.errors)
+        value = cell_number(cells["Giá trị"])
+        measured_on = cell_date(cells["Ngày số liệu"])
+        if isinstance(value, str):
+            reading.errors.append(CellError(ws.title, row, "Giá trị", value))
+        if isinstance(measured_on, str):
+            reading.errors.append(CellError(ws.title, row, "Ngày số liệu", measured_on))
+        if len(reading.errors) > before:
+            continue
+        source, note = cell_text(cells["Nguồn số liệu"]), cell_text(cells["Ghi chú"])
+        if (value, measured_on, source, note) == (
+            line.value,
+            line.measured_on,
+            line.source,
+            line.note,
+        ):
+            continue
+        if value is None:
+            reading.errors.append(CellError(ws.title, row, "Giá trị", "Chưa nhập giá trị."))
+            continue
+        check = check_figure(
+            value, unit=line.unit, comparator=line.comparator, previous=line.previous
+        )
+        for reason in check.errors:
+            reading.errors.append(CellError(ws.title, row, "Giá trị", reason))
+        if check.errors:
+            continue
+        reading.indicators.append(
+            IndicatorChange(
+                indicator_id=line.indicator_id,
+                based_on=version,
+                row=row,
+                value=value,  # type: ignore[arg-type]
+                measured_on=measured_on or cut_off,  # type: ignore[arg-type]
+                source=source,
+                note=note,
+                confirm=check.confirm,
+            )
+        )
+
+
+def read_workbook(
+    data: bytes,
+    key: WorkbookKey,
+    tasks: Sequence[TaskLine],
+    indicators: Sequence[IndicatorLine],
+    *,
+    statuses: Mapping[str, str],
+    cut_off: datetime.date,
+    secret: bytes,
+) -> Reading:
+    """The changes a filled workbook proposes, and every error in it. ``statuses`` maps the
+    drop-down's labels to status codes; a figure without a date is dated at ``cut_off``.
+    Rows left as they were downloaded propose nothing."""
+    reading = Reading()
+    try:
+        wb = load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        reading.errors.append(
+            CellError("", None, None, "Tệp không đọc được như một bảng tính Excel (.xlsx).")
+        )
+        return reading
+    problem = key_problem(key_sheet(wb), key, secret)
+    if problem:
+        reading.errors.append(CellError("", None, None, problem))
+        return reading
+    for title in (TASK_SHEET, INDICATOR_SHEET):
+        if title not in wb.sheetnames:
+            reading.errors.append(CellError(title, None, None, "Thiếu trang này trong bảng tính."))
+    if TASK_SHEET in wb.sheetnames:
+        _read_tasks(wb[TASK_SHEET], {t.task_id: t for t in tasks}, statuses, reading)
+    if INDICATOR_SHEET in wb.sheetnames:
+        _read_indicators(
+            wb[INDICATOR_SHEET], {i.indicator_id: i for i in indicators}, cut_off, reading
+        )
+    return reading
