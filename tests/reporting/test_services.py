@@ -376,6 +376,25 @@ def test_a_baseline_is_entered_once(
         )
 
 
+def test_a_baseline_the_plan_states_cannot_be_entered_again(
+    round_: ReportingRound, percent_indicator: Indicator, reporter: User
+) -> None:
+    percent_indicator.baseline_value = 12.5
+    percent_indicator.save(update_fields=["baseline_value"])
+    with pytest.raises(ReportingError, match="12,5"):
+        record_indicator_value(
+            round_,
+            percent_indicator,
+            value=20,
+            measured_on=datetime.date(2024, 12, 31),
+            baseline=True,
+            by=reporter,
+            based_on=0,
+            now=DURING,
+        )
+    assert not IndicatorValue.objects.filter(indicator=percent_indicator).exists()
+
+
 def test_a_figure_far_from_the_baseline_needs_confirmation(
     round_: ReportingRound, percent_indicator: Indicator, reporter: User, coordinator: User
 ) -> None:

@@ -71,6 +71,14 @@ def record_indicator_value(
         )
     require_accepting(round_, organisation, now)
     where = _("Indicator %(code)s: ") % {"code": indicator.code}
+    # The plan's own baseline is the legal one; the page offers no form for it, a crafted
+    # request must not get around that.
+    if baseline and indicator.baseline_value is not None:
+        raise ReportingError(
+            where
+            + _("the plan states its baseline (%(value)s); it is not entered in a round.")
+            % {"value": f"{indicator.baseline_value:g}".replace(".", ",")}
+        )
     if measured_on > round_.cut_off:
         raise ReportingError(
             where
