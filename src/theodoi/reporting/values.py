@@ -4,6 +4,7 @@ once; each figure is checked against the indicator's unit and its last accepted 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser as User
@@ -20,27 +21,37 @@ from theodoi.reporting.models import IndicatorValue, ReportingRound, ReviewState
 from theodoi.reporting.versions import insert_version, latest_version, stale_message
 
 
-def last_accepted_figure(indicator: Indicator, before: ReportingRound) -> float | None:
-    """The figure the indicator had before this round: its latest accepted value of an earlier
-    round, else its accepted baseline."""
-    earlier = (
-        IndicatorValue.objects.filter(
-            indicator=indicator,
-            state=ReviewState.ACCEPTED,
-            is_baseline=False,
-            round__deadline__lt=before.deadline,
+def last_accepted_figures(
+    indicators: Iterable[Indicator], before: ReportingRound
+) -> dict[int, float | None]:
+    """The figure each indicator had before this round, by indicator id: its latest accepted
+    value of an earlier round, else its accepted baseline, else the plan's baseline. Two
+    queries however many indicators the agency reports on."""
+    indicators = list(indicators)
+    ids = [indicator.pk for indicator in indicators]
+    earlier: dict[int, float] = {}
+    for row in IndicatorValue.objects.filter(
+        indicator_id__in=ids,
+        state=ReviewState.ACCEPTED,
+        is_baseline=False,
+        round__deadline__lt=before.deadline,
+    ).order_by("indicator_id", "-round__deadline", "-version"):
+        earlier.setdefault(row.indicator_id, row.value)
+    baselines: dict[int, float] = {}
+    for row in IndicatorValue.objects.filter(
+        indicator_id__in=ids, is_baseline=True, state=ReviewState.ACCEPTED
+    ).order_by("indicator_id", "version"):
+        baselines.setdefault(row.indicator_id, row.value)
+    return {
+        indicator.pk: earlier.get(
+            indicator.pk, baselines.get(indicator.pk, indicator.baseline_value)
         )
-        .order_by("-round__deadline", "-version")
-        .first()
-    )
-    if earlier is not None:
-        return earlier.value
-    baseline = IndicatorValue.objects.filter(
-        indicator=indicator, is_baseline=True, state=ReviewState.ACCEPTED
-    ).first()
-    if baseline is not None:
-        return baseline.value
-    return indicator.baseline_value
+        for indicator in indicators
+    }
+
+
+def last_accepted_figure(indicator: Indicator, before: ReportingRound) -> float | None:
+    return last_accepted_figures([indicator], before)[indicator.pk]
 
 
 @transaction.atomic

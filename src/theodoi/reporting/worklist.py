@@ -16,7 +16,7 @@ from theodoi.reporting.models import (
     ReviewState,
     TaskUpdate,
 )
-from theodoi.reporting.values import last_accepted_figure
+from theodoi.reporting.values import last_accepted_figures
 from theodoi.reporting.versions import latest_only
 
 
@@ -106,11 +106,12 @@ def agency_indicators(round_: ReportingRound, organisation: Organisation) -> lis
     baselines = _latest_by(
         IndicatorValue.objects.filter(indicator__in=indicators, is_baseline=True), "indicator_id"
     )
+    previous = last_accepted_figures(indicators, round_)
     return [
         IndicatorItem(
             i,
             latest.get(i.pk),  # type: ignore[arg-type]
-            last_accepted_figure(i, round_),
+            previous[i.pk],
             baselines.get(i.pk),  # type: ignore[arg-type]
         )
         for i in indicators
