@@ -17,7 +17,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db.models import Count, OuterRef, Subquery
+from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
@@ -32,34 +32,33 @@ _near = LocMemCache("theodoi-portal-pages", {"OPTIONS": {"MAX_ENTRIES": 300}})
 View = Callable[..., HttpResponse]
 
 
+def _version_sql() -> str:
+    """One statement for the key: the ORM spent about 2.5 ms of CPU composing its three
+    subqueries on every cached hit, ten times the query's own cost, so it is written once.
+    Plain SQL that SQLite and PostgreSQL read alike; table names come from the models."""
+    plan, snapshot = Plan._meta.db_table, PlanSnapshot._meta.db_table
+    ranking, task = RankingPublication._meta.db_table, Task._meta.db_table
+    return (
+        f"SELECT p.version,"
+        f" (SELECT s.digest FROM {snapshot} s WHERE s.plan_id = p.id AND s.as_of <= %s"
+        f"  ORDER BY s.as_of DESC LIMIT 1),"
+        f" (SELECT r.id FROM {ranking} r WHERE r.plan_id = p.id"
+        f"  ORDER BY r.published_at DESC LIMIT 1),"
+        # A task made confidential must leave the public pages at once, before any rebuild.
+        f" (SELECT COUNT(*) FROM {task} t WHERE t.plan_id = p.id AND t.confidential = %s)"
+        f" FROM {plan} p WHERE p.id = %s AND p.status = %s"
+    )
+
+
 def plan_version(plan_id: int, today: datetime.date) -> str:
     """What a public page of the plan depends on, as a short string, in one query; Http404
     when the plan is not published."""
-    digest = (
-        PlanSnapshot.objects.filter(plan_id=OuterRef("pk"), as_of__lte=today)
-        .order_by("-as_of")
-        .values("digest")[:1]
-    )
-    ranking = (
-        RankingPublication.objects.filter(plan_id=OuterRef("pk"))
-        .order_by("-published_at")
-        .values("pk")[:1]
-    )
-    # A task made confidential must leave the public pages at once, before any rebuild.
-    hidden = (
-        Task.objects.filter(plan_id=OuterRef("pk"), confidential=True)
-        .values("plan_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    row = (
-        Plan.objects.filter(pk=plan_id, status=PlanStatus.PUBLISHED)
-        .annotate(digest=Subquery(digest), ranking=Subquery(ranking), hidden=Subquery(hidden))
-        .values_list("version", "digest", "ranking", "hidden")
-        .first()
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql(), [today, True, plan_id, PlanStatus.PUBLISHED.value])
+        row = cursor.fetchone()
     if row is None:
         raise Http404
+    # A count of 0 reads "-" like an absent ranking: the key's shape is the ORM version's.
     return ".".join(str(part or "-") for part in row)
 
 
