@@ -10,9 +10,11 @@ from django.contrib.auth.models import User
 
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole, Indicator, Plan, Task
-from theodoi.reporting.models import ReportingRound
+from theodoi.reporting.models import IndicatorValue, ReportingRound
+from theodoi.reporting.review import accept_update
 from theodoi.reporting.rounds import open_round
 from theodoi.reporting.updates import UpdateContent
+from theodoi.reporting.values import record_indicator_value
 
 OPENED = datetime.datetime(2026, 5, 4, 8, 0, tzinfo=datetime.UTC)
 DEADLINE = datetime.datetime(2026, 5, 31, 17, 0, tzinfo=datetime.UTC)  # 1/6 00:00 in Hà Nội
@@ -96,3 +98,22 @@ def percent_indicator(round_: ReportingRound, reporter_org: Organisation) -> Ind
         .order_by("position")
         .first()
     )
+
+
+@pytest.fixture
+def accepted_baseline(
+    round_: ReportingRound, percent_indicator: Indicator, reporter: User, coordinator: User
+) -> IndicatorValue:
+    """The percent indicator's baseline, 20 at the end of 2024, entered and accepted."""
+    entered = record_indicator_value(
+        round_,
+        percent_indicator,
+        value=20,
+        measured_on=datetime.date(2024, 12, 31),
+        baseline=True,
+        submit=True,
+        by=reporter,
+        based_on=0,
+        now=DURING,
+    )
+    return accept_update(entered, by=coordinator, now=DURING)

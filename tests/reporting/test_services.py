@@ -348,21 +348,10 @@ def test_a_figure_dated_after_the_cut_off_is_refused(
         )
 
 
+@pytest.mark.usefixtures("accepted_baseline")
 def test_a_baseline_is_entered_once(
-    round_: ReportingRound, percent_indicator: Indicator, reporter: User, coordinator: User
+    round_: ReportingRound, percent_indicator: Indicator, reporter: User
 ) -> None:
-    baseline = record_indicator_value(
-        round_,
-        percent_indicator,
-        value=20,
-        measured_on=datetime.date(2024, 12, 31),
-        baseline=True,
-        submit=True,
-        by=reporter,
-        based_on=0,
-        now=DURING,
-    )
-    accept_update(baseline, by=coordinator, now=LATER)
     with pytest.raises(ReportingError, match="chỉ nhập một lần"):
         record_indicator_value(
             round_,
@@ -395,21 +384,10 @@ def test_a_baseline_the_plan_states_cannot_be_entered_again(
     assert not IndicatorValue.objects.filter(indicator=percent_indicator).exists()
 
 
+@pytest.mark.usefixtures("accepted_baseline")
 def test_a_figure_far_from_the_baseline_needs_confirmation(
-    round_: ReportingRound, percent_indicator: Indicator, reporter: User, coordinator: User
+    round_: ReportingRound, percent_indicator: Indicator, reporter: User
 ) -> None:
-    baseline = record_indicator_value(
-        round_,
-        percent_indicator,
-        value=20,
-        measured_on=datetime.date(2024, 12, 31),
-        baseline=True,
-        submit=True,
-        by=reporter,
-        based_on=0,
-        now=DURING,
-    )
-    accept_update(baseline, by=coordinator, now=DURING)
     figure = {
         "value": 90,
         "measured_on": datetime.date(2026, 5, 15),

@@ -3,43 +3,22 @@ before the round."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.reporting.conftest import DURING
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Indicator
 from theodoi.reporting.models import ReportingRound
-from theodoi.reporting.review import accept_update
-from theodoi.reporting.values import record_indicator_value
 from theodoi.reporting.worklist import agency_indicators
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.usefixtures("accepted_baseline")
 def test_each_indicator_shows_its_accepted_baseline_or_the_plan_s_own(
-    round_: ReportingRound,
-    percent_indicator: Indicator,
-    reporter: User,
-    coordinator: User,
-    reporter_org: Organisation,
+    round_: ReportingRound, percent_indicator: Indicator, reporter_org: Organisation
 ) -> None:
-    entered = record_indicator_value(
-        round_,
-        percent_indicator,
-        value=20,
-        measured_on=datetime.date(2024, 12, 31),
-        baseline=True,
-        submit=True,
-        by=reporter,
-        based_on=0,
-        now=DURING,
-    )
-    accept_update(entered, by=coordinator, now=DURING)
     other = next(
         item.indicator
         for item in agency_indicators(round_, reporter_org)
