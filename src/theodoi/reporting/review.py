@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from theodoi.audit.log import record
+from theodoi.plans.models import Plan
 from theodoi.reporting.access import require_coordinator
 from theodoi.reporting.errors import ReportingError, StaleVersionError
 from theodoi.reporting.models import IndicatorValue, ReviewState, TaskUpdate
@@ -84,6 +85,6 @@ def bulk_accept(
 ) -> list[TaskUpdate | IndicatorValue]:
     """Accept several at once: all of them, or none when one cannot be."""
     accepted = [_review(report, ReviewState.ACCEPTED, by=by, now=now) for report in reports]
-    for plan in {report.round.plan for report in accepted}:
+    for plan in Plan.objects.filter(rounds__in={report.round_id for report in accepted}).distinct():
         rebuild_after_commit(plan, now=now)
     return accepted

@@ -160,12 +160,11 @@ def reopen_round_for(
         raise ReportingError(_("The round is still open; there is nothing to reopen."))
     if until <= now:
         raise ReportingError(_("The reopening must last until a time in the future."))
+    lineage = organisation.lineage_ids()
     takes_part = (
-        Task.objects.filter(
-            plan=round_.plan_id, agencies__organisation_id__in=organisation.lineage_ids()
-        ).exists()
+        Task.objects.filter(plan=round_.plan_id, agencies__organisation_id__in=lineage).exists()
         or Indicator.objects.filter(
-            plan=round_.plan_id, agencies__organisation_id__in=organisation.lineage_ids()
+            plan=round_.plan_id, agencies__organisation_id__in=lineage
         ).exists()
     )
     if not takes_part:
