@@ -84,7 +84,7 @@ def parse_due(text: str | None) -> Due:
     A text in words with no time of its own (``Trình ... sau khi ...``, ``Theo hướng dẫn ...``)
     is conditional: the coordinator sets the date once the condition is met. Words that name
     neither a time nor a condition (``Chưa xác định``, ``Đã hoàn thành``) are unspecified,
-    their text kept for the coordinator to read.
+    with ``text`` null as SCHEMA.md has it; the extractor shows the words in a doubt instead.
     """
     written = clean_time_text(text)
     if written is None:
@@ -102,7 +102,7 @@ def parse_due(text: str | None) -> Due:
     if _RECURRING.search(time_part):
         return Due(text=written, kind="recurring", condition=condition)
     if condition is None:
-        return Due(text=written, kind="unspecified")
+        return Due()
     return Due(text=written, kind="conditional", condition=condition)
 
 
