@@ -33,23 +33,30 @@ EVIDENCE_TYPES = {
 }
 
 
-def evidence_problem(filename: str, data: bytes, max_bytes: int) -> str | None:
-    """Why this file cannot be evidence, in Vietnamese; None when it can."""
+def evidence_type(filename: str, data: bytes, max_bytes: int) -> str:
+    """The file's type, told from its content; :class:`ReportingError` saying why, in
+    Vietnamese, when the file cannot be evidence."""
     if not data:
-        return _("The file “%(name)s” is empty.") % {"name": filename}
+        raise ReportingError(_("The file “%(name)s” is empty.") % {"name": filename})
     if len(data) > max_bytes:
-        return _("The file “%(name)s” is %(size)s MB; the limit is %(limit)s MB.") % {
-            "name": filename,
-            "size": f"{len(data) / 1024 / 1024:.1f}".replace(".", ","),
-            "limit": max_bytes // 1024 // 1024,
-        }
+        raise ReportingError(
+            _("The file “%(name)s” is %(size)s MB; the limit is %(limit)s MB.")
+            % {
+                "name": filename,
+                "size": f"{len(data) / 1024 / 1024:.1f}".replace(".", ","),
+                "limit": max_bytes // 1024 // 1024,
+            }
+        )
     kind = filetype.guess(data[:8192])
     if kind is None or kind.mime not in EVIDENCE_TYPES:
-        return _(
-            "The file “%(name)s” is not a PDF, Word, Excel, OpenDocument, JPEG or PNG file "
-            "(judged from its content)."
-        ) % {"name": filename}
-    return None
+        raise ReportingError(
+            _(
+                "The file “%(name)s” is not a PDF, Word, Excel, OpenDocument, JPEG or PNG file "
+                "(judged from its content)."
+            )
+            % {"name": filename}
+        )
+    return kind.mime
 
 
 @transaction.atomic
@@ -66,9 +73,7 @@ def attach_evidence(
     require_accepting(round_, organisation, now)
     filename = PurePath(file.name or "minh-chung").name[:255]
     data = b"".join(file.chunks()) if hasattr(file, "chunks") else file.read()
-    problem = evidence_problem(filename, data, settings.THEODOI_MAX_UPLOAD_BYTES)
-    if problem:
-        raise ReportingError(problem)
+    content_type = evidence_type(filename, data, settings.THEODOI_MAX_UPLOAD_BYTES)
     sha256 = hashlib.sha256(data).hexdigest()
     if Evidence.objects.filter(
         round=round_, task=task, organisation=organisation, sha256=sha256
@@ -76,7 +81,6 @@ def attach_evidence(
         raise ReportingError(
             _("The file “%(name)s” is already attached to this task.") % {"name": filename}
         )
-    kind = filetype.guess(data[:8192])
     evidence = Evidence(
         round=round_,
         task=task,
@@ -84,7 +88,7 @@ def attach_evidence(
         filename=filename,
         sha256=sha256,
         size=len(data),
-        content_type=kind.mime if kind else "application/octet-stream",
+        content_type=content_type,
         uploaded_at=now,
         uploaded_by=by,
     )
