@@ -19,6 +19,7 @@ from theodoi.reporting.values import record_indicator_value
 OPENED = datetime.datetime(2026, 5, 4, 8, 0, tzinfo=datetime.UTC)
 DEADLINE = datetime.datetime(2026, 5, 31, 17, 0, tzinfo=datetime.UTC)  # 1/6 00:00 in Hà Nội
 DURING = datetime.datetime(2026, 5, 20, 3, 0, tzinfo=datetime.UTC)
+LATER = DURING + datetime.timedelta(hours=2)
 AFTER = datetime.datetime(2026, 6, 2, 3, 0, tzinfo=datetime.UTC)
 
 IN_PROGRESS = UpdateContent(
