@@ -22,9 +22,22 @@ class Persona:
         return self.role in {Role.ADMIN, Role.COORDINATOR, Role.LEADER}
 
 
+# A page asks several times per request (gate, menu, access rules): the answer is kept on the
+# user object, which lives one request; grant_role forgets it when it changes the role.
+MEMO = "_theodoi_persona"
+
+
 def persona_of(user: AbstractBaseUser | AnonymousUser | None) -> Persona:
     if user is None or not user.is_authenticated:
         return Persona(None, None)
+    persona: Persona | None = getattr(user, MEMO, None)
+    if persona is None:
+        persona = _looked_up(user)
+        setattr(user, MEMO, persona)
+    return persona
+
+
+def _looked_up(user: AbstractBaseUser | AnonymousUser) -> Persona:
     try:
         membership = Membership.objects.select_related("organisation").get(user=user)
     except Membership.DoesNotExist:

@@ -13,6 +13,7 @@ from theodoi.audit.log import record
 from theodoi.orgs.errors import OrganisationError
 from theodoi.orgs.models import Membership, Organisation, OrganisationAlias, Role
 from theodoi.orgs.resolve import name_key
+from theodoi.orgs.roles import MEMO
 
 
 @transaction.atomic
@@ -71,6 +72,8 @@ def grant_role(
     membership, _created = Membership.objects.update_or_create(
         user=user, defaults={"role": role, "organisation": organisation}
     )
+    if hasattr(user, MEMO):
+        delattr(user, MEMO)
     record(
         "orgs.membership.granted",
         membership,
