@@ -113,9 +113,12 @@ def prepare() -> dict[str, Any]:
             assert reader.get(url).status_code == 200
             walls.append(time.perf_counter() - wall)
             cpus.append(time.process_time() - cpu)
+        with CaptureQueriesContext(connection) as counted:
+            reader.get(url)
         in_process[name] = {
             "wall_ms": statistics.median(walls) * 1000,
             "cpu_ms": statistics.median(cpus) * 1000,
+            "queries": len(counted.captured_queries),
         }
     timings = []
     for _ in range(50):
@@ -223,7 +226,11 @@ def run_backend(backend: str, seconds: int, workers: int) -> dict[str, Any]:
     )
     script = var / "percentiles.lua"
     script.write_text(WRK_SCRIPT)
-    results: dict[str, Any] = {"prepared": prepared, "pages": {}}
+    results: dict[str, Any] = {
+        "prepared": prepared,
+        "pages": {},
+        "setup": f"gunicorn -w {workers} on 127.0.0.1, wrk -d{seconds}s per run",
+    }
     try:
         base = f"http://127.0.0.1:{port}"
         ready(base + prepared["urls"]["plan page"])
@@ -251,6 +258,7 @@ def report(backend: str, results: dict[str, Any]) -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\n== {backend}: {p['plans']} synthetic plans loaded in {p['load_s']:.1f} s")
     print(f"machine: {os.cpu_count()} cores, load average {load} (other work shares the cores)")
+    print(results["setup"])
     ok = "ok" if p["rebuild_s"] < TARGETS["rebuild_s"] else "OVER TARGET"
     limit = TARGETS["rebuild_s"]
     print(
@@ -267,7 +275,8 @@ def report(backend: str, results: dict[str, Any]) -> None:
         )
     for name, r in p["in_process"].items():
         print(
-            f"in process, warm: {name:<16} {r['wall_ms']:6.1f} ms wall, {r['cpu_ms']:6.1f} ms CPU"
+            f"in process, warm: {name:<16} {r['wall_ms']:6.1f} ms wall, {r['cpu_ms']:6.1f} ms CPU,"
+            f" {r['queries']} queries"
         )
     single = results["pages"][("dashboard", 1)]["p50_ms"]
     print(
@@ -289,7 +298,9 @@ def main() -> None:
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install -y wrk")
     for backend in args.backend or ["sqlite", "postgres"]:
+        started = time.monotonic()
         report(backend, run_backend(backend, args.seconds, args.workers))
+        print(f"({backend}: {time.monotonic() - started:.0f} s in all)")
 
 
 if __name__ == "__main__":

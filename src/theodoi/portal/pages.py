@@ -27,6 +27,10 @@ from theodoi.snapshots.models import RankingPublication
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.services import latest_snapshot
 
+# The plan's extracted and corrected documents run to tens of kilobytes of JSON for a real
+# plan; no page here shows them, so they are not read (nor decoded) on every request.
+PLAN_DOCUMENTS = ("extracted_json", "corrected_json")
+
 
 @dataclass(frozen=True)
 class TaskLine:
@@ -42,7 +46,9 @@ class IndicatorLine:
 
 def public_plan(plan_id: int) -> Plan:
     return get_object_or_404(
-        Plan.objects.select_related("province"), pk=plan_id, status=PlanStatus.PUBLISHED
+        Plan.objects.select_related("province").defer(*PLAN_DOCUMENTS),
+        pk=plan_id,
+        status=PlanStatus.PUBLISHED,
     )
 
 

@@ -14,6 +14,7 @@ from theodoi.orgs.models import Role
 from theodoi.orgs.roles import persona_of
 from theodoi.plans.access import User, visible_plans
 from theodoi.plans.models import Plan, TaskGroup
+from theodoi.portal.pages import PLAN_DOCUMENTS
 from theodoi.reporting.models import ReportingRound
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import successors
@@ -67,7 +68,7 @@ def _number(params: QueryDict, name: str, label: str, problems: list[str]) -> in
 def scope_for(user: User, params: QueryDict, *, today: datetime.date | None = None) -> Scope:
     today = today or timezone.localdate()
     problems: list[str] = []
-    plans = visible_plans(user).order_by("-published_at", "pk")
+    plans = visible_plans(user).defer(*PLAN_DOCUMENTS).order_by("-published_at", "pk")
     plan_id = _number(params, "ke_hoach", _("Plan"), problems)
     plan = plans.filter(pk=plan_id).first() if plan_id is not None else plans.first()
     if plan_id is not None and plan is None:
