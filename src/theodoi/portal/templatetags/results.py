@@ -7,7 +7,7 @@ import datetime
 from typing import Any
 
 from django import template
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext as _
 
 from theodoi.snapshots.reading import Summary
@@ -33,7 +33,8 @@ def figure(value: float | str | None, digits: int = 2) -> str:
     if not isinstance(value, int | float):
         return "—"
     text = number_format(round(value, digits), digits, force_grouping=True)
-    decimal = number_format(0.5, 1)[1]
+    # A dashboard shows some 650 figures: the separator is looked up, not formatted, each time.
+    decimal = get_format("DECIMAL_SEPARATOR")
     if decimal in text:
         text = text.rstrip("0").rstrip(decimal)
     return text
