@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.files import File
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from pytest_django.fixtures import Settings
 
 from theodoi.orgs.loading import load_organisations
@@ -22,6 +24,14 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD = SHARED / "extraction" / "gold"
 SEEDS = SHARED / "seeds"
 NOW = datetime.datetime(2026, 11, 22, 9, 0, tzinfo=datetime.UTC)
+
+# Two test workers share two cores with LibreOffice and Chromium: how fast Hypothesis draws
+# inputs there measures the machine, not the code, so neither its deadline nor its speed
+# health check may fail a run.
+hypothesis_settings.register_profile(
+    "theodoi", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("theodoi")
 
 
 @pytest.fixture(scope="session")
