@@ -20,6 +20,8 @@ OPENED = datetime.datetime(2026, 5, 4, 8, 0, tzinfo=datetime.UTC)
 DEADLINE = datetime.datetime(2026, 5, 31, 17, 0, tzinfo=datetime.UTC)  # 1/6 00:00 in Hà Nội
 DURING = datetime.datetime(2026, 5, 20, 3, 0, tzinfo=datetime.UTC)
 LATER = DURING + datetime.timedelta(hours=2)
+# The smallest file a PDF reader opens: evidence in tests.
+PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 AFTER = datetime.datetime(2026, 6, 2, 3, 0, tzinfo=datetime.UTC)
 
 IN_PROGRESS = UpdateContent(

@@ -11,8 +11,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 
-from tests.reporting.conftest import AFTER, DEADLINE, DONE, DURING, IN_PROGRESS
-from tests.reporting.test_services import PDF
+from tests.reporting.conftest import AFTER, DEADLINE, DONE, DURING, IN_PROGRESS, PDF
 from theodoi.audit.log import entries_for
 from theodoi.audit.models import AuditEntry
 from theodoi.orgs.models import Organisation

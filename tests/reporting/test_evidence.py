@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 
-from tests.reporting.conftest import DURING, LATER
+from tests.reporting.conftest import DURING, LATER, PDF
 from theodoi.plans.models import Task
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.evidence import attach_evidence
@@ -16,7 +16,6 @@ from theodoi.reporting.models import (
 )
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 
 def test_evidence_is_stored_with_its_checksum_and_type(

@@ -14,8 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from tests.reporting.conftest import tasks_of
-from tests.reporting.test_services import PDF
+from tests.reporting.conftest import PDF, tasks_of
 from tests.workspace.test_browser import browser, log_in, log_out, page  # noqa: F401
 from theodoi.plans.models import AgencyRole, Plan
 from theodoi.reporting.models import ReportingRound, TaskUpdate
