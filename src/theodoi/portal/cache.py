@@ -78,6 +78,12 @@ def keep(key: str, value: Any) -> None:
     _near.set(key, value, TIMEOUT)
 
 
+def forget_everything() -> None:
+    """Empty both levels: what a page costs when nothing is cached (bench/pages.py)."""
+    cache.clear()
+    _near.clear()
+
+
 def cached_per_plan(view: View) -> View:
     """Cache a GET page of one plan (its view takes ``plan_id``) under the plan's version."""
 
