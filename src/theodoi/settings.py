@@ -55,8 +55,10 @@ PRODUCTION = os.environ.get("THEODOI_ENV", "development") == "production"
 
 DEBUG = env_bool("DEBUG", not PRODUCTION)
 # In development a fixed key is harmless; production must bring its own.
-SECRET_KEY = env_str("SECRET_KEY") if PRODUCTION else env_str(
-    "SECRET_KEY", "dev-only-not-secret-0c9b7e0e6f0b4a1c9a8f"
+SECRET_KEY = (
+    env_str("SECRET_KEY")
+    if PRODUCTION
+    else env_str("SECRET_KEY", "dev-only-not-secret-0c9b7e0e6f0b4a1c9a8f")
 )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 if PRODUCTION and not ALLOWED_HOSTS:
@@ -143,8 +145,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
