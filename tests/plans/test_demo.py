@@ -52,6 +52,13 @@ def test_load_demo_imports_the_seeds_and_creates_an_account_per_role(seeds: Path
     assert "README" not in output
 
 
+def test_the_demo_plans_are_evaluated_as_they_are_loaded(seeds: Path) -> None:
+    run(seeds)
+    for plan in Plan.objects.all():
+        summary = plan.snapshots.get().results["summary"]["all"]["plan"]
+        assert summary["total"] == plan.tasks.count()
+
+
 def test_each_password_is_printed_once_and_works(seeds: Path) -> None:
     output = run(seeds)
     line = next(line for line in output.splitlines() if line.strip().startswith("daumoi"))

@@ -45,7 +45,6 @@ from theodoi.plans.plan_json import indicator_json, live_indicators, live_tasks,
 from theodoi.plans.rows import set_indicator_fields, set_task_fields, sync_entries, sync_groups
 from theodoi.plans.uploads import upload_problem
 from theodoi.reporting.importing import schedule_from_import
-from theodoi.snapshots.services import rebuild_after_commit
 
 User = AbstractBaseUser | None
 
@@ -403,8 +402,6 @@ def publish_import(
         now=now,
     )
     schedule_from_import(plan, draft, by=by, now=now)
-    # A new plan's tasks may already be overdue: evaluate it now, not at the nightly job.
-    rebuild_after_commit(plan, now=now)
     draft.status = DraftStatus.PUBLISHED
     draft.published_plan = plan
     draft.save(update_fields=["status", "published_plan"])

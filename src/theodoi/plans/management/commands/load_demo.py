@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from theodoi.plans.demo import load_demo
+from theodoi.snapshots.services import rebuild_snapshot
 
 
 class Command(BaseCommand):
@@ -19,8 +20,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, seeds: Path, **options: Any) -> None:
         if not seeds.is_dir():
             raise CommandError(f"Không có thư mục văn bản mẫu {seeds}.")
-        report = load_demo(seeds, now=timezone.now())
+        now = timezone.now()
+        report = load_demo(seeds, now=now)
         for plan in report.imported:
+            # Evaluated now rather than at the nightly job, so the demo's dashboard and portal
+            # show the seeds' overdue tasks from the first page.
+            rebuild_snapshot(plan, as_of=timezone.localdate(now), now=now)
             self.stdout.write(
                 f"Đã nhập {plan}: {plan.tasks.count()} nhiệm vụ, "
                 f"{plan.indicators.count()} chỉ tiêu."
