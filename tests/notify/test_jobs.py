@@ -77,7 +77,7 @@ def test_rounds_lock_at_their_deadline_and_snapshots_are_rebuilt(
     run_queue(queue)
     round_.refresh_from_db()
     assert round_.state == RoundState.OPEN
-    # The plan was evaluated when published; the job adds the snapshot of its own morning.
+    # The job adds the snapshot of its own morning, whatever other days the plan has.
     assert round_.plan.snapshots.filter(as_of=datetime.date(2026, 5, 26)).exists()
 
     jobs.lock_rounds(now=DEADLINE.isoformat())
