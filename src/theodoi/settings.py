@@ -201,6 +201,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 THEODOI_MAX_UPLOAD_BYTES = env_int("THEODOI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# Read scanned PDFs uploaded to the import page with OCR (needs the ``ocr`` extra and Debian's
+# tesseract-ocr tesseract-ocr-vie); off, officials are asked for the Word file instead.
+THEODOI_IMPORT_OCR = env_bool("THEODOI_IMPORT_OCR", False)
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

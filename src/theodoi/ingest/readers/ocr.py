@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from theodoi.ingest.errors import UnreadableInput
+from theodoi.ingest.errors import OcrUnavailable, UnreadableInput
 from theodoi.ingest.readers.layout import (
     Line,
     Word,
@@ -37,13 +37,13 @@ def _tesseract() -> Any:
     try:
         import pytesseract
     except ImportError as err:
-        raise UnreadableInput(f"Chưa cài phần nhận dạng chữ (OCR): hãy {_INSTALL}.") from err
+        raise OcrUnavailable(f"Chưa cài phần nhận dạng chữ (OCR): hãy {_INSTALL}.") from err
     try:
         languages = pytesseract.get_languages(config="")
     except (pytesseract.TesseractNotFoundError, OSError) as err:
-        raise UnreadableInput(f"Chưa cài chương trình Tesseract: hãy {_INSTALL}.") from err
+        raise OcrUnavailable(f"Chưa cài chương trình Tesseract: hãy {_INSTALL}.") from err
     if LANGUAGE not in languages:
-        raise UnreadableInput(
+        raise OcrUnavailable(
             "Tesseract chưa có dữ liệu tiếng Việt: hãy apt install tesseract-ocr-vie."
         )
     return pytesseract

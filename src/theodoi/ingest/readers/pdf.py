@@ -20,7 +20,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from theodoi.ingest.blocks import Block, Paragraph, SourceText, Table
 from theodoi.ingest.chrome import strip_chrome
-from theodoi.ingest.errors import UnreadableInput
+from theodoi.ingest.errors import ScannedDocument, UnreadableInput
 from theodoi.ingest.readers.layout import (
     Line,
     Word,
@@ -215,7 +215,7 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
     flush()
     if pages_without_text and not ocr:
         if len(pages_without_text) == total:
-            raise UnreadableInput(
+            raise ScannedDocument(
                 f"Tệp {name} là PDF bản quét: chỉ có ảnh, không có lớp chữ để đọc. {OCR_HINT}"
             )
         listed = ", ".join(map(str, pages_without_text[:10]))
