@@ -12,15 +12,10 @@ from django.test import override_settings
 
 from tests.conftest import GOLD, NOW, SEEDS, org
 from theodoi.audit.models import AuditEntry
+from theodoi.plans.correcting import apply_corrections, map_agency
+from theodoi.plans.corrections import Correction
 from theodoi.plans.errors import PlanError
-from theodoi.plans.importing import (
-    Correction,
-    apply_corrections,
-    discard_import,
-    map_agency,
-    publish_import,
-    stage_import,
-)
+from theodoi.plans.importing import discard_import, publish_import, stage_import
 from theodoi.plans.models import (
     AgencyRole,
     DraftStatus,

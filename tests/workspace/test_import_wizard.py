@@ -48,6 +48,12 @@ def staged(desk: Client, plan_json: dict[str, Any], name: str = "ke-hoach.json")
     return ImportDraft.objects.get(pk=int(response.url.rstrip("/").rsplit("/", 1)[1]))
 
 
+def publish(desk: Client, draft: ImportDraft, **data: str) -> HttpResponse:
+    """Publish as the confirmation page's button does."""
+    url = reverse("workspace:import_publish", args=[draft.pk])
+    return desk.post(url, {"confirmed": "True", **data}, follow=True)
+
+
 def page(desk: Client, draft: ImportDraft) -> str:
     response = desk.get(reverse("workspace:import_preview", args=[draft.pk]))
     assert response.status_code == 200
@@ -220,7 +226,7 @@ def test_a_correction_that_makes_no_sense_is_refused_and_changes_nothing(desk: C
 
 def test_publishing_makes_the_plan_with_every_task_and_indicator(desk: Client) -> None:
     draft = staged(desk, gold_004())
-    response = desk.post(reverse("workspace:import_publish", args=[draft.pk]), follow=True)
+    response = publish(desk, draft)
     plan = Plan.objects.get(number="69/KH-UBND")
     assert response.redirect_chain[-1][0] == reverse("workspace:plan_detail", args=[plan.pk])
     html = response.content.decode()
@@ -231,8 +237,9 @@ def test_publishing_makes_the_plan_with_every_task_and_indicator(desk: Client) -
 
 def test_publishing_twice_says_it_is_done_and_leads_to_the_plan(desk: Client) -> None:
     draft = staged(desk, gold_004())
-    desk.post(reverse("workspace:import_publish", args=[draft.pk]))
-    response = desk.post(reverse("workspace:import_publish", args=[draft.pk]), follow=True)
+    url = reverse("workspace:import_publish", args=[draft.pk])
+    desk.post(url, {"confirmed": "True"})
+    response = publish(desk, draft)
     plan = Plan.objects.get(number="69/KH-UBND")
     assert response.redirect_chain[-1][0] == reverse("workspace:plan_detail", args=[plan.pk])
     assert "đã được công bố" in response.content.decode()
@@ -264,7 +271,7 @@ def test_a_new_version_shows_what_changed_before_replacing_anything(
     assert tien_giang_plan.version == 1
     assert tien_giang_plan.tasks.filter(archived_at__isnull=True).count() == 67
 
-    desk.post(reverse("workspace:import_publish", args=[draft.pk]))
+    publish(desk, draft)
     tien_giang_plan.refresh_from_db()
     assert tien_giang_plan.version == 2
     assert tien_giang_plan.tasks.filter(archived_at__isnull=True).count() == 66
@@ -333,13 +340,14 @@ def test_a_document_with_no_task_or_indicator_is_published_only_when_confirmed(
     draft = staged(desk, plan)
     html = page(desk, draft)
     assert "Không tìm thấy nhiệm vụ và chỉ tiêu nào" in html
-    assert 'name="confirm_empty"' in html
+    confirmation = desk.get(reverse("workspace:import_publish", args=[draft.pk]))
+    assert 'name="confirm_empty"' in confirmation.content.decode()
 
-    response = desk.post(reverse("workspace:import_publish", args=[draft.pk]), follow=True)
+    response = publish(desk, draft)
     assert "xác nhận" in response.content.decode()
     assert not Plan.objects.exists()
 
-    desk.post(reverse("workspace:import_publish", args=[draft.pk]), {"confirm_empty": "on"})
+    publish(desk, draft, confirm_empty="on")
     assert Plan.objects.get(number="69/KH-UBND").tasks.count() == 0
 
 
@@ -372,7 +380,7 @@ def test_html_in_names_is_shown_as_text_everywhere(desk: Client) -> None:
     draft = staged(desk, plan, name=f"{HOSTILE}.json")
     pages = [page(desk, draft)]
     pages.append(desk.get(reverse("workspace:import_upload")).content.decode())
-    desk.post(reverse("workspace:import_publish", args=[draft.pk]))
+    publish(desk, draft)
     published = Plan.objects.get(number="69/KH-UBND")
     pages.append(desk.get(reverse("workspace:plan_detail", args=[published.pk])).content.decode())
     pages.append(desk.get(reverse("workspace:plan_list")).content.decode())

@@ -43,7 +43,7 @@ AWAY = "away"  # a redirect elsewhere: the action was done, or there is nothing 
 class Route:
     method: str
     expected: dict[str, int | str]
-    # Form data of a POST, or the name of a fixture that gives it.
+    # Form data of a POST or the query of a GET, or the name of a fixture that gives it.
     data: dict[str, str] | str = field(default_factory=dict)
 
 
@@ -86,7 +86,19 @@ MATRIX: dict[str, Route] = {
         {"table": "tasks", "row": "0", "field": "title", "value": "Nhiệm vụ đã sửa"},
     ),
     "workspace:import_map_agency": Route("POST", importers(AWAY), "mapping_data"),
-    "workspace:import_publish": Route("POST", importers(AWAY)),
+    "workspace:import_publish": Route("POST", importers(AWAY), {"confirmed": "True"}),
+    "workspace:import_row": Route(
+        "POST", importers(AWAY), {"table": "tasks", "row": "0", "action": "delete"}
+    ),
+    "workspace:import_split": Route("GET", importers(200), data={"table": "tasks", "row": "0"}),
+    "workspace:import_add": Route(
+        "POST", importers(AWAY), {"table": "tasks", "text": "Nhiệm vụ bị sót"}
+    ),
+    "workspace:import_paragraphs": Route("GET", importers(200)),
+    "workspace:import_fill_indicators": Route("POST", importers(AWAY), {"year": "2030"}),
+    "workspace:import_undo": Route("POST", importers(AWAY)),
+    "workspace:import_find_agencies": Route("GET", importers(200), data={"q": "y tế"}),
+    "workspace:import_read_time": Route("GET", importers(200), data={"text": "Quý II/2026"}),
     "workspace:import_discard": Route("POST", importers(AWAY)),
     "reporting:round_list": Route("GET", staff(200)),
     "reporting:round_open": Route("GET", importers(200)),
@@ -219,7 +231,7 @@ def test_route_answers_each_role_as_declared(
     person = request.getfixturevalue(role)
     if isinstance(person, User):
         client.force_login(person)
-    response = client.post(url, data) if declared.method == "POST" else client.get(url)
+    response = client.post(url, data) if declared.method == "POST" else client.get(url, data)
 
     expected = declared.expected[role]
     if expected == LOGIN:

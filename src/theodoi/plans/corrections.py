@@ -70,7 +70,7 @@ _FIELD_LABELS = {
 }
 
 
-def _label(table: str, row: int | None, field: str) -> str:
+def label(table: str, row: int | None, field: str) -> str:
     name = str(_FIELD_LABELS.get(field, field))
     if row is None:
         return name
@@ -80,7 +80,7 @@ def _label(table: str, row: int | None, field: str) -> str:
 
 def _converted(correction: Correction) -> Any:
     table, field, raw = correction.table, correction.field, correction.value.strip()
-    where = _label(table, correction.row, field)
+    where = label(table, correction.row, field)
     if field in _TEXT_FIELDS.get(table, set()):
         if field == "issued_on" and raw:
             try:
@@ -122,18 +122,38 @@ def _converted(correction: Correction) -> Any:
     raise PlanError(_("%(where)s cannot be corrected here.") % {"where": where})
 
 
+def _entry(plan_json: dict[str, Any], correction: Correction) -> dict[str, Any]:
+    if correction.table == "document":
+        document: dict[str, Any] = plan_json.setdefault("document", {})
+        return document
+    rows = plan_json.get(correction.table)
+    if not isinstance(rows, list) or correction.row is None:
+        raise PlanError(_("Unknown table “%(table)s”.") % {"table": correction.table})
+    if not 0 <= correction.row < len(rows):
+        raise PlanError(_("There is no row %(row)s.") % {"row": correction.row + 1})
+    entry: dict[str, Any] = rows[correction.row]
+    return entry
+
+
+def current_value(plan_json: dict[str, Any], correction: Correction) -> Any:
+    """The value the cell a correction names holds now (None where there is none)."""
+    value: Any = _entry(plan_json, correction)
+    for part in correction.field.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
 def apply_correction(plan_json: dict[str, Any], correction: Correction) -> tuple[Any, Any]:
     """Apply one correction in place; returns the value before and after."""
-    if correction.table == "document":
-        target: dict[str, Any] = plan_json.setdefault("document", {})
-    else:
-        rows = plan_json.get(correction.table)
-        if not isinstance(rows, list) or correction.row is None:
-            raise PlanError(_("Unknown table “%(table)s”.") % {"table": correction.table})
-        if not 0 <= correction.row < len(rows):
-            raise PlanError(_("There is no row %(row)s.") % {"row": correction.row + 1})
-        target = rows[correction.row]
+    target = _entry(plan_json, correction)
     value = _converted(correction)
+    if correction.field == "group" and value is not None:
+        groups = {str(g.get("code")) for g in plan_json.get("groups") or []}
+        if value not in groups:
+            raise PlanError(
+                _("%(where)s: there is no group “%(group)s”.")
+                % {"where": label(correction.table, correction.row, "group"), "group": value}
+            )
     *parents, leaf = correction.field.split(".")
     holder = target
     for part in parents:

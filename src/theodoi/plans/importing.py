@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import logging
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -17,19 +17,21 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from theodoi.audit.log import record
-from theodoi.ingest.errors import UnreadableInput
+from theodoi.ingest.errors import OcrUnavailable, ScannedDocument, UnreadableInput
 from theodoi.ingest.plan import Plan as PlanData
 from theodoi.ingest.readers.detect import HEAD_SIZE
+from theodoi.ingest.readers.pdf import OCR_HINT
 from theodoi.ingest.validate import validate_plan_json
 from theodoi.orgs.models import Organisation
 from theodoi.orgs.resolve import Resolver, find_province
-from theodoi.orgs.services import remember_alias
-from theodoi.plans.corrections import Correction, apply_correction
 from theodoi.plans.diff import PlanDiff, diff_plan_json
+from theodoi.plans.edits import describe, replay
 from theodoi.plans.errors import PlanError
+from theodoi.plans.identity import find_same_plan
 from theodoi.plans.models import (
     AgencyRole,
     DraftStatus,
@@ -47,6 +49,7 @@ from theodoi.plans.uploads import upload_problem
 from theodoi.reporting.importing import schedule_from_import
 
 User = AbstractBaseUser | None
+log = logging.getLogger(__name__)
 
 
 # --- staging ---------------------------------------------------------------------------------
@@ -81,9 +84,38 @@ def _extract(data: bytes, filename: str) -> PlanData:
         path = Path(folder) / PurePath(filename).name
         path.write_bytes(data)
         try:
-            return extract_file(path)
+            plan = extract_file(path, ocr=settings.THEODOI_IMPORT_OCR)
+        except (ScannedDocument, OcrUnavailable) as exc:
+            # The command's and the packages' names are for IT staff, in the log.
+            log.warning("Import of %s needs OCR: %s", filename, exc)
+            raise PlanError(_scanned_advice(filename)) from exc
         except UnreadableInput as exc:
             raise PlanError(str(exc)) from exc
+    plan.warnings = [_for_officials(warning, filename) for warning in plan.warnings]
+    return plan
+
+
+def _scanned_advice(filename: str) -> str:
+    return _(
+        "“%(name)s” is a scanned PDF: its pages are pictures, with no text theodoi can read. "
+        "Upload the Word file (.docx) of the plan instead; if only the scan exists, ask your "
+        "IT staff to turn on text recognition (OCR) for imports."
+    ) % {"name": filename}
+
+
+def _for_officials(warning: str, filename: str) -> str:
+    """A reader's warning about scanned pages, without the command line it suggests."""
+    if OCR_HINT not in warning:
+        return warning
+    log.warning("Import of %s: %s", filename, warning)
+    return (
+        warning.replace(OCR_HINT, "").strip()
+        + " "
+        + _(
+            "Upload the Word file (.docx) to read them, or ask your IT staff to turn on text "
+            "recognition (OCR) for imports."
+        )
+    )
 
 
 def unresolved_names(
@@ -158,13 +190,25 @@ def stage_import(
             _("The province “%(name)s” is not in the list of provinces.")
             % {"name": plan.document.province}
         )
-    if replaces is None and plan.document.number:
-        replaces = Plan.objects.filter(province=province, number=plan.document.number).first()
+    if replaces is None:
+        replaces = find_same_plan(plan_json, province)
+    corrected = json.loads(json.dumps(plan_json))
+    replayed = replay(corrected, replaces.corrections) if replaces is not None else None
+    if replayed is not None and replayed.set_aside:
+        corrected.setdefault("warnings", []).extend(
+            _(
+                "A correction made to version %(version)s no longer applies, because this "
+                "document says something else there: %(what)s"
+            )
+            % {"version": replaces.version, "what": describe(record)}  # type: ignore[union-attr]
+            for record in replayed.set_aside
+        )
     draft = ImportDraft(
         filename=filename,
         sha256=sha256,
         extracted_json=plan_json,
-        plan_json=plan_json,
+        plan_json=corrected,
+        corrections=replayed.applied if replayed is not None else [],
         unresolved=unresolved_names(plan_json, province, as_of=now.date()),
         province=province,
         replaces=replaces,
@@ -185,12 +229,14 @@ def stage_import(
             "indicators": len(plan.indicators),
             "unresolved": draft.unresolved,
             "replaces": replaces.pk if replaces else None,
+            "corrections_replayed": len(draft.corrections),
+            "corrections_set_aside": len(replayed.set_aside) if replayed else 0,
         },
     )
     return draft
 
 
-def _staged(draft: ImportDraft) -> ImportDraft:
+def staged(draft: ImportDraft) -> ImportDraft:
     """The draft locked for a write, refused when it is no longer awaiting review."""
     locked = ImportDraft.objects.select_for_update().get(pk=draft.pk)
     if locked.status != DraftStatus.STAGED:
@@ -204,74 +250,10 @@ def _staged(draft: ImportDraft) -> ImportDraft:
 @transaction.atomic
 def discard_import(draft: ImportDraft, *, by: User, now: datetime.datetime) -> ImportDraft:
     """Give up a draft; the same document may then be uploaded again."""
-    draft = _staged(draft)
+    draft = staged(draft)
     draft.status = DraftStatus.DISCARDED
     draft.save(update_fields=["status"])
     record("plans.import.discarded", draft, by=by, now=now)
-    return draft
-
-
-# --- corrections -----------------------------------------------------------------------------
-
-
-@transaction.atomic
-def apply_corrections(
-    draft: ImportDraft, corrections: Sequence[Correction], *, by: User, now: datetime.datetime
-) -> ImportDraft:
-    """Apply the coordinator's corrections to the draft, all or none; a corrected cell is no
-    longer doubtful."""
-    draft = _staged(draft)
-    plan_json = json.loads(json.dumps(draft.plan_json))
-    changes = []
-    for correction in corrections:
-        before, after = apply_correction(plan_json, correction)
-        changes.append(
-            {
-                "table": correction.table,
-                "row": correction.row,
-                "field": correction.field,
-                "before": before,
-                "after": after,
-            }
-        )
-    problems = validate_plan_json(plan_json)
-    if problems:
-        raise PlanError(" ".join(problems[:3]))
-    if any(c["table"] == "document" and c["field"] == "province" for c in changes):
-        draft.province = find_province(plan_json["document"].get("province"))
-    draft.plan_json = plan_json
-    draft.unresolved = unresolved_names(plan_json, draft.province, as_of=now.date())
-    draft.save(update_fields=["plan_json", "unresolved", "province"])
-    record("plans.import.corrected", draft, by=by, now=now, after=changes)
-    return draft
-
-
-@transaction.atomic
-def map_agency(
-    draft: ImportDraft,
-    name: str,
-    organisation: Organisation,
-    *,
-    by: User,
-    now: datetime.datetime,
-) -> ImportDraft:
-    """The coordinator says which body an unknown name means; remembered for every later plan
-    of the province."""
-    draft = _staged(draft)
-    if name not in draft.unresolved:
-        raise PlanError(
-            _("“%(name)s” is not among the agencies of this import to be mapped.") % {"name": name}
-        )
-    remember_alias(name, organisation, scope=draft.province, by=by, now=now)
-    draft.unresolved = unresolved_names(draft.plan_json, draft.province, as_of=now.date())
-    draft.save(update_fields=["unresolved"])
-    record(
-        "plans.import.agency_mapped",
-        draft,
-        by=by,
-        now=now,
-        after={"name": name, "organisation": organisation.pk},
-    )
     return draft
 
 
@@ -311,7 +293,7 @@ def publish_import(
     A task matched to one of the old version keeps its identity (and so every report filed
     on it); a removed task that anything refers to is archived, not deleted. A draft with no
     task and no indicator is published only with ``confirm_empty``."""
-    draft = _staged(draft)
+    draft = staged(draft)
     plan_json: dict[str, Any] = draft.plan_json
     if not (plan_json.get("tasks") or plan_json.get("indicators")) and not confirm_empty:
         raise PlanError(
@@ -319,16 +301,19 @@ def publish_import(
         )
     doc = plan_json.get("document") or {}
     plan = Plan.objects.select_for_update().get(pk=draft.replaces_id) if draft.replaces_id else None
-    if plan is None and doc.get("number"):
-        clash = Plan.objects.filter(province=draft.province, number=doc["number"]).first()
-        if clash is not None:
-            raise PlanError(
-                _(
-                    "Plan %(number)s of this province is already in theodoi; upload this document "
-                    "as its new version."
-                )
-                % {"number": doc["number"]}
+    clash = find_same_plan(plan_json, draft.province, besides=plan)
+    if clash is not None:
+        raise PlanError(
+            _(
+                "This plan is already in theodoi as %(plan)s, published on %(day)s: it is not "
+                "published twice. Discard this import and upload the document again; it will "
+                "then be compared with the plan as its new version."
             )
+            % {"plan": clash, "day": formats.date_format(timezone.localtime(clash.published_at))}
+            if clash.published_at
+            else _("This plan is already in theodoi as %(plan)s: it is not published twice.")
+            % {"plan": clash}
+        )
     before = {"version": plan.version, "sha256": plan.source_sha256} if plan else None
     if plan is None:
         plan = Plan(version=1)
@@ -347,6 +332,7 @@ def publish_import(
     plan.source_sha256 = draft.sha256
     plan.extracted_json = draft.extracted_json
     plan.corrected_json = plan_json
+    plan.corrections = draft.corrections
     plan.implements_numbers = list(doc.get("implements") or [])
     plan.save()
     _link_implemented(plan)

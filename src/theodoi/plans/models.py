@@ -49,6 +49,9 @@ class Plan(models.Model):
     source_sha256 = models.CharField(max_length=64, db_index=True, blank=True)
     extracted_json = models.JSONField(_("Plan JSON as extracted"), default=dict)
     corrected_json = models.JSONField(_("Plan JSON as corrected"), default=dict)
+    # The coordinator's corrections that made corrected_json from extracted_json (records of
+    # plans.edits), replayed on the extraction of the plan's next version.
+    corrections = models.JSONField(_("corrections"), default=list, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     implements = models.ManyToManyField(
         "self",
@@ -76,6 +79,12 @@ class Plan(models.Model):
                 fields=["province", "number"],
                 condition=~Q(number=""),
                 name="plan_number_unique_in_province",
+            ),
+            # A national plan has no province, and NULLs never clash in the constraint above.
+            models.UniqueConstraint(
+                fields=["number"],
+                condition=~Q(number="") & Q(province__isnull=True),
+                name="plan_number_unique_nationally",
             ),
             models.CheckConstraint(
                 condition=Q(status=PlanStatus.DRAFT) | Q(published_at__isnull=False),
@@ -316,6 +325,8 @@ class ImportDraft(models.Model):
     extracted_json = models.JSONField(default=dict)
     # The Plan JSON with the coordinator's corrections; what publish_import reads.
     plan_json = models.JSONField(default=dict)
+    # What turned extracted_json into plan_json, in order (records of plans.edits).
+    corrections = models.JSONField(default=list, blank=True)
     # Agency names neither resolved nor collective, to be put to the coordinator.
     unresolved = models.JSONField(default=list, blank=True)
     province = models.ForeignKey(

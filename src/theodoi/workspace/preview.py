@@ -7,13 +7,19 @@ templates only lay cells out. Field names are those of ``theodoi.plans.importing
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.evaluation.due import Due, due_date
+from theodoi.evaluation.errors import EvaluationInputError
+from theodoi.evaluation.wording import vn_date
+from theodoi.ingest.fields.times import parse_due
 from theodoi.plans.diff import EntryDiff, PlanDiff
 from theodoi.plans.importing import indicator_json, task_json
 from theodoi.plans.models import Indicator, Task
@@ -60,6 +66,7 @@ class Cell:
     label: Promise
     text: str  # as shown and as the edit box starts
     doubt: str  # why the extractor is unsure, or ""
+    reading: str = ""  # how a time is read, beside the time as written
 
     @property
     def lines(self) -> list[str]:
@@ -75,6 +82,13 @@ class Row:
     table: str
     index: int
     cells: list[Cell]
+    code: str
+    group_code: str | None
+    group: str | None  # the group heading shown above the row, when it opens a group
+
+    @property
+    def title(self) -> str:
+        return next(c.text for c in self.cells if c.field in ("title", "name"))
 
 
 def cell_text(entry: dict[str, Any], field: str) -> str:
@@ -87,28 +101,134 @@ def cell_text(entry: dict[str, Any], field: str) -> str:
     return "" if value is None else str(value)
 
 
-def _doubt(entry: dict[str, Any], field: str) -> str:
+def _as_rule(due: dict[str, Any]) -> Due:
+    on = due.get("date")
+    try:
+        return Due(
+            kind=due.get("kind") or "unspecified",
+            start_year=due.get("start_year"),
+            end_year=due.get("end_year"),
+            month=due.get("month"),
+            quarter=due.get("quarter"),
+            on=datetime.date.fromisoformat(on) if on else None,
+            condition=due.get("condition"),
+        )
+    except (EvaluationInputError, ValueError):
+        return Due(kind="unspecified")
+
+
+def time_reading(due: dict[str, Any]) -> str:
+    """How theodoi reads a time: the day it falls due, or why it has none."""
+    if not due.get("text"):
+        return ""
+    if (due.get("kind") or "unspecified") == "unspecified":
+        return gettext(
+            "Not read as a time: it will never fall due. Type it as a year, a quarter, a "
+            "month, a date or “Thường xuyên”."
+        )
+    return due_date(_as_rule(due)).why
+
+
+def read_typed_time(text: str) -> str:
+    """How a time being typed will be read, with the time parser extraction uses."""
+    return time_reading(parse_due(text[:500] or None).to_dict())
+
+
+def _before_the_plan(due: dict[str, Any], issued_on: str | None) -> str:
+    """A deadline before the plan's own date is most likely the date of a document the plan
+    cites (``Nghị định 52/2015/NĐ-CP ngày 28/5/2015``), not a deadline."""
+    if not issued_on or not due.get("text"):
+        return ""
+    try:
+        issued = datetime.date.fromisoformat(issued_on)
+    except ValueError:
+        return ""
+    day = due_date(_as_rule(due)).on
+    if day is None or day >= issued:
+        return ""
+    return gettext(
+        "This deadline (%(day)s) falls before the plan was issued (%(issued)s): it may be the "
+        "date of a document the plan cites. Check the time against the document."
+    ) % {"day": vn_date(day), "issued": vn_date(issued)}
+
+
+def _doubt(entry: dict[str, Any], field: str, issued_on: str | None = None) -> str:
     doubts = entry.get("doubts") or {}
-    return str(doubts.get(field) or doubts.get(field.split(".")[0]) or "")
+    doubt = str(doubts.get(field) or doubts.get(field.split(".")[0]) or "")
+    if not doubt and field == "due.text":
+        doubt = _before_the_plan(entry.get("due") or {}, issued_on)
+    return doubt
 
 
-def _cells(entry: dict[str, Any], columns: Columns) -> list[Cell]:
+def _cells(entry: dict[str, Any], columns: Columns, issued_on: str | None = None) -> list[Cell]:
     return [
-        Cell(field=field, label=label, text=cell_text(entry, field), doubt=_doubt(entry, field))
+        Cell(
+            field=field,
+            label=label,
+            text=cell_text(entry, field),
+            doubt=_doubt(entry, field, issued_on),
+            reading=time_reading(entry.get("due") or {}) if field == "due.text" else "",
+        )
         for field, label in columns
     ]
 
 
+def group_titles(plan_json: dict[str, Any]) -> dict[str, str]:
+    return {str(g["code"]): str(g.get("title") or "") for g in plan_json.get("groups") or []}
+
+
 def rows(plan_json: dict[str, Any], table: str) -> list[Row]:
+    """The rows of a table; a task that opens a group carries the group's heading."""
     columns = TASK_COLUMNS if table == "tasks" else INDICATOR_COLUMNS
-    return [
-        Row(table=table, index=index, cells=_cells(entry, columns))
-        for index, entry in enumerate(plan_json.get(table) or [])
-    ]
+    issued_on = (plan_json.get("document") or {}).get("issued_on")
+    groups = group_titles(plan_json)
+    out: list[Row] = []
+    previous: object = object()
+    for index, entry in enumerate(plan_json.get(table) or []):
+        group = entry.get("group") if table == "tasks" else None
+        heading = None
+        if table == "tasks" and group != previous:
+            heading = f"{group}. {groups.get(group, '')}".strip(" .") if group else ""
+            previous = group
+        out.append(
+            Row(
+                table=table,
+                index=index,
+                cells=_cells(entry, columns, issued_on),
+                code=str(entry.get("code") or ""),
+                group_code=group,
+                group=heading,
+            )
+        )
+    return out
 
 
 def document_cells(plan_json: dict[str, Any]) -> list[Cell]:
     return _cells(plan_json.get("document") or {}, DOCUMENT_FIELDS)
+
+
+@dataclass(frozen=True)
+class IndicatorGaps:
+    """Indicators nobody can report on: without a responsible agency, or without a year."""
+
+    no_agency: list[int]
+    no_year: list[int]
+    period_year: int | None  # the last year of the plan's own period, from its title
+
+    @property
+    def any(self) -> bool:
+        return bool(self.no_agency or self.no_year)
+
+
+def indicator_gaps(plan_json: dict[str, Any]) -> IndicatorGaps:
+    indicators = plan_json.get("indicators") or []
+    title = (plan_json.get("document") or {}).get("title") or ""
+    period = parse_due(title) if title else None
+    return IndicatorGaps(
+        no_agency=[i for i, e in enumerate(indicators) if not e.get("agencies")],
+        no_year=[i for i, e in enumerate(indicators) if e.get("year") is None],
+        period_year=(period.end_year or period.start_year) if period else None,
+    )
 
 
 _COLUMNS = {"document": DOCUMENT_FIELDS, "tasks": TASK_COLUMNS, "indicators": INDICATOR_COLUMNS}
@@ -128,13 +248,19 @@ def find_cell(
         if row is None or not 0 <= row < len(entries):
             return None
         entry = entries[row]
-    cell = Cell(field, columns[field], cell_text(entry, field), _doubt(entry, field))
-    return cell, entry
+    issued_on = (plan_json.get("document") or {}).get("issued_on")
+    return _cells(entry, [(field, columns[field])], issued_on)[0], entry
 
 
 def doubt_count(plan_json: dict[str, Any]) -> int:
+    issued_on = (plan_json.get("document") or {}).get("issued_on")
     return sum(
         len(entry.get("doubts") or {})
+        + bool(
+            table == "tasks"
+            and not entry.get("doubts", {}).get("due")
+            and _before_the_plan(entry.get("due") or {}, issued_on)
+        )
         for table in ("tasks", "indicators")
         for entry in plan_json.get(table) or []
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from theodoi.workspace.views import home, imports, plans
+from theodoi.workspace.views import home, import_rows, imports, plans
 
 app_name = "workspace"
 
@@ -13,6 +13,30 @@ urlpatterns = [
     path("nhap-ke-hoach/<int:draft_id>/sua-o/", imports.edit_cell, name="import_edit_cell"),
     path(
         "nhap-ke-hoach/<int:draft_id>/co-quan/", imports.map_agency_name, name="import_map_agency"
+    ),
+    path("nhap-ke-hoach/<int:draft_id>/dong/", import_rows.row_action, name="import_row"),
+    path("nhap-ke-hoach/<int:draft_id>/tach/", import_rows.split_row, name="import_split"),
+    path("nhap-ke-hoach/<int:draft_id>/them/", import_rows.add_row, name="import_add"),
+    path(
+        "nhap-ke-hoach/<int:draft_id>/doan-van/",
+        import_rows.paragraphs,
+        name="import_paragraphs",
+    ),
+    path(
+        "nhap-ke-hoach/<int:draft_id>/chi-tieu-thieu/",
+        import_rows.fill_indicators,
+        name="import_fill_indicators",
+    ),
+    path("nhap-ke-hoach/<int:draft_id>/hoan-tac/", import_rows.undo, name="import_undo"),
+    path(
+        "nhap-ke-hoach/<int:draft_id>/tim-co-quan/",
+        import_rows.find_agencies,
+        name="import_find_agencies",
+    ),
+    path(
+        "nhap-ke-hoach/<int:draft_id>/doc-thoi-gian/",
+        import_rows.read_time,
+        name="import_read_time",
     ),
     path("nhap-ke-hoach/<int:draft_id>/cong-bo/", imports.publish, name="import_publish"),
     path("nhap-ke-hoach/<int:draft_id>/huy/", imports.discard, name="import_discard"),

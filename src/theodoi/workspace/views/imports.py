@@ -1,4 +1,5 @@
-"""The import wizard: upload -> preview (correct cells, map agencies, see the diff) -> publish.
+"""The import wizard: upload -> preview (correct cells, map agencies, see the diff) -> confirm
+and publish. Changes to whole rows are in import_rows.
 
 Every step is one call to theodoi.plans.importing; a refusal (PlanError) is shown to the
 coordinator as it is, and nothing is stored half-way because the services are atomic.
@@ -6,32 +7,39 @@ coordinator as it is, and nothing is stored half-way because the services are at
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from theodoi.orgs.errors import OrganisationError
+from theodoi.orgs.search import search
+from theodoi.plans.correcting import apply_corrections, map_agency
+from theodoi.plans.edits import describe
 from theodoi.plans.errors import PlanError
 from theodoi.plans.importing import (
-    apply_corrections,
     diff_plan,
     discard_import,
     live_indicators,
     live_tasks,
-    map_agency,
     publish_import,
     stage_import,
 )
 from theodoi.plans.models import DraftStatus, ImportDraft
 from theodoi.workspace import preview as tables
+from theodoi.workspace.agencies import agency_choices
 from theodoi.workspace.forms import (
+    AddRowForm,
     AgencyMappingForm,
     CellForm,
+    FillIndicatorsForm,
     PublishForm,
     UploadForm,
     mapping_choices,
@@ -75,6 +83,7 @@ def preview(request: HttpRequest, draft_id: int) -> HttpResponse:
 def _preview_context(draft: ImportDraft) -> dict[str, object]:
     plan_json = draft.plan_json
     choices = mapping_choices(draft.province, as_of=timezone.localdate())
+    gaps = tables.indicator_gaps(plan_json)
     context: dict[str, object] = {
         "draft": draft,
         "document_cells": tables.document_cells(plan_json),
@@ -82,14 +91,29 @@ def _preview_context(draft: ImportDraft) -> dict[str, object]:
         "indicator_columns": tables.INDICATOR_COLUMNS,
         "task_rows": tables.rows(plan_json, "tasks"),
         "indicator_rows": tables.rows(plan_json, "indicators"),
+        "groups": list(tables.group_titles(plan_json).items()),
         "doubt_count": tables.doubt_count(plan_json),
         "warnings": plan_json.get("warnings") or [],
         "is_empty": not (plan_json.get("tasks") or plan_json.get("indicators")),
+        "no_tasks": not plan_json.get("tasks"),
+        "gaps": gaps,
+        "fill_form": FillIndicatorsForm(initial={"year": gaps.period_year}, auto_id="fill-%s"),
+        "add_task_form": AddRowForm(initial={"table": "tasks"}, auto_id="add-task-%s"),
+        "add_indicator_form": AddRowForm(
+            initial={"table": "indicators"}, auto_id="add-indicator-%s"
+        ),
+        "corrections": [
+            (
+                record.get("by"),
+                datetime.datetime.fromisoformat(record["at"]) if record.get("at") else None,
+                describe(record),
+            )
+            for record in reversed(draft.corrections)
+        ],
         "mapping_forms": [
             AgencyMappingForm(initial={"name": name}, choices=choices, auto_id=f"m{i}-%s")
             for i, name in enumerate(draft.unresolved)
         ],
-        "publish_form": PublishForm(),
         "diff": None,
     }
     if draft.replaces is not None:
@@ -122,10 +146,16 @@ def edit_cell(request: HttpRequest, draft_id: int) -> HttpResponse:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The correction was saved."))
+            if request.POST.get("stay"):  # an agency added from the list: add another
+                where = {k: form.cleaned_data[k] for k in ("table", "row", "field")}
+                query = urlencode({k: "" if v is None else v for k, v in where.items()})
+                return redirect(f"{reverse('workspace:import_edit_cell', args=[draft.pk])}?{query}")
     return redirect(_anchor(draft, form))
 
 
 def _cell_page(request: HttpRequest, draft: ImportDraft, form: CellForm) -> HttpResponse:
+    """The form of one cell. An agency list also offers the organisations matching ``q``,
+    each added by one button; a time shows how what is typed will be read."""
     found = None
     if form.is_valid():
         where = form.cleaned_data
@@ -134,11 +164,30 @@ def _cell_page(request: HttpRequest, draft: ImportDraft, form: CellForm) -> Http
         raise Http404
     cell, entry = found
     title = entry.get("title") or entry.get("name")
+    typed = form.cleaned_data["value"] if "value" in request.GET else cell.text
+    query = request.GET.get("q", "")[:100]
+    results = []
+    if cell.is_list and query.strip():
+        choices = agency_choices(draft.province, as_of=timezone.localdate())
+        results = [
+            (hit, "\n".join([*cell.lines, hit.choice.name]))
+            for hit in search(query, choices)
+            if hit.choice.name not in cell.lines
+        ]
     context = {
         "draft": draft,
         "cell": cell,
         "context_line": f"{entry.get('code')}. {title}" if title else "",
-        "form": CellForm(initial={**form.cleaned_data, "value": cell.text}),
+        "form": CellForm(initial={**form.cleaned_data, "value": typed}),
+        "where": {k: form.cleaned_data[k] for k in ("table", "row", "field")},
+        "reading": tables.read_typed_time(typed) if cell.field == "due.text" else "",
+        "query": query,
+        "results": results,
+        "removals": [
+            (line, "\n".join(other for other in cell.lines if other != line)) for line in cell.lines
+        ]
+        if cell.is_list
+        else [],
         "back": _anchor(draft, form),
     }
     return render(request, "workspace/import_cell.html", context)
@@ -179,11 +228,16 @@ def map_agency_name(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 
 @importer_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def publish(request: HttpRequest, draft_id: int) -> HttpResponse:
+    """GET: what publishing will do, and the button that does it. POST from that page
+    publishes; any other POST is sent to the page first."""
     draft = _draft(draft_id)
-    form = PublishForm(request.POST)
-    form.is_valid()
+    form = PublishForm(request.POST if request.method == "POST" else None)
+    if request.method == "GET" or not (form.is_valid() and form.cleaned_data["confirmed"]):
+        if draft.status != DraftStatus.STAGED:
+            return redirect("workspace:import_preview", draft.pk)
+        return _confirmation_page(request, draft)
     try:
         plan = publish_import(
             draft,
@@ -200,6 +254,12 @@ def publish(request: HttpRequest, draft_id: int) -> HttpResponse:
         % {"plan": plan, "version": plan.version},
     )
     return redirect("workspace:plan_detail", plan.pk)
+
+
+def _confirmation_page(request: HttpRequest, draft: ImportDraft) -> HttpResponse:
+    context = _preview_context(draft)
+    context["publish_form"] = PublishForm(initial={"confirmed": True})
+    return render(request, "workspace/import_publish.html", context)
 
 
 @importer_required

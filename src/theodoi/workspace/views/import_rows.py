@@ -1,0 +1,200 @@
+"""The import preview's changes to whole rows (add, delete, split, merge, move, tasks from
+paragraphs, indicators filled in, the latest correction taken back) and the two small
+look-ups its script makes (agencies by name, how a time is read). Each change is one call to
+plans.correcting; without JavaScript every one is a plain form."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from theodoi.orgs.search import search
+from theodoi.plans.correcting import apply_corrections, offered_paragraphs, undo_correction
+from theodoi.plans.edits import Edit
+from theodoi.plans.errors import PlanError
+from theodoi.plans.models import DraftStatus, ImportDraft
+from theodoi.plans.restructure import title_field
+from theodoi.workspace import preview as tables
+from theodoi.workspace.agencies import agency_choices
+from theodoi.workspace.forms import (
+    AddRowForm,
+    FillIndicatorsForm,
+    ParagraphsForm,
+    RowForm,
+    SplitForm,
+)
+from theodoi.workspace.views.gates import importer_required
+
+
+def _staged_draft(draft_id: int) -> ImportDraft:
+    return get_object_or_404(ImportDraft, pk=draft_id, status=DraftStatus.STAGED)
+
+
+def _preview_url(draft: ImportDraft, anchor: str = "") -> str:
+    url = reverse("workspace:import_preview", args=[draft.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _apply(request: HttpRequest, draft: ImportDraft, edits: list[Edit], done: str) -> bool:
+    try:
+        apply_corrections(draft, edits, by=request.user, now=timezone.now())
+    except PlanError as error:
+        messages.error(request, str(error))
+        return False
+    messages.success(request, done)
+    return True
+
+
+def _form_errors(request: HttpRequest, form: object) -> None:
+    errors = getattr(form, "errors", {})
+    messages.error(request, " ".join(e for field in errors.values() for e in field))
+
+
+@importer_required
+@require_POST
+def row_action(request: HttpRequest, draft_id: int) -> HttpResponse:
+    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    form = RowForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_preview_url(draft))
+    table, row, action = (form.cleaned_data[k] for k in ("table", "row", "action"))
+    done = {
+        "delete": _("The row was deleted."),
+        "merge": _("The two rows were merged."),
+        "move": _("The task was moved to the group."),
+    }[action]
+    _apply(request, draft, [form.edit()], done)
+    return redirect(_preview_url(draft, f"{table}-{max(0, row - (action == 'delete'))}"))
+
+
+@importer_required
+@require_http_methods(["GET", "POST"])
+def split_row(request: HttpRequest, draft_id: int) -> HttpResponse:
+    """GET: the row's words, to be cut into lines. POST: one row per line."""
+    draft = _staged_draft(draft_id)
+    form = SplitForm(request.POST if request.method == "POST" else request.GET)
+    where = form["table"].value(), form["row"].value()
+    found = None
+    if where[0] in ("tasks", "indicators") and str(where[1]).isdigit():
+        found = tables.find_cell(draft.plan_json, where[0], int(where[1]), title_field(where[0]))
+    if found is None:
+        raise Http404
+    cell, entry = found
+    if request.method == "POST" and form.is_valid():
+        count = len([p for p in form.cleaned_data["parts"].splitlines() if p.strip()])
+        done = _("The row was split into %(count)s.") % {"count": count}
+        if _apply(request, draft, [form.edit()], done):
+            return redirect(_preview_url(draft, f"{where[0]}-{where[1]}"))
+    elif request.method == "GET":
+        form = SplitForm(initial={"table": where[0], "row": where[1], "parts": cell.text})
+    context = {
+        "draft": draft,
+        "form": form,
+        "entry": entry,
+        "back": _preview_url(draft, f"{where[0]}-{where[1]}"),
+    }
+    return render(request, "workspace/import_split.html", context)
+
+
+@importer_required
+@require_POST
+def add_row(request: HttpRequest, draft_id: int) -> HttpResponse:
+    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    form = AddRowForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_preview_url(draft))
+    table = form.cleaned_data["table"]
+    done = _("The task was added.") if table == "tasks" else _("The indicator was added.")
+    if _apply(request, draft, [form.edit()], done):
+        draft.refresh_from_db()
+        code = draft.corrections[-1]["after"][0]["code"]
+        rows = draft.plan_json.get(table) or []
+        added = next(i for i, e in enumerate(rows) if e.get("code") == code)
+        return redirect(_preview_url(draft, f"{table}-{added}"))
+    return redirect(_preview_url(draft, table))
+
+
+@importer_required
+@require_http_methods(["GET", "POST"])
+def paragraphs(request: HttpRequest, draft_id: int) -> HttpResponse:
+    """The paragraphs of the document's tasks part; those chosen become tasks, each part of
+    the document their group."""
+    draft = _staged_draft(draft_id)
+    offered = offered_paragraphs(draft)
+    form = ParagraphsForm(request.POST or None, paragraphs=offered)
+    if request.method == "POST" and form.is_valid():
+        count = len(form.cleaned_data["chosen"])
+        done = _("%(count)s tasks were made from the paragraphs.") % {"count": count}
+        if _apply(request, draft, form.edits(), done):
+            return redirect(_preview_url(draft, "tasks"))
+    existing = {e.get("title") for e in draft.plan_json.get("tasks") or []}
+    parts: list[tuple[str, str, list[tuple[int, str, bool]]]] = []
+    for index, paragraph in enumerate(offered):
+        if not parts or parts[-1][0] != paragraph.section_code:
+            parts.append((paragraph.section_code, paragraph.section_title, []))
+        parts[-1][2].append((index, paragraph.text, paragraph.text in existing))
+    context = {"draft": draft, "form": form, "parts": parts, "back": _preview_url(draft, "tasks")}
+    return render(request, "workspace/import_paragraphs.html", context)
+
+
+@importer_required
+@require_POST
+def fill_indicators(request: HttpRequest, draft_id: int) -> HttpResponse:
+    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    form = FillIndicatorsForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_preview_url(draft, "indicators"))
+    gaps = tables.indicator_gaps(draft.plan_json)
+    edits = form.edits(gaps.no_agency, gaps.no_year)
+    done = _("%(count)s indicators were filled in.") % {
+        "count": len({e.row for e in edits if hasattr(e, "row")})
+    }
+    if edits:
+        _apply(request, draft, edits, done)
+    return redirect(_preview_url(draft, "indicators"))
+
+
+@importer_required
+@require_POST
+def undo(request: HttpRequest, draft_id: int) -> HttpResponse:
+    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    try:
+        undo_correction(draft, by=request.user, now=timezone.now())
+    except PlanError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The latest correction was taken back."))
+    return redirect(_preview_url(draft, "corrections"))
+
+
+@importer_required
+@require_GET
+def find_agencies(request: HttpRequest, draft_id: int) -> JsonResponse:
+    """The organisations one of whose names matches ``q``, for the agency list's script."""
+    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    choices = agency_choices(draft.province, as_of=timezone.localdate())
+    found = search(request.GET.get("q", ""), choices)
+    return JsonResponse(
+        {
+            "results": [
+                {"name": f.choice.name, "label": f.choice.label, "matched": f.matched or ""}
+                for f in found
+            ]
+        }
+    )
+
+
+@importer_required
+@require_GET
+def read_time(request: HttpRequest, draft_id: int) -> JsonResponse:
+    """How a time being typed will be read, by the parser extraction uses."""
+    get_object_or_404(ImportDraft, pk=draft_id)
+    return JsonResponse({"reading": tables.read_typed_time(request.GET.get("text", ""))})
