@@ -131,7 +131,8 @@ def test_a_record_says_which_row_and_what_changed(plan_json: dict) -> None:
         "text": SEED_004["tasks"][3]["title"],
     }
     assert (record["before"], record["after"]) == (SEED_004["tasks"][3]["lead"], ["Sở Y tế"])
-    assert "nhiệm vụ 4" in describe(record) and "Sở Y tế" in describe(record)
+    assert "nhiệm vụ 4" in describe(record)
+    assert "Sở Y tế" in describe(record)
 
 
 def corrections_of(plan_json: dict) -> list[dict]:
@@ -152,7 +153,8 @@ def test_corrections_replayed_on_the_same_extraction_give_the_same_plan(plan_jso
     again = copy.deepcopy(SEED_004)
     result = replay(again, records)
     assert again == plan_json
-    assert len(result.applied) == len(records) and not result.set_aside
+    assert len(result.applied) == len(records)
+    assert not result.set_aside
 
 
 def test_corrections_follow_their_rows_when_the_new_version_inserts_rows_above(

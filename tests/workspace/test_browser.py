@@ -132,6 +132,7 @@ def test_coordinator_imports_seed_004_and_a_reporter_sees_only_its_tasks(
     expect(page.locator("#agencies tr", has_text=UNKNOWN_AGENCY)).to_have_count(0)
 
     page.get_by_role("button", name="Công bố kế hoạch").click()
+    page.get_by_role("button", name="Đồng ý, công bố").click()
     expect(page.locator(".messages")).to_contain_text("đã được công bố")
     expect(page.get_by_test_id("task-count")).to_have_text("67")
     expect(page.get_by_test_id("indicator-count")).to_have_text("42")
@@ -184,5 +185,6 @@ def test_coordinator_sees_what_a_new_version_changes_before_publishing_it(
     shot(page, "10-new-version-diff")
 
     page.get_by_role("button", name="Công bố thành phiên bản 2").click()
+    page.get_by_role("button", name="Đồng ý, công bố").click()
     expect(page.locator(".messages")).to_contain_text("phiên bản 2")
     expect(page.get_by_test_id("task-count")).to_have_text("67")

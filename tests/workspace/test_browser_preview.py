@@ -54,12 +54,12 @@ Nguyễn Văn Bình
 """
 
 
-def open_editor(page: Page, row: int, field: str) -> None:
-    page.locator(f"#tasks-{row} td[data-field='{field}'] a.cell-edit").click()
+def open_editor(view: Page, row: int, field: str) -> None:
+    view.locator(f"#tasks-{row} td[data-field='{field}'] a.cell-edit").click()
 
 
-def row_menu(page: Page, row: int) -> None:
-    page.locator(f"#tasks-{row} details.row-menu summary").click()
+def row_menu(view: Page, row: int) -> None:
+    view.locator(f"#tasks-{row} details.row-menu summary").click()
 
 
 def test_coordinator_makes_a_prose_plan_reportable_and_publishes_what_she_saw(

@@ -91,7 +91,7 @@ def _extract(data: bytes, filename: str) -> PlanData:
             raise PlanError(_scanned_advice(filename)) from exc
         except UnreadableInput as exc:
             raise PlanError(str(exc)) from exc
-    plan.warnings = [_for_officials(warning, filename) for warning in plan.warnings]
+    plan.warnings = [official_warning(warning, filename) for warning in plan.warnings]
     return plan
 
 
@@ -103,7 +103,7 @@ def _scanned_advice(filename: str) -> str:
     ) % {"name": filename}
 
 
-def _for_officials(warning: str, filename: str) -> str:
+def official_warning(warning: str, filename: str) -> str:
     """A reader's warning about scanned pages, without the command line it suggests."""
     if OCR_HINT not in warning:
         return warning

@@ -131,7 +131,9 @@ def time_reading(due: dict[str, Any]) -> str:
 
 def read_typed_time(text: str) -> str:
     """How a time being typed will be read, with the time parser extraction uses."""
-    return time_reading(parse_due(text[:500] or None).to_dict())
+    due = parse_due(text[:500] or None).to_dict()
+    # What was typed counts as written even where the parser keeps no text of it.
+    return time_reading({**due, "text": text.strip() or None})
 
 
 def _before_the_plan(due: dict[str, Any], issued_on: str | None) -> str:
