@@ -140,6 +140,10 @@ def test_a_correction_where_the_new_version_changed_is_reported(coordinator: Use
     assert len(draft.corrections) == 2
     [warning] = [w for w in draft.plan_json["warnings"] if "phiên bản 1" in w]
     assert "Sở Y tế" in warning
+    # Taking a later correction back keeps the warning.
+    apply_corrections(draft, [Correction("tasks", 0, "title", "Khác")], by=coordinator, now=NOW)
+    draft = undo_correction(draft, by=coordinator, now=NOW)
+    assert warning in draft.plan_json["warnings"]
 
 
 def test_undo_takes_back_the_latest_correction_only(coordinator: User) -> None:

@@ -70,6 +70,9 @@ def undo_correction(draft: ImportDraft, *, by: User, now: datetime.datetime) -> 
     *kept, undone = draft.corrections
     plan_json = json.loads(json.dumps(draft.extracted_json))
     replayed = replay(plan_json, kept)
+    # Corrections never touch the warnings, which also name corrections set aside at staging.
+    if draft.plan_json.get("warnings"):
+        plan_json["warnings"] = list(draft.plan_json["warnings"])
     _check(plan_json)
     _save_corrected(draft, plan_json, replayed.applied, now)
     record("plans.import.correction_undone", draft, by=by, now=now, before=undone)
