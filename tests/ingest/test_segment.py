@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 
 from theodoi.ingest.blocks import Paragraph, Table
+from theodoi.ingest.roles import Role, role_of
 from theodoi.ingest.segment import (
     Heading,
-    Role,
     appendix_number,
     heading_of,
     is_document_title,
     is_person_name,
-    role_of,
     segment,
 )
 

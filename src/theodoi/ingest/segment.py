@@ -8,9 +8,8 @@ with ``PHỤ LỤC I``. The body ends at ``Nơi nhận``; the signature (``TM. �
 content again only from an appendix or a new upper-case title (a resolution's attached
 programme); anything else there (a portal's ``HIỆU LỰC VĂN BẢN`` box) is dropped.
 
-Parts are given a role from their heading words, so that extraction knows where tasks and
-targets are and where they are not (``Mục đích, yêu cầu``, ``Tổ chức thực hiện``,
-``Kinh phí``, ``Quan điểm``, a review of the situation).
+Parts are given a role from their whole heading (``roles.py``), so that extraction knows
+where tasks and targets are and where they are not.
 """
 
 from __future__ import annotations
@@ -18,54 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
 
 from theodoi.ingest.blocks import Block, Paragraph, Table
+from theodoi.ingest.roles import Role, role_of
 from theodoi.ingest.tables import roman_value
 from theodoi.ingest.textnorm import fold_normalized
-
-
-class Role(Enum):
-    PURPOSE = "purpose"  # Mục đích, yêu cầu
-    VIEWS = "views"  # Quan điểm
-    SITUATION = "situation"  # Tình hình, kết quả đạt được: past figures, not targets
-    OBJECTIVES = "objectives"  # Mục tiêu, chỉ tiêu
-    TASKS = "tasks"  # Nhiệm vụ, giải pháp
-    ORGANISATION = "organisation"  # Tổ chức thực hiện
-    FUNDING = "funding"  # Kinh phí
-
-
-NOT_TASKS = frozenset(
-    {Role.PURPOSE, Role.VIEWS, Role.SITUATION, Role.OBJECTIVES, Role.ORGANISATION, Role.FUNDING}
-)
-
-_ROLE_WORDS: list[tuple[re.Pattern[str], Role]] = [
-    (re.compile(r"^(mục đích|yêu cầu)"), Role.PURPOSE),
-    (re.compile(r"^quan điểm"), Role.VIEWS),
-    (
-        re.compile(
-            r"^(khái quát|tình hình|đánh giá|kết quả (đạt được|thực hiện)|thực trạng|"
-            r"bối cảnh|sự cần thiết|căn cứ)"
-        ),
-        Role.SITUATION,
-    ),
-    (re.compile(r"^(tổ chức thực hiện|trách nhiệm (thực hiện|của)|phân công)"), Role.ORGANISATION),
-    (re.compile(r"^(kinh phí|nguồn kinh phí)"), Role.FUNDING),
-    (re.compile(r"^(mục tiêu|chỉ tiêu)(?!.*(nhiệm vụ|giải pháp))"), Role.OBJECTIVES),
-    (
-        re.compile(r"^((các |những |một số )?nhiệm vụ|(các )?giải pháp|nội dung\b|các hoạt động)"),
-        Role.TASKS,
-    ),
-]
-
-
-def role_of(title: str) -> Role | None:
-    """The role a part's heading gives it, or None (a group's own title, a mixed part)."""
-    key = fold_normalized(title).strip(" .:")
-    if len(key.split()) > 14:
-        return None
-    return next((role for pattern, role in _ROLE_WORDS if pattern.search(key)), None)
-
 
 # --- headings ----------------------------------------------------------------------------
 
@@ -76,6 +32,9 @@ _ARABIC_HEADING = re.compile(
     r"^(\d{1,2}(?:\.\d{1,2})*)[.)](?!\d)\s*(\S.*)$|^(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$"
 )
 _LETTER_HEADING = re.compile(rf"^([{LETTERS}])\)\s*(\S.*)$")
+
+# ``V/v triển khai …`` (về việc) names an official letter's subject; it is no part ``V``.
+_ABOUT = re.compile(r"^V/[vV]\b")
 
 _RANK = {"appendix": 0, "roman": 1, "arabic": 2, "letter": 20}
 
@@ -103,7 +62,7 @@ def heading_of(text: str) -> Heading | None:
         title = line[len(line) - len(appendix.group(2)) :] if appendix.group(2) else ""
         return Heading("appendix", (appendix.group(1) or "").upper(), title)
     match = _ROMAN_HEADING.match(line)
-    if match and roman_value(match.group(1)):
+    if match and roman_value(match.group(1)) and not _ABOUT.match(line):
         return Heading("roman", match.group(1), match.group(2).strip())
     match = _ARABIC_HEADING.match(line)
     if match:

@@ -371,14 +371,14 @@ def test_bullets_that_each_assign_a_task_are_the_tasks_of_their_heading() -> Non
     assert (plan.tasks[1].due.kind, plan.tasks[1].due.end_year) == ("range", 2030)
 
 
-def test_a_time_in_words_that_cannot_be_read_is_unspecified_and_doubted() -> None:
+def test_a_time_in_words_that_cannot_be_read_is_unspecified_kept_and_doubted() -> None:
     plan = _plan(
         "KẾ HOẠCH\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Thể chế\n"
         "a) Tổ chức Giải thưởng Chất lượng.\n- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n"
         "- Thời gian thực hiện: Chưa xác định.\n"
     )
     due = plan.tasks[0].due
-    assert (due.kind, due.text, due.condition) == ("unspecified", None, None)
+    assert (due.kind, due.text, due.condition) == ("unspecified", "Chưa xác định", None)
     assert "Chưa xác định" in plan.tasks[0].doubts["due"]
 
 

@@ -144,5 +144,5 @@ def test_a_month_number_above_twelve_is_not_a_month() -> None:
 
 
 @pytest.mark.parametrize("written", ["Chưa xác định", "Đã hoàn thành", "Theo dõi", "Ưu tiên"])
-def test_words_that_name_no_time_and_no_condition_are_unspecified(written: str) -> None:
-    assert parse_due(written) == Due(text=None, kind="unspecified")
+def test_words_that_name_no_time_and_no_condition_are_unspecified_and_kept(written: str) -> None:
+    assert parse_due(written) == Due(text=written, kind="unspecified")

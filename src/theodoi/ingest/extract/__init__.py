@@ -12,16 +12,16 @@ from __future__ import annotations
 from theodoi.ingest.blocks import Paragraph, SourceText
 from theodoi.ingest.extract.groups import group_of, task_groups
 from theodoi.ingest.extract.indicators import (
-    NO_TARGETS,
     indicators_from_prose,
     indicators_from_table,
     year_of_table,
 )
 from theodoi.ingest.extract.metadata import read_metadata
 from theodoi.ingest.extract.records import ReadTable, read_table
-from theodoi.ingest.extract.tasks import read_item, task_from_item, task_items, tasks_from_table
+from theodoi.ingest.extract.tasks import task_from_item, task_items, tasks_from_table
 from theodoi.ingest.plan import DocumentInfo, Group, Indicator, Plan, Task
-from theodoi.ingest.segment import NOT_TASKS, Role, Section, segment
+from theodoi.ingest.roles import NO_TARGETS, NOT_TASKS, Role
+from theodoi.ingest.segment import Section, segment
 from theodoi.ingest.tables import rebuild_flattened_tables
 
 NO_TASKS_NOTE = (
@@ -75,7 +75,7 @@ def _from_items(root: Section) -> tuple[list[Group], list[Task]]:
     for section in task_groups(root):
         group = group_of(section)
         groups.append(group)
-        tasks += [task_from_item(read_item(item), group.code) for item in task_items(section)]
+        tasks += [task_from_item(item, group.code) for item in task_items(section)]
     return groups, tasks
 
 

@@ -9,9 +9,11 @@ after. Each heading directly under the part is a group (``nhóm nhiệm vụ, gi
 from __future__ import annotations
 
 from theodoi.ingest.blocks import Paragraph
+from theodoi.ingest.extract.assignees import assignee_of
 from theodoi.ingest.extract.tasks import is_assigned
 from theodoi.ingest.plan import Group
-from theodoi.ingest.segment import NOT_TASKS, Role, Section, role_of
+from theodoi.ingest.roles import NOT_TASKS, Role, role_of
+from theodoi.ingest.segment import Section
 from theodoi.ingest.textnorm import fold_normalized
 
 _ANNOUNCES = ("nhiệm vụ", "giải pháp")
@@ -70,6 +72,21 @@ def _assigned_parents(section: Section) -> list[Section]:
     return out
 
 
+def _assignees(section: Section) -> list[Section]:
+    """Headings that name the body they give tasks to (``1. Giao Sở Y tế:``), outside the
+    parts that hold no tasks: an official letter's or a decision's tasks, by agency."""
+    out: list[Section] = []
+    for child in section.children:
+        if child.role in NOT_TASKS:
+            continue
+        named = assignee_of(child.title)
+        if named and (child.items or named[1]):
+            out.append(child)
+        else:
+            out += _assignees(child)
+    return out
+
+
 def task_groups(root: Section) -> list[Section]:
     """The group headings of the tasks part, in document order."""
     part = _tasks_part(root)
@@ -77,7 +94,11 @@ def task_groups(root: Section) -> list[Section]:
         groups = [c for c in part.children if c.kind != "letter"]
         # A part whose items are lettered straight under it has no groups but itself.
         return groups or [part]
-    return _announced_groups(root) or [s for s in _assigned_parents(root) if s.kind != "document"]
+    return (
+        _announced_groups(root)
+        or [s for s in _assigned_parents(root) if s.kind != "document"]
+        or _assignees(root)
+    )
 
 
 def group_of(section: Section) -> Group:

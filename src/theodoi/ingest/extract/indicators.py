@@ -17,13 +17,12 @@ from theodoi.ingest.extract.records import ReadTable
 from theodoi.ingest.fields.agencies import split_agencies
 from theodoi.ingest.fields.targets import ProseTarget, find_prose_targets, parse_target
 from theodoi.ingest.plan import Indicator
-from theodoi.ingest.segment import Role, Section
+from theodoi.ingest.roles import NO_TARGETS, Role
+from theodoi.ingest.segment import Section
 from theodoi.ingest.tables import Column
 
 # ``đến năm 2030``, ``Năm 2025``; not the year of a date (``ngày 12 tháng 3 năm 2025``).
 _YEAR = re.compile(r"(?<!tháng \d )(?<!tháng \d\d )\b(?:năm|đến)\s+((?:19|20)\d\d)\b", re.I)
-# Parts whose figures are not targets: the situation so far, purposes, arrangements, money.
-NO_TARGETS = frozenset({Role.PURPOSE, Role.VIEWS, Role.SITUATION, Role.ORGANISATION, Role.FUNDING})
 
 
 def year_of_table(section: Section) -> int | None:
@@ -73,14 +72,15 @@ def _heading_year(path: list[Section]) -> int | None:
 
 
 def _paragraphs(section: Section, path: list[Section]) -> Iterator[tuple[list[Section], str]]:
-    """Every paragraph with the path of sections it sits in, skipping parts without targets."""
-    if section.role in NO_TARGETS:
-        return
+    """Every paragraph with the path of sections it sits in, skipping parts without targets
+    but not the sub-parts of their own that they hold (``1. Quan điểm`` under ``I. QUAN ĐIỂM,
+    MỤC TIÊU`` holds none; ``2. Mục tiêu`` beside it does)."""
     here = [*path, section]
-    if section.title and section.kind != "appendix":
+    holds_targets = section.role not in NO_TARGETS
+    if holds_targets and section.title and section.kind != "appendix":
         yield here, section.title  # ``1. Phấn đấu 100% xã có …``: items carry figures too
     for item in section.items:
-        if isinstance(item, Paragraph):
+        if isinstance(item, Paragraph) and holds_targets:
             yield here, item.text
         elif isinstance(item, Section):
             yield from _paragraphs(item, here)

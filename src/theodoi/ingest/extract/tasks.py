@@ -13,6 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from theodoi.ingest.extract.assignees import (
+    assignee_of,
+    body_before_colon,
+    lead_in_front,
+    partners_in_words,
+    time_at_end,
+)
 from theodoi.ingest.extract.records import ReadTable, TableRow
 from theodoi.ingest.fields.agencies import split_agencies
 from theodoi.ingest.fields.times import parse_due
@@ -220,34 +227,58 @@ def _task_from_row(row: TableRow, prefix: str, by_group: bool) -> Task:
 
 @dataclass
 class Item:
-    """A task item of the narrative: its own words and its assignment lines."""
+    """A task item of the narrative: its own words and its assignment, with the assignee its
+    heading gives when its own lines name none."""
 
     section: Section
     words: list[str]
     assignment: dict[Column, str]
+    assignee: str | None = None
 
 
-def read_item(section: Section) -> Item:
+def read_line(text: str) -> tuple[str, dict[Column, str]]:
+    """A line's own words and what it assigns: labels and closing brackets
+    (:func:`split_assignment`), a body before a colon or in front of the verb, partners
+    before the verb, and a time after the last ``;``."""
+    words, values = split_assignment(text)
+    if Column.LEAD not in values:
+        if colon := body_before_colon(words):
+            values[Column.LEAD], words = colon
+        elif front := lead_in_front(words):
+            found, words = front
+            values = {**found, **values}
+    if Column.DUE not in values and (closing := time_at_end(words)):
+        words, values[Column.DUE] = closing
+    if Column.COOPERATING not in values:
+        partners, words = partners_in_words(words)
+        if partners:
+            values[Column.COOPERATING] = partners
+    return words, values
+
+
+def read_item(section: Section, assignee: str | None = None) -> Item:
     words: list[str] = []
     assignment: dict[Column, str] = {}
     for text in [section.title, *section.paragraphs]:
-        before, values = split_assignment(text)
+        before, values = read_line(text)
         if before:
             words.append(before)
         for column, value in values.items():
             assignment.setdefault(column, value)
-    return Item(section, words, assignment)
+    return Item(section, words, assignment, assignee)
 
 
 def is_assigned(section: Section) -> bool:
     """Whether a numbered item carries its own assignment lines (then it is a task even
     without lettered items under it)."""
-    return bool(read_item(section).assignment)
+    return bool(split_assignment(section.title)[1]) or any(
+        split_assignment(text)[1] for text in section.paragraphs
+    )
 
 
 def task_from_item(item: Item, group: str | None) -> Task:
     doubts: dict[str, str] = {}
-    lead, partners = split_roles(item.assignment.get(Column.LEAD, ""))
+    lead, partners = split_roles(item.assignment.get(Column.LEAD) or item.assignee or "")
     cooperating = item.assignment.get(Column.COOPERATING) or partners
     return Task(
         code=item.section.code,
@@ -264,31 +295,57 @@ def task_from_item(item: Item, group: str | None) -> Task:
 _BULLET = re.compile(r"^[-+•*–]\s*(?=\S)")
 
 
-def assigned_bullets(section: Section) -> list[Section]:
+def _bullet_items(section: Section, texts: list[str], assignee: str | None) -> list[Item]:
+    return [
+        read_item(Section("bullet", str(n), text, f"{section.code}.{n}", section.role), assignee)
+        for n, text in enumerate(texts, start=1)
+    ]
+
+
+def assigned_bullets(section: Section, assignee: str | None = None) -> list[Item]:
     """The ``-`` bullets of a heading that each assign a task of their own (``- Triển khai …
     (Sở Tài chính chủ trì, phối hợp với …; năm 2025).``), as items coded after the heading
     (``III.2.1``). A bullet with no assignment explains its heading; it is not a task."""
     bullets = [_BULLET.sub("", text) for text in section.paragraphs if _BULLET.match(text)]
     if not bullets or not all(split_assignment(text)[1] for text in bullets):
         return []
-    return [
-        Section("bullet", str(n), text, f"{section.code}.{n}", section.role)
-        for n, text in enumerate(bullets, start=1)
-    ]
+    return _bullet_items(section, bullets, assignee)
 
 
-def task_items(group: Section) -> list[Section]:
-    """The items of a group that are tasks: its lettered items, or its numbered sub-items
-    that carry assignment lines, in document order (sub-groups are walked); where it has
-    none, its bullets that each carry an assignment."""
-    out: list[Section] = []
+def _assignees_tasks(section: Section, assignee: str) -> list[Item]:
+    """Under a heading that names the assignee, every line is one of its tasks (bullets or
+    not); a heading with nothing under it but words after its colon is one task itself."""
+    lines = [_BULLET.sub("", text) for text in section.paragraphs]
+    if lines:
+        return _bullet_items(section, lines, assignee)
+    rest = assignee_of(section.title)
+    if rest and rest[1]:
+        item = read_item(section, assignee)
+        item.words = [read_line(rest[1])[0]]
+        return [item]
+    return []
+
+
+def task_items(group: Section, assignee: str | None = None) -> list[Item]:
+    """The items of a group that are tasks, in document order, each with the assignee its
+    nearest heading names (``1. Sở Y tế:``, ``a) Tổ đảng ở …:``): its lettered items, its
+    numbered sub-items that carry assignment lines, the bullets of a heading that names an
+    assignee or that each carry an assignment; sub-groups are walked."""
+    named = assignee_of(group.title) if group.kind not in ("document", "appendix") else None
+    if named:
+        assignee = named[0]
+    out: list[Item] = []
     for child in group.children:
-        if child.kind == "letter":
-            out.append(child)
-        elif bullets := assigned_bullets(child):
+        if child.kind == "letter" and not (assignee_of(child.title) and child.items):
+            out.append(read_item(child, assignee))
+        elif not assignee_of(child.title) and (bullets := assigned_bullets(child, assignee)):
             out.extend(bullets)
-        elif is_assigned(child):
-            out.append(child)
+        elif is_assigned(child) and not child.children:
+            out.append(read_item(child, assignee))
         else:
-            out.extend(task_items(child))
-    return out or assigned_bullets(group)
+            out.extend(task_items(child, assignee))
+    if out:
+        return out
+    if named:
+        return _assignees_tasks(group, assignee or named[0])
+    return assigned_bullets(group, assignee)

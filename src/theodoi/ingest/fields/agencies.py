@@ -15,6 +15,7 @@ import re
 from functools import cache
 from importlib.resources import files
 
+from theodoi.ingest.fields.bodies import catalogue, split_outside
 from theodoi.ingest.textnorm import normalize_text
 
 _LETTER_OR_JOIN = r"\w&/\-"
@@ -52,16 +53,8 @@ def expand_abbreviations(text: str) -> str:
     return pattern.sub(spell, text)
 
 
-# The first words of an agency's name (Nghị định 30/2020/NĐ-CP capitalises them).
-_HEADS = (
-    "Ban|Bảo hiểm|Bệnh viện|Bộ Chỉ huy|Bộ Tư lệnh|Bộ|Bưu điện|Chi cục|Chính phủ|Cơ quan"
-    "|Công an|Công ty|Cục|Đài|Đại học|Đảng ủy|Điện lực|Đoàn|Hải quan|Hiệp hội|Học viện|Hội đồng"
-    "|Hội|Huyện ủy|Kho bạc|Kiểm toán|Liên đoàn|Liên hiệp|Liên minh|Mặt trận|Ngân hàng|Phòng"
-    "|Quốc hội|Quỹ|Sở|Tập đoàn|Thanh tra|Thành đoàn|Thành ủy|Thông tấn xã|Tỉnh đoàn|Tỉnh ủy"
-    "|Tòa án|Tổng công ty|Tổng cục|Trung tâm|Trường|Ủy ban|Văn phòng|Viện|Báo|Đơn vị"
-    # Enterprises that plans name as bodies of their own.
-    "|Viettel|VNPT|MobiFone|FPT|EVN"
-)
+# The words that open a body's name come from the catalogue (bodies.csv).
+_HEADS = "|".join(re.escape(head) for head in catalogue().heads)
 # ``Các Sở: Tài chính, Nội vụ``: one head shared by the names listed after it.
 _SHARED_HEAD = re.compile(r"^(?:các\s+)?(sở|bộ|ban)\s*:\s*(.+)$", re.IGNORECASE)
 _NAMED = re.compile(rf"^({_HEADS})(?!\w)", re.IGNORECASE)
@@ -85,10 +78,25 @@ def split_agencies(text: str | None) -> list[str]:
     if cleaned in _EMPTY:
         return []
     agencies: list[str] = []
-    for segment in expand_abbreviations(cleaned).split(";"):
+    for segment in split_outside(expand_abbreviations(cleaned), ";"):
         segment = _RUNS_ON.sub("", segment)
-        agencies.extend(_split_segment(segment))
-    return agencies
+        agencies.extend(_members(entry) for entry in _split_segment(segment))
+    return [a for entry in agencies for a in (entry if isinstance(entry, list) else [entry])]
+
+
+# ``Các đơn vị liên quan (Cục Chuyển đổi số, Vụ Pháp chế)``: a collective whose members are
+# named in brackets is those members.
+_BRACKETED_MEMBERS = re.compile(r"^(?:các|những)\b[^()]*\((?P<members>[^()]+)\)\s*$", re.I)
+
+
+def _members(entry: str) -> str | list[str]:
+    match = _BRACKETED_MEMBERS.match(entry)
+    if match is None:
+        return entry
+    members = [m.strip(" .") for m in match.group("members").split(",")]
+    if len(members) > 1 and all(_NAMED_CAPITALISED.match(m) for m in members):
+        return members
+    return entry
 
 
 def _join_lines(text: str) -> str:
@@ -117,7 +125,7 @@ def _split_segment(segment: str) -> list[str]:
         return [f"{head} {name}" for name in names if name]
     entries: list[str] = []
     collective = False
-    for raw in segment.split(","):
+    for raw in split_outside(segment, ","):
         piece = raw.strip(" .:-+•*")
         if not piece:
             continue

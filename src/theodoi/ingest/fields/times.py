@@ -21,10 +21,22 @@ from theodoi.ingest.textnorm import normalize_text
 _RECURRING = re.compile(
     r"\b(thường xuyên|h[àằ]ng (năm|quý|tháng|tuần)|định kỳ|liên tục|mỗi năm)\b", re.IGNORECASE
 )
-# Where a time starts to depend on someone else's act: the condition runs from here to the end.
+# Where a time starts to depend on someone else's act or on another document: the condition
+# runs from here to the end. ``Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015``: the
+# dates after it are the cited document's, never the task's.
 _CONDITION_CUE = re.compile(
     r"\b(ngay sau khi|sau khi|khi có|khi được|ngay khi|theo (hướng dẫn|tiến độ|lộ trình|kế hoạch"
-    r"|yêu cầu|quy định|chỉ đạo|văn bản|đề án|chương trình)|tùy theo|tùy thuộc|phụ thuộc)\b",
+    r"|yêu cầu|quy định|chỉ đạo|văn bản|đề án|chương trình|điều|khoản|điểm|mốc|các mốc"
+    r"|thời gian|thời hạn|quyết định|nghị định|nghị quyết|thông tư|chỉ thị|công văn|luật"
+    r"|kết luận)|tùy theo|tùy thuộc|phụ thuộc)\b",
+    re.IGNORECASE,
+)
+# A deadline that comes back each period (``Trước ngày 05 của tháng liền kề``, ``Trước ngày
+# 31/01 năm liền kề``, ``trước ngày 15 tháng cuối quý``): recurring, its rule in its text.
+_RELATIVE = re.compile(
+    r"\bngày\s+\d{1,2}(?:/\d{1,2})?\s+(?:của\s+|hằng\s+|hàng\s+)?(?:(?:mỗi|từng)\s+)?"
+    r"(?:(?:năm|tháng|quý|kỳ)\s+(?:liền kề|liền sau|tiếp theo|kế tiếp|sau|báo cáo)"
+    r"|tháng cuối (?:quý|năm)|(?<=mỗi )(?:năm|tháng|quý)|(?<=từng )(?:năm|tháng|quý))\b",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^[-+*•]?\s*(thời gian|thời hạn|tiến độ)[^:]{0,40}:\s*", re.IGNORECASE)
@@ -78,19 +90,22 @@ def clean_time_text(text: str | None) -> str | None:
     return cleaned
 
 
-def parse_due(text: str | None) -> Due:
+def parse_due(text: str | None, *, year: int | None = None) -> Due:
     """Parse a time cell or line into a :class:`Due` of extraction/SCHEMA.md.
 
     A text in words with no time of its own (``Trình ... sau khi ...``, ``Theo hướng dẫn ...``)
     is conditional: the coordinator sets the date once the condition is met. Words that name
-    neither a time nor a condition (``Chưa xác định``, ``Đã hoàn thành``) are unspecified,
-    with ``text`` null as SCHEMA.md has it; the extractor shows the words in a doubt instead.
+    neither a time nor a condition (``Chưa xác định``, ``Đã hoàn thành``) are unspecified and
+    keep their text. ``year`` is the year the context gives (a column headed ``Thời gian thực
+    hiện (năm 2026)``): the year of a month or a quarter written without one (``Tháng 3``).
     """
     written = clean_time_text(text)
     if written is None:
         return Due()
     time_part, condition = _split_condition(written)
-    spans = _spans(time_part)
+    if condition is None and _RELATIVE.search(time_part):
+        return Due(text=written, kind="recurring")
+    spans = _spans(time_part) or _spans_in_year(time_part, year)
     if spans:
         due = _due_from_spans(spans)
         due.text = written
@@ -102,8 +117,27 @@ def parse_due(text: str | None) -> Due:
     if _RECURRING.search(time_part):
         return Due(text=written, kind="recurring", condition=condition)
     if condition is None:
-        return Due()
+        return Due(text=written)
     return Due(text=written, kind="conditional", condition=condition)
+
+
+_MONTH_ALONE = re.compile(r"^(?:trong |trước |đến |hết )?tháng\s+(\d{1,2})$", re.IGNORECASE)
+_QUARTER_ALONE = re.compile(r"^(?:trong |trước |đến |hết )?quý\s+(IV|I{1,3}|[1-4])$", re.IGNORECASE)
+
+
+def _spans_in_year(text: str, year: int | None) -> list[_Span]:
+    """``Tháng 3``, ``Quý IV`` under a header that names the year."""
+    if year is None:
+        return []
+    key = text.strip()
+    month = _MONTH_ALONE.match(key)
+    if month and 1 <= int(month.group(1)) <= 12:
+        return [_Span("month", year, year, month=int(month.group(1)))]
+    quarter = _QUARTER_ALONE.match(key)
+    if quarter:
+        raw = quarter.group(1).upper()
+        return [_Span("quarter", year, year, quarter=_ROMAN.get(raw) or int(raw))]
+    return []
 
 
 def _split_condition(text: str) -> tuple[str, str | None]:

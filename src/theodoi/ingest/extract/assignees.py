@@ -1,0 +1,142 @@
+"""Who a task is given to when no ``Cơ quan chủ trì`` label says it, and what else a task's own
+line tells: plans organised by agency name the assignee in a heading and list its tasks under
+it (``1. Công an tỉnh:``, ``Giao Sở Y tế:``, ``a) Tổ đảng ở Thường trực Ủy ban …:``), or put
+it before a colon on the task's line (``- Sở Tài chính: bố trí kinh phí …``) or in front of
+the verb (``Sở Nội vụ chủ trì, phối hợp với các sở xây dựng …``); the time closes the line
+(``…; hoàn thành trong Quý III/2026.``, ``…; thường xuyên.``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.ingest.fields.bodies import opens_with_body
+from theodoi.ingest.fields.times import parse_due
+from theodoi.ingest.tables import Column, looks_like_time
+
+# What an official letter or a decision puts before the body it gives a task to.
+_ASKING = re.compile(
+    r"^(?:giao(?: cho)?|đề nghị|yêu cầu|ủy quyền(?: cho)?|trách nhiệm của|nhiệm vụ của)\s+",
+    re.IGNORECASE,
+)
+_LONGEST_NAME = 22  # words; ``Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường``
+
+
+def _body(words: str) -> str | None:
+    """``words`` as a body's name, or None when they do not read as one."""
+    name = _ASKING.sub("", words.strip()).strip(" .;,-–")
+    if not name or len(name.split()) > _LONGEST_NAME or not opens_with_body(name):
+        return None
+    return name[:1].upper() + name[1:]
+
+
+def assignee_of(title: str) -> tuple[str, str] | None:
+    """The body a heading assigns its tasks to, and what follows its colon (``1. Sở Tài
+    chính: bố trí kinh phí …`` -> ``Sở Tài chính``, ``bố trí kinh phí …``); a heading that is
+    a body's name alone (``2. Đảng ủy Văn phòng Quốc hội``) assigns too. None for a heading
+    that names a subject (``1. Công tác tuyên truyền``)."""
+    before, colon, after = title.partition(":")
+    if colon:
+        body = _body(before)
+        return (body, after.strip()) if body else None
+    text = title.strip()
+    if re.search(r"\b(chủ trì|phối hợp)\b", text, re.IGNORECASE):
+        return None  # a task with its lead in front, not a heading
+    body = _body(text)
+    # Without a colon only a short heading is a name; a long one is a task's sentence.
+    if body and (_ASKING.match(text) or len(text.split()) <= 12):
+        return body, ""
+    return None
+
+
+# The verbs that open a task's own words once the agencies in front of it are done.
+_VERBS = (
+    "ban hành|bảo đảm|bố trí|bồi dưỡng|cải thiện|cân đối|cập nhật|chỉ đạo|chuẩn bị|chuyển đổi|"
+    "công bố|cung cấp|duy trì|đánh giá|đào tạo|đảm bảo|đầu tư|đẩy mạnh|đề xuất|điều chỉnh|"
+    "đôn đốc|đổi mới|gửi|hỗ trợ|hoàn thành|hoàn thiện|hướng dẫn|huy động|kết nối|khảo sát|"
+    "kiểm tra|kiện toàn|lãnh đạo|lập|liên thông|lựa chọn|nâng cao|nâng cấp|nghiên cứu|phát động|"
+    "phát triển|phổ biến|quán triệt|quản lý|rà soát|sắp xếp|số hóa|sơ kết|sửa đổi|tăng cường|"
+    "tập huấn|tham gia|tham mưu|thẩm định|thẩm tra|thành lập|theo dõi|thí điểm|thu hút|"
+    "thúc đẩy|thực hiện|tiếp nhận|tiếp tục|tổ chức|tổng hợp|tổng kết|trang bị|triển khai|"
+    "trình|truyền thông|tuyên truyền|ứng dụng|vận hành|xây dựng|xác định|xử lý"
+)
+_VERB = re.compile(rf"\s(?=(?:{_VERBS})\b)", re.IGNORECASE)
+# ``Sở Nội vụ chủ trì, phối hợp với các sở, ngành xây dựng …``: the lead and its partners in
+# front of the task's verb.
+_LEAD_IN_FRONT = re.compile(
+    r"^(?P<lead>[^,;:()]{3,150}?)\s+(?:đồng\s+)?chủ trì\s*,?\s*", re.IGNORECASE
+)
+_PARTNERS = re.compile(r"^(?:chủ trì,?\s*)?phối hợp (?:với|cùng)\s+", re.IGNORECASE)
+
+
+def partners_in_words(words: str) -> tuple[str | None, str]:
+    """``Chủ trì, phối hợp với Bảo hiểm xã hội tỉnh liên thông dữ liệu …``: the partners
+    named before the task's verb, and the words as they are."""
+    opening = _PARTNERS.match(words)
+    if opening is None:
+        return None, words
+    rest = words[opening.end() :]
+    verb = _VERB.search(rest)
+    if verb is None:
+        return None, words
+    partners = rest[: verb.start()].strip(" ,")
+    return (partners or None), words
+
+
+def lead_in_front(words: str) -> tuple[dict[Column, str], str] | None:
+    """``Sở Nội vụ chủ trì, phối hợp với các sở xây dựng đề án …``: the lead and partners in
+    front, and the task's own words from its verb on."""
+    match = _LEAD_IN_FRONT.match(words)
+    if match is None or _body(match.group("lead")) is None:
+        return None
+    values = {Column.LEAD: match.group("lead").strip()}
+    rest = words[match.end() :]
+    partners, _ = partners_in_words(rest)
+    if partners:
+        values[Column.COOPERATING] = partners
+        rest = rest[_PARTNERS.match(rest).end() + len(partners) :]  # type: ignore[union-attr]
+    rest = rest.strip(" ,")
+    if not rest:
+        return None
+    return values, rest[:1].upper() + rest[1:]
+
+
+def body_before_colon(words: str) -> tuple[str, str] | None:
+    """``Sở Tài chính: bố trí kinh phí …`` -> the body and the task's words."""
+    before, colon, after = words.partition(":")
+    body = _body(before) if colon and after.strip() else None
+    if body is None:
+        return None
+    rest = after.strip()
+    return body, rest[:1].upper() + rest[1:]
+
+
+# What opens a closing clause that is the task's time.
+_TIME_CLAUSE = re.compile(
+    r"^(?:(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:?\s*"
+    r"|hoàn thành\s+(?=(?:trong|trước|năm|quý|tháng|vào|chậm nhất|theo)\b)"
+    r"|thực hiện\s+(?=(?:trong|năm|quý|từ)\b))",
+    re.IGNORECASE,
+)
+
+
+def time_at_end(words: str) -> tuple[str, str] | None:
+    """The time that closes a task's line, after its last ``;`` or in a closing bracket
+    (``…; hoàn thành trong Quý III/2026.``, ``… (hoàn thành trước ngày 30/6/2026).``,
+    ``…; thời gian: tháng 11/2026.``, ``…; thường xuyên.``), and the words before it."""
+    text = words.rstrip(" .")
+    bracket = re.search(r"\s*\(([^()]{3,120})\)$", text)
+    if bracket:
+        clause, head = bracket.group(1), text[: bracket.start()]
+    else:
+        head, separator, clause = text.rpartition(";")
+        if not separator:
+            return None
+    clause = clause.strip(" .")
+    labelled = _TIME_CLAUSE.match(clause)
+    time = clause[labelled.end() :] if labelled else clause
+    if not time or len(time.split()) > 20:
+        return None
+    if labelled or (looks_like_time(time) and parse_due(time).kind != "unspecified"):
+        return head.strip(" ;,"), time.strip()
+    return None

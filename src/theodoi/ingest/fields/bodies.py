@@ -1,0 +1,109 @@
+"""Vietnamese public bodies as data (``bodies.csv``): the words that open a body's name and
+the whole names that must never be split, read once.
+
+A plan names its agencies in free text: ``Sở Y tế``, ``Cục Chuyển đổi số``, ``Tổ đảng ở
+Thường trực Ủy ban Khoa học, Công nghệ và Môi trường``, ``Ủy ban nhân dân các xã, phường``.
+Which words open such a name is a fact about the administration (ministries and their units,
+Party bodies, the National Assembly, provinces and communes after 2025, mass organisations),
+not about any one plan, so it is kept in a table that grows without touching the code.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    heads: tuple[str, ...]  # longest first
+    names: tuple[str, ...]  # longest first
+    head: re.Pattern[str]  # a head at the start, any case
+    head_capitalised: re.Pattern[str]  # a head at the start, as names are written
+    free: frozenset[str]  # heads that any word may follow (``Công an tỉnh``)
+    collective: re.Pattern[str]  # ``các sở``, ``các tổ đảng``, ``những địa phương``
+
+
+@cache
+def catalogue() -> Catalogue:
+    source = files("theodoi.ingest.fields").joinpath("bodies.csv").read_text("utf-8")
+    rows = [
+        row
+        for row in csv.DictReader(line for line in source.splitlines() if not line.startswith("#"))
+        if row["words"]
+    ]
+    heads = tuple(sorted({r["words"] for r in rows if r["kind"] == "head"}, key=len, reverse=True))
+    names = tuple(sorted({r["words"] for r in rows if r["kind"] == "name"}, key=len, reverse=True))
+    members = sorted(
+        {r["words"] for r in rows if r["kind"] in ("head", "member")}, key=len, reverse=True
+    )
+    alternatives = "|".join(re.escape(h) for h in heads)
+    listed = "|".join(re.escape(m) for m in members)
+    return Catalogue(
+        heads=heads,
+        names=names,
+        head=re.compile(rf"^(?:{alternatives})(?!\w)", re.IGNORECASE),
+        head_capitalised=re.compile(rf"^(?:{alternatives})(?!\w)"),
+        free=frozenset(r["words"] for r in rows if r["kind"] == "head" and r["then"] == "any"),
+        collective=re.compile(
+            rf"^(?:các|những|mọi|toàn bộ|tất cả)\s+(?:{listed})(?!\w)", re.IGNORECASE
+        ),
+    )
+
+
+def opens_with_body(text: str) -> bool:
+    """Whether ``text`` starts with the name of a body as names are written (``Sở Y tế …``,
+    ``Tổ đảng ở …``, ``Công an tỉnh``; not ``Hội nghị``, ``Trung tâm dữ liệu``) or with a
+    collective of bodies (``Các sở, ban, ngành``, ``Ủy ban nhân dân các xã``)."""
+    stripped = text.strip()
+    known = catalogue()
+    if known.collective.match(stripped):
+        return True
+    match = known.head_capitalised.match(stripped)
+    if match is None:
+        return False
+    rest = stripped[match.end() :].split()
+    return match.group(0) in known.free or not rest or rest[0][:1].isupper()
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds a whole name from the catalogue (``Bộ Văn hóa, Thể thao và Du
+    lịch``) or a bracket: spans inside which a list is never split."""
+    spans: list[tuple[int, int]] = []
+    lowered = text.lower()
+    for name in catalogue().names:
+        start = lowered.find(name.lower())
+        while start != -1:
+            end = start + len(name)
+            if not any(s <= start < e for s, e in spans):
+                spans.append((start, end))
+            start = lowered.find(name.lower(), end)
+    depth, opened = 0, 0
+    for k, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                opened = k
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, k + 1))
+    return sorted(spans)
+
+
+def split_outside(text: str, separator: str) -> list[str]:
+    """``text`` split at ``separator`` except inside a protected span."""
+    spans = protected_spans(text)
+    out: list[str] = []
+    start = 0
+    at = text.find(separator)
+    while at != -1:
+        if not any(s <= at < e for s, e in spans):
+            out.append(text[start:at])
+            start = at + len(separator)
+        at = text.find(separator, at + len(separator))
+    out.append(text[start:])
+    return out
