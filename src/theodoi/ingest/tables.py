@@ -39,7 +39,13 @@ class Column(Enum):
 # ``Cơ quan chủ trì theo dõi, đánh giá`` is a lead column, not a monitoring one).
 _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
     (re.compile(r"^(s?tt|số tt|số thứ tự)\.?$"), Column.NUMBER),
-    (re.compile(r"chủ trì|chịu trách nhiệm|^(cơ quan|đơn vị)(, đơn vị)? thực hiện$"), Column.LEAD),
+    (
+        re.compile(
+            r"chủ trì|chịu trách nhiệm|^trách nhiệm( thực hiện)?$|^(cơ quan|đơn vị)(, đơn vị)? "
+            r"(thực hiện|kiểm tra|giám sát)$|^(đoàn|tổ) (kiểm tra|giám sát|công tác)"
+        ),
+        Column.LEAD,
+    ),
     (re.compile(r"phối hợp"), Column.COOPERATING),
     (re.compile(r"^(thời gian|thời hạn|tiến độ|lộ trình|năm hoàn thành)"), Column.DUE),
     (re.compile(r"^(đơn vị tính|đvt|đơn vị)$"), Column.UNIT),
@@ -57,7 +63,10 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
     ),
     (re.compile(r"^(kết quả|sản phẩm|hình thức)"), Column.OUTPUT),
     (
-        re.compile(r"^(tên )?(nhiệm vụ|nội dung|chỉ tiêu|công việc|hoạt động|đề án|giải pháp)"),
+        re.compile(
+            r"^(tên )?(nhiệm vụ|nội dung|chỉ tiêu|công việc|hoạt động|đề án|giải pháp)"
+            r"|^(đối tượng|đơn vị được|cơ quan được|địa bàn) (kiểm tra|giám sát|khảo sát)"
+        ),
         Column.TITLE,
     ),
 ]
@@ -98,6 +107,22 @@ def column_roles(headers: list[str]) -> list[Column | None]:
     if is_indicator_header(headers) and Column.TARGET not in roles:
         roles = [Column.TARGET if r is Column.OUTPUT else r for r in roles]
     return roles
+
+
+_INSPECTED = re.compile(
+    r"^(?:đối tượng|đơn vị được|cơ quan được|địa bàn)\s+(?P<act>(?:kiểm tra|giám sát|khảo sát)"
+    r"(?:,?\s*(?:và\s+)?(?:kiểm tra|giám sát|khảo sát))*)"
+)
+
+
+def title_prefix(header: str) -> str:
+    """The act a schedule's title column names (``Đối tượng kiểm tra, giám sát``): each row
+    is that act on the body it lists, so its task reads ``Kiểm tra, giám sát …``."""
+    match = _INSPECTED.match(fold_normalized(header).strip(" :"))
+    if match is None:
+        return ""
+    act = match.group("act")
+    return act[:1].upper() + act[1:]
 
 
 def header_year(header: str) -> int | None:

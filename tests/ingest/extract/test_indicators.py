@@ -145,6 +145,20 @@ def test_objectives_with_figures_are_the_list_and_task_figures_are_not_added() -
     )
     plan = extract_source(read_text(objectives + tasks))
     assert [i.code for i in plan.indicators] == ["2.1"]
-    # without objectives, the figures among the tasks are the targets (seed 000)
-    tasks_only = extract_source(read_text(tasks))
-    assert [i.code for i in tasks_only.indicators] == ["3.6"]
+    # without objectives, the figures among the tasks said as aims are the targets (seed 000)
+    aimed = tasks.replace("Hình thành", "Đến năm 2030, hình thành")
+    assert [i.code for i in extract_source(read_text(aimed)).indicators] == ["3.6"]
+
+
+def test_without_objectives_a_figure_that_sizes_an_action_is_no_target() -> None:
+    # issue 16: "bố trí tối thiểu 3% tổng chi" says how much to allot, not a target to reach
+    plan = extract_source(
+        read_text(
+            "II. PHÂN CÔNG NHIỆM VỤ\n1. Tổ đảng ở Thường trực Ủy ban Kinh tế và Tài chính:\n"
+            "- Lãnh đạo thẩm tra phương án bố trí tối thiểu 3% tổng chi ngân sách nhà nước cho "
+            "khoa học, công nghệ; hằng năm.\n"
+            "2. Sở Khoa học và Công nghệ:\n- Phấn đấu tỷ lệ doanh nghiệp có hoạt động đổi mới "
+            "sáng tạo đạt 40%.\n"
+        )
+    )
+    assert [(i.code, i.target.value) for i in plan.indicators] == [("II.2", 40)]

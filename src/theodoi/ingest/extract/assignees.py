@@ -140,3 +140,20 @@ def time_at_end(words: str) -> tuple[str, str] | None:
     if labelled or (looks_like_time(time) and parse_due(time).kind != "unspecified"):
         return head.strip(" ;,"), time.strip()
     return None
+
+
+# A time that ends a task's sentence without a separator: ``… xếp loại cơ quan hằng năm.``,
+# ``… trong dự toán ngân sách năm 2026.``, ``… báo cáo trước ngày 05 của tháng liền kề.``
+_TRAILING_TIME = re.compile(
+    r"(?:\b(?:trước|chậm nhất|trong|vào)\s+ngày\s+\d{1,2}\b.*"
+    r"|\b(?:hằng|hàng)\s+(?:năm|quý|tháng)|\bthường xuyên|(?<!/)\bnăm\s+(?:19|20)\d\d"
+    r"|\b(?:quý\s+[IV]+|tháng\s+\d{1,2})\s*/\s*(?:19|20)\d\d)\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def time_in_words(words: str) -> str | None:
+    """The time that closes a task's own words, when nothing else gives one; the words keep
+    it (it is part of the sentence)."""
+    match = _TRAILING_TIME.search(words)
+    return match.group(0).strip(" .;") if match else None

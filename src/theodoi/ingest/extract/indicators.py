@@ -99,7 +99,9 @@ def indicators_from_prose(root: Section, leads: dict[str, list[str]]) -> list[In
     objectives = _found(
         (path, text) for path, text in paragraphs if path[-1].role is Role.OBJECTIVES
     )
-    return _coded(objectives or _found(paragraphs), leads)
+    # Without an objectives part, a figure among the tasks is a target only when it is said
+    # as one; ``bố trí tối thiểu 3% tổng chi`` sizes an action.
+    return _coded(objectives or [f for f in _found(paragraphs) if f[1].aimed], leads)
 
 
 def _found(

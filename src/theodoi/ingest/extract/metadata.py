@@ -41,7 +41,7 @@ _NATIONAL = re.compile(
 _MOTTO = re.compile(r"cộng hòa xã hội|đảng cộng sản việt nam")
 # The body that issues under a governing one (``UBND TỈNH X`` over ``SỞ KHOA HỌC VÀ CÔNG
 # NGHỆ``): the lower line names the issuer.
-_ORGAN = re.compile(r"^(sở|ban|văn phòng|cục|chi cục|trung tâm|đảng ủy|ban chỉ đạo)\b")
+_ORGAN = re.compile(r"^(sở|ban|văn phòng|cục|chi cục|trung tâm|đảng ủy|ban chỉ đạo|vụ|viện)\b")
 _CAPTION = re.compile(
     r"(?:ban hành )?kèm theo (?:chương trình hành động tại )?"
     r"(kế hoạch|chương trình|nghị quyết|quyết định)\s+số",
@@ -176,29 +176,47 @@ def _headline(front: list[str]) -> str | None:
     return None
 
 
-def _header_issuer(front: list[str]) -> str | None:
-    """The issuer at the top left: the upper-case lines before the number or the motto."""
+def _header_lines(front: list[str]) -> list[str]:
+    """The upper-case lines of the issuer at the top left, before the number or the motto.
+    A Party document may put ``ĐẢNG CỘNG SẢN VIỆT NAM`` first (a Word table read row by
+    row); the issuer's lines follow it then."""
     lines: list[str] = []
-    for line in front[:8]:
+    for line in front[:10]:
         key = fold_normalized(line)
         motto = _MOTTO.search(key)
         if motto and motto.start() > 0:
             lines.append(line[: motto.start()].strip())
             break
+        if _NATIONAL.match(key) and not lines:
+            continue
         if _NATIONAL.match(key) or _NUMBER_LINE.match(key):
             break
         if line != line.upper() or _KIND_LINE.match(key):
             break
         lines.append(line)
+    return lines
+
+
+def _header_issuer(lines: list[str]) -> str | None:
+    """The issuer the header lines name: the lower body when a governing one stands over it
+    (``UBND TỈNH X`` over ``SỞ …``, ``ĐẢNG BỘ TỈNH X`` over ``ĐẢNG ỦY XÃ Y``)."""
     if not lines:
         return None
     if len(lines) > 1 and _ORGAN.match(fold_normalized(lines[-1])):
         organ = _proper_case(lines[-1])
-        place = places(_proper_case(" ".join(lines[:-1])), cities=True)
+        place = _header_place(lines)
         if organ.startswith("Sở") and place:
-            return f"{organ} tỉnh {place[0]}"
+            return f"{organ} tỉnh {place}"
         return organ
     return _proper_case(" ".join(lines))
+
+
+def _header_place(lines: list[str]) -> str | None:
+    """The province of the governing body over the issuer (``ĐẢNG BỘ TỈNH NINH BÌNH``)."""
+    if len(lines) < 2:
+        return None
+    named = places(_proper_case(" ".join(lines[:-1])), cities=True)
+    return named[0] if named else None
 
 
 def _lead_issuer(front: list[str]) -> str | None:
@@ -234,14 +252,17 @@ def places(text: str, *, cities: bool) -> list[str]:
     return out
 
 
-def _province(issuer: str | None, all_text: str) -> str | None:
-    """The issuer's province; failing that, the province the text names most often."""
+def _province(issuer: str | None, all_text: str, governing: str | None) -> str | None:
+    """The issuer's province, or that of the body over it; failing those, the province the
+    text names most often."""
     if issuer:
         if _NATIONAL_ISSUERS.match(fold_normalized(issuer)):
             return None
         named = places(issuer, cities=True)
         if named:
             return named[0]
+    if governing:
+        return governing
     counts = Counter(places(all_text, cities=False))
     return counts.most_common(1)[0][0] if counts else None
 
@@ -358,8 +379,9 @@ def read_metadata(segmented: Segmented, all_text: str) -> DocumentInfo:
         title = _headline(front)
         kind = _kind_without_title(front)
     number = _number(front, captions)
-    issuer = _header_issuer(front) or _lead_issuer(front)
-    province = _province(issuer, all_text)
+    header = _header_lines(front)
+    issuer = _header_issuer(header) or _lead_issuer(front)
+    province = _province(issuer, all_text, _header_place(header))
     if issuer and province and fold_normalized(issuer).endswith(("tỉnh", "tỉnh ủy")):
         issuer = f"{issuer} {province}"
     issuer = _signing_body(segmented, issuer)

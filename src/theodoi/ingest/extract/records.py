@@ -25,6 +25,7 @@ from theodoi.ingest.tables import (
     is_header_row,
     is_indicator_header,
     row_number,
+    title_prefix,
 )
 from theodoi.ingest.textnorm import fold_normalized
 
@@ -59,6 +60,8 @@ class ReadTable:
     kind: TableKind
     groups: list[TableGroup]
     rows: list[TableRow]
+    due_year: int | None = None  # ``Thời gian thực hiện (năm 2026)``: the year of ``Tháng 3``
+    title_prefix: str = ""  # ``Đối tượng kiểm tra``: each row's task is ``Kiểm tra …``
 
     @cached_property
     def _parents(self) -> set[tuple[int, str]]:
@@ -118,6 +121,19 @@ def _tail_repeats(title: str, addition: str) -> bool:
     return bool(added) and sum(word in tail for word in added) >= 0.7 * len(added)
 
 
+def _assigns(cells: dict[Column, str]) -> bool:
+    return bool(cells.get(Column.LEAD) and cells.get(Column.DUE))
+
+
+def _is_own_task(row: TableRow, cells: dict[Column, str]) -> bool:
+    """An unnumbered row that is a task of its own under the numbered one above (``3 | Hỗ
+    trợ doanh nghiệp … | Sở Công Thương | 2026 - 2030`` then `` | Hỗ trợ hợp tác xã … | Sở
+    Nông nghiệp và Môi trường | 2026 - 2030``): both rows say who and when, and this one's
+    words start a sentence. A row that completes one without them continues it."""
+    title = cells.get(Column.TITLE, "")
+    return _assigns(row.cells) and _assigns(cells) and title[:1].isupper()
+
+
 def _continue(row: TableRow, cells: dict[Column, str]) -> None:
     for column, text in cells.items():
         text = text.strip()
@@ -143,7 +159,11 @@ def _continue(row: TableRow, cells: dict[Column, str]) -> None:
         if column is Column.TITLE and _tail_repeats(before, text):
             continue
         row.cells[column] = f"{before} {text}".strip()
-    row.doubts.setdefault("title", "Nhiệm vụ viết tiếp sang dòng sau (qua trang); đã ghép lại.")
+    if cells.get(Column.TITLE, "")[:1].isupper() and row.cells.get(Column.LEAD):
+        # A sentence of its own glued to a row that already says who: worth a look.
+        row.doubts.setdefault(
+            "title", "Dòng không có số thứ tự đã được ghép vào nhiệm vụ ở trên; cần kiểm tra."
+        )
 
 
 def _heads_a_group(cells: dict[Column, str], read: ReadTable) -> bool:
@@ -176,7 +196,17 @@ def read_table(table: Table) -> ReadTable | None:
         return None
     guessed = table.guessed_rows if isinstance(table, RebuiltTable) else frozenset()
     number_at = roles.index(Column.NUMBER) if Column.NUMBER in roles else None
-    out = ReadTable(kind, [], [])
+    out = ReadTable(
+        kind,
+        [],
+        [],
+        due_year=next(
+            (header_year(h) for h, r in zip(headers, roles, strict=False) if r is Column.DUE), None
+        ),
+        title_prefix=next(
+            (title_prefix(h) for h, r in zip(headers, roles, strict=False) if r is Column.TITLE), ""
+        ),
+    )
     group: TableGroup | None = None
     for k, cells in enumerate(table.rows[start:], start=start):
         if is_header_row(cells) or _is_column_numbering(cells) or not any(c.strip() for c in cells):
@@ -208,9 +238,19 @@ def read_table(table: Table) -> ReadTable | None:
             code = (number or raw_number.rstrip(".")) or str(len(out.groups) + 1)
             group = TableGroup(code, title.strip(), int(year.group(1)) if year else None)
             out.groups.append(group)
+            if kind == "tasks" and _assigns(by_role):
+                # ``I | Ban hành quy định … | Vụ Pháp chế chủ trì … | Tháng 6``: a group row
+                # that says who and when is a task too.
+                out.rows.append(TableRow(code, by_role, targets, group))
             continue
         if not raw_number and out.rows and number_at is not None:
-            _continue(out.rows[-1], by_role)
+            previous = out.rows[-1]
+            if _is_own_task(previous, by_role):
+                siblings = sum(r.number.startswith(f"{previous.number}.") for r in out.rows)
+                number = f"{previous.number.split('.')[0]}.{siblings + 1}"
+                out.rows.append(TableRow(number, by_role, targets, group))
+            else:
+                _continue(previous, by_role)
             continue
         row = TableRow(number or raw_number or str(len(out.rows) + 1), by_role, targets, group)
         if k in guessed:

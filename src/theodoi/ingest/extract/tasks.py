@@ -19,9 +19,11 @@ from theodoi.ingest.extract.assignees import (
     lead_in_front,
     partners_in_words,
     time_at_end,
+    time_in_words,
 )
 from theodoi.ingest.extract.records import ReadTable, TableRow
 from theodoi.ingest.fields.agencies import split_agencies
+from theodoi.ingest.fields.bodies import opens_with_body
 from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.plan import Due, Task
 from theodoi.ingest.segment import Section
@@ -142,8 +144,8 @@ def clean_title(text: str) -> str:
     return without_footnote_marks(text)
 
 
-def _due(text: str | None, doubts: dict[str, str]) -> Due:
-    due = parse_due(text or None)
+def _due(text: str | None, doubts: dict[str, str], *, year: int | None = None) -> Due:
+    due = parse_due(text or None, year=year)
     if text and text.strip(" -") and due.kind == "unspecified":
         doubts["due"] = f"Không đọc được thời gian: “{text}”."
     return due
@@ -165,7 +167,7 @@ def _agencies(text: str | None, field_name: str, doubts: dict[str, str]) -> list
 def tasks_from_table(table: ReadTable, prefix: str) -> list[Task]:
     """One task per numbered row; ``prefix`` is the appendix's code (``PL2``)."""
     return [
-        _task_from_row(row, prefix, table.numbers_restart)
+        _task_from_row(row, prefix, table)
         for row in table.rows
         if clean_title(row.cells.get(Column.TITLE, "")) and not _only_names_sub_tasks(table, row)
     ]
@@ -179,6 +181,9 @@ def _only_names_sub_tasks(table: ReadTable, row: TableRow) -> bool:
 
 
 _ROLE_WORD = re.compile(r"\(?\b(chủ trì|phối hợp)\b\)?", re.IGNORECASE)
+_WORKS_WITH = re.compile(
+    r"^(?P<lead>.+?)\s+phối hợp(?:\s+với|\s+cùng)?\s+(?P<coop>.+)$", re.IGNORECASE
+)
 _LEAD_THEN_PARTNERS = re.compile(
     r"^(?P<lead>.+?)\s*\(?chủ trì\)?\s*[,;]?\s*(?:phối hợp(?: với)?\s+(?P<coop>.+))?$",
     re.IGNORECASE,
@@ -202,22 +207,31 @@ def split_roles(cell: str) -> tuple[str, str | None]:
     match = _LEAD_THEN_PARTNERS.match(cell)
     if match:
         return match.group("lead"), match.group("coop")
+    # ``Cấp ủy phối hợp Thủ trưởng đơn vị``: a body, the verb, the bodies it works with.
+    match = _WORKS_WITH.match(cell)
+    if match and opens_with_body(match.group("lead")) and opens_with_body(match.group("coop")):
+        return match.group("lead"), match.group("coop")
     return cell, None
 
 
-def _task_from_row(row: TableRow, prefix: str, by_group: bool) -> Task:
+def _task_from_row(row: TableRow, prefix: str, table: ReadTable) -> Task:
     doubts = dict(row.doubts)
     cells = row.cells
-    number = f"{row.group.code}.{row.number}" if by_group and row.group else row.number
+    own = row.group is not None and row.number == row.group.code
+    in_group = table.numbers_restart and row.group is not None and not own
+    number = f"{row.group.code}.{row.number}" if in_group and row.group else row.number
     lead, partners = split_roles(cells.get(Column.LEAD, ""))
+    title = clean_title(cells.get(Column.TITLE, ""))
+    if table.title_prefix:
+        title = f"{table.title_prefix} {title}"
     return Task(
         code=f"{prefix}.{number}" if prefix else number,
         group=row.group.code if row.group else None,
-        title=clean_title(cells.get(Column.TITLE, "")),
+        title=title,
         lead=_agencies(lead, "lead", doubts),
         cooperating=_agencies(cells.get(Column.COOPERATING) or partners, "cooperating", doubts),
         expected_output=clean_title(cells.get(Column.OUTPUT, "")) or None,
-        due=_due(cells.get(Column.DUE), doubts),
+        due=_due(cells.get(Column.DUE), doubts, year=table.due_year),
         doubts=doubts,
     )
 
@@ -280,14 +294,18 @@ def task_from_item(item: Item, group: str | None) -> Task:
     doubts: dict[str, str] = {}
     lead, partners = split_roles(item.assignment.get(Column.LEAD) or item.assignee or "")
     cooperating = item.assignment.get(Column.COOPERATING) or partners
+    title = clean_title(" ".join(item.words))
+    # A plan organised by agency gives each line a time at its end, with no label (``… xếp
+    # loại cơ quan hằng năm.``); elsewhere such words belong to the sentence.
+    due = item.assignment.get(Column.DUE) or (time_in_words(title) if item.assignee else None)
     return Task(
         code=item.section.code,
         group=group,
-        title=clean_title(" ".join(item.words)),
+        title=title,
         lead=_agencies(lead, "lead", doubts),
         cooperating=_agencies(cooperating, "cooperating", doubts),
         expected_output=item.assignment.get(Column.OUTPUT) or None,
-        due=_due(item.assignment.get(Column.DUE), doubts),
+        due=_due(due, doubts),
         doubts=doubts,
     )
 
@@ -315,7 +333,9 @@ def assigned_bullets(section: Section, assignee: str | None = None) -> list[Item
 def _assignees_tasks(section: Section, assignee: str) -> list[Item]:
     """Under a heading that names the assignee, every line is one of its tasks (bullets or
     not); a heading with nothing under it but words after its colon is one task itself."""
-    lines = [_BULLET.sub("", text) for text in section.paragraphs]
+    bullets = [_BULLET.sub("", t) for t in section.paragraphs if _BULLET.match(t)]
+    # Where the tasks are bullets, a plain line is the letter's closing words, not a task.
+    lines = bullets or list(section.paragraphs)
     if lines:
         return _bullet_items(section, lines, assignee)
     rest = assignee_of(section.title)

@@ -165,6 +165,15 @@ class ProseTarget:
     unit: str | None
     target: Target
     year: int | None
+    # Said as something to reach (``phấn đấu``, ``đạt``, ``đến năm 2030``), not as the size
+    # of an action (``bố trí tối thiểu 3% tổng chi``).
+    aimed: bool = True
+
+
+_AIMED = re.compile(
+    r"\b(phấn đấu|hướng (?:đến|tới)|mục tiêu|chỉ tiêu|đạt|đạt được|chiếm|tăng|giảm|duy trì)\b",
+    re.IGNORECASE,
+)
 
 
 # Words between an indicator's name and its figure (``đạt tối thiểu``, ``tăng trung bình``).
@@ -319,7 +328,10 @@ def find_prose_targets(text: str) -> list[ProseTarget]:
         short = text[item.start : item.unit_end]
         target = parse_target(clause if item.rank else short)
         target.text = clause
-        out.append(ProseTarget(name, item.unit, target, paragraph.year_before(item.start)))
+        year = paragraph.year_before(item.start)
+        clause = text[paragraph.clause_start_before(item.start) : item.figure.start()]
+        aimed = year is not None or bool(_AIMED.search(clause))
+        out.append(ProseTarget(name, item.unit, target, year, aimed))
     return out
 
 
