@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from theodoi.ingest.blocks import Paragraph, SourceText
 from theodoi.ingest.extract.context import period_end
-from theodoi.ingest.extract.groups import group_of, task_groups
+from theodoi.ingest.extract.groups import announced_items, group_of, task_groups
 from theodoi.ingest.extract.indicators import (
     indicators_from_prose,
     indicators_from_table,
@@ -19,7 +19,7 @@ from theodoi.ingest.extract.indicators import (
 )
 from theodoi.ingest.extract.metadata import read_metadata
 from theodoi.ingest.extract.records import ReadTable, read_table
-from theodoi.ingest.extract.tasks import task_from_item, task_items, tasks_from_table
+from theodoi.ingest.extract.tasks import read_item, task_from_item, task_items, tasks_from_table
 from theodoi.ingest.plan import DocumentInfo, Group, Indicator, Plan, Task
 from theodoi.ingest.roles import NO_TARGETS, NOT_TASKS, Role
 from theodoi.ingest.segment import Section, segment
@@ -73,6 +73,9 @@ def _from_tables(tables: list[tuple[Section, ReadTable]]) -> tuple[list[Group], 
 def _from_items(root: Section) -> tuple[list[Group], list[Task]]:
     groups: list[Group] = []
     tasks: list[Task] = []
+    if (announced := announced_items(root)) and not task_groups(root):
+        assignee, items = announced
+        return [], [task_from_item(read_item(item, assignee), None) for item in items]
     for section in task_groups(root):
         group = group_of(section)
         groups.append(group)

@@ -157,3 +157,35 @@ def time_in_words(words: str) -> str | None:
     it (it is part of the sentence)."""
     match = _TRAILING_TIME.search(words)
     return match.group(0).strip(" .;") if match else None
+
+
+# ``… Giao Ban Tổ chức Tỉnh ủy chủ trì; năm 2025.``: a Party programme names the assignee in a
+# sentence of its own after the task's words.
+_GIVEN = re.compile(
+    r"(?:^|(?<=[.;])\s*)giao\s+(?P<lead>[^.;:]{3,120}?)\s+"
+    r"(?:đồng\s+)?(?:chủ trì|lãnh đạo|chỉ đạo|thực hiện|tham mưu|theo dõi)\b[^.;]*",
+    re.IGNORECASE,
+)
+
+
+def given_sentence(words: str) -> tuple[str, str, str] | None:
+    """The task's words before a ``Giao X chủ trì …`` sentence, X, and what follows it."""
+    for match in _GIVEN.finditer(words):
+        lead = _body(match.group("lead"))
+        if lead and match.start() > 0:
+            return words[: match.start()].strip(), lead, words[match.end() :]
+    return None
+
+
+# ``… đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện các nội dung sau:``
+_ANNOUNCED = re.compile(
+    r"\b(?:đề nghị|giao|yêu cầu)\s+(?P<body>.{3,120}?)\s+(?:chỉ đạo|thực hiện|triển khai|"
+    r"khẩn trương|quan tâm|tập trung|tổ chức)\b[^:]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def announced_assignee(sentence: str) -> str | None:
+    """The body a sentence gives the items after it to (an official letter's request)."""
+    match = _ANNOUNCED.search(sentence)
+    return _body(match.group("body")) if match else None

@@ -9,7 +9,7 @@ after. Each heading directly under the part is a group (``nhóm nhiệm vụ, gi
 from __future__ import annotations
 
 from theodoi.ingest.blocks import Paragraph
-from theodoi.ingest.extract.assignees import assignee_of
+from theodoi.ingest.extract.assignees import announced_assignee, assignee_of
 from theodoi.ingest.extract.tasks import is_assigned
 from theodoi.ingest.plan import Group
 from theodoi.ingest.roles import NOT_TASKS, Role, role_of
@@ -85,6 +85,31 @@ def _assignees(section: Section) -> list[Section]:
         else:
             out += _assignees(child)
     return out
+
+
+def _without_closing(item: Section) -> Section:
+    """The item without the plain lines a letter closes with after its last item (``Trong
+    quá trình thực hiện, nếu có vướng mắc …``, ``Trân trọng./.``); its bullets stay."""
+    kept = [b for b in item.items if not isinstance(b, Paragraph) or b.text[:1] in "-+•*"]
+    return Section(item.kind, item.label, item.title, item.code, item.role, kept)
+
+
+def announced_items(root: Section) -> tuple[str, list[Section]] | None:
+    """An official letter's numbered items after the sentence that names who is to do them
+    (``… đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện các nội dung sau:``),
+    with that body; None when the text has no such sentence."""
+    assignee: str | None = None
+    items: list[Section] = []
+    for item in root.items:
+        if isinstance(item, Paragraph):
+            if items:
+                break
+            assignee = announced_assignee(item.text) or assignee
+        elif assignee and item.kind in ("arabic", "letter") and item.role not in NOT_TASKS:
+            items.append(_without_closing(item))
+        elif items:
+            break
+    return (assignee, items) if assignee and items else None
 
 
 def task_groups(root: Section) -> list[Section]:

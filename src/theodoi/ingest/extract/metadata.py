@@ -17,6 +17,7 @@ import re
 from collections import Counter
 
 from theodoi.ingest.fields.agencies import expand_abbreviations
+from theodoi.ingest.fields.bodies import catalogue
 from theodoi.ingest.fields.dates import parse_date
 from theodoi.ingest.fields.docnumbers import find_document_numbers
 from theodoi.ingest.plan import DocumentInfo, DocumentKind
@@ -117,11 +118,20 @@ def sentence_case(text: str) -> str:
     return out[:1].upper() + out[1:]
 
 
+def _catalogue_case(text: str) -> str:
+    """Bodies' names spelt as the catalogue spells them (``Hội Liên hiệp Phụ nữ``, ``Ban
+    Chấp hành``); one-word heads only at the start, where ``ban`` cannot be a verb."""
+    known = catalogue()
+    for words in (*known.names, *(h for h in known.heads if " " in h)):
+        text = re.sub(rf"\b{re.escape(words)}\b", words, text, flags=re.IGNORECASE)
+    return text
+
+
 def _proper_case(upper: str) -> str:
     """``ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI`` -> ``Ủy ban nhân dân tỉnh Quảng Ngãi``; a
     department or ministry capitalises each field of its name (``SỞ VĂN HÓA, THỂ THAO VÀ DU
     LỊCH`` -> ``Sở Văn hóa, Thể thao và Du lịch``)."""
-    text = sentence_case(upper)
+    text = _catalogue_case(sentence_case(expand_abbreviations(upper)))
     if re.match(r"^(Sở|Bộ) ", text):
         text = re.sub(r"^(Sở|Bộ) (\w)", lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
         text = re.sub(r"(, | - | và )(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
@@ -263,7 +273,8 @@ def _province(issuer: str | None, all_text: str, governing: str | None) -> str |
             return named[0]
     if governing:
         return governing
-    counts = Counter(places(all_text, cities=False))
+    # A commune of a centrally run city names the city (``thành phố Đà Nẵng``), not a tỉnh.
+    counts = Counter(places(all_text, cities=False)) or Counter(places(all_text, cities=True))
     return counts.most_common(1)[0][0] if counts else None
 
 

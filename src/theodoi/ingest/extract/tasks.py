@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from theodoi.ingest.extract.assignees import (
     assignee_of,
     body_before_colon,
+    given_sentence,
     lead_in_front,
     partners_in_words,
     time_at_end,
@@ -255,6 +256,10 @@ def read_line(text: str) -> tuple[str, dict[Column, str]]:
     (:func:`split_assignment`), a body before a colon or in front of the verb, partners
     before the verb, and a time after the last ``;``."""
     words, values = split_assignment(text)
+    if Column.LEAD not in values and (given := given_sentence(words)):
+        words, values[Column.LEAD], after = given
+        if Column.DUE not in values and (closing := time_at_end(after)):
+            values[Column.DUE] = closing[1]
     if Column.LEAD not in values:
         if colon := body_before_colon(words):
             values[Column.LEAD], words = colon
