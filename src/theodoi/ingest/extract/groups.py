@@ -117,8 +117,11 @@ def task_groups(root: Section) -> list[Section]:
     part = _tasks_part(root)
     if part is not None:
         groups = [c for c in part.children if c.kind != "letter"]
-        # A part whose items are lettered straight under it has no groups but itself.
-        return groups or [part]
+        # A part whose items are lettered straight under it, or whose numbered items are
+        # each a task with its own assignment lines, has no groups but itself.
+        if all(is_assigned(g) and not g.children for g in groups):
+            return [part]
+        return groups
     return (
         _announced_groups(root)
         or [s for s in _assigned_parents(root) if s.kind != "document"]

@@ -63,7 +63,7 @@ def _column_of_label(label: str) -> Column:
 # C``, ``C phối hợp``) and the time; or labelled (``(Cơ quan chủ trì: A; thời gian: …)``).
 _CLOSING = re.compile(r"\s*\((?P<inner>[^()]{3,400})\)(?=\s*[.;]?\s*$)")
 _LEADS = re.compile(
-    r"^(?P<lead>.{3,150}?)\s+(?P<co>đồng\s+)?chủ trì"
+    r"^(?P<lead>.{3,150}?)\s+(?P<co>đồng\s+)?(?:chủ trì|thực hiện|chịu trách nhiệm)"
     r"(?:,?\s*phối hợp(?: với)?\s+(?P<coop>.{3,200}))?$",
     re.IGNORECASE,
 )
@@ -332,6 +332,8 @@ def assigned_bullets(section: Section, assignee: str | None = None) -> list[Item
     bullets = [_BULLET.sub("", text) for text in section.paragraphs if _BULLET.match(text)]
     if not bullets or not all(split_assignment(text)[1] for text in bullets):
         return []
+    if not any(split_assignment(text)[0] for text in bullets):
+        return []  # ``- Đơn vị thực hiện: …``, ``- Thời hạn: …``: the heading's own lines
     return _bullet_items(section, bullets, assignee)
 
 
