@@ -146,3 +146,41 @@ def test_a_month_number_above_twelve_is_not_a_month() -> None:
 @pytest.mark.parametrize("written", ["Chưa xác định", "Đã hoàn thành", "Theo dõi", "Ưu tiên"])
 def test_words_that_name_no_time_and_no_condition_are_unspecified_and_kept(written: str) -> None:
     assert parse_due(written) == Due(text=written, kind="unspecified")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Trước ngày 31/01 năm liền kề",
+        "trước ngày 05 của tháng liền kề",
+        "trước ngày 15 tháng cuối quý",
+    ],
+)
+def test_a_deadline_repeated_each_period_is_recurring_with_its_rule(written: str) -> None:
+    # issue 9, item 6
+    assert parse_due(written) == Due(text=written, kind="recurring")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015",
+        "Theo các mốc thời gian tại Quyết định số 749/QĐ-TTg ngày 03/6/2020",
+        "theo kế hoạch của tỉnh",
+    ],
+)
+def test_a_time_that_cites_another_document_is_conditional_without_its_date(written: str) -> None:
+    # issue 9, item 5
+    due = parse_due(written)
+    assert (due.kind, due.date, due.start_year, due.condition) == (
+        "conditional",
+        None,
+        None,
+        written,
+    )
+
+
+def test_a_month_or_quarter_without_its_year_takes_the_year_its_context_gives() -> None:
+    assert parse_due("Tháng 3", year=2026) == due("Tháng 3", "month", 2026, 2026, month=3)
+    assert parse_due("Quý IV", year=2026) == due("Quý IV", "quarter", 2026, 2026, quarter=4)
+    assert parse_due("Tháng 3") == Due(text="Tháng 3", kind="unspecified")

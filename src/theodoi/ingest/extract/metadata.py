@@ -20,6 +20,7 @@ from theodoi.ingest.fields.agencies import expand_abbreviations
 from theodoi.ingest.fields.bodies import catalogue
 from theodoi.ingest.fields.dates import parse_date
 from theodoi.ingest.fields.docnumbers import find_document_numbers
+from theodoi.ingest.fields.references import Reference, find_references, programme_behind
 from theodoi.ingest.plan import DocumentInfo, DocumentKind
 from theodoi.ingest.segment import Section, Segmented, is_person_name
 from theodoi.ingest.textnorm import fold_normalized
@@ -74,14 +75,6 @@ _SIGNER_IN_LEAD = re.compile(
 _IMPLEMENTS_LINE = re.compile(r"^(căn cứ|thực hiện)\b")
 # Legal authority (laws, decrees, circulars) is the basis of a plan, not what it implements.
 _AUTHORITY = re.compile(r"/(QH\d*|NĐ-CP|TT-[\wĐ]+)$|/\d{4}/(QH\d*|NĐ-CP|TT-)")
-# The national programmes that put a resolution of the Party into effect; a plan that
-# implements one implements the resolution behind it (SCHEMA.md: ``57-NQ/TW`` behind
-# ``03/NQ-CP``).
-IMPLEMENTED_BY: dict[str, str] = {
-    "03/NQ-CP": "57-NQ/TW",
-    "50/NQ-CP": "52-NQ/TW",
-    "52/NQ-CP": "52-NQ/TW",
-}
 # Words kept capitalised when an upper-case title is put in sentence case.
 _PROPER = [
     "Chính phủ",
@@ -355,7 +348,9 @@ def _signer(segmented: Segmented, front: list[str]) -> str | None:
     return None
 
 
-def _implements(front: list[str], title: str | None, own: str | None) -> list[str]:
+def _implements(
+    front: list[str], title: str | None, own: str | None, plan_year: int | None
+) -> list[str]:
     sources = [line for line in front if _IMPLEMENTS_LINE.match(fold_normalized(line))]
     sources += [
         line
@@ -364,16 +359,23 @@ def _implements(front: list[str], title: str | None, own: str | None) -> list[st
     ]
     if title:
         sources.append(title)
-    found: list[str] = []
+    found: list[Reference] = []
     for text in sources:
-        for number in find_document_numbers(text):
-            if number != own and not _AUTHORITY.search(number) and number not in found:
-                found.append(number)
-    for number in list(found):
-        behind = IMPLEMENTED_BY.get(number)
-        if behind and behind not in found:
-            found.append(behind)
-    return found
+        for reference in find_references(text):
+            number = reference.number
+            if number == own or _AUTHORITY.search(number):
+                continue
+            known = next((r for r in found if r.number == number), None)
+            if known is None:
+                found.append(reference)
+            elif known.year is None and reference.year is not None:
+                found[found.index(known)] = reference  # dated where it is cited again
+    numbers = [r.number for r in found]
+    for reference in found:
+        behind = programme_behind(reference, plan_year)
+        if behind and behind not in numbers:
+            numbers.append(behind)
+    return numbers
 
 
 def _kind_without_title(front: list[str]) -> DocumentKind:
@@ -396,13 +398,14 @@ def read_metadata(segmented: Segmented, all_text: str) -> DocumentInfo:
     if issuer and province and fold_normalized(issuer).endswith(("tỉnh", "tỉnh ủy")):
         issuer = f"{issuer} {province}"
     issuer = _signing_body(segmented, issuer)
+    issued_on = _issued_on(front, captions, number)
     return DocumentInfo(
         number=number,
         kind=kind,
         title=title,
         issuer=issuer,
         province=province,
-        issued_on=_issued_on(front, captions, number),
+        issued_on=issued_on,
         signer=_signer(segmented, front),
-        implements=_implements(front, title, number),
+        implements=_implements(front, title, number, int(issued_on[:4]) if issued_on else None),
     )

@@ -229,7 +229,10 @@ def read_table(table: Table) -> ReadTable | None:
         if (
             (number is not None and is_group_number(number))
             or _SECTION_LETTER.match(raw_number)
-            or (title_only and (number_at is None or _heads_a_group(by_role, out)))
+            or (
+                title_only
+                and (number_at is None or (not raw_number and _heads_a_group(by_role, out)))
+            )
         ):
             title = by_role.get(Column.TITLE) or next(
                 (c for c in cells if c.strip() and c != raw_number), ""

@@ -1,0 +1,95 @@
+"""Who a task goes to when no label says it: a heading, a colon, the words before the verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.ingest.extract.assignees import (
+    announced_assignee,
+    assignee_of,
+    given_sentence,
+    lead_in_front,
+    time_at_end,
+)
+from theodoi.ingest.tables import Column
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("Sở Khoa học và Công nghệ:", "Sở Khoa học và Công nghệ"),
+        ("Giao Sở Y tế:", "Sở Y tế"),
+        ("Đề nghị Bảo hiểm xã hội tỉnh:", "Bảo hiểm xã hội tỉnh"),
+        ("Công an tỉnh:", "Công an tỉnh"),
+        (
+            "Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường:",
+            "Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường",
+        ),
+        ("Đảng ủy Văn phòng Quốc hội", "Đảng ủy Văn phòng Quốc hội"),
+        ("Ủy ban nhân dân các xã, phường:", "Ủy ban nhân dân các xã, phường"),
+    ],
+)
+def test_a_heading_that_names_a_body_assigns_its_tasks(heading: str, body: str) -> None:
+    assert assignee_of(heading) == (body, "")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Nâng cao nhận thức, đổi mới tư duy",
+        "Hội nghị sơ kết, tổng kết",
+        "Trung tâm dữ liệu và hạ tầng số",
+        "Sở Nội vụ chủ trì, phối hợp với các sở xây dựng đề án vị trí việc làm",
+    ],
+)
+def test_a_heading_that_names_a_subject_or_a_task_assigns_nothing(heading: str) -> None:
+    assert assignee_of(heading) is None
+
+
+def test_the_words_after_an_assignees_colon_are_its_task() -> None:
+    assert assignee_of("Sở Tài chính: bố trí kinh phí thực hiện.") == (
+        "Sở Tài chính",
+        "bố trí kinh phí thực hiện.",
+    )
+
+
+def test_a_lead_in_front_of_the_verb_with_its_partners() -> None:
+    assert lead_in_front("Sở Nội vụ chủ trì, phối hợp với các sở, ngành xây dựng đề án") == (
+        {Column.LEAD: "Sở Nội vụ", Column.COOPERATING: "các sở, ngành"},
+        "Xây dựng đề án",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "time"),
+    [
+        ("Xây dựng Kho dữ liệu; hoàn thành trong Quý III/2026.", "trong Quý III/2026"),
+        ("Tham mưu bố trí công chức (hoàn thành trước ngày 30/6/2026).", "trước ngày 30/6/2026"),
+        ("Đánh giá mức độ chuyển đổi số; thời gian: tháng 11/2026.", "tháng 11/2026"),
+        ("Bảo đảm an ninh mạng; thường xuyên.", "thường xuyên"),
+    ],
+)
+def test_the_time_that_closes_a_task_line(line: str, time: str) -> None:
+    found = time_at_end(line)
+    assert found is not None
+    assert found[1] == time
+
+
+def test_a_clause_after_a_semicolon_that_is_no_time_stays_in_the_words() -> None:
+    assert time_at_end("Rà soát quy định; trình Ủy ban nhân dân tỉnh xem xét.") is None
+
+
+def test_a_party_programme_names_the_assignee_in_a_sentence_after_the_task() -> None:
+    assert given_sentence(
+        "Xây dựng cơ chế khuyến khích cán bộ. Giao Ban Tổ chức Tỉnh ủy chủ trì; năm 2025."
+    ) == ("Xây dựng cơ chế khuyến khích cán bộ.", "Ban Tổ chức Tỉnh ủy", "; năm 2025.")
+
+
+def test_an_official_letters_request_names_who_does_its_items() -> None:
+    assert (
+        announced_assignee(
+            "Bộ Khoa học và Công nghệ đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo "
+            "thực hiện các nội dung sau:"
+        )
+        == "Ủy ban nhân dân các tỉnh, thành phố"
+    )
