@@ -78,3 +78,15 @@ def test_an_unnumbered_row_with_its_own_lead_and_time_is_a_task_of_its_own() -> 
         ("Hỗ trợ doanh nghiệp đổi mới công nghệ", ["Sở Công Thương"]),
         ("Hỗ trợ hợp tác xã bán hàng trực tuyến", ["Sở Nông nghiệp và Môi trường"]),
     ]
+
+
+def test_a_column_whose_cells_name_bodies_is_the_lead_whatever_its_header() -> None:
+    plan = _table(
+        "| TT | Nội dung hoạt động | Cơ quan tham mưu | Thời gian |",
+        "| 1 | Họp Ban Chỉ đạo | Sở Khoa học và Công nghệ | Tháng 01/2026 |",
+        "| 2 | Sơ kết 6 tháng | Văn phòng Tỉnh ủy, Sở Khoa học và Công nghệ | Tháng 7/2026 |",
+    )
+    assert [t.lead for t in plan.tasks] == [
+        ["Sở Khoa học và Công nghệ"],
+        ["Văn phòng Tỉnh ủy", "Sở Khoa học và Công nghệ"],
+    ]

@@ -420,3 +420,14 @@ def test_an_assignment_in_a_closing_parenthesis_in_the_ways_plans_write_it(
     line: str, words: str, assignment: dict[Column, str]
 ) -> None:
     assert split_assignment(line) == (words, assignment)
+
+
+def test_a_phan_cong_line_names_the_lead_and_its_partners() -> None:
+    plan = _plan(
+        "KẾ HOẠCH\nIII. NỘI DUNG THỰC HIỆN\n1. Ra quân Bình dân học vụ số tại các thôn.\n"
+        "Phân công: Ban Phong trào Tỉnh đoàn chủ trì, phối hợp với các cơ sở đoàn.\n"
+        "Thời gian: Quý II/2026.\n"
+    )
+    assert [(t.lead, t.cooperating, t.due.quarter) for t in plan.tasks] == [
+        (["Ban Phong trào Tỉnh đoàn"], ["các cơ sở đoàn"], 2)
+    ]

@@ -15,6 +15,7 @@ from typing import Literal
 
 from theodoi.ingest.blocks import Table
 from theodoi.ingest.fields.agencies import split_agencies
+from theodoi.ingest.fields.bodies import opens_with_body
 from theodoi.ingest.tables import (
     Column,
     RebuiltTable,
@@ -178,6 +179,23 @@ def _heads_a_group(cells: dict[Column, str], read: ReadTable) -> bool:
     )
 
 
+def _roles_from_cells(
+    roles: list[Column | None], rows: tuple[tuple[str, ...], ...]
+) -> list[Column | None]:
+    """A task table without a lead column whose header names it in words of its own
+    (``Cơ quan tham mưu``, ``Đơn vị``): the column whose cells name bodies is the lead."""
+    if Column.LEAD in roles:
+        return roles
+    for k, role in enumerate(roles):
+        if role not in (None, Column.UNIT):
+            continue
+        cells = [row[k].strip() for row in rows if k < len(row) and row[k].strip()]
+        bodies = sum(opens_with_body(c) for c in cells)
+        if cells and bodies >= 0.6 * len(cells):
+            return [*roles[:k], Column.LEAD, *roles[k + 1 :]]
+    return roles
+
+
 def read_table(table: Table) -> ReadTable | None:
     """The table's kind, groups and rows; None for a table that is not a plan's list of
     tasks or indicators (no recognisable header)."""
@@ -194,6 +212,8 @@ def read_table(table: Table) -> ReadTable | None:
         kind = "tasks"
     else:
         return None
+    if kind == "tasks":
+        roles = _roles_from_cells(roles, table.rows[start:])
     guessed = table.guessed_rows if isinstance(table, RebuiltTable) else frozenset()
     number_at = roles.index(Column.NUMBER) if Column.NUMBER in roles else None
     out = ReadTable(

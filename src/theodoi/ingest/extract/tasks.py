@@ -36,7 +36,7 @@ from theodoi.ingest.textnorm import without_footnote_marks
 # several share one line (``- Chủ trì: Sở Nội vụ; phối hợp: các sở; thời gian: 2025.``).
 _LABEL = re.compile(
     r"(?:^|(?<=[;.])\s*)[-+*•]?\s*(?P<label>"
-    r"(?:(?:cơ quan|đơn vị)(?:,? (?:cơ quan|đơn vị))?\s+)?(?:chủ trì|phối hợp|thực hiện)"
+    r"phân công|(?:(?:cơ quan|đơn vị)(?:,? (?:cơ quan|đơn vị))?\s+)?(?:chủ trì|phối hợp|thực hiện)"
     r"(?: thực hiện| theo dõi)?"
     r"|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành| thực hiện)?"
     r"|tiến độ(?: thực hiện| hoàn thành)?"
