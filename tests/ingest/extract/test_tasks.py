@@ -431,3 +431,17 @@ def test_a_phan_cong_line_names_the_lead_and_its_partners() -> None:
     assert [(t.lead, t.cooperating, t.due.quarter) for t in plan.tasks] == [
         (["Ban Phong trào Tỉnh đoàn"], ["các cơ sở đoàn"], 2)
     ]
+
+
+def test_an_assignment_in_a_bracket_inside_the_sentence_names_the_lead() -> None:
+    plan = _plan(
+        "KẾ HOẠCH\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Lắp đặt camera giám sát tại các bãi xe (giao Ban Quản lý Khu kinh tế chủ trì, "
+        "phối hợp với Công an tỉnh), bảo đảm an ninh trật tự.\n- Thời gian hoàn thành: Năm 2026.\n"
+    )
+    (task,) = plan.tasks
+    assert (task.title, task.lead, task.cooperating) == (
+        "Lắp đặt camera giám sát tại các bãi xe, bảo đảm an ninh trật tự.",
+        ["Ban Quản lý Khu kinh tế"],
+        ["Công an tỉnh"],
+    )

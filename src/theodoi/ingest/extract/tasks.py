@@ -134,6 +134,27 @@ def _labelled(text: str) -> tuple[str, dict[Column, str]] | None:
     return text[: matches[0].start()].strip(), values
 
 
+_BRACKET = re.compile(r"\s*\((?:giao\s+)?(?P<inner>[^()]{3,300})\)", re.IGNORECASE)
+
+
+def _bracket_assignment(text: str) -> tuple[str, dict[Column, str]] | None:
+    """``Xây dựng nền tảng … (giao Sở Công Thương chủ trì thực hiện), bảo đảm …``: an
+    assignment in a bracket inside the sentence, not at its end."""
+    for bracket in _BRACKET.finditer(text):
+        parts = [p.strip(" ,.") for p in bracket.group("inner").split(";")]
+        leads = _LEADS.match(parts[0])
+        if leads is None or not opens_with_body(leads.group("lead")):
+            continue
+        values = {Column.LEAD: leads.group("lead")}
+        if leads.group("coop"):
+            values[Column.COOPERATING] = leads.group("coop")
+        if len(parts) > 1 and looks_like_time(parts[-1]):
+            values[Column.DUE] = parts[-1]
+        words = text[: bracket.start()] + text[bracket.end() :]
+        return " ".join(words.split()), values
+    return None
+
+
 def split_assignment(text: str) -> tuple[str, dict[Column, str]]:
     """The words of a line before its first assignment label, and the labelled values; or
     the words before an assignment in a closing parenthesis, and its values."""
@@ -256,6 +277,9 @@ def read_line(text: str) -> tuple[str, dict[Column, str]]:
     (:func:`split_assignment`), a body before a colon or in front of the verb, partners
     before the verb, and a time after the last ``;``."""
     words, values = split_assignment(text)
+    if Column.LEAD not in values and (inside := _bracket_assignment(words)):
+        words, found = inside
+        values = {**found, **values}
     if Column.LEAD not in values and (given := given_sentence(words)):
         words, values[Column.LEAD], after = given
         if Column.DUE not in values and (closing := time_at_end(after)):
