@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from theodoi.ingest.blocks import SourceText
-from theodoi.ingest.segment import NOT_TASKS, Role, Section, segment
+from theodoi.ingest.roles import NOT_TASKS, Role
+from theodoi.ingest.segment import Section, segment
 from theodoi.ingest.tables import rebuild_flattened_tables
 
 # A line shorter than this is a label or a stray heading, not a task.
