@@ -8,14 +8,16 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 
 from theodoi.audit.models import AuditEntry
+from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import Plan
 from theodoi.reporting.models import ReportingRound, TaskUpdate
 from theodoi.reporting.updates import UpdateContent
 from theodoi.snapshots.errors import SnapshotError
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
+from theodoi.snapshots.reading import Results
 from theodoi.snapshots.services import publish_ranking, rebuild_snapshot
 
 from .conftest import AS_OF, lead_tasks, reporter_indicator
@@ -115,17 +117,29 @@ def test_indicator_progress_uses_accepted_figures_with_the_numbers_behind_it(
     assert result["values"] == [["2025-12-31", 10.0]]
 
 
-def test_summaries_count_every_task_and_hide_confidential_ones_from_the_public_counts(
+def test_summaries_count_every_task_and_a_readers_figures_only_the_tasks_it_may_see(
     tien_giang_plan: Plan,
 ) -> None:
     task = tien_giang_plan.tasks.order_by("position").first()
     task.confidential = True
     task.save(update_fields=["confidential"])
-    results = rebuild_snapshot(tien_giang_plan, as_of=AS_OF, now=NOW).results
+    snapshot = rebuild_snapshot(tien_giang_plan, as_of=AS_OF, now=NOW)
+    results = snapshot.results
     total = tien_giang_plan.tasks.filter(archived_at__isnull=True).count()
     assert results["summary"]["all"]["plan"]["total"] == total
-    assert results["summary"]["public"]["plan"]["total"] == total - 1
     assert sum(results["summary"]["all"]["plan"]["by_status"].values()) == total
+    read = Results.of(snapshot)
+    public = set(visible_tasks(AnonymousUser()).filter(plan=tien_giang_plan).values_list("pk"))
+    assert read.summary(among={pk for (pk,) in public}).total == total - 1
+    # Counted from every task, the figures are the stored ones, for each group and agency.
+    every = set(read.tasks)
+    for group in [str(g.pk) for g in tien_giang_plan.groups.all()] + ["-"]:
+        assert read.summary(among=every, group=group) == read.summary(group=group)
+        for agency in read.agencies:
+            counted = read.summary(among=every, group=group, agency=agency)
+            assert counted == read.summary(group=group, agency=agency)
+    for agency in read.agencies:
+        assert read.summary(among=every, agency=agency) == read.summary(agency=agency)
 
 
 def test_publishing_the_ranking_copies_it_and_leaves_an_audit_entry(

@@ -1,10 +1,13 @@
 """Public pages cached per plan, keyed on what they show.
 
-The key carries the plan's version, the digest of its latest snapshot and the latest ranking
-publication and how many tasks are confidential, so a rebuilt snapshot (an accepted update, a
-closed round), a new version of the plan, a published ranking or a task made confidential is a
-new key: the old page is never served again, and no code has to remember to delete it. One
-small query finds the key.
+The key names the plan's version, the digest of its latest snapshot, the latest ranking
+publication and the very tasks and indicators the public may read (their ids). So a rebuilt
+snapshot, a new version of the plan, a published ranking or a task made confidential or public
+is a new key at once: the old page is never served again and no code has to remember to delete
+it. One statement finds the key.
+
+A task's words change only with a new version of its plan (a re-import); what changes between
+versions (confidentiality, archiving) changes the set of ids.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
-from theodoi.plans.models import Plan, PlanStatus, Task
+from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
 
 TIMEOUT = 24 * 3600  # a snapshot a day at least; older keys simply expire
@@ -33,33 +36,43 @@ View = Callable[..., HttpResponse]
 
 
 def _version_sql() -> str:
-    """One statement for the key: the ORM spent about 2.5 ms of CPU composing its three
-    subqueries on every cached hit, ten times the query's own cost, so it is written once.
-    Plain SQL that SQLite and PostgreSQL read alike; table names come from the models."""
+    """One statement for the key: the ORM spent about 2.5 ms of CPU composing its subqueries
+    on every cached hit, ten times the query's own cost, so it is written once. Its first row
+    is the plan's (kind 0: version, snapshot digest, ranking), then one row per public task
+    (kind 1) and live indicator (kind 2). Plain SQL that SQLite and PostgreSQL read alike;
+    table names come from the models. The task rows are ``visible_tasks`` of the public
+    (tests/portal/test_cache.py holds the two together)."""
     plan, snapshot = Plan._meta.db_table, PlanSnapshot._meta.db_table
     ranking, task = RankingPublication._meta.db_table, Task._meta.db_table
+    indicator = Indicator._meta.db_table
     return (
-        f"SELECT p.version,"
+        f"SELECT 0, p.version,"
         f" (SELECT s.digest FROM {snapshot} s WHERE s.plan_id = p.id AND s.as_of <= %s"
         f"  ORDER BY s.as_of DESC LIMIT 1),"
         f" (SELECT r.id FROM {ranking} r WHERE r.plan_id = p.id"
-        f"  ORDER BY r.published_at DESC LIMIT 1),"
-        # A task made confidential must leave the public pages at once, before any rebuild.
-        f" (SELECT COUNT(*) FROM {task} t WHERE t.plan_id = p.id AND t.confidential = %s)"
+        f"  ORDER BY r.published_at DESC LIMIT 1)"
         f" FROM {plan} p WHERE p.id = %s AND p.status = %s"
+        f" UNION ALL SELECT 1, t.id, NULL, NULL FROM {task} t"
+        f" WHERE t.plan_id = %s AND t.confidential = %s AND t.archived_at IS NULL"
+        f" UNION ALL SELECT 2, i.id, NULL, NULL FROM {indicator} i"
+        f" WHERE i.plan_id = %s AND i.archived_at IS NULL"
+        f" ORDER BY 1, 2"
     )
 
 
 def plan_version(plan_id: int, today: datetime.date) -> str:
     """What a public page of the plan depends on, as a short string, in one query; Http404
     when the plan is not published."""
+    params = [today, plan_id, PlanStatus.PUBLISHED.value, plan_id, False, plan_id]
     with connection.cursor() as cursor:
-        cursor.execute(_version_sql(), [today, True, plan_id, PlanStatus.PUBLISHED.value])
-        row = cursor.fetchone()
-    if row is None:
+        cursor.execute(_version_sql(), params)
+        rows = cursor.fetchall()
+    if not rows or rows[0][0] != 0:
         raise Http404
-    # A count of 0 reads "-" like an absent ranking: the key's shape is the ORM version's.
-    return ".".join(str(part or "-") for part in row)
+    _, version, digest, ranking = rows[0]
+    shown = ",".join(f"{kind}:{pk}" for kind, pk, _, _ in rows[1:])
+    ids = hashlib.sha256(shown.encode()).hexdigest()[:16]
+    return f"{version}.{digest or '-'}.{ranking or '-'}.{ids}"
 
 
 def fetch(key: str) -> Any:

@@ -133,10 +133,11 @@ def _status_rows(plan: Plan, results: Results | None) -> Iterator[Row]:
     if results is None:
         return
     groups = dict(plan.groups.values_list("pk", "code"))
+    shown = set(visible_tasks(AnonymousUser()).filter(plan=plan).values_list("pk", flat=True))
     scopes: list[tuple[str, str | None]] = [("", None)]
     scopes += [(code, str(pk)) for pk, code in groups.items()]
     for code, group in scopes:
-        summary = results.summary(public=True, group=group)
+        summary = results.summary(among=shown, group=group)
         if group is not None and summary.total == 0:
             continue
         for count in summary.statuses:

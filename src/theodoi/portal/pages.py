@@ -78,6 +78,14 @@ def public_tasks(plan: Plan) -> QuerySet[Task]:
     )
 
 
+def public_task_ids() -> dict[int, set[int]]:
+    """The ids of the tasks the public may read, by plan."""
+    shown: dict[int, set[int]] = {}
+    for plan_id, pk in visible_tasks(AnonymousUser()).values_list("plan_id", "pk"):
+        shown.setdefault(plan_id, set()).add(pk)
+    return shown
+
+
 def task_lines(tasks: QuerySet[Task] | list[Task], results: Results | None) -> list[TaskLine]:
     return [TaskLine(t, results.tasks.get(t.pk, {}) if results else {}) for t in tasks]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -20,21 +19,14 @@ from theodoi.snapshots.services import latest_snapshot
 
 def plan_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    plans = (
-        Plan.objects.filter(status=PlanStatus.PUBLISHED)
-        .select_related("province")
-        .annotate(
-            task_count=Count(
-                "tasks",
-                filter=Q(tasks__confidential=False, tasks__archived_at__isnull=True),
-                distinct=True,
-            )
-        )
-    )
+    plans = Plan.objects.filter(status=PlanStatus.PUBLISHED).select_related("province")
+    shown = pages.public_task_ids()
     rows = []
-    for plan in plans:
+    for plan in plans.defer(*pages.PLAN_DOCUMENTS):
         snapshot = latest_snapshot(plan, as_of=today)
-        rows.append((plan, Results.of(snapshot).summary(public=True) if snapshot else None))
+        tasks = shown.get(plan.pk, set())
+        summary = Results.of(snapshot).summary(among=tasks) if snapshot else None
+        rows.append((plan, len(tasks), summary))
     return render(request, "portal/plan_list.html", {"rows": rows})
 
 
@@ -43,11 +35,12 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = pages.public_plan(plan_id)
     results = pages.public_results(plan, timezone.localdate())
     lines = pages.task_lines(pages.public_tasks(plan), results)
+    shown = {line.task.pk for line in lines}
     groups = [
         (
             group,
             group_lines,
-            results.summary(public=True, group=str(group.pk)) if results and group else None,
+            results.summary(among=shown, group=str(group.pk)) if results and group else None,
         )
         for group, group_lines in pages.grouped(plan, lines)
     ]
@@ -57,7 +50,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
         {
             "plan": plan,
             "results": results,
-            "summary": results.summary(public=True) if results else None,
+            "summary": results.summary(among=shown) if results else None,
             "groups": groups,
             "indicators": pages.indicator_lines(plan, results),
             "ranking": pages.published_ranking(plan),
@@ -100,7 +93,8 @@ def agency_detail(request: HttpRequest, plan_id: int, agency_id: int) -> HttpRes
             "agency": results.agencies[agency_id],
             "agency_id": agency_id,
             "groups": pages.grouped(plan, lines),
-            "summary": results.summary(public=True, agency=agency_id),
+            # The tasks listed, led or cooperated on alike: the figures count the list.
+            "summary": results.summary(among={line.task.pk for line in lines}),
             "publication": publication,
             "ranked": ranked,
         },

@@ -115,8 +115,9 @@ def evaluate_plan(records: PlanRecords) -> dict[str, Any]:
             _ranked(ids[r.score.agency], r.rank, r.tied, r.score) for r in rank_agencies(scores)
         ],
         "summary": {
+            # Every task; the figures of a reader who sees fewer are counted from the tasks
+            # (snapshots.reading), so a task made confidential later is never counted.
             "all": _summaries(judged),
-            "public": _summaries([(row, j) for row, j in judged if not row.confidential]),
         },
         "indicator_bands": _band_counts(result for _, result in progress),
     }
@@ -251,7 +252,7 @@ def _summaries(judged: list[tuple[TaskRow, TaskJudgement]]) -> dict[str, Any]:
     """Per plan, per group, per lead agency and per (agency, group) for the matrix; JSON keys
     are strings, ``-`` standing for tasks outside any group."""
     records = [
-        TaskRecord(j, "plan", _key(row.group_id), lead=tuple(str(a) for a in row.lead))
+        TaskRecord(j, "plan", group_key(row.group_id), lead=tuple(str(a) for a in row.lead))
         for row, j in judged
     ]
     cells: dict[str, list[TaskJudgement]] = {}
@@ -268,7 +269,8 @@ def _summaries(judged: list[tuple[TaskRow, TaskJudgement]]) -> dict[str, Any]:
     }
 
 
-def _key(group_id: int | None) -> str:
+def group_key(group_id: int | None) -> str:
+    """A task's group as the summaries key it (JSON keys are strings)."""
     return "-" if group_id is None else str(group_id)
 
 

@@ -5,11 +5,13 @@ Pages show what the snapshot says; they never judge anything themselves."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from theodoi.evaluation import Colour, ProgressBand, TaskStatus
+from theodoi.snapshots.evaluate import group_key
 from theodoi.snapshots.models import PlanSnapshot
 
 
@@ -26,7 +28,8 @@ class StatusCount:
 
 @dataclass(frozen=True)
 class Summary:
-    """One stored summary (plan, group, agency or matrix cell) in the statuses' order."""
+    """The tasks of a plan, a group, an agency or a matrix cell by status, in the statuses'
+    order: as the snapshot stored it, or counted from the tasks a reader may see."""
 
     total: int
     overdue: int
@@ -45,6 +48,21 @@ class Summary:
                 for s in TaskStatus
             ),
             colours={c.code: data["by_colour"].get(c.code, 0) for c in Colour},
+        )
+
+    @classmethod
+    def counted(cls, judged: Iterable[Mapping[str, Any]]) -> Summary:
+        """The summary of exactly these tasks' results (as a snapshot stores each one)."""
+        by_status: dict[str, int] = {}
+        by_colour: dict[str, int] = {}
+        total = overdue = 0
+        for result in judged:
+            total += 1
+            overdue += bool(result["overdue"])
+            by_status[result["status"]] = by_status.get(result["status"], 0) + 1
+            by_colour[result["colour"]] = by_colour.get(result["colour"], 0) + 1
+        return cls.of(
+            {"total": total, "overdue": overdue, "by_status": by_status, "by_colour": by_colour}
         )
 
     def count(self, code: str) -> int:
@@ -95,11 +113,28 @@ class Results:
         return list(self.snapshot.results["ranking"])
 
     def summary(
-        self, *, public: bool, group: str | None = None, agency: int | None = None
+        self,
+        *,
+        among: Collection[int] | None = None,
+        group: str | None = None,
+        agency: int | None = None,
     ) -> Summary:
-        """The summary of the plan, a group, an agency, or a cell of the agency x group matrix
-        (``group`` as stored: the group's id, ``-`` for tasks outside any group)."""
-        stored = self.snapshot.results["summary"]["public" if public else "all"]
+        """The summary of the plan, a group, an agency (as lead), or a cell of the agency x
+        group matrix (``group`` as stored: the group's id, ``-`` for tasks outside any group).
+
+        ``among`` holds the ids of the tasks the reader may see: the figures are then counted
+        from those tasks alone, so they always match the lists the reader is shown (a task
+        made confidential after the snapshot leaves both at once). None is every task of the
+        snapshot, read as stored."""
+        if among is not None:
+            return Summary.counted(
+                r
+                for r in self.snapshot.results["tasks"]
+                if r["id"] in among
+                and (group is None or group_key(r["group"]) == group)
+                and (agency is None or agency in r["lead"])
+            )
+        stored = self.snapshot.results["summary"]["all"]
         if group is not None and agency is not None:
             return Summary.of(stored["matrix"].get(f"{agency}:{group}"))
         if group is not None:

@@ -1,0 +1,135 @@
+"""The public pages' cache keys on what a page shows: the tasks the public may read (by id),
+never a count of the confidential ones, and the page's address without a query string; and
+every public figure is counted from the tasks the page lists."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, User
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from tests.portal.conftest import REVIEWED
+from theodoi.plans.access import visible_tasks
+from theodoi.plans.models import Plan, Task
+from theodoi.plans.services import set_task_confidential
+from theodoi.portal.cache import _version_sql
+from theodoi.snapshots.models import PlanSnapshot
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client: Client, name: str, *args: object, query: str = "") -> str:
+    response = client.get(reverse(f"portal:{name}", args=args) + query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def two_tasks_of_one_agency(snapshot: PlanSnapshot) -> tuple[Task, Task, int]:
+    """Two tasks led by the same agency whose titles no other task's title contains, so a
+    page shows each title only where it lists that task."""
+    leads = {t["id"]: t["lead"] for t in snapshot.results["tasks"]}
+    tasks = list(snapshot.plan.tasks.order_by("position"))
+    titles = [t.title for t in tasks]
+    by_agency: dict[int, list[Task]] = {}
+    for task in tasks:
+        if leads.get(task.pk) and sum(task.title in other for other in titles) == 1:
+            by_agency.setdefault(leads[task.pk][0], []).append(task)
+    agency, (first, second, *_) = next((a, ts) for a, ts in by_agency.items() if len(ts) > 1)
+    return first, second, agency
+
+
+def csv_task_ids(text: str) -> set[int]:
+    return {int(row["task_id"]) for row in csv.DictReader(io.StringIO(text))}
+
+
+def test_swapping_which_task_is_confidential_changes_every_cached_page_at_once(
+    client: Client, coordinator: User, evaluated: PlanSnapshot
+) -> None:
+    """Issue 9 item 11: 105 public and 104 confidential after 104 was public. As many tasks
+    are confidential before as after, yet no page may go on showing 104."""
+    plan = evaluated.plan
+    was_public, was_secret, agency = two_tasks_of_one_agency(evaluated)
+    set_task_confidential(was_secret, True, by=coordinator, now=REVIEWED)
+    pk = plan.pk
+    pages = (
+        ("plan_detail", (pk,)),
+        ("agency_detail", (pk, agency)),
+        ("open_data_csv", (pk, "tasks")),
+        ("open_data_json", (pk, "tasks")),
+    )
+    before = {name: page(client, name, *args) for name, args in pages}
+    assert was_public.title in before["plan_detail"]
+    assert was_public.title in before["agency_detail"]
+    assert was_secret.title not in before["plan_detail"]
+    assert was_public.pk in csv_task_ids(before["open_data_csv"])
+
+    set_task_confidential(was_secret, False, by=coordinator, now=REVIEWED)
+    set_task_confidential(was_public, True, by=coordinator, now=REVIEWED)
+
+    after = {name: page(client, name, *args) for name, args in pages}
+    for name in ("plan_detail", "agency_detail"):
+        assert was_public.title not in after[name], name
+        assert was_secret.title in after[name], name
+    assert csv_task_ids(after["open_data_csv"]) == (
+        csv_task_ids(before["open_data_csv"]) - {was_public.pk}
+    ) | {was_secret.pk}
+    assert f'"task_id": {was_public.pk},' not in after["open_data_json"]
+    assert f'"task_id": {was_secret.pk},' in after["open_data_json"]
+
+
+def _shown(html: str, testid: str) -> int:
+    return int(re.search(rf'data-testid="{testid}">(\d+)<', html).group(1))
+
+
+def test_the_public_figures_count_the_tasks_listed_once_a_task_is_made_confidential(
+    client: Client, coordinator: User, evaluated: PlanSnapshot
+) -> None:
+    """Issue 9 item 11: 66 counted, 63 listed until the next rebuild. A task made
+    confidential leaves the figures and the lists together, with no rebuild."""
+    plan = evaluated.plan
+    overdue = [t for t in evaluated.results["tasks"] if t["overdue"] and t["lead"]]
+    hidden = Task.objects.get(pk=overdue[0]["id"])
+    agency = overdue[0]["lead"][0]
+    set_task_confidential(hidden, True, by=coordinator, now=REVIEWED)
+    public = set(visible_tasks(AnonymousUser()).filter(plan=plan).values_list("pk", flat=True))
+    judged = [t for t in evaluated.results["tasks"] if t["id"] in public]
+
+    html = page(client, "plan_detail", plan.pk)
+    assert _shown(html, "task-total") == html.count("<tr data-task=") == len(public)
+    assert _shown(html, "overdue-total") == sum(t["overdue"] for t in judged)
+
+    listed = page(client, "agency_detail", plan.pk, agency)
+    assert _shown(listed, "task-total") == listed.count('<td class="code">')
+
+    tasks_csv = page(client, "open_data_csv", plan.pk, "tasks")
+    statuses = csv.DictReader(io.StringIO(page(client, "open_data_csv", plan.pk, "statuses")))
+    whole_plan = [row for row in statuses if row["group_code"] == ""]
+    assert sum(int(row["tasks"]) for row in whole_plan) == len(csv_task_ids(tasks_csv))
+
+    home = page(client, "plan_list")
+    row = home.split(reverse("portal:plan_detail", args=[plan.pk]))[1].split("</tr>")[0]
+    assert re.findall(r'<td class="num">([^<]+)</td>', row)[0] == str(len(public))
+
+
+def test_the_key_names_the_tasks_the_public_may_read(tien_giang_plan: Plan) -> None:
+    """The key's hand-written statement and ``visible_tasks`` say the same of every task,
+    whether archived, confidential or neither."""
+    tasks = list(tien_giang_plan.tasks.order_by("position")[:3])
+    Task.objects.filter(pk=tasks[0].pk).update(confidential=True)
+    Task.objects.filter(pk=tasks[1].pk).update(archived_at=REVIEWED)
+    with connection.cursor() as cursor:
+        pk = tien_giang_plan.pk
+        cursor.execute(_version_sql(), [REVIEWED.date(), pk, tien_giang_plan.status, pk, False, pk])
+        keyed = {row[1] for row in cursor.fetchall() if row[0] == 1}
+    public = set(
+        visible_tasks(AnonymousUser()).filter(plan=tien_giang_plan).values_list("pk", flat=True)
+    )
+    assert keyed == public
+    assert tasks[2].pk in keyed
+    assert not {tasks[0].pk, tasks[1].pk} & keyed
