@@ -117,6 +117,26 @@ def test_the_public_figures_count_the_tasks_listed_once_a_task_is_made_confident
     assert re.findall(r'<td class="num">([^<]+)</td>', row)[0] == str(len(public))
 
 
+def test_a_random_query_string_is_served_from_the_cached_page_and_stores_nothing(
+    client: Client, evaluated: PlanSnapshot, django_assert_max_num_queries: object
+) -> None:
+    """Issue 10 item 8: any query string used to bypass the cache and store a new ~95 KB
+    entry for 24 h. No cached page reads one: the same page, from the same entry."""
+    pk = evaluated.plan.pk
+    indicator = evaluated.plan.indicators.first().pk
+    for name, args in (
+        ("plan_detail", (pk,)),
+        ("indicator_detail", (pk, indicator)),
+        ("open_data_csv", (pk, "tasks")),
+    ):
+        warm = page(client, name, *args)
+        queries = ("?x=1", "?utm_source=zalo&x=2", "?" + "a" * 300)
+        # A hit costs the key's one statement; rendering the page costs dozens.
+        with django_assert_max_num_queries(len(queries)):  # type: ignore[operator]
+            for query in queries:
+                assert page(client, name, *args, query=query) == warm
+
+
 def test_the_key_names_the_tasks_the_public_may_read(tien_giang_plan: Plan) -> None:
     """The key's hand-written statement and ``visible_tasks`` say the same of every task,
     whether archived, confidential or neither."""

@@ -1,10 +1,11 @@
 """Public pages cached per plan, keyed on what they show.
 
 The key names the plan's version, the digest of its latest snapshot, the latest ranking
-publication and the very tasks and indicators the public may read (their ids). So a rebuilt
-snapshot, a new version of the plan, a published ranking or a task made confidential or public
-is a new key at once: the old page is never served again and no code has to remember to delete
-it. One statement finds the key.
+publication and the very tasks and indicators the public may read (their ids), and the page's
+address without its query string (no cached page reads one). So a rebuilt snapshot, a new
+version of the plan, a published ranking or a task made confidential or public is a new key at
+once: the old page is never served again and no code has to remember to delete it, while a
+random query string can neither bypass the cache nor fill it. One statement finds the key.
 
 A task's words change only with a new version of its plan (a re-import); what changes between
 versions (confidentiality, archiving) changes the set of ids.
@@ -98,12 +99,15 @@ def forget_everything() -> None:
 
 
 def cached_per_plan(view: View) -> View:
-    """Cache a GET page of one plan (its view takes ``plan_id``) under the plan's version."""
+    """Cache a GET page of one plan (its view takes ``plan_id`` and reads no query
+    parameter) under the plan's version and the page's address."""
 
     @wraps(view)
     def serve(request: HttpRequest, plan_id: int, **kwargs: Any) -> HttpResponse:
         version = plan_version(plan_id, timezone.localdate())
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+        # The path names the page (plan, indicator, agency, dataset); the query string is
+        # left out, so ``?x=1`` is the same page from the same entry.
+        path = hashlib.sha256(request.path.encode()).hexdigest()[:32]
         key = f"portal:{plan_id}:{version}:{translation.get_language()}:{path}"
         # Only what the public sees is shared: a signed-in person's page names them.
         shared = request.method == "GET" and not request.user.is_authenticated
