@@ -4,14 +4,19 @@ reporter's view limited to its own agency."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from tests.conftest import org
 from tests.snapshots.conftest import AS_OF, REVIEWED
+from theodoi.orgs.models import Organisation, Role
+from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import Plan
+from theodoi.portal.cache import forget_everything
 from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.services import rebuild_snapshot
 
@@ -82,3 +87,41 @@ def test_the_dashboard_changes_when_the_snapshot_does(
     total = evaluated.results["summary"]["all"]["plan"]["total"]
     assert f'data-testid="task-total">{total}<' in before
     assert f'data-testid="task-total">{total - 1}<' in after
+
+
+def _body(user: User, plan: Plan) -> str:
+    html = signed_in(user).get(reverse("dashboard:dashboard"), {"ke_hoach": plan.pk})
+    return html.content.decode().split('<main id="content">')[1].split("</main>")[0]
+
+
+def test_a_reporter_of_a_merged_body_and_its_successors_reporters_share_no_dashboard(
+    reporter: User, make_user: Callable[..., User], evaluated: PlanSnapshot
+) -> None:
+    """Issue 9 item 12. Tiền Giang's Sở Khoa học và Công nghệ was merged into Đồng Tháp's
+    (``reporter``) on 1/7/2025; an account still pointing to the former body is shown its
+    successor's figures but reads only its own body's tasks. Each sees the page it would
+    see with nothing cached, whoever loaded the page first."""
+    plan = evaluated.plan
+    merged = org("tien-giang--so-khoa-hoc-cong-nghe")
+    # The account was made while the body still existed; the merger came later.
+    Organisation.objects.filter(pk=merged.pk).update(active=True)
+    merged.refresh_from_db()
+    former = make_user("tg-khcn", Role.REPORTER, merged)
+    Organisation.objects.filter(pk=merged.pk).update(active=False)
+    cold = {}
+    for user in (former, reporter):
+        forget_everything()
+        cold[user.pk] = _body(user, plan)
+    assert cold[former.pk] != cold[reporter.pk]
+    for first, second in ((reporter, former), (former, reporter)):
+        forget_everything()
+        _body(first, plan)
+        assert _body(second, plan) == cold[second.pk]
+
+    # And each page's figures count the tasks it may list: none the reader cannot open.
+    for user in (former, reporter):
+        readable = set(visible_tasks(user).filter(plan=plan).values_list("pk", flat=True))
+        listed = {int(pk) for pk in re.findall(r"#task-(\d+)", cold[user.pk])}
+        assert listed <= readable
+        total = int(re.search(r'data-testid="task-total">(\d+)<', cold[user.pk]).group(1))
+        assert total <= len(readable)

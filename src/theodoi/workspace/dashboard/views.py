@@ -55,17 +55,25 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 def _cache_key(request: HttpRequest, scope: Scope) -> str | None:
     """The body depends on the snapshot, the plan's version, the filters, the language and
-    what the person may see (staff readers alike; a reporter its agency): all in the key, so
-    a rebuilt snapshot is a new key and nothing needs deleting."""
+    what the person may see: all in the key, so a rebuilt snapshot is a new key and nothing
+    needs deleting. What a reporter sees is named by the bodies whose tasks it reads (its
+    organisation's lineage, as ``visible_tasks`` reads it), not by the agency shown: a
+    reporter whose body was merged is shown under its successor but reads only its own
+    body's tasks, and shares no page with the successor's reporters."""
     if scope.plan is None or scope.results is None or scope.problems:
         return None
     persona = persona_of(request.user)
-    viewer = "staff" if persona.is_staff_reader else f"agency-{scope.agency}"
+    if persona.is_staff_reader:
+        reader: object = "staff"
+    elif persona.organisation is not None:
+        reader = ("lineage", tuple(sorted(persona.organisation.lineage_ids())))
+    else:
+        return None
     parts = (
         scope.plan.pk,
         scope.plan.version,
         scope.results.snapshot.digest,
-        viewer,
+        reader,
         scope.query(),
         translation.get_language(),
     )
@@ -84,12 +92,23 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     if results is None:
         return context
 
-    tasks = [r for r in results.tasks.values() if _in_scope(scope, r)]
+    # A staff reader sees every task; a reporter only those of its own body's lineage, and its
+    # figures are counted from those, so each figure matches the tasks listed behind it.
+    readable = (
+        None
+        if persona_of(request.user).is_staff_reader
+        else set(visible_tasks(request.user).filter(plan=scope.plan).values_list("pk", flat=True))
+    )
+    tasks = [
+        r
+        for r in results.tasks.values()
+        if _in_scope(scope, r) and (readable is None or r["id"] in readable)
+    ]
     overdue = sorted((r for r in tasks if r["overdue"]), key=lambda r: -(r["days_late"] or 0))
     due_soon = sorted((r for r in tasks if r["due_soon"]), key=lambda r: r["days_left"])
-    shown = {r["id"] for r in overdue[:LIST_LENGTH] + due_soon[:LIST_LENGTH]}
+    listed = {r["id"] for r in overdue[:LIST_LENGTH] + due_soon[:LIST_LENGTH]}
     lines = {
-        t.pk: (t, r) for t, r in _lines(request, scope, [r for r in tasks if r["id"] in shown])
+        t.pk: (t, r) for t, r in _lines(request, scope, [r for r in tasks if r["id"] in listed])
     }
     groups = context["groups"] if scope.group is None else [scope.group]
     agencies = (
@@ -98,7 +117,7 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
         else [
             r["agency"]
             for r in results.ranking
-            if results.summary(public=False, agency=r["agency"]).total
+            if results.summary(among=readable, agency=r["agency"]).total
         ]
     )
     indicators = [
@@ -109,7 +128,7 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     ]
     context.update(
         results=results,
-        summary=results.summary(public=False, group=scope.group_key, agency=scope.agency),
+        summary=results.summary(among=readable, group=scope.group_key, agency=scope.agency),
         overdue=[lines[r["id"]] for r in overdue[:LIST_LENGTH] if r["id"] in lines],
         overdue_total=len(overdue),
         due_soon=[lines[r["id"]] for r in due_soon[:LIST_LENGTH] if r["id"] in lines],
@@ -119,7 +138,7 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
                 agency,
                 results.agencies[agency],
                 [
-                    (group, results.summary(public=False, group=str(group.pk), agency=agency))
+                    (group, results.summary(among=readable, group=str(group.pk), agency=agency))
                     for group in groups
                 ],
             )
