@@ -2,7 +2,14 @@ import datetime
 
 import pytest
 
-from theodoi.evaluation.wording import vn_date, vn_number, vn_percent, vn_sort_key
+from theodoi.evaluation.wording import (
+    as_percent,
+    rounded,
+    vn_date,
+    vn_number,
+    vn_percent,
+    vn_sort_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,3 +57,32 @@ def test_tones_only_break_ties_between_the_same_letters() -> None:
     # ma, mà, mả, mã, má, mạ: ngang, huyền, hỏi, ngã, sắc, nặng; "mai" after all of them.
     words = ["mai", "mạ", "má", "mã", "mả", "mà", "ma"]
     assert sorted(words, key=vn_sort_key) == ["ma", "mà", "mả", "mã", "má", "mạ", "mai"]
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "expected"),
+    [
+        (2.675, 2, 2.68),  # round() gives 2.67: the float is just under 2.675
+        (0.125, 2, 0.13),  # round() gives 0.12: half to even
+        (9.55, 1, 9.6),
+        (9.56, 1, 9.6),  # Django's number format cut it to 9.5
+        (25.25, 1, 25.3),
+        (-0.25, 1, -0.3),  # half away from zero
+        (1234.5, 0, 1235.0),
+        (0.1 + 0.2, 2, 0.3),
+        (70.0, 1, 70.0),
+    ],
+)
+def test_every_figure_rounds_half_up_as_a_reader_does(
+    value: float, digits: int, expected: float
+) -> None:
+    assert rounded(value, digits) == expected
+
+
+@pytest.mark.parametrize(
+    ("share", "per_cent"),
+    [(0.0955, 9.6), (0.0956, 9.6), (0.0954, 9.5), (0.125, 12.5), (1.3 / 2.3, 56.5), (1.0, 100.0)],
+)
+def test_a_share_is_a_per_cent_with_one_decimal(share: float, per_cent: float) -> None:
+    assert as_percent(share) == per_cent
+    assert vn_percent(share) == vn_number(per_cent, 1) + "%"

@@ -147,3 +147,25 @@ def test_a_task_made_confidential_leaves_the_cached_page_at_once(
     assert task.title in page(client, "plan_detail", plan.pk)
     set_task_confidential(task, confidential=True, by=coordinator, now=REVIEWED)
     assert task.title not in page(client, "plan_detail", plan.pk)
+
+
+def test_the_explanation_and_the_table_write_the_growth_alike(
+    client: Client,
+    round_: ReportingRound,
+    reporter: User,
+    report_value: Callable[..., object],
+) -> None:
+    """Issue 9 item 16: the explanation said g = 9,56 % where its table said 9,5 %."""
+    from tests.snapshots.conftest import reporter_indicator
+
+    indicator = reporter_indicator(round_.plan, reporter)
+    report_value(indicator, 10, datetime.date(2025, 12, 31), baseline=True)
+    report_value(indicator, 10.344, datetime.date(2026, 5, 15))  # g = 9,5755 %
+    snapshot = rebuild_snapshot(round_.plan, as_of=AS_OF, now=REVIEWED)
+    result = next(i for i in snapshot.results["indicators"] if i["id"] == indicator.pk)
+    assert 0.09575 < result["observed_growth"] < 0.09576
+    html = page(client, "indicator_detail", round_.plan.pk, indicator.pk)
+    why = html.split('data-testid="why">')[1].split("</p>")[0]
+    assert "g = 9,6%/năm" in why
+    table = html.split("Tốc độ tăng thực tế g mỗi năm</dt>")[1].split("</dd>")[0]
+    assert table == "<dd>9,6%"

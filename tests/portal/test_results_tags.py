@@ -3,6 +3,7 @@
 import pytest
 from django.utils import translation
 
+from theodoi.evaluation.wording import vn_percent
 from theodoi.portal.templatetags.results import figure, percent
 
 
@@ -11,6 +12,8 @@ from theodoi.portal.templatetags.results import figure, percent
     [
         (1234.5, 2, "1.234,5"),
         (1234567.26, 1, "1.234.567,3"),
+        (2.675, 2, "2,68"),  # round() gives 2,67
+        (0.125, 2, "0,13"),  # round() gives 0,12
         (55.0, 2, "55"),
         (0.0, 2, "0"),
         (None, 2, "—"),
@@ -23,8 +26,22 @@ def test_figures_read_the_vietnamese_way(value: object, digits: int, shown: str)
 
 
 @pytest.mark.parametrize(
-    ("share", "shown"), [(0.125, "12,5%"), (1.0, "100,0%"), (None, "—"), ("", "—")]
+    ("share", "shown"),
+    [
+        (0.125, "12,5%"),
+        (1.0, "100%"),
+        (0.0956, "9,6%"),  # Django's number format cut it to 9,5%
+        (0.0955, "9,6%"),
+        (None, "—"),
+        ("", "—"),
+    ],
 )
 def test_shares_read_as_per_cent(share: object, shown: str) -> None:
     with translation.override("vi"):
         assert percent(share) == shown  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("share", [0.0955, 0.0956, 0.125, 1.3 / 2.3, 0.97757, 0.15, 1.0, 0.0])
+def test_a_page_writes_a_share_as_the_explanations_do(share: float) -> None:
+    with translation.override("vi"):
+        assert percent(share) == vn_percent(share)

@@ -25,7 +25,7 @@ from enum import Enum
 
 from theodoi.evaluation.colour import Colour
 from theodoi.evaluation.errors import EvaluationInputError
-from theodoi.evaluation.wording import vn_date, vn_number
+from theodoi.evaluation.wording import vn_date, vn_number, vn_percent
 from theodoi.ingest.plan import TargetOp
 
 ZERO_STANDIN = 0.001
@@ -254,8 +254,8 @@ def indicator_progress(series: IndicatorSeries) -> IndicatorProgress:
     why = (
         f"Gốc {vn_number(baseline.value)} ({vn_date(baseline.on)}), mới nhất "
         f"{vn_number(latest.value)} ({vn_date(latest.on)}), mục tiêu {_target_words(target)} "
-        f"năm {target.year}. Tăng trưởng thực tế g = {vn_number(observed * 100)}%/năm, "
-        f"cần r = {vn_number(required * 100)}%/năm"
+        f"năm {target.year}. Tăng trưởng thực tế g = {vn_percent(observed)}/năm, "
+        f"cần r = {vn_percent(required)}/năm"
         + (f", R = {vn_number(ratio)}" if ratio is not None else "")
         + f": {band.label.lower()}."
     )

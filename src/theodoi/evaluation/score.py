@@ -12,14 +12,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from theodoi.evaluation.colour import Colour
 from theodoi.evaluation.errors import EvaluationInputError
 from theodoi.evaluation.progress import IndicatorProgress, ProgressBand
 from theodoi.evaluation.status import TaskJudgement, TaskStatus
-from theodoi.evaluation.wording import vn_date, vn_number, vn_percent
+from theodoi.evaluation.wording import rounded, vn_date, vn_number, vn_percent
 
 
 class Role(Enum):
@@ -225,16 +224,11 @@ def agency_score(
             tuple(components),
             f"{period.label}: không có nhiệm vụ hay chỉ tiêu nào để đánh giá.",
         )
-    score = _one_decimal(sum(c.points or 0 for c in components))
+    score = rounded(sum(c.points or 0 for c in components), 1)
     band = ScoreBand.of(score)
     return AgencyScore(
         agency, period, score, band, tuple(components), _explain(score, band, components, period)
     )
-
-
-def _one_decimal(value: float) -> float:
-    # Half up, as a reader rounds (25.25 -> 25.3); round() would give 25.2 (half to even).
-    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 Tally = tuple[int, float, float]  # items counted, weighted earned, weighted possible

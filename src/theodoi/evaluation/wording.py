@@ -1,9 +1,44 @@
-"""Vietnamese writing inside the rules: dates and numbers in explanations, name order."""
+"""Vietnamese writing inside the rules: dates and numbers in explanations, name order; and the
+one rounding rule of every figure and percentage theodoi shows."""
 
 from __future__ import annotations
 
 import datetime
+import math
 import unicodedata
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+# A percentage is shown with one decimal wherever it is shown (an explanation, a table, a
+# report), so the same share always reads the same.
+PERCENT_DIGITS = 1
+
+
+# Room for every digit of the largest float (about 1.8e308) and its decimals.
+_EXACT = Context(prec=400)
+
+
+def _half_up(value: Decimal, digits: int) -> float:
+    step = Decimal(1).scaleb(-digits)
+    return float(value.quantize(step, rounding=ROUND_HALF_UP, context=_EXACT))
+
+
+def rounded(value: float, digits: int) -> float:
+    """``value`` to ``digits`` decimals, half away from zero as a reader rounds (9.55 -> 9.6,
+    2.675 -> 2.68, -0.25 -> -0.3), taken on the decimal the float prints as. Every figure
+    and percentage on a page, in an explanation or in a report is rounded here: round() would
+    round half to even on the binary value (round(2.675, 2) == 2.67, round(0.125, 2) == 0.12),
+    and Django's number format cuts the digits off (9.56 -> 9.5)."""
+    if not math.isfinite(value):
+        return value
+    return _half_up(Decimal(repr(value)), digits)
+
+
+def as_percent(share: float, digits: int = PERCENT_DIGITS) -> float:
+    """A share as a rounded per cent: ``0.0955`` -> 9.6 (the float product 0.0955 * 100 is
+    9.549999..., which would round down)."""
+    if not math.isfinite(share):
+        return share
+    return _half_up(Decimal(repr(share)).scaleb(2), digits)
 
 
 def vn_date(day: datetime.date) -> str:
@@ -13,16 +48,16 @@ def vn_date(day: datetime.date) -> str:
 def vn_number(value: float, digits: int = 2) -> str:
     """``1234.5`` -> ``1.234,5``: dot between thousands, comma before decimals, no trailing 0."""
     # Adding 0.0 turns a rounded -0.0 into 0.0, so nothing prints as "-0".
-    text = f"{round(value, digits) + 0.0:,.{digits}f}"
+    text = f"{rounded(value, digits) + 0.0:,.{digits}f}"
     whole, _, fraction = text.partition(".")
     fraction = fraction.rstrip("0")
     whole = whole.replace(",", ".")
     return f"{whole},{fraction}" if fraction else whole
 
 
-def vn_percent(share: float, digits: int = 1) -> str:
-    """A fraction as per cent: ``0.0432`` -> ``4,32%`` with ``digits=2``."""
-    return f"{vn_number(share * 100, digits)}%"
+def vn_percent(share: float, digits: int = PERCENT_DIGITS) -> str:
+    """A fraction as per cent: ``0.0432`` -> ``4,3%`` (``4,32%`` with ``digits=2``)."""
+    return f"{vn_number(as_percent(share, digits), digits)}%"
 
 
 # Dictionary order: the letters of the Vietnamese alphabet (foreign f, j, w, z in their Latin

@@ -10,6 +10,7 @@ from django import template
 from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext as _
 
+from theodoi.evaluation.wording import PERCENT_DIGITS, as_percent, rounded
 from theodoi.snapshots.reading import Summary
 
 register = template.Library()
@@ -19,20 +20,22 @@ _BAR_COLOURS = {"green": "#2e8b4a", "yellow": "#e0a800", "red": "#c0392b", "grey
 
 @register.filter
 def percent(share: float | str | None) -> str:
-    """``0.125`` -> ``12,5%`` (the page's decimal separator); a dash when there is no figure
-    (a result not computed yet reads as an empty string in a template)."""
+    """``0.125`` -> ``12,5%``, ``1.0`` -> ``100%``: a share written as the explanations write it
+    (``evaluation.wording.vn_percent``: one decimal, rounded half up, no trailing zero) in the
+    page's number format; a dash when there is no figure (a result not computed yet reads as
+    an empty string in a template)."""
     if not isinstance(share, int | float):
         return "—"
-    return f"{number_format(share * 100, 1, force_grouping=True)}%"
+    return f"{figure(as_percent(share), PERCENT_DIGITS)}%"
 
 
 @register.filter
 def figure(value: float | str | None, digits: int = 2) -> str:
-    """A figure with grouping and up to ``digits`` decimals, no trailing zeros; a dash when
-    there is none."""
+    """A figure with grouping and up to ``digits`` decimals, rounded half up as everywhere
+    (``evaluation.wording.rounded``), no trailing zeros; a dash when there is none."""
     if not isinstance(value, int | float):
         return "—"
-    text = number_format(round(value, digits), digits, force_grouping=True)
+    text = number_format(rounded(value, digits), digits, force_grouping=True)
     # A dashboard shows some 650 figures: the separator is looked up, not formatted, each time.
     decimal = get_format("DECIMAL_SEPARATOR")
     if decimal in text:
