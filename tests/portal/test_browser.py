@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from tests.snapshots.conftest import AS_OF, REVIEWED, lead_tasks, reporter_indicator
@@ -49,11 +49,13 @@ def test_anyone_reads_the_plan_an_indicator_chart_and_the_published_ranking(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kế hoạch")
     page.get_by_role("link", name=plan.number, exact=False).first.click()
     expect(page.get_by_test_id("task-total")).to_be_visible()
-    expect(page.locator(f'tr[data-task="{tasks[0].code}"] .status')).to_contain_text(
-        "Đang thực hiện"
-    )
+    # The groups are folded: the reader opens the one holding the task.
+    row = page.locator(f'tr[data-task="{tasks[0].code}"]').first
+    page.locator("details.group", has=row).locator("summary").click()
+    expect(row.locator(".status")).to_contain_text("Đang thực hiện")
     shot(page, "portal-01-plan")
 
+    page.locator("details#indicators summary").click()
     page.get_by_role("link", name=indicator.name[:40], exact=False).first.click()
     chart_drawn(page, f'canvas[data-chart="chart-{indicator.pk}"]')
     expect(page.get_by_test_id("why")).to_contain_text("R = ")
@@ -70,3 +72,75 @@ def test_anyone_reads_the_plan_an_indicator_chart_and_the_published_ranking(
     page.goto(f"{live_server.url}/cong-khai/du-lieu-mo/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("từ điển dữ liệu")
     shot(page, "portal-04-data-dictionary", full_page=True)
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def fits(tab: Page) -> None:
+    """No horizontal scroll: the page is no wider than the screen."""
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    assert width <= tab.viewport_size["width"], f"{tab.url} is {width} px wide"
+
+
+def readable(tab: Page, table: str) -> None:
+    """Every cell of the table lies on the screen, and the names are not one word wide."""
+    cells = tab.evaluate(
+        """s => [...document.querySelectorAll(s + ' td')].filter(c => c.offsetParent)
+              .map(c => [c.getBoundingClientRect().left, c.getBoundingClientRect().right,
+                         c.classList.contains('wide')])""",
+        table,
+    )
+    assert cells, table
+    screen = tab.viewport_size["width"]
+    for left, right, wide in cells:
+        assert left >= 0, (table, left)
+        assert right <= screen, (table, right)
+        if wide:  # a task's words or an indicator's name
+            assert right - left >= 240, (table, right - left)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_plan_and_indicator_pages_fit_the_screen_with_readable_columns(
+    browser: Browser,  # noqa: F811
+    live_server: LiveServer,
+    round_: ReportingRound,
+    reporter: User,
+    report_value: Callable[..., object],
+    viewport: dict[str, int],
+) -> None:
+    """Issue 9 item 14: a one-word-wide name column and right-hand columns cut off on the
+    plan page, a page some 22,000 px long; the indicator page 446 px wide on a phone."""
+    plan = round_.plan
+    indicator = reporter_indicator(plan, reporter)
+    report_value(indicator, 12.5, datetime.date(2024, 12, 31), baseline=True)
+    report_value(indicator, 14.0, datetime.date(2026, 5, 15))
+    rebuild_snapshot(plan, as_of=AS_OF, now=REVIEWED)
+    context = browser.new_context(locale="vi-VN", viewport=viewport)
+    tab = context.new_page()
+    name = "desktop" if viewport is DESKTOP else "phone"
+
+    tab.goto(f"{live_server.url}/cong-khai/")
+    fits(tab)
+    readable(tab, "main table")
+    shot(tab, f"portal-fit-{name}-0-home", full_page=True)
+
+    tab.goto(f"{live_server.url}/cong-khai/ke-hoach/{plan.pk}/")
+    fits(tab)
+    # Folded, the groups of 67 tasks and the 42 indicators take a few screens, not 22,000 px.
+    assert tab.evaluate("document.documentElement.scrollHeight") < 5 * viewport["height"]
+    tab.locator("details.group summary").first.click()
+    tab.locator("details#indicators summary").click()
+    shot(tab, f"portal-fit-{name}-1-plan", full_page=True)
+    fits(tab)
+    readable(tab, "table.tasks")
+    readable(tab, "table.indicators")
+    tab.locator("table.indicators").scroll_into_view_if_needed()
+    shot(tab, f"portal-fit-{name}-2-plan-indicators")
+
+    tab.goto(f"{live_server.url}/cong-khai/ke-hoach/{plan.pk}/chi-tieu/{indicator.pk}/")
+    chart_drawn(tab, f'canvas[data-chart="chart-{indicator.pk}"]')
+    fits(tab)
+    shot(tab, f"portal-fit-{name}-3-indicator", full_page=True)
+    context.close()

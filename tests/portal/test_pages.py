@@ -169,3 +169,39 @@ def test_the_explanation_and_the_table_write_the_growth_alike(
     assert "g = 9,6%/năm" in why
     table = html.split("Tốc độ tăng thực tế g mỗi năm</dt>")[1].split("</dd>")[0]
     assert table == "<dd>9,6%"
+
+
+def test_a_plan_that_states_no_title_is_listed_under_a_readable_one_with_its_link(
+    client: Client, import_gold: Callable[..., Plan]
+) -> None:
+    """Issue 9 item 19: seed 002 is a news article quoting a Quảng Trị plan from its middle,
+    with neither number nor title; its row on the portal's home had an empty link."""
+    plan = import_gold("002_1813b2d7934d17d9.json")
+    assert (plan.number, plan.title) == ("", "")
+    link = reverse("portal:plan_detail", args=[plan.pk])
+    row = page(client, "plan_list").split(f'<a href="{link}">')[1].split("</a>")[0]
+    assert row.strip() == "Tin bài - Quảng Trị"
+    detail = page(client, "plan_detail", plan.pk)
+    assert "<h1>Tin bài - Quảng Trị</h1>" in detail
+    assert f'<a href="{link}">Tin bài - Quảng Trị</a>' in detail  # the breadcrumb
+    assert "<title>Tin bài - Quảng Trị · theodoi</title>" in detail
+
+
+def test_the_plan_page_leads_to_the_page_of_every_agency_it_names(
+    client: Client, evaluated: PlanSnapshot
+) -> None:
+    """Issue 9 item 19: agency pages could be reached only by typing their address."""
+    plan = evaluated.plan
+    html = page(client, "plan_detail", plan.pk)
+    agencies = {r["agency"] for r in evaluated.results["ranking"]}
+    led = {a for t in evaluated.results["tasks"] for a in t["lead"]}
+    for agency in agencies:
+        assert reverse("portal:agency_detail", args=[plan.pk, agency]) in html
+    # Each lead agency written in a task's row is a link to the body carrying it today.
+    judged = next(t for t in evaluated.results["tasks"] if t["lead"])
+    title = plan.tasks.get(pk=judged["id"]).title
+    row = html.split(f'<td class="wide" data-label="Nhiệm vụ">{title}</td>')[1]
+    lead_cell = row.split("</td>")[0]
+    for agency in judged["lead"]:
+        assert reverse("portal:agency_detail", args=[plan.pk, agency]) in lead_cell
+    assert led <= agencies

@@ -93,9 +93,15 @@ class Plan(models.Model):
         )
 
     def __str__(self) -> str:
-        if self.number or self.title:
-            return self.number or Truncator(self.title).chars(80)
-        # A news article about a plan may carry neither number nor title.
+        return self.number or Truncator(self.heading).chars(80)
+
+    @property
+    def heading(self) -> str:
+        """The title; for a document that states none (a news article quoting a plan from
+        the middle, as seed 002) what it is and where it is from, so that every list and
+        link has words to read."""
+        if self.title:
+            return self.title
         place = f" - {self.province.name}" if self.province_id else ""
         return f"{capfirst(self.get_kind_display())}{place}"
 

@@ -12,6 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from theodoi.evaluation.wording import vn_sort_key
 from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import (
     AgencyRole,
@@ -25,6 +26,7 @@ from theodoi.plans.models import (
 )
 from theodoi.snapshots.models import RankingPublication
 from theodoi.snapshots.reading import Results
+from theodoi.snapshots.records import successors
 from theodoi.snapshots.services import latest_snapshot
 
 # The plan's extracted and corrected documents run to tens of kilobytes of JSON for a real
@@ -129,6 +131,28 @@ def agency_lines(plan: Plan, results: Results | None, agency: int) -> list[TaskL
         pk for pk, r in results.tasks.items() if agency in r["lead"] or agency in r["cooperating"]
     }
     return task_lines([t for t in public_tasks(plan) if t.pk in mine], results)
+
+
+def agency_pages(lines: list[TaskLine], results: Results | None) -> dict[int, int]:
+    """For each lead agency named by these tasks (its mention's id), the body whose public
+    page carries its tasks today: the one it resolved to, or its successor, as the snapshot
+    follows them. A name nobody has mapped, or a body with no page, has none."""
+    if results is None:
+        return {}
+    mentions = [m for line in lines for m in line.task.lead_agencies if m.organisation_id]
+    today = successors({m.organisation_id for m in mentions}, results.as_of)
+    return {
+        m.pk: today[m.organisation_id]
+        for m in mentions
+        if today[m.organisation_id] in results.agencies
+    }
+
+
+def agencies_by_name(results: Results | None) -> list[tuple[int, str]]:
+    """The agencies with a public page in the plan, in Vietnamese dictionary order."""
+    if results is None:
+        return []
+    return sorted(results.agencies.items(), key=lambda item: vn_sort_key(item[1]))
 
 
 def published_ranking(plan: Plan) -> RankingPublication | None:
