@@ -180,10 +180,14 @@ FORMAT_MODULE_PATH = ["theodoi.workspace.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
-# Chart.js comes from the npm registry at set-up (scripts/setup: npm ci), never from a CDN.
+# Chart.js comes from the npm registry at set-up (scripts/setup: npm ci), never from a CDN;
+# Luxon and Chart.js's own adapter to it give the charts a time axis (dates spaced by time).
+NODE_MODULES = BASE_DIR.parents[1] / "node_modules"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    ("vendor/chart.js", BASE_DIR.parents[1] / "node_modules" / "chart.js" / "dist"),
+    ("vendor/chart.js", NODE_MODULES / "chart.js" / "dist"),
+    ("vendor/luxon", NODE_MODULES / "luxon" / "build" / "global"),
+    ("vendor/chartjs-adapter-luxon", NODE_MODULES / "chartjs-adapter-luxon" / "dist"),
 ]
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"

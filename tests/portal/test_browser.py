@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections.abc import Callable
 
 import pytest
@@ -144,3 +145,37 @@ def test_the_plan_and_indicator_pages_fit_the_screen_with_readable_columns(
     fits(tab)
     shot(tab, f"portal-fit-{name}-3-indicator", full_page=True)
     context.close()
+
+
+def test_the_chart_spaces_its_dates_by_time(
+    page: Page,  # noqa: F811
+    live_server: LiveServer,
+    round_: ReportingRound,
+    reporter: User,
+    report_value: Callable[..., object],
+) -> None:
+    """Issue 9 item 15: the dates were evenly spaced, so the path to the target bent. A
+    value of 15/05/2026 stands 135/365 of the way from 31/12/2025 to 31/12/2026."""
+    plan = round_.plan
+    indicator = reporter_indicator(plan, reporter)
+    report_value(indicator, 12.5, datetime.date(2024, 12, 31), baseline=True)
+    report_value(indicator, 14.0, datetime.date(2026, 5, 15))
+    rebuild_snapshot(plan, as_of=AS_OF, now=REVIEWED)
+    page.goto(f"{live_server.url}/cong-khai/ke-hoach/{plan.pk}/chi-tieu/{indicator.pk}/")
+    canvas = f'canvas[data-chart="chart-{indicator.pk}"]'
+    chart_drawn(page, canvas)
+    axis, latest, year_ends = page.evaluate(
+        """s => { const c = Chart.getChart(document.querySelector(s));
+                  const x = p => c.getDatasetMeta(p[0]).data[p[1]].x;
+                  const path = c.data.datasets[1].data.map((d, i) => [d.x, x([1, i])]);
+                  return [c.scales.x.type, x([0, 1]), path]; }""",
+        canvas,
+    )
+    assert axis == "time"
+    by_day = dict(year_ends)
+    start, end = by_day["2025-12-31"], by_day["2026-12-31"]
+    assert (latest - start) / (end - start) == pytest.approx(135 / 365, abs=0.02)
+    # The year-ends of the path stand a year apart each, as the dates are.
+    steps = [b - a for (_, a), (_, b) in itertools.pairwise(year_ends)]
+    assert max(steps) - min(steps) < 0.02 * max(steps)
+    shot(page, "portal-05-chart-time-axis")

@@ -8,20 +8,18 @@
   var lang = document.documentElement.lang || "vi";
   var locale = lang === "vi" ? "vi-VN" : lang;
   var number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  function day(iso) {
-    var p = iso.split("-");
-    return lang === "vi" ? p[2] + "/" + p[1] + "/" + p[0] : iso;
-  }
+  // Dates as the page writes them (vi: 25/02/2025); Luxon formats them for the time axis.
+  var dayFormat = lang === "vi" ? "dd/MM/yyyy" : "yyyy-MM-dd";
+  var monthFormat = lang === "vi" ? "MM/yyyy" : "yyyy-MM";
   function points(pairs) {
     return pairs.map(function (p) { return { x: p[0], y: p[1] }; });
   }
+  // A time axis: each value sits at its date, so the path to the target (a steady growth from
+  // the baseline) is the smooth curve it is, however unevenly the values were reported.
   function lineChart(canvas, data, small) {
-    var labels = Array.from(new Set(data.values.map(function (p) { return p[0]; })
-      .concat(data.path.map(function (p) { return p[0]; })))).sort();
     new Chart(canvas, {
       type: "line",
       data: {
-        labels: labels,
         datasets: [
           { label: data.labels.values, data: points(data.values), borderColor: "#0b4f8a",
             backgroundColor: "#0b4f8a", tension: 0, spanGaps: true },
@@ -35,12 +33,14 @@
         plugins: {
           legend: { display: !small },
           tooltip: { callbacks: {
-            title: function (items) { return day(items[0].label); },
             label: function (item) { return item.dataset.label + ": " + number.format(item.parsed.y); }
           } }
         },
         scales: {
-          x: { type: "category", ticks: { display: !small, callback: function (v) { return day(this.getLabelForValue(v)); } } },
+          x: { type: "time", ticks: { display: !small, maxRotation: 0, autoSkip: true, maxTicksLimit: 8 },
+               time: { tooltipFormat: dayFormat, minUnit: "day",
+                       displayFormats: { day: dayFormat, week: dayFormat, month: monthFormat,
+                                         quarter: monthFormat, year: "yyyy" } } },
           y: { ticks: { callback: function (v) { return number.format(v); } } }
         }
       }
