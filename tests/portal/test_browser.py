@@ -140,10 +140,17 @@ def test_the_plan_and_indicator_pages_fit_the_screen_with_readable_columns(
     tab.locator("table.indicators").scroll_into_view_if_needed()
     shot(tab, f"portal-fit-{name}-2-plan-indicators")
 
+    # The agency page, reached from a task's lead agency.
+    tab.locator("table.tasks a").first.click()
+    tab.locator("details.group summary").first.click()
+    fits(tab)
+    readable(tab, "table.tasks")
+    shot(tab, f"portal-fit-{name}-3-agency", full_page=True)
+
     tab.goto(f"{live_server.url}/cong-khai/ke-hoach/{plan.pk}/chi-tieu/{indicator.pk}/")
     chart_drawn(tab, f'canvas[data-chart="chart-{indicator.pk}"]')
     fits(tab)
-    shot(tab, f"portal-fit-{name}-3-indicator", full_page=True)
+    shot(tab, f"portal-fit-{name}-4-indicator", full_page=True)
     context.close()
 
 
