@@ -15,6 +15,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from tests.snapshots.conftest import AS_OF, REVIEWED, lead_tasks, reporter_indicator
 from tests.workspace.test_browser import browser, page, shot  # noqa: F401  (the harness)
+from theodoi.plans.models import Indicator
 from theodoi.reporting.models import ReportingRound, TaskUpdate
 from theodoi.reporting.updates import UpdateContent
 from theodoi.snapshots.services import publish_ranking, rebuild_snapshot
@@ -75,6 +76,18 @@ def test_anyone_reads_the_plan_an_indicator_chart_and_the_published_ranking(
     shot(page, "portal-04-data-dictionary", full_page=True)
 
 
+@pytest.fixture
+def charted(
+    round_: ReportingRound, reporter: User, report_value: Callable[..., object]
+) -> Indicator:
+    """An indicator with a baseline and a later value, evaluated: its chart has a path."""
+    indicator = reporter_indicator(round_.plan, reporter)
+    report_value(indicator, 12.5, datetime.date(2024, 12, 31), baseline=True)
+    report_value(indicator, 14.0, datetime.date(2026, 5, 15))
+    rebuild_snapshot(round_.plan, as_of=AS_OF, now=REVIEWED)
+    return indicator
+
+
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -107,17 +120,13 @@ def test_the_plan_and_indicator_pages_fit_the_screen_with_readable_columns(
     browser: Browser,  # noqa: F811
     live_server: LiveServer,
     round_: ReportingRound,
-    reporter: User,
-    report_value: Callable[..., object],
+    charted: Indicator,
     viewport: dict[str, int],
 ) -> None:
     """Issue 9 item 14: a one-word-wide name column and right-hand columns cut off on the
     plan page, a page some 22,000 px long; the indicator page 446 px wide on a phone."""
     plan = round_.plan
-    indicator = reporter_indicator(plan, reporter)
-    report_value(indicator, 12.5, datetime.date(2024, 12, 31), baseline=True)
-    report_value(indicator, 14.0, datetime.date(2026, 5, 15))
-    rebuild_snapshot(plan, as_of=AS_OF, now=REVIEWED)
+    indicator = charted
     context = browser.new_context(locale="vi-VN", viewport=viewport)
     tab = context.new_page()
     name = "desktop" if viewport is DESKTOP else "phone"
@@ -158,16 +167,12 @@ def test_the_chart_spaces_its_dates_by_time(
     page: Page,  # noqa: F811
     live_server: LiveServer,
     round_: ReportingRound,
-    reporter: User,
-    report_value: Callable[..., object],
+    charted: Indicator,
 ) -> None:
     """Issue 9 item 15: the dates were evenly spaced, so the path to the target bent. A
     value of 15/05/2026 stands 135/365 of the way from 31/12/2025 to 31/12/2026."""
     plan = round_.plan
-    indicator = reporter_indicator(plan, reporter)
-    report_value(indicator, 12.5, datetime.date(2024, 12, 31), baseline=True)
-    report_value(indicator, 14.0, datetime.date(2026, 5, 15))
-    rebuild_snapshot(plan, as_of=AS_OF, now=REVIEWED)
+    indicator = charted
     page.goto(f"{live_server.url}/cong-khai/ke-hoach/{plan.pk}/chi-tieu/{indicator.pk}/")
     canvas = f'canvas[data-chart="chart-{indicator.pk}"]'
     chart_drawn(page, canvas)
