@@ -29,9 +29,10 @@ from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import successors
 from theodoi.snapshots.services import latest_snapshot
 
-# The plan's extracted and corrected documents run to tens of kilobytes of JSON for a real
-# plan; no page here shows them, so they are not read (nor decoded) on every request.
-PLAN_DOCUMENTS = ("extracted_json", "corrected_json")
+# The plan's extracted and corrected documents (and the corrections between them) run to tens
+# of kilobytes of JSON for a real plan; no page here shows them, so they are not read (nor
+# decoded) on every request.
+PLAN_DOCUMENTS = ("extracted_json", "corrected_json", "corrections")
 
 
 @dataclass(frozen=True)
