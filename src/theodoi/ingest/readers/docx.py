@@ -19,7 +19,7 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from theodoi.ingest.blocks import Block, Paragraph, SourceText, Table
+from theodoi.ingest.blocks import Block, Origin, Paragraph, SourceText, Table, table_from_grid
 from theodoi.ingest.chrome import strip_chrome
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers.numbering import Numbering, read_numbering
@@ -98,19 +98,23 @@ def _grid_before(tr: etree._Element) -> int:
 
 
 def _table(tbl: etree._Element, context: _Context) -> Table:
-    rows: list[list[str]] = []
-    for tr in tbl.iterchildren(_TR):
-        row = [""] * _grid_before(tr)
+    """A ruled table with its merges: a cell continuing a vertical merge (``w:vMerge`` other
+    than ``restart``) belongs to the cell above it, column by column of the grid."""
+    texts: dict[Origin, str] = {}
+    grid: list[list[Origin]] = []
+    for r, tr in enumerate(tbl.iterchildren(_TR)):
+        row: list[Origin] = [(r, c) for c in range(_grid_before(tr))]
+        above = grid[-1] if grid else []
         for tc in tr.iterchildren(_TC):
-            column = len(row)
-            if _continues_merge(tc) and rows and column < len(rows[-1]):
-                text = rows[-1][column]
-            else:
-                text = normalize_text(_cell_text(tc, context))
-            row += [text] * _grid_span(tc)
-        rows.append(row)
-    width = max((len(row) for row in rows), default=0)
-    return Table(rows=tuple(tuple(row + [""] * (width - len(row))) for row in rows))
+            own = (r, len(row))
+            continued = _continues_merge(tc)
+            for k in range(_grid_span(tc)):
+                column = own[1] + k
+                row.append(above[column] if continued and column < len(above) else own)
+            if own in row:
+                texts[own] = normalize_text(_cell_text(tc, context))
+        grid.append(row)
+    return table_from_grid(texts, grid)
 
 
 @dataclass
