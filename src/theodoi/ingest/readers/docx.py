@@ -188,13 +188,8 @@ def _blocks_of(container: etree._Element, context: _Context) -> Iterator[Block]:
                 if line:
                     yield Paragraph(line)
         elif child.tag == _TBL and not _ruled(child, context.ruled_styles):
-            # A table with no lines is page layout (the header block of Nghị định 30/2020:
-            # issuer | national motto, number | place and date; the signature block): its
-            # cells are read as paragraphs, row by row, left to right.
-            for row in child.iterchildren(_TR):
-                for tc in row.iterchildren(_TC):
-                    if not _continues_merge(tc):
-                        yield from _blocks_of(tc, context)
+            for tc in _layout_cells(child):
+                yield from _blocks_of(tc, context)
         elif child.tag == _TBL:
             table = _table(child, context)
             if table.rows:
@@ -203,6 +198,26 @@ def _blocks_of(container: etree._Element, context: _Context) -> Iterator[Block]:
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _blocks_of(content, context)
+
+
+def _layout_cells(tbl: etree._Element) -> Iterator[etree._Element]:
+    """The cells of a table with no lines, in the order they are read. Such a table is page
+    layout (the header block of Nghị định 30/2020: issuer | national motto, number | place
+    and date; the signature block: recipients | signer), and its columns are read one after
+    the other, as a PDF printed from it is (layout.in_reading_order); a row of one cell across
+    the table ends one run of columns and starts the next."""
+    run: list[tuple[int, int, etree._Element]] = []  # (column, row, cell)
+    for r, tr in enumerate(tbl.iterchildren(_TR)):
+        cells = list(tr.iterchildren(_TC))
+        if len(cells) == 1:
+            yield from (tc for _, _, tc in sorted(run, key=lambda cell: cell[:2]))
+            run = []
+        column = _grid_before(tr)
+        for tc in cells:
+            if not _continues_merge(tc):
+                run.append((column, r, tc))
+            column += _grid_span(tc)
+    yield from (tc for _, _, tc in sorted(run, key=lambda cell: cell[:2]))
 
 
 def _without_chrome(blocks: Iterator[Block]) -> Iterator[Block]:
