@@ -3,7 +3,7 @@ several tasks leads each of them, a group title merged across is one group, and 
 number and title are merged down over two rows (two products, two times) is one task.
 
 The Word tables are built with real ``w:vMerge``/``w:gridSpan`` (python-docx merges as Word
-does), the HTML ones with ``rowspan``/``colspan``."""
+does), the HTML ones with ``rowspan``/``colspan``, the PDF ones printed from the Word file."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from tests.ingest.builders import build_pdf
 from theodoi.ingest.blocks import Table, table_from_grid
 from theodoi.ingest.pipeline import extract_file
 from theodoi.ingest.readers import read_file
@@ -59,6 +60,11 @@ def word(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def pdf(word: Path) -> Path:
+    return build_pdf(word, word.parent)
+
+
 HTML = f"""<html><body><p>KẾ HOẠCH</p><p>Phát triển hạ tầng số năm 2026</p>
 <p>I. NHIỆM VỤ, GIẢI PHÁP</p><table>
 <tr>{"".join(f"<th>{h}</th>" for h in HEADER)}</tr>
@@ -78,13 +84,15 @@ def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _formats(word: Path, html: Path) -> dict[str, Path]:
-    return {"docx": word, "html": html}
+def _formats(word: Path, pdf: Path, html: Path) -> dict[str, Path]:
+    return {"docx": word, "pdf": pdf, "html": html}
 
 
-@pytest.mark.parametrize("fmt", ["docx", "html"])
-def test_a_task_merged_over_two_rows_is_one_task(word: Path, html: Path, fmt: str) -> None:
-    plan = extract_file(_formats(word, html)[fmt])
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_a_task_merged_over_two_rows_is_one_task(
+    word: Path, pdf: Path, html: Path, fmt: str
+) -> None:
+    plan = extract_file(_formats(word, pdf, html)[fmt])
     assert [t.title for t in plan.tasks] == [row[1] for row in ROWS if row[1]]
     first = plan.tasks[0]
     assert first.expected_output == "Trung tâm dữ liệu Quy chế vận hành"
@@ -92,9 +100,11 @@ def test_a_task_merged_over_two_rows_is_one_task(word: Path, html: Path, fmt: st
     assert "title" not in first.doubts  # no page broke it: nothing to check
 
 
-@pytest.mark.parametrize("fmt", ["docx", "html"])
-def test_a_lead_merged_down_leads_every_task_it_spans(word: Path, html: Path, fmt: str) -> None:
-    plan = extract_file(_formats(word, html)[fmt])
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_a_lead_merged_down_leads_every_task_it_spans(
+    word: Path, pdf: Path, html: Path, fmt: str
+) -> None:
+    plan = extract_file(_formats(word, pdf, html)[fmt])
     assert [t.lead for t in plan.tasks] == [
         ["Sở Khoa học và Công nghệ"],
         ["Sở Khoa học và Công nghệ"],
@@ -102,9 +112,11 @@ def test_a_lead_merged_down_leads_every_task_it_spans(word: Path, html: Path, fm
     ]
 
 
-@pytest.mark.parametrize("fmt", ["docx", "html"])
-def test_a_group_title_merged_across_is_one_group(word: Path, html: Path, fmt: str) -> None:
-    plan = extract_file(_formats(word, html)[fmt])
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_a_group_title_merged_across_is_one_group(
+    word: Path, pdf: Path, html: Path, fmt: str
+) -> None:
+    plan = extract_file(_formats(word, pdf, html)[fmt])
     assert [(g.code, g.title) for g in plan.groups] == [("I", GROUP)]
     assert {t.group for t in plan.tasks} == {"I"}
 
@@ -120,12 +132,13 @@ def test_the_table_keeps_where_each_merged_cell_starts(word: Path) -> None:
     assert not table.continues_down(3, 3)
 
 
-def test_word_and_html_give_the_same_grid_of_merges(word: Path, html: Path) -> None:
+def test_word_html_and_pdf_give_the_same_grid_of_merges(word: Path, pdf: Path, html: Path) -> None:
     tables = [
-        next(b for b in read_file(path).blocks if isinstance(b, Table)) for path in (word, html)
+        next(b for b in read_file(path).blocks if isinstance(b, Table))
+        for path in (word, pdf, html)
     ]
-    assert tables[0].origins == tables[1].origins
-    assert tables[0].rows == tables[1].rows
+    assert tables[0].origins == tables[1].origins == tables[2].origins
+    assert tables[0].rows == tables[2].rows
 
 
 def test_a_table_without_merges_is_equal_to_its_plain_rows() -> None:
