@@ -1,153 +1,247 @@
-"""Builders of plan documents in other formats, made at test time from a seed's text (never
-committed as binaries): a Word file with real tables, and a PDF printed from it by LibreOffice.
+"""Builders of plan documents in other formats, made at test time from a plan's text (never
+committed as binaries): a Word file typed as offices type one, and a PDF printed from it by
+LibreOffice.
 
-``build_docx`` makes a realistic upload: A4, Times New Roman 13, the document's paragraphs as
-paragraphs (headings in capitals set bold), every pipe table and every table that the portal
-flattened to one cell per line as a real Word table with a bold, repeated header row, and, as
-Nghị định 30/2020/NĐ-CP lays them out, the header block (issuer | national motto, number |
-place and date) and the signature block (recipients | signer) in tables with no lines.
+``build_docx`` lays the text out as layouts.py decides: A4 with Nghị định 30/2020/NĐ-CP's
+margins, Times New Roman, the header and signature blocks in tables with no lines (issuer |
+motto, recipients | signer), headings in capitals set bold and centred, body text justified
+with its first line indented, bullets and ``a)`` items numbered by Word itself, every pipe
+table and every table that a portal flattened to one cell per line as a real Word table: a
+bold header row repeated on each page, narrow number, time and unit columns, merged cells,
+and a table long enough to run over a page break pushed down so that it does. An appendix
+starts a new section, in landscape when its tables are wide.
 """
 
 from __future__ import annotations
 
 import atexit
+import fcntl
 import functools
+import hashlib
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Literal
 
 import docx
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
-from theodoi.ingest.blocks import Block, Paragraph, Table
+from tests.ingest.layouts import (
+    MOTTOS,
+    Appendix,
+    Layout,
+    Numbered,
+    column_widths,
+    header_rows,
+    laid_out,
+    merges,
+)
+from theodoi.ingest.blocks import Paragraph, Table
 from theodoi.ingest.readers import read_text
-from theodoi.ingest.tables import rebuild_flattened_tables
+from theodoi.ingest.tables import Column, column_of, rebuild_flattened_tables
+
+_PORTRAIT_ROOM_CM = 16.0  # A4 less 3 cm left and 2 cm right (Nghị định 30/2020)
+_LANDSCAPE_ROOM_CM = 25.7
+# Empty paragraphs that push a long table down its page so that it runs over the break.
+_PUSH = {False: 18, True: 7}
+_LONG_TABLE = 4  # rows of data
+_BULLET_NUM, _LETTER_ABSTRACT = 900, 901
 
 
-def _repeat_as_header(row: object) -> None:
-    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+def _is_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _bold_header(row: Any) -> None:
+    properties = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
 
 
-def _column_widths(count: int) -> list[float]:
-    """Centimetres per column on A4's 17 cm: a narrow number, a wide title, the rest even."""
-    if count <= 2:
-        return [17 / count] * count
-    rest = (17 - 1.6 - 6.2) / (count - 2)
-    return [1.6, 6.2, *[rest] * (count - 2)]
+class _Numbering:
+    """Word's own numbering for bullets (``-``) and letter items (``a)`` … ``d)``, followed by
+    a tab as Word sets them); each letter list restarts at a)."""
 
-
-@dataclass(frozen=True)
-class _Layout:
-    """Rows of cells, each cell a list of lines, set in a table with no lines."""
-
-    rows: tuple[tuple[tuple[str, ...], ...], ...]
-
-
-_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-_SIGNER_TITLE = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "KT.", "TM.", "BÍ THƯ", "GIÁM ĐỐC", "THỦ TƯỚNG")
-
-
-def _texts(blocks: list[Block], start: int, end: int) -> tuple[str, ...]:
-    return tuple(b.text for b in blocks[start:end] if isinstance(b, Paragraph))
-
-
-def _laid_out(blocks: list[Block]) -> list[Block | _Layout]:
-    """The blocks with the header and signature blocks, where the text has them, as layouts."""
-    out: list[Block | _Layout] = list(blocks)
-    texts = [b.text if isinstance(b, Paragraph) else "" for b in blocks]
-    if "Nơi nhận:" in texts:
-        start = texts.index("Nơi nhận:")
-        end = start + 1
-        while end < len(texts) and texts[end].startswith("- "):
-            end += 1
-        signer = end
-        while signer < len(texts) and texts[signer].startswith(_SIGNER_TITLE):
-            signer += 1
-        if signer > end and signer < len(texts):
-            cells = (_texts(blocks, start, end), _texts(blocks, end, signer + 1))
-            out[start : signer + 1] = [_Layout(rows=(cells,))]
-    if _MOTTO in texts[:15]:
-        motto = texts.index(_MOTTO)
-        right = motto + 2 + (texts[motto + 2].startswith("---") if motto + 2 < len(texts) else 0)
-        rows = [(_texts(blocks, 0, motto), _texts(blocks, motto, right))]
-        if (
-            right + 1 < len(texts)
-            and texts[right].startswith("Số")
-            and ", ngày " in texts[right + 1]
+    def __init__(self, document: Any) -> None:
+        self.root = document.part.numbering_part.element
+        first_num = self.root.find(qn("w:num"))
+        for abstract_id, fmt, text, suffix in (
+            (_BULLET_NUM, "bullet", "-", "space"),
+            (_LETTER_ABSTRACT, "lowerLetter", "%1)", "tab"),
         ):
-            rows.append(((texts[right],), (texts[right + 1],)))
-            right += 2
-        out[0:right] = [_Layout(rows=tuple(rows))]
-    return out
+            abstract = parse_xml(
+                f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+                f'<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0">'
+                f'<w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="{suffix}"/>'
+                f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>'
+            )
+            if first_num is not None:
+                first_num.addprevious(abstract)
+            else:
+                self.root.append(abstract)
+        self._add_num(_BULLET_NUM, _BULLET_NUM)
+        self.lists: dict[int, int] = {}
+
+    def _add_num(self, num_id: int, abstract_id: int) -> None:
+        self.root.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                f'<w:abstractNumId w:val="{abstract_id}"/><w:lvlOverride w:ilvl="0">'
+                f'<w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+            )
+        )
+
+    def number(self, paragraph: Any, item: Numbered) -> None:
+        if item.kind == "bullet":
+            num_id = _BULLET_NUM
+        else:
+            if item.run not in self.lists:
+                self.lists[item.run] = 1000 + item.run
+                self._add_num(self.lists[item.run], _LETTER_ABSTRACT)
+            num_id = self.lists[item.run]
+        properties = paragraph._p.get_or_add_pPr()
+        properties.insert(
+            0,
+            parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+            ),
+        )
+
+
+def _body(document: Any, text: str, numbered: Numbered | None, numbering: _Numbering) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_after = Pt(6)
+    run = paragraph.add_run(text)
+    if numbered is not None:
+        numbering.number(paragraph, numbered)
+        paragraph.paragraph_format.first_line_indent = Cm(1)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        return
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(text) < 200:
+        run.bold = True
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    else:
+        # Body text as Nghị định 30/2020/NĐ-CP sets it: justified, first line indented.
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.paragraph_format.first_line_indent = Cm(1)
+
+
+def _borderless(document: Any, block: Layout) -> None:
+    table = document.add_table(rows=0, cols=len(block.widths_cm))  # no style: no lines
+    table.autofit = False
+    for cells in block.rows:
+        row = table.add_row()
+        for cell, lines, cm in zip(row.cells, cells, block.widths_cm, strict=True):
+            cell.width = Cm(cm)
+            recipients = bool(lines) and lines[0] == "Nơi nhận:"
+            capitals = [k for k, line in enumerate(lines) if _is_capitals(line)]
+            for k, line in enumerate(lines):
+                paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+                run = paragraph.add_run(line)
+                if recipients:
+                    run.font.size = Pt(11 if k else 12)
+                    run.bold = run.italic = k == 0
+                    continue
+                # Nghị định 30/2020: the body above the issuer in plain capitals, the issuer,
+                # the motto, the signer's capacity and name in bold.
+                above_issuer = k in capitals[:-1] and not line.startswith(MOTTOS)
+                run.bold = (k in capitals and not above_issuer) or line.startswith("Độc lập")
+                run.italic = ", ngày " in line
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for column, cm in zip(table.columns, block.widths_cm, strict=True):
+        column.width = Cm(cm)
+
+
+def _ruled(document: Any, block: Table, room_cm: float) -> None:
+    width = max(len(row) for row in block.rows)
+    table = document.add_table(rows=0, cols=width)
+    table.style = "Table Grid"
+    table.autofit = False
+    heads = header_rows(block)
+    number_at = (
+        [column_of(c) for c in block.rows[0]].index(Column.NUMBER)
+        if any(column_of(c) is Column.NUMBER for c in block.rows[0])
+        else None
+    )
+    rows = [table.add_row() for _ in block.rows]
+    merged = merges(block)
+    covered = {
+        (r, c)
+        for m in merged
+        for r in range(m.top, m.bottom + 1)
+        for c in range(m.left, m.right + 1)
+        if (r, c) != (m.top, m.left)
+    }
+    for r, (row, cells) in enumerate(zip(rows, block.rows, strict=True)):
+        for c, text in enumerate(cells):
+            if (r, c) in covered:
+                continue
+            paragraph = row.cells[c].paragraphs[0]
+            run = paragraph.add_run(text)
+            run.font.size = Pt(11)
+            run.bold = r < heads
+            if r < heads or c == number_at:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if r < heads:
+            _bold_header(row)
+    for m in merged:
+        top = table.cell(m.top, m.left)
+        top.merge(table.cell(m.bottom, m.right))
+    # LibreOffice lays a table out from its grid, Word from its cells: set both.
+    for column, cm in zip(table.columns, column_widths(block.rows[0], room_cm), strict=True):
+        column.width = Cm(cm)
+        for cell in column.cells:
+            cell.width = Cm(cm)
+    document.add_paragraph()
+
+
+def _page_setup(section: Any, *, landscape: bool) -> None:
+    long, short = Cm(29.7), Cm(21)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    section.top_margin = section.bottom_margin = Cm(2)
+    section.left_margin = Cm(2 if landscape else 3)
+    section.right_margin = Cm(2)
 
 
 def build_docx(source_txt: Path, out: Path) -> Path:
     """Write ``out`` (.docx) from a plan's text and return it."""
-    blocks = _laid_out(
-        rebuild_flattened_tables(
-            read_text(source_txt.read_text(encoding="utf-8"), source_txt.name).blocks
-        )
-    )
+    text = source_txt.read_text(encoding="utf-8")
+    blocks = rebuild_flattened_tables(read_text(text, source_txt.name).blocks)
     document = docx.Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2)
-    section.top_margin = section.bottom_margin = Cm(2)
+    _page_setup(document.sections[0], landscape=False)
     style = document.styles["Normal"]
     style.font.name = "Times New Roman"  # type: ignore[attr-defined]
     style.font.size = Pt(13)  # type: ignore[attr-defined]
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            paragraph = document.add_paragraph()
-            paragraph.paragraph_format.space_after = Pt(6)
-            run = paragraph.add_run(block.text)
-            letters = [c for c in block.text if c.isalpha()]
-            if letters and all(c.isupper() for c in letters) and len(block.text) < 200:
-                run.bold = True
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            else:
-                # Body text as Nghị định 30/2020/NĐ-CP sets it: justified, first line indented.
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-                paragraph.paragraph_format.first_line_indent = Cm(1)
-            continue
-        if isinstance(block, _Layout):
-            layout = document.add_table(rows=0, cols=len(block.rows[0]))  # no style: no lines
-            for cells in block.rows:
-                row = layout.add_row()
-                for cell, lines in zip(row.cells, cells, strict=True):
-                    cell.text = lines[0] if lines else ""
-                    for line in lines[1:]:
-                        cell.add_paragraph(line)
-                    for paragraph in cell.paragraphs:
-                        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            continue
-        assert isinstance(block, Table)
-        width = max(len(row) for row in block.rows)
-        table = document.add_table(rows=0, cols=width)
-        table.style = "Table Grid"
-        table.autofit = False
-        for k, cells in enumerate(block.rows):
-            row = table.add_row()
-            for cell, text in zip(row.cells, cells, strict=False):
-                run = cell.paragraphs[0].add_run(text)
-                run.font.size = Pt(11)
-                run.bold = k == 0
-            if k == 0:
-                _repeat_as_header(row)
-        # LibreOffice lays a table out from its grid, Word from its cells: set both.
-        for column, cm in zip(table.columns, _column_widths(width), strict=True):
-            column.width = Cm(cm)
-            for cell in column.cells:
-                cell.width = Cm(cm)
-        document.add_paragraph()
+    numbering = _Numbering(document)
+    landscape = in_appendix = False
+    for block in laid_out(blocks):
+        if isinstance(block, Appendix):
+            landscape, in_appendix = block.landscape, True
+            _page_setup(document.add_section(WD_SECTION.NEW_PAGE), landscape=landscape)
+        elif isinstance(block, Numbered):
+            _body(document, block.text, block, numbering)
+        elif isinstance(block, Paragraph):
+            _body(document, block.text, None, numbering)
+        elif isinstance(block, Layout):
+            _borderless(document, block)
+        else:
+            if len(block.rows) - header_rows(block) >= _LONG_TABLE:
+                if not in_appendix:
+                    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+                for _ in range(_PUSH[landscape]):
+                    document.add_paragraph()
+            _ruled(document, block, _LANDSCAPE_ROOM_CM if landscape else _PORTRAIT_ROOM_CM)
     out.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(out))
     return out
@@ -162,8 +256,9 @@ def _profile() -> str:
     return profile
 
 
-def build_pdf(source_docx: Path, out_dir: Path) -> Path:
-    """Print a .docx to PDF with LibreOffice headless; returns the PDF's path."""
+def build_pdfs(sources: Sequence[Path], out_dir: Path) -> list[Path]:
+    """Print .docx files to PDF with one LibreOffice run (it starts in seconds, converts in
+    a fraction of one); returns the PDFs' paths, in order."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise RuntimeError("LibreOffice (soffice) is needed to build PDF fixtures")
@@ -177,13 +272,99 @@ def build_pdf(source_docx: Path, out_dir: Path) -> Path:
             "pdf",
             "--outdir",
             str(out_dir),
-            str(source_docx),
+            *map(str, sources),
         ],
         check=True,
         capture_output=True,
-        timeout=180,
+        timeout=60 + 20 * len(sources),
     )
-    pdf = out_dir / (source_docx.stem + ".pdf")
-    if not pdf.exists():
-        raise RuntimeError(f"LibreOffice did not write {pdf}")
-    return pdf
+    pdfs = [out_dir / (source.stem + ".pdf") for source in sources]
+    missing = [pdf for pdf in pdfs if not pdf.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice did not write {missing}")
+    return pdfs
+
+
+def build_pdf(source_docx: Path, out_dir: Path) -> Path:
+    """Print a .docx to PDF with LibreOffice headless; returns the PDF's path."""
+    return build_pdfs([source_docx], out_dir)[0]
+
+
+def raw_pdf(pages: Sequence[bytes]) -> bytes:
+    """A PDF written byte by byte: each page's content stream as given, with two fonts to
+    draw with: ``/F1`` (Helvetica, ASCII text) and ``/F2`` (a symbol font whose glyph 1 has
+    no Unicode value, as a bullet drawn from Wingdings has none)."""
+    objects: list[bytes] = [
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats "
+        b"/Encoding << /Type /Encoding /Differences [1 /g1] >> >>",
+    ]
+    tree = 3 + 2 * len(pages)  # the page tree's object number
+    kids = []
+    for content in pages:
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+        objects.append(
+            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 1 0 R /F2 2 0 R >> >> >>" % (tree, len(objects))
+        )
+        kids.append(b"%d 0 R" % len(objects))
+    objects.append(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids)))
+    objects.append(b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        len(objects),
+        xref,
+    )
+    return bytes(out)
+
+
+class BuiltDocuments:
+    """Documents built from plans' texts, kept in one folder of the test run that every
+    test worker shares, keyed by the text they are built from: LibreOffice prints each
+    document once per run however many workers and tests ask for it, and prints all that
+    one ``many`` asks for in one go.
+
+    ``built(source_txt, "docx" | "pdf" | "txt")``: the document in that format."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def _stem(self, source: Path) -> str:
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
+        return f"{source.stem}-{digest}"
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        with (self.folder / ".lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def many(self, sources: Sequence[Path], fmt: Literal["txt", "docx", "pdf"]) -> list[Path]:
+        if fmt == "txt":
+            return list(sources)
+        docxs = [self.folder / f"{self._stem(source)}.docx" for source in sources]
+        with self._locked():
+            for source, path in zip(sources, docxs, strict=True):
+                if not path.exists():
+                    build_docx(source, path)
+            if fmt == "docx":
+                return docxs
+            missing = [path for path in docxs if not path.with_suffix(".pdf").exists()]
+            if missing:
+                build_pdfs(missing, self.folder)
+        return [path.with_suffix(".pdf") for path in docxs]
+
+    def __call__(self, source: Path, fmt: Literal["txt", "docx", "pdf"]) -> Path:
+        return self.many([source], fmt)[0]

@@ -3,9 +3,10 @@ which makes a seed's text into a Word or PDF file at test time (builders.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
+
+from tests.ingest.builders import BuiltDocuments
 
 # The shared folder sits next to the repository, as on every engineer's machine and in CI.
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -17,4 +18,4 @@ SEED_004 = SEEDS / "004_aea82470e0b2daef.txt"
 NQ_03 = REFERENCE / "nq-03-nq-cp-2025.txt"
 
 Format = Literal["txt", "docx", "pdf"]
-Builder = Callable[[Path, Format], Path]
+Builder = BuiltDocuments

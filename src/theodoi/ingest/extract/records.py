@@ -4,6 +4,12 @@
 Rows that continue on the next page (an empty ``TT`` cell) are joined to the row they
 continue; a header repeated at a page break and a row of column numbers (``(1) (2) (3)``)
 are read past.
+
+A merged cell is read as a person reads it, whatever the format: a cell merged across is one
+cell, under the column where it starts (a group row's title, a header over two columns); a
+cell merged down belongs to every row it spans (one lead for several tasks), and a row whose
+number (or, with no number column, title) is merged down from the row above is more of that
+row, not another task.
 """
 
 from __future__ import annotations
@@ -79,9 +85,16 @@ class ReadTable:
         return len(set(numbers)) < len(numbers)
 
 
+def _once(table: Table, k: int) -> tuple[str, ...]:
+    """Row ``k`` with each cell merged across read once, in the column where it starts."""
+    return tuple(
+        "" if table.continues_across(k, c) else text for c, text in enumerate(table.rows[k])
+    )
+
+
 def _header_index(table: Table) -> int | None:
-    for k, row in enumerate(table.rows[:5]):
-        if is_header_row(row):
+    for k in range(min(len(table.rows), 5)):
+        if is_header_row(_once(table, k)):
             return k
     return None
 
@@ -97,10 +110,10 @@ def _headers(table: Table) -> tuple[int, list[str]] | None:
     at = _header_index(table)
     if at is None:
         return None
-    headers = list(table.rows[at])
+    headers = list(_once(table, at))
     end = at + 1
-    while end < len(table.rows) and _is_sub_header(table.rows[end]):
-        below = table.rows[end]
+    while end < len(table.rows) and _is_sub_header(_once(table, end)):
+        below = _once(table, end)
         headers = [
             top if not bottom.strip() or bottom == top else f"{top} {bottom}".strip()
             for top, bottom in zip(headers, [*below, *[""] * len(headers)], strict=False)
@@ -135,7 +148,9 @@ def _is_own_task(row: TableRow, cells: dict[Column, str]) -> bool:
     return _assigns(row.cells) and _assigns(cells) and title[:1].isupper()
 
 
-def _continue(row: TableRow, cells: dict[Column, str]) -> None:
+def _continue(row: TableRow, cells: dict[Column, str], *, broken: bool = True) -> None:
+    """Add the cells of a row that continues ``row``; ``broken`` when no merged cell says
+    the two rows are one (then a sentence of its own is worth a look)."""
     for column, text in cells.items():
         text = text.strip()
         if not text:
@@ -160,7 +175,7 @@ def _continue(row: TableRow, cells: dict[Column, str]) -> None:
         if column is Column.TITLE and _tail_repeats(before, text):
             continue
         row.cells[column] = f"{before} {text}".strip()
-    if cells.get(Column.TITLE, "")[:1].isupper() and row.cells.get(Column.LEAD):
+    if broken and cells.get(Column.TITLE, "")[:1].isupper() and row.cells.get(Column.LEAD):
         # A sentence of its own glued to a row that already says who: worth a look.
         row.doubts.setdefault(
             "title", "Dòng không có số thứ tự đã được ghép vào nhiệm vụ ở trên; cần kiểm tra."
@@ -216,6 +231,7 @@ def read_table(table: Table) -> ReadTable | None:
         roles = _roles_from_cells(roles, table.rows[start:])
     guessed = table.guessed_rows if isinstance(table, RebuiltTable) else frozenset()
     number_at = roles.index(Column.NUMBER) if Column.NUMBER in roles else None
+    key_at = number_at if number_at is not None else roles.index(Column.TITLE)
     out = ReadTable(
         kind,
         [],
@@ -228,8 +244,16 @@ def read_table(table: Table) -> ReadTable | None:
         ),
     )
     group: TableGroup | None = None
-    for k, cells in enumerate(table.rows[start:], start=start):
+    for k in range(start, len(table.rows)):
+        cells = _once(table, k)
         if is_header_row(cells) or _is_column_numbering(cells) or not any(c.strip() for c in cells):
+            continue
+        if out.rows and table.continues_down(k, key_at):
+            own: dict[Column, str] = {}
+            for c, (column, text) in enumerate(zip(roles, cells, strict=False)):
+                if column not in (None, Column.NUMBER, Column.TARGET, *own):
+                    own[column] = "" if table.continues_down(k, c) else text
+            _continue(out.rows[-1], own, broken=False)
             continue
         by_role: dict[Column, str] = {}
         targets: list[tuple[str, int | None]] = []

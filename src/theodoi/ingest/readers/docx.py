@@ -19,7 +19,7 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from theodoi.ingest.blocks import Block, Paragraph, SourceText, Table
+from theodoi.ingest.blocks import Block, Origin, Paragraph, SourceText, Table, table_from_grid
 from theodoi.ingest.chrome import strip_chrome
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers.numbering import Numbering, read_numbering
@@ -98,19 +98,23 @@ def _grid_before(tr: etree._Element) -> int:
 
 
 def _table(tbl: etree._Element, context: _Context) -> Table:
-    rows: list[list[str]] = []
-    for tr in tbl.iterchildren(_TR):
-        row = [""] * _grid_before(tr)
+    """A ruled table with its merges: a cell continuing a vertical merge (``w:vMerge`` other
+    than ``restart``) belongs to the cell above it, column by column of the grid."""
+    texts: dict[Origin, str] = {}
+    grid: list[list[Origin]] = []
+    for r, tr in enumerate(tbl.iterchildren(_TR)):
+        row: list[Origin] = [(r, c) for c in range(_grid_before(tr))]
+        above = grid[-1] if grid else []
         for tc in tr.iterchildren(_TC):
-            column = len(row)
-            if _continues_merge(tc) and rows and column < len(rows[-1]):
-                text = rows[-1][column]
-            else:
-                text = normalize_text(_cell_text(tc, context))
-            row += [text] * _grid_span(tc)
-        rows.append(row)
-    width = max((len(row) for row in rows), default=0)
-    return Table(rows=tuple(tuple(row + [""] * (width - len(row))) for row in rows))
+            own = (r, len(row))
+            continued = _continues_merge(tc)
+            for k in range(_grid_span(tc)):
+                column = own[1] + k
+                row.append(above[column] if continued and column < len(above) else own)
+            if own in row:
+                texts[own] = normalize_text(_cell_text(tc, context))
+        grid.append(row)
+    return table_from_grid(texts, grid)
 
 
 @dataclass
@@ -184,13 +188,8 @@ def _blocks_of(container: etree._Element, context: _Context) -> Iterator[Block]:
                 if line:
                     yield Paragraph(line)
         elif child.tag == _TBL and not _ruled(child, context.ruled_styles):
-            # A table with no lines is page layout (the header block of Nghị định 30/2020:
-            # issuer | national motto, number | place and date; the signature block): its
-            # cells are read as paragraphs, row by row, left to right.
-            for row in child.iterchildren(_TR):
-                for tc in row.iterchildren(_TC):
-                    if not _continues_merge(tc):
-                        yield from _blocks_of(tc, context)
+            for tc in _layout_cells(child):
+                yield from _blocks_of(tc, context)
         elif child.tag == _TBL:
             table = _table(child, context)
             if table.rows:
@@ -199,6 +198,26 @@ def _blocks_of(container: etree._Element, context: _Context) -> Iterator[Block]:
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _blocks_of(content, context)
+
+
+def _layout_cells(tbl: etree._Element) -> Iterator[etree._Element]:
+    """The cells of a table with no lines, in the order they are read. Such a table is page
+    layout (the header block of Nghị định 30/2020: issuer | national motto, number | place
+    and date; the signature block: recipients | signer), and its columns are read one after
+    the other, as a PDF printed from it is (layout.in_reading_order); a row of one cell across
+    the table ends one run of columns and starts the next."""
+    run: list[tuple[int, int, etree._Element]] = []  # (column, row, cell)
+    for r, tr in enumerate(tbl.iterchildren(_TR)):
+        cells = list(tr.iterchildren(_TC))
+        if len(cells) == 1:
+            yield from (tc for _, _, tc in sorted(run, key=lambda cell: cell[:2]))
+            run = []
+        column = _grid_before(tr)
+        for tc in cells:
+            if not _continues_merge(tc):
+                run.append((column, r, tc))
+            column += _grid_span(tc)
+    yield from (tc for _, _, tc in sorted(run, key=lambda cell: cell[:2]))
 
 
 def _without_chrome(blocks: Iterator[Block]) -> Iterator[Block]:

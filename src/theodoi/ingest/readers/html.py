@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import lxml.html
 from lxml import etree
 
-from theodoi.ingest.blocks import Block, Paragraph, SourceText, Table
+from theodoi.ingest.blocks import Block, Origin, Paragraph, SourceText, Table, table_from_grid
 from theodoi.ingest.chrome import strip_chrome
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers.text import decode
@@ -158,29 +158,39 @@ def _span(cell: etree._Element, attribute: str) -> int:
 
 
 def _table(table: etree._Element) -> Table:
-    grid: list[list[str | None]] = []
-    for r, tr in enumerate(_rows(table)):
-        while len(grid) <= r:
-            grid.append([])
+    """The table with its ``rowspan``/``colspan`` merges; a rowspan stops at the table's last
+    row, as a browser draws it. Rows left with no text at all are dropped."""
+    rows = list(_rows(table))
+    grid: list[list[Origin | None]] = [[] for _ in rows]
+    texts: dict[Origin, str] = {}
+    for r, tr in enumerate(rows):
         column = 0
         for cell in tr:
             if cell.tag not in ("td", "th"):
                 continue
             while column < len(grid[r]) and grid[r][column] is not None:
                 column += 1  # a cell spanning down from an earlier row sits here
-            text = _cell_text(cell)
-            for dr in range(_span(cell, "rowspan")):
-                while len(grid) <= r + dr:
-                    grid.append([])
-                row = grid[r + dr]
-                for dc in range(_span(cell, "colspan")):
-                    while len(row) <= column + dc:
-                        row.append(None)
-                    row[column + dc] = text
-            column += _span(cell, "colspan")
-    width = max((len(row) for row in grid), default=0)
-    rows = [tuple((cell or "") for cell in row) + ("",) * (width - len(row)) for row in grid]
-    return Table(rows=tuple(row for row in rows if any(row)))
+            origin = (r, column)
+            texts[origin] = _cell_text(cell)
+            columns = _span(cell, "colspan")
+            for below in grid[r : r + _span(cell, "rowspan")]:
+                below.extend([None] * (column + columns - len(below)))
+                below[column : column + columns] = [origin] * columns
+            column += columns
+    return _without_empty_rows(texts, grid)
+
+
+def _without_empty_rows(texts: dict[Origin, str], grid: list[list[Origin | None]]) -> Table:
+    kept = [r for r, row in enumerate(grid) if any(texts.get(o) for o in row if o is not None)]
+    renumbered: dict[Origin, Origin] = {}
+    out: list[list[Origin]] = []
+    for new, r in enumerate(kept):
+        row: list[Origin] = []
+        for c, origin in enumerate(grid[r]):
+            # A merged cell whose first row was dropped now starts in its first kept row.
+            row.append(renumbered.setdefault(origin, (new, c)) if origin else (new, c))
+        out.append(row)
+    return table_from_grid({renumbered[o]: texts[o] for o in renumbered}, out)
 
 
 def read_html(data: bytes, name: str = "") -> SourceText:

@@ -1,7 +1,10 @@
-"""PDF with a text layer (pdfplumber): paragraphs rebuilt from lines (layout.py), ruled
-tables as tables. Text inside a table is read only as the table's cells. A table that runs
-over a page break is joined back together, its repeated header row dropped and a row broken
-by the page mended.
+"""PDF with a text layer (pdfplumber): paragraphs rebuilt from the words where they stand
+(layout.py), ruled tables as tables with their merged cells (pdftables.py). Text inside a
+table is read only as the table's cells. A table that runs over a page break is joined back.
+
+Whether a PDF is a scan is decided by the share of its pages that carry real text: a text
+PDF may have a scanned page (a signed appendix) or a font whose glyphs give no letters (a
+bullet), and is still read; a scan with a typed cover page is still a scan.
 """
 
 from __future__ import annotations
@@ -18,18 +21,18 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from theodoi.ingest.blocks import Block, Paragraph, SourceText, Table
+from theodoi.ingest.blocks import Block, Paragraph, SourceText
 from theodoi.ingest.chrome import strip_chrome
 from theodoi.ingest.errors import ScannedDocument, UnreadableInput
 from theodoi.ingest.readers.layout import (
     Line,
-    Word,
-    in_reading_order,
-    joined,
+    ReadingOrder,
     lines_from_rows,
     paragraphs,
     rows_by_baseline,
 )
+from theodoi.ingest.readers.pdftables import TableGrid, read_table, word_in_any
+from theodoi.ingest.readers.pdfwords import PageText, page_text
 from theodoi.ingest.textnorm import normalize_text
 
 OCR_HINT = (
@@ -38,8 +41,20 @@ OCR_HINT = (
 )
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*-)?$", re.I)
-_ROW_NUMBER = re.compile(r"\s*\d[\d.\n]*\s*")
-_CID = re.compile(r"\(cid:\d+\)")
+# A page carries real text when a few lines' worth of its glyphs read as letters and most of
+# its glyphs do: a page number or a stamp on a scanned page is not enough.
+_TEXT_LETTERS = 40
+# A PDF is read as text when at least this share of its pages carry real text.
+_TEXT_SHARE = 0.5
+
+
+def has_real_text(text: PageText) -> bool:
+    return text.letters >= _TEXT_LETTERS and text.letters > 2 * text.undecodable
+
+
+def _is_blank(page: Any, text: PageText) -> bool:
+    """Nothing drawn to read: no letters, no undecodable glyphs, no picture."""
+    return not text.letters and not text.undecodable and not page.images
 
 
 @dataclass
@@ -47,24 +62,7 @@ class _Placed:
     """A block with its place on the page, to put text and tables in reading order."""
 
     top: float
-    block: Block | list[Line]
-
-
-def _lines(page: Any, tables: list[Any]) -> list[Line]:
-    boxes = [t.bbox for t in tables]
-
-    def outside_tables(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
-    text_only = page.filter(outside_tables) if boxes else page
-    words = [
-        Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in text_only.extract_words()
-    ]
-    return lines_from_rows(rows_by_baseline(words))
+    block: TableGrid | list[Line]
 
 
 def _without_page_numbers(lines: list[Line], height: float) -> list[Line]:
@@ -78,81 +76,59 @@ def _without_page_numbers(lines: list[Line], height: float) -> list[Line]:
     ]
 
 
-def _cells(table: Any) -> list[list[str]]:
-    """A pdfplumber table as rows of text; a cell covered by a merged one repeats it."""
-    rows: list[list[str | None]] = table.extract()
-    boxes = [row.cells for row in table.rows]
-    lefts: list[float] = []
-    for column in range(max((len(r) for r in rows), default=0)):
-        xs = [r[column][0] for r in boxes if column < len(r) and r[column] is not None]
-        lefts.append(min(xs) if xs else 0.0)
-    out: list[list[str]] = []
-    for r, row in enumerate(rows):
-        cells: list[str] = []
-        for c, value in enumerate(row):
-            if value is not None and _ROW_NUMBER.fullmatch(value):
-                # A row number wrapped in a narrow column (``11.1`` / ``0``) is one number.
-                cells.append(value.replace("\n", "").strip())
-                continue
-            if value is not None:
-                wrapped: list[str] = []
-                for part in value.split("\n"):
-                    joined(wrapped, part.strip())
-                cells.append(normalize_text(" ".join(wrapped)).strip())
-                continue
-            # Covered by a merged cell: from the left if that cell reaches over this column,
-            # else from the cell above.
-            left = next((k for k in range(c - 1, -1, -1) if boxes[r][k] is not None), None)
-            if left is not None and boxes[r][left][2] > lefts[c] + 1:
-                cells.append(cells[left])
-            elif out and c < len(out[-1]):
-                cells.append(out[-1][c])
-            else:
-                cells.append("")
-        out.append(cells)
-    return out
-
-
-def _page_blocks(page: Any) -> list[_Placed]:
+def _page_blocks(page: Any, text: PageText, order: ReadingOrder, number: int) -> list[_Placed]:
+    """The page's tables and stretches of lines, in reading order; a block of columns that
+    may go on over the page break stays with ``order``."""
     tables = page.find_tables()
-    placed = [_Placed(t.bbox[1], Table(rows=tuple(map(tuple, _cells(t))))) for t in tables]
-    lines = in_reading_order(_without_page_numbers(_lines(page, tables), page.height))
-    # Text lines between two tables belong to different stretches: cut at each table's top.
-    tops = sorted(p.top for p in placed)
-    stretch: list[Line] = []
+    boxes = [t.bbox for t in tables]
+    placed = [_Placed(t.bbox[1], read_table(t, text.words)) for t in tables]
+    body = [w for w in text.words if not word_in_any(w, boxes)]
+    lines = lines_from_rows(rows_by_baseline(body), spaces=text.spaces)
+    lines = _without_page_numbers(lines, page.height)
     for line in lines:
-        if stretch and any(stretch[-1].top < top <= line.top for top in tops):
-            placed.append(_Placed(stretch[0].top, stretch))
+        line.page = number
+    tops = sorted(box[1] for box in boxes)
+    # A block of columns from the page before goes on only above the page's first table.
+    if tops and (not lines or tops[0] < lines[0].top):
+        placed.append(_Placed(-1.0, order.close()))
+    ordered = order.page(lines, tops)
+    # Text lines between two tables belong to different stretches: cut at each table's top.
+    stretch: list[Line] = []
+    start = 0.0
+    previous = -1.0
+    for at, line in ordered:
+        if stretch and any(previous < top <= at for top in tops):
+            placed.append(_Placed(start, stretch))
             stretch = []
+        if not stretch:
+            start = at
         stretch.append(line)
+        previous = at
     if stretch:
-        placed.append(_Placed(stretch[0].top, stretch))
-    return sorted(placed, key=lambda p: p.top)
+        placed.append(_Placed(start, stretch))
+    return sorted((p for p in placed if p.block), key=lambda p: p.top)
 
 
-def _join_tables(blocks: Iterable[Block]) -> list[Block]:
-    """A table continued on the next page becomes one table again. Its repeated header row
-    is dropped, and a row broken by the page (the continuation has no number) is mended."""
-    out: list[Block] = []
+def _join_tables(blocks: Iterable[Block | TableGrid]) -> list[Block]:
+    """A table continued on the next page becomes one table again (TableGrid.append)."""
+    joined: list[Block | TableGrid] = []
     for block in blocks:
-        previous = out[-1] if out else None
-        if not (
-            isinstance(block, Table)
-            and isinstance(previous, Table)
-            and block.rows
-            and previous.rows
-            and len(block.rows[0]) == len(previous.rows[0])
-        ):
-            out.append(block)
-            continue
-        rows = list(block.rows[1:] if block.rows[0] == previous.rows[0] else block.rows)
-        head = list(previous.rows)
-        if rows and not rows[0][0] and len(head) > 1:
-            head[-1] = tuple(
-                " ".join(part for part in (above, below) if part)
-                for above, below in zip(head[-1], rows.pop(0), strict=True)
-            )
-        out[-1] = Table(rows=tuple(head + rows))
+        previous = joined[-1] if joined else None
+        continued = (
+            isinstance(block, TableGrid)
+            and isinstance(previous, TableGrid)
+            and previous.append(block)
+        )
+        if not continued:
+            joined.append(block)
+    out: list[Block] = []
+    for item in joined:
+        if isinstance(item, TableGrid):
+            table = item.to_table()
+            if table.rows:
+                out.append(table)
+        else:
+            out.append(item)
     return out
 
 
@@ -168,13 +144,45 @@ def _open(path: Path) -> Any:
         raise UnreadableInput(f"Tệp {path.name} là PDF bị hỏng, không đọc được.") from err
 
 
+def _refuse_as_scan(name: str, pages: int, scanned: list[int], undecodable: list[int]) -> None:
+    if len(undecodable) > len(scanned):
+        raise ScannedDocument(
+            f"Tệp {name} có lớp chữ nhưng phông chữ không cho biết các ký tự là chữ gì "
+            f"({len(scanned) + len(undecodable)}/{pages} trang không đọc được). {OCR_HINT}"
+        )
+    if not undecodable and len(scanned) == pages:
+        raise ScannedDocument(
+            f"Tệp {name} là PDF bản quét: chỉ có ảnh, không có lớp chữ để đọc. {OCR_HINT}"
+        )
+    raise ScannedDocument(
+        f"Tệp {name} là PDF bản quét: {len(scanned) + len(undecodable)}/{pages} trang không "
+        f"có lớp chữ đọc được. {OCR_HINT}"
+    )
+
+
+def _warning(name: str, scanned: list[int], undecodable: list[int]) -> list[str]:
+    out = []
+    if scanned:
+        listed = ", ".join(map(str, scanned[:10]))
+        out.append(f"Trang {listed} của {name} là ảnh quét, chưa được đọc. {OCR_HINT}")
+    if undecodable:
+        listed = ", ".join(map(str, undecodable[:10]))
+        out.append(
+            f"Trang {listed} của {name} dùng phông chữ không cho biết các ký tự là chữ gì, "
+            f"chưa được đọc. {OCR_HINT}"
+        )
+    return out
+
+
 def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
     """The paragraphs and tables of a PDF. Pages without text are read by OCR when ``ocr`` is
-    set; a PDF with no text at all is otherwise refused with the way to enable OCR."""
+    set; a PDF most of whose pages have no text is otherwise refused with the way to enable
+    OCR, and a text PDF's pages without text are named in a warning."""
     name = path.name
-    blocks: list[Block] = []
-    warnings: list[str] = []
-    pages_without_text: list[int] = []
+    blocks: list[Block | TableGrid] = []
+    scanned: list[int] = []
+    undecodable: list[int] = []
+    pages = 0  # pages with something drawn on them
     # Lines wait here until a table or the end: a paragraph may run on over a page break.
     stretch: list[Line] = []
 
@@ -185,42 +193,43 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                 blocks.append(Paragraph(kept))
         stretch.clear()
 
+    order = ReadingOrder()
     with _open(path) as pdf:
         try:
             for number, page in enumerate(pdf.pages, start=1):
-                if not page.chars or len(_CID.findall(page.extract_text() or "")) > 20:
-                    pages_without_text.append(number)
+                text = page_text(page)
+                if _is_blank(page, text):
+                    page.close()
+                    continue
+                pages += 1
+                if not has_real_text(text):
+                    (undecodable if text.undecodable > text.letters else scanned).append(number)
                     if ocr:
                         from theodoi.ingest.readers.ocr import ocr_page
 
-                        scanned = ocr_page(page)
-                        if scanned:
-                            scanned[0].new_page = True
-                        stretch += scanned
+                        stretch += order.close()
+                        for line in ocr_page(page):
+                            line.page = number
+                            stretch.append(line)
                     page.close()
                     continue
-                first = True
-                for item in _page_blocks(page):
+                for item in _page_blocks(page, text, order, number):
                     if isinstance(item.block, list):
-                        item.block[0].new_page = first
                         stretch += item.block
                     else:
                         flush()
                         blocks.append(item.block)
-                    first = False
                 page.close()  # pdfplumber caches every page's objects otherwise
         except (PdfminerException, PDFSyntaxError, PSException) as err:
             raise UnreadableInput(f"Tệp {name} là PDF bị hỏng, không đọc được.") from err
-        total = len(pdf.pages)
+    stretch += order.close()
     flush()
-    if pages_without_text and not ocr:
-        if len(pages_without_text) == total:
-            raise ScannedDocument(
-                f"Tệp {name} là PDF bản quét: chỉ có ảnh, không có lớp chữ để đọc. {OCR_HINT}"
-            )
-        listed = ", ".join(map(str, pages_without_text[:10]))
-        warnings.append(f"Trang {listed} của {name} là ảnh quét, chưa được đọc. {OCR_HINT}")
-    blocks = _join_tables(blocks)
-    if not blocks:
+    warnings: list[str] = []
+    if (scanned or undecodable) and not ocr:
+        if pages - len(scanned) - len(undecodable) < _TEXT_SHARE * pages:
+            _refuse_as_scan(name, pages, scanned, undecodable)
+        warnings = _warning(name, scanned, undecodable)
+    out = _join_tables(blocks)
+    if not out:
         raise UnreadableInput(f"Tệp {name} không có chữ nào đọc được.")
-    return SourceText(name=name, blocks=blocks, warnings=warnings)
+    return SourceText(name=name, blocks=out, warnings=warnings)

@@ -1,0 +1,220 @@
+"""Ruled tables of a PDF: each cell's text from the words inside its lines, merged cells
+from the cells' boxes, and a table that runs over a page break joined back together.
+
+A cell's box that covers several rows or columns of the table's grid is a merged cell, as in
+the Word file the PDF was printed from. Printed over a page break, a table repeats its header
+row, may break a row in two (the part on the new page has no number), and draws a cell merged
+down over the break again, empty, on the new page: all three are put back as they were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from theodoi.ingest.blocks import Origin, Table, table_from_grid
+from theodoi.ingest.readers.layout import (
+    Line,
+    Word,
+    join_lines,
+    line_text,
+    rows_by_baseline,
+    separator,
+)
+from theodoi.ingest.textnorm import normalize_text
+
+# Text starts this far inside a cell's lines in Word and LibreOffice (0.19 cm); an inset
+# read off the page is trusted up to a little more.
+_MAX_PADDING = 7.0
+_SAME_EDGE = 0.5
+
+
+@dataclass
+class TableGrid:
+    """A ruled table (of one page or more): the origin of each cell of its grid, and the
+    lines of text of each origin."""
+
+    grid: list[list[Origin]]
+    lines: dict[Origin, list[Line]] = field(default_factory=dict)
+    bottoms: dict[Origin, float] = field(default_factory=dict)  # of each cell's last box
+    last_page: int = 0  # the row where the part on the last page joined starts
+
+    @property
+    def width(self) -> int:
+        return len(self.grid[0]) if self.grid else 0
+
+    def text(self, origin: Origin) -> str:
+        return normalize_text(join_lines(self.lines.get(origin, []))).strip()
+
+    def row_texts(self, r: int) -> tuple[str, ...]:
+        return tuple(self.text(origin) for origin in self.grid[r])
+
+    def spans_rows(self, r: int, c: int) -> bool:
+        """Whether the merged cell at (r, c) covers more than one row."""
+        origin = self.grid[r][c]
+        return origin[0] < r or (r + 1 < len(self.grid) and self.grid[r + 1][c] == origin)
+
+    def to_table(self) -> Table:
+        texts = {origin: self.text(origin) for row in self.grid for origin in row}
+        return table_from_grid(texts, self.grid)
+
+    def _filled(self, c: int, rows: range) -> bool:
+        return all(self.lines.get(self.grid[r][c]) for r in rows)
+
+    def _cut(self, origin: Origin) -> bool:
+        """Whether the cell's text runs down to the bottom of its box: the page cut it."""
+        lines = self.lines.get(origin)
+        if not lines or origin not in self.bottoms:
+            return False
+        height = lines[-1].bottom - lines[-1].top
+        return lines[-1].bottom > self.bottoms[origin] - height - _MAX_PADDING
+
+    def _merged_over_break(self, part: TableGrid, heads: int, c: int) -> bool:
+        """Whether the cell at column ``c`` that opens ``part`` is the rest of the cell above
+        it, merged down over the page break: the page draws that rest again, empty, or
+        holding the words that did not fit above.
+
+        An empty rest that goes on over several rows on the new page says so. Cut exactly at
+        a row, the two parts look like two cells; the two pages then tell: in a column they
+        fill in every other row, the empty cell is the merged one's rest. Words carry on
+        only from a merged cell whose text the page cut off at its bottom."""
+        last = len(self.grid) - 1
+        above, below = self.grid[last][c], part.grid[heads][c]
+        if not self.lines.get(above):
+            return False
+        spans = part.spans_rows(heads, c)
+        if part.lines.get(below):
+            return self._cut(above) and (spans or self.spans_rows(last, c))
+        if spans:
+            return True
+        body = range(max(heads, self.last_page), len(self.grid))
+        rest = range(heads + 1, len(part.grid))
+        return len(body) + len(rest) >= 3 and self._filled(c, body) and part._filled(c, rest)
+
+    def _broken_by(self, part: TableGrid, start: int) -> bool:
+        """Whether the page broke the last row in two: the part's first row has no number
+        of its own, or only the rest of the last row's number (``10`` / ``4.``: a narrow
+        column broke ``104.`` and the page broke the row under it) and its other cells go
+        on with the words cut off (a cell of a new row starts with a capital)."""
+        below = part.lines.get(part.grid[start][0])
+        if not below:
+            return True
+        above = self.lines.get(self.grid[-1][0])
+        if not above or separator(above[-1], below[0]) != "":
+            return False
+        rest = (part.text(origin) for origin in part.grid[start][1:])
+        return any(text[:1].islower() for text in rest)
+
+    def append(self, part: TableGrid) -> bool:
+        """Join ``part``, the same table continued on the next page; False (and nothing
+        joined) when ``part`` is another table."""
+        if part.width != self.width or not part.grid or not self.grid:
+            return False
+        heads = 0
+        while heads < min(len(part.grid), len(self.grid)) and part.row_texts(
+            heads
+        ) == self.row_texts(heads):
+            heads += 1  # the header row(s), repeated on each page
+        moved: dict[Origin, Origin] = {}
+        start = heads
+        if start < len(part.grid):
+            first = part.grid[start]
+            mended = first[0] == (start, 0) and len(self.grid) > 1 and self._broken_by(part, start)
+            for c, origin in enumerate(first):
+                above = self.grid[-1][c]
+                # The row broken by the page, or a cell merged down over the break.
+                continues = mended or self._merged_over_break(part, heads, c)
+                if continues and origin not in moved:
+                    moved[origin] = above
+                    self.lines.setdefault(above, []).extend(part.lines.get(origin, []))
+                    if origin in part.bottoms:
+                        self.bottoms[above] = part.bottoms[origin]
+            if mended:
+                start += 1
+        self.last_page = len(self.grid)
+        for r in range(start, len(part.grid)):
+            row: list[Origin] = []
+            for c, origin in enumerate(part.grid[r]):
+                if origin not in moved:
+                    moved[origin] = (len(self.grid), c)
+                    self.lines[moved[origin]] = list(part.lines.get(origin, []))
+                    if origin in part.bottoms:
+                        self.bottoms[moved[origin]] = part.bottoms[origin]
+                row.append(moved[origin])
+            self.grid.append(row)
+        return True
+
+
+Box = tuple[float, float, float, float]
+
+
+def _grid(cells: list[Box]) -> tuple[list[list[Origin]], list[tuple[Origin, Box]]]:
+    """The origin of each cell of the grid that the boxes' left and top edges draw, and the
+    box of each origin."""
+    xs = sorted({round(box[0], 1) for box in cells})
+    tops = sorted({round(box[1], 1) for box in cells})
+    grid: list[list[Origin | None]] = [[None] * len(xs) for _ in tops]
+    boxes: list[tuple[Origin, Box]] = []
+    for box in sorted(cells, key=lambda b: (b[1], b[0])):
+        x0, top, x1, bottom = box
+        origin = (tops.index(round(top, 1)), xs.index(round(x0, 1)))
+        boxes.append((origin, box))
+        for r in range(origin[0], len(tops)):
+            if tops[r] >= bottom - _SAME_EDGE:
+                break
+            for c in range(origin[1], len(xs)):
+                if xs[c] >= x1 - _SAME_EDGE:
+                    break
+                if grid[r][c] is None:
+                    grid[r][c] = origin
+    full = [
+        [o if o is not None else (r, c) for c, o in enumerate(row)] for r, row in enumerate(grid)
+    ]
+    return full, boxes
+
+
+def _cell_lines(words: list[Word], box: Box, pad: float) -> list[Line]:
+    lines: list[Line] = []
+    for row in rows_by_baseline(words):
+        row.sort(key=lambda w: w.x0)
+        lines.append(
+            Line(
+                text=line_text(row),
+                x0=row[0].x0,
+                x1=row[-1].x1,
+                top=min(w.top for w in row),
+                bottom=max(w.bottom for w in row),
+                first_word_width=row[0].x1 - row[0].x0,
+                right=box[2] - pad,
+                left=box[0] + pad,
+                words=len(row),
+                space_after=row[-1].space_after,
+                first_glyph=row[0].first_glyph,
+            )
+        )
+    return lines
+
+
+def _inside(word: Word, box: Box) -> bool:
+    x = (word.x0 + word.x1) / 2
+    y = (word.top + word.bottom) / 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def read_table(table: Any, words: list[Word]) -> TableGrid:
+    """A pdfplumber table as a grid, its cells' text from ``words`` (those inside it)."""
+    grid, boxes = _grid(table.cells)
+    inside = {origin: [w for w in words if _inside(w, box)] for origin, box in boxes}
+    insets = [
+        min(w.x0 for w in found) - box[0] for (origin, box) in boxes if (found := inside[origin])
+    ]
+    pad = min([_MAX_PADDING, *insets])
+    out = TableGrid(grid, bottoms={origin: box[3] for origin, box in boxes})
+    for origin, box in boxes:
+        if inside[origin]:
+            out.lines[origin] = _cell_lines(inside[origin], box, max(pad, 0.0))
+    return out
+
+
+def word_in_any(word: Word, boxes: list[Box]) -> bool:
+    return any(_inside(word, box) for box in boxes)
