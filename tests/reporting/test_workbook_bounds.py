@@ -64,7 +64,7 @@ def test_a_sheet_with_an_entity_declaration_is_refused() -> None:
         b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
         b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
         b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        b"<sheetData><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>&b;</t></is></c></row>"
+        b'<sheetData><row r="2"><c r="A2" t="inlineStr"><is><t>&b;</t></is></c></row>'
         b"</sheetData></worksheet>"
     )
     assert "khai báo DOCTYPE" in refusal(with_parts(make(), {TASK_PART: laughs}))
@@ -80,9 +80,7 @@ def test_a_part_that_inflates_a_thousandfold_is_refused() -> None:
     zeros = (bytes(1024 * 1024) for _ in range(8))
     data = with_parts(make(), {"xl/media/image1.png": zeros})
     assert len(data) < 100_000
-    assert refusal(data).startswith(
-        "Bảng tính có phần xl/media/image1.png giải nén ra gấp 1.0"
-    )
+    assert refusal(data).startswith("Bảng tính có phần xl/media/image1.png giải nén ra gấp 1.0")
 
 
 @pytest.mark.parametrize(
