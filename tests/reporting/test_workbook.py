@@ -200,3 +200,64 @@ def test_a_row_saved_since_the_download_is_refused() -> None:
         secret=SECRET,
     )
     assert "tải lại bảng tính mới" in str(reading.errors[0])
+
+
+DECISION = "=Quyết định 123/QĐ-UBND"
+FORMULA_LIKE = [
+    TaskLine(
+        103,
+        "PL2.9",
+        '=HYPERLINK("http://x";"Mở")',
+        "Chủ trì",
+        "",
+        "",
+        1,
+        status="Đang thực hiện (trong hạn)",
+        progress=10,
+        results=DECISION,
+        product="+84 912 345 678",
+        difficulties="-",
+        proposals="@Sở Tài chính",
+    )
+]
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text() -> None:
+    ws = load_workbook(io.BytesIO(make(FORMULA_LIKE)))[TASK_SHEET]
+    cells = [ws[f"{c}2"] for c in "DHKLMN"]
+    assert [c.value for c in cells] == [
+        '=HYPERLINK("http://x";"Mở")',
+        "Đang thực hiện (trong hạn)",
+        DECISION,
+        "+84 912 345 678",
+        "-",
+        "@Sở Tài chính",
+    ]
+    assert {c.data_type for c in cells} == {"s"}
+
+
+def test_a_row_holding_formula_like_text_reads_back_unchanged() -> None:
+    reading = read_workbook(
+        make(FORMULA_LIKE),
+        KEY,
+        FORMULA_LIKE,
+        INDICATORS,
+        statuses=STATUSES,
+        cut_off=CUT_OFF,
+        secret=SECRET,
+    )
+    assert (reading.tasks, reading.errors) == ([], [])
+
+    def reword(wb):  # type: ignore[no-untyped-def]
+        wb[TASK_SHEET]["I2"] = 20
+
+    (change,) = read_workbook(
+        edited(make(FORMULA_LIKE), reword),
+        KEY,
+        FORMULA_LIKE,
+        INDICATORS,
+        statuses=STATUSES,
+        cut_off=CUT_OFF,
+        secret=SECRET,
+    ).tasks
+    assert (change.progress, change.results, change.proposals) == (20, DECISION, "@Sở Tài chính")
