@@ -60,9 +60,7 @@ def _bounded_content(file: File, filename: str, max_bytes: int) -> bytes:
     file.seek(0)
     data = file.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise ReportingError(
-            f"Tệp “{filename}” lớn hơn giới hạn {max_bytes // 1024 // 1024} MB."
-        )
+        raise ReportingError(f"Tệp “{filename}” lớn hơn giới hạn {max_bytes // 1024 // 1024} MB.")
     return data
 
 
