@@ -383,3 +383,23 @@ def test_a_request_declaring_more_than_the_limit_is_answered_413_unread(
     assert "Dữ liệu gửi lên nặng 600,0 MB; mỗi tệp không được quá 20 MB." in (
         response.content.decode()
     )
+
+
+def test_the_preview_of_a_workbook_full_of_errors_names_the_first_fifty(
+    live_round: ReportingRound, reporter: User
+) -> None:
+    client = signed_in(reporter)
+    wb = load_workbook(
+        io.BytesIO(client.get(reverse("reporting:workbook", args=[live_round.pk])).content)
+    )
+    for n in range(80):
+        wb[TASK_SHEET].append([900_000 + n, 0, f"X{n}", "Dòng lạ", "", "", "", "Tạm dừng", 0])
+    out = io.BytesIO()
+    wb.save(out)
+    text = client.post(
+        reverse("reporting:workbook_upload", args=[live_round.pk]),
+        {"workbook": SimpleUploadedFile("bc.xlsx", out.getvalue())},
+    ).content.decode()
+    assert "80 lỗi: chưa lưu gì cả" in text
+    assert text.count("không thuộc đơn vị trong kỳ này") == 50
+    assert "và 30 lỗi khác" in text
