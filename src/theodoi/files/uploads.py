@@ -42,7 +42,7 @@ _CONTENT_TYPES = "[Content_Types].xml"
 _HEAD = 8192
 
 
-class RefusedFileError(ValueError):
+class RefusedFileError(Exception):
     """The file is not kept; the message names it and says why, in Vietnamese."""
 
 
@@ -116,7 +116,15 @@ def file_kind(name: str, data: bytes, kinds: Sequence[FileKind], *, max_bytes: i
             macros = _has_macros(archive)
     except ArchiveError as refused:
         raise RefusedFileError(f"Tệp “{name}” {refused}.") from refused
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as broken:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+    ) as broken:
         raise RefusedFileError(f"Tệp “{name}” bị hỏng, không mở được.") from broken
     if macros:
         raise RefusedFileError(

@@ -22,7 +22,7 @@ _DIRECTORY_BYTES_PER_MEMBER = 1024
 _RATIO_FLOOR = 64 * 1024
 
 
-class ArchiveError(ValueError):
+class ArchiveError(Exception):
     """The archive is not read. The message is a Vietnamese predicate ("có 5.000 phần bên
     trong; giới hạn là 100") for the caller to put after the file's name."""
 

@@ -32,7 +32,7 @@ _LAST_ROW = re.compile(r"[A-Za-z]*(\d+)$")
 _CHUNK = 64 * 1024
 
 
-class UnreadableWorkbookError(ValueError):
+class UnreadableWorkbookError(Exception):
     """The workbook is refused as a whole; the message says why, in Vietnamese."""
 
 
@@ -132,7 +132,17 @@ class _Scan:
                 f"({expat.ErrorString(exc.code)}, dòng {exc.lineno}). Hãy mở tệp bằng Excel "
                 "hoặc LibreOffice, lưu lại rồi tải lên."
             ) from exc
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        # zipfile reports a broken member in several ways: a bad checksum, a truncated
+        # stream, an offset before the file (ValueError), a feature it lacks.
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            ValueError,
+            RuntimeError,
+            NotImplementedError,
+        ) as exc:
             raise UnreadableWorkbookError(
                 f"Bảng tính bị hỏng: phần {member.filename} không giải nén được."
             ) from exc
