@@ -129,7 +129,7 @@ class _Scan:
         except expat.ExpatError as exc:
             raise UnreadableWorkbookError(
                 f"Bảng tính bị hỏng: phần {member.filename} không phải XML hợp lệ "
-                f"({expat.ErrorString(exc.code)}, dòng {exc.lineno}). Hãy mở tệp bằng Excel "
+                f"(hỏng ở dòng {exc.lineno}, cột {exc.offset + 1}). Hãy mở tệp bằng Excel "
                 "hoặc LibreOffice, lưu lại rồi tải lên."
             ) from exc
         # zipfile reports a broken member in several ways: a bad checksum, a truncated
