@@ -261,3 +261,16 @@ def test_a_row_holding_formula_like_text_reads_back_unchanged() -> None:
         secret=SECRET,
     ).tasks
     assert (change.progress, change.results, change.proposals) == (20, DECISION, "@Sở Tài chính")
+
+
+def test_a_cell_a_spreadsheet_turned_into_a_failing_formula_is_named() -> None:
+    def type_formula(wb):  # type: ignore[no-untyped-def]
+        ws = wb[TASK_SHEET]
+        ws["H2"], ws["I2"], ws["K2"] = "Đang thực hiện (trong hạn)", 10, "#NAME?"
+
+    reading = read(edited(make(), type_formula))
+    assert reading.tasks == []
+    assert [str(e) for e in reading.errors] == [
+        "Trang “Nhiệm vụ”, dòng 2, cột “Kết quả đạt được”: Ô này là một công thức bị lỗi "
+        "(#NAME?). Muốn ghi chữ bắt đầu bằng dấu “=”, hãy gõ một dấu nháy đơn (') ở đầu ô."
+    ]

@@ -10,7 +10,7 @@ from typing import Any
 
 from theodoi.reporting.checks import check_figure
 from theodoi.reporting.workbook.bounds import SPARE_ROWS, UnreadableWorkbookError
-from theodoi.reporting.workbook.cells import cell_date, cell_number, cell_text
+from theodoi.reporting.workbook.cells import cell_date, cell_number, cell_text, formula_error
 from theodoi.reporting.workbook.identity import key_problem, key_sheet
 from theodoi.reporting.workbook.layout import (
     INDICATOR_COLUMNS,
@@ -111,6 +111,22 @@ def _lines_of(rows: Rows, columns: dict[str, int]) -> list[tuple[int, dict[str, 
     return filled
 
 
+def _formula_errors(title: str, row: int, cells: dict[str, Any], errors: list[CellError]) -> None:
+    """A cell showing a spreadsheet error: the reporter typed text starting with "=" and the
+    program took it for a formula. Stored, the error code would replace the report's words."""
+    for header, value in cells.items():
+        if formula_error(value):
+            errors.append(
+                CellError(
+                    title,
+                    row,
+                    header,
+                    f"Ô này là một công thức bị lỗi ({value}). Muốn ghi chữ bắt đầu bằng dấu "
+                    "“=”, hãy gõ một dấu nháy đơn (') ở đầu ô.",
+                )
+            )
+
+
 def _key(
     title: str,
     row: int,
@@ -165,6 +181,7 @@ def _read_tasks(
             continue
         line, version = found
         before = len(reading.errors)
+        _formula_errors(title, row, cells, reading.errors)
         label = cell_text(cells["Trạng thái"])
         status = statuses.get(label)
         if label and status is None:
@@ -248,6 +265,7 @@ def _read_indicators(
             continue
         line, version = found
         before = len(reading.errors)
+        _formula_errors(title, row, cells, reading.errors)
         value = cell_number(cells["Giá trị"])
         measured_on = cell_date(cells["Ngày số liệu"])
         if isinstance(value, str):
