@@ -58,9 +58,9 @@ def make(tasks: list[TaskLine] = TASKS, key: WorkbookKey = KEY) -> bytes:
     return build_workbook(key, tasks, INDICATORS, statuses=list(STATUSES), secret=SECRET)
 
 
-def read(data: bytes, key: WorkbookKey = KEY):  # type: ignore[no-untyped-def]
+def read(data: bytes, key: WorkbookKey = KEY, tasks: list[TaskLine] = TASKS):  # type: ignore[no-untyped-def]
     return read_workbook(
-        data, key, TASKS, INDICATORS, statuses=STATUSES, cut_off=CUT_OFF, secret=SECRET
+        data, key, tasks, INDICATORS, statuses=STATUSES, cut_off=CUT_OFF, secret=SECRET
     )
 
 
@@ -237,29 +237,13 @@ def test_text_that_looks_like_a_formula_is_written_as_text() -> None:
 
 
 def test_a_row_holding_formula_like_text_reads_back_unchanged() -> None:
-    reading = read_workbook(
-        make(FORMULA_LIKE),
-        KEY,
-        FORMULA_LIKE,
-        INDICATORS,
-        statuses=STATUSES,
-        cut_off=CUT_OFF,
-        secret=SECRET,
-    )
+    reading = read(make(FORMULA_LIKE), tasks=FORMULA_LIKE)
     assert (reading.tasks, reading.errors) == ([], [])
 
     def reword(wb):  # type: ignore[no-untyped-def]
         wb[TASK_SHEET]["I2"] = 20
 
-    (change,) = read_workbook(
-        edited(make(FORMULA_LIKE), reword),
-        KEY,
-        FORMULA_LIKE,
-        INDICATORS,
-        statuses=STATUSES,
-        cut_off=CUT_OFF,
-        secret=SECRET,
-    ).tasks
+    (change,) = read(edited(make(FORMULA_LIKE), reword), tasks=FORMULA_LIKE).tasks
     assert (change.progress, change.results, change.proposals) == (20, DECISION, "@Sở Tài chính")
 
 

@@ -9,17 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.reporting.test_workbook import (
-    CUT_OFF,
-    FORMULA_LIKE,
-    INDICATORS,
-    KEY,
-    SECRET,
-    STATUSES,
-    make,
-)
+from tests.reporting.test_workbook import FORMULA_LIKE, make, read
 from theodoi.reporting.workbook.layout import TaskLine
-from theodoi.reporting.workbook.reading import read_workbook
 
 pytestmark = pytest.mark.slow
 SUMS = [TaskLine(104, "PL3.1", "=1+1", "Chủ trì", "", "", 0, status="Tạm dừng", results="=2*3")]
@@ -61,13 +52,5 @@ def test_calc_shows_formula_like_text_as_text_and_saves_it_back_unchanged(
     assert ",6," not in shown
 
     saved = calc(source, "xlsx", tmp_path).read_bytes()
-    reading = read_workbook(
-        saved,
-        KEY,
-        FORMULA_LIKE + SUMS,
-        INDICATORS,
-        statuses=STATUSES,
-        cut_off=CUT_OFF,
-        secret=SECRET,
-    )
+    reading = read(saved, tasks=FORMULA_LIKE + SUMS)
     assert (reading.tasks, reading.errors) == ([], [])

@@ -18,6 +18,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.reporting.office_files import plain_zip
 from tests.reporting.test_workbook import (
     CUT_OFF,
     INDICATORS,
@@ -47,14 +48,6 @@ slowest = 0.0
 examples = 0
 
 
-def rezip(parts: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
-    return out.getvalue()
-
-
 @st.composite
 def mutated(draw: st.DrawFn, data: bytes) -> bytes:
     """``data`` with a few edits: bytes flipped, a slice cut out, bytes put in, a slice
@@ -79,7 +72,7 @@ def mutated(draw: st.DrawFn, data: bytes) -> bytes:
 @st.composite
 def mutated_part(draw: st.DrawFn) -> bytes:
     name = draw(st.sampled_from(sorted(PARTS)))
-    return rezip({**PARTS, name: draw(mutated(PARTS[name]))})
+    return plain_zip({**PARTS, name: draw(mutated(PARTS[name]))})
 
 
 inputs = st.one_of(
