@@ -10,6 +10,10 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 # Importing a long PDF plan takes seconds; anything much longer is stuck.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 120))
+# A worker that read a large workbook or plan keeps that memory (CPython seldom gives it back to
+# the system): recycling each worker after so many requests returns it; the jitter staggers them.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 1000))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", 100))
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

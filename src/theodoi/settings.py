@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "theodoi.workspace.upload_limit.UploadLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -208,6 +209,13 @@ THEODOI_MAX_UPLOAD_BYTES = env_int("THEODOI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 # Read scanned PDFs uploaded to the import page with OCR (needs the ``ocr`` extra and Debian's
 # tesseract-ocr tesseract-ocr-vie); off, officials are asked for the Word file instead.
 THEODOI_IMPORT_OCR = env_bool("THEODOI_IMPORT_OCR", False)
+# A file past THEODOI_MAX_UPLOAD_BYTES stops being stored while it streams in (and a request
+# declaring more is answered 413 unread): theodoi.workspace.upload_limit.
+FILE_UPLOAD_HANDLERS = [
+    "theodoi.workspace.upload_limit.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

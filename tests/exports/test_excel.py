@@ -86,3 +86,15 @@ def test_every_indicator_is_listed_with_its_target_and_latest_figure(
     assert row[6] == pytest.approx(62.5)
     assert row[7] == datetime.datetime(2026, 5, 10)
     assert row[8] == "Đạt"
+
+
+def test_a_task_title_that_looks_like_a_formula_stays_text(
+    reported_round: ReportingRound, coordinator: User
+) -> None:
+    task = reported_round.plan.tasks.order_by("position").first()
+    task.title = "=Quyết định 123/QĐ-UBND"
+    task.save(update_fields=["title"])
+    report = plan_report(reported_round.plan, user=coordinator, as_of=AS_OF)
+    sheet = load_workbook(io.BytesIO(plan_table_xlsx(report)))["Nhiệm vụ"]
+    (cell,) = [row[1] for row in sheet.iter_rows(min_row=2) if row[0].value == task.code]
+    assert (cell.value, cell.data_type) == ("=Quyết định 123/QĐ-UBND", "s")

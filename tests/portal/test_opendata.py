@@ -45,8 +45,8 @@ def test_each_dataset_parses_back_and_matches_the_data_dictionary(
     for name, dataset in DATASETS.items():
         names = [f.name for f in dataset.fields]
         assert all(f"<code>{n}</code>" in dictionary for n in names)
-        text = client.get(reverse("portal:open_data_csv", args=[plan.pk, name])).content.decode()
-        rows = list(csv.DictReader(io.StringIO(text)))
+        body = client.get(reverse("portal:open_data_csv", args=[plan.pk, name])).content
+        rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
         data = json.loads(
             client.get(reverse("portal:open_data_json", args=[plan.pk, name])).content
         )
@@ -59,6 +59,42 @@ def test_each_dataset_parses_back_and_matches_the_data_dictionary(
                 if item[field.name] is not None:
                     PARSE[field.kind](item[field.name])
                     assert row[field.name] != "" or item[field.name] == ""
+                if field.kind == "string":
+                    assert unmarked(row[field.name]) == (item[field.name] or ""), field.name
+
+
+def unmarked(text: str) -> str:
+    """A CSV text value as the data dictionary tells consumers to read it back."""
+    return text[1:] if text.startswith("'") else text
+
+
+def test_open_data_csv_starts_with_a_byte_order_mark_for_excel(
+    client: Client, round_: ReportingRound
+) -> None:
+    for name in DATASETS:
+        body = client.get(reverse("portal:open_data_csv", args=[round_.plan.pk, name])).content
+        assert body.startswith(b"\xef\xbb\xbfplan_id,"), name
+
+
+def test_open_data_csv_writes_no_cell_a_spreadsheet_would_run(
+    client: Client, round_: ReportingRound
+) -> None:
+    plan = round_.plan
+    titles = ['=HYPERLINK("http://x";"a")', "+84 912", "-1+1", "@SUM(A1)", "'quoted"]
+    tasks = list(plan.tasks.filter(confidential=False).order_by("position")[: len(titles)])
+    for task, title in zip(tasks, titles, strict=True):
+        task.title = title
+        task.save(update_fields=["title"])
+    # A plan's words change with a new version of it, which is what the page cache keys on.
+    plan.version += 1
+    plan.save(update_fields=["version"])
+    body = client.get(reverse("portal:open_data_csv", args=[plan.pk, "tasks"])).content
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    written = {row["task_id"]: row["title"] for row in rows}
+    assert [written[str(t.pk)] for t in tasks] == ["'" + title for title in titles]
+    assert all(not v.startswith(("=", "+", "-", "@")) for row in rows for v in row.values())
+    data = json.loads(client.get(reverse("portal:open_data_json", args=[plan.pk, "tasks"])).content)
+    assert {r["task_id"]: r["title"] for r in data["rows"]}[tasks[0].pk] == titles[0]
 
 
 def test_the_tasks_dataset_holds_every_public_task_with_its_status(

@@ -16,8 +16,9 @@ from theodoi.plans.models import Task
 from theodoi.reporting.agency_workbook import download_workbook, preview_workbook
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import IndicatorValue, ReportingRound, TaskUpdate
+from theodoi.reporting.review import accept_update
 from theodoi.reporting.rounds import open_round
-from theodoi.reporting.updates import save_draft
+from theodoi.reporting.updates import UpdateContent, save_draft, submit_update
 from theodoi.reporting.workbook.layout import INDICATOR_SHEET, TASK_SHEET
 from theodoi.reporting.workbook_upload import apply_workbook
 
@@ -161,3 +162,31 @@ def test_an_upload_is_all_or_none_when_a_row_was_saved_meanwhile(
     with pytest.raises(ReportingError, match="Người khác đã lưu"):
         apply_workbook(round_, reading, submit=False, by=reporter, now=DURING)
     assert list(TaskUpdate.objects.values_list("task_id", flat=True)) == [cooperating_task.pk]
+
+
+def test_an_accepted_report_quoting_a_decision_survives_the_workbook_round_trip(
+    round_: ReportingRound,
+    lead_task: Task,
+    cooperating_task: Task,
+    reporter: User,
+    coordinator: User,
+    reporter_org: Organisation,
+) -> None:
+    quoted = UpdateContent(
+        status="in_progress", progress=50, results="=Quyết định 123/QĐ-UBND đã ban hành."
+    )
+    update = submit_update(round_, lead_task, quoted, by=reporter, based_on=0, now=DURING)
+    accept_update(update, by=coordinator, now=DURING)
+    data = download_workbook(round_, reporter_org)
+    rows = rows_by_code(load_workbook(io.BytesIO(data))[TASK_SHEET])
+
+    def fill(wb):  # type: ignore[no-untyped-def]
+        ws = wb[TASK_SHEET]
+        row = rows[cooperating_task.code]
+        ws[f"H{row}"], ws[f"I{row}"] = "Đang thực hiện (trong hạn)", 20
+
+    reading = preview_workbook(round_, reporter_org, filled(data, fill), today=TODAY)
+    assert reading.errors == []
+    assert [c.task_id for c in reading.tasks] == [cooperating_task.pk]
+    assert apply_workbook(round_, reading, submit=False, by=reporter, now=DURING) == 1
+    assert TaskUpdate.objects.filter(task=lead_task).latest("pk").results == quoted.results

@@ -58,9 +58,9 @@ def make(tasks: list[TaskLine] = TASKS, key: WorkbookKey = KEY) -> bytes:
     return build_workbook(key, tasks, INDICATORS, statuses=list(STATUSES), secret=SECRET)
 
 
-def read(data: bytes, key: WorkbookKey = KEY):  # type: ignore[no-untyped-def]
+def read(data: bytes, key: WorkbookKey = KEY, tasks: list[TaskLine] = TASKS):  # type: ignore[no-untyped-def]
     return read_workbook(
-        data, key, TASKS, INDICATORS, statuses=STATUSES, cut_off=CUT_OFF, secret=SECRET
+        data, key, tasks, INDICATORS, statuses=STATUSES, cut_off=CUT_OFF, secret=SECRET
     )
 
 
@@ -200,3 +200,61 @@ def test_a_row_saved_since_the_download_is_refused() -> None:
         secret=SECRET,
     )
     assert "tải lại bảng tính mới" in str(reading.errors[0])
+
+
+DECISION = "=Quyết định 123/QĐ-UBND"
+FORMULA_LIKE = [
+    TaskLine(
+        103,
+        "PL2.9",
+        '=HYPERLINK("http://x";"Mở")',
+        "Chủ trì",
+        "",
+        "",
+        1,
+        status="Đang thực hiện (trong hạn)",
+        progress=10,
+        results=DECISION,
+        product="+84 912 345 678",
+        difficulties="-",
+        proposals="@Sở Tài chính",
+    )
+]
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text() -> None:
+    ws = load_workbook(io.BytesIO(make(FORMULA_LIKE)))[TASK_SHEET]
+    cells = [ws[f"{c}2"] for c in "DHKLMN"]
+    assert [c.value for c in cells] == [
+        '=HYPERLINK("http://x";"Mở")',
+        "Đang thực hiện (trong hạn)",
+        DECISION,
+        "+84 912 345 678",
+        "-",
+        "@Sở Tài chính",
+    ]
+    assert {c.data_type for c in cells} == {"s"}
+
+
+def test_a_row_holding_formula_like_text_reads_back_unchanged() -> None:
+    reading = read(make(FORMULA_LIKE), tasks=FORMULA_LIKE)
+    assert (reading.tasks, reading.errors) == ([], [])
+
+    def reword(wb):  # type: ignore[no-untyped-def]
+        wb[TASK_SHEET]["I2"] = 20
+
+    (change,) = read(edited(make(FORMULA_LIKE), reword), tasks=FORMULA_LIKE).tasks
+    assert (change.progress, change.results, change.proposals) == (20, DECISION, "@Sở Tài chính")
+
+
+def test_a_cell_a_spreadsheet_turned_into_a_failing_formula_is_named() -> None:
+    def type_formula(wb):  # type: ignore[no-untyped-def]
+        ws = wb[TASK_SHEET]
+        ws["H2"], ws["I2"], ws["K2"] = "Đang thực hiện (trong hạn)", 10, "#NAME?"
+
+    reading = read(edited(make(), type_formula))
+    assert reading.tasks == []
+    assert [str(e) for e in reading.errors] == [
+        "Trang “Nhiệm vụ”, dòng 2, cột “Kết quả đạt được”: Ô này là một công thức bị lỗi "
+        "(#NAME?). Muốn ghi chữ bắt đầu bằng dấu “=”, hãy gõ một dấu nháy đơn (') ở đầu ô."
+    ]

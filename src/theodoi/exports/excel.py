@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from theodoi.exports.content import PlanReport
+from theodoi.files.formulas import append_row
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
@@ -41,8 +42,7 @@ def _sheet(sheet: Worksheet, headers: list[tuple[str, float]]) -> None:
 
 
 def _write(sheet: Worksheet, values: list[object], *, formats: dict[int, str] | None = None) -> int:
-    sheet.append(values)
-    row = sheet.max_row
+    row = append_row(sheet, values)
     for column in range(1, len(values) + 1):
         cell = sheet.cell(row=row, column=column)
         cell.border = BORDER

@@ -1,5 +1,5 @@
 """Evidence files backing an agency's report on a task: stored with their checksum, size
-and a type told from the content."""
+and a type told from the content and the name together (theodoi.files.uploads)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import datetime
 import hashlib
 from pathlib import PurePath
 
-import filetype
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser as User
 from django.core.files import File
@@ -16,47 +15,53 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from theodoi.audit.log import record
+from theodoi.files.uploads import FileKind, RefusedFileError, file_kind, size_problem
 from theodoi.plans.models import Task
 from theodoi.reporting.access import reporter_organisation, require_accepting, task_role
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import Evidence, ReportingRound
 
-# What evidence may be: documents and pictures an office produces, told from the content.
-EVIDENCE_TYPES = {
-    "application/pdf": "PDF",
-    "image/jpeg": "JPEG",
-    "image/png": "PNG",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (.docx)",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel (.xlsx)",
-    "application/vnd.oasis.opendocument.text": "OpenDocument (.odt)",
-    "application/vnd.oasis.opendocument.spreadsheet": "OpenDocument (.ods)",
-}
+# What evidence may be: documents and pictures an office produces.
+EVIDENCE_KINDS = (
+    FileKind("application/pdf", "PDF", (".pdf",)),
+    FileKind(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word (.docx)",
+        (".docx",),
+        zipped=True,
+    ),
+    FileKind(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Excel (.xlsx)",
+        (".xlsx",),
+        zipped=True,
+    ),
+    FileKind(
+        "application/vnd.oasis.opendocument.text", "OpenDocument (.odt)", (".odt",), zipped=True
+    ),
+    FileKind(
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "OpenDocument (.ods)",
+        (".ods",),
+        zipped=True,
+    ),
+    FileKind("image/jpeg", "JPEG", (".jpg", ".jpeg")),
+    FileKind("image/png", "PNG", (".png",)),
+)
 
 
-def evidence_type(filename: str, data: bytes, max_bytes: int) -> str:
-    """The file's type, told from its content; :class:`ReportingError` saying why, in
-    Vietnamese, when the file cannot be evidence."""
-    if not data:
-        raise ReportingError(_("The file “%(name)s” is empty.") % {"name": filename})
+def _bounded_content(file: File, filename: str, max_bytes: int) -> bytes:
+    """The file's bytes, refused on its declared size before any is read, and never more than
+    ``max_bytes`` + 1 read whatever it declares."""
+    declared = getattr(file, "size", None)
+    problem = size_problem(filename, declared, max_bytes) if declared else None
+    if problem:
+        raise ReportingError(problem)
+    file.seek(0)
+    data = file.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise ReportingError(
-            _("The file “%(name)s” is %(size)s MB; the limit is %(limit)s MB.")
-            % {
-                "name": filename,
-                "size": f"{len(data) / 1024 / 1024:.1f}".replace(".", ","),
-                "limit": max_bytes // 1024 // 1024,
-            }
-        )
-    kind = filetype.guess(data[:8192])
-    if kind is None or kind.mime not in EVIDENCE_TYPES:
-        raise ReportingError(
-            _(
-                "The file “%(name)s” is not a PDF, Word, Excel, OpenDocument, JPEG or PNG file "
-                "(judged from its content)."
-            )
-            % {"name": filename}
-        )
-    return kind.mime
+        raise ReportingError(f"Tệp “{filename}” lớn hơn giới hạn {max_bytes // 1024 // 1024} MB.")
+    return data
 
 
 @transaction.atomic
@@ -72,8 +77,13 @@ def attach_evidence(
         )
     require_accepting(round_, organisation, now)
     filename = PurePath(file.name or "minh-chung").name[:255]
-    data = b"".join(file.chunks()) if hasattr(file, "chunks") else file.read()
-    content_type = evidence_type(filename, data, settings.THEODOI_MAX_UPLOAD_BYTES)
+    data = _bounded_content(file, filename, settings.THEODOI_MAX_UPLOAD_BYTES)
+    try:
+        content_type = file_kind(
+            filename, data, EVIDENCE_KINDS, max_bytes=settings.THEODOI_MAX_UPLOAD_BYTES
+        ).mime
+    except RefusedFileError as refused:
+        raise ReportingError(str(refused)) from refused
     sha256 = hashlib.sha256(data).hexdigest()
     if Evidence.objects.filter(
         round=round_, task=task, organisation=organisation, sha256=sha256

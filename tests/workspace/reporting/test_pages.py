@@ -16,6 +16,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from tests.reporting.conftest import PDF
+from tests.reporting.office_files import macro_word_file
 from theodoi.plans.models import Indicator, Plan, Task
 from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate
 from theodoi.reporting.rounds import open_round, set_schedule
@@ -334,3 +335,71 @@ def test_opening_a_round_proposes_the_next_date_of_the_plans_schedule(
     assert response.url == reverse("reporting:review", args=[round_.pk])
     assert timezone.localtime(round_.deadline).date() == deadline
     assert timezone.localtime(round_.deadline).hour == 0
+
+
+def test_a_macro_enabled_word_file_is_refused_on_the_task_page(
+    live_round: ReportingRound, reporter: User
+) -> None:
+    task = lead_task_of(live_round, reporter)
+    response = signed_in(reporter).post(
+        reverse("reporting:evidence_attach", args=[live_round.pk, task.pk]),
+        {"file": SimpleUploadedFile("bao-cao.docm", macro_word_file())},
+        follow=True,
+    )
+    assert "“bao-cao.docm” là tệp Office có macro (.docm)" in response.content.decode()
+    assert not Evidence.objects.exists()
+
+
+def test_a_file_past_the_limit_stops_being_stored_while_it_streams_in(
+    live_round: ReportingRound, reporter: User, settings: object, tmp_path: Path
+) -> None:
+    settings.THEODOI_MAX_UPLOAD_BYTES = 1024 * 1024  # type: ignore[attr-defined]
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024  # type: ignore[attr-defined]
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)  # type: ignore[attr-defined]
+    task = lead_task_of(live_round, reporter)
+    response = signed_in(reporter).post(
+        reverse("reporting:evidence_attach", args=[live_round.pk, task.pk]),
+        {"file": SimpleUploadedFile("lon.pdf", PDF + bytes(1536 * 1024))},
+        follow=True,
+    )
+    assert "“lon.pdf” có dung lượng 1,5 MB; giới hạn là 1 MB." in response.content.decode()
+    assert not Evidence.objects.exists()
+    assert list(tmp_path.iterdir()) == []  # the part stored before the limit is gone
+
+
+def test_a_request_declaring_more_than_the_limit_is_answered_413_unread(
+    live_round: ReportingRound, reporter: User
+) -> None:
+    task = lead_task_of(live_round, reporter)
+    # 600 MB declared, one byte sent: reading the body would fail the test client's payload.
+    response = signed_in(reporter).generic(
+        "POST",
+        reverse("reporting:evidence_attach", args=[live_round.pk, task.pk]),
+        b"x",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(600 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    assert "Dữ liệu gửi lên nặng 600,0 MB; mỗi tệp không được quá 20 MB." in (
+        response.content.decode()
+    )
+
+
+def test_the_preview_of_a_workbook_full_of_errors_names_the_first_fifty(
+    live_round: ReportingRound, reporter: User
+) -> None:
+    client = signed_in(reporter)
+    wb = load_workbook(
+        io.BytesIO(client.get(reverse("reporting:workbook", args=[live_round.pk])).content)
+    )
+    for n in range(80):
+        wb[TASK_SHEET].append([900_000 + n, 0, f"X{n}", "Dòng lạ", "", "", "", "Tạm dừng", 0])
+    out = io.BytesIO()
+    wb.save(out)
+    text = client.post(
+        reverse("reporting:workbook_upload", args=[live_round.pk]),
+        {"workbook": SimpleUploadedFile("bc.xlsx", out.getvalue())},
+    ).content.decode()
+    assert "80 lỗi: chưa lưu gì cả" in text
+    assert text.count("không thuộc đơn vị trong kỳ này") == 50
+    assert "và 30 lỗi khác" in text

@@ -7,6 +7,15 @@ from typing import Any
 
 from theodoi.reporting.checks import read_figure
 
+# What Excel and LibreOffice show, and save, in a cell whose formula fails.
+FORMULA_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "Err:509", "Err:508"}
+)
+
+
+def formula_error(value: Any) -> bool:
+    return isinstance(value, str) and value.strip() in FORMULA_ERRORS
+
 
 def cell_text(value: Any) -> str:
     if value is None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Sequence
 from typing import Any
 
-from theodoi.reporting.workbook.layout import FORMAT, META_SHEET, WorkbookKey
+from theodoi.reporting.workbook.layout import FORMAT, WorkbookKey
 
 
 def checksum(key: WorkbookKey, secret: bytes) -> str:
@@ -15,16 +16,12 @@ def checksum(key: WorkbookKey, secret: bytes) -> str:
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
-def key_sheet(wb: Any) -> dict[str, Any] | None:
-    """The hidden sheet's entries by name; None when the workbook has no such sheet."""
-    if META_SHEET not in wb.sheetnames:
+def key_sheet(rows: Sequence[Sequence[Any]] | None) -> dict[str, Any] | None:
+    """The hidden sheet's entries by name, from its rows; None when the workbook has no such
+    sheet."""
+    if rows is None:
         return None
-    ws = wb[META_SHEET]
-    return {
-        str(row[0]): row[1]
-        for row in ws.iter_rows(min_row=1, max_col=2, values_only=True)
-        if row[0] is not None
-    }
+    return {str(row[0]): row[1] for row in rows if len(row) >= 2 and row[0] is not None}
 
 
 def key_problem(meta: dict[str, Any] | None, key: WorkbookKey, secret: bytes) -> str | None:

@@ -4,22 +4,19 @@ every error, each naming the sheet, row, column and reason in Vietnamese."""
 from __future__ import annotations
 
 import datetime
-import io
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.worksheet.worksheet import Worksheet
-
 from theodoi.reporting.checks import check_figure
-from theodoi.reporting.workbook.cells import cell_date, cell_number, cell_text
+from theodoi.reporting.workbook.bounds import SPARE_ROWS, UnreadableWorkbookError
+from theodoi.reporting.workbook.cells import cell_date, cell_number, cell_text, formula_error
 from theodoi.reporting.workbook.identity import key_problem, key_sheet
 from theodoi.reporting.workbook.layout import (
     INDICATOR_COLUMNS,
     INDICATOR_SHEET,
     KEY_HEADERS,
+    META_SHEET,
     TASK_COLUMNS,
     TASK_SHEET,
     Column,
@@ -27,6 +24,7 @@ from theodoi.reporting.workbook.layout import (
     TaskLine,
     WorkbookKey,
 )
+from theodoi.reporting.workbook.opening import Rows, open_sheets
 
 
 @dataclass(frozen=True)
@@ -79,21 +77,18 @@ class Reading:
 
 
 def _columns(
-    ws: Worksheet, expected: Sequence[Column], errors: list[CellError]
+    title: str, rows: Rows, expected: Sequence[Column], errors: list[CellError]
 ) -> dict[str, int] | None:
-    """Header -> column index; None (with an error per missing column) when a column the
-    reading needs is gone."""
-    found = {
-        cell_text(cell.value): cell.column
-        for cell in next(ws.iter_rows(min_row=1, max_row=1), ())
-        if cell_text(cell.value)
-    }
+    """Header -> position in the row; None (with an error per missing column) when a column
+    the reading needs is gone."""
+    header = rows[0] if rows else ()
+    found = {cell_text(value): index for index, value in enumerate(header) if cell_text(value)}
     missing = [c.header for c in expected if c.header in KEY_HEADERS or c.editable]
     missing = [h for h in missing if h not in found]
     for header in missing:
         errors.append(
             CellError(
-                ws.title,
+                title,
                 1,
                 header,
                 "Thiếu cột này (cột khóa hoặc cột nhập liệu đã bị xóa hoặc đổi tên); "
@@ -103,21 +98,37 @@ def _columns(
     return None if missing else found
 
 
-def _rows(ws: Worksheet, columns: dict[str, int]) -> list[tuple[int, dict[str, Any]]]:
-    rows = []
-    for cells in ws.iter_rows(min_row=2):
+def _lines_of(rows: Rows, columns: dict[str, int]) -> list[tuple[int, dict[str, Any]]]:
+    """The filled rows below the header, by row number, each cell by its column's header."""
+    filled = []
+    for number, cells in enumerate(rows[1:], start=2):
         by_header = {
-            header: cells[index - 1].value if index - 1 < len(cells) else None
+            header: cells[index] if index < len(cells) else None
             for header, index in columns.items()
         }
-        if all(cell_text(v) == "" for v in by_header.values()):
-            continue
-        rows.append((cells[0].row, by_header))
-    return rows
+        if any(cell_text(v) != "" for v in by_header.values()):
+            filled.append((number, by_header))
+    return filled
+
+
+def _formula_errors(title: str, row: int, cells: dict[str, Any], errors: list[CellError]) -> None:
+    """A cell showing a spreadsheet error: the reporter typed text starting with "=" and the
+    program took it for a formula. Stored, the error code would replace the report's words."""
+    for header, value in cells.items():
+        if formula_error(value):
+            errors.append(
+                CellError(
+                    title,
+                    row,
+                    header,
+                    f"Ô này là một công thức bị lỗi ({value}). Muốn ghi chữ bắt đầu bằng dấu "
+                    "“=”, hãy gõ một dấu nháy đơn (') ở đầu ô.",
+                )
+            )
 
 
 def _key(
-    ws: Worksheet,
+    title: str,
     row: int,
     cells: dict[str, Any],
     known: Mapping[int, Any],
@@ -129,14 +140,14 @@ def _key(
         item_id, version = int(cell_text(raw_id)), int(cell_text(raw_version))
     except ValueError:
         errors.append(
-            CellError(ws.title, row, "ID", f"Mã dòng bị thiếu hoặc bị sửa ({cell_text(raw_id)!r}).")
+            CellError(title, row, "ID", f"Mã dòng bị thiếu hoặc bị sửa ({cell_text(raw_id)!r}).")
         )
         return None
     line = known.get(item_id)
     if line is None:
         errors.append(
             CellError(
-                ws.title,
+                title,
                 row,
                 "ID",
                 f"{what} mã {item_id} không thuộc đơn vị trong kỳ này (dòng của đơn vị khác "
@@ -147,7 +158,7 @@ def _key(
     if version != line.version:
         errors.append(
             CellError(
-                ws.title,
+                title,
                 row,
                 "Phiên bản",
                 "Báo cáo đã được lưu sau khi tải bảng tính về; hãy tải lại bảng tính mới.",
@@ -158,23 +169,25 @@ def _key(
 
 
 def _read_tasks(
-    ws: Worksheet, lines: Mapping[int, TaskLine], statuses: Mapping[str, str], reading: Reading
+    rows: Rows, lines: Mapping[int, TaskLine], statuses: Mapping[str, str], reading: Reading
 ) -> None:
-    columns = _columns(ws, TASK_COLUMNS, reading.errors)
+    title = TASK_SHEET
+    columns = _columns(title, rows, TASK_COLUMNS, reading.errors)
     if columns is None:
         return
-    for row, cells in _rows(ws, columns):
-        found = _key(ws, row, cells, lines, "Nhiệm vụ", reading.errors)
+    for row, cells in _lines_of(rows, columns):
+        found = _key(title, row, cells, lines, "Nhiệm vụ", reading.errors)
         if found is None:
             continue
         line, version = found
         before = len(reading.errors)
+        _formula_errors(title, row, cells, reading.errors)
         label = cell_text(cells["Trạng thái"])
         status = statuses.get(label)
         if label and status is None:
             reading.errors.append(
                 CellError(
-                    ws.title,
+                    title,
                     row,
                     "Trạng thái",
                     f"“{label}” không có trong danh sách trạng thái ({'; '.join(statuses)}).",
@@ -183,11 +196,11 @@ def _read_tasks(
         raw_progress = cells["Tiến độ (%)"]
         progress = cell_number(raw_progress)
         if isinstance(progress, str):
-            reading.errors.append(CellError(ws.title, row, "Tiến độ (%)", progress))
+            reading.errors.append(CellError(title, row, "Tiến độ (%)", progress))
         elif progress is not None and not (0 <= progress <= 100 and progress.is_integer()):
             reading.errors.append(
                 CellError(
-                    ws.title,
+                    title,
                     row,
                     "Tiến độ (%)",
                     f"Tiến độ phải là số nguyên từ 0 đến 100; nhận {cell_text(raw_progress)}.",
@@ -195,7 +208,7 @@ def _read_tasks(
             )
         completed_on = cell_date(cells["Ngày hoàn thành"])
         if isinstance(completed_on, str):
-            reading.errors.append(CellError(ws.title, row, "Ngày hoàn thành", completed_on))
+            reading.errors.append(CellError(title, row, "Ngày hoàn thành", completed_on))
         if len(reading.errors) > before:
             continue
         texts = {
@@ -223,7 +236,7 @@ def _read_tasks(
             continue
         if status is None:
             reading.errors.append(
-                CellError(ws.title, row, "Trạng thái", "Chọn trạng thái cho nhiệm vụ đã điền.")
+                CellError(title, row, "Trạng thái", "Chọn trạng thái cho nhiệm vụ đã điền.")
             )
             continue
         reading.tasks.append(
@@ -240,23 +253,25 @@ def _read_tasks(
 
 
 def _read_indicators(
-    ws: Worksheet, lines: Mapping[int, IndicatorLine], cut_off: datetime.date, reading: Reading
+    rows: Rows, lines: Mapping[int, IndicatorLine], cut_off: datetime.date, reading: Reading
 ) -> None:
-    columns = _columns(ws, INDICATOR_COLUMNS, reading.errors)
+    title = INDICATOR_SHEET
+    columns = _columns(title, rows, INDICATOR_COLUMNS, reading.errors)
     if columns is None:
         return
-    for row, cells in _rows(ws, columns):
-        found = _key(ws, row, cells, lines, "Chỉ tiêu", reading.errors)
+    for row, cells in _lines_of(rows, columns):
+        found = _key(title, row, cells, lines, "Chỉ tiêu", reading.errors)
         if found is None:
             continue
         line, version = found
         before = len(reading.errors)
+        _formula_errors(title, row, cells, reading.errors)
         value = cell_number(cells["Giá trị"])
         measured_on = cell_date(cells["Ngày số liệu"])
         if isinstance(value, str):
-            reading.errors.append(CellError(ws.title, row, "Giá trị", value))
+            reading.errors.append(CellError(title, row, "Giá trị", value))
         if isinstance(measured_on, str):
-            reading.errors.append(CellError(ws.title, row, "Ngày số liệu", measured_on))
+            reading.errors.append(CellError(title, row, "Ngày số liệu", measured_on))
         if len(reading.errors) > before:
             continue
         source, note = cell_text(cells["Nguồn số liệu"]), cell_text(cells["Ghi chú"])
@@ -268,13 +283,13 @@ def _read_indicators(
         ):
             continue
         if value is None:
-            reading.errors.append(CellError(ws.title, row, "Giá trị", "Chưa nhập giá trị."))
+            reading.errors.append(CellError(title, row, "Giá trị", "Chưa nhập giá trị."))
             continue
         check = check_figure(
             value, unit=line.unit, comparator=line.comparator, previous=line.previous
         )
         for reason in check.errors:
-            reading.errors.append(CellError(ws.title, row, "Giá trị", reason))
+            reading.errors.append(CellError(title, row, "Giá trị", reason))
         if check.errors:
             continue
         reading.indicators.append(
@@ -306,23 +321,25 @@ def read_workbook(
     Rows left as they were downloaded propose nothing."""
     reading = Reading()
     try:
-        wb = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        reading.errors.append(
-            CellError("", None, None, "Tệp không đọc được như một bảng tính Excel (.xlsx).")
+        sheets = open_sheets(
+            data,
+            (META_SHEET, TASK_SHEET, INDICATOR_SHEET),
+            max_rows=1 + max(len(tasks), len(indicators)) + SPARE_ROWS,
         )
+    except UnreadableWorkbookError as refused:
+        reading.errors.append(CellError("", None, None, str(refused)))
         return reading
-    problem = key_problem(key_sheet(wb), key, secret)
+    problem = key_problem(key_sheet(sheets.get(META_SHEET)), key, secret)
     if problem:
         reading.errors.append(CellError("", None, None, problem))
         return reading
     for title in (TASK_SHEET, INDICATOR_SHEET):
-        if title not in wb.sheetnames:
+        if title not in sheets:
             reading.errors.append(CellError(title, None, None, "Thiếu trang này trong bảng tính."))
-    if TASK_SHEET in wb.sheetnames:
-        _read_tasks(wb[TASK_SHEET], {t.task_id: t for t in tasks}, statuses, reading)
-    if INDICATOR_SHEET in wb.sheetnames:
+    if TASK_SHEET in sheets:
+        _read_tasks(sheets[TASK_SHEET], {t.task_id: t for t in tasks}, statuses, reading)
+    if INDICATOR_SHEET in sheets:
         _read_indicators(
-            wb[INDICATOR_SHEET], {i.indicator_id: i for i in indicators}, cut_off, reading
+            sheets[INDICATOR_SHEET], {i.indicator_id: i for i in indicators}, cut_off, reading
         )
     return reading

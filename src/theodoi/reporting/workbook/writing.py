@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from theodoi.files.formulas import append_row
 from theodoi.reporting.workbook.identity import checksum
 from theodoi.reporting.workbook.layout import (
     FORMAT,
@@ -31,9 +32,9 @@ from theodoi.reporting.workbook.layout import (
 def _sheet(
     ws: Worksheet, columns: Sequence[Column], rows: Sequence[Sequence[Any]], title: str
 ) -> None:
-    ws.append([c.header for c in columns])
+    append_row(ws, [c.header for c in columns])
     for row in rows:
-        ws.append(list(row))
+        append_row(ws, row)
     header_fill = PatternFill("solid", fgColor="DDE7F0")
     editable_fill = PatternFill("solid", fgColor="FFF8DC")
     for index, column in enumerate(columns, start=1):
@@ -155,7 +156,7 @@ def build_workbook(
         ("organisation_name", key.organisation_name),
         ("checksum", checksum(key, secret)),
     ):
-        meta.append(row)
+        append_row(meta, row)
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
     wb.properties.title = key.round_title

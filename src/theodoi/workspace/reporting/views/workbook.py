@@ -23,6 +23,8 @@ from theodoi.workspace.reporting.views.access import reporter_organisation, roun
 from theodoi.workspace.views.gates import staff_required
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A workbook can hold an error in every cell; the page names the first ones and counts the rest.
+SHOWN_ERRORS = 50
 
 
 @staff_required
@@ -63,7 +65,14 @@ def workbook_upload(request: HttpRequest, round_id: int) -> HttpResponse:
     return render(
         request,
         "reporting/workbook_upload.html",
-        {"round": round_, "form": form, "reading": reading, "token": token},
+        {
+            "round": round_,
+            "form": form,
+            "reading": reading,
+            "token": token,
+            "shown_errors": reading.errors[:SHOWN_ERRORS] if reading else [],
+            "more_errors": max(0, len(reading.errors) - SHOWN_ERRORS) if reading else 0,
+        },
         status=400 if reading is not None and reading.errors else 200,
     )
 

@@ -1,0 +1,108 @@
+"""The workbook reader under Hypothesis, run by test_workbook_fuzz.py in a process of its own
+so that its peak memory is measured alone: random bytes, and the round's real workbook (made by
+its own writer) with a part or its bytes mutated. Every input must end in a reading (changes
+or errors, the documented refusals among them) within ``SECONDS``; anything raised fails.
+
+Prints one JSON line: examples run, the slowest reading in seconds, peak memory in MB."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.reporting.office_files import plain_zip
+from tests.reporting.test_workbook import (
+    CUT_OFF,
+    INDICATORS,
+    KEY,
+    SECRET,
+    STATUSES,
+    TASKS,
+    make,
+)
+from theodoi.reporting.workbook.reading import Reading, read_workbook
+
+SECONDS = 10.0
+SEED = make()
+with zipfile.ZipFile(io.BytesIO(SEED)) as _seed:
+    PARTS = {member.filename: _seed.read(member) for member in _seed.infolist()}
+
+
+def peak_mb() -> int:
+    """This process's peak resident memory in MB. Not getrusage's figure: Linux keeps across
+    exec the peak of the process that forked it (a pytest worker), which is no measure of
+    this one."""
+    status = Path("/proc/self/status").read_text()
+    return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) // 1024  # type: ignore[union-attr]
+
+
+slowest = 0.0
+examples = 0
+
+
+@st.composite
+def mutated(draw: st.DrawFn, data: bytes) -> bytes:
+    """``data`` with a few edits: bytes flipped, a slice cut out, bytes put in, a slice
+    repeated (which grows rows, cells and nesting), or the whole cut short."""
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, max(len(data) - 1, 0)))
+        edit = draw(st.sampled_from(["flip", "cut", "insert", "repeat", "truncate"]))
+        if edit == "flip" and data:
+            data = data[:at] + bytes([data[at] ^ draw(st.integers(1, 255))]) + data[at + 1 :]
+        elif edit == "cut":
+            data = data[:at] + data[at + draw(st.integers(1, 200)) :]
+        elif edit == "insert":
+            data = data[:at] + draw(st.binary(min_size=1, max_size=64)) + data[at:]
+        elif edit == "repeat":
+            piece = data[at : at + draw(st.integers(1, 300))]
+            data = data[:at] + piece * draw(st.integers(2, 2000)) + data[at:]
+        else:
+            data = data[:at]
+    return data
+
+
+@st.composite
+def mutated_part(draw: st.DrawFn) -> bytes:
+    name = draw(st.sampled_from(sorted(PARTS)))
+    return plain_zip({**PARTS, name: draw(mutated(PARTS[name]))})
+
+
+inputs = st.one_of(
+    st.binary(max_size=4096),
+    st.binary(max_size=4096).map(lambda tail: b"PK\x03\x04" + tail),
+    mutated(SEED),
+    mutated_part(),
+)
+
+
+@settings(
+    max_examples=int(sys.argv[1]) if __name__ == "__main__" and len(sys.argv) > 1 else 150,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(inputs)
+def test_every_input_ends_in_a_reading(data: bytes) -> None:
+    global slowest, examples
+    started = time.monotonic()
+    reading = read_workbook(
+        data, KEY, TASKS, INDICATORS, statuses=STATUSES, cut_off=CUT_OFF, secret=SECRET
+    )
+    took = time.monotonic() - started
+    assert isinstance(reading, Reading)
+    assert all(str(error) for error in reading.errors)
+    assert took < SECONDS, f"{took:.1f} s for {len(data)} bytes"
+    slowest, examples = max(slowest, took), examples + 1
+
+
+if __name__ == "__main__":
+    test_every_input_ends_in_a_reading()
+    print(json.dumps({"examples": examples, "slowest": round(slowest, 3), "peak_mb": peak_mb()}))
