@@ -16,41 +16,14 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from tests.reporting.conftest import PDF
-from theodoi.plans.models import Indicator, Plan, Task
+from tests.workspace.reporting.conftest import lead_task_of, signed_in
+from theodoi.plans.models import Indicator, Plan
 from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate
-from theodoi.reporting.rounds import open_round, set_schedule
+from theodoi.reporting.rounds import set_schedule
 from theodoi.reporting.schedule import Schedule
 from theodoi.reporting.workbook.layout import TASK_SHEET
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def live_round(tien_giang_plan: Plan, coordinator: User) -> ReportingRound:
-    today = timezone.localdate()
-    return open_round(
-        tien_giang_plan,
-        title="Báo cáo 6 tháng",
-        period_start=today - datetime.timedelta(days=150),
-        period_end=today + datetime.timedelta(days=10),
-        cut_off=today,
-        deadline=timezone.now() + datetime.timedelta(days=10),
-        by=coordinator,
-        now=timezone.now(),
-    )
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def lead_task_of(round_: ReportingRound, reporter: User) -> Task:
-    organisation = reporter.membership.organisation
-    return round_.plan.tasks.filter(
-        agencies__organisation_id__in=organisation.lineage_ids(), agencies__role="lead"
-    ).first()
 
 
 def test_the_reporter_sees_its_tasks_and_indicators_for_the_round(
