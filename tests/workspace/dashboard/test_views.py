@@ -4,6 +4,7 @@ reporter's view limited to its own agency."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
@@ -11,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.snapshots.conftest import AS_OF, REVIEWED
+from theodoi.orgs.models import Organisation, Role
 from theodoi.plans.models import Plan
 from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.services import rebuild_snapshot
@@ -82,3 +84,25 @@ def test_the_dashboard_changes_when_the_snapshot_does(
     total = evaluated.results["summary"]["all"]["plan"]["total"]
     assert f'data-testid="task-total">{total}<' in before
     assert f'data-testid="task-total">{total - 1}<' in after
+
+
+def test_a_reporter_whose_agency_is_not_in_the_plan_is_told_so_rather_than_an_error(
+    make_user: Callable[..., User], evaluated: PlanSnapshot
+) -> None:
+    plan = evaluated.plan
+    named = set(plan.tasks.values_list("agencies__organisation", flat=True)) | set(
+        plan.indicators.values_list("agencies__organisation", flat=True)
+    )
+    absent = next(
+        body
+        for body in Organisation.objects.filter(
+            parent__code="dong-thap", successor__isnull=True
+        ).order_by("code")
+        if not set(body.lineage_ids()) & named
+    )
+    client = signed_in(make_user("vanthu", Role.REPORTER, absent))
+    response = client.get(reverse("dashboard:dashboard"), {"ke_hoach": plan.pk})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert absent.name in re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+    assert "Đơn vị không có nhiệm vụ hay chỉ tiêu nào trong kế hoạch này." in html
