@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from theodoi.evaluation.wording import vn_number
 from theodoi.orgs.models import Organisation
 from theodoi.plans.access import get_task_for
 from theodoi.plans.models import Indicator
@@ -32,7 +33,8 @@ def _figure_form(
 ) -> FigureForm:
     return FigureForm(
         initial={
-            "value": "" if latest is None else f"{latest.value:g}".replace(".", ","),
+            # As the reporter types it: 1.234.567,5, never 1,23457e+06.
+            "value": "" if latest is None else vn_number(latest.value, 6),
             "measured_on": latest.measured_on if latest else default_date,
             "source": latest.source if latest else "",
             "note": latest.note if latest else "",
