@@ -1,0 +1,55 @@
+"""One task's report page as the reporter uses it: every field she saved is shown back, and
+a report that contradicts itself is refused with the field named."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.workspace.reporting.conftest import lead_task_of, signed_in
+from theodoi.reporting.models import ReportingRound, TaskUpdate
+from theodoi.reporting.updates import UpdateContent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_after_submitting_the_reporter_and_the_coordinator_read_every_field_she_saved(
+    live_round: ReportingRound, reporter: User, coordinator: User
+) -> None:
+    task = lead_task_of(live_round, reporter)
+    today = timezone.localdate()
+    typed = {
+        "status": "done_on_time",
+        "progress": "100",
+        "completed_on": today.isoformat(),
+        "results": "Đã tổ chức 3 hội nghị phổ biến.",
+        "product": "Báo cáo tổng hợp số 15/BC-SKHCN",
+        "difficulties": "Kinh phí cấp chậm hai tháng.",
+        "proposals": "Đề nghị giao dự toán sớm hơn.",
+    }
+    # Every field of an update is filled: a field added later must be added here too.
+    assert set(typed) == {f.name for f in dataclasses.fields(UpdateContent)}
+    reporter_client = signed_in(reporter)
+    url = reverse("reporting:task_update", args=[live_round.pk, task.pk])
+    posted = reporter_client.post(url, {**typed, "based_on": "0", "action": "submit"})
+    assert posted.status_code == 302
+    assert TaskUpdate.objects.get(task=task).state == "submitted"
+
+    shown = {
+        "status": "Hoàn thành đúng hạn",
+        "progress": "100%",
+        "completed_on": today.strftime("%d/%m/%Y"),
+    }
+    reporter_page = reporter_client.get(url).content.decode()
+    review_page = (
+        signed_in(coordinator)
+        .get(reverse("reporting:review", args=[live_round.pk]))
+        .content.decode()
+    )
+    for page in (reporter_page, review_page):
+        for name, value in typed.items():
+            assert shown.get(name, value) in page, name
