@@ -53,3 +53,32 @@ def test_after_submitting_the_reporter_and_the_coordinator_read_every_field_she_
     for page in (reporter_page, review_page):
         for name, value in typed.items():
             assert shown.get(name, value) in page, name
+
+
+@pytest.mark.parametrize(
+    ("status", "progress", "message"),
+    [
+        ("not_started", "80", "Tiến độ: nhiệm vụ chưa triển khai có tiến độ 0%; 80% nghĩa là"),
+        ("done_on_time", "90", "Tiến độ: nhiệm vụ đã hoàn thành phải đạt 100%."),
+    ],
+)
+def test_a_report_that_contradicts_itself_is_refused_beside_the_progress_field(
+    live_round: ReportingRound, reporter: User, status: str, progress: str, message: str
+) -> None:
+    task = lead_task_of(live_round, reporter)
+    response = signed_in(reporter).post(
+        reverse("reporting:task_update", args=[live_round.pk, task.pk]),
+        {
+            "status": status,
+            "progress": progress,
+            "completed_on": timezone.localdate().isoformat() if status.startswith("done") else "",
+            "results": "Đã làm được một phần.",
+            "based_on": "0",
+            "action": "submit",
+        },
+    )
+    html = response.content.decode()
+    progress_field = html.split('for="id_progress"')[1].split('<div class="field')[0]
+    assert message in progress_field
+    assert "Đã làm được một phần." in html
+    assert not TaskUpdate.objects.exists()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from theodoi.orgs.models import Organisation
 from theodoi.reporting.checks import read_figure
 from theodoi.reporting.models import STATUS_CHOICES
-from theodoi.reporting.updates import UpdateContent
+from theodoi.reporting.updates import UpdateContent, content_problems
 
 
 class DateInput(forms.DateInput):
@@ -78,6 +78,14 @@ class TaskUpdateForm(forms.Form):
         label=_("Proposals"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     based_on = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.errors:
+            # The service's own rules, here so that each message stands by its field.
+            for problem in content_problems(self.content(), today=timezone.localdate()):
+                self.add_error(problem.field, problem.message)
+        return data
 
     def content(self) -> UpdateContent:
         data = self.cleaned_data
