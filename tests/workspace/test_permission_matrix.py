@@ -104,7 +104,6 @@ MATRIX: dict[str, Route] = {
     "reporting:round_open": Route("GET", importers(200)),
     "reporting:agency": Route("GET", reporters(200, 200)),
     "reporting:task_update": Route("GET", reporters(200, 404)),
-    "reporting:evidence_attach": Route("POST", reporters(AWAY, 404)),
     "reporting:figure_save": Route("POST", reporters(AWAY, 400), "figure_data"),
     "reporting:workbook": Route("GET", reporters(200, 200)),
     "reporting:workbook_upload": Route("GET", reporters(200, 200)),

@@ -91,8 +91,8 @@ def test_evidence_is_served_only_to_those_who_see_the_task(
 ) -> None:
     task = lead_task_of(live_round, reporter)
     signed_in(reporter).post(
-        reverse("reporting:evidence_attach", args=[live_round.pk, task.pk]),
-        {"file": SimpleUploadedFile("qd.pdf", PDF)},
+        reverse("reporting:task_update", args=[live_round.pk, task.pk]),
+        {"file": SimpleUploadedFile("qd.pdf", PDF), "action": "attach"},
     )
     evidence = Evidence.objects.get()
     url = reverse("reporting:evidence", args=[evidence.pk])
@@ -250,8 +250,8 @@ def test_the_review_queue_shows_the_evidence_behind_an_update(
     task = lead_task_of(live_round, reporter)
     client = signed_in(reporter)
     client.post(
-        reverse("reporting:evidence_attach", args=[live_round.pk, task.pk]),
-        {"file": SimpleUploadedFile("bien-ban.pdf", PDF)},
+        reverse("reporting:task_update", args=[live_round.pk, task.pk]),
+        {"file": SimpleUploadedFile("bien-ban.pdf", PDF), "action": "attach"},
     )
     client.post(
         reverse("reporting:task_update", args=[live_round.pk, task.pk]),

@@ -4,14 +4,17 @@ a report that contradicts itself is refused with the field named."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.reporting.conftest import PDF
 from tests.workspace.reporting.conftest import lead_task_of, signed_in
-from theodoi.reporting.models import ReportingRound, TaskUpdate
+from theodoi.reporting.models import Evidence, ReportingRound, TaskUpdate
 from theodoi.reporting.updates import UpdateContent
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +85,63 @@ def test_a_report_that_contradicts_itself_is_refused_beside_the_progress_field(
     assert message in progress_field
     assert "Đã làm được một phần." in html
     assert not TaskUpdate.objects.exists()
+
+
+TYPED = {
+    "status": "in_progress",
+    "progress": "60",
+    "results": "Đã hoàn thành dự thảo quy chế, đang lấy ý kiến.",
+    "difficulties": "Chưa có cán bộ chuyên trách.",
+    "based_on": "0",
+}
+
+
+def test_attaching_evidence_keeps_what_the_reporter_typed(
+    live_round: ReportingRound, reporter: User, settings: object, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    task = lead_task_of(live_round, reporter)
+    client = signed_in(reporter)
+    url = reverse("reporting:task_update", args=[live_round.pk, task.pk])
+    attached = client.post(
+        url, {**TYPED, "file": SimpleUploadedFile("bien-ban.pdf", PDF), "action": "attach"}
+    )
+    assert attached.status_code == 302
+    assert attached.url == url
+    page = client.get(url).content.decode()
+    assert ">\nĐã hoàn thành dự thảo quy chế, đang lấy ý kiến.</textarea>" in page
+    assert ">\nChưa có cán bộ chuyên trách.</textarea>" in page
+    assert "bien-ban.pdf" in page
+    draft = TaskUpdate.objects.get(task=task)
+    assert (draft.state, draft.progress) == ("draft", 60)
+    assert Evidence.objects.get().filename == "bien-ban.pdf"
+
+
+def test_a_refused_file_keeps_the_text_and_saves_nothing_else(
+    live_round: ReportingRound, reporter: User
+) -> None:
+    task = lead_task_of(live_round, reporter)
+    response = signed_in(reporter).post(
+        reverse("reporting:task_update", args=[live_round.pk, task.pk]),
+        {**TYPED, "file": SimpleUploadedFile("ghi-chu.txt", b"khong phai PDF"), "action": "submit"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Tệp “ghi-chu.txt” không phải PDF, Word" in html
+    assert ">\nĐã hoàn thành dự thảo quy chế, đang lấy ý kiến.</textarea>" in html
+    assert not TaskUpdate.objects.exists()
+    assert not Evidence.objects.exists()
+
+
+def test_a_file_chosen_before_submitting_goes_in_with_the_report(
+    live_round: ReportingRound, reporter: User, settings: object, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    task = lead_task_of(live_round, reporter)
+    response = signed_in(reporter).post(
+        reverse("reporting:task_update", args=[live_round.pk, task.pk]),
+        {**TYPED, "file": SimpleUploadedFile("qd.pdf", PDF), "action": "submit"},
+    )
+    assert response.status_code == 302
+    assert TaskUpdate.objects.get(task=task).state == "submitted"
+    assert Evidence.objects.get(task=task).filename == "qd.pdf"

@@ -119,10 +119,12 @@ class FigureForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
+    """The file input of a task's form: a file chosen goes in with whichever button is pressed."""
+
     file = forms.FileField(
         label=_("Evidence file"),
         help_text=_("PDF, Word, Excel, OpenDocument, JPEG or PNG."),
-        error_messages={"required": _("Choose the file to attach.")},
+        required=False,
     )
 
 

@@ -14,11 +14,6 @@ urlpatterns = [
         name="task_update",
     ),
     path(
-        "ky-bao-cao/<int:round_id>/nhiem-vu/<int:task_id>/minh-chung/",
-        evidence.evidence_attach,
-        name="evidence_attach",
-    ),
-    path(
         "ky-bao-cao/<int:round_id>/chi-tieu/<int:indicator_id>/",
         reports.figure_save,
         name="figure_save",

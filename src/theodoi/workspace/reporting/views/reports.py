@@ -16,13 +16,14 @@ from django.views.decorators.http import require_POST
 from theodoi.evaluation.wording import vn_number
 from theodoi.orgs.models import Organisation
 from theodoi.plans.access import get_task_for
-from theodoi.plans.models import Indicator
+from theodoi.plans.models import Indicator, Task
 from theodoi.reporting.access import accepts_reports_from
 from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, StaleVersionError
+from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import IndicatorValue, ReportingRound, ReviewState
 from theodoi.reporting.updates import save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
-from theodoi.reporting.worklist import agency_indicators, agency_tasks
+from theodoi.reporting.worklist import TaskItem, agency_indicators, agency_tasks
 from theodoi.workspace.reporting.forms import EvidenceForm, FigureForm, TaskUpdateForm
 from theodoi.workspace.reporting.views.access import reporter_organisation, round_for
 from theodoi.workspace.views.gates import staff_required
@@ -80,8 +81,41 @@ def agency_page(request: HttpRequest, round_id: int) -> HttpResponse:
     return _agency_page(request, round_for(request, round_id), organisation)
 
 
+def _task_form_initial(item: TaskItem) -> dict[str, Any]:
+    initial: dict[str, Any] = {"based_on": item.version, "status": "not_started", "progress": 0}
+    if item.latest is not None:
+        initial.update(item.latest.data())
+        initial["completed_on"] = item.latest.completed_on
+        initial["based_on"] = item.latest.version
+    return initial
+
+
+def _attach_chosen(
+    request: HttpRequest, round_: ReportingRound, task: Task, evidence_form: EvidenceForm
+) -> None:
+    """Attach the file chosen in the task's form, whichever button sent it; a refusal is
+    put on the file field, so the page shows it beside what the reporter typed."""
+    if not evidence_form.is_valid():
+        return
+    chosen = evidence_form.cleaned_data["file"]
+    if chosen is None:
+        if request.POST.get("action") == "attach":
+            evidence_form.add_error("file", _("Choose the file to attach."))
+        return
+    try:
+        attach_evidence(round_, task, chosen, by=request.user, now=timezone.now())
+    except ReportingError as refused:
+        evidence_form.add_error("file", str(refused))
+    else:
+        messages.success(
+            request, _("The evidence file “%(name)s” was attached.") % {"name": chosen.name}
+        )
+
+
 @staff_required
 def task_update(request: HttpRequest, round_id: int, task_id: int) -> HttpResponse:
+    """One task's report: the update and its evidence in one form, so that attaching a file
+    keeps what was typed (it is saved as a draft) and a file chosen before "Submit" goes in."""
     organisation = reporter_organisation(request)
     round_ = round_for(request, round_id)
     task = get_task_for(request.user, task_id, write=True)
@@ -90,11 +124,17 @@ def task_update(request: HttpRequest, round_id: int, task_id: int) -> HttpRespon
     item = next((i for i in agency_tasks(round_, organisation) if i.task.pk == task.pk), None)
     if item is None:
         raise Http404
-    latest, conflict = item.latest, None
+    latest, conflict, status = item.latest, None, 200
+    initial = _task_form_initial(item)
     if request.method == "POST":
-        form = TaskUpdateForm(request.POST)
-        if form.is_valid():
-            write = submit_update if request.POST.get("action") == "submit" else save_draft
+        form = TaskUpdateForm(request.POST, initial=initial)
+        evidence_form = EvidenceForm(request.POST, request.FILES)
+        _attach_chosen(request, round_, task, evidence_form)
+        action = request.POST.get("action")
+        # Attaching saves what was typed only when it changed; a refused file saves nothing.
+        writes = evidence_form.is_valid() and (action != "attach" or form.has_changed())
+        if writes and form.is_valid():
+            write = submit_update if action == "submit" else save_draft
             try:
                 write(
                     round_,
@@ -118,14 +158,18 @@ def task_update(request: HttpRequest, round_id: int, task_id: int) -> HttpRespon
                     messages.success(
                         request, _("Draft of task %(code)s saved.") % {"code": task.code}
                     )
-                return redirect("reporting:agency", round_id=round_.pk)
+                if action != "attach":
+                    return redirect("reporting:agency", round_id=round_.pk)
+        if evidence_form.is_valid() and not form.errors and action == "attach":
+            return redirect("reporting:task_update", round_id=round_.pk, task_id=task.pk)
+        if evidence_form.errors or form.errors:
+            # The page again with what was typed; the files attached meanwhile are listed.
+            item = next(i for i in agency_tasks(round_, organisation) if i.task.pk == task.pk)
+            latest = item.latest
+            status = 409 if conflict is not None else 200
     else:
-        initial: dict[str, Any] = {"based_on": item.version, "status": "not_started", "progress": 0}
-        if latest is not None:
-            initial.update(latest.data())
-            initial["completed_on"] = latest.completed_on
-            initial["based_on"] = latest.version
         form = TaskUpdateForm(initial=initial)
+        evidence_form = EvidenceForm()
     editable = (latest is None or latest.state in {ReviewState.DRAFT, ReviewState.RETURNED}) and (
         accepts_reports_from(round_, organisation, timezone.now())
     )
@@ -140,9 +184,9 @@ def task_update(request: HttpRequest, round_id: int, task_id: int) -> HttpRespon
             "form": form,
             "conflict": conflict,
             "editable": editable,
-            "evidence_form": EvidenceForm(),
+            "evidence_form": evidence_form,
         },
-        status=409 if conflict is not None else 200,
+        status=status,
     )
 
 
