@@ -112,13 +112,13 @@ def test_a_far_figure_asks_for_confirmation_before_it_is_stored(
     ).first()
     indicator.baseline_value = 10
     indicator.save()
-    url = reverse("reporting:figure_save", args=[live_round.pk, indicator.pk])
+    url = reverse("reporting:figures_save", args=[live_round.pk])
     prefix = f"i{indicator.pk}-"
     form = {
         prefix + "value": "45,5",
         prefix + "measured_on": timezone.localdate().isoformat(),
         prefix + "based_on": "0",
-        "action": "submit",
+        "action": f"submit:i{indicator.pk}",
     }
     client = signed_in(reporter)
     asked = client.post(url, form)
@@ -220,14 +220,13 @@ def test_a_baseline_is_entered_once_from_the_agency_page(
     assert "Nhập giá trị cơ sở (chỉ một lần)" in client.get(agency).content.decode()
     prefix = f"b{indicator.pk}-"
     response = client.post(
-        reverse("reporting:figure_save", args=[live_round.pk, indicator.pk]),
+        reverse("reporting:figures_save", args=[live_round.pk]),
         {
-            "baseline": "1",
             prefix + "value": "12,5",
             prefix + "measured_on": "2024-12-31",
             prefix + "source": "Niên giám thống kê 2024",
             prefix + "based_on": "0",
-            "action": "submit",
+            "action": f"submit:b{indicator.pk}",
         },
     )
     assert response.status_code == 302

@@ -108,6 +108,13 @@ class FigureForm(forms.Form):
     confirmed = forms.BooleanField(label=_("I confirm this figure"), required=False)
     based_on = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The page carries what each field showed, so a figure the reporter left alone is
+        # told from one she changed, whatever was saved meanwhile.
+        for field in self.fields.values():
+            field.show_hidden_initial = True
+
     def clean_value(self) -> float:
         figure = read_figure(self.cleaned_data["value"])
         if figure is None:
