@@ -115,6 +115,9 @@ def test_a_full_round_from_report_to_acceptance_lock_and_reopening(
         checkbox.check()
     shot(page, "07-bulk-accept")
     page.get_by_role("button", name="Tiếp nhận các báo cáo đã chọn").click()
+    expect(page.get_by_role("heading", level=2)).to_have_text("Tiếp nhận 2 báo cáo sau?")
+    shot(page, "07b-bulk-accept-confirmation")
+    page.get_by_role("button", name="Tiếp nhận 2 báo cáo").click()
     expect(page.locator(".messages")).to_contain_text("Đã tiếp nhận 2 báo cáo")
     log_out(page)
     assert [u.state for u in TaskUpdate.objects.filter(task=first).order_by("version")] == [

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.workspace.reporting.conftest import signed_in
-from theodoi.reporting.models import ReportingRound
+from theodoi.reporting.models import ReportingRound, TaskUpdate
+from theodoi.reporting.updates import UpdateContent, submit_update
 
 pytestmark = pytest.mark.django_db
 
@@ -32,3 +33,40 @@ def test_after_the_deadline_the_tab_title_is_the_rounds_name_and_nothing_else(
         )
         == 1
     )
+
+
+def test_accepting_in_bulk_asks_for_confirmation_first_and_accepts_only_then(
+    live_round: ReportingRound, reporter: User, coordinator: User
+) -> None:
+    tasks = list(
+        live_round.plan.tasks.filter(
+            agencies__organisation_id__in=reporter.membership.organisation.lineage_ids(),
+            agencies__role="lead",
+        ).order_by("position")[:2]
+    )
+    updates = [
+        submit_update(
+            live_round,
+            task,
+            UpdateContent(status="in_progress", progress=30),
+            by=reporter,
+            based_on=0,
+            now=timezone.now(),
+        )
+        for task in tasks
+    ]
+    chosen = [f"nhiem-vu:{update.pk}" for update in updates]
+    client = signed_in(coordinator)
+    url = reverse("reporting:review_bulk_accept", args=[live_round.pk])
+
+    asked = client.post(url, {"report": chosen})
+    html = asked.content.decode()
+    assert asked.status_code == 200
+    assert "Tiếp nhận 2 báo cáo sau?" in html
+    for task in tasks:
+        assert task.code in html
+    assert not TaskUpdate.objects.filter(state="accepted").exists()
+
+    done = client.post(url, {"report": chosen, "confirmed": "1"}, follow=True)
+    assert "Đã tiếp nhận 2 báo cáo" in done.content.decode()
+    assert TaskUpdate.objects.filter(state="accepted").count() == 2
