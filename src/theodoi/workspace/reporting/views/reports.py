@@ -30,7 +30,9 @@ from theodoi.workspace.reporting.views.access import reporter_organisation, roun
 from theodoi.workspace.views.gates import staff_required
 
 
-def _figure_initial(latest: IndicatorValue | None, default_date: datetime.date | None) -> dict:
+def _figure_initial(
+    latest: IndicatorValue | None, default_date: datetime.date | None
+) -> dict[str, Any]:
     return {
         # As the reporter types it: 1.234.567,5, never 1,23457e+06.
         "value": "" if latest is None else vn_number(latest.value, 6),
@@ -41,7 +43,9 @@ def _figure_initial(latest: IndicatorValue | None, default_date: datetime.date |
     }
 
 
-def _figure_forms(round_: ReportingRound, item: IndicatorItem) -> dict[str, tuple[bool, dict]]:
+def _figure_forms(
+    round_: ReportingRound, item: IndicatorItem
+) -> dict[str, tuple[bool, dict[str, Any]]]:
     """The figure forms an indicator has on the agency page, by prefix: its figure of the
     round (``i``) and its baseline (``b``), each with whether it is the baseline and its
     initial values."""
