@@ -129,6 +129,16 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers queue as on PostgreSQL instead of failing with "database is locked":
+    # readers never block the writer (WAL); a write transaction takes the lock as it begins
+    # (IMMEDIATE), since SQLite refuses at once a read lock's upgrade while another writes;
+    # and a writer waits up to 20 s for its turn.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL")

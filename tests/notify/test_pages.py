@@ -101,7 +101,13 @@ def test_a_reporter_chooses_which_notices_come_by_email(reporter: User) -> None:
 
     assert "Đã lưu lựa chọn của bạn." in response.content.decode()
     chosen = dict(NoticePreference.objects.filter(user=reporter).values_list("kind", "email"))
-    assert chosen == {"reminder": False, "overdue": True, "returned": True, "digest": False}
+    assert chosen == {
+        "reminder": False,
+        "overdue": True,
+        "returned": True,
+        "digest": False,
+        "round": False,
+    }
     page = client.get(url).content.decode()
     assert 'value="returned" checked' in page
     assert 'value="reminder">' in page

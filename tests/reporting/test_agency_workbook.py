@@ -92,6 +92,7 @@ def test_a_spoilt_workbook_lists_every_error_and_stores_nothing(
         ws["H3"], ws["I3"] = "Đang thực hiện (trong hạn)", 120  # 120 %
         ws["H4"], ws["I4"] = "Đang thực hiện (trong hạn)", "một nửa"  # text in a number
         ws["H5"], ws["I5"] = "Hoàn thành đúng hạn", 100  # done without its date
+        ws["H6"], ws["I6"] = "Chưa triển khai", 80  # not started, yet at 80 %
         ws.append(
             [foreign_task.pk, 0, foreign_task.code, foreign_task.title, "", "", "", "Tạm dừng", 0]
         )
@@ -107,8 +108,10 @@ def test_a_spoilt_workbook_lists_every_error_and_stores_nothing(
         "Trang “Nhiệm vụ”, dòng 3, cột “Tiến độ (%)”: Tiến độ phải là số nguyên từ 0 đến 100; "
         "nhận 120.",
         "Trang “Nhiệm vụ”, dòng 4, cột “Tiến độ (%)”: “một nửa” không phải số.",
-        "Trang “Nhiệm vụ”, dòng 5: Ngày hoàn thành: nhiệm vụ đã hoàn thành phải có ngày hoàn "
-        "thành.",
+        "Trang “Nhiệm vụ”, dòng 5, cột “Ngày hoàn thành”: Ngày hoàn thành: nhiệm vụ đã hoàn "
+        "thành phải có ngày hoàn thành.",
+        "Trang “Nhiệm vụ”, dòng 6, cột “Tiến độ (%)”: Tiến độ: nhiệm vụ chưa triển khai có tiến "
+        "độ 0%; 80% nghĩa là đã bắt đầu, hãy chọn trạng thái “Đang thực hiện”.",
         f"Trang “Nhiệm vụ”, dòng {last}, cột “ID”: Nhiệm vụ mã {foreign_task.pk} không thuộc "
         "đơn vị trong kỳ này (dòng của đơn vị khác hoặc đã bị sửa).",
         "Trang “Chỉ tiêu”, dòng 1, cột “ID”: Thiếu cột này (cột khóa hoặc cột nhập liệu đã bị "

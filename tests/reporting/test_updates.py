@@ -68,6 +68,7 @@ def test_a_coordinator_does_not_report_for_an_agency(
     [
         (dataclasses.replace(DONE, completed_on=None), "ngày hoàn thành"),
         (dataclasses.replace(DONE, progress=90), "100%"),
+        (dataclasses.replace(IN_PROGRESS, status="not_started", progress=80), "chưa triển khai"),
         (dataclasses.replace(IN_PROGRESS, progress=120), "120%"),
         (dataclasses.replace(IN_PROGRESS, status="finished"), "sáu trạng thái"),
         (dataclasses.replace(IN_PROGRESS, completed_on=datetime.date(2026, 5, 1)), "chỉ nhiệm vụ"),

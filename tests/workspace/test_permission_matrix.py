@@ -104,8 +104,8 @@ MATRIX: dict[str, Route] = {
     "reporting:round_open": Route("GET", importers(200)),
     "reporting:agency": Route("GET", reporters(200, 200)),
     "reporting:task_update": Route("GET", reporters(200, 404)),
-    "reporting:evidence_attach": Route("POST", reporters(AWAY, 404)),
-    "reporting:figure_save": Route("POST", reporters(AWAY, 400), "figure_data"),
+    # Another agency's figure is not on its page: nothing is saved.
+    "reporting:figures_save": Route("POST", reporters(AWAY, AWAY), "figure_data"),
     "reporting:workbook": Route("GET", reporters(200, 200)),
     "reporting:workbook_upload": Route("GET", reporters(200, 200)),
     "reporting:workbook_apply": Route("POST", reporters(404, 404)),
@@ -285,6 +285,7 @@ def figure_data(matrix_round: ReportingRound, matrix_indicator_id: int) -> dict[
         f"{prefix}value": "1",
         f"{prefix}measured_on": matrix_round.cut_off.isoformat(),
         f"{prefix}based_on": "0",
+        "action": f"submit:i{matrix_indicator_id}",
     }
 
 

@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 
 RETRIES = 3
 RETRY_DELAY = 60
-# Returns are looked for this far back, so a worker stopped for a while still sends them.
+# Returns and opened rounds are looked for this far back, so a worker stopped for a while
+# still sends them.
 RETURNED_WITHIN = datetime.timedelta(days=2)
 
 
@@ -85,6 +86,13 @@ def send_digest(now: str | None = None) -> int:
 def notify_returned(now: str | None = None) -> int:
     moment = _moment(now)
     return services.send(services.returned_notices(moment, within=RETURNED_WITHIN), now=moment)
+
+
+@db_periodic_task(crontab(minute="*/10"), retries=RETRIES, retry_delay=RETRY_DELAY)
+def notify_rounds(now: str | None = None) -> int:
+    """Tell the agencies of a round just opened, or reopened for them."""
+    moment = _moment(now)
+    return services.send(services.round_notices(moment, within=RETURNED_WITHIN), now=moment)
 
 
 @db_periodic_task(crontab(minute="*/5"), retries=RETRIES, retry_delay=RETRY_DELAY)

@@ -14,6 +14,7 @@ class NoticeKind(models.TextChoices):
     OVERDUE = "overdue", _("overdue task")
     RETURNED = "returned", _("returned update")
     DIGEST = "digest", _("morning digest")
+    ROUND = "round", _("reporting round opened or reopened")
 
 
 class Notice(models.Model):
@@ -28,7 +29,7 @@ class Notice(models.Model):
     key = models.CharField(_("event"), max_length=200, unique=True)
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("text"))
-    # Where the notice leads in the workspace (a plan page), blank when nowhere.
+    # Where the notice leads in the workspace (a task's form, a plan page), blank when nowhere.
     link = models.CharField(_("link"), max_length=300, blank=True)
     created = models.DateTimeField(_("created"))
     # A worker holds the notice until this moment while it sends it; a worker that died

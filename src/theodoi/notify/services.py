@@ -1,9 +1,10 @@
 """Deciding who gets which notice on a day, and delivering each notice once.
 
 The planning functions (``due_reminders``, ``overdue_notices``, ``returned_notices``,
-``digest``) read the records and return :class:`PlannedNotice` values; they write nothing and
-take the day as a parameter, so a test of a reminder is a call with a date. What is overdue is
-``theodoi.evaluation``'s judgement (through ``theodoi.snapshots``), never decided here.
+``round_notices``, ``digest``) read the records and return :class:`PlannedNotice` values; they
+write nothing and take the day as a parameter, so a test of a reminder is a call with a date.
+What is overdue is ``theodoi.evaluation``'s judgement (through ``theodoi.snapshots``), never
+decided here.
 
 ``record_notices`` stores planned notices: the event key is unique, so planning the same day
 twice, or in two workers, stores each notice once. ``deliver`` claims a stored notice before
@@ -38,11 +39,12 @@ from theodoi.notify.recipients import (
     reporters_by_organisation,
 )
 from theodoi.orgs.models import Organisation
-from theodoi.plans.models import Plan, PlanStatus, Task
+from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
 from theodoi.reporting.models import (
     IndicatorValue,
     ReportingRound,
     ReviewState,
+    RoundReopening,
     RoundState,
     TaskUpdate,
 )
@@ -78,6 +80,11 @@ def _task_lines(tasks: list[Task]) -> str:
 
 def _plan_link(plan_id: int) -> str:
     return reverse("workspace:plan_detail", kwargs={"plan_id": plan_id})
+
+
+def _agency_link(round_id: int, anchor: str = "") -> str:
+    """The agency's page of the round: its tasks and the figures it reports."""
+    return reverse("reporting:agency", kwargs={"round_id": round_id}) + anchor
 
 
 # --- planning --------------------------------------------------------------------------------
@@ -215,7 +222,11 @@ def returned_notices(now: datetime.datetime, *, within: datetime.timedelta) -> l
                     NoticeKind.RETURNED,
                     subject,
                     body,
-                    _plan_link(update.round.plan_id),
+                    # Straight to the form where the reason is shown and the report corrected.
+                    reverse(
+                        "reporting:task_update",
+                        kwargs={"round_id": update.round_id, "task_id": update.task_id},
+                    ),
                 )
                 for person in reporters.get(update.organisation_id, [])
             )
@@ -249,9 +260,109 @@ def returned_notices(now: datetime.datetime, *, within: datetime.timedelta) -> l
                     NoticeKind.RETURNED,
                     subject,
                     body,
-                    _plan_link(value.round.plan_id),
+                    _agency_link(value.round_id, f"#indicator-{value.indicator_id}"),
                 )
                 for person in reporters.get(value.organisation_id, [])
+            )
+    return planned
+
+
+def _owed(round_: ReportingRound, organisation: Organisation) -> tuple[int, int]:
+    """How many live tasks and indicators of the round's plan ``organisation`` (or a body it
+    succeeded) reports on."""
+    lineage = organisation.lineage_ids()
+    tasks = missing_tasks(round_, organisation, {})
+    indicators = (
+        Indicator.objects.filter(
+            plan_id=round_.plan_id,
+            archived_at__isnull=True,
+            agencies__organisation_id__in=lineage,
+        )
+        .distinct()
+        .count()
+    )
+    return len(tasks), indicators
+
+
+def round_notices(now: datetime.datetime, *, within: datetime.timedelta) -> list[PlannedNotice]:
+    """The reporters of each agency that reports in a round opened in the last ``within``,
+    and those of an agency the round was reopened for: what it has to report, by when."""
+    planned: list[PlannedNotice] = []
+    reporters = reporters_by_organisation()
+    organisations = Organisation.objects.in_bulk(list(reporters))
+    since = now - within
+    with translation.override(settings.LANGUAGE_CODE):
+        for round_ in ReportingRound.objects.filter(
+            state=RoundState.OPEN,
+            plan__status=PlanStatus.PUBLISHED,
+            opened_at__gte=since,
+            opened_at__lte=now,
+            deadline__gt=now,
+        ).select_related("plan"):
+            for organisation_id, people in reporters.items():
+                tasks, indicators = _owed(round_, organisations[organisation_id])
+                if not tasks and not indicators:
+                    continue
+                subject = _("Reporting round “%(round)s” is open until %(deadline)s") % {
+                    "round": round_.title,
+                    "deadline": _when(round_.deadline),
+                }
+                body = _(
+                    "The coordinating agency opened the round “%(round)s” of plan %(plan)s "
+                    "(period %(start)s – %(end)s, figures as of %(cut_off)s). "
+                    "%(organisation)s reports on %(tasks)s tasks and %(indicators)s indicators "
+                    "before %(deadline)s."
+                ) % {
+                    "round": round_.title,
+                    "plan": round_.plan,
+                    "start": round_.period_start.strftime("%d/%m/%Y"),
+                    "end": round_.period_end.strftime("%d/%m/%Y"),
+                    "cut_off": round_.cut_off.strftime("%d/%m/%Y"),
+                    "organisation": organisations[organisation_id].name,
+                    "tasks": tasks,
+                    "indicators": indicators,
+                    "deadline": _when(round_.deadline),
+                }
+                planned.extend(
+                    PlannedNotice(
+                        f"round:opened:{round_.pk}:{person.pk}",
+                        person,
+                        NoticeKind.ROUND,
+                        subject,
+                        body,
+                        _agency_link(round_.pk),
+                    )
+                    for person in people
+                )
+        for reopening in RoundReopening.objects.filter(
+            at__gte=since, at__lte=now, until__gt=now
+        ).select_related("round__plan", "organisation"):
+            round_ = reopening.round
+            subject = _("Round “%(round)s” reopened for %(organisation)s until %(until)s") % {
+                "round": round_.title,
+                "organisation": reopening.organisation.name,
+                "until": _when(reopening.until),
+            }
+            body = _(
+                "The coordinating agency reopened the round “%(round)s” of plan %(plan)s for "
+                "%(organisation)s: its reports can be entered, corrected and submitted until "
+                "%(until)s."
+            ) % {
+                "round": round_.title,
+                "plan": round_.plan,
+                "organisation": reopening.organisation.name,
+                "until": _when(reopening.until),
+            }
+            planned.extend(
+                PlannedNotice(
+                    f"round:reopened:{reopening.pk}:{person.pk}",
+                    person,
+                    NoticeKind.ROUND,
+                    subject,
+                    body,
+                    _agency_link(round_.pk),
+                )
+                for person in reporters.get(reopening.organisation_id, [])
             )
     return planned
 

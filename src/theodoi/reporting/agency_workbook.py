@@ -16,6 +16,13 @@ from theodoi.reporting.workbook.reading import CellError, Reading, read_workbook
 from theodoi.reporting.workbook.writing import build_workbook
 from theodoi.reporting.worklist import agency_indicators, agency_tasks
 
+# The column of the task sheet an update's rule is about, so its error names the cell.
+TASK_FIELD_COLUMNS = {
+    "status": "Trạng thái",
+    "progress": "Tiến độ (%)",
+    "completed_on": "Ngày hoàn thành",
+}
+
 STATUS_LABELS = {status.label: status.code for status in TaskStatus}
 _ROLE_LABELS = {AgencyRole.LEAD: "Chủ trì", AgencyRole.COOPERATING: "Phối hợp"}
 
@@ -107,6 +114,10 @@ def preview_workbook(
             completed_on=change.completed_on,
         )
         for problem in content_problems(content, today=today):
-            reading.errors.append(CellError(TASK_SHEET, change.row, None, problem))
+            reading.errors.append(
+                CellError(
+                    TASK_SHEET, change.row, TASK_FIELD_COLUMNS.get(problem.field), str(problem)
+                )
+            )
     reading.errors.sort(key=lambda e: (e.sheet != TASK_SHEET, e.row or 0))
     return reading

@@ -23,6 +23,10 @@ def _kind(report: TaskUpdate | IndicatorValue) -> str:
     return "update" if isinstance(report, TaskUpdate) else "value"
 
 
+def _changed_message() -> str:
+    return _("This report has changed since you opened it; review its latest version.")
+
+
 def _review(
     report: Report,
     state: ReviewState,
@@ -35,9 +39,7 @@ def _review(
     model = type(report)
     latest = latest_version(model, **thread_of(report))
     if latest is None or latest.version != report.version:
-        raise StaleVersionError(
-            _("This report has changed since you opened it; review its latest version."), latest
-        )
+        raise StaleVersionError(_changed_message(), latest)
     if latest.state != ReviewState.SUBMITTED:
         raise ReportingError(
             _("Only a submitted report can be reviewed; this one is %(state)s.")
@@ -50,7 +52,12 @@ def _review(
         if not field.primary_key and field.attname not in thread and field.attname != "version"
     }
     fields.update(state=state, return_reason=reason, created_at=now, created_by_id=by.pk)
-    reviewed = insert_version(model, latest, latest.version, thread, fields)
+    try:
+        reviewed = insert_version(model, latest, latest.version, thread, fields)
+    except StaleVersionError as conflict:
+        # Another reviewer's version got in between (PostgreSQL lets both read the same
+        # latest): the same message as when it came in before.
+        raise StaleVersionError(_changed_message(), conflict.current) from None
     record(
         f"reporting.{_kind(report)}.{state}",
         reviewed,

@@ -36,28 +36,65 @@ class UpdateContent:
     proposals: str = ""
 
 
-def content_problems(content: UpdateContent, *, today: datetime.date) -> list[str]:
-    """What is wrong with an update's content, each message naming the field."""
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one field of an update; the message names the field."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def content_problems(content: UpdateContent, *, today: datetime.date) -> list[Problem]:
+    """What is wrong with an update's content: the same rules for the form, the workbook and
+    any other way in, each problem with the field it is about."""
     problems = []
     try:
         status = TaskStatus.from_code(content.status)
     except ValueError:
         return [
-            _("Status: “%(value)s” is not one of the six statuses.") % {"value": content.status}
+            Problem(
+                "status",
+                _("Status: “%(value)s” is not one of the six statuses.")
+                % {"value": content.status},
+            )
         ]
     if not 0 <= content.progress <= 100:
         problems.append(
-            _("Progress: %(value)s%% is not between 0 and 100%%.") % {"value": content.progress}
+            Problem(
+                "progress",
+                _("Progress: %(value)s%% is not between 0 and 100%%.")
+                % {"value": content.progress},
+            )
+        )
+    elif status is TaskStatus.NOT_STARTED and content.progress != 0:
+        problems.append(
+            Problem(
+                "progress",
+                _(
+                    "Progress: a task not started is at 0%%; %(value)s%% means it has started, "
+                    "so choose an “in progress” status."
+                )
+                % {"value": content.progress},
+            )
         )
     if status.done:
         if content.completed_on is None:
-            problems.append(_("Completed on: a completed task needs its completion date."))
+            problems.append(
+                Problem(
+                    "completed_on", _("Completed on: a completed task needs its completion date.")
+                )
+            )
         if content.progress != 100:
-            problems.append(_("Progress: a completed task is at 100%."))
+            problems.append(Problem("progress", _("Progress: a completed task is at 100%.")))
     elif content.completed_on is not None:
-        problems.append(_("Completed on: only a completed task has a completion date."))
+        problems.append(
+            Problem("completed_on", _("Completed on: only a completed task has a completion date."))
+        )
     if content.completed_on is not None and content.completed_on > today:
-        problems.append(_("Completed on: the date is in the future."))
+        problems.append(Problem("completed_on", _("Completed on: the date is in the future.")))
     return problems
 
 
@@ -83,7 +120,7 @@ def _save_update(
     require_accepting(round_, organisation, now)
     problems = content_problems(content, today=timezone.localdate(now))
     if problems:
-        raise ReportingError(" ".join(problems))
+        raise ReportingError(" ".join(map(str, problems)))
     thread = {"round_id": round_.pk, "task_id": task.pk, "organisation_id": organisation.pk}
     previous = latest_version(TaskUpdate, **thread)
     if previous is not None and previous.state in {ReviewState.SUBMITTED, ReviewState.ACCEPTED}:

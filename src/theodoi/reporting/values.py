@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.audit.log import record
+from theodoi.evaluation.wording import vn_number
 from theodoi.plans.models import Indicator
 from theodoi.reporting.access import reporter_organisation, reports_on_indicator, require_accepting
 from theodoi.reporting.checks import check_figure
@@ -88,7 +89,7 @@ def record_indicator_value(
         raise ReportingError(
             where
             + _("the plan states its baseline (%(value)s); it is not entered in a round.")
-            % {"value": f"{indicator.baseline_value:g}".replace(".", ",")}
+            % {"value": vn_number(indicator.baseline_value, 4)}
         )
     if measured_on > round_.cut_off:
         raise ReportingError(

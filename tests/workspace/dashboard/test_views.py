@@ -125,3 +125,25 @@ def test_a_reporter_of_a_merged_body_and_its_successors_reporters_share_no_dashb
         assert listed <= readable
         total = int(re.search(r'data-testid="task-total">(\d+)<', cold[user.pk]).group(1))
         assert total <= len(readable)
+
+
+def test_a_reporter_whose_agency_is_not_in_the_plan_is_told_so_rather_than_an_error(
+    make_user: Callable[..., User], evaluated: PlanSnapshot
+) -> None:
+    plan = evaluated.plan
+    named = set(plan.tasks.values_list("agencies__organisation", flat=True)) | set(
+        plan.indicators.values_list("agencies__organisation", flat=True)
+    )
+    absent = next(
+        body
+        for body in Organisation.objects.filter(
+            parent__code="dong-thap", successor__isnull=True
+        ).order_by("code")
+        if not set(body.lineage_ids()) & named
+    )
+    client = signed_in(make_user("vanthu", Role.REPORTER, absent))
+    response = client.get(reverse("dashboard:dashboard"), {"ke_hoach": plan.pk})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert absent.name in re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+    assert "Đơn vị không có nhiệm vụ hay chỉ tiêu nào trong kế hoạch này." in html

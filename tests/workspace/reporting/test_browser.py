@@ -115,6 +115,9 @@ def test_a_full_round_from_report_to_acceptance_lock_and_reopening(
         checkbox.check()
     shot(page, "07-bulk-accept")
     page.get_by_role("button", name="Tiếp nhận các báo cáo đã chọn").click()
+    expect(page.get_by_role("heading", level=2)).to_have_text("Tiếp nhận 2 báo cáo sau?")
+    shot(page, "07b-bulk-accept-confirmation")
+    page.get_by_role("button", name="Tiếp nhận 2 báo cáo").click()
     expect(page.locator(".messages")).to_contain_text("Đã tiếp nhận 2 báo cáo")
     log_out(page)
     assert [u.state for u in TaskUpdate.objects.filter(task=first).order_by("version")] == [
@@ -128,6 +131,7 @@ def test_a_full_round_from_report_to_acceptance_lock_and_reopening(
     log_in(page, live_server, "sokhcn")
     page.goto(agency_url)
     page.locator(f"#task-{third.pk}").get_by_role("link").click()
+    page.get_by_label("Trạng thái").select_option(label="Đang thực hiện (trong hạn)")
     page.get_by_label("Tiến độ (%)").fill("10")
     ReportingRound.objects.filter(pk=round_.pk).update(
         deadline=timezone.now() - datetime.timedelta(minutes=1)
@@ -135,6 +139,7 @@ def test_a_full_round_from_report_to_acceptance_lock_and_reopening(
     assert lock_due_rounds(timezone.now())
     page.get_by_role("button", name="Lưu nháp").click()
     expect(page.get_by_role("alert").first).to_contain_text("đã khóa")
+    expect(page.get_by_label("Tiến độ (%)")).to_have_value("10")  # what was typed stays
     shot(page, "08-late-edit-refused")
     assert not TaskUpdate.objects.filter(task=third).exists()
     log_out(page)
@@ -152,6 +157,7 @@ def test_a_full_round_from_report_to_acceptance_lock_and_reopening(
     log_in(page, live_server, "sokhcn")
     page.goto(agency_url)
     page.locator(f"#task-{third.pk}").get_by_role("link").click()
+    page.get_by_label("Trạng thái").select_option(label="Đang thực hiện (trong hạn)")
     page.get_by_label("Tiến độ (%)").fill("10")
     page.get_by_role("button", name="Lưu nháp").click()
     expect(page.locator(".messages")).to_contain_text(f"Đã lưu nháp báo cáo nhiệm vụ {third.code}")

@@ -17,41 +17,14 @@ from openpyxl import load_workbook
 
 from tests.reporting.conftest import PDF
 from tests.reporting.office_files import macro_word_file
+from tests.workspace.reporting.conftest import lead_task_of, signed_in
 from theodoi.plans.models import Indicator, Plan, Task
 from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate
-from theodoi.reporting.rounds import open_round, set_schedule
+from theodoi.reporting.rounds import set_schedule
 from theodoi.reporting.schedule import Schedule
 from theodoi.reporting.workbook.layout import TASK_SHEET
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def live_round(tien_giang_plan: Plan, coordinator: User) -> ReportingRound:
-    today = timezone.localdate()
-    return open_round(
-        tien_giang_plan,
-        title="Báo cáo 6 tháng",
-        period_start=today - datetime.timedelta(days=150),
-        period_end=today + datetime.timedelta(days=10),
-        cut_off=today,
-        deadline=timezone.now() + datetime.timedelta(days=10),
-        by=coordinator,
-        now=timezone.now(),
-    )
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def lead_task_of(round_: ReportingRound, reporter: User) -> Task:
-    organisation = reporter.membership.organisation
-    return round_.plan.tasks.filter(
-        agencies__organisation_id__in=organisation.lineage_ids(), agencies__role="lead"
-    ).first()
 
 
 def test_the_reporter_sees_its_tasks_and_indicators_for_the_round(
@@ -119,8 +92,8 @@ def test_evidence_is_served_only_to_those_who_see_the_task(
 ) -> None:
     task = lead_task_of(live_round, reporter)
     signed_in(reporter).post(
-        reverse("reporting:evidence_attach", args=[live_round.pk, task.pk]),
-        {"file": SimpleUploadedFile("qd.pdf", PDF)},
+        reverse("reporting:task_update", args=[live_round.pk, task.pk]),
+        {"file": SimpleUploadedFile("qd.pdf", PDF), "action": "attach"},
     )
     evidence = Evidence.objects.get()
     url = reverse("reporting:evidence", args=[evidence.pk])
@@ -140,13 +113,13 @@ def test_a_far_figure_asks_for_confirmation_before_it_is_stored(
     ).first()
     indicator.baseline_value = 10
     indicator.save()
-    url = reverse("reporting:figure_save", args=[live_round.pk, indicator.pk])
+    url = reverse("reporting:figures_save", args=[live_round.pk])
     prefix = f"i{indicator.pk}-"
     form = {
         prefix + "value": "45,5",
         prefix + "measured_on": timezone.localdate().isoformat(),
         prefix + "based_on": "0",
-        "action": "submit",
+        "action": f"submit:i{indicator.pk}",
     }
     client = signed_in(reporter)
     asked = client.post(url, form)
@@ -248,14 +221,13 @@ def test_a_baseline_is_entered_once_from_the_agency_page(
     assert "Nhập giá trị cơ sở (chỉ một lần)" in client.get(agency).content.decode()
     prefix = f"b{indicator.pk}-"
     response = client.post(
-        reverse("reporting:figure_save", args=[live_round.pk, indicator.pk]),
+        reverse("reporting:figures_save", args=[live_round.pk]),
         {
-            "baseline": "1",
             prefix + "value": "12,5",
             prefix + "measured_on": "2024-12-31",
             prefix + "source": "Niên giám thống kê 2024",
             prefix + "based_on": "0",
-            "action": "submit",
+            "action": f"submit:b{indicator.pk}",
         },
     )
     assert response.status_code == 302
@@ -278,8 +250,8 @@ def test_the_review_queue_shows_the_evidence_behind_an_update(
     task = lead_task_of(live_round, reporter)
     client = signed_in(reporter)
     client.post(
-        reverse("reporting:evidence_attach", args=[live_round.pk, task.pk]),
-        {"file": SimpleUploadedFile("bien-ban.pdf", PDF)},
+        reverse("reporting:task_update", args=[live_round.pk, task.pk]),
+        {"file": SimpleUploadedFile("bien-ban.pdf", PDF), "action": "attach"},
     )
     client.post(
         reverse("reporting:task_update", args=[live_round.pk, task.pk]),

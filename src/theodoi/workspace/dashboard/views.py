@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from theodoi.evaluation import TaskStatus
+from theodoi.orgs.models import Organisation
 from theodoi.orgs.roles import persona_of
 from theodoi.plans.access import visible_plans, visible_tasks
 from theodoi.plans.models import Task
@@ -111,6 +112,11 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
         t.pk: (t, r) for t, r in _lines(request, scope, [r for r in tasks if r["id"] in listed])
     }
     groups = context["groups"] if scope.group is None else [scope.group]
+    names = results.agencies
+    if scope.agency is not None and scope.agency not in names:
+        # A reporter's agency the ranking does not name: it has nothing in this plan.
+        names = {**names, scope.agency: str(Organisation.objects.get(pk=scope.agency))}
+        context["absent_agency"] = True
     agencies = (
         [scope.agency]
         if scope.agency is not None
@@ -128,6 +134,7 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     ]
     context.update(
         results=results,
+        agency_name=names.get(scope.agency) if scope.agency is not None else None,
         summary=results.summary(among=readable, group=scope.group_key, agency=scope.agency),
         overdue=[lines[r["id"]] for r in overdue[:LIST_LENGTH] if r["id"] in lines],
         overdue_total=len(overdue),
@@ -136,7 +143,7 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
         matrix=[
             (
                 agency,
-                results.agencies[agency],
+                names[agency],
                 [
                     (group, results.summary(among=readable, group=str(group.pk), agency=agency))
                     for group in groups

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from theodoi.orgs.models import Organisation
 from theodoi.reporting.checks import read_figure
 from theodoi.reporting.models import STATUS_CHOICES
-from theodoi.reporting.updates import UpdateContent
+from theodoi.reporting.updates import UpdateContent, content_problems
 
 
 class DateInput(forms.DateInput):
@@ -79,6 +79,14 @@ class TaskUpdateForm(forms.Form):
     )
     based_on = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.errors:
+            # The service's own rules, here so that each message stands by its field.
+            for problem in content_problems(self.content(), today=timezone.localdate()):
+                self.add_error(problem.field, problem.message)
+        return data
+
     def content(self) -> UpdateContent:
         data = self.cleaned_data
         return UpdateContent(
@@ -100,6 +108,13 @@ class FigureForm(forms.Form):
     confirmed = forms.BooleanField(label=_("I confirm this figure"), required=False)
     based_on = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The page carries what each field showed, so a figure the reporter left alone is
+        # told from one she changed, whatever was saved meanwhile.
+        for field in self.fields.values():
+            field.show_hidden_initial = True
+
     def clean_value(self) -> float:
         figure = read_figure(self.cleaned_data["value"])
         if figure is None:
@@ -111,10 +126,12 @@ class FigureForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
+    """The file input of a task's form: a file chosen goes in with whichever button is pressed."""
+
     file = forms.FileField(
         label=_("Evidence file"),
         help_text=_("PDF, Word, Excel, OpenDocument, JPEG or PNG."),
-        error_messages={"required": _("Choose the file to attach.")},
+        required=False,
     )
 
 

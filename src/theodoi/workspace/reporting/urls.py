@@ -13,16 +13,7 @@ urlpatterns = [
         reports.task_update,
         name="task_update",
     ),
-    path(
-        "ky-bao-cao/<int:round_id>/nhiem-vu/<int:task_id>/minh-chung/",
-        evidence.evidence_attach,
-        name="evidence_attach",
-    ),
-    path(
-        "ky-bao-cao/<int:round_id>/chi-tieu/<int:indicator_id>/",
-        reports.figure_save,
-        name="figure_save",
-    ),
+    path("ky-bao-cao/<int:round_id>/chi-tieu/", reports.figures_save, name="figures_save"),
     path("ky-bao-cao/<int:round_id>/bang-tinh/", workbook.workbook_download, name="workbook"),
     path(
         "ky-bao-cao/<int:round_id>/bang-tinh/tai-len/",

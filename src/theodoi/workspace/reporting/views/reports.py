@@ -8,38 +8,51 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from theodoi.evaluation.wording import vn_number
 from theodoi.orgs.models import Organisation
 from theodoi.plans.access import get_task_for
-from theodoi.plans.models import Indicator
+from theodoi.plans.models import Task
 from theodoi.reporting.access import accepts_reports_from
 from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, StaleVersionError
+from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import IndicatorValue, ReportingRound, ReviewState
 from theodoi.reporting.updates import save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
-from theodoi.reporting.worklist import agency_indicators, agency_tasks
+from theodoi.reporting.worklist import IndicatorItem, TaskItem, agency_indicators, agency_tasks
 from theodoi.workspace.reporting.forms import EvidenceForm, FigureForm, TaskUpdateForm
 from theodoi.workspace.reporting.views.access import reporter_organisation, round_for
 from theodoi.workspace.views.gates import staff_required
 
 
-def _figure_form(
-    latest: IndicatorValue | None, prefix: str, default_date: datetime.date | None
-) -> FigureForm:
-    return FigureForm(
-        initial={
-            "value": "" if latest is None else f"{latest.value:g}".replace(".", ","),
-            "measured_on": latest.measured_on if latest else default_date,
-            "source": latest.source if latest else "",
-            "note": latest.note if latest else "",
-            "based_on": latest.version if latest else 0,
-        },
-        prefix=prefix,
-    )
+def _figure_initial(
+    latest: IndicatorValue | None, default_date: datetime.date | None
+) -> dict[str, Any]:
+    return {
+        # As the reporter types it: 1.234.567,5, never 1,23457e+06.
+        "value": "" if latest is None else vn_number(latest.value, 6),
+        "measured_on": latest.measured_on if latest else default_date,
+        "source": latest.source if latest else "",
+        "note": latest.note if latest else "",
+        "based_on": latest.version if latest else 0,
+    }
+
+
+def _figure_forms(
+    round_: ReportingRound, item: IndicatorItem
+) -> dict[str, tuple[bool, dict[str, Any]]]:
+    """The figure forms an indicator has on the agency page, by prefix: its figure of the
+    round (``i``) and its baseline (``b``), each with whether it is the baseline and its
+    initial values."""
+    return {
+        f"i{item.indicator.pk}": (False, _figure_initial(item.latest, round_.cut_off)),
+        f"b{item.indicator.pk}": (True, _figure_initial(item.baseline, None)),
+    }
 
 
 def _agency_page(
@@ -52,12 +65,12 @@ def _agency_page(
     tasks = agency_tasks(round_, organisation)
     indicators = agency_indicators(round_, organisation)
     for item in indicators:
-        item.form = (bound or {}).get(f"i{item.indicator.pk}") or _figure_form(  # type: ignore[attr-defined]
-            item.latest, f"i{item.indicator.pk}", round_.cut_off
-        )
-        item.baseline_form = (bound or {}).get(f"b{item.indicator.pk}") or _figure_form(  # type: ignore[attr-defined]
-            item.baseline, f"b{item.indicator.pk}", None
-        )
+        forms = {
+            prefix: (bound or {}).get(prefix) or FigureForm(initial=initial, prefix=prefix)
+            for prefix, (_baseline, initial) in _figure_forms(round_, item).items()
+        }
+        item.form = forms[f"i{item.indicator.pk}"]  # type: ignore[attr-defined]
+        item.baseline_form = forms[f"b{item.indicator.pk}"]  # type: ignore[attr-defined]
     return render(
         request,
         "reporting/agency_tasks.html",
@@ -78,8 +91,41 @@ def agency_page(request: HttpRequest, round_id: int) -> HttpResponse:
     return _agency_page(request, round_for(request, round_id), organisation)
 
 
+def _task_form_initial(item: TaskItem) -> dict[str, Any]:
+    initial: dict[str, Any] = {"based_on": item.version, "status": "not_started", "progress": 0}
+    if item.latest is not None:
+        initial.update(item.latest.data())
+        initial["completed_on"] = item.latest.completed_on
+        initial["based_on"] = item.latest.version
+    return initial
+
+
+def _attach_chosen(
+    request: HttpRequest, round_: ReportingRound, task: Task, evidence_form: EvidenceForm
+) -> None:
+    """Attach the file chosen in the task's form, whichever button sent it; a refusal is
+    put on the file field, so the page shows it beside what the reporter typed."""
+    if not evidence_form.is_valid():
+        return
+    chosen = evidence_form.cleaned_data["file"]
+    if chosen is None:
+        if request.POST.get("action") == "attach":
+            evidence_form.add_error("file", _("Choose the file to attach."))
+        return
+    try:
+        attach_evidence(round_, task, chosen, by=request.user, now=timezone.now())
+    except ReportingError as refused:
+        evidence_form.add_error("file", str(refused))
+    else:
+        messages.success(
+            request, _("The evidence file “%(name)s” was attached.") % {"name": chosen.name}
+        )
+
+
 @staff_required
 def task_update(request: HttpRequest, round_id: int, task_id: int) -> HttpResponse:
+    """One task's report: the update and its evidence in one form, so that attaching a file
+    keeps what was typed (it is saved as a draft) and a file chosen before "Submit" goes in."""
     organisation = reporter_organisation(request)
     round_ = round_for(request, round_id)
     task = get_task_for(request.user, task_id, write=True)
@@ -88,11 +134,17 @@ def task_update(request: HttpRequest, round_id: int, task_id: int) -> HttpRespon
     item = next((i for i in agency_tasks(round_, organisation) if i.task.pk == task.pk), None)
     if item is None:
         raise Http404
-    latest, conflict = item.latest, None
+    latest, conflict, status = item.latest, None, 200
+    initial = _task_form_initial(item)
     if request.method == "POST":
-        form = TaskUpdateForm(request.POST)
-        if form.is_valid():
-            write = submit_update if request.POST.get("action") == "submit" else save_draft
+        form = TaskUpdateForm(request.POST, initial=initial)
+        evidence_form = EvidenceForm(request.POST, request.FILES)
+        _attach_chosen(request, round_, task, evidence_form)
+        action = request.POST.get("action")
+        # Attaching saves what was typed only when it changed; a refused file saves nothing.
+        writes = evidence_form.is_valid() and (action != "attach" or form.has_changed())
+        if writes and form.is_valid():
+            write = submit_update if action == "submit" else save_draft
             try:
                 write(
                     round_,
@@ -116,14 +168,18 @@ def task_update(request: HttpRequest, round_id: int, task_id: int) -> HttpRespon
                     messages.success(
                         request, _("Draft of task %(code)s saved.") % {"code": task.code}
                     )
-                return redirect("reporting:agency", round_id=round_.pk)
+                if action != "attach":
+                    return redirect("reporting:agency", round_id=round_.pk)
+        if evidence_form.is_valid() and not form.errors and action == "attach":
+            return redirect("reporting:task_update", round_id=round_.pk, task_id=task.pk)
+        if evidence_form.errors or form.errors:
+            # The page again with what was typed; the files attached meanwhile are listed.
+            item = next(i for i in agency_tasks(round_, organisation) if i.task.pk == task.pk)
+            latest = item.latest
+            status = 409 if conflict is not None else 200
     else:
-        initial: dict[str, Any] = {"based_on": item.version, "status": "not_started", "progress": 0}
-        if latest is not None:
-            initial.update(latest.data())
-            initial["completed_on"] = latest.completed_on
-            initial["based_on"] = latest.version
         form = TaskUpdateForm(initial=initial)
+        evidence_form = EvidenceForm()
     editable = (latest is None or latest.state in {ReviewState.DRAFT, ReviewState.RETURNED}) and (
         accepts_reports_from(round_, organisation, timezone.now())
     )
@@ -138,46 +194,65 @@ def task_update(request: HttpRequest, round_id: int, task_id: int) -> HttpRespon
             "form": form,
             "conflict": conflict,
             "editable": editable,
-            "evidence_form": EvidenceForm(),
+            "evidence_form": evidence_form,
         },
-        status=409 if conflict is not None else 200,
+        status=status,
     )
 
 
 @staff_required
 @require_POST
-def figure_save(request: HttpRequest, round_id: int, indicator_id: int) -> HttpResponse:
+def figures_save(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Every figure of the agency page is one form: the button pressed submits (or saves) its
+    figure, and every other figure the reporter changed is saved as a draft, so nothing typed
+    elsewhere on the page is lost. Forms left as they were shown are not touched."""
     organisation = reporter_organisation(request)
     round_ = round_for(request, round_id)
-    indicator = get_object_or_404(Indicator, pk=indicator_id, plan=round_.plan_id)
-    baseline = request.POST.get("baseline") == "1"
-    prefix = f"{'b' if baseline else 'i'}{indicator.pk}"
-    form = FigureForm(request.POST, prefix=prefix)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            record_indicator_value(
-                round_,
-                indicator,
-                value=data["value"],
-                measured_on=data["measured_on"],
-                note=data["note"],
-                source=data["source"],
-                confirmed=data["confirmed"],
-                baseline=baseline,
-                submit=request.POST.get("action") == "submit",
-                by=request.user,
-                based_on=data["based_on"],
-                now=timezone.now(),
-            )
-        except ConfirmationNeededError as doubt:
-            form.needs_confirmation = True  # type: ignore[attr-defined]
-            form.add_error(None, str(doubt))
-        except ReportingError as refused:
-            form.add_error(None, str(refused))
-        else:
-            messages.success(
-                request, _("Figure of indicator %(code)s saved.") % {"code": indicator.code}
-            )
-            return redirect("reporting:agency", round_id=round_.pk)
-    return _agency_page(request, round_, organisation, {prefix: form}, status=400)
+    verb, _sep, pressed = request.POST.get("action", "").partition(":")
+    bound: dict[str, FigureForm] = {}
+    saved = []
+    for item in agency_indicators(round_, organisation):
+        for prefix, (baseline, initial) in _figure_forms(round_, item).items():
+            if f"{prefix}-based_on" not in request.POST:
+                continue  # not on the page the reporter sent
+            form = FigureForm(request.POST, prefix=prefix, initial=initial)
+            submit = verb == "submit" and pressed == prefix
+            if not submit and not form.has_changed():
+                continue
+            if form.is_valid():
+                data = form.cleaned_data
+                try:
+                    record_indicator_value(
+                        round_,
+                        item.indicator,
+                        value=data["value"],
+                        measured_on=data["measured_on"],
+                        note=data["note"],
+                        source=data["source"],
+                        confirmed=data["confirmed"],
+                        baseline=baseline,
+                        submit=submit,
+                        by=request.user,
+                        based_on=data["based_on"],
+                        now=timezone.now(),
+                    )
+                except ConfirmationNeededError as doubt:
+                    form.needs_confirmation = True  # type: ignore[attr-defined]
+                    form.add_error(None, str(doubt))
+                except ReportingError as refused:
+                    form.add_error(None, str(refused))
+                else:
+                    saved.append(item.indicator.code)
+            if form.errors:
+                bound[prefix] = form
+    if saved:
+        messages.success(
+            request,
+            _("Figures saved: indicators %(codes)s.") % {"codes": ", ".join(dict.fromkeys(saved))},
+        )
+    if bound:
+        return _agency_page(request, round_, organisation, bound, status=400)
+    if not saved:
+        messages.info(request, _("No figure was changed; nothing was saved."))
+    anchor = f"#indicator-{pressed[1:]}" if pressed[1:].isdigit() else ""
+    return redirect(reverse("reporting:agency", kwargs={"round_id": round_.pk}) + anchor)

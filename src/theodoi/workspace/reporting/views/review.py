@@ -53,6 +53,10 @@ def review(request: HttpRequest, round_id: int) -> HttpResponse:
     )
 
 
+def kind_of(report: TaskUpdate | IndicatorValue) -> str:
+    return next(kind for kind, model in REPORT_KINDS.items() if isinstance(report, model))
+
+
 def _report(round_: ReportingRound, kind: str, report_id: int) -> TaskUpdate | IndicatorValue:
     model = REPORT_KINDS.get(kind)
     if model is None:
@@ -112,6 +116,17 @@ def review_bulk_accept(request: HttpRequest, round_id: int) -> HttpResponse:
     if not chosen:
         messages.error(request, _("Tick the reports to accept."))
         return redirect("reporting:review", round_id=round_.pk)
+    if request.POST.get("confirmed") != "1":
+        # Accepting counts the reports in the evaluation: the coordinator sees the list and
+        # confirms it, with or without JavaScript.
+        return render(
+            request,
+            "reporting/bulk_accept_confirm.html",
+            {
+                "round": round_,
+                "chosen": [(kind_of(report), report) for report in chosen],
+            },
+        )
     try:
         accepted = bulk_accept(chosen, by=request.user, now=timezone.now())
     except ReportingError as refused:
