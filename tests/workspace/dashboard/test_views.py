@@ -82,3 +82,19 @@ def test_the_dashboard_changes_when_the_snapshot_does(
     total = evaluated.results["summary"]["all"]["plan"]["total"]
     assert f'data-testid="task-total">{total}<' in before
     assert f'data-testid="task-total">{total - 1}<' in after
+
+
+def test_an_agency_with_nothing_due_reads_not_ranked_with_the_reason(
+    leader: User, evaluated: PlanSnapshot
+) -> None:
+    # Cục Thống kê has no task in seed 004, only the second name on the TFP indicator.
+    statistics = next(r for r in evaluated.results["ranking"] if r["name"] == "Cục Thống kê tỉnh")
+    html = (
+        signed_in(leader)
+        .get(reverse("dashboard:dashboard"), {"ke_hoach": evaluated.plan.pk})
+        .content.decode()
+    )
+    row = re.search(rf"<tr>(?:(?!</tr>).)*co_quan={statistics['agency']}\">.*?</tr>", html, re.S)
+    assert row is not None
+    assert "Chưa xếp hạng" in row.group(0)
+    assert "không có nhiệm vụ nào đến hạn" in row.group(0)
