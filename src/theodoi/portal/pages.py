@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import (
+    PLAN_DOCUMENTS,
     AgencyRole,
     Indicator,
     IndicatorAgency,
@@ -26,10 +27,6 @@ from theodoi.plans.models import (
 from theodoi.snapshots.models import RankingPublication
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.services import latest_snapshot
-
-# The plan's extracted and corrected documents run to tens of kilobytes of JSON for a real
-# plan; no page here shows them, so they are not read (nor decoded) on every request.
-PLAN_DOCUMENTS = ("extracted_json", "corrected_json")
 
 
 @dataclass(frozen=True)
