@@ -240,3 +240,26 @@ def test_repeated_failures_lock_the_account_with_a_vietnamese_message(
     assert "Tài khoản tạm thời bị khóa" in html
     assert f"sai {attempts} lần liên tiếp" in html
     assert "_auth_user_id" not in client.session
+
+
+def missing_descriptions(html: str) -> list[str]:
+    """The ``aria-describedby`` references of a page that name no element of it."""
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    return [
+        ref
+        for refs in re.findall(r'aria-describedby="([^"]+)"', html)
+        for ref in refs.split()
+        if ref not in ids
+    ]
+
+
+def test_a_field_s_help_is_the_description_its_input_points_to(
+    client: Client, coordinator: User, tien_giang_plan: Plan
+) -> None:
+    for url in (
+        reverse("workspace:import_upload"),
+        reverse("reporting:round_open", args=[tien_giang_plan.pk]),
+    ):
+        html = visit(client, coordinator, url)
+        assert "aria-describedby" in html
+        assert missing_descriptions(html) == []
