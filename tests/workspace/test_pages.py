@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -263,3 +265,16 @@ def test_a_field_s_help_is_the_description_its_input_points_to(
         html = visit(client, coordinator, url)
         assert "aria-describedby" in html
         assert missing_descriptions(html) == []
+
+
+def test_the_site_has_its_own_icon_served_as_a_static_file(client: Client, db: None) -> None:
+    html = visit(client, None, reverse("portal:plan_list"))
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', html)
+    assert icon is not None
+    assert finders.find("theodoi/favicon.svg") is not None
+    assert "<svg" in Path(finders.find("theodoi/favicon.svg")).read_text("utf-8")
+    # Asked for where browsers look without a page: led to the same file.
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response.url == "/static/theodoi/favicon.svg"
+    assert icon.group(1).endswith("theodoi/favicon.svg")
