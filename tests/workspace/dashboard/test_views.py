@@ -41,7 +41,7 @@ def test_a_leader_sees_the_counts_and_each_count_lists_its_tasks(
         reverse("dashboard:task_list"), {"ke_hoach": plan.pk, "loai": "overdue"}
     ).content.decode()
     assert f"({summary['overdue']})" in overdue
-    assert overdue.count('<td class="code">') == summary["overdue"]
+    assert overdue.count('<td class="code"') == summary["overdue"]
 
 
 def test_a_reporter_sees_only_its_own_agency(reporter: User, evaluated: PlanSnapshot) -> None:
