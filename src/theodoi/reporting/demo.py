@@ -346,6 +346,30 @@ def _plan_history(
     return DemoHistory(len(rounds), updates, figures)
 
 
+def _send_figure(
+    r: _Round,
+    indicator: Indicator,
+    user: User,
+    value: float,
+    on: datetime.date,
+    *,
+    baseline: bool = False,
+) -> IndicatorValue:
+    return record_indicator_value(
+        r.round,
+        indicator,
+        value=value,
+        measured_on=on,
+        note=f"Số liệu {MARK}, không phải số liệu thống kê chính thức.",
+        baseline=baseline,
+        confirmed=True,
+        submit=True,
+        by=user,
+        based_on=0,
+        now=r.submitted,
+    )
+
+
 def _report_figures(
     r: _Round,
     round_no: int,
@@ -361,34 +385,12 @@ def _report_figures(
             if indicator.baseline_value is not None
             else _baseline(indicator)
         )
-        note = f"Số liệu {MARK}, không phải số liệu thống kê chính thức."
         if round_no == 0 and indicator.baseline_value is None:
-            figure = record_indicator_value(
-                r.round,
-                indicator,
-                value=baseline,
-                measured_on=datetime.date(2024, 12, 31),
-                note=note,
-                baseline=True,
-                confirmed=True,
-                submit=True,
-                by=user,
-                based_on=0,
-                now=r.submitted,
-            )
-            submitted.append(figure)
+            baseline_on = datetime.date(2024, 12, 31)
+            submitted.append(_send_figure(r, indicator, user, baseline, baseline_on, baseline=True))
         try:
-            figure = record_indicator_value(
-                r.round,
-                indicator,
-                value=_figure(indicator, baseline, round_no),
-                measured_on=r.known_on,
-                note=note,
-                confirmed=True,
-                submit=True,
-                by=user,
-                based_on=0,
-                now=r.submitted,
+            figure = _send_figure(
+                r, indicator, user, _figure(indicator, baseline, round_no), r.known_on
             )
         except ReportingError:
             continue  # a figure its unit refuses (a share above 100 %): the agency sends none
