@@ -240,7 +240,7 @@ def test_publishing_a_plan_known_by_its_title_names_it_once(desk: Client) -> Non
     # Seed 000 has no number: the plan is known by its title, which begins "Kế hoạch".
     plan_json = json.loads((GOLD / "000_7358453b67115249.json").read_text(encoding="utf-8"))
     draft = staged(desk, plan_json, "ke-hoach-03.json")
-    response = desk.post(reverse("workspace:import_publish", args=[draft.pk]), follow=True)
+    response = publish(desk, draft)
     message = re.search(r'<ul class="messages">.*?</ul>', response.content.decode(), re.S)
     assert message is not None
     assert "đã được công bố" in message.group(0)
