@@ -80,7 +80,8 @@ class DemoHistory:
 
 
 def _pick(*parts: object) -> float:
-    """A number in [0, 1) fixed by ``parts``: the same choice on every run and machine."""
+    """A number in [0, 1) fixed by ``parts`` (codes and dates, never database ids, which differ
+    between databases): the same choice on every run, machine and database."""
     digest = hashlib.sha256(":".join(map(str, parts)).encode()).digest()
     return int.from_bytes(digest[:4], "big") / 2**32
 
@@ -205,15 +206,15 @@ def _content(
 ) -> UpdateContent | None:
     """What the agency reports on ``task`` in its ``round_no``-th round (0 or 1); None when it
     does not report. Each task follows one story over the rounds."""
-    story = _pick(task.pk, organisation.pk)
+    story = _pick(task.code, organisation.code)
     if story < 0.1:
         return None  # an agency that never reports on this task
     texts = {
-        "results": f"[{MARK}] " + _choose(RESULTS, task.pk, round_no),
-        "difficulties": _choose(DIFFICULTIES, task.pk, organisation.pk, round_no),
-        "proposals": _choose(PROPOSALS, task.pk, round_no, "p"),
+        "results": f"[{MARK}] " + _choose(RESULTS, task.code, round_no),
+        "difficulties": _choose(DIFFICULTIES, task.code, organisation.code, round_no),
+        "proposals": _choose(PROPOSALS, task.code, round_no, "p"),
     }
-    progress = min(90, 20 + int(_pick(task.pk, "pace") * 40) + 30 * round_no)
+    progress = min(90, 20 + int(_pick(task.code, "pace") * 40) + 30 * round_no)
     if story < 0.16:
         return UpdateContent("paused", 30, **texts)
     if task.due_kind == "recurring":
@@ -221,10 +222,10 @@ def _content(
     due = _due_on(task)
     if due is not None and due <= cut_off:
         if story < 0.55:
-            done_on = due - datetime.timedelta(days=int(_pick(task.pk, "early") * 60))
+            done_on = due - datetime.timedelta(days=int(_pick(task.code, "early") * 60))
             return UpdateContent("done_on_time", 100, completed_on=min(done_on, cut_off), **texts)
         if story < 0.72 and due < cut_off:
-            late = 1 + int(_pick(task.pk, "late") * min(90, (cut_off - due).days - 1))
+            late = 1 + int(_pick(task.code, "late") * min(90, (cut_off - due).days - 1))
             done_on = min(due + datetime.timedelta(days=late), cut_off)
             return UpdateContent("done_late", 100, completed_on=done_on, **texts)
         return UpdateContent("in_progress_late", progress, **texts)
@@ -240,7 +241,7 @@ def _figure(indicator: Indicator, baseline: float, round_no: int) -> float:
     """A figure on its way from ``baseline`` to the target, at a pace fixed per indicator: some
     ahead, some on track, some slow, some falling, so every progress band shows."""
     target = float(indicator.target or 0)
-    pace = (1.6, 1.0, 0.6, 0.25, -0.3)[int(_pick(indicator.pk, "pace") * 5)]
+    pace = (1.6, 1.0, 0.6, 0.25, -0.3)[int(_pick(indicator.code, "pace") * 5)]
     years = max(1, (indicator.year or 2030) - 2024)
     # Rounds half a year apart from the end of 2024: 1.5 and 2 years in.
     elapsed = (1.5 + 0.5 * round_no) / years
@@ -280,14 +281,15 @@ def _plan_history(
     )
     lineages = {organisation: organisation.lineage_ids() for organisation in reporters}
     named = {
-        organisation: set(
-            sorted(
+        organisation: {
+            task_id
+            for task_id, _code in sorted(
                 TaskAgency.objects.filter(task__plan=plan, organisation_id__in=lineage).values_list(
-                    "task_id", flat=True
+                    "task_id", "task__code"
                 ),
-                key=lambda task_id: _pick(task_id, "shown"),
+                key=lambda row: _pick(row[1], organisation.code, "shown"),
             )[:TASKS_PER_AGENCY]
-        )
+        }
         for organisation, lineage in lineages.items()
     }
     # The agency named first on an indicator is responsible for its figures.
@@ -312,13 +314,13 @@ def _plan_history(
                     continue
                 if current:
                     # The open round: some already sent, most still being written.
-                    write = submit_update if _pick(task.pk, "sent") < 0.3 else save_draft
+                    write = submit_update if _pick(task.code, "sent") < 0.3 else save_draft
                     write(r.round, task, content, by=user, based_on=0, now=r.submitted)
                     updates += 1
                     continue
                 if content.status in {"done_on_time", "done_late"}:
                     # One in ten completions comes without its minutes: not counted as done.
-                    if _pick(task.pk, "evidence") > 0.1:
+                    if _pick(task.code, "evidence") > 0.1:
                         attach_evidence(
                             r.round,
                             task,
@@ -416,11 +418,12 @@ def _review(
         if not isinstance(report, TaskUpdate):
             to_accept.append(report)
             continue
-        chance = _pick(report.task_id, report.round_id, "review")
+        code = report.task.code
+        chance = _pick(code, report.organisation.code, r.round.period_start, "review")
         if last and chance < 0.06:
             continue  # still awaiting the coordinator's review
         if chance < 0.2:
-            reason = _choose(RETURN_REASONS, report.task_id)
+            reason = _choose(RETURN_REASONS, code)
             returned = return_update(report, by=coordinator, reason=reason, now=r.reviewed)
             if last and chance < 0.12:
                 continue  # returned, not yet sent again
