@@ -1,8 +1,11 @@
-"""Root URLconf: staff workspace at the root, accounts, and Django admin for IT staff only."""
+"""Root URLconf: staff workspace at the root, accounts, the site's icon, and Django admin for IT
+staff only."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
     path(
@@ -12,6 +15,12 @@ urlpatterns = [
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-tri/", admin.site.urls),
+    # Browsers and feed readers ask for /favicon.ico whatever the page links to.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=f"{settings.STATIC_URL}theodoi/favicon.svg"),
+        name="favicon",
+    ),
     path("cong-khai/", include("theodoi.portal.urls")),
     path("bang-dieu-khien/", include("theodoi.workspace.dashboard.urls")),
     path("", include("theodoi.notify.urls")),

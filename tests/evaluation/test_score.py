@@ -43,10 +43,15 @@ def going(percent: int) -> AcceptedUpdate:
     return AcceptedUpdate(UpdateState.IN_PROGRESS, percent)
 
 
-def indicator(code: str, y0: float, y: float, role: Role = LEAD) -> AssignedIndicator:
+def indicator(
+    code: str, y0: float, y: float, role: Role = LEAD, reports_due: int = 0, on_time: int = 0
+) -> AssignedIndicator:
     values = (Observation(y0, D(2024, 12, 31)), Observation(y, D(2025, 12, 31)))
     return AssignedIndicator(
-        role, indicator_progress(IndicatorSeries(target_of(TIEN_GIANG, code), values))
+        role,
+        indicator_progress(IndicatorSeries(target_of(TIEN_GIANG, code), values)),
+        reports_due,
+        on_time,
     )
 
 
@@ -107,10 +112,96 @@ def test_a_score_is_rounded_half_up_to_one_decimal() -> None:
     assert agency_score(AGENCY, YEAR_2025, tasks).score == 25.3
 
 
-def test_an_agency_with_nothing_to_judge_has_no_score() -> None:
+def test_an_agency_with_nothing_assigned_is_not_ranked() -> None:
     score = agency_score(AGENCY, YEAR_2025, [])
     assert (score.score, score.band) == (None, None)
-    assert "không có nhiệm vụ hay chỉ tiêu nào" in score.why
+    assert score.why == "Năm 2025: chưa xếp hạng vì không được giao nhiệm vụ hay chỉ tiêu nào."
+
+
+def test_an_agency_is_not_ranked_on_another_agency_s_indicator_figure() -> None:
+    # Cục Thống kê is named second on Tiền Giang's TFP indicator and has no task; Sở KH&CN
+    # reported the figures, which meet the target. Nothing was due from Cục Thống kê.
+    score = agency_score("Cục Thống kê tỉnh", YEAR_2025, [], [indicator("23", 80, 96, COOP)])
+    assert (score.score, score.band) == (None, None)
+    assert score.why == (
+        "Năm 2025: chưa xếp hạng vì trong kỳ không có nhiệm vụ nào đến hạn và không có báo cáo "
+        "nào phải nộp (được giao 1 chỉ tiêu)."
+    )
+    assert all(c.points is None for c in score.components)
+
+
+def test_with_nothing_due_an_agency_is_not_ranked_however_well_its_work_goes() -> None:
+    # PL2.47 falls due in 2026 and is at 90 %; the indicator it leads is met; no round's
+    # deadline fell in the period, so no report was owed either.
+    tasks = [AssignedTask(LEAD, judged("PL2.47", going(90), on=END))]
+    score = agency_score(AGENCY, YEAR_2025, tasks, [indicator("23", 80, 96)])
+    assert score.score is None
+    assert "(được giao 1 nhiệm vụ và 1 chỉ tiêu)" in score.why
+    # What it did is still there to show; it only earns no points and no rank.
+    shares = {c.component: c.share for c in score.components}
+    assert shares[Component.PROGRESS] == pytest.approx(0.9)
+    assert shares[Component.INDICATORS] == 1
+
+
+@pytest.mark.parametrize(
+    ("tasks", "ranked"),
+    [
+        # A task due in the period, done on time.
+        ([AssignedTask(LEAD, judged("PL2.36", done(D(2025, 10, 1)), on=END))], True),
+        # A task due in the period, not done.
+        ([AssignedTask(LEAD, judged("PL2.41", on=END))], True),
+        # Due only as a cooperating agency: still the agency's to do.
+        ([AssignedTask(COOP, judged("PL2.45", on=END))], True),
+        # A recurring task has no due day; a report on it owed by a deadline is.
+        ([AssignedTask(COOP, judged("PL2.2", going(80), on=END), 1, 0)], True),
+        ([AssignedTask(COOP, judged("PL2.2", going(80), on=END))], False),
+        # Due next year, not started: nothing yet.
+        ([AssignedTask(LEAD, judged("PL2.47", on=END))], False),
+        # Waiting for a higher decision that has not come: nothing can be due.
+        ([AssignedTask(LEAD, judged("PL2.4", on=END))], False),
+    ],
+)
+def test_an_agency_is_ranked_when_something_fell_due_in_the_period(
+    tasks: list[AssignedTask], ranked: bool
+) -> None:
+    assert (agency_score(AGENCY, YEAR_2025, tasks).score is not None) is ranked
+
+
+def test_a_task_done_late_last_year_weighs_on_that_year_only() -> None:
+    # PL2.36 fell due in 2025 and was finished in March 2026: in 2026 nothing of it is due.
+    task = AssignedTask(LEAD, judged("PL2.36", done(D(2026, 3, 1)), on=D(2026, 12, 31)))
+    assert agency_score(AGENCY, Period.year(2026), [task]).score is None
+    overdue = AssignedTask(LEAD, judged("PL2.41", on=D(2026, 12, 31)))
+    assert agency_score(AGENCY, Period.year(2026), [overdue]).score == 0
+
+
+def test_an_indicator_s_figures_owed_rank_the_agency_responsible_for_it() -> None:
+    # Ngân hàng Nhà nước leads indicators only; each round it owes their figures.
+    on_time = agency_score(AGENCY, YEAR_2025, [], [indicator("24", 40, 46, LEAD, 2, 2)])
+    assert on_time.score == 100
+    late = agency_score(AGENCY, YEAR_2025, [], [indicator("24", 40, 46, LEAD, 2, 1)])
+    reporting = late.components[2]
+    assert reporting.component is Component.REPORTING
+    assert (reporting.counted, reporting.earned, reporting.possible) == (1, 1, 2)
+    # Reports 1/2 (20 x 0.5) and indicators 1/1 (20): 30 of 40, rescaled to 75.
+    assert late.score == 75
+
+
+def test_figures_owed_and_task_reports_are_one_reporting_component() -> None:
+    tasks = [AssignedTask(LEAD, judged("PL2.36", done(D(2025, 10, 1)), on=END), 2, 2)]
+    indicators = [indicator("24", 40, 46, LEAD, 2, 0), indicator("7.1", 50, 55, COOP, 2, 2)]
+    reporting = agency_score(AGENCY, YEAR_2025, tasks, indicators).components[2]
+    # Task 2 of 2, lead figures 0 of 2, cooperating figures 0.3 x 2 of 0.3 x 2.
+    assert (reporting.counted, reporting.earned, reporting.possible) == (
+        3,
+        pytest.approx(2.6),
+        pytest.approx(4.6),
+    )
+
+
+def test_more_figures_on_time_than_owed_is_refused() -> None:
+    with pytest.raises(EvaluationInputError, match="Số báo cáo đúng hạn"):
+        indicator("24", 40, 46, LEAD, 1, 2)
 
 
 def test_a_plan_can_set_its_own_weights() -> None:
@@ -196,11 +287,13 @@ assigned = st.builds(
     st.integers(0, 2),
 )
 indicators = st.builds(
-    lambda r, code, y0, y: indicator(code, y0, y, r),
+    lambda r, code, y0, y, due, on_time: indicator(code, y0, y, r, due, min(due, on_time)),
     role,
     st.sampled_from(["24", "4", "7.3", "17", "1"]),
     st.floats(0, 200),
     st.floats(0, 200),
+    st.integers(0, 2),
+    st.integers(0, 2),
 )
 
 
@@ -209,8 +302,12 @@ def test_a_score_is_between_0_and_100_and_its_points_add_up(
     tasks: list[AssignedTask], inds: list[AssignedIndicator]
 ) -> None:
     score = agency_score(AGENCY, YEAR_2025, tasks, inds)
+    due = {c.component: c.counted for c in score.components}
+    # Ranked exactly when a task fell due or a report was owed (weights are all positive).
+    assert (score.score is None) == (due[Component.ON_TIME] == 0 and due[Component.REPORTING] == 0)
     if score.score is None:
-        assert all(c.share is None for c in score.components)
+        assert all(c.points is None for c in score.components)
+        assert "chưa xếp hạng" in score.why
         return
     assert 0 <= score.score <= 100
     assert score.score == pytest.approx(sum(c.points or 0 for c in score.components), abs=0.051)

@@ -9,10 +9,23 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.test import Client, TestCase
+from django.utils import timezone
+from pytest_django.fixtures import Settings
 
 from tests.conftest import GOLD
-from theodoi.orgs.models import Membership, Role
+from theodoi.audit.models import AuditEntry
+from theodoi.orgs.models import Membership, Organisation, Role
 from theodoi.plans.models import Plan
+from theodoi.reporting.models import (
+    Evidence,
+    IndicatorValue,
+    ReportingRound,
+    ReviewState,
+    RoundState,
+    TaskUpdate,
+)
+from theodoi.snapshots.models import PlanSnapshot, RankingPublication
 
 pytestmark = pytest.mark.usefixtures("orgs")
 
@@ -80,3 +93,89 @@ def test_load_demo_without_a_seed_folder_says_so(tmp_path: Path) -> None:
 
     with pytest.raises(CommandError, match="Không có thư mục"):
         call_command("load_demo", seeds=tmp_path / "khong-co")
+
+
+@pytest.fixture
+def reported_seeds(tmp_path: Path, settings: Settings) -> Path:
+    """Quảng Ngãi's 66/KH-UBND (tasks with their agencies) and Quảng Nam's 60-CTr/TU (targets
+    only, naming no agency), as the import page takes them; evidence files in the test's own
+    folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("003_de113db257313a93.json", "001_83f868006df64d46.json"):
+        shutil.copy(GOLD / name, seeds)
+    return seeds
+
+
+def history_counts() -> tuple[int, ...]:
+    return tuple(
+        model.objects.count()
+        for model in (
+            ReportingRound,
+            TaskUpdate,
+            IndicatorValue,
+            Evidence,
+            PlanSnapshot,
+            RankingPublication,
+            AuditEntry,
+        )
+    )
+
+
+@pytest.mark.slow
+def test_the_demo_reports_two_past_rounds_and_opens_the_current_one(reported_seeds: Path) -> None:
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        run(reported_seeds)
+    for plan in Plan.objects.all():
+        rounds = list(plan.rounds.order_by("deadline"))
+        assert len(rounds) == 3
+        assert all("MINH HỌA" in r.title for r in rounds)
+        assert [r.state for r in rounds] == [RoundState.CLOSED, RoundState.LOCKED, RoundState.OPEN]
+        assert rounds[1].deadline < timezone.now() < rounds[2].deadline
+    updates = TaskUpdate.objects.filter(task__plan__number="66/KH-UBND")
+    assert set(updates.values_list("state", flat=True)) == set(ReviewState.values)
+    assert {"done_on_time", "in_progress", "in_progress_late", "paused"} <= set(
+        updates.values_list("status", flat=True)
+    )
+    returned = updates.filter(state=ReviewState.RETURNED).first()
+    assert returned.return_reason
+    assert "[MINH HỌA]" in returned.results
+    # Completions accepted with their evidence, marked as illustration.
+    done = updates.filter(state=ReviewState.ACCEPTED, status="done_on_time")
+    assert Evidence.objects.filter(
+        task__in=done.values("task"), filename__contains="minh-hoa"
+    ).exists()
+
+
+@pytest.mark.slow
+def test_indicators_no_agency_was_named_for_go_to_the_focal_agency_and_get_figures_over_time(
+    reported_seeds: Path,
+) -> None:
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        run(reported_seeds)
+    plan = Plan.objects.get(number="60-CTr/TU")
+    focal = Organisation.objects.get(code="da-nang--so-khoa-hoc-cong-nghe")
+    assert {a.organisation for i in plan.indicators.all() for a in i.agencies.all()} == {focal}
+    figures = IndicatorValue.objects.filter(
+        indicator__plan=plan, state=ReviewState.ACCEPTED, is_baseline=False
+    )
+    assert figures.values("round").distinct().count() == 2
+    assert all("MINH HỌA" in f.note for f in figures)
+    bands = {i["band"] for i in plan.snapshots.latest("as_of").results["indicators"]}
+    assert len(bands - {"insufficient_data", "not_measurable"}) >= 3
+    # Its province's (Đà Nẵng's) demo reporter now finds the plan on its home page.
+    reporter = User.objects.get(username="da-nang.so-khoa-hoc-va-cong-nghe")
+    client = Client()
+    client.force_login(reporter)
+    assert "60-CTr/TU" in client.get("/").content.decode()
+
+
+@pytest.mark.slow
+def test_running_the_demo_again_changes_no_report(reported_seeds: Path) -> None:
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        run(reported_seeds)
+    before = history_counts()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        run(reported_seeds)
+    assert history_counts() == before

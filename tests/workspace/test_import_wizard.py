@@ -4,6 +4,7 @@ mapping, a new version's diff, publication, and every bad input named in issue 3
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -233,6 +234,18 @@ def test_publishing_makes_the_plan_with_every_task_and_indicator(desk: Client) -
     assert 'data-testid="task-count">67<' in html
     assert 'data-testid="indicator-count">42<' in html
     assert "đã được công bố" in html
+
+
+def test_publishing_a_plan_known_by_its_title_names_it_once(desk: Client) -> None:
+    # Seed 000 has no number: the plan is known by its title, which begins "Kế hoạch".
+    plan_json = json.loads((GOLD / "000_7358453b67115249.json").read_text(encoding="utf-8"))
+    draft = staged(desk, plan_json, "ke-hoach-03.json")
+    response = publish(desk, draft)
+    message = re.search(r'<ul class="messages">.*?</ul>', response.content.decode(), re.S)
+    assert message is not None
+    assert "đã được công bố" in message.group(0)
+    assert "Kế hoạch Kế hoạch" not in message.group(0)
+    assert "“Kế hoạch Thực hiện Nghị quyết số 03/NQ-CP" in message.group(0)
 
 
 def test_publishing_twice_says_it_is_done_and_leads_to_the_plan(desk: Client) -> None:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.contrib.staticfiles import finders
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from theodoi.plans.models import Plan, Task
@@ -82,6 +87,40 @@ def test_plan_list_shows_counts(client: Client, leader: User, tien_giang_plan: P
     assert '<td class="num">67</td>' in html
     assert '<td class="num">42</td>' in html
     assert "25/02/2025" in html
+
+
+def test_plan_list_reads_no_plan_document_and_its_queries_do_not_grow_with_the_plans(
+    client: Client,
+    leader: User,
+    reporter: User,
+    tien_giang_plan: Plan,
+    import_gold: Callable[..., Plan],
+) -> None:
+    # The documents (tens of kB of JSON each) grouped over every task x indicator row of each
+    # plan made this page take 1 to 5 s on the five seed plans.
+    import_gold("003_de113db257313a93.json")
+    import_gold("001_83f868006df64d46.json")
+    for user in (leader, reporter):
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(reverse("workspace:plan_list")).content.decode()
+        assert "66/KH-UBND" in html
+        sql = "\n".join(q["sql"] for q in queries)
+        assert "extracted_json" not in sql
+        assert "corrected_json" not in sql
+        # One query for the plans and their counts, however many plans there are.
+        assert sum('FROM "plans_plan"' in q["sql"] for q in queries) == 1
+
+
+def test_plan_list_counts_the_tasks_each_reader_may_see(
+    client: Client, reporter: User, tien_giang_plan: Plan
+) -> None:
+    html = visit(client, reporter, reverse("workspace:plan_list"))
+    own = tien_giang_plan.tasks.filter(
+        agencies__organisation__in=reporter.membership.organisation.lineage_ids()
+    ).distinct()
+    row = re.search(r"69/KH-UBND.*?</tr>", html, re.S).group(0)
+    assert re.findall(r'<td class="num">(\d+)</td>', row) == [str(own.count()), "42"]
 
 
 def test_plan_page_shows_groups_tasks_agencies_times_and_indicators(
@@ -203,3 +242,39 @@ def test_repeated_failures_lock_the_account_with_a_vietnamese_message(
     assert "Tài khoản tạm thời bị khóa" in html
     assert f"sai {attempts} lần liên tiếp" in html
     assert "_auth_user_id" not in client.session
+
+
+def missing_descriptions(html: str) -> list[str]:
+    """The ``aria-describedby`` references of a page that name no element of it."""
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    return [
+        ref
+        for refs in re.findall(r'aria-describedby="([^"]+)"', html)
+        for ref in refs.split()
+        if ref not in ids
+    ]
+
+
+def test_a_field_s_help_is_the_description_its_input_points_to(
+    client: Client, coordinator: User, tien_giang_plan: Plan
+) -> None:
+    for url in (
+        reverse("workspace:import_upload"),
+        reverse("reporting:round_open", args=[tien_giang_plan.pk]),
+    ):
+        html = visit(client, coordinator, url)
+        assert "aria-describedby" in html
+        assert missing_descriptions(html) == []
+
+
+def test_the_site_has_its_own_icon_served_as_a_static_file(client: Client, db: None) -> None:
+    html = visit(client, None, reverse("portal:plan_list"))
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', html)
+    assert icon is not None
+    assert finders.find("theodoi/favicon.svg") is not None
+    assert "<svg" in Path(finders.find("theodoi/favicon.svg")).read_text("utf-8")
+    # Asked for where browsers look without a page: led to the same file.
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response.url == "/static/theodoi/favicon.svg"
+    assert icon.group(1).endswith("theodoi/favicon.svg")

@@ -75,6 +75,7 @@ def reporters(own: int | str, other: int | str) -> dict[str, int | str]:
 MATRIX: dict[str, Route] = {
     "login": Route("GET", {**each(AWAY), "public": 200}),
     "logout": Route("POST", each(AWAY)),
+    "favicon": Route("GET", each(AWAY)),
     "workspace:home": Route("GET", each(200)),
     "workspace:plan_list": Route("GET", staff(200)),
     "workspace:plan_detail": Route("GET", staff(200)),

@@ -2,9 +2,15 @@
 
 Four components, each a weighted share between 0 and 1 times its points: on-time completion of
 the tasks due (40), progress of the tasks in progress (20), reporting on time (20), indicator
-progress (20). A task or indicator the agency leads weighs 1.0, one it cooperates on 0.3. A
-component with nothing to judge in the period is left out and the others are rescaled to 100,
-and the result says so. Every figure is configurable per plan through :class:`ScoreConfig`.
+progress (20). A task or indicator the agency leads (for an indicator: the agency responsible
+for it) weighs 1.0, one it cooperates on 0.3. A component with nothing to judge in the period is
+left out and the others are rescaled to 100, and the result says so. Every figure is
+configurable per plan through :class:`ScoreConfig`.
+
+An agency is scored only on what it was assigned and on what fell due in the period: a task due,
+or a report (on a task or an indicator's figure) owed by a deadline. With nothing due it is not
+ranked, whatever its indicators show: progress made by others, or not yet asked of it, is no
+merit of its own to rank on. The result then says why.
 """
 
 from __future__ import annotations
@@ -59,6 +65,10 @@ class ScoreBand(Enum):
     @classmethod
     def of(cls, score: float) -> ScoreBand:
         return next(band for band in cls if score >= band.minimum)
+
+
+# What a page shows instead of a band when an agency has no score in the period.
+NOT_RANKED = "Chưa xếp hạng"
 
 
 @dataclass(frozen=True)
@@ -122,6 +132,13 @@ class Period:
         return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31), f"Năm {year}")
 
 
+def _check_reports(due: int, on_time: int) -> None:
+    if not 0 <= on_time <= due:
+        raise EvaluationInputError(
+            f"Số báo cáo đúng hạn ({on_time}) phải từ 0 đến số báo cáo phải nộp ({due})."
+        )
+
+
 @dataclass(frozen=True)
 class AssignedTask:
     """One of the agency's tasks: its role, its judgement at the period's end, and how many
@@ -133,17 +150,22 @@ class AssignedTask:
     reports_on_time: int = 0
 
     def __post_init__(self) -> None:
-        if not 0 <= self.reports_on_time <= self.reports_due:
-            raise EvaluationInputError(
-                f"Số báo cáo đúng hạn ({self.reports_on_time}) phải từ 0 đến số báo cáo phải nộp "
-                f"({self.reports_due})."
-            )
+        _check_reports(self.reports_due, self.reports_on_time)
 
 
 @dataclass(frozen=True)
 class AssignedIndicator:
+    """One of the agency's indicators: its role (lead for the agency responsible for it), its
+    progress, and how many of its figures the agency owed in the period and gave by the
+    deadline (the responsible agency owes one a round)."""
+
     role: Role
     progress: IndicatorProgress
+    reports_due: int = 0
+    reports_on_time: int = 0
+
+    def __post_init__(self) -> None:
+        _check_reports(self.reports_due, self.reports_on_time)
 
 
 @dataclass(frozen=True)
@@ -167,7 +189,7 @@ class ComponentScore:
 class AgencyScore:
     agency: str
     period: Period
-    score: float | None  # 0-100, one decimal; None when nothing could be judged
+    score: float | None  # 0-100, one decimal; None when not ranked (``why`` says why)
     band: ScoreBand | None
     components: tuple[ComponentScore, ...]
     why: str
@@ -185,23 +207,27 @@ def agency_score(
     *,
     config: ScoreConfig | None = None,
 ) -> AgencyScore:
-    """Score one agency for ``period`` from its tasks (judged at ``period.end``) and indicators."""
+    """Score one agency for ``period`` from its tasks (judged at ``period.end``) and indicators;
+    no score, with the reason, when nothing it was assigned fell due in the period."""
     config = config or ScoreConfig()
     tasks = tuple(tasks)
     indicators = tuple(indicators)
     tallies = {
         Component.ON_TIME: _on_time(tasks, period, config),
         Component.PROGRESS: _progress(tasks, config),
-        Component.REPORTING: _reporting(tasks, config),
+        Component.REPORTING: _reporting(tasks, indicators, config),
         Component.INDICATORS: _indicators(indicators, config),
     }
     judged_points = sum(config.points(c) for c, (_, _, possible) in tallies.items() if possible > 0)
+    unranked = _not_ranked_because(tasks, indicators, tallies)
+    if unranked is None and judged_points <= 0:
+        unranked = "những việc đến hạn đều có điểm hoặc trọng số bằng 0 theo cấu hình"
     components = []
     for component, (counted, earned, possible) in tallies.items():
         share = earned / possible if possible > 0 else None
         points = (
             share * config.points(component) * 100 / judged_points
-            if share is not None and judged_points > 0
+            if share is not None and unranked is None
             else None
         )
         components.append(
@@ -215,19 +241,43 @@ def agency_score(
                 points=points,
             )
         )
-    if judged_points <= 0:
+    if unranked is not None:
         return AgencyScore(
             agency,
             period,
             None,
             None,
             tuple(components),
-            f"{period.label}: không có nhiệm vụ hay chỉ tiêu nào để đánh giá.",
+            f"{period.label}: {NOT_RANKED.lower()} vì {unranked}.",
         )
     score = rounded(sum(c.points or 0 for c in components), 1)
     band = ScoreBand.of(score)
     return AgencyScore(
         agency, period, score, band, tuple(components), _explain(score, band, components, period)
+    )
+
+
+def _not_ranked_because(
+    tasks: tuple[AssignedTask, ...],
+    indicators: tuple[AssignedIndicator, ...],
+    tallies: dict[Component, Tally],
+) -> str | None:
+    """Why the agency has no rank in the period, or None when something fell due: a task due
+    (the on-time component has one) or a report owed by a deadline."""
+    due_tasks, _, _ = tallies[Component.ON_TIME]
+    owed, _, _ = tallies[Component.REPORTING]
+    if due_tasks or owed:
+        return None
+    if not tasks and not indicators:
+        return "không được giao nhiệm vụ hay chỉ tiêu nào"
+    assigned = []
+    if tasks:
+        assigned.append(f"{len(tasks)} nhiệm vụ")
+    if indicators:
+        assigned.append(f"{len(indicators)} chỉ tiêu")
+    return (
+        f"trong kỳ không có nhiệm vụ nào đến hạn và không có báo cáo nào phải nộp "
+        f"(được giao {' và '.join(assigned)})"
     )
 
 
@@ -262,10 +312,13 @@ def _progress(tasks: tuple[AssignedTask, ...], config: ScoreConfig) -> Tally:
     return len(going), earned, sum(config.weight(t.role) for t in going)
 
 
-def _reporting(tasks: tuple[AssignedTask, ...], config: ScoreConfig) -> Tally:
-    owed = [t for t in tasks if t.reports_due > 0]
-    earned = sum(config.weight(t.role) * t.reports_on_time for t in owed)
-    return len(owed), earned, sum(config.weight(t.role) * t.reports_due for t in owed)
+def _reporting(
+    tasks: tuple[AssignedTask, ...], indicators: tuple[AssignedIndicator, ...], config: ScoreConfig
+) -> Tally:
+    # Reports on tasks and indicators' figures alike: each is a report owed by a deadline.
+    owed = [item for item in (*tasks, *indicators) if item.reports_due > 0]
+    earned = sum(config.weight(i.role) * i.reports_on_time for i in owed)
+    return len(owed), earned, sum(config.weight(i.role) * i.reports_due for i in owed)
 
 
 def _indicators(indicators: tuple[AssignedIndicator, ...], config: ScoreConfig) -> Tally:

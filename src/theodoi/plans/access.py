@@ -6,14 +6,17 @@ their agencies, the coordinator and leaders)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from theodoi.orgs.models import Role
 from theodoi.orgs.roles import persona_of
-from theodoi.plans.models import Plan, PlanStatus, Task
+from theodoi.plans.models import PLAN_DOCUMENTS, Indicator, Plan, PlanStatus, Task
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -40,6 +43,35 @@ def visible_tasks(user: User) -> QuerySet[Task]:
         lineage = persona.organisation.lineage_ids()
         return tasks.filter(agencies__organisation_id__in=lineage).distinct()
     return tasks.filter(confidential=False)
+
+
+def _count_per_plan(rows: QuerySet[Any]) -> Coalesce:
+    per_plan = (
+        rows.filter(plan=OuterRef("pk"))
+        .order_by()
+        .values("plan")
+        .annotate(n=Count("pk", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(per_plan, output_field=IntegerField()), Value(0))
+
+
+def listed_plans(user: User) -> QuerySet[Plan]:
+    """The plans ``user`` may see, for a list: without their documents, each with
+    ``task_count`` (the tasks the user may read) and ``indicator_count`` (live indicators).
+
+    Each count is a subquery of its own: counting over joins to both tasks and indicators made
+    one row per task and indicator of each plan and grouped them on every column, documents
+    included (1 to 5 s for the five seed plans on SQLite)."""
+    return (
+        visible_plans(user)
+        .defer(*PLAN_DOCUMENTS)
+        .select_related("province")
+        .annotate(
+            task_count=_count_per_plan(visible_tasks(user)),
+            indicator_count=_count_per_plan(Indicator.objects.filter(archived_at__isnull=True)),
+        )
+    )
 
 
 def may_write_task(user: User, task: Task) -> bool:

@@ -19,12 +19,15 @@ from django.db.models import Count
 from theodoi.orgs.loading import load_organisations, slug
 from theodoi.orgs.models import Organisation, Role
 from theodoi.orgs.services import grant_role
+from theodoi.plans.correcting import apply_corrections
+from theodoi.plans.corrections import Correction
 from theodoi.plans.errors import PlanError
 from theodoi.plans.importing import discard_import, publish_import, stage_import
 from theodoi.plans.models import AgencyRole, DraftStatus, ImportDraft, Plan, TaskAgency
 
 SEED_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".json"}
 REPORTERS_PER_PROVINCE = 3
+FOCAL_AGENCY = "Sở Khoa học và Công nghệ"
 
 
 @dataclass
@@ -71,6 +74,7 @@ def _import_seed(
         discard_import(stale, by=by, now=now)
     with path.open("rb") as handle:
         draft = stage_import(File(handle, name=path.name), by=by, now=now)
+    draft = _assign_unowned(draft, by=by, now=now)
     tasks, indicators = len(draft.plan_json["tasks"]), len(draft.plan_json["indicators"])
     if not tasks and not indicators:
         report.warnings.append(
@@ -82,6 +86,22 @@ def _import_seed(
             + "; ".join(draft.unresolved)
         )
     return publish_import(draft, by=by, now=now, confirm_empty=True)
+
+
+def _assign_unowned(draft: ImportDraft, *, by: User, now: datetime.datetime) -> ImportDraft:
+    """Give the tasks and indicators the document assigns to nobody to the province's focal
+    agency, in the preview, as the coordinator would before publishing: otherwise nobody could
+    report on them (the Quảng Ngãi portal's 03/NQ-CP plan names no agency for its tasks,
+    60-CTr/TU and the Quảng Trị article none for their indicators)."""
+    corrections = [
+        Correction(table, row, field, FOCAL_AGENCY)
+        for table, field in (("tasks", "lead"), ("indicators", "agencies"))
+        for row, entry in enumerate(draft.plan_json[table])
+        if not entry.get(field)
+    ]
+    if not corrections or draft.province is None:
+        return draft
+    return apply_corrections(draft, corrections, by=by, now=now)
 
 
 def _busiest_bodies(plan: Plan, as_of: datetime.date) -> list[Organisation]:

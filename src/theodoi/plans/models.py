@@ -26,6 +26,11 @@ class PlanStatus(models.TextChoices):
     PUBLISHED = "published", _("published")
 
 
+# The plan's extracted and corrected documents run to tens of kilobytes of JSON for a real
+# plan; no page shows them, so lists and pages defer them rather than read and decode them.
+PLAN_DOCUMENTS = ("extracted_json", "corrected_json", "corrections")
+
+
 class Plan(models.Model):
     number = models.CharField(_("number"), max_length=60, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=PlanKind.choices)

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from theodoi.evaluation.wording import vn_sort_key
 from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import (
+    PLAN_DOCUMENTS,
     AgencyRole,
     Indicator,
     IndicatorAgency,
@@ -28,11 +29,6 @@ from theodoi.snapshots.models import RankingPublication
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import successors
 from theodoi.snapshots.services import latest_snapshot
-
-# The plan's extracted and corrected documents (and the corrections between them) run to tens
-# of kilobytes of JSON for a real plan; no page here shows them, so they are not read (nor
-# decoded) on every request.
-PLAN_DOCUMENTS = ("extracted_json", "corrected_json", "corrections")
 
 
 @dataclass(frozen=True)

@@ -64,10 +64,17 @@ class TaskRow:
 
 @dataclass(frozen=True)
 class IndicatorRow:
+    """An indicator and its figures. The agency named first is the one responsible for it (it
+    owes the figure each round); the others named help. None when the first name is of a body
+    theodoi does not know: then nobody known is responsible."""
+
     id: int
     code: str
     series: IndicatorSeries
     agencies: tuple[int, ...] = ()
+    responsible: int | None = None
+    # agency id -> (figures owed in the current round, figures submitted by its deadline)
+    reports: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -92,11 +99,7 @@ def evaluate_plan(records: PlanRecords) -> dict[str, Any]:
             records.agencies[agency],
             period,
             _assigned_tasks(agency, judged),
-            [
-                AssignedIndicator(Role.LEAD, result)
-                for row, result in progress
-                if agency in row.agencies
-            ],
+            _assigned_indicators(agency, progress),
         )
         for agency in sorted(records.agencies)
     ]
@@ -143,6 +146,20 @@ def _assigned_tasks(agency: int, judged: list[tuple[TaskRow, TaskJudgement]]) ->
         owed, on_time = row.reports.get(agency, (0, 0))
         assigned.append(AssignedTask(role, judgement, owed, on_time))
     return assigned
+
+
+def _assigned_indicators(
+    agency: int, progress: list[tuple[IndicatorRow, IndicatorProgress]]
+) -> list[AssignedIndicator]:
+    return [
+        AssignedIndicator(
+            Role.LEAD if agency == row.responsible else Role.COOPERATING,
+            result,
+            *row.reports.get(agency, (0, 0)),
+        )
+        for row, result in progress
+        if agency in row.agencies
+    ]
 
 
 def _round(current: RoundFacts | None) -> dict[str, Any] | None:
@@ -194,6 +211,7 @@ def _indicator(row: IndicatorRow, result: IndicatorProgress) -> dict[str, Any]:
         "id": row.id,
         "code": row.code,
         "agencies": list(row.agencies),
+        "responsible": row.responsible,
         "band": result.band.code,
         "band_label": result.band.label,
         "colour": result.band.colour.code,

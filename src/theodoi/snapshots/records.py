@@ -129,13 +129,15 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
         .order_by("task_id", "role", "position")
         .values_list("task_id", "role", "organisation_id")
     )
+    # Unknown bodies too: the first name says who is responsible, known or not.
     indicator_agencies = list(
-        IndicatorAgency.objects.filter(indicator__plan=plan, organisation__isnull=False)
-        .order_by("indicator_id", "position")
+        IndicatorAgency.objects.filter(indicator__plan=plan)
+        .order_by("indicator_id", "position", "pk")
         .values_list("indicator_id", "organisation_id")
     )
     now_body = successors(
-        {o for _, _, o in task_agencies} | {o for _, o in indicator_agencies}, as_of
+        {o for _, _, o in task_agencies} | {o for _, o in indicator_agencies if o is not None},
+        as_of,
     )
     names = dict(
         Organisation.objects.filter(pk__in=set(now_body.values())).values_list("pk", "name")
@@ -156,6 +158,7 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
     )
     reported_now: set[int] = set()
     reports: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    figures_on_time: set[tuple[int, int]] | None = None
     deadline_passed = False
     if round_ is not None:
         reported_now = set(
@@ -173,9 +176,25 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
                     round=round_, state__in=_REPORTED_STATES, created_at__lte=round_.deadline
                 ).values_list("task_id", "organisation_id")
             )
-            for task_id in {t["pk"] for t in tasks}:
+            # A task finished and accepted before the round began asks for no more reports.
+            finished = {
+                task
+                for task, update in _latest_accepted_updates(
+                    plan, end_of(round_.period_start - datetime.timedelta(days=1))
+                ).items()
+                if _REPORTED[update.status] == UpdateState.COMPLETED
+            }
+            for task_id in {t["pk"] for t in tasks} - finished:
                 for agency in lead[task_id] + cooperating[task_id]:
                     reports[task_id][agency] = (1, int((task_id, agency) in on_time))
+            figures_on_time = set(
+                IndicatorValue.objects.filter(
+                    round=round_,
+                    is_baseline=False,
+                    state__in=_REPORTED_STATES,
+                    created_at__lte=round_.deadline,
+                ).values_list("indicator_id", "organisation_id")
+            )
 
     task_rows = []
     for t in tasks:
@@ -200,7 +219,9 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
             )
         )
 
-    indicator_rows = _indicator_rows(plan, indicators, indicator_agencies, now_body, as_of, cutoff)
+    indicator_rows = _indicator_rows(
+        plan, indicators, indicator_agencies, now_body, as_of, cutoff, figures_on_time
+    )
     return PlanRecords(
         as_of=as_of,
         round=RoundFacts(
@@ -269,15 +290,21 @@ def _accepted_update(update: _Accepted, has_evidence: bool) -> AcceptedUpdate:
 def _indicator_rows(
     plan: Plan,
     indicators: list[dict[str, object]],
-    indicator_agencies: list[tuple[int, int]],
+    indicator_agencies: list[tuple[int, int | None]],
     now_body: dict[int, int],
     as_of: datetime.date,
     cutoff: datetime.datetime,
+    figures_on_time: set[tuple[int, int]] | None,
 ) -> tuple[IndicatorRow, ...]:
+    """Each indicator's series and agencies; ``figures_on_time`` holds the (indicator, agency)
+    figures given by the round's deadline once it has passed (None before: nothing owed)."""
     agencies: dict[int, list[int]] = defaultdict(list)
+    responsible: dict[int, int | None] = {}
     for indicator, organisation in indicator_agencies:
-        if now_body[organisation] not in agencies[indicator]:
-            agencies[indicator].append(now_body[organisation])
+        body = now_body[organisation] if organisation is not None else None
+        responsible.setdefault(indicator, body)
+        if body is not None and body not in agencies[indicator]:
+            agencies[indicator].append(body)
     # Per thread (round and agency, or the baseline) its latest accepted figure; later
     # versions of a thread replace earlier ones.
     figures: dict[tuple[int, int | None, int | None], tuple[float, datetime.date]] = {}
@@ -313,7 +340,13 @@ def _indicator_rows(
         series = IndicatorSeries(
             target=_target(i, as_of), values=tuple(values.get(pk, ())), baseline=baseline
         )
-        rows.append(IndicatorRow(pk, str(i["code"]), series, tuple(agencies[pk])))
+        owner = responsible.get(pk)
+        owed = (
+            {owner: (1, int((pk, owner) in figures_on_time))}
+            if owner is not None and figures_on_time is not None
+            else {}
+        )
+        rows.append(IndicatorRow(pk, str(i["code"]), series, tuple(agencies[pk]), owner, owed))
     return tuple(rows)
 
 

@@ -60,3 +60,24 @@ def test_a_leader_reads_the_dashboard_and_follows_a_figure_to_its_tasks(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sở Khoa học và Công nghệ")
     expect(page.locator("#f-agency")).to_have_count(0)
     shot(page, "dashboard-03-reporter")
+
+
+def test_on_a_phone_the_dashboard_fits_the_screen(
+    page: Page,  # noqa: F811
+    live_server: LiveServer,
+    round_: ReportingRound,
+    reporter: User,
+    leader: User,
+    report_task: Callable[..., TaskUpdate],
+) -> None:
+    plan = round_.plan
+    report_task(lead_tasks(plan, reporter)[0], UpdateContent("in_progress", 60))
+    rebuild_snapshot(plan, as_of=AS_OF, now=REVIEWED)
+    log_in(page, live_server, "lanhdao")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/bang-dieu-khien/?ke_hoach={plan.pk}")
+    chart_drawn(page, 'canvas[data-chart="chart-status"]')
+    shot(page, "dashboard-04-phone")
+    shot(page, "dashboard-04b-phone-full", full_page=True)
+    # Wide tables scroll inside their own frame; the page itself never scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

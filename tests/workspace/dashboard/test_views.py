@@ -46,7 +46,7 @@ def test_a_leader_sees_the_counts_and_each_count_lists_its_tasks(
         reverse("dashboard:task_list"), {"ke_hoach": plan.pk, "loai": "overdue"}
     ).content.decode()
     assert f"({summary['overdue']})" in overdue
-    assert overdue.count('<td class="code">') == summary["overdue"]
+    assert overdue.count('<td class="code"') == summary["overdue"]
 
 
 def test_a_reporter_sees_only_its_own_agency(reporter: User, evaluated: PlanSnapshot) -> None:
@@ -147,3 +147,19 @@ def test_a_reporter_whose_agency_is_not_in_the_plan_is_told_so_rather_than_an_er
     assert response.status_code == 200
     assert absent.name in re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
     assert "Đơn vị không có nhiệm vụ hay chỉ tiêu nào trong kế hoạch này." in html
+
+
+def test_an_agency_with_nothing_due_reads_not_ranked_with_the_reason(
+    leader: User, evaluated: PlanSnapshot
+) -> None:
+    # Cục Thống kê has no task in seed 004, only the second name on the TFP indicator.
+    statistics = next(r for r in evaluated.results["ranking"] if r["name"] == "Cục Thống kê tỉnh")
+    html = (
+        signed_in(leader)
+        .get(reverse("dashboard:dashboard"), {"ke_hoach": evaluated.plan.pk})
+        .content.decode()
+    )
+    row = re.search(rf"<tr>(?:(?!</tr>).)*co_quan={statistics['agency']}\">.*?</tr>", html, re.S)
+    assert row is not None
+    assert "Chưa xếp hạng" in row.group(0)
+    assert "không có nhiệm vụ nào đến hạn" in row.group(0)

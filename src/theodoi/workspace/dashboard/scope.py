@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from theodoi.orgs.models import Role
 from theodoi.orgs.roles import persona_of
 from theodoi.plans.access import User, visible_plans
-from theodoi.plans.models import Plan, TaskGroup
-from theodoi.portal.pages import PLAN_DOCUMENTS
+from theodoi.plans.models import PLAN_DOCUMENTS, Plan, TaskGroup
 from theodoi.reporting.models import ReportingRound
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import successors

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from theodoi.orgs.models import Role
 from theodoi.orgs.roles import persona_of
-from theodoi.plans.access import may_import, visible_plans, visible_tasks
-from theodoi.plans.models import DraftStatus, ImportDraft
+from theodoi.plans.access import listed_plans, may_import, visible_tasks
+from theodoi.plans.models import DraftStatus, ImportDraft, Indicator
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -17,11 +17,14 @@ def home(request: HttpRequest) -> HttpResponse:
     if persona.role is None:
         return render(request, "workspace/home_public.html")
     tasks = visible_tasks(request.user)
-    plans = visible_plans(request.user).annotate(
-        task_count=Count("tasks", filter=Q(tasks__in=tasks), distinct=True)
-    )
+    plans = listed_plans(request.user)
     if persona.role == Role.REPORTER:
-        plans = plans.filter(task_count__gt=0)
+        # A plan may give the agency indicators to report on and no task (60-CTr/TU).
+        lineage = persona.organisation.lineage_ids() if persona.organisation else []
+        indicators = Indicator.objects.filter(
+            archived_at__isnull=True, agencies__organisation_id__in=lineage
+        )
+        plans = plans.filter(Q(task_count__gt=0) | Q(pk__in=indicators.values("plan")))
     context = {
         "persona": persona,
         "plans": plans,

@@ -250,7 +250,8 @@ def publish(request: HttpRequest, draft_id: int) -> HttpResponse:
         return redirect("workspace:import_preview", draft.pk)
     messages.success(
         request,
-        _("Plan %(plan)s was published (version %(version)s).")
+        # The plan's name may be its title, which often begins "Kế hoạch": not repeated.
+        _("“%(plan)s” was published (version %(version)s).")
         % {"plan": plan, "version": plan.version},
     )
     return redirect("workspace:plan_detail", plan.pk)

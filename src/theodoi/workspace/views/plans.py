@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from theodoi.orgs.roles import persona_of
-from theodoi.plans.access import get_plan_for, visible_plans, visible_tasks
+from theodoi.plans.access import get_plan_for, listed_plans, visible_tasks
 from theodoi.plans.models import AgencyRole, IndicatorAgency, Task, TaskAgency, TaskGroup
 from theodoi.workspace.views.gates import staff_required
 
 
 @staff_required
 def plan_list(request: HttpRequest) -> HttpResponse:
-    tasks = visible_tasks(request.user)
-    plans = (
-        visible_plans(request.user)
-        .select_related("province")
-        .annotate(
-            task_count=Count("tasks", filter=Q(tasks__in=tasks), distinct=True),
-            indicator_count=Count(
-                "indicators", filter=Q(indicators__archived_at__isnull=True), distinct=True
-            ),
-        )
-    )
-    return render(request, "workspace/plan_list.html", {"plans": plans})
+    return render(request, "workspace/plan_list.html", {"plans": listed_plans(request.user)})
 
 
 @staff_required

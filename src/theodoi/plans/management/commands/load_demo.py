@@ -1,11 +1,15 @@
 from pathlib import Path
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from theodoi.orgs.models import Membership, Role
 from theodoi.plans.demo import load_demo
-from theodoi.snapshots.services import rebuild_snapshot
+from theodoi.plans.models import Plan, PlanStatus
+from theodoi.reporting.demo import build_demo_history
+from theodoi.snapshots.services import publish_ranking, rebuild_snapshot
 
 
 class Command(BaseCommand):
@@ -22,10 +26,28 @@ class Command(BaseCommand):
             raise CommandError(f"Không có thư mục văn bản mẫu {seeds}.")
         now = timezone.now()
         report = load_demo(seeds, now=now)
-        for plan in report.imported:
+        names = [name for name, _role, _password in report.accounts]
+        reporters = {
+            m.organisation: m.user
+            for m in Membership.objects.filter(
+                role=Role.REPORTER, user__username__in=names
+            ).select_related("organisation", "user")
+        }
+        coordinator = User.objects.get(username="daumoi")
+        published = list(Plan.objects.filter(status=PlanStatus.PUBLISHED).order_by("pk"))
+        reported = build_demo_history(
+            published, reporters, coordinator, now=now, say=self.stdout.write
+        )
+        for plan in published:
+            if plan not in report.imported and plan not in reported:
+                continue
             # Evaluated now rather than at the nightly job, so the demo's dashboard and portal
-            # show the seeds' overdue tasks from the first page.
-            rebuild_snapshot(plan, as_of=timezone.localdate(now), now=now)
+            # show the seeds' overdue tasks from the first page; the coordinator publishes the
+            # ranking of a plan that has one.
+            snapshot = rebuild_snapshot(plan, as_of=timezone.localdate(now), now=now)
+            if any(row["rank"] is not None for row in snapshot.results["ranking"]):
+                publish_ranking(plan, by=coordinator, now=now)
+        for plan in report.imported:
             self.stdout.write(
                 f"Đã nhập {plan}: {plan.tasks.count()} nhiệm vụ, "
                 f"{plan.indicators.count()} chỉ tiêu."
