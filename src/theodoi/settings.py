@@ -1,13 +1,14 @@
 """Django settings, read from the environment through a few strict helpers.
 
 Development needs nothing set: SQLite in ./var, DEBUG on. Production sets
-THEODOI_ENV=production, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; anything missing stops
-the start with a message rather than running insecurely.
+THEODOI_ENV=production and the variables of ``REQUIRED_IN_PRODUCTION``; anything missing stops
+the start with one line naming it (``theodoi.startup``) rather than running insecurely.
 """
 
 from __future__ import annotations
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +53,22 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 PRODUCTION = os.environ.get("THEODOI_ENV", "development") == "production"
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    SMTP_BACKEND if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+)
+# Without these production would run insecurely or never deliver a notice; the mail server
+# and the sender's address are needed only when mail goes out by SMTP.
+REQUIRED_IN_PRODUCTION = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL") + (
+    ("EMAIL_HOST", "DEFAULT_FROM_EMAIL") if EMAIL_BACKEND == SMTP_BACKEND else ()
+)
+if PRODUCTION:
+    missing = [name for name in REQUIRED_IN_PRODUCTION if not os.environ.get(name, "").strip()]
+    if missing:
+        raise ImproperlyConfigured(
+            f"Thiếu biến môi trường {', '.join(missing)} (README, mục Production)."
+        )
 
 DEBUG = env_bool("DEBUG", not PRODUCTION)
 # In development a fixed key is harmless; production must bring its own.
@@ -61,8 +78,6 @@ SECRET_KEY = (
     else env_str("SECRET_KEY", "dev-only-not-secret-0c9b7e0e6f0b4a1c9a8f")
 )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
-if PRODUCTION and not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("Thiếu biến môi trường ALLOWED_HOSTS (tên miền của máy chủ).")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -205,18 +220,22 @@ THEODOI_MAX_UPLOAD_BYTES = env_int("THEODOI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 # tesseract-ocr tesseract-ocr-vie); off, officials are asked for the Word file instead.
 THEODOI_IMPORT_OCR = env_bool("THEODOI_IMPORT_OCR", False)
 
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
-)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)  # a mail server that hangs must not hold a worker
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "theodoi@localhost")
+if "@" not in parseaddr(DEFAULT_FROM_EMAIL)[1]:
+    raise ImproperlyConfigured(
+        f"DEFAULT_FROM_EMAIL: {DEFAULT_FROM_EMAIL!r} không phải địa chỉ thư (ví dụ "
+        "theodoi@skhcn.dongthap.gov.vn)."
+    )
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS và EMAIL_USE_SSL: chỉ bật một trong hai.")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -245,6 +264,19 @@ NOTICE_CLAIM_SECONDS = env_int("NOTICE_CLAIM_SECONDS", 300)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line": {"()": "theodoi.startup.WithoutTraceback"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # A request for a foreign Host is a scan or a misconfigured proxy, not a bug: one
+        # line each, not a traceback.
+        "console_one_line": {"class": "logging.StreamHandler", "filters": ["one_line"]},
+    },
+    "loggers": {
+        "django.security.DisallowedHost": {
+            "handlers": ["console_one_line"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
