@@ -7,6 +7,7 @@ the start with one line naming it (``theodoi.startup``) rather than running inse
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from email.utils import parseaddr
 from pathlib import Path
@@ -52,6 +53,18 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_networks(name: str, default: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} không phải địa chỉ IP hay dải mạng (ví dụ 10.0.0.0/24)."
+            ) from exc
+    return networks
+
+
 PRODUCTION = os.environ.get("THEODOI_ENV", "development") == "production"
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_BACKEND = os.environ.get(
@@ -79,6 +92,11 @@ SECRET_KEY = (
 )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The reverse proxies whose X-Forwarded-For is believed, and how many of them stand in a row
+# before the app (theodoi.proxies); by default the proxy on this machine that the README puts
+# in front of gunicorn. A request from any other address is its own sender.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES", "127.0.0.1,::1")
+PROXY_HOPS = env_int("PROXY_HOPS", 1)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -90,6 +108,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "theodoi.audit",
+    "theodoi.limits",
     "theodoi.orgs",
     "theodoi.plans",
     "theodoi.reporting",
@@ -171,7 +190,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
-# Login throttling: after 5 failures for one user name and address, wait an hour.
+# Login throttling: after 5 failures for one user name and address, wait an hour. The address
+# is the sender's as theodoi.proxies reads it, the one the feedback limit counts.
+AXES_CLIENT_IP_CALLABLE = "theodoi.proxies.client_address"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -203,3 +203,23 @@ def test_repeated_failures_lock_the_account_with_a_vietnamese_message(
     assert "Tài khoản tạm thời bị khóa" in html
     assert f"sai {attempts} lần liên tiếp" in html
     assert "_auth_user_id" not in client.session
+
+
+def test_behind_the_proxy_wrong_passwords_lock_out_one_address_not_the_person(
+    coordinator: User,
+) -> None:
+    """The README's nginx passes every request on from 127.0.0.1: the lock must fall on the
+    guesser's address and that account, not on the account from everywhere."""
+
+    def via_proxy(sender: str) -> Client:
+        return Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=sender)
+
+    guesser = via_proxy("203.0.113.66")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        guesser.post(reverse("login"), {"username": "daumoi", "password": "sai"})
+    attempt = {"username": "daumoi", "password": PASSWORD}
+    assert guesser.post(reverse("login"), attempt).status_code == 429
+    # The coordinator at their own desk, through the same proxy, still logs in.
+    colleague = via_proxy("198.51.100.20")
+    assert colleague.post(reverse("login"), attempt).status_code == 302
+    assert "_auth_user_id" in colleague.session

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LimitsConfig(AppConfig):
+    name = "theodoi.limits"
+    verbose_name = "Giới hạn tần suất"
