@@ -34,6 +34,9 @@ class Notice(models.Model):
     # A worker holds the notice until this moment while it sends it; a worker that died
     # holding it lets another take it over once the moment has passed.
     claimed_until = models.DateTimeField(null=True, blank=True)
+    # How many times a worker took the notice to send it: above 1, the mail server may have
+    # received it before (a worker killed between its acceptance and ``sent_at``).
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     # Delivery finished (e-mailed, or not e-mailed by the person's choice).
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     emailed = models.BooleanField(_("sent by e-mail"), default=False)
