@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "theodoi.workspace.dashboard",
     "theodoi.notify",
     "theodoi.exports",
+    "theodoi.backup",
     "huey.contrib.djhuey",
 ]
 
