@@ -22,7 +22,7 @@ class Notice(models.Model):
     however many times or workers plan it, it exists and is sent once."""
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="notices"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=NoticeKind.choices)
     key = models.CharField(_("event"), max_length=200, unique=True)
