@@ -176,6 +176,8 @@ CACHES = {
 }
 
 AUTHENTICATION_BACKENDS = [
+    # Takes an attempt before any password is checked (a burst cannot pass the limit).
+    "theodoi.limits.logins.AttemptBackend",
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]

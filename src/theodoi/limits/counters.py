@@ -39,3 +39,8 @@ def take(key: str, *, limit: int, within: datetime.timedelta, now: datetime.date
     except IntegrityError:  # another request opened the window first: count against it
         return _increment(key, limit)
     return True
+
+
+def forget(key: str) -> None:
+    """Give back every action counted for ``key`` (a success that clears earlier attempts)."""
+    Allowance.objects.filter(key=key).delete()
