@@ -6,6 +6,12 @@ storage backend), so a province runs as many as it needs behind its load balance
 import multiprocessing
 import os
 
+from theodoi.startup import configured_or_exit
+
+# A missing or wrong setting stops the start here, in one line, before any worker boots.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "theodoi.settings")
+configured_or_exit(2)
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 # Importing a long PDF plan takes seconds; anything much longer is stuck.
@@ -16,4 +22,5 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 1000))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", 100))
 accesslog = "-"
 errorlog = "-"
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The proxies whose X-Forwarded-Proto gunicorn believes: the ones the app believes (settings).
+forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1")

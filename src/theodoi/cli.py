@@ -19,6 +19,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "theodoi.settings")
     from django.core.management import execute_from_command_line
 
+    from theodoi.startup import configured_or_exit
+
+    configured_or_exit(2)
+
     execute_from_command_line(["theodoi", *args])
     return 0
 

@@ -1,13 +1,15 @@
 """Django settings, read from the environment through a few strict helpers.
 
 Development needs nothing set: SQLite in ./var, DEBUG on. Production sets
-THEODOI_ENV=production, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; anything missing stops
-the start with a message rather than running insecurely.
+THEODOI_ENV=production and the variables of ``REQUIRED_IN_PRODUCTION``; anything missing stops
+the start with one line naming it (``theodoi.startup``) rather than running insecurely.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -51,7 +53,35 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_networks(name: str, default: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} không phải địa chỉ IP hay dải mạng (ví dụ 10.0.0.0/24)."
+            ) from exc
+    return networks
+
+
 PRODUCTION = os.environ.get("THEODOI_ENV", "development") == "production"
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    SMTP_BACKEND if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+)
+# Without these production would run insecurely or never deliver a notice; the mail server
+# and the sender's address are needed only when mail goes out by SMTP.
+REQUIRED_IN_PRODUCTION = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL") + (
+    ("EMAIL_HOST", "DEFAULT_FROM_EMAIL") if EMAIL_BACKEND == SMTP_BACKEND else ()
+)
+if PRODUCTION:
+    missing = [name for name in REQUIRED_IN_PRODUCTION if not os.environ.get(name, "").strip()]
+    if missing:
+        raise ImproperlyConfigured(
+            f"Thiếu biến môi trường {', '.join(missing)} (README, mục Production)."
+        )
 
 DEBUG = env_bool("DEBUG", not PRODUCTION)
 # In development a fixed key is harmless; production must bring its own.
@@ -61,9 +91,12 @@ SECRET_KEY = (
     else env_str("SECRET_KEY", "dev-only-not-secret-0c9b7e0e6f0b4a1c9a8f")
 )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
-if PRODUCTION and not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("Thiếu biến môi trường ALLOWED_HOSTS (tên miền của máy chủ).")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The reverse proxies whose X-Forwarded-For is believed, and how many of them stand in a row
+# before the app (theodoi.proxies); by default the proxy on this machine that the README puts
+# in front of gunicorn. A request from any other address is its own sender.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES", "127.0.0.1,::1")
+PROXY_HOPS = env_int("PROXY_HOPS", 1)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -75,6 +108,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "theodoi.audit",
+    "theodoi.limits",
     "theodoi.orgs",
     "theodoi.plans",
     "theodoi.reporting",
@@ -84,11 +118,13 @@ INSTALLED_APPS = [
     "theodoi.workspace.dashboard",
     "theodoi.notify",
     "theodoi.exports",
+    "theodoi.backup",
     "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "theodoi.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -151,6 +187,8 @@ CACHES = {
 }
 
 AUTHENTICATION_BACKENDS = [
+    # Takes an attempt before any password is checked (a burst cannot pass the limit).
+    "theodoi.limits.logins.AttemptBackend",
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -167,7 +205,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
-# Login throttling: after 5 failures for one user name and address, wait an hour.
+# Login throttling: after 5 failures for one user name and address, wait an hour. The address
+# is the sender's as theodoi.proxies reads it, the one the feedback limit counts.
+AXES_CLIENT_IP_CALLABLE = "theodoi.proxies.client_address"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -227,18 +267,22 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
-)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)  # a mail server that hangs must not hold a worker
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "theodoi@localhost")
+if "@" not in parseaddr(DEFAULT_FROM_EMAIL)[1]:
+    raise ImproperlyConfigured(
+        f"DEFAULT_FROM_EMAIL: {DEFAULT_FROM_EMAIL!r} không phải địa chỉ thư (ví dụ "
+        "theodoi@skhcn.dongthap.gov.vn)."
+    )
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS và EMAIL_USE_SSL: chỉ bật một trong hai.")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -267,6 +311,19 @@ NOTICE_CLAIM_SECONDS = env_int("NOTICE_CLAIM_SECONDS", 300)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line": {"()": "theodoi.startup.WithoutTraceback"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # A request for a foreign Host is a scan or a misconfigured proxy, not a bug: one
+        # line each, not a traceback.
+        "console_one_line": {"class": "logging.StreamHandler", "filters": ["one_line"]},
+    },
+    "loggers": {
+        "django.security.DisallowedHost": {
+            "handlers": ["console_one_line"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -1,5 +1,7 @@
-"""An e-mail backend for worker tests: Django's file backend that first waits, as a slow mail
-server does, so a test can stop a worker while it is delivering."""
+"""An e-mail backend for worker tests: Django's file backend that waits, as a slow mail server
+does, so a test can stop a worker while it is delivering: before the message is written
+(``SLOW_MAIL_SECONDS``), or after (``SLOW_MAIL_AFTER_SECONDS``: the server has accepted it and
+is slow to answer)."""
 
 from __future__ import annotations
 
@@ -19,4 +21,6 @@ class SlowFileBackend(filebased.EmailBackend):
 
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
         time.sleep(float(os.environ.get("SLOW_MAIL_SECONDS", "0")))
-        return super().send_messages(email_messages)
+        sent = super().send_messages(email_messages)
+        time.sleep(float(os.environ.get("SLOW_MAIL_AFTER_SECONDS", "0")))
+        return sent

@@ -1,5 +1,7 @@
-"""Real ``theodoi run_huey`` workers delivering notices: one is killed with SIGKILL while it
-is sending, two more take over; every notice is e-mailed exactly once.
+"""Real ``theodoi run_huey`` workers delivering notices, one killed with SIGKILL while it is
+sending. Killed before the mail server accepted the message, every notice is e-mailed exactly
+once; killed after, the one it held is e-mailed again (delivery is at least once: nothing can
+tell it was accepted) with the same Message-ID, and every other exactly once.
 
 The workers run on their own SQLite database and queue in a temporary folder (migrated by
 ``theodoi migrate``), the test's database being invisible to other processes; mail goes
@@ -16,6 +18,8 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from email import message_from_string
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -67,11 +71,15 @@ def start_worker(
 ) -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
     workers: list[subprocess.Popen[bytes]] = []
 
-    def start(name: str, mail_seconds: float) -> subprocess.Popen[bytes]:
+    def start(name: str, mail_seconds: float, after_seconds: float = 0) -> subprocess.Popen[bytes]:
         log = (tmp_path / f"{name}.log").open("wb")
         worker = subprocess.Popen(
             [THEODOI, "run_huey", "--workers", "1", "--no-periodic"],
-            env={**site, "SLOW_MAIL_SECONDS": str(mail_seconds)},
+            env={
+                **site,
+                "SLOW_MAIL_SECONDS": str(mail_seconds),
+                "SLOW_MAIL_AFTER_SECONDS": str(after_seconds),
+            },
             cwd=tmp_path,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -90,18 +98,28 @@ def enqueue(site: dict[str, str], tmp_path: Path) -> None:
     subprocess.run([THEODOI, "shell", "-c", ENQUEUE], env=site, cwd=tmp_path, check=True)
 
 
-def events_mailed(folder: Path) -> Counter[str]:
-    events: Counter[str] = Counter()
+def messages(folder: Path) -> list[Message]:
+    """Every e-mail the file backend wrote (it separates them with a line of dashes)."""
+    found = []
     for path in folder.iterdir():
-        for line in path.read_text().splitlines():
-            if line.startswith("X-Theodoi-Event: "):
-                events[line.removeprefix("X-Theodoi-Event: ")] += 1
-    return events
+        for text in path.read_text().split("-" * 79):
+            if text.strip():
+                found.append(message_from_string(text.strip()))
+    return found
+
+
+def events_mailed(folder: Path) -> Counter[str]:
+    return Counter(message["X-Theodoi-Event"] for message in messages(folder))
 
 
 def notices(tmp_path: Path) -> list[tuple[str, str | None, str | None]]:
     with sqlite3.connect(tmp_path / "theodoi.sqlite3") as db:
         return db.execute("SELECT key, claimed_until, sent_at FROM notify_notice").fetchall()
+
+
+def attempts(tmp_path: Path) -> dict[str, int]:
+    with sqlite3.connect(tmp_path / "theodoi.sqlite3") as db:
+        return dict(db.execute("SELECT key, attempts FROM notify_notice").fetchall())
 
 
 def wait_for(condition: Callable[[], bool], seconds: float) -> None:
@@ -142,3 +160,37 @@ def test_a_worker_killed_while_sending_loses_and_repeats_no_notice(
     assert set(mailed) == {key for key, _claimed, _sent in notices(tmp_path)}
     assert len(mailed) == PEOPLE
     assert set(mailed.values()) == {1}, f"sent twice: {mailed}"
+
+
+@pytest.mark.slow
+def test_a_worker_killed_after_the_server_accepted_a_message_resends_it_with_its_message_id(
+    site: dict[str, str], start_worker: Callable[..., subprocess.Popen[bytes]], tmp_path: Path
+) -> None:
+    mail = Path(site["SLOW_MAIL_DIR"])
+    first = start_worker("first", mail_seconds=0, after_seconds=3)
+    enqueue(site, tmp_path)
+    wait_for(lambda: len(events_mailed(mail)) >= 1, 60)
+    time.sleep(0.5)  # the server has the first message; the worker waits for its answer
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=10)
+    held = [key for key, claimed, sent in notices(tmp_path) if claimed and not sent]
+    assert len(held) == 1
+    assert events_mailed(mail)[held[0]] == 1, "accepted by the server, not marked sent"
+
+    time.sleep(CLAIM_SECONDS)
+    start_worker("second", mail_seconds=0)
+    enqueue(site, tmp_path)
+    wait_for(lambda: all(sent for _key, _claimed, sent in notices(tmp_path)), 90)
+
+    mailed = events_mailed(mail)
+    assert mailed.pop(held[0]) == 2
+    assert len(mailed) == PEOPLE - 1
+    assert set(mailed.values()) == {1}
+    # Both copies of the repeated one carry one Message-ID, by which a reader drops the second;
+    # no two events share one.
+    ids: dict[str, set[str]] = {}
+    for message in messages(mail):
+        ids.setdefault(message["X-Theodoi-Event"], set()).add(message["Message-ID"])
+    assert all(len(one) == 1 for one in ids.values())
+    assert len({next(iter(one)) for one in ids.values()}) == PEOPLE
+    assert attempts(tmp_path)[held[0]] == 2

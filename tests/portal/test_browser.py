@@ -46,6 +46,9 @@ def test_anyone_reads_the_plan_an_indicator_chart_and_the_published_ranking(
     report_value(indicator, 12.5, datetime.date(2024, 12, 31), baseline=True)
     report_value(indicator, 1234.5 if indicator.unit != "%" else 18.5, datetime.date(2026, 5, 15))
     rebuild_snapshot(plan, as_of=AS_OF, now=REVIEWED)
+    # Chart.js and the colour bar must draw under the Content-Security-Policy (theodoi.headers).
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Security Policy" in m.text else None)
 
     page.goto(f"{live_server.url}/cong-khai/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kế hoạch")
@@ -74,6 +77,7 @@ def test_anyone_reads_the_plan_an_indicator_chart_and_the_published_ranking(
     page.goto(f"{live_server.url}/cong-khai/du-lieu-mo/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("từ điển dữ liệu")
     shot(page, "portal-04-data-dictionary", full_page=True)
+    assert refused == []
 
 
 @pytest.fixture

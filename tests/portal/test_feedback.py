@@ -4,8 +4,10 @@ protected against cross-site posting."""
 from __future__ import annotations
 
 import datetime
+import threading
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -67,3 +69,52 @@ def test_a_post_without_the_csrf_token_is_refused(orgs: None) -> None:
     )
     assert response.status_code == 403
     assert Feedback.objects.count() == 0
+
+
+def post_via_proxy(client_ip: str, forwarded: str | None = None) -> str:
+    """A message as the README's nginx on this machine passes it on: from 127.0.0.1, with the
+    sender's address appended to any X-Forwarded-For the sender wrote."""
+    chain = f"{forwarded}, {client_ip}" if forwarded else client_ip
+    response = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=chain).post(
+        reverse("portal:feedback"), {"kind": "kien_nghi", "message": IDEA}
+    )
+    return response.content.decode()
+
+
+def test_behind_the_proxy_each_sender_has_its_own_limit(orgs: None) -> None:
+    for _ in range(PER_HOUR):
+        assert 'data-testid="sent"' in post_via_proxy("203.0.113.7")
+    assert "thử lại sau" in post_via_proxy("203.0.113.7")
+    # Writing another address in X-Forwarded-For does not make a new sender...
+    assert "thử lại sau" in post_via_proxy("203.0.113.7", forwarded="198.51.100.99")
+    # ...and somebody else behind the same proxy is not refused for the first one's messages.
+    assert 'data-testid="sent"' in post_via_proxy("198.51.100.1")
+    assert Feedback.objects.count() == PER_HOUR + 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (DATABASE_URL)")
+def test_a_burst_of_parallel_messages_from_one_sender_stores_no_more_than_the_limit(
+    orgs: None,
+) -> None:
+    senders = 12
+    start = threading.Barrier(senders)
+    outcomes: list[str] = []
+
+    def one() -> None:
+        try:
+            start.wait(10)
+            send()
+            outcomes.append("sent")
+        except FeedbackError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=one) for _ in range(senders)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert Feedback.objects.count() == PER_HOUR
+    assert sorted(outcomes) == ["refused"] * (senders - PER_HOUR) + ["sent"] * PER_HOUR

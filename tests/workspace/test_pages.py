@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.contrib.auth.models import User
 from django.contrib.staticfiles import finders
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -278,3 +281,71 @@ def test_the_site_has_its_own_icon_served_as_a_static_file(client: Client, db: N
     assert response.status_code == 302
     assert response.url == "/static/theodoi/favicon.svg"
     assert icon.group(1).endswith("theodoi/favicon.svg")
+
+
+def test_behind_the_proxy_wrong_passwords_lock_out_one_address_not_the_person(
+    coordinator: User,
+) -> None:
+    """The README's nginx passes every request on from 127.0.0.1: the lock must fall on the
+    guesser's address and that account, not on the account from everywhere."""
+
+    def via_proxy(sender: str) -> Client:
+        return Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=sender)
+
+    guesser = via_proxy("203.0.113.66")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        guesser.post(reverse("login"), {"username": "daumoi", "password": "sai"})
+    attempt = {"username": "daumoi", "password": PASSWORD}
+    assert guesser.post(reverse("login"), attempt).status_code == 429
+    # The coordinator at their own desk, through the same proxy, still logs in.
+    colleague = via_proxy("198.51.100.20")
+    assert colleague.post(reverse("login"), attempt).status_code == 302
+    assert "_auth_user_id" in colleague.session
+
+
+class CountingHasher(MD5PasswordHasher):
+    """The tests' hasher, counting how many passwords it checked."""
+
+    checked = 0
+
+    def verify(self, password: str, encoded: str) -> bool:
+        CountingHasher.checked += 1
+        return super().verify(password, encoded)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (DATABASE_URL)")
+@override_settings(PASSWORD_HASHERS=[f"{__name__}.CountingHasher"])
+def test_a_burst_of_parallel_guesses_gets_no_more_password_checks_than_the_limit(
+    coordinator: User,
+) -> None:
+    CountingHasher.checked = 0
+    guesses = 12
+    start = threading.Barrier(guesses)
+    answers: list[int] = []
+
+    def guess() -> None:
+        try:
+            guesser = Client(REMOTE_ADDR="203.0.113.66")
+            start.wait(10)
+            response = guesser.post(reverse("login"), {"username": "daumoi", "password": "sai"})
+            answers.append(response.status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=guess) for _ in range(guesses)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert CountingHasher.checked <= settings.AXES_FAILURE_LIMIT
+    assert answers.count(429) >= guesses - settings.AXES_FAILURE_LIMIT
+
+
+def test_logging_in_again_and_again_never_locks_out(coordinator: User) -> None:
+    """Attempts are taken before the password is checked; a success gives them back."""
+    for _ in range(settings.AXES_FAILURE_LIMIT + 2):
+        person = Client()
+        person.post(reverse("login"), {"username": "daumoi", "password": "sai"})
+        response = person.post(reverse("login"), {"username": "daumoi", "password": PASSWORD})
+        assert response.status_code == 302

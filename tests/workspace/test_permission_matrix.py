@@ -76,6 +76,13 @@ MATRIX: dict[str, Route] = {
     "login": Route("GET", {**each(AWAY), "public": 200}),
     "logout": Route("POST", each(AWAY)),
     "favicon": Route("GET", each(AWAY)),
+    "password_change": Route("GET", staff(200)),
+    "password_change_done": Route("GET", staff(200)),
+    "password_reset": Route("GET", each(200)),
+    "password_reset_done": Route("GET", each(200)),
+    # A link with a token that is not valid: the page says so, to anyone.
+    "password_reset_confirm": Route("GET", each(200)),
+    "password_reset_complete": Route("GET", each(200)),
     "workspace:home": Route("GET", each(200)),
     "workspace:plan_list": Route("GET", staff(200)),
     "workspace:plan_detail": Route("GET", staff(200)),
@@ -150,7 +157,19 @@ URL_ARGUMENTS: dict[str, str] = {
     "notice_id": "matrix_notice_id",
     "agency_id": "matrix_agency_id",
     "dataset": "matrix_dataset",
+    "uidb64": "matrix_uidb64",
+    "token": "matrix_token",
 }
+
+
+@pytest.fixture
+def matrix_uidb64() -> str:
+    return "MQ"  # user 1, base64
+
+
+@pytest.fixture
+def matrix_token() -> str:
+    return "cnr4gq-0123456789abcdef0123456789abcdef"
 
 
 def named_routes(

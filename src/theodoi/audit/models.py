@@ -17,7 +17,7 @@ class AuditEntry(models.Model):
         verbose_name=_("by"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     # Dotted name, app.model.verb: ``plans.plan.published``.

@@ -23,7 +23,7 @@ class Notice(models.Model):
     however many times or workers plan it, it exists and is sent once."""
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="notices"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=NoticeKind.choices)
     key = models.CharField(_("event"), max_length=200, unique=True)
@@ -35,6 +35,9 @@ class Notice(models.Model):
     # A worker holds the notice until this moment while it sends it; a worker that died
     # holding it lets another take it over once the moment has passed.
     claimed_until = models.DateTimeField(null=True, blank=True)
+    # How many times a worker took the notice to send it: above 1, the mail server may have
+    # received it before (a worker killed between its acceptance and ``sent_at``).
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     # Delivery finished (e-mailed, or not e-mailed by the person's choice).
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     emailed = models.BooleanField(_("sent by e-mail"), default=False)

@@ -11,11 +11,18 @@ twice, or in two workers, stores each notice once. ``deliver`` claims a stored n
 it sends anything (a conditional update of a notice not yet sent and not held by a living
 worker), so two workers never both send it; a worker that dies while holding it lets another
 send it once its claim has run out (``NOTICE_CLAIM_SECONDS``).
+
+Delivery by e-mail is at least once, not exactly once: a worker killed after the mail server
+accepted a message and before it marked the notice sent cannot know the server has it, and
+SMTP has no way to ask. Losing a deadline reminder is worse than repeating it, so the next
+worker sends it again, with the same ``Message-ID`` (:func:`message_id`, one per event), by
+which mail servers and readers drop the copy; the notice's ``attempts`` shows it happened.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,7 +31,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.mail import EmailMessage
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -467,6 +474,12 @@ def wants_email(user: AbstractBaseUser, kind: str) -> bool:
     return choice is None or choice.email
 
 
+def message_id(notice: Notice) -> str:
+    """The e-mail's ``Message-ID``, the same every time the notice's event is sent."""
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "theodoi.invalid"
+    return f"<notice.{hashlib.sha256(notice.key.encode()).hexdigest()[:32]}@{domain}>"
+
+
 def deliver(notice: Notice, *, now: datetime.datetime) -> bool:
     """Send ``notice`` by e-mail (when its recipient wants it) unless it was sent or another
     worker holds it; True when this call delivered it."""
@@ -474,19 +487,26 @@ def deliver(notice: Notice, *, now: datetime.datetime) -> bool:
     claimed = (
         Notice.objects.filter(pk=notice.pk, sent_at=None)
         .filter(Q(claimed_until=None) | Q(claimed_until__lt=now))
-        .update(claimed_until=lease)
+        .update(claimed_until=lease, attempts=F("attempts") + 1)
     )
     if not claimed:
         return False
     notice.refresh_from_db()
     emailed = wants_email(notice.recipient, notice.kind)
     if emailed:
+        if notice.attempts > 1:
+            log.warning(
+                "Notice %s, attempt %s: the mail server may have it already; resent with "
+                "the same Message-ID",
+                notice.key,
+                notice.attempts,
+            )
         message = EmailMessage(
             notice.subject,
             notice.body,
             to=[notice.recipient.email],
-            # Lets a mail server or a reader tell a resend of the same event.
-            headers={"X-Theodoi-Event": notice.key},
+            # One Message-ID per event lets a mail server or a reader drop a resend.
+            headers={"Message-ID": message_id(notice), "X-Theodoi-Event": notice.key},
         )
         try:
             message.send()

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from theodoi.audit.admin import AuditedAdmin
 from theodoi.orgs.models import Membership, Organisation, OrganisationAlias
 
 
@@ -13,7 +14,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin):
     list_display = ("name", "kind", "parent", "successor", "succeeded_on", "active")
     list_filter = ("kind", "active")
     search_fields = ("name", "code", "aliases__name")
@@ -22,7 +23,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedAdmin):
     list_display = ("user", "role", "organisation")
     list_filter = ("role",)
     search_fields = ("user__username", "organisation__name")

@@ -149,7 +149,7 @@ class Membership(models.Model):
     Anonymous visitors are the public and have no row."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="membership"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     organisation = models.ForeignKey(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -83,3 +83,21 @@ def grant_role(
         after={"role": str(role), "organisation_id": organisation.pk if organisation else None},
     )
     return membership
+
+
+@transaction.atomic
+def deactivate_person(user: User, *, by: AbstractBaseUser | None, now: datetime.datetime) -> None:
+    """Stop ``user`` logging in (and being e-mailed) without deleting them: what they wrote
+    keeps its author. Their role stays on record, unused."""
+    if not user.is_active:
+        raise OrganisationError(_("%(person)s is already deactivated.") % {"person": user})
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    record(
+        "orgs.person.deactivated",
+        user,
+        by=by,
+        now=now,
+        before={"is_active": True},
+        after={"is_active": False},
+    )

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from theodoi.audit.admin import AuditedAdmin
 from theodoi.plans.models import ImportDraft, Indicator, Plan, Task, TaskAgency, TaskGroup
 
 
@@ -11,7 +12,7 @@ class TaskAgencyInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(AuditedAdmin):
     list_display = ("number", "kind", "province", "issued_on", "status", "version")
     list_filter = ("status", "kind")
     search_fields = ("number", "title", "issuer")
@@ -20,13 +21,13 @@ class PlanAdmin(admin.ModelAdmin):
 
 
 @admin.register(TaskGroup)
-class TaskGroupAdmin(admin.ModelAdmin):
+class TaskGroupAdmin(AuditedAdmin):
     list_display = ("plan", "code", "title")
     search_fields = ("code", "title")
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(AuditedAdmin):
     list_display = ("plan", "code", "title", "due_kind", "confidential", "archived_at")
     list_filter = ("due_kind", "confidential")
     search_fields = ("code", "title", "key")
@@ -35,14 +36,14 @@ class TaskAdmin(admin.ModelAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(AuditedAdmin):
     list_display = ("plan", "code", "name", "unit", "comparator", "target", "year")
     search_fields = ("code", "name")
     raw_id_fields = ("plan",)
 
 
 @admin.register(ImportDraft)
-class ImportDraftAdmin(admin.ModelAdmin):
+class ImportDraftAdmin(AuditedAdmin):
     list_display = ("filename", "status", "province", "created_by", "created_at")
     list_filter = ("status",)
     readonly_fields = ("sha256",)

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from theodoi.audit.admin import AuditedAdmin
 from theodoi.portal.models import Feedback
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
+class FeedbackAdmin(AuditedAdmin):
     list_display = ("received_at", "kind", "plan", "name")
     list_filter = ("kind",)
     readonly_fields = ("kind", "plan", "name", "contact", "message", "received_at")

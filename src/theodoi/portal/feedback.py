@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from theodoi.audit.log import record
+from theodoi.limits.counters import take
 from theodoi.plans.models import Plan
 from theodoi.portal.errors import FeedbackError
 from theodoi.portal.models import Feedback, FeedbackKind
@@ -48,13 +49,12 @@ def submit_feedback(
             _("Message: at most %(max)s characters (yours has %(n)s).")
             % {"max": MAX_LENGTH, "n": len(message)}
         )
-    recent = Feedback.objects.filter(
-        source=source, received_at__gt=now - datetime.timedelta(hours=1)
-    ).count()
-    if recent >= PER_HOUR:
+    if not take(
+        f"portal.feedback:{source}", limit=PER_HOUR, within=datetime.timedelta(hours=1), now=now
+    ):
         raise FeedbackError(
             _("You have sent %(n)s messages in the last hour; please try again later.")
-            % {"n": recent}
+            % {"n": PER_HOUR}
         )
     feedback = Feedback.objects.create(
         kind=kind,

@@ -13,6 +13,7 @@ from theodoi.portal.errors import FeedbackError
 from theodoi.portal.feedback import source_of, submit_feedback
 from theodoi.portal.forms import FeedbackForm
 from theodoi.portal.opendata import DATASETS, as_csv, as_json
+from theodoi.proxies import client_address
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.services import latest_snapshot
 
@@ -142,7 +143,7 @@ def feedback(request: HttpRequest) -> HttpResponse:
         try:
             submit_feedback(
                 **form.cleaned_data,
-                source=source_of(request.META.get("REMOTE_ADDR", "")),
+                source=source_of(client_address(request)),
                 now=timezone.now(),
             )
         except FeedbackError as error:

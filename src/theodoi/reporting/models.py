@@ -77,7 +77,7 @@ class ReportingRound(models.Model):
     )
     opened_at = models.DateTimeField(_("opened at"))
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
 
     class Meta:
@@ -109,7 +109,7 @@ class RoundReopening(models.Model):
     until = models.DateTimeField(_("until"))
     at = models.DateTimeField(_("reopened at"))
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
 
     class Meta:
@@ -136,7 +136,7 @@ class Version(models.Model):
     return_reason = models.TextField(_("reason for return"), blank=True)
     created_at = models.DateTimeField(_("saved at"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
 
     class Meta:
@@ -289,7 +289,7 @@ class Evidence(models.Model):
     content_type = models.CharField(_("type"), max_length=100)
     uploaded_at = models.DateTimeField(_("uploaded at"))
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
 
     class Meta:

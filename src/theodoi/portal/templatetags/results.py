@@ -30,6 +30,18 @@ def percent(share: float | str | None) -> str:
 
 
 @register.filter
+def share_segments(colours: dict[str, int]) -> list[tuple[str, int, int]]:
+    """The colour bar's pieces as ``(colour, start, width)`` in tasks, drawn as SVG rectangles
+    on a scale of all tasks: attributes, not ``style="width: …"``, which the CSP refuses."""
+    segments, start = [], 0
+    for colour, count in colours.items():
+        if count:
+            segments.append((colour, start, count))
+            start += count
+    return segments
+
+
+@register.filter
 def figure(value: float | str | None, digits: int = 2) -> str:
     """A figure with grouping and up to ``digits`` decimals, rounded half up as everywhere
     (``evaluation.wording.rounded``), no trailing zeros; a dash when there is none."""

@@ -1,0 +1,61 @@
+"""A person's own password: changing it when signed in, and resetting a forgotten one through a
+link sent by e-mail. Django's views and token machinery do the work; these add the audit entry
+and a limit on how often one sender may ask for reset e-mails."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from theodoi.audit.log import record
+from theodoi.limits.counters import take
+from theodoi.portal.feedback import source_of
+from theodoi.proxies import client_address
+
+# Each reset request may send an e-mail: a sender cannot fill someone's mailbox.
+RESETS_PER_HOUR = 5
+
+
+class PasswordChange(auth_views.PasswordChangeView):
+    success_url = reverse_lazy("password_change_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        record(
+            "accounts.password.changed", self.request.user, by=self.request.user, now=timezone.now()
+        )
+        return response
+
+
+class PasswordReset(auth_views.PasswordResetView):
+    success_url = reverse_lazy("password_reset_done")
+    email_template_name = "registration/password_reset_email.txt"
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        sender = source_of(client_address(self.request))
+        if not take(
+            f"accounts.reset:{sender}",
+            limit=RESETS_PER_HOUR,
+            within=datetime.timedelta(hours=1),
+            now=timezone.now(),
+        ):
+            form.add_error(
+                None, _("Too many reset requests from your address; try again in an hour.")
+            )
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+
+class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
+    success_url = reverse_lazy("password_reset_complete")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        record("accounts.password.reset", form.user, by=form.user, now=timezone.now())
+        return response
