@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('notify', '0002_notice_attempts'),
+        ('notify', '0003_notice_attempts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
