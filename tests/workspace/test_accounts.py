@@ -37,7 +37,7 @@ def test_a_person_changes_their_password_and_is_told_in_vietnamese_what_is_wrong
     short = client.post(
         url, {"old_password": PASSWORD, "new_password1": "Ab-1", "new_password2": "Ab-1"}
     ).content.decode()
-    assert "Mật khẩu quá ngắn: cần ít nhất 10 ký tự." in short
+    assert "Mật khẩu quá ngắn: phải có ít nhất 10 ký tự." in short
     assert "This password" not in short
     done = client.post(
         url, {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW}, follow=True

@@ -314,8 +314,8 @@ def test_a_macro_enabled_word_file_is_refused_on_the_task_page(
 ) -> None:
     task = lead_task_of(live_round, reporter)
     response = signed_in(reporter).post(
-        reverse("reporting:evidence_attach", args=[live_round.pk, task.pk]),
-        {"file": SimpleUploadedFile("bao-cao.docm", macro_word_file())},
+        reverse("reporting:task_update", args=[live_round.pk, task.pk]),
+        {"file": SimpleUploadedFile("bao-cao.docm", macro_word_file()), "action": "attach"},
         follow=True,
     )
     assert "“bao-cao.docm” là tệp Office có macro (.docm)" in response.content.decode()
@@ -330,8 +330,8 @@ def test_a_file_past_the_limit_stops_being_stored_while_it_streams_in(
     settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)  # type: ignore[attr-defined]
     task = lead_task_of(live_round, reporter)
     response = signed_in(reporter).post(
-        reverse("reporting:evidence_attach", args=[live_round.pk, task.pk]),
-        {"file": SimpleUploadedFile("lon.pdf", PDF + bytes(1536 * 1024))},
+        reverse("reporting:task_update", args=[live_round.pk, task.pk]),
+        {"file": SimpleUploadedFile("lon.pdf", PDF + bytes(1536 * 1024)), "action": "attach"},
         follow=True,
     )
     assert "“lon.pdf” có dung lượng 1,5 MB; giới hạn là 1 MB." in response.content.decode()
@@ -346,7 +346,7 @@ def test_a_request_declaring_more_than_the_limit_is_answered_413_unread(
     # 600 MB declared, one byte sent: reading the body would fail the test client's payload.
     response = signed_in(reporter).generic(
         "POST",
-        reverse("reporting:evidence_attach", args=[live_round.pk, task.pk]),
+        reverse("reporting:task_update", args=[live_round.pk, task.pk]),
         b"x",
         content_type="multipart/form-data; boundary=x",
         CONTENT_LENGTH=str(600 * 1024 * 1024),
