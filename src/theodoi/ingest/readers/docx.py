@@ -22,6 +22,7 @@ from lxml import etree
 from theodoi.ingest.blocks import Block, Origin, Paragraph, SourceText, Table, table_from_grid
 from theodoi.ingest.chrome import strip_chrome
 from theodoi.ingest.errors import UnreadableInput
+from theodoi.ingest.readers.bounds import MAX_COLUMNS, CellBudget, too_many_columns
 from theodoi.ingest.readers.numbering import Numbering, read_numbering
 from theodoi.ingest.textnorm import normalize_text
 
@@ -77,7 +78,7 @@ def _grid_span(tc: etree._Element) -> int:
     props = tc.find(_TC_PR)
     span = props.find(qn("w:gridSpan")) if props is not None else None
     try:
-        return max(1, int(span.get(_VAL, "1"))) if span is not None else 1
+        return min(max(1, int(span.get(_VAL, "1"))), MAX_COLUMNS) if span is not None else 1
     except ValueError:
         return 1
 
@@ -92,27 +93,32 @@ def _grid_before(tr: etree._Element) -> int:
     props = tr.find(_TR_PR)
     before = props.find(qn("w:gridBefore")) if props is not None else None
     try:
-        return int(before.get(_VAL, "0")) if before is not None else 0
+        return min(max(0, int(before.get(_VAL, "0"))), MAX_COLUMNS) if before is not None else 0
     except ValueError:
         return 0
 
 
 def _table(tbl: etree._Element, context: _Context) -> Table:
     """A ruled table with its merges: a cell continuing a vertical merge (``w:vMerge`` other
-    than ``restart``) belongs to the cell above it, column by column of the grid."""
+    than ``restart``) belongs to the cell above it, column by column of the grid. A span runs
+    at most to Word's last column; a cell past it refuses the document."""
     texts: dict[Origin, str] = {}
     grid: list[list[Origin]] = []
+    cells = context.cells.table()
     for r, tr in enumerate(tbl.iterchildren(_TR)):
         row: list[Origin] = [(r, c) for c in range(_grid_before(tr))]
         above = grid[-1] if grid else []
         for tc in tr.iterchildren(_TC):
             own = (r, len(row))
+            if own[1] >= MAX_COLUMNS:
+                raise too_many_columns(context.cells.name)
             continued = _continues_merge(tc)
-            for k in range(_grid_span(tc)):
+            for k in range(min(_grid_span(tc), MAX_COLUMNS - own[1])):
                 column = own[1] + k
                 row.append(above[column] if continued and column < len(above) else own)
             if own in row:
                 texts[own] = normalize_text(_cell_text(tc, context))
+        cells.row(len(row))
         grid.append(row)
     return table_from_grid(texts, grid)
 
@@ -123,6 +129,7 @@ class _Context:
 
     numbering: Numbering
     ruled_styles: dict[str, bool]  # table style id -> whether it draws lines
+    cells: CellBudget
 
 
 def _ruled_styles(document: Any) -> dict[str, bool]:
@@ -257,8 +264,10 @@ def read_docx(path: Path) -> SourceText:
         )
     try:
         document = docx.Document(str(path))
-        context = _Context(read_numbering(document), _ruled_styles(document))
+        context = _Context(read_numbering(document), _ruled_styles(document), CellBudget(name))
         blocks = list(_without_chrome(_blocks_of(document.element.body, context)))
+    except UnreadableInput:
+        raise
     # A damaged package fails in many ways (bad XML, bad deflate stream, missing part, bad
     # relationship); every one of them means the same thing to the person who uploaded it.
     except Exception as err:

@@ -18,6 +18,7 @@ from lxml import etree
 from theodoi.ingest.blocks import Block, Origin, Paragraph, SourceText, Table, table_from_grid
 from theodoi.ingest.chrome import strip_chrome
 from theodoi.ingest.errors import UnreadableInput
+from theodoi.ingest.readers.bounds import MAX_COLUMNS, CellBudget, too_many_columns
 from theodoi.ingest.readers.text import decode
 from theodoi.ingest.textnorm import normalize_text
 
@@ -79,7 +80,8 @@ def _is_chrome(element: etree._Element) -> bool:
 class _Flow:
     """Running text cut into lines at block boundaries, as a browser would lay it out."""
 
-    def __init__(self) -> None:
+    def __init__(self, cells: CellBudget) -> None:
+        self.cells = cells
         self.blocks: list[Block] = []
         self._line: list[str] = []
         self._bullet = False
@@ -113,7 +115,7 @@ def _walk(element: etree._Element, flow: _Flow) -> None:
         flow.text(element.tail)
         return
     if tag == "table" and not element.xpath(".//table"):
-        flow.add(_table(element))
+        flow.add(_table(element, flow.cells))
         flow.text(element.tail)
         return
     if tag == "br":
@@ -133,8 +135,8 @@ def _walk(element: etree._Element, flow: _Flow) -> None:
     flow.text(element.tail)
 
 
-def _cell_text(cell: etree._Element) -> str:
-    flow = _Flow()
+def _cell_text(cell: etree._Element, cells: CellBudget) -> str:
+    flow = _Flow(cells)
     flow.text(cell.text)
     for child in cell:
         _walk(child, flow)
@@ -150,19 +152,21 @@ def _rows(table: etree._Element) -> Iterator[etree._Element]:
             yield from (row for row in child if row.tag == "tr")
 
 
-def _span(cell: etree._Element, attribute: str) -> int:
+def _span(cell: etree._Element, attribute: str, room: int) -> int:
     try:
-        return max(1, min(int(cell.get(attribute, "1")), 1000))
+        return max(1, min(int(cell.get(attribute, "1")), room))
     except ValueError:
         return 1
 
 
-def _table(table: etree._Element) -> Table:
+def _table(table: etree._Element, cells: CellBudget) -> Table:
     """The table with its ``rowspan``/``colspan`` merges; a rowspan stops at the table's last
-    row, as a browser draws it. Rows left with no text at all are dropped."""
+    row, as a browser draws it, and a colspan at the last column a table may have (a cell past
+    it refuses the document). Rows left with no text at all are dropped."""
     rows = list(_rows(table))
     grid: list[list[Origin | None]] = [[] for _ in rows]
     texts: dict[Origin, str] = {}
+    counted = cells.table()
     for r, tr in enumerate(rows):
         column = 0
         for cell in tr:
@@ -170,13 +174,16 @@ def _table(table: etree._Element) -> Table:
                 continue
             while column < len(grid[r]) and grid[r][column] is not None:
                 column += 1  # a cell spanning down from an earlier row sits here
+            if column >= MAX_COLUMNS:
+                raise too_many_columns(cells.name)
             origin = (r, column)
-            texts[origin] = _cell_text(cell)
-            columns = _span(cell, "colspan")
-            for below in grid[r : r + _span(cell, "rowspan")]:
+            texts[origin] = _cell_text(cell, cells)
+            columns = _span(cell, "colspan", MAX_COLUMNS - column)
+            for below in grid[r : r + _span(cell, "rowspan", len(rows) - r)]:
                 below.extend([None] * (column + columns - len(below)))
                 below[column : column + columns] = [origin] * columns
             column += columns
+        counted.row(len(grid[r]))
     return _without_empty_rows(texts, grid)
 
 
@@ -202,7 +209,7 @@ def read_html(data: bytes, name: str = "") -> SourceText:
     except (etree.ParserError, ValueError) as err:
         raise UnreadableInput(f"Tệp {name} không đọc được như trang HTML: {err}.") from err
     body = root.find("body")
-    flow = _Flow()
+    flow = _Flow(CellBudget(name))
     _walk(body if body is not None else root, flow)
     flow.flush()
     blocks = [b for b in flow.blocks if not isinstance(b, Table) or b.rows]

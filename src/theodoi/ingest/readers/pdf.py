@@ -10,20 +10,21 @@ bullet), and is still read; a scan with a typed cover page is still a scan.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from theodoi.ingest.blocks import Block, Paragraph, SourceText
 from theodoi.ingest.chrome import strip_chrome
 from theodoi.ingest.errors import ScannedDocument, UnreadableInput
+from theodoi.ingest.readers.bounds import MAX_PDF_PAGES, MAX_READ_SECONDS
 from theodoi.ingest.readers.layout import (
     Line,
     ReadingOrder,
@@ -132,16 +133,52 @@ def _join_tables(blocks: Iterable[Block | TableGrid]) -> list[Block]:
     return out
 
 
+def _damaged(name: str) -> UnreadableInput:
+    return UnreadableInput(f"Tệp {name} là PDF bị hỏng, không đọc được.")
+
+
 def _open(path: Path) -> Any:
     try:
         return pdfplumber.open(path)
-    except (PdfminerException, PDFSyntaxError, PSException, ValueError, KeyError) as err:
+    # A damaged PDF fails deep inside pdfminer in many ways (PSEOF, KeyError, struct.error,
+    # zlib.error, RecursionError on a cycle of objects...); all mean the file is damaged.
+    except Exception as err:
         cause = err.args[0] if isinstance(err, PdfminerException) and err.args else err
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise UnreadableInput(
                 f"Tệp {path.name} là PDF có mật khẩu. Hãy gỡ mật khẩu rồi tải lên lại."
             ) from err
-        raise UnreadableInput(f"Tệp {path.name} là PDF bị hỏng, không đọc được.") from err
+        raise _damaged(path.name) from err
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[Any]:
+    pdf = _open(path)
+    try:
+        yield pdf
+    finally:
+        try:
+            pdf.close()
+        except Exception:  # closing walks the damaged page tree again and fails again
+            if not pdf.stream_is_external:
+                pdf.stream.close()
+
+
+def _pages(pdf: Any, name: str) -> Iterator[tuple[int, Any]]:
+    """The pages numbered from 1, within the page and time bounds of a document."""
+    started = time.monotonic()
+    if len(pdf.pages) > MAX_PDF_PAGES:
+        raise UnreadableInput(
+            f"Tệp {name} có {len(pdf.pages)} trang; chỉ đọc văn bản kế hoạch đến "
+            f"{MAX_PDF_PAGES} trang."
+        )
+    for number, page in enumerate(pdf.pages, start=1):
+        if time.monotonic() - started > MAX_READ_SECONDS:
+            raise UnreadableInput(
+                f"Tệp {name} đọc quá {MAX_READ_SECONDS:.0f} giây mà chưa xong (đến trang "
+                f"{number}); tệp quá phức tạp hoặc bị hỏng."
+            )
+        yield number, page
 
 
 def _refuse_as_scan(name: str, pages: int, scanned: list[int], undecodable: list[int]) -> None:
@@ -194,9 +231,9 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
         stretch.clear()
 
     order = ReadingOrder()
-    with _open(path) as pdf:
+    with _opened(path) as pdf:
         try:
-            for number, page in enumerate(pdf.pages, start=1):
+            for number, page in _pages(pdf, name):
                 text = page_text(page)
                 if _is_blank(page, text):
                     page.close()
@@ -220,8 +257,10 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
                         flush()
                         blocks.append(item.block)
                 page.close()  # pdfplumber caches every page's objects otherwise
-        except (PdfminerException, PDFSyntaxError, PSException) as err:
-            raise UnreadableInput(f"Tệp {name} là PDF bị hỏng, không đọc được.") from err
+        except UnreadableInput:
+            raise
+        except Exception as err:  # as in _open: pdfminer's many ways of failing on damage
+            raise _damaged(name) from err
     stretch += order.close()
     flush()
     warnings: list[str] = []
