@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from tests.ingest.builders import raw_pdf
 from tests.ingest.fixtures import SEED_004
+from tests.mutations import mutated
 from theodoi.ingest.blocks import SourceText
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers import read_file
@@ -65,27 +66,6 @@ HTML = (
     "<tr><td rowspan='2'>1</td><td>Xây dựng</td><td>2025</td></tr>"
     "<tr><td>Hoàn thiện</td><td>2026</td></tr></table></body></html>"
 ).encode()
-
-
-@st.composite
-def mutated(draw: st.DrawFn, data: bytes) -> bytes:
-    """``data`` with a few edits: bytes flipped, a slice cut, bytes put in, a slice repeated
-    (which grows rows, cells, spans and nesting), or the whole cut short."""
-    for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, max(len(data) - 1, 0)))
-        edit = draw(st.sampled_from(["flip", "cut", "insert", "repeat", "truncate"]))
-        if edit == "flip" and data:
-            data = data[:at] + bytes([data[at] ^ draw(st.integers(1, 255))]) + data[at + 1 :]
-        elif edit == "cut":
-            data = data[:at] + data[at + draw(st.integers(1, 200)) :]
-        elif edit == "insert":
-            data = data[:at] + draw(st.binary(min_size=1, max_size=64)) + data[at:]
-        elif edit == "repeat":
-            piece = data[at : at + draw(st.integers(1, 300))]
-            data = data[:at] + piece * draw(st.integers(2, 2000)) + data[at:]
-        else:
-            data = data[:at]
-    return data
 
 
 @st.composite

@@ -18,6 +18,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.mutations import mutated
 from tests.reporting.office_files import plain_zip
 from tests.reporting.test_workbook import (
     CUT_OFF,
@@ -46,27 +47,6 @@ def peak_mb() -> int:
 
 slowest = 0.0
 examples = 0
-
-
-@st.composite
-def mutated(draw: st.DrawFn, data: bytes) -> bytes:
-    """``data`` with a few edits: bytes flipped, a slice cut out, bytes put in, a slice
-    repeated (which grows rows, cells and nesting), or the whole cut short."""
-    for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, max(len(data) - 1, 0)))
-        edit = draw(st.sampled_from(["flip", "cut", "insert", "repeat", "truncate"]))
-        if edit == "flip" and data:
-            data = data[:at] + bytes([data[at] ^ draw(st.integers(1, 255))]) + data[at + 1 :]
-        elif edit == "cut":
-            data = data[:at] + data[at + draw(st.integers(1, 200)) :]
-        elif edit == "insert":
-            data = data[:at] + draw(st.binary(min_size=1, max_size=64)) + data[at:]
-        elif edit == "repeat":
-            piece = data[at : at + draw(st.integers(1, 300))]
-            data = data[:at] + piece * draw(st.integers(2, 2000)) + data[at:]
-        else:
-            data = data[:at]
-    return data
 
 
 @st.composite
