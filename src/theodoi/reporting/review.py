@@ -14,9 +14,9 @@ from theodoi.audit.log import record
 from theodoi.plans.models import Plan
 from theodoi.reporting.access import require_coordinator
 from theodoi.reporting.errors import ReportingError, StaleVersionError
+from theodoi.reporting.events import results_changed_after_commit
 from theodoi.reporting.models import IndicatorValue, ReviewState, TaskUpdate
 from theodoi.reporting.versions import Report, insert_version, latest_version, thread_of
-from theodoi.snapshots.services import rebuild_after_commit
 
 
 def _kind(report: TaskUpdate | IndicatorValue) -> str:
@@ -73,7 +73,7 @@ def _review(
 def accept_update(report: Report, *, by: User, now: datetime.datetime) -> Report:
     """Accept a submitted task update or indicator figure: from now on it counts."""
     accepted = _review(report, ReviewState.ACCEPTED, by=by, now=now)
-    rebuild_after_commit(accepted.round.plan, now=now)
+    results_changed_after_commit(accepted.round.plan, now=now)
     return accepted
 
 
@@ -93,5 +93,5 @@ def bulk_accept(
     """Accept several at once: all of them, or none when one cannot be."""
     accepted = [_review(report, ReviewState.ACCEPTED, by=by, now=now) for report in reports]
     for plan in Plan.objects.filter(rounds__in={report.round_id for report in accepted}).distinct():
-        rebuild_after_commit(plan, now=now)
+        results_changed_after_commit(plan, now=now)
     return accepted

@@ -20,6 +20,7 @@ from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
 from theodoi.reporting.access import require_coordinator
 from theodoi.reporting.errors import ReportingError
+from theodoi.reporting.events import results_changed_after_commit
 from theodoi.reporting.models import (
     IndicatorValue,
     ReportingRound,
@@ -31,7 +32,6 @@ from theodoi.reporting.models import (
 )
 from theodoi.reporting.schedule import Schedule
 from theodoi.reporting.versions import latest_only
-from theodoi.snapshots.services import rebuild_after_commit
 
 
 @transaction.atomic
@@ -219,5 +219,5 @@ def close_round(round_: ReportingRound, *, by: User, now: datetime.datetime) -> 
         before={"state": before},
         after={"state": RoundState.CLOSED},
     )
-    rebuild_after_commit(round_.plan, now=now, closed_round=round_)
+    results_changed_after_commit(round_.plan, now=now, closed_round=round_)
     return round_

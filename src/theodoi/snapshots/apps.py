@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class SnapshotsConfig(AppConfig):
     name = "theodoi.snapshots"
     verbose_name = _("evaluation snapshots")
+
+    def ready(self) -> None:
+        from theodoi.events import subscribe
+        from theodoi.reporting.events import ResultsChanged
+        from theodoi.snapshots.services import rebuild_for
+
+        subscribe(ResultsChanged, rebuild_for)

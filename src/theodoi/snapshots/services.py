@@ -16,7 +16,7 @@ from theodoi.audit.log import record
 from theodoi.orgs.models import Role
 from theodoi.orgs.roles import persona_of
 from theodoi.plans.models import Plan, PlanStatus
-from theodoi.reporting.models import ReportingRound
+from theodoi.reporting.events import ResultsChanged
 from theodoi.snapshots.errors import SnapshotError
 from theodoi.snapshots.evaluate import evaluate_plan
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
@@ -54,25 +54,12 @@ def rebuild_snapshot(plan: Plan, *, as_of: datetime.date, now: datetime.datetime
     return snapshot
 
 
-def rebuild_after_commit(
-    plan: Plan, *, now: datetime.datetime, closed_round: ReportingRound | None = None
-) -> None:
-    """Rebuild today's snapshot once the caller's transaction has committed (an accepted
-    update, a closed round); a closed round also gets the snapshot of its deadline's day, the
-    one the dashboard shows for that round. Issue 6's job queue takes this over."""
-    plan_id = plan.pk
-    days = {timezone.localdate(now)}
-    if closed_round is not None:
-        days.add(timezone.localdate(closed_round.deadline))
-
-    def rebuild() -> None:
-        fresh = Plan.objects.get(pk=plan_id)
-        for day in sorted(days):
-            rebuild_snapshot(fresh, as_of=day, now=now)
-
-    # robust: the acceptance is committed whatever happens here; a failed rebuild is logged
-    # and the next one (or issue 6's nightly job) catches up.
-    transaction.on_commit(rebuild, robust=True)
+def rebuild_for(event: ResultsChanged) -> None:
+    """Rebuild the snapshots of the days whose results changed (subscribed in
+    ``SnapshotsConfig.ready``), so the dashboard is current right after an accepted update."""
+    plan = Plan.objects.get(pk=event.plan_id)
+    for day in event.days:
+        rebuild_snapshot(plan, as_of=day, now=event.now)
 
 
 def latest_snapshot(plan: Plan, *, as_of: datetime.date | None = None) -> PlanSnapshot | None:
