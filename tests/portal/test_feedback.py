@@ -12,8 +12,9 @@ from django.test import Client
 from django.urls import reverse
 
 from theodoi.audit.models import AuditEntry
+from theodoi.limits.counters import source_of
 from theodoi.portal.errors import FeedbackError
-from theodoi.portal.feedback import PER_HOUR, source_of, submit_feedback
+from theodoi.portal.feedback import PER_HOUR, submit_feedback
 from theodoi.portal.models import Feedback
 
 pytestmark = pytest.mark.django_db

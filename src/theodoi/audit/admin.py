@@ -1,10 +1,11 @@
 """Django admin, audited: every ModelAdmin of the site writes an audit entry with the object's
 data before and after each change it makes (:class:`AuditedAdmin`), the audit log itself can be
-read and never changed, and people are deactivated, never deleted.
+read and never changed. People (Django's users) are registered by ``theodoi.orgs.admin``,
+whose service deactivates them.
 
 IT staff change tasks, roles and organisations here; without this, marking a task confidential
 or making a reporter a coordinator left no trace (issue 10). The models of other packages
-registered with the admin (Django's users and groups, django-axes' lockouts) are registered
+registered with the admin (Django's groups, django-axes' lockouts) are registered
 again here with the same guarantee; ``tests/audit/test_admin.py`` fails on any ModelAdmin that
 can write without it.
 """
@@ -15,22 +16,19 @@ from typing import Any
 
 from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import NestedObjects
-from django.contrib.auth.admin import GroupAdmin, UserAdmin
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.admin import GroupAdmin
+from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import QuerySet
 from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from theodoi.audit.log import record
 from theodoi.audit.models import AuditEntry
 from theodoi.audit.snapshot import fields_of
-from theodoi.orgs.services import deactivate_person
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -124,37 +122,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.action(description=gettext_lazy("Deactivate the selected people"))
-def deactivate(
-    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[User]
-) -> None:
-    people = [person for person in queryset if person.is_active]
-    for person in people:
-        deactivate_person(person, by=request.user, now=timezone.now())
-    modeladmin.message_user(
-        request, _("%(count)s people deactivated.") % {"count": len(people)}, messages.SUCCESS
-    )
-
-
-class PersonAdmin(AuditedAdmin, UserAdmin):
-    """People are deactivated, never deleted: their name stays on every report and audit entry
-    they wrote (the foreign keys to them are PROTECT)."""
-
-    actions = (deactivate,)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def user_change_password(
-        self, request: HttpRequest, id: str, form_url: str = ""
-    ) -> HttpResponse:
-        response = super().user_change_password(request, id, form_url)
-        if request.method == "POST" and response.status_code == 302:
-            person = User.objects.get(pk=id)
-            record("admin.auth.user.password_set", person, by=request.user, now=timezone.now())
-        return response
-
-
 class AuditedGroupAdmin(AuditedAdmin, GroupAdmin):
     pass
 
@@ -172,7 +139,6 @@ class AuditedAccessFailureLogAdmin(AuditedAdmin, AccessFailureLogAdmin):
 
 
 for model, model_admin in (
-    (User, PersonAdmin),
     (Group, AuditedGroupAdmin),
     (AccessAttempt, AuditedAccessAttemptAdmin),
     (AccessLog, AuditedAccessLogAdmin),

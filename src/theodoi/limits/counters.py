@@ -12,11 +12,20 @@ Windows are fixed: the first counted action opens one of length ``within``.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import hmac
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from theodoi.limits.models import Allowance
+
+
+def source_of(address: str) -> str:
+    """A keyed hash of the sender's address, to count under (the address itself is not kept)."""
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()
 
 
 def _increment(key: str, limit: int) -> bool:

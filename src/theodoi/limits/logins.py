@@ -21,8 +21,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils import timezone
 
-from theodoi.limits.counters import forget, take
-from theodoi.portal.feedback import source_of
+from theodoi.limits.counters import forget, source_of, take
 from theodoi.proxies import client_address
 
 

@@ -1,7 +1,23 @@
-from django.contrib import admin
+"""The admin of organisations, memberships and people, audited (``theodoi.audit.admin``);
+people are deactivated, never deleted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from theodoi.audit.admin import AuditedAdmin
+from theodoi.audit.log import record
 from theodoi.orgs.models import Membership, Organisation, OrganisationAlias
+from theodoi.orgs.services import deactivate_person
 
 
 class AliasInline(admin.TabularInline):
@@ -28,3 +44,39 @@ class MembershipAdmin(AuditedAdmin):
     list_filter = ("role",)
     search_fields = ("user__username", "organisation__name")
     raw_id_fields = ("user", "organisation")
+
+
+@admin.action(description=gettext_lazy("Deactivate the selected people"))
+def deactivate(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[User]
+) -> None:
+    people = [person for person in queryset if person.is_active]
+    for person in people:
+        deactivate_person(person, by=request.user, now=timezone.now())
+    modeladmin.message_user(
+        request, _("%(count)s people deactivated.") % {"count": len(people)}, messages.SUCCESS
+    )
+
+
+class PersonAdmin(AuditedAdmin, UserAdmin):
+    """People are deactivated, never deleted: their name stays on every report and audit entry
+    they wrote (the foreign keys to them are PROTECT)."""
+
+    actions = (deactivate,)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            person = User.objects.get(pk=id)
+            record("admin.auth.user.password_set", person, by=request.user, now=timezone.now())
+        return response
+
+
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+admin.site.register(User, PersonAdmin)

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
-import hmac
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -18,12 +15,6 @@ from theodoi.portal.models import Feedback, FeedbackKind
 
 PER_HOUR = 5
 MAX_LENGTH = 5000
-
-
-def source_of(address: str) -> str:
-    """A keyed hash of the sender's address (the address itself is not kept)."""
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()
 
 
 @transaction.atomic

@@ -6,11 +6,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from theodoi.limits.counters import source_of
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.portal import pages
 from theodoi.portal.cache import cached_per_plan
 from theodoi.portal.errors import FeedbackError
-from theodoi.portal.feedback import source_of, submit_feedback
+from theodoi.portal.feedback import submit_feedback
 from theodoi.portal.forms import FeedbackForm
 from theodoi.portal.opendata import DATASETS, as_csv, as_json
 from theodoi.proxies import client_address

@@ -14,8 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.audit.log import record
-from theodoi.limits.counters import take
-from theodoi.portal.feedback import source_of
+from theodoi.limits.counters import source_of, take
 from theodoi.proxies import client_address
 
 # Each reset request may send an e-mail: a sender cannot fill someone's mailbox.
