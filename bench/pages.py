@@ -63,10 +63,10 @@ def prepare() -> dict[str, Any]:
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
+    from theodoi.caching import forget_everything
     from theodoi.orgs.loading import load_organisations
     from theodoi.orgs.models import Organisation, Role
     from theodoi.orgs.services import grant_role
-    from theodoi.portal.cache import forget_everything
     from theodoi.snapshots.services import rebuild_snapshot
     from theodoi.snapshots.synthload import synthetic_plans
 

@@ -19,20 +19,14 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.core.cache import cache
-from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
+from theodoi.caching import fetch, keep
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
 
-TIMEOUT = 24 * 3600  # a snapshot a day at least; older keys simply expire
-# Each worker keeps the pages it served last in memory in front of the shared cache: safe
-# because a key never changes meaning (its version is in it), and it spares a database or
-# Redis round trip and the unpickling of the page on every hit.
-_near = LocMemCache("theodoi-portal-pages", {"OPTIONS": {"MAX_ENTRIES": 300}})
 View = Callable[..., HttpResponse]
 
 
@@ -74,28 +68,6 @@ def plan_version(plan_id: int, today: datetime.date) -> str:
     shown = ",".join(f"{kind}:{pk}" for kind, pk, _, _ in rows[1:])
     ids = hashlib.sha256(shown.encode()).hexdigest()[:16]
     return f"{version}.{digest or '-'}.{ranking or '-'}.{ids}"
-
-
-def fetch(key: str) -> Any:
-    """A cached value: from this worker's memory, else from the shared cache."""
-    hit = _near.get(key)
-    if hit is None:
-        hit = cache.get(key)
-        if hit is not None:
-            _near.set(key, hit, TIMEOUT)
-    return hit
-
-
-def keep(key: str, value: Any) -> None:
-    """Cache under a versioned key (one that never changes meaning), in both levels."""
-    cache.set(key, value, TIMEOUT)
-    _near.set(key, value, TIMEOUT)
-
-
-def forget_everything() -> None:
-    """Empty both levels: what a page costs when nothing is cached (bench/pages.py)."""
-    cache.clear()
-    _near.clear()
 
 
 def cached_per_plan(view: View) -> View:

@@ -13,10 +13,10 @@ from django.urls import reverse
 
 from tests.conftest import org
 from tests.snapshots.conftest import AS_OF, REVIEWED
+from theodoi.caching import forget_everything
 from theodoi.orgs.models import Organisation, Role
 from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import Plan
-from theodoi.portal.cache import forget_everything
 from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.services import rebuild_snapshot
 

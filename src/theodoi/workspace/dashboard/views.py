@@ -12,12 +12,12 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from theodoi.caching import fetch, keep
 from theodoi.evaluation import TaskStatus
 from theodoi.orgs.models import Organisation
 from theodoi.orgs.roles import persona_of
 from theodoi.plans.access import visible_plans, visible_tasks
 from theodoi.plans.models import Task
-from theodoi.portal.cache import fetch, keep
 from theodoi.workspace.dashboard.scope import Scope, scope_for
 from theodoi.workspace.views.gates import staff_required
 
