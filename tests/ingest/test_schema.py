@@ -109,3 +109,18 @@ def test_each_problem_is_named_by_its_place_in_vietnamese(
 
 def test_something_that_is_not_an_object_is_refused() -> None:
     assert validate_plan_json([1, 2]) == ["(gốc): phải là đối tượng, nhưng đang là [1, 2]."]
+
+
+def test_a_schedule_in_plan_json_is_optional_and_must_exist_every_year(
+    gold_004: dict[str, Any],
+) -> None:
+    assert "schedule" not in gold_004
+    assert validate_plan_json(gold_004) == []
+    yearly = {"dates": [{"day": 1, "month": 6}], "every_months": None, "text": "trước ngày 01/6"}
+    assert validate_plan_json({**gold_004, "schedule": yearly}) == []
+    assert Plan.from_dict({**gold_004, "schedule": yearly}).to_dict()["schedule"] == yearly
+    assert validate_plan_json({**gold_004, "schedule": None}) == []
+    leap = {**yearly, "dates": [{"day": 29, "month": 2}]}
+    assert validate_plan_json({**gold_004, "schedule": leap}) == [
+        "schedule: Ngày 29/2 không có trong năm."
+    ]

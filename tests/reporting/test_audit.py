@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from tests.reporting.conftest import AFTER, DEADLINE, DONE, DURING, IN_PROGRESS, PDF
 from theodoi.audit.log import entries_for
 from theodoi.audit.models import AuditEntry
+from theodoi.ingest.schedule import Schedule
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Indicator, Task
 from theodoi.reporting.errors import ReportingError
@@ -21,7 +22,6 @@ from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import IndicatorValue, ReportingRound, TaskUpdate
 from theodoi.reporting.review import accept_update, bulk_accept, return_update
 from theodoi.reporting.rounds import close_round, lock_due_rounds, reopen_round_for, set_schedule
-from theodoi.reporting.schedule import Schedule
 from theodoi.reporting.updates import save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
 

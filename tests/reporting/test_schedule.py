@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from theodoi.reporting.schedule import ProposedRound, Schedule, parse_schedule, propose_round
+from theodoi.ingest.schedule import Schedule, parse_schedule
+from theodoi.reporting.schedule import ProposedRound, propose_round
 
 SHARED = Path("/work/shared")
 D = datetime.date

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from theodoi.ingest.schedule import Schedule, schedule_from_json, schedule_to_json
+
 SCHEMA_VERSION = 1
 
 DocumentKind = Literal[
@@ -129,6 +131,8 @@ class Plan:
     notes: str | None = None
     # Problems met while reading, in Vietnamese, for the person who checks the extraction.
     warnings: list[str] = field(default_factory=list)
+    # When agencies report, as the document states it; publishing sets it on the plan.
+    schedule: Schedule | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -142,6 +146,8 @@ class Plan:
             out["notes"] = self.notes
         if self.warnings:
             out["warnings"] = list(self.warnings)
+        if self.schedule is not None:
+            out["schedule"] = schedule_to_json(self.schedule)
         return out
 
     @classmethod
@@ -187,4 +193,5 @@ class Plan:
             ],
             notes=data.get("notes"),
             warnings=list(data.get("warnings") or []),
+            schedule=schedule_from_json(data["schedule"]) if data.get("schedule") else None,
         )

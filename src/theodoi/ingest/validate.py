@@ -14,6 +14,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
+from theodoi.ingest.schedule import schedule_from_json
+
 _TYPE_NAMES = {
     "string": "chuỗi chữ",
     "integer": "số nguyên",
@@ -102,4 +104,16 @@ def validate_plan_json(data: Any) -> list[str]:
         if kept is None or len(error.schema_path) > len(kept.schema_path):
             chosen[key] = error
     errors = sorted(chosen.values(), key=lambda e: [_order(part) for part in e.absolute_path])
-    return [_message(error) for error in errors]
+    return [_message(error) for error in errors] or _schedule_problems(data)
+
+
+def _schedule_problems(data: dict[str, Any]) -> list[str]:
+    """What the schema cannot say of a schedule: dates or months, one of the two, and dates
+    that exist every year (31/2 does not)."""
+    if not data.get("schedule"):
+        return []
+    try:
+        schedule_from_json(data["schedule"])
+    except ValueError as exc:
+        return [f"schedule: {exc}"]
+    return []

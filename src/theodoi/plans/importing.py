@@ -21,6 +21,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from theodoi.audit.log import record
+from theodoi.events import publish
 from theodoi.ingest.errors import OcrUnavailable, ScannedDocument, UnreadableInput
 from theodoi.ingest.plan import Plan as PlanData
 from theodoi.ingest.readers.detect import HEAD_SIZE
@@ -31,6 +32,7 @@ from theodoi.orgs.resolve import Resolver, find_province
 from theodoi.plans.diff import PlanDiff, diff_plan_json
 from theodoi.plans.edits import describe, replay
 from theodoi.plans.errors import PlanError
+from theodoi.plans.events import PlanPublished
 from theodoi.plans.identity import find_same_plan
 from theodoi.plans.models import (
     AgencyRole,
@@ -46,7 +48,6 @@ from theodoi.plans.models import (
 from theodoi.plans.plan_json import indicator_json, live_indicators, live_tasks, task_json
 from theodoi.plans.rows import set_indicator_fields, set_task_fields, sync_entries, sync_groups
 from theodoi.plans.uploads import upload_problem
-from theodoi.reporting.importing import schedule_from_import
 
 User = AbstractBaseUser | None
 log = logging.getLogger(__name__)
@@ -284,25 +285,12 @@ def _link_implemented(plan: Plan) -> None:
                 other.implements.add(plan)
 
 
-@transaction.atomic
-def publish_import(
-    draft: ImportDraft, *, by: User, now: datetime.datetime, confirm_empty: bool = False
-) -> Plan:
-    """Make the draft a plan in the database, or the new version of the plan it replaces.
-
-    A task matched to one of the old version keeps its identity (and so every report filed
-    on it); a removed task that anything refers to is archived, not deleted. A draft with no
-    task and no indicator is published only with ``confirm_empty``."""
-    draft = staged(draft)
-    plan_json: dict[str, Any] = draft.plan_json
-    if not (plan_json.get("tasks") or plan_json.get("indicators")) and not confirm_empty:
-        raise PlanError(
-            _("No task or indicator was found in this document; confirm to publish it anyway.")
-        )
-    doc = plan_json.get("document") or {}
-    plan = Plan.objects.select_for_update().get(pk=draft.replaces_id) if draft.replaces_id else None
+def _refuse_a_second_copy(plan_json: dict[str, Any], draft: ImportDraft, plan: Plan | None) -> None:
+    """PlanError when the draft is a plan already in theodoi other than the one it replaces."""
     clash = find_same_plan(plan_json, draft.province, besides=plan)
-    if clash is not None:
+    if clash is None:
+        return
+    if clash.published_at:
         raise PlanError(
             _(
                 "This plan is already in theodoi as %(plan)s, published on %(day)s: it is not "
@@ -310,15 +298,17 @@ def publish_import(
                 "then be compared with the plan as its new version."
             )
             % {"plan": clash, "day": formats.date_format(timezone.localtime(clash.published_at))}
-            if clash.published_at
-            else _("This plan is already in theodoi as %(plan)s: it is not published twice.")
-            % {"plan": clash}
         )
-    before = {"version": plan.version, "sha256": plan.source_sha256} if plan else None
-    if plan is None:
-        plan = Plan(version=1)
-    else:
-        plan.version += 1
+    raise PlanError(
+        _("This plan is already in theodoi as %(plan)s: it is not published twice.")
+        % {"plan": clash}
+    )
+
+
+def _describe_plan(plan: Plan, draft: ImportDraft, *, now: datetime.datetime) -> None:
+    """The plan's own fields from the draft's document part and file, published at ``now``."""
+    plan_json: dict[str, Any] = draft.plan_json
+    doc = plan_json.get("document") or {}
     plan.number = doc.get("number") or ""
     plan.kind = doc.get("kind") or "khac"
     plan.title = doc.get("title") or ""
@@ -334,60 +324,97 @@ def publish_import(
     plan.corrected_json = plan_json
     plan.corrections = draft.corrections
     plan.implements_numbers = list(doc.get("implements") or [])
-    plan.save()
-    _link_implemented(plan)
 
-    diff = diff_plan(plan, plan_json) if before else diff_plan_json({}, plan_json)
-    groups = sync_groups(plan, plan_json)
-    resolver = Resolver(draft.province, as_of=now.date())
 
-    def task_mentions(task: Task, entry: dict[str, Any]) -> None:
+class _Mentions:
+    """Writes the agencies a task or an indicator names, each resolved as of the publication."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+
+    def _named(self, position: int, name: str) -> dict[str, Any]:
+        return {
+            "name": name,
+            "position": position,
+            "organisation": self.resolver.resolve(name).organisation,
+        }
+
+    def of_task(self, task: Task, entry: dict[str, Any]) -> None:
         task.agencies.all().delete()
         TaskAgency.objects.bulk_create(
-            TaskAgency(
-                task=task,
-                role=role,
-                name=name,
-                position=position,
-                organisation=resolver.resolve(name).organisation,
-            )
+            TaskAgency(task=task, role=role, **self._named(*named))
             for role in (AgencyRole.LEAD, AgencyRole.COOPERATING)
-            for position, name in enumerate(entry.get(role) or [])
+            for named in enumerate(entry.get(role) or [])
         )
 
-    def indicator_mentions(indicator: Indicator, entry: dict[str, Any]) -> None:
+    def of_indicator(self, indicator: Indicator, entry: dict[str, Any]) -> None:
         indicator.agencies.all().delete()
         IndicatorAgency.objects.bulk_create(
-            IndicatorAgency(
-                indicator=indicator,
-                name=name,
-                position=position,
-                organisation=resolver.resolve(name).organisation,
-            )
-            for position, name in enumerate(entry.get("agencies") or [])
+            IndicatorAgency(indicator=indicator, **self._named(*named))
+            for named in enumerate(entry.get("agencies") or [])
         )
 
-    task_counts = sync_entries(
+
+def _sync_rows(
+    plan: Plan, draft: ImportDraft, *, new_version: bool, now: datetime.datetime
+) -> dict[str, dict[str, int]]:
+    """Groups, tasks and indicators of the plan made what the draft says: matched rows keep
+    their identity, the others are added or archived. The counts per kind, for the audit."""
+    plan_json: dict[str, Any] = draft.plan_json
+    diff = diff_plan(plan, plan_json) if new_version else diff_plan_json({}, plan_json)
+    groups = sync_groups(plan, plan_json)
+    mentions = _Mentions(Resolver(draft.province, as_of=now.date()))
+    tasks = sync_entries(
         plan,
         model=Task,
-        old_rows=live_tasks(plan) if before else [],
+        old_rows=live_tasks(plan) if new_version else [],
         new_entries=plan_json.get("tasks") or [],
         matches=diff.tasks.matches,
         set_fields=lambda task, entry: set_task_fields(task, entry, groups),
-        mention_rows=task_mentions,
+        mention_rows=mentions.of_task,
         now=now,
     )
-    indicator_counts = sync_entries(
+    indicators = sync_entries(
         plan,
         model=Indicator,
-        old_rows=live_indicators(plan) if before else [],
+        old_rows=live_indicators(plan) if new_version else [],
         new_entries=plan_json.get("indicators") or [],
         matches=diff.indicators.matches,
         set_fields=set_indicator_fields,
-        mention_rows=indicator_mentions,
+        mention_rows=mentions.of_indicator,
         now=now,
     )
-    schedule_from_import(plan, draft, by=by, now=now)
+    return {"tasks": tasks, "indicators": indicators}
+
+
+@transaction.atomic
+def publish_import(
+    draft: ImportDraft, *, by: User, now: datetime.datetime, confirm_empty: bool = False
+) -> Plan:
+    """Make the draft a plan in the database, or the new version of the plan it replaces.
+
+    A task matched to one of the old version keeps its identity (and so every report filed
+    on it); a removed task that anything refers to is archived, not deleted. A draft with no
+    task and no indicator is published only with ``confirm_empty``. What other packages keep
+    of a plan (its reporting schedule) they set on :class:`PlanPublished`."""
+    draft = staged(draft)
+    plan_json: dict[str, Any] = draft.plan_json
+    if not (plan_json.get("tasks") or plan_json.get("indicators")) and not confirm_empty:
+        raise PlanError(
+            _("No task or indicator was found in this document; confirm to publish it anyway.")
+        )
+    plan = Plan.objects.select_for_update().get(pk=draft.replaces_id) if draft.replaces_id else None
+    _refuse_a_second_copy(plan_json, draft, plan)
+    before = {"version": plan.version, "sha256": plan.source_sha256} if plan else None
+    if plan is None:
+        plan = Plan(version=1)
+    else:
+        plan.version += 1
+    _describe_plan(plan, draft, now=now)
+    plan.save()
+    _link_implemented(plan)
+    counts = _sync_rows(plan, draft, new_version=before is not None, now=now)
+    publish(PlanPublished(plan=plan, plan_json=plan_json, by=by, now=now))
     draft.status = DraftStatus.PUBLISHED
     draft.published_plan = plan
     draft.save(update_fields=["status", "published_plan"])
@@ -401,8 +428,7 @@ def publish_import(
             "version": plan.version,
             "sha256": plan.source_sha256,
             "draft": draft.pk,
-            "tasks": task_counts,
-            "indicators": indicator_counts,
+            **counts,
         },
     )
     return plan

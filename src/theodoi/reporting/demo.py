@@ -24,6 +24,7 @@ from django.db import transaction
 from PIL import Image, ImageDraw, ImageFont
 
 from theodoi.evaluation import Due, EvaluationInputError, due_date
+from theodoi.ingest.schedule import Schedule
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Indicator, IndicatorAgency, Plan, Task, TaskAgency
 from theodoi.reporting.errors import ReportingError
@@ -36,7 +37,7 @@ from theodoi.reporting.models import (
 )
 from theodoi.reporting.review import bulk_accept, return_update
 from theodoi.reporting.rounds import close_round, lock_due_rounds, open_round
-from theodoi.reporting.schedule import Schedule, propose_round
+from theodoi.reporting.schedule import propose_round
 from theodoi.reporting.updates import UpdateContent, save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
 

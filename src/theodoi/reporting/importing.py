@@ -1,46 +1,19 @@
-"""The reporting schedule a plan document states, set when the plan is published from it."""
+"""The reporting schedule a plan document states, set when the plan is published from it.
+
+The extractor read the schedule into the Plan JSON when the document was staged
+(``theodoi.ingest.schedule``), so the uploaded file is not read again here.
+"""
 
 from __future__ import annotations
 
-import datetime
-import tempfile
-from pathlib import Path, PurePath
-
-from django.contrib.auth.models import AbstractBaseUser
-
-from theodoi.ingest.blocks import Paragraph
-from theodoi.ingest.errors import UnreadableInput
-from theodoi.ingest.readers import read_file
-from theodoi.plans.models import ImportDraft, Plan
-from theodoi.reporting.models import ReportingSchedule
+from theodoi.ingest.schedule import schedule_from_json
+from theodoi.plans.events import PlanPublished
 from theodoi.reporting.rounds import set_schedule
-from theodoi.reporting.schedule import Schedule, parse_schedule
 
 
-def schedule_in_document(data: bytes, filename: str) -> Schedule | None:
-    """The schedule the document's paragraphs state; None for Plan JSON (it carries no
-    prose) or a file that cannot be read."""
-    if PurePath(filename).suffix.lower() == ".json":
-        return None
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / (PurePath(filename).name or "document")
-        path.write_bytes(data)
-        try:
-            source = read_file(path)
-        except UnreadableInput:
-            return None
-    text = "\n".join(block.text for block in source.blocks if isinstance(block, Paragraph))
-    return parse_schedule(text)
-
-
-def schedule_from_import(
-    plan: Plan, draft: ImportDraft, *, by: AbstractBaseUser | None, now: datetime.datetime
-) -> ReportingSchedule | None:
-    """Set ``plan``'s schedule from the document it was published from, when the document
-    states one; a schedule the document does not state is left as it was."""
-    with draft.source_file.open("rb") as handle:
-        data = handle.read()
-    schedule = schedule_in_document(data, draft.filename)
-    if schedule is None:
-        return None
-    return set_schedule(plan, schedule, by=by, now=now)
+def schedule_from_import(event: PlanPublished) -> None:
+    """Set the published plan's schedule from its Plan JSON (subscribed in
+    ``ReportingConfig.ready``); a schedule the document does not state is left as it was."""
+    data = event.plan_json.get("schedule")
+    if data:
+        set_schedule(event.plan, schedule_from_json(data), by=event.by, now=event.now)

@@ -14,9 +14,9 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from theodoi.evaluation.status import TaskStatus
+from theodoi.ingest.schedule import Schedule
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole, Indicator, Plan, Task
-from theodoi.reporting.schedule import Schedule
 
 DEFAULT_REMINDER_DAYS = [7, 3, 1]
 

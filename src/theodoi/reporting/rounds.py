@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.audit.log import record
+from theodoi.ingest.schedule import Schedule
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
 from theodoi.reporting.access import require_coordinator
@@ -30,7 +31,6 @@ from theodoi.reporting.models import (
     RoundState,
     TaskUpdate,
 )
-from theodoi.reporting.schedule import Schedule
 from theodoi.reporting.versions import latest_only
 
 

@@ -18,10 +18,10 @@ from openpyxl import load_workbook
 from tests.reporting.conftest import PDF
 from tests.reporting.office_files import macro_word_file
 from tests.workspace.reporting.conftest import lead_task_of, signed_in
+from theodoi.ingest.schedule import Schedule
 from theodoi.plans.models import Indicator, Plan
 from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate
 from theodoi.reporting.rounds import set_schedule
-from theodoi.reporting.schedule import Schedule
 from theodoi.reporting.workbook.layout import TASK_SHEET
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,23 @@
+"""What plans announces to the layers above it (``theodoi.events``)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from theodoi.plans.models import Plan
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanPublished:
+    """``plan`` was just published (a first version or a new one) from ``plan_json``, inside
+    the publication's transaction: what a handler writes is published or rolled back with it.
+    ``theodoi.reporting`` sets the plan's reporting schedule from it."""
+
+    plan: Plan
+    plan_json: dict[str, Any]
+    by: AbstractBaseUser | None
+    now: datetime.datetime
