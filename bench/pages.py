@@ -64,11 +64,11 @@ def prepare() -> dict[str, Any]:
     from django.utils import timezone
 
     from theodoi.caching import forget_everything
+    from theodoi.demo.synthload import synthetic_plans
     from theodoi.orgs.loading import load_organisations
     from theodoi.orgs.models import Organisation, Role
     from theodoi.orgs.services import grant_role
     from theodoi.snapshots.services import rebuild_snapshot
-    from theodoi.snapshots.synthload import synthetic_plans
 
     now = timezone.now()
     call_command("migrate", verbosity=0)

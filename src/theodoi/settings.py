@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "theodoi.notify",
     "theodoi.exports",
     "theodoi.backup",
+    "theodoi.demo",
     "huey.contrib.djhuey",
 ]
 

@@ -8,14 +8,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from theodoi.snapshots import synth
-from theodoi.snapshots.services import rebuild_snapshot
-from theodoi.snapshots.synthload import (
+from theodoi.demo import synth
+from theodoi.demo.synthload import (
     load_synthetic,
     provinces,
     remove_synthetic,
     synthetic_plans,
 )
+from theodoi.snapshots.services import rebuild_snapshot
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Loading ``snapshots.synth``'s national data set into the database with bulk inserts, and
+"""Loading ``demo.synth``'s national data set into the database with bulk inserts, and
 removing it again. Only plans marked synthetic are ever touched."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from theodoi.audit.log import record
+from theodoi.demo import synth
 from theodoi.orgs.models import Organisation, OrganisationKind
 from theodoi.plans.models import (
     AgencyRole,
@@ -30,7 +31,6 @@ from theodoi.reporting.models import (
     RoundState,
     TaskUpdate,
 )
-from theodoi.snapshots import synth
 
 BATCH = 2000
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from theodoi.snapshots import synth
+from theodoi.demo import synth
 
 TODAY = datetime.date(2026, 11, 22)
 PROVINCES = [

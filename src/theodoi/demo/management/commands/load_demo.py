@@ -5,10 +5,10 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from theodoi.demo.history import build_demo_history
+from theodoi.demo.seeds import load_demo
 from theodoi.orgs.models import Membership, Role
-from theodoi.plans.demo import load_demo
 from theodoi.plans.models import Plan, PlanStatus
-from theodoi.reporting.demo import build_demo_history
 from theodoi.snapshots.services import publish_ranking, rebuild_snapshot
 
 
