@@ -9,6 +9,8 @@ top-level module of ``theodoi`` must be placed in :data:`LAYERS` before its impo
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -154,3 +156,18 @@ def test_the_rules_import_no_django() -> None:
         if name.split(".")[0] == "django"
     ]
     assert offenders == []
+
+
+def test_importing_every_module_of_the_rules_loads_no_django_even_indirectly() -> None:
+    code = (
+        "import importlib, pkgutil, sys\n"
+        f"for package in {sorted(PLAIN_PYTHON)!r}:\n"
+        "    root = importlib.import_module('theodoi.' + package)\n"
+        "    for module in pkgutil.walk_packages(root.__path__, root.__name__ + '.'):\n"
+        "        importlib.import_module(module.name)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
