@@ -3,11 +3,13 @@ removing it again. Only plans marked synthetic are ever touched."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from django.db import transaction
+from django.db import models, transaction
 
 from theodoi.audit.log import record
 from theodoi.demo import synth
@@ -33,6 +35,7 @@ from theodoi.reporting.models import (
 )
 
 BATCH = 2000
+Row = TypeVar("Row", bound=models.Model)
 
 
 @dataclass(frozen=True)
@@ -81,148 +84,153 @@ def remove_synthetic(*, now: datetime.datetime) -> int:
     return len(ids)
 
 
+def _copied(record: object, model: type[Row], **links: Any) -> Row:
+    """A row of ``model`` with the fields ``record`` (a synth dataclass) shares with it by
+    name, and ``links`` for the rest (its plan, its position, keys in place of indexes)."""
+    names = {
+        f.name
+        for f in model._meta.concrete_fields
+        if f.name not in links and f.attname not in links
+    }
+    shared = {name: value for name, value in vars(record).items() if name in names}
+    return model(**shared, **links)
+
+
+def _load_tasks(plan: synth.SynthPlan, row: Plan, names: dict[int, str]) -> list[Task]:
+    groups = TaskGroup.objects.bulk_create(
+        TaskGroup(plan=row, code=_roman(i + 1), title=title, position=i)
+        for i, title in enumerate(plan.groups)
+    )
+    tasks = Task.objects.bulk_create(
+        _copied(t, Task, plan=row, group=groups[t.group], position=i)
+        for i, t in enumerate(plan.tasks)
+    )
+    TaskAgency.objects.bulk_create(
+        (
+            TaskAgency(task=task, role=role, name=names[o], organisation_id=o, position=n)
+            for task, t in zip(tasks, plan.tasks, strict=True)
+            for role, orgs in ((AgencyRole.LEAD, t.lead), (AgencyRole.COOPERATING, t.cooperating))
+            for n, o in enumerate(orgs)
+        ),
+        batch_size=BATCH,
+    )
+    return tasks
+
+
+def _load_indicators(plan: synth.SynthPlan, row: Plan, names: dict[int, str]) -> list[Indicator]:
+    indicators = Indicator.objects.bulk_create(
+        _copied(i, Indicator, plan=row, position=n) for n, i in enumerate(plan.indicators)
+    )
+    IndicatorAgency.objects.bulk_create(
+        IndicatorAgency(indicator=ind, name=names[o], organisation_id=o, position=n)
+        for ind, i in zip(indicators, plan.indicators, strict=True)
+        for n, o in enumerate(i.agencies)
+    )
+    return indicators
+
+
+def _load_rounds(plan: synth.SynthPlan, row: Plan) -> list[ReportingRound]:
+    return ReportingRound.objects.bulk_create(
+        _copied(
+            r,
+            ReportingRound,
+            plan=row,
+            state=RoundState.CLOSED,
+            opened_at=r.deadline - datetime.timedelta(days=30),
+        )
+        for r in plan.rounds
+    )
+
+
+def _load_updates(
+    plan: synth.SynthPlan, row: Plan, tasks: list[Task], rounds: list[ReportingRound]
+) -> None:
+    """Each update with its evidence, when it has some (a stand-in file, never opened)."""
+    TaskUpdate.objects.bulk_create(
+        (
+            _copied(
+                u,
+                TaskUpdate,
+                round=rounds[u.round],
+                task=tasks[u.task],
+                organisation_id=u.organisation,
+                version=1,
+                return_reason="Bổ sung minh chứng (mô phỏng)."
+                if u.state == ReviewState.RETURNED
+                else "",
+                results=f"Kết quả thực hiện ({synth.MARK}).",
+            )
+            for u in plan.updates
+        ),
+        batch_size=BATCH,
+    )
+    Evidence.objects.bulk_create(
+        (
+            Evidence(
+                round=rounds[u.round],
+                task=tasks[u.task],
+                organisation_id=u.organisation,
+                file=f"synth/{synth.MARK}.pdf",
+                filename=f"minh-chung-{synth.MARK}.pdf",
+                sha256=hashlib.sha256(
+                    f"{row.number}:{u.task}:{u.round}:{u.organisation}".encode()
+                ).hexdigest(),
+                size=1,
+                content_type="application/pdf",
+                uploaded_at=u.created_at,
+            )
+            for u in plan.updates
+            if u.evidence
+        ),
+        batch_size=BATCH,
+    )
+
+
+def _load_values(
+    plan: synth.SynthPlan, indicators: list[Indicator], rounds: list[ReportingRound]
+) -> None:
+    IndicatorValue.objects.bulk_create(
+        (
+            _copied(
+                v,
+                IndicatorValue,
+                indicator=indicators[v.indicator],
+                round=rounds[v.round if v.round is not None else 0],
+                organisation_id=v.organisation,
+                version=1,
+                state=ReviewState.ACCEPTED,
+                is_baseline=v.round is None,
+                source=synth.MARK,
+            )
+            for v in plan.values
+        ),
+        batch_size=BATCH,
+    )
+
+
 @transaction.atomic
 def load_synthetic(plans: list[synth.SynthPlan], *, now: datetime.datetime) -> Loaded:
+    """Insert the generated plans with their tasks, indicators, closed rounds, updates and
+    figures, in bulk (no service: a national data set through them takes hours)."""
     rows = [_plan(p, now) for p in plans]
     Plan.objects.bulk_create(rows)
-    counts = [0, 0, 0, 0]
+    loaded = Loaded(plans=len(rows), tasks=0, indicators=0, updates=0, values=0)
     for plan, row in zip(plans, rows, strict=True):
-        groups = TaskGroup.objects.bulk_create(
-            TaskGroup(plan=row, code=_roman(i + 1), title=title, position=i)
-            for i, title in enumerate(plan.groups)
-        )
-        tasks = Task.objects.bulk_create(
-            Task(
-                plan=row,
-                group=groups[t.group],
-                key=t.key,
-                code=t.code,
-                position=i,
-                title=t.title,
-                expected_output=t.expected_output,
-                due_text=t.due_text,
-                due_kind=t.due_kind,
-                due_start_year=t.due_start_year,
-                due_end_year=t.due_end_year,
-                due_quarter=t.due_quarter,
-                confidential=t.confidential,
-            )
-            for i, t in enumerate(plan.tasks)
-        )
         names = {a.id: a.name for a in plan.province.agencies}
-        TaskAgency.objects.bulk_create(
-            (
-                TaskAgency(task=task, role=role, name=names[o], organisation_id=o, position=n)
-                for task, t in zip(tasks, plan.tasks, strict=True)
-                for role, orgs in (
-                    (AgencyRole.LEAD, t.lead),
-                    (AgencyRole.COOPERATING, t.cooperating),
-                )
-                for n, o in enumerate(orgs)
-            ),
-            batch_size=BATCH,
+        tasks = _load_tasks(plan, row, names)
+        indicators = _load_indicators(plan, row, names)
+        rounds = _load_rounds(plan, row)
+        _load_updates(plan, row, tasks, rounds)
+        _load_values(plan, indicators, rounds)
+        loaded = dataclasses.replace(
+            loaded,
+            tasks=loaded.tasks + len(tasks),
+            indicators=loaded.indicators + len(indicators),
+            updates=loaded.updates + len(plan.updates),
+            values=loaded.values + len(plan.values),
         )
-        indicators = Indicator.objects.bulk_create(
-            Indicator(
-                plan=row,
-                key=i.key,
-                code=i.code,
-                position=n,
-                name=i.name,
-                unit=i.unit,
-                target_text=i.target_text,
-                comparator=i.comparator,
-                target=i.target,
-                year=i.year,
-                baseline_value=i.baseline_value,
-                baseline_year=i.baseline_year,
-            )
-            for n, i in enumerate(plan.indicators)
-        )
-        IndicatorAgency.objects.bulk_create(
-            IndicatorAgency(indicator=ind, name=names[o], organisation_id=o, position=n)
-            for ind, i in zip(indicators, plan.indicators, strict=True)
-            for n, o in enumerate(i.agencies)
-        )
-        rounds = ReportingRound.objects.bulk_create(
-            ReportingRound(
-                plan=row,
-                title=r.title,
-                period_start=r.period_start,
-                period_end=r.period_end,
-                cut_off=r.cut_off,
-                deadline=r.deadline,
-                state=RoundState.CLOSED,
-                opened_at=r.deadline - datetime.timedelta(days=30),
-            )
-            for r in plan.rounds
-        )
-        TaskUpdate.objects.bulk_create(
-            (
-                TaskUpdate(
-                    round=rounds[u.round],
-                    task=tasks[u.task],
-                    organisation_id=u.organisation,
-                    role=u.role,
-                    version=1,
-                    state=u.state,
-                    return_reason="Bổ sung minh chứng (mô phỏng)."
-                    if u.state == ReviewState.RETURNED
-                    else "",
-                    created_at=u.created_at,
-                    status=u.status,
-                    progress=u.progress,
-                    completed_on=u.completed_on,
-                    results=f"Kết quả thực hiện ({synth.MARK}).",
-                )
-                for u in plan.updates
-            ),
-            batch_size=BATCH,
-        )
-        Evidence.objects.bulk_create(
-            (
-                Evidence(
-                    round=rounds[u.round],
-                    task=tasks[u.task],
-                    organisation_id=u.organisation,
-                    file=f"synth/{synth.MARK}.pdf",
-                    filename=f"minh-chung-{synth.MARK}.pdf",
-                    sha256=hashlib.sha256(
-                        f"{row.number}:{u.task}:{u.round}:{u.organisation}".encode()
-                    ).hexdigest(),
-                    size=1,
-                    content_type="application/pdf",
-                    uploaded_at=u.created_at,
-                )
-                for u in plan.updates
-                if u.evidence
-            ),
-            batch_size=BATCH,
-        )
-        IndicatorValue.objects.bulk_create(
-            (
-                IndicatorValue(
-                    indicator=indicators[v.indicator],
-                    round=rounds[v.round if v.round is not None else 0],
-                    organisation_id=v.organisation,
-                    version=1,
-                    state=ReviewState.ACCEPTED,
-                    created_at=v.created_at,
-                    value=v.value,
-                    measured_on=v.measured_on,
-                    is_baseline=v.round is None,
-                    source=synth.MARK,
-                )
-                for v in plan.values
-            ),
-            batch_size=BATCH,
-        )
-        counts[0] += len(tasks)
-        counts[1] += len(indicators)
-        counts[2] += len(plan.updates)
-        counts[3] += len(plan.values)
     record("snapshots.synth.loaded", None, by=None, now=now, after={"plans": len(rows)})
-    return Loaded(len(rows), *counts)
+    return loaded
 
 
 def _plan(plan: synth.SynthPlan, now: datetime.datetime) -> Plan:
