@@ -14,9 +14,9 @@ from django.urls import reverse
 from tests.conftest import org
 from tests.snapshots.conftest import AS_OF, REVIEWED
 from theodoi.orgs.models import Organisation, Role
-from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import Plan
 from theodoi.portal.cache import forget_everything
+from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.services import rebuild_snapshot
 
