@@ -15,10 +15,10 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.portal.conftest import REVIEWED
-from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import Plan, Task
 from theodoi.plans.services import set_task_confidential
 from theodoi.portal.cache import _version_sql
+from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.models import PlanSnapshot
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, User
 
 from theodoi.audit.models import AuditEntry
-from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import Plan
+from theodoi.reporting.access import visible_tasks
 from theodoi.reporting.models import ReportingRound, TaskUpdate
 from theodoi.reporting.updates import UpdateContent
 from theodoi.snapshots.errors import SnapshotError

@@ -1,8 +1,8 @@
 """What a report says, read once from the records and the rules, for the Word and Excel writers.
 
 Every judgement (a task's status, an indicator's progress) is ``theodoi.evaluation``'s, through
-``theodoi.snapshots.evaluate``; this module only gathers it with the plan's own words (tasks,
-agencies and times as written) and what agencies reported in accepted updates.
+``theodoi.snapshots.records.evaluate_plan_at``; this module only gathers it with the plan's own
+words (tasks, agencies and times as written) and what agencies reported in accepted updates.
 """
 
 from __future__ import annotations
@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from theodoi.evaluation import TaskStatus
 from theodoi.orgs.models import Organisation, OrganisationAlias, OrganisationKind
-from theodoi.orgs.roles import persona_of
-from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import AgencyRole, Plan, TaskAgency
+from theodoi.reporting.access import persona, visible_tasks
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
-from theodoi.snapshots.evaluate import evaluate_plan
-from theodoi.snapshots.records import end_of, read_records
+from theodoi.reporting.versions import judged_updates, latest_only
+from theodoi.snapshots.records import end_of, evaluate_plan_at
 
 
 @dataclass(frozen=True)
@@ -118,7 +117,7 @@ def _province(organisation: Organisation | None) -> Organisation | None:
 
 def issuer_of(user: AbstractBaseUser | AnonymousUser, today: datetime.date) -> Issuer:
     """The person's agency under its province's People's Committee; dots where unknown."""
-    organisation = persona_of(user).organisation
+    organisation = persona(user).organisation
     province = _province(organisation)
     superior, place = "", "......"
     if province is not None:
@@ -140,22 +139,17 @@ def issuer_of(user: AbstractBaseUser | AnonymousUser, today: datetime.date) -> I
 
 def _remarks(round_: ReportingRound) -> tuple[tuple[Remark, ...], tuple[Remark, ...]]:
     """Difficulties and proposals of the latest accepted update of each agency and task."""
-    latest: dict[tuple[int, int], TaskUpdate] = {}
-    for update in (
-        TaskUpdate.objects.filter(round=round_, state=ReviewState.ACCEPTED)
+    accepted = Q(state=ReviewState.ACCEPTED)
+    latest = list(
+        latest_only(TaskUpdate.objects.filter(accepted, round=round_), among=accepted)
         .select_related("organisation", "task")
-        .order_by("task__position", "organisation__name", "version")
-    ):
-        latest[(update.task_id, update.organisation_id)] = update
+        .order_by("task__position", "organisation__name")
+    )
     difficulties = tuple(
-        Remark(u.organisation.name, u.task.code, u.difficulties)
-        for u in latest.values()
-        if u.difficulties
+        Remark(u.organisation.name, u.task.code, u.difficulties) for u in latest if u.difficulties
     )
     proposals = tuple(
-        Remark(u.organisation.name, u.task.code, u.proposals)
-        for u in latest.values()
-        if u.proposals
+        Remark(u.organisation.name, u.task.code, u.proposals) for u in latest if u.proposals
     )
     return difficulties, proposals
 
@@ -163,19 +157,8 @@ def _remarks(round_: ReportingRound) -> tuple[tuple[Remark, ...], tuple[Remark, 
 def _last_results(plan: Plan, cutoff: datetime.datetime) -> dict[int, str]:
     """What the lead agency wrote as results in each task's latest accepted update (the
     update the rules judge the task by), accepted before ``cutoff``."""
-    results: dict[int, str] = {}
-    for task_id, text in (
-        TaskUpdate.objects.filter(
-            task__plan=plan,
-            role=AgencyRole.LEAD,
-            state=ReviewState.ACCEPTED,
-            created_at__lt=cutoff,
-        )
-        .order_by("round__deadline", "created_at", "version", "pk")
-        .values_list("task_id", "results")
-    ):
-        results[task_id] = text
-    return results
+    judged = judged_updates(plan, before=cutoff, fields=("results",))
+    return {task_id: update["results"] for task_id, update in judged.items()}
 
 
 def _indicator(row: dict[str, Any], indicator: Any) -> IndicatorLine:
@@ -204,7 +187,7 @@ def plan_report(
 ) -> PlanReport:
     """Everything a report of ``plan`` at ``as_of`` says, with the tasks ``user`` may see;
     with ``round_``, the difficulties and proposals reported in it."""
-    results = evaluate_plan(read_records(plan, as_of=as_of))
+    results = evaluate_plan_at(plan, as_of)
     judged = {row["id"]: row for row in results["tasks"]}
     results_of = _last_results(plan, end_of(as_of))
     mentions = TaskAgency.objects.order_by("position")

@@ -10,7 +10,9 @@ from django.contrib.auth.models import User
 
 from theodoi.orgs.models import Membership, Organisation, OrganisationKind, Role
 from theodoi.plans.models import Plan, PlanStatus, Task
+from theodoi.reporting.access import tasks_of
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
+from theodoi.reporting.versions import latest_only
 
 # A report that is in: waiting for review or accepted. A draft or a returned one is not.
 IN_STATES = frozenset({ReviewState.SUBMITTED, ReviewState.ACCEPTED})
@@ -63,14 +65,12 @@ def plans_followed(membership: Membership, today: datetime.date) -> list[Plan]:
 
 def latest_states(round_: ReportingRound) -> dict[tuple[int, int], str]:
     """(task, organisation) -> the review state of the latest version of its update."""
-    states: dict[tuple[int, int], str] = {}
-    for task_id, organisation_id, state in (
-        TaskUpdate.objects.filter(round=round_)
-        .order_by("version")
-        .values_list("task_id", "organisation_id", "state")
-    ):
-        states[(task_id, organisation_id)] = state
-    return states
+    return {
+        (task_id, organisation_id): state
+        for task_id, organisation_id, state in latest_only(
+            TaskUpdate.objects.filter(round=round_)
+        ).values_list("task_id", "organisation_id", "state")
+    }
 
 
 def missing_tasks(
@@ -78,13 +78,5 @@ def missing_tasks(
 ) -> list[Task]:
     """The live tasks of the round's plan the organisation (or a body it succeeded) leads or
     cooperates on, whose update is not in yet."""
-    tasks = (
-        Task.objects.filter(
-            plan_id=round_.plan_id,
-            archived_at__isnull=True,
-            agencies__organisation_id__in=organisation.lineage_ids(),
-        )
-        .distinct()
-        .order_by("position", "pk")
-    )
+    tasks = tasks_of(organisation).filter(plan_id=round_.plan_id).order_by("position", "pk")
     return [task for task in tasks if states.get((task.pk, organisation.pk)) not in IN_STATES]

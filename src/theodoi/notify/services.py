@@ -31,7 +31,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.mail import EmailMessage
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -46,7 +46,8 @@ from theodoi.notify.recipients import (
     reporters_by_organisation,
 )
 from theodoi.orgs.models import Organisation
-from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
+from theodoi.plans.models import Plan, PlanStatus, Task
+from theodoi.reporting.access import indicators_of
 from theodoi.reporting.models import (
     IndicatorValue,
     ReportingRound,
@@ -55,8 +56,8 @@ from theodoi.reporting.models import (
     RoundState,
     TaskUpdate,
 )
-from theodoi.snapshots.evaluate import evaluate_plan
-from theodoi.snapshots.records import current_round, end_of, read_records
+from theodoi.reporting.versions import Versioned, latest_only
+from theodoi.snapshots.records import current_round, end_of, evaluate_plan_at
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ def _agency_link(round_id: int, anchor: str = "") -> str:
 def due_reminders(today: datetime.date) -> list[PlannedNotice]:
     """Reporters whose agency has tasks without a submitted update, on each of the round's
     reminder days (DESIGN.md: by default 7, 3 and 1 days before the deadline)."""
-    planned = []
+    planned: list[PlannedNotice] = []
     reporters = reporters_by_organisation()
     organisations = Organisation.objects.in_bulk(list(reporters))
     with translation.override(settings.LANGUAGE_CODE):
@@ -149,14 +150,14 @@ def due_reminders(today: datetime.date) -> list[PlannedNotice]:
 
 def judged_tasks(plan: Plan, today: datetime.date) -> list[dict[str, Any]]:
     """The rules' judgement of every live task of ``plan`` on ``today``."""
-    tasks: list[dict[str, Any]] = evaluate_plan(read_records(plan, as_of=today))["tasks"]
+    tasks: list[dict[str, Any]] = evaluate_plan_at(plan, today)["tasks"]
     return tasks
 
 
 def overdue_notices(today: datetime.date) -> list[PlannedNotice]:
     """A warning to the reporters of a task's lead agency once the rules judge it overdue;
     one per task and due day, however many days it stays overdue."""
-    planned = []
+    planned: list[PlannedNotice] = []
     reporters = reporters_by_organisation()
     with translation.override(settings.LANGUAGE_CODE):
         for plan in Plan.objects.filter(status=PlanStatus.PUBLISHED):
@@ -192,6 +193,25 @@ def overdue_notices(today: datetime.date) -> list[PlannedNotice]:
     return planned
 
 
+def _returned(
+    model: type[Versioned], since: datetime.datetime, now: datetime.datetime
+) -> QuerySet[Versioned]:
+    """The reports returned between ``since`` and ``now`` that were not saved again since."""
+    return latest_only(
+        model._default_manager.filter(
+            state=ReviewState.RETURNED, created_at__gte=since, created_at__lte=now
+        )
+    )
+
+
+def _returned_notice(
+    report: str, person: User, subject: str, body: str, link: str
+) -> PlannedNotice:
+    return PlannedNotice(
+        f"returned:{report}:{person.pk}", person, NoticeKind.RETURNED, subject, body, link
+    )
+
+
 def returned_notices(now: datetime.datetime, *, within: datetime.timedelta) -> list[PlannedNotice]:
     """The reporters of an agency whose update or figure the coordinator returned in the last
     ``within``, with the reason; none once the agency has saved it again."""
@@ -199,17 +219,7 @@ def returned_notices(now: datetime.datetime, *, within: datetime.timedelta) -> l
     reporters = reporters_by_organisation()
     since = now - within
     with translation.override(settings.LANGUAGE_CODE):
-        updates = TaskUpdate.objects.filter(
-            state=ReviewState.RETURNED, created_at__gte=since, created_at__lte=now
-        ).select_related("task", "round")
-        for update in updates:
-            if TaskUpdate.objects.filter(
-                round_id=update.round_id,
-                task_id=update.task_id,
-                organisation_id=update.organisation_id,
-                version__gt=update.version,
-            ).exists():
-                continue
+        for update in _returned(TaskUpdate, since, now).select_related("task", "round"):
             subject = _("Update on task %(code)s returned") % {"code": update.task.code}
             body = _(
                 "The coordinating agency returned your update on task %(code)s in the round "
@@ -222,34 +232,16 @@ def returned_notices(now: datetime.datetime, *, within: datetime.timedelta) -> l
                 "reason": update.return_reason,
                 "deadline": _when(update.round.deadline),
             }
+            # Straight to the form where the reason is shown and the report corrected.
+            link = reverse(
+                "reporting:task_update",
+                kwargs={"round_id": update.round_id, "task_id": update.task_id},
+            )
             planned.extend(
-                PlannedNotice(
-                    f"returned:update:{update.pk}:{person.pk}",
-                    person,
-                    NoticeKind.RETURNED,
-                    subject,
-                    body,
-                    # Straight to the form where the reason is shown and the report corrected.
-                    reverse(
-                        "reporting:task_update",
-                        kwargs={"round_id": update.round_id, "task_id": update.task_id},
-                    ),
-                )
+                _returned_notice(f"update:{update.pk}", person, subject, body, link)
                 for person in reporters.get(update.organisation_id, [])
             )
-        values = IndicatorValue.objects.filter(
-            state=ReviewState.RETURNED, created_at__gte=since, created_at__lte=now
-        ).select_related("indicator", "round")
-        for value in values:
-            newer = IndicatorValue.objects.filter(
-                indicator_id=value.indicator_id,
-                is_baseline=value.is_baseline,
-                version__gt=value.version,
-            )
-            if not value.is_baseline:
-                newer = newer.filter(round_id=value.round_id, organisation_id=value.organisation_id)
-            if newer.exists():
-                continue
+        for value in _returned(IndicatorValue, since, now).select_related("indicator", "round"):
             subject = _("Figure of indicator %(code)s returned") % {"code": value.indicator.code}
             body = _(
                 "The coordinating agency returned your figure for indicator %(code)s in the "
@@ -260,15 +252,9 @@ def returned_notices(now: datetime.datetime, *, within: datetime.timedelta) -> l
                 "when": _when(value.created_at),
                 "reason": value.return_reason,
             }
+            link = _agency_link(value.round_id, f"#indicator-{value.indicator_id}")
             planned.extend(
-                PlannedNotice(
-                    f"returned:value:{value.pk}:{person.pk}",
-                    person,
-                    NoticeKind.RETURNED,
-                    subject,
-                    body,
-                    _agency_link(value.round_id, f"#indicator-{value.indicator_id}"),
-                )
+                _returned_notice(f"value:{value.pk}", person, subject, body, link)
                 for person in reporters.get(value.organisation_id, [])
             )
     return planned
@@ -277,18 +263,8 @@ def returned_notices(now: datetime.datetime, *, within: datetime.timedelta) -> l
 def _owed(round_: ReportingRound, organisation: Organisation) -> tuple[int, int]:
     """How many live tasks and indicators of the round's plan ``organisation`` (or a body it
     succeeded) reports on."""
-    lineage = organisation.lineage_ids()
     tasks = missing_tasks(round_, organisation, {})
-    indicators = (
-        Indicator.objects.filter(
-            plan_id=round_.plan_id,
-            archived_at__isnull=True,
-            agencies__organisation_id__in=lineage,
-        )
-        .distinct()
-        .count()
-    )
-    return len(tasks), indicators
+    return len(tasks), indicators_of(organisation).filter(plan_id=round_.plan_id).count()
 
 
 def round_notices(now: datetime.datetime, *, within: datetime.timedelta) -> list[PlannedNotice]:

@@ -11,15 +11,11 @@ from theodoi.orgs.models import Membership, Organisation, Role
 
 @dataclass(frozen=True)
 class Persona:
-    """``role`` None is the public: anonymous, or signed in without a role."""
+    """``role`` None is the public: anonymous, or signed in without a role. What a persona may
+    see and do is theodoi.reporting.access's."""
 
     role: Role | None
     organisation: Organisation | None
-
-    @property
-    def is_staff_reader(self) -> bool:
-        """Admins, coordinators and leaders read every plan and task, confidential ones too."""
-        return self.role in {Role.ADMIN, Role.COORDINATOR, Role.LEADER}
 
 
 # A page asks several times per request (gate, menu, access rules): the answer is kept on the

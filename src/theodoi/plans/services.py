@@ -5,6 +5,8 @@ entry."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -22,25 +24,38 @@ def _live(task: Task) -> Task:
     return locked
 
 
+def _set(
+    task: Task,
+    field: str,
+    value: object,
+    action: str,
+    *,
+    by: AbstractBaseUser | None,
+    now: datetime.datetime,
+    shown: Callable[[Any], object] = lambda value: value,
+) -> Task:
+    """Store one field of a locked task and audit it, before and after as ``shown`` writes
+    them."""
+    before = shown(getattr(task, field))
+    setattr(task, field, value)
+    task.save(update_fields=[field])
+    record(action, task, by=by, now=now, before={field: before}, after={field: shown(value)})
+    return task
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 @transaction.atomic
 def set_task_confidential(
     task: Task, confidential: bool, *, by: AbstractBaseUser | None, now: datetime.datetime
 ) -> Task:
     """Mark a task confidential (visible only to its agencies, the coordinator and leaders)
     or open it again."""
-    task = _live(task)
-    before = task.confidential
-    task.confidential = confidential
-    task.save(update_fields=["confidential"])
-    record(
-        "plans.task.confidentiality_set",
-        task,
-        by=by,
-        now=now,
-        before={"confidential": before},
-        after={"confidential": confidential},
+    return _set(
+        _live(task), "confidential", confidential, "plans.task.confidentiality_set", by=by, now=now
     )
-    return task
 
 
 @transaction.atomic
@@ -58,18 +73,9 @@ def set_condition_met(
         raise PlanError(_("Task %(code)s does not wait for a condition.") % {"code": task.code})
     if met_on is not None and met_on > now.date():
         raise PlanError(_("The date the condition was met cannot be in the future."))
-    before = task.condition_met_on
-    task.condition_met_on = met_on
-    task.save(update_fields=["condition_met_on"])
-    record(
-        "plans.task.condition_met",
-        task,
-        by=by,
-        now=now,
-        before={"condition_met_on": before.isoformat() if before else None},
-        after={"condition_met_on": met_on.isoformat() if met_on else None},
+    return _set(
+        task, "condition_met_on", met_on, "plans.task.condition_met", by=by, now=now, shown=_iso
     )
-    return task
 
 
 @transaction.atomic

@@ -23,8 +23,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from theodoi.files.formulas import csv_value
-from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import AgencyRole, Plan
+from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.reading import Results
 
 Row = dict[str, Any]

@@ -13,7 +13,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from theodoi.evaluation.wording import vn_sort_key
-from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import (
     PLAN_DOCUMENTS,
     AgencyRole,
@@ -25,6 +24,7 @@ from theodoi.plans.models import (
     TaskAgency,
     TaskGroup,
 )
+from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.models import RankingPublication
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import successors

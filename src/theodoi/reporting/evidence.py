@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from theodoi.audit.log import record
 from theodoi.files.uploads import FileKind, RefusedFileError, file_kind, size_problem
 from theodoi.plans.models import Task
-from theodoi.reporting.access import reporter_organisation, require_accepting, task_role
+from theodoi.reporting.access import require_accepting, require_reporter, task_role
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import Evidence, ReportingRound
 
@@ -69,7 +69,7 @@ def attach_evidence(
     round_: ReportingRound, task: Task, file: File, *, by: User, now: datetime.datetime
 ) -> Evidence:
     """Keep a file backing the agency's report on ``task`` in this round."""
-    organisation = reporter_organisation(by)
+    organisation = require_reporter(by)
     if task.plan_id != round_.plan_id or task_role(task, organisation) is None:
         raise ReportingError(
             _("%(organisation)s neither leads nor cooperates on task %(task)s.")

@@ -35,7 +35,7 @@ def _review(
     reason: str = "",
     now: datetime.datetime,
 ) -> Report:
-    require_coordinator(by)
+    require_coordinator(by, report.round.plan)
     model = type(report)
     latest = latest_version(model, **thread_of(report))
     if latest is None or latest.version != report.version:

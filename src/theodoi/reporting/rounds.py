@@ -74,7 +74,7 @@ def open_round(
     now: datetime.datetime,
 ) -> ReportingRound:
     """Open a round in which every agency of ``plan`` reports, until ``deadline``."""
-    require_coordinator(by)
+    require_coordinator(by, plan)
     if plan.status != PlanStatus.PUBLISHED:
         raise ReportingError(_("The plan must be published before a round is opened."))
     title = title.strip()
@@ -121,6 +121,20 @@ def _round_data(round_: ReportingRound) -> dict[str, Any]:
     }
 
 
+def _set_state(
+    round_: ReportingRound,
+    state: RoundState,
+    action: str,
+    *,
+    by: User | None,
+    now: datetime.datetime,
+) -> None:
+    before = round_.state
+    round_.state = state
+    round_.save(update_fields=["state"])
+    record(action, round_, by=by, now=now, before={"state": before}, after={"state": state})
+
+
 @transaction.atomic
 def lock_due_rounds(now: datetime.datetime) -> list[ReportingRound]:
     """Lock every open round whose deadline has come; running it twice locks nothing twice."""
@@ -128,16 +142,7 @@ def lock_due_rounds(now: datetime.datetime) -> list[ReportingRound]:
     for round_ in ReportingRound.objects.select_for_update().filter(
         state=RoundState.OPEN, deadline__lte=now
     ):
-        round_.state = RoundState.LOCKED
-        round_.save(update_fields=["state"])
-        record(
-            "reporting.round.locked",
-            round_,
-            by=None,
-            now=now,
-            before={"state": RoundState.OPEN},
-            after={"state": RoundState.LOCKED},
-        )
+        _set_state(round_, RoundState.LOCKED, "reporting.round.locked", by=None, now=now)
         locked.append(round_)
     return locked
 
@@ -152,7 +157,7 @@ def reopen_round_for(
     now: datetime.datetime,
 ) -> RoundReopening:
     """Let one agency report in a locked round until ``until``."""
-    require_coordinator(by)
+    require_coordinator(by, round_.plan)
     round_ = ReportingRound.objects.select_for_update().get(pk=round_.pk)
     if round_.state == RoundState.CLOSED:
         raise ReportingError(_("The round is closed; it cannot be reopened."))
@@ -193,7 +198,7 @@ def reopen_round_for(
 def close_round(round_: ReportingRound, *, by: User, now: datetime.datetime) -> ReportingRound:
     """End a round once its deadline has passed and nothing awaits review: no agency reports
     in it any more, reopened or not."""
-    require_coordinator(by)
+    require_coordinator(by, round_.plan)
     round_ = ReportingRound.objects.select_for_update().get(pk=round_.pk)
     if round_.state == RoundState.CLOSED:
         raise ReportingError(_("The round is already closed."))
@@ -208,16 +213,6 @@ def close_round(round_: ReportingRound, *, by: User, now: datetime.datetime) -> 
             _("%(count)s reports still await review; accept or return them first.")
             % {"count": waiting}
         )
-    before = round_.state
-    round_.state = RoundState.CLOSED
-    round_.save(update_fields=["state"])
-    record(
-        "reporting.round.closed",
-        round_,
-        by=by,
-        now=now,
-        before={"state": before},
-        after={"state": RoundState.CLOSED},
-    )
+    _set_state(round_, RoundState.CLOSED, "reporting.round.closed", by=by, now=now)
     results_changed_after_commit(round_.plan, now=now, closed_round=round_)
     return round_

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from theodoi.audit.log import record
 from theodoi.evaluation.status import TaskStatus
 from theodoi.plans.models import Task
-from theodoi.reporting.access import reporter_organisation, require_accepting, task_role
+from theodoi.reporting.access import require_accepting, require_reporter, task_role
 from theodoi.reporting.errors import ReportingError, StaleVersionError
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
 from theodoi.reporting.versions import insert_version, latest_version, stale_message
@@ -108,7 +108,7 @@ def _save_update(
     based_on: int,
     now: datetime.datetime,
 ) -> TaskUpdate:
-    organisation = reporter_organisation(by)
+    organisation = require_reporter(by)
     if task.plan_id != round_.plan_id:
         raise ReportingError(_("This task is not part of the round's plan."))
     role = task_role(task, organisation)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from theodoi.audit.log import record
 from theodoi.evaluation.wording import vn_number
 from theodoi.plans.models import Indicator
-from theodoi.reporting.access import reporter_organisation, reports_on_indicator, require_accepting
+from theodoi.reporting.access import reports_on_indicator, require_accepting, require_reporter
 from theodoi.reporting.checks import check_figure
 from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, StaleVersionError
 from theodoi.reporting.models import IndicatorValue, ReportingRound, ReviewState
@@ -73,7 +73,7 @@ def record_indicator_value(
 ) -> IndicatorValue:
     """Record an agency's figure for an indicator in a round (or the indicator's baseline,
     which is entered once), as a draft or submitted."""
-    organisation = reporter_organisation(by)
+    organisation = require_reporter(by)
     if indicator.plan_id != round_.plan_id:
         raise ReportingError(_("This indicator is not part of the round's plan."))
     if not reports_on_indicator(indicator, organisation):

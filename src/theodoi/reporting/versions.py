@@ -7,23 +7,29 @@ version.
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from theodoi.plans.models import AgencyRole, Plan
 from theodoi.reporting.errors import StaleVersionError
-from theodoi.reporting.models import IndicatorValue, TaskUpdate
+from theodoi.reporting.models import IndicatorValue, ReviewState, TaskUpdate, Version
 
 Report = TypeVar("Report", TaskUpdate, IndicatorValue)
+Versioned = TypeVar("Versioned", bound=Version)
 
 
-def latest_only(rows: QuerySet) -> QuerySet:
-    """The rows no later version of the same report follows."""
+def latest_only(rows: QuerySet[Versioned], *, among: Q | None = None) -> QuerySet[Versioned]:
+    """The rows no later version of the same report follows; with ``among``, no later
+    version matching it (``Q(state=ACCEPTED)``: the latest accepted version of each report).
+    The one way theodoi reads "the latest version": in SQL, whatever else ``rows`` filters."""
     model = rows.model
     if model is TaskUpdate:
-        newer = TaskUpdate.objects.filter(
+        newer: QuerySet[Any] = TaskUpdate.objects.filter(
             round=OuterRef("round"),
             task=OuterRef("task"),
             organisation=OuterRef("organisation"),
@@ -38,7 +44,33 @@ def latest_only(rows: QuerySet) -> QuerySet:
         ).filter(
             Q(is_baseline=True) | Q(round=OuterRef("round"), organisation=OuterRef("organisation"))
         )
+    if among is not None:
+        newer = newer.filter(among)
     return rows.filter(~Exists(newer))
+
+
+def latest_by(rows: QuerySet[Versioned], key: str) -> dict[int, Versioned]:
+    """The latest version of each report of ``rows``, by ``key`` (a field that tells the
+    reports of ``rows`` apart, such as ``task_id`` among one agency's updates in a round)."""
+    return {getattr(row, key): row for row in latest_only(rows)}
+
+
+def judged_updates(
+    plan: Plan, *, before: datetime.datetime, fields: Sequence[str]
+) -> dict[int, dict[str, Any]]:
+    """Per task of ``plan``, the update the rules judge it by, as ``fields``: the latest of
+    its lead agency's updates accepted before ``before`` (the lead's report is the task's; a
+    later round's wins, then the later acceptance)."""
+    judged: dict[int, dict[str, Any]] = {}
+    for row in (
+        TaskUpdate.objects.filter(
+            task__plan=plan, role=AgencyRole.LEAD, state=ReviewState.ACCEPTED, created_at__lt=before
+        )
+        .order_by("round__deadline", "created_at", "version", "pk")
+        .values("task_id", *fields)
+    ):
+        judged[row["task_id"]] = row
+    return judged
 
 
 def thread_of(report: TaskUpdate | IndicatorValue) -> dict[str, Any]:

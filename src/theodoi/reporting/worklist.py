@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole, Indicator, Task
+from theodoi.reporting.access import indicators_of, tasks_of
 from theodoi.reporting.models import (
     Evidence,
     IndicatorValue,
@@ -17,7 +18,7 @@ from theodoi.reporting.models import (
     TaskUpdate,
 )
 from theodoi.reporting.values import last_accepted_figures
-from theodoi.reporting.versions import latest_only
+from theodoi.reporting.versions import latest_by, latest_only
 
 
 @dataclass
@@ -56,24 +57,15 @@ class IndicatorItem:
         }
 
 
-def _latest_by(rows: QuerySet, key: str) -> dict[int, object]:
-    latest: dict[int, object] = {}
-    for row in rows.order_by(key, "-version"):
-        latest.setdefault(getattr(row, key), row)
-    return latest
-
-
 def agency_tasks(round_: ReportingRound, organisation: Organisation) -> list[TaskItem]:
     lineage = organisation.lineage_ids()
     tasks = (
-        Task.objects.filter(
-            plan=round_.plan_id, archived_at__isnull=True, agencies__organisation_id__in=lineage
-        )
-        .distinct()
+        tasks_of(organisation)
+        .filter(plan=round_.plan_id)
         .order_by("position")
         .prefetch_related("agencies")
     )
-    latest = _latest_by(
+    latest = latest_by(
         TaskUpdate.objects.filter(round=round_, organisation=organisation), "task_id"
     )
     evidence: dict[int, list[Evidence]] = {}
@@ -83,42 +75,36 @@ def agency_tasks(round_: ReportingRound, organisation: Organisation) -> list[Tas
     for task in tasks:
         roles = {a.role for a in task.agencies.all() if a.organisation_id in lineage}
         role = AgencyRole.LEAD if AgencyRole.LEAD in roles else AgencyRole.COOPERATING
-        items.append(
-            TaskItem(task, role, latest.get(task.pk), evidence.get(task.pk, []))  # type: ignore[arg-type]
-        )
+        items.append(TaskItem(task, role, latest.get(task.pk), evidence.get(task.pk, [])))
     return items
 
 
 def agency_indicators(round_: ReportingRound, organisation: Organisation) -> list[IndicatorItem]:
-    indicators = (
-        Indicator.objects.filter(
-            plan=round_.plan_id,
-            archived_at__isnull=True,
-            agencies__organisation_id__in=organisation.lineage_ids(),
-        )
-        .distinct()
-        .order_by("position")
-    )
-    latest = _latest_by(
+    indicators = indicators_of(organisation).filter(plan=round_.plan_id).order_by("position")
+    latest = latest_by(
         IndicatorValue.objects.filter(round=round_, organisation=organisation, is_baseline=False),
         "indicator_id",
     )
-    baselines = _latest_by(
+    baselines = latest_by(
         IndicatorValue.objects.filter(indicator__in=indicators, is_baseline=True), "indicator_id"
     )
     previous = last_accepted_figures(indicators, round_)
     return [
-        IndicatorItem(
-            i,
-            latest.get(i.pk),  # type: ignore[arg-type]
-            previous[i.pk],
-            baselines.get(i.pk),  # type: ignore[arg-type]
-        )
-        for i in indicators
+        IndicatorItem(i, latest.get(i.pk), previous[i.pk], baselines.get(i.pk)) for i in indicators
     ]
 
 
-def review_queue(round_: ReportingRound) -> tuple[QuerySet, QuerySet]:
+def plan_organisations(round_: ReportingRound) -> QuerySet[Organisation]:
+    """The organisations named on the tasks or indicators of the round's plan."""
+    return Organisation.objects.filter(
+        Q(pk__in=round_.plan.tasks.values("agencies__organisation"))
+        | Q(pk__in=round_.plan.indicators.values("agencies__organisation"))
+    ).order_by("name")
+
+
+def review_queue(
+    round_: ReportingRound,
+) -> tuple[QuerySet[TaskUpdate], QuerySet[IndicatorValue]]:
     """The submitted task updates and figures of a round awaiting the coordinator."""
     updates = latest_only(
         TaskUpdate.objects.filter(round=round_, state=ReviewState.SUBMITTED)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Q
 
 from theodoi.evaluation import (
     AcceptedUpdate,
@@ -36,7 +36,14 @@ from theodoi.reporting.models import (
     ReviewState,
     TaskUpdate,
 )
-from theodoi.snapshots.evaluate import IndicatorRow, PlanRecords, RoundFacts, TaskRow
+from theodoi.reporting.versions import judged_updates, latest_only
+from theodoi.snapshots.evaluate import (
+    IndicatorRow,
+    PlanRecords,
+    RoundFacts,
+    TaskRow,
+    evaluate_plan,
+)
 
 # A reported status says what the agency did; the rules judge lateness themselves.
 _REPORTED = {
@@ -86,6 +93,12 @@ def successors(ids: set[int], as_of: datetime.date) -> dict[int, int]:
             successor, on = links.get(body, (None, None))
         resolved[start] = body
     return resolved
+
+
+def evaluate_plan_at(plan: Plan, as_of: datetime.date) -> dict[str, Any]:
+    """``plan``'s results at ``as_of``, judged now from its records: what a snapshot of that
+    date stores. Snapshots, exports and notices all evaluate a plan through this."""
+    return evaluate_plan(read_records(plan, as_of=as_of))
 
 
 def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
@@ -150,7 +163,7 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
         if now_body[organisation] not in target[task]:
             target[task].append(now_body[organisation])
 
-    accepted = _latest_accepted_updates(plan, cutoff)
+    accepted = judged_updates(plan, before=cutoff, fields=_JUDGED)
     evidence = set(
         Evidence.objects.filter(task__plan=plan, uploaded_at__lt=cutoff).values_list(
             "task_id", "organisation_id"
@@ -179,10 +192,12 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
             # A task finished and accepted before the round began asks for no more reports.
             finished = {
                 task
-                for task, update in _latest_accepted_updates(
-                    plan, end_of(round_.period_start - datetime.timedelta(days=1))
+                for task, update in judged_updates(
+                    plan,
+                    before=end_of(round_.period_start - datetime.timedelta(days=1)),
+                    fields=_JUDGED,
                 ).items()
-                if _REPORTED[update.status] == UpdateState.COMPLETED
+                if _REPORTED[update["status"]] == UpdateState.COMPLETED
             }
             for task_id in {t["pk"] for t in tasks} - finished:
                 for agency in lead[task_id] + cooperating[task_id]:
@@ -201,7 +216,7 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
         update = accepted.get(t["pk"])
         facts = TaskFacts(
             due=_due(t, as_of),
-            update=_accepted_update(update, (t["pk"], update.organisation_id) in evidence)
+            update=_accepted_update(update, (t["pk"], update["organisation_id"]) in evidence)
             if update
             else None,
             reported_this_round=(t["pk"] in reported_now) if round_ is not None else None,
@@ -255,34 +270,15 @@ def _due(t: dict[str, Any], as_of: datetime.date) -> Due:
         return Due(kind="unspecified")
 
 
-@dataclass(frozen=True)
-class _Accepted:
-    organisation_id: int
-    status: str
-    progress: int
-    completed_on: datetime.date | None
+_JUDGED = ("organisation_id", "status", "progress", "completed_on")
 
 
-def _latest_accepted_updates(plan: Plan, cutoff: datetime.datetime) -> dict[int, _Accepted]:
-    """The lead agency's latest accepted update per task (the lead's report is the task's)."""
-    latest: dict[int, _Accepted] = {}
-    for task, organisation, status, progress, completed_on in (
-        TaskUpdate.objects.filter(
-            task__plan=plan, role=AgencyRole.LEAD, state=ReviewState.ACCEPTED, created_at__lt=cutoff
-        )
-        .order_by("round__deadline", "created_at", "version", "pk")
-        .values_list("task_id", "organisation_id", "status", "progress", "completed_on")
-    ):
-        latest[task] = _Accepted(organisation, status, progress, completed_on)
-    return latest
-
-
-def _accepted_update(update: _Accepted, has_evidence: bool) -> AcceptedUpdate:
-    state = _REPORTED[update.status]
+def _accepted_update(update: dict[str, Any], has_evidence: bool) -> AcceptedUpdate:
+    state = _REPORTED[update["status"]]
     return AcceptedUpdate(
         state=state,
-        progress=update.progress,
-        completed_on=update.completed_on if state == UpdateState.COMPLETED else None,
+        progress=update["progress"],
+        completed_on=update["completed_on"] if state == UpdateState.COMPLETED else None,
         has_evidence=has_evidence,
     )
 
@@ -305,20 +301,13 @@ def _indicator_rows(
         responsible.setdefault(indicator, body)
         if body is not None and body not in agencies[indicator]:
             agencies[indicator].append(body)
-    # Per thread (round and agency, or the baseline) its latest accepted figure; later
-    # versions of a thread replace earlier ones.
+    # Per thread (round and agency, or the baseline) its latest figure that counts.
+    counted = Q(state=ReviewState.ACCEPTED, created_at__lt=cutoff, measured_on__lte=as_of)
     figures: dict[tuple[int, int | None, int | None], tuple[float, datetime.date]] = {}
-    for pk, round_id, organisation, baseline, value, on in (
-        IndicatorValue.objects.filter(
-            indicator__plan=plan,
-            state=ReviewState.ACCEPTED,
-            created_at__lt=cutoff,
-            measured_on__lte=as_of,
-        )
-        .order_by("created_at", "version", "pk")
-        .values_list(
-            "indicator_id", "round_id", "organisation_id", "is_baseline", "value", "measured_on"
-        )
+    for pk, round_id, organisation, baseline, value, on in latest_only(
+        IndicatorValue.objects.filter(counted, indicator__plan=plan), among=counted
+    ).values_list(
+        "indicator_id", "round_id", "organisation_id", "is_baseline", "value", "measured_on"
     ):
         thread = (pk, None, None) if baseline else (pk, round_id, organisation)
         figures[thread] = (value, on)

@@ -13,14 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.audit.log import record
-from theodoi.orgs.models import Role
-from theodoi.orgs.roles import persona_of
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.reporting.events import ResultsChanged
+from theodoi.reporting.access import coordinates
 from theodoi.snapshots.errors import SnapshotError
-from theodoi.snapshots.evaluate import evaluate_plan
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
-from theodoi.snapshots.records import read_records
+from theodoi.snapshots.records import evaluate_plan_at
 
 
 def digest_of(results: dict[str, Any]) -> str:
@@ -33,7 +31,7 @@ def rebuild_snapshot(plan: Plan, *, as_of: datetime.date, now: datetime.datetime
     """Compute ``plan``'s results at ``as_of`` from its records and store them, replacing the
     row of that date. Idempotent: the same records give the same results; ``computed_at`` and
     the audit entry change only when the results do."""
-    results = evaluate_plan(read_records(plan, as_of=as_of))
+    results = evaluate_plan_at(plan, as_of)
     digest = digest_of(results)
     snapshot = PlanSnapshot.objects.select_for_update().filter(plan=plan, as_of=as_of).first()
     if snapshot is not None and snapshot.digest == digest:
@@ -76,7 +74,7 @@ def publish_ranking(
 ) -> RankingPublication:
     """Make the ranking of the plan's latest snapshot public (DESIGN.md: the ranking is public
     only when the coordinator publishes it)."""
-    if persona_of(by).role not in {Role.ADMIN, Role.COORDINATOR}:
+    if not coordinates(by, plan):
         raise SnapshotError(_("Only the coordinating agency can publish the ranking."))
     if plan.status != PlanStatus.PUBLISHED:
         raise SnapshotError(_("The plan must be published before its ranking."))

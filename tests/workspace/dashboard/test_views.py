@@ -15,8 +15,8 @@ from tests.conftest import org
 from tests.snapshots.conftest import AS_OF, REVIEWED
 from theodoi.caching import forget_everything
 from theodoi.orgs.models import Organisation, Role
-from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import Plan
+from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.services import rebuild_snapshot
 

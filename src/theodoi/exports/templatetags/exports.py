@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from django import template
 
-from theodoi.orgs.roles import persona_of
-from theodoi.plans.access import User
+from theodoi.reporting.access import User, is_staff_reader
 
 register = template.Library()
 
 
 @register.filter
 def may_export(user: User) -> bool:
-    return persona_of(user).is_staff_reader
+    return is_staff_reader(user)

@@ -10,10 +10,8 @@ from django.http import Http404, QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from theodoi.orgs.models import Role
-from theodoi.orgs.roles import persona_of
-from theodoi.plans.access import User, visible_plans
 from theodoi.plans.models import PLAN_DOCUMENTS, Plan, TaskGroup
+from theodoi.reporting.access import User, reporter_organisation, visible_plans
 from theodoi.reporting.models import ReportingRound
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import successors
@@ -91,10 +89,10 @@ def scope_for(user: User, params: QueryDict, *, today: datetime.date | None = No
         if scope.group is None:
             problems.append(_("Task group: this plan has no such group."))
 
-    persona = persona_of(user)
-    if persona.role == Role.REPORTER and persona.organisation is not None:
+    organisation = reporter_organisation(user)
+    if organisation is not None:
         scope.own_agency_only = True
-        scope.agency = successors({persona.organisation.pk}, as_of)[persona.organisation.pk]
+        scope.agency = successors({organisation.pk}, as_of)[organisation.pk]
         return scope
     agency_id = _number(params, "co_quan", _("Agency"), problems)
     if agency_id is not None:

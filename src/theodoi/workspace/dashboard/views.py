@@ -15,9 +15,8 @@ from django.utils.translation import gettext as _
 from theodoi.caching import fetch, keep
 from theodoi.evaluation import TaskStatus
 from theodoi.orgs.models import Organisation
-from theodoi.orgs.roles import persona_of
-from theodoi.plans.access import visible_plans, visible_tasks
 from theodoi.plans.models import Task
+from theodoi.reporting.access import is_staff_reader, reader_key, visible_plans, visible_tasks
 from theodoi.workspace.dashboard.scope import Scope, scope_for
 from theodoi.workspace.views.gates import staff_required
 
@@ -57,18 +56,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def _cache_key(request: HttpRequest, scope: Scope) -> str | None:
     """The body depends on the snapshot, the plan's version, the filters, the language and
     what the person may see: all in the key, so a rebuilt snapshot is a new key and nothing
-    needs deleting. What a reporter sees is named by the bodies whose tasks it reads (its
-    organisation's lineage, as ``visible_tasks`` reads it), not by the agency shown: a
-    reporter whose body was merged is shown under its successor but reads only its own
-    body's tasks, and shares no page with the successor's reporters."""
+    needs deleting. What the person sees is ``reader_key``'s: a reporter whose body was
+    merged is shown under its successor but reads only its own body's tasks, and shares no
+    page with the successor's reporters."""
     if scope.plan is None or scope.results is None or scope.problems:
         return None
-    persona = persona_of(request.user)
-    if persona.is_staff_reader:
-        reader: object = "staff"
-    elif persona.organisation is not None:
-        reader = ("lineage", tuple(sorted(persona.organisation.lineage_ids())))
-    else:
+    reader = reader_key(request.user)
+    if reader is None:
         return None
     parts = (
         scope.plan.pk,
@@ -97,7 +91,7 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     # figures are counted from those, so each figure matches the tasks listed behind it.
     readable = (
         None
-        if persona_of(request.user).is_staff_reader
+        if is_staff_reader(request.user)
         else set(visible_tasks(request.user).filter(plan=scope.plan).values_list("pk", flat=True))
     )
     tasks = [

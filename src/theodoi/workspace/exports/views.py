@@ -3,11 +3,6 @@ Word, a plan's task and indicator tables as Excel. Thin: the content is ``export
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -15,26 +10,12 @@ from django.utils import timezone
 from theodoi.exports.content import plan_report
 from theodoi.exports.excel import plan_table_xlsx
 from theodoi.exports.word import round_report_docx
-from theodoi.orgs.roles import persona_of
-from theodoi.plans.access import get_plan_for
+from theodoi.reporting.access import get_plan_for
 from theodoi.reporting.models import ReportingRound
-from theodoi.workspace.views.gates import staff_required
+from theodoi.workspace.views.gates import reader_required
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def readers_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Reports read every task, confidential ones too: staff readers only (403 otherwise)."""
-
-    @staff_required
-    @wraps(view)
-    def gated(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not persona_of(request.user).is_staff_reader:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return gated
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -43,7 +24,8 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-@readers_only
+# Reports read every task, confidential ones too: staff readers only (403 otherwise).
+@reader_required
 def round_report(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = get_object_or_404(ReportingRound, pk=round_id)
     plan = get_plan_for(request.user, round_.plan_id)
@@ -51,7 +33,7 @@ def round_report(request: HttpRequest, round_id: int) -> HttpResponse:
     return _download(round_report_docx(report), DOCX, f"bao-cao-ky-{round_.pk}.docx")
 
 
-@readers_only
+@reader_required
 def plan_table(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = get_plan_for(request.user, plan_id)
     report = plan_report(plan, user=request.user, as_of=timezone.localdate())

@@ -10,8 +10,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from theodoi.plans.access import User, may_import
-from theodoi.workspace.views.gates import has_role
+from theodoi.reporting.access import User, has_role, is_coordinator
 
 register = template.Library()
 
@@ -38,7 +37,7 @@ _MENU: list[tuple[str, Callable[[], str], Callable[[User], bool]]] = [
     ("workspace:plan_list", lambda: _("Plans"), has_role),
     ("dashboard:dashboard", lambda: _("Dashboard"), has_role),
     ("reporting:round_list", lambda: _("Reporting rounds"), has_role),
-    ("workspace:import_upload", lambda: _("Import a plan"), may_import),
+    ("workspace:import_upload", lambda: _("Import a plan"), is_coordinator),
     ("portal:plan_list", lambda: _("Public portal"), _anyone),
     ("admin:index", lambda: _("Administration"), _is_it_staff),
 ]

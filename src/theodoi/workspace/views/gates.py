@@ -1,4 +1,5 @@
-"""Which people may open a workspace page. Which rows they see is theodoi.plans.access's job."""
+"""Which people may open a workspace page, as decorators over theodoi.reporting.access's
+predicates (which rows they see is that module's job too)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from theodoi.orgs.roles import persona_of
-from theodoi.plans.access import User, may_import
+from theodoi.reporting.access import User, has_role, is_coordinator, is_staff_reader
 
 View = Callable[..., HttpResponse]
 
@@ -33,10 +33,6 @@ def _gate(allowed: Callable[[User], bool]) -> Callable[[View], View]:
     return decorate
 
 
-def has_role(user: User) -> bool:
-    """Signed in with a role of DESIGN.md's table; everyone else is the public."""
-    return persona_of(user).role is not None
-
-
 staff_required = _gate(has_role)
-importer_required = _gate(may_import)
+coordinator_required = _gate(is_coordinator)
+reader_required = _gate(is_staff_reader)

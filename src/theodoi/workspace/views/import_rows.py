@@ -17,8 +17,9 @@ from theodoi.orgs.search import search
 from theodoi.plans.correcting import apply_corrections, offered_paragraphs, undo_correction
 from theodoi.plans.edits import Edit
 from theodoi.plans.errors import PlanError
-from theodoi.plans.models import DraftStatus, ImportDraft
+from theodoi.plans.models import ImportDraft
 from theodoi.plans.restructure import title_field
+from theodoi.reporting.access import get_draft_for, staged_drafts
 from theodoi.workspace import preview as tables
 from theodoi.workspace.agencies import agency_choices
 from theodoi.workspace.forms import (
@@ -28,11 +29,11 @@ from theodoi.workspace.forms import (
     RowForm,
     SplitForm,
 )
-from theodoi.workspace.views.gates import importer_required
+from theodoi.workspace.views.gates import coordinator_required
 
 
-def _staged_draft(draft_id: int) -> ImportDraft:
-    return get_object_or_404(ImportDraft, pk=draft_id, status=DraftStatus.STAGED)
+def _staged_draft(request: HttpRequest, draft_id: int) -> ImportDraft:
+    return get_object_or_404(staged_drafts(request.user), pk=draft_id)
 
 
 def _preview_url(draft: ImportDraft, anchor: str = "") -> str:
@@ -55,10 +56,10 @@ def _form_errors(request: HttpRequest, form: object) -> None:
     messages.error(request, " ".join(e for field in errors.values() for e in field))
 
 
-@importer_required
+@coordinator_required
 @require_POST
 def row_action(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    draft = get_draft_for(request.user, draft_id)
     form = RowForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
@@ -73,11 +74,11 @@ def row_action(request: HttpRequest, draft_id: int) -> HttpResponse:
     return redirect(_preview_url(draft, f"{table}-{max(0, row - (action == 'delete'))}"))
 
 
-@importer_required
+@coordinator_required
 @require_http_methods(["GET", "POST"])
 def split_row(request: HttpRequest, draft_id: int) -> HttpResponse:
     """GET: the row's words, to be cut into lines. POST: one row per line."""
-    draft = _staged_draft(draft_id)
+    draft = _staged_draft(request, draft_id)
     form = SplitForm(request.POST if request.method == "POST" else request.GET)
     where = form["table"].value(), form["row"].value()
     found = None
@@ -102,10 +103,10 @@ def split_row(request: HttpRequest, draft_id: int) -> HttpResponse:
     return render(request, "workspace/import_split.html", context)
 
 
-@importer_required
+@coordinator_required
 @require_POST
 def add_row(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    draft = get_draft_for(request.user, draft_id)
     form = AddRowForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
@@ -121,12 +122,12 @@ def add_row(request: HttpRequest, draft_id: int) -> HttpResponse:
     return redirect(_preview_url(draft, table))
 
 
-@importer_required
+@coordinator_required
 @require_http_methods(["GET", "POST"])
 def paragraphs(request: HttpRequest, draft_id: int) -> HttpResponse:
     """The paragraphs of the document's tasks part; those chosen become tasks, each part of
     the document their group."""
-    draft = _staged_draft(draft_id)
+    draft = _staged_draft(request, draft_id)
     offered = offered_paragraphs(draft)
     form = ParagraphsForm(request.POST or None, paragraphs=offered)
     if request.method == "POST" and form.is_valid():
@@ -144,10 +145,10 @@ def paragraphs(request: HttpRequest, draft_id: int) -> HttpResponse:
     return render(request, "workspace/import_paragraphs.html", context)
 
 
-@importer_required
+@coordinator_required
 @require_POST
 def fill_indicators(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    draft = get_draft_for(request.user, draft_id)
     form = FillIndicatorsForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
@@ -162,10 +163,10 @@ def fill_indicators(request: HttpRequest, draft_id: int) -> HttpResponse:
     return redirect(_preview_url(draft, "indicators"))
 
 
-@importer_required
+@coordinator_required
 @require_POST
 def undo(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    draft = get_draft_for(request.user, draft_id)
     try:
         undo_correction(draft, by=request.user, now=timezone.now())
     except PlanError as error:
@@ -175,11 +176,11 @@ def undo(request: HttpRequest, draft_id: int) -> HttpResponse:
     return redirect(_preview_url(draft, "corrections"))
 
 
-@importer_required
+@coordinator_required
 @require_GET
 def find_agencies(request: HttpRequest, draft_id: int) -> JsonResponse:
     """The organisations one of whose names matches ``q``, for the agency list's script."""
-    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    draft = get_draft_for(request.user, draft_id)
     choices = agency_choices(draft.province, as_of=timezone.localdate())
     found = search(request.GET.get("q", ""), choices)
     return JsonResponse(
@@ -192,9 +193,9 @@ def find_agencies(request: HttpRequest, draft_id: int) -> JsonResponse:
     )
 
 
-@importer_required
+@coordinator_required
 @require_GET
 def read_time(request: HttpRequest, draft_id: int) -> JsonResponse:
     """How a time being typed will be read, by the parser extraction uses."""
-    get_object_or_404(ImportDraft, pk=draft_id)
+    get_draft_for(request.user, draft_id)
     return JsonResponse({"reading": tables.read_typed_time(request.GET.get("text", ""))})

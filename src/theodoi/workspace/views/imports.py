@@ -12,7 +12,7 @@ import datetime
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -33,6 +33,7 @@ from theodoi.plans.importing import (
     stage_import,
 )
 from theodoi.plans.models import DraftStatus, ImportDraft
+from theodoi.reporting.access import get_draft_for, staged_drafts
 from theodoi.workspace import preview as tables
 from theodoi.workspace.agencies import agency_choices
 from theodoi.workspace.forms import (
@@ -44,10 +45,10 @@ from theodoi.workspace.forms import (
     UploadForm,
     mapping_choices,
 )
-from theodoi.workspace.views.gates import importer_required
+from theodoi.workspace.views.gates import coordinator_required
 
 
-@importer_required
+@coordinator_required
 def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
@@ -57,21 +58,15 @@ def upload(request: HttpRequest) -> HttpResponse:
             form.add_error("document", str(error))
         else:
             return redirect("workspace:import_preview", draft.pk)
-    drafts = ImportDraft.objects.filter(status=DraftStatus.STAGED)
+    drafts = staged_drafts(request.user)
     status = 400 if form.errors else 200
     context = {"form": form, "drafts": drafts, "max_bytes": settings.THEODOI_MAX_UPLOAD_BYTES}
     return render(request, "workspace/import_upload.html", context, status=status)
 
 
-def _draft(draft_id: int) -> ImportDraft:
-    # Whether the draft still awaits review is the services' precondition: a second click on
-    # "Publish" gets their message, not a 404.
-    return get_object_or_404(ImportDraft, pk=draft_id)
-
-
-@importer_required
+@coordinator_required
 def preview(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = get_object_or_404(ImportDraft, pk=draft_id)
+    draft = get_draft_for(request.user, draft_id)
     if draft.status == DraftStatus.PUBLISHED and draft.published_plan_id:
         return redirect("workspace:plan_detail", draft.published_plan_id)
     if draft.status != DraftStatus.STAGED:
@@ -127,11 +122,11 @@ def _preview_context(draft: ImportDraft) -> dict[str, object]:
     return context
 
 
-@importer_required
+@coordinator_required
 @require_http_methods(["GET", "POST"])
 def edit_cell(request: HttpRequest, draft_id: int) -> HttpResponse:
     """GET: the form for one cell, for browsers without JavaScript. POST: the correction."""
-    draft = _draft(draft_id)
+    draft = get_draft_for(request.user, draft_id)
     form = CellForm(request.POST if request.method == "POST" else request.GET)
     if request.method == "GET":
         if draft.status != DraftStatus.STAGED:
@@ -200,10 +195,10 @@ def _anchor(draft: ImportDraft, form: CellForm) -> str:
     return url
 
 
-@importer_required
+@coordinator_required
 @require_POST
 def map_agency_name(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = _draft(draft_id)
+    draft = get_draft_for(request.user, draft_id)
     choices = mapping_choices(draft.province, as_of=timezone.localdate())
     form = AgencyMappingForm(request.POST, choices=choices)
     if form.is_valid():
@@ -227,12 +222,12 @@ def map_agency_name(request: HttpRequest, draft_id: int) -> HttpResponse:
     return redirect(reverse("workspace:import_preview", args=[draft.pk]) + "#agencies")
 
 
-@importer_required
+@coordinator_required
 @require_http_methods(["GET", "POST"])
 def publish(request: HttpRequest, draft_id: int) -> HttpResponse:
     """GET: what publishing will do, and the button that does it. POST from that page
     publishes; any other POST is sent to the page first."""
-    draft = _draft(draft_id)
+    draft = get_draft_for(request.user, draft_id)
     form = PublishForm(request.POST if request.method == "POST" else None)
     if request.method == "GET" or not (form.is_valid() and form.cleaned_data["confirmed"]):
         if draft.status != DraftStatus.STAGED:
@@ -263,10 +258,10 @@ def _confirmation_page(request: HttpRequest, draft: ImportDraft) -> HttpResponse
     return render(request, "workspace/import_publish.html", context)
 
 
-@importer_required
+@coordinator_required
 @require_POST
 def discard(request: HttpRequest, draft_id: int) -> HttpResponse:
-    draft = _draft(draft_id)
+    draft = get_draft_for(request.user, draft_id)
     try:
         discard_import(draft, by=request.user, now=timezone.now())
     except PlanError as error:

@@ -6,9 +6,8 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from theodoi.orgs.roles import persona_of
-from theodoi.plans.access import get_plan_for, listed_plans, visible_tasks
 from theodoi.plans.models import AgencyRole, IndicatorAgency, Task, TaskAgency, TaskGroup
+from theodoi.reporting.access import get_plan_for, listed_plans, persona, visible_tasks
 from theodoi.workspace.views.gates import staff_required
 
 
@@ -61,6 +60,6 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "groups": groups,
             "task_count": len(tasks),
             "indicators": indicators,
-            "persona": persona_of(request.user),
+            "persona": persona(request.user),
         },
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import FileResponse, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from theodoi.plans.access import get_task_for
+from theodoi.reporting.access import get_task_for
 from theodoi.reporting.models import Evidence
 from theodoi.workspace.views.gates import staff_required
 

@@ -16,9 +16,13 @@ from django.views.decorators.http import require_POST
 
 from theodoi.evaluation.wording import vn_number
 from theodoi.orgs.models import Organisation
-from theodoi.plans.access import get_task_for
 from theodoi.plans.models import Task
-from theodoi.reporting.access import accepts_reports_from
+from theodoi.reporting.access import (
+    accepts_reports_from,
+    get_organisation_for,
+    get_round_for,
+    get_task_for,
+)
 from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, StaleVersionError
 from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import IndicatorValue, ReportingRound, ReviewState
@@ -26,7 +30,6 @@ from theodoi.reporting.updates import save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
 from theodoi.reporting.worklist import IndicatorItem, TaskItem, agency_indicators, agency_tasks
 from theodoi.workspace.reporting.forms import EvidenceForm, FigureForm, TaskUpdateForm
-from theodoi.workspace.reporting.views.access import reporter_organisation, round_for
 from theodoi.workspace.views.gates import staff_required
 
 
@@ -87,8 +90,8 @@ def _agency_page(
 
 @staff_required
 def agency_page(request: HttpRequest, round_id: int) -> HttpResponse:
-    organisation = reporter_organisation(request)
-    return _agency_page(request, round_for(request, round_id), organisation)
+    organisation = get_organisation_for(request.user)
+    return _agency_page(request, get_round_for(request.user, round_id), organisation)
 
 
 def _task_form_initial(item: TaskItem) -> dict[str, Any]:
@@ -126,8 +129,8 @@ def _attach_chosen(
 def task_update(request: HttpRequest, round_id: int, task_id: int) -> HttpResponse:
     """One task's report: the update and its evidence in one form, so that attaching a file
     keeps what was typed (it is saved as a draft) and a file chosen before "Submit" goes in."""
-    organisation = reporter_organisation(request)
-    round_ = round_for(request, round_id)
+    organisation = get_organisation_for(request.user)
+    round_ = get_round_for(request.user, round_id)
     task = get_task_for(request.user, task_id, write=True)
     if task.plan_id != round_.plan_id:
         raise Http404
@@ -206,8 +209,8 @@ def figures_save(request: HttpRequest, round_id: int) -> HttpResponse:
     """Every figure of the agency page is one form: the button pressed submits (or saves) its
     figure, and every other figure the reporter changed is saved as a draft, so nothing typed
     elsewhere on the page is lost. Forms left as they were shown are not touched."""
-    organisation = reporter_organisation(request)
-    round_ = round_for(request, round_id)
+    organisation = get_organisation_for(request.user)
+    round_ = get_round_for(request.user, round_id)
     verb, _sep, pressed = request.POST.get("action", "").partition(":")
     bound: dict[str, FigureForm] = {}
     saved = []

@@ -9,17 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from theodoi.reporting.access import get_round_for
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate
 from theodoi.reporting.review import accept_update, bulk_accept, return_update
-from theodoi.reporting.worklist import review_queue
+from theodoi.reporting.worklist import plan_organisations, review_queue
 from theodoi.workspace.reporting.forms import ReopenForm, ReturnForm
-from theodoi.workspace.reporting.views.access import (
-    plan_organisations,
-    require_coordinator,
-    round_for,
-)
-from theodoi.workspace.views.gates import staff_required
+from theodoi.workspace.reporting.views.outcome import back_to_review
+from theodoi.workspace.views.gates import coordinator_required, staff_required
 
 REPORT_KINDS: dict[str, type[TaskUpdate] | type[IndicatorValue]] = {
     "nhiem-vu": TaskUpdate,
@@ -27,10 +24,9 @@ REPORT_KINDS: dict[str, type[TaskUpdate] | type[IndicatorValue]] = {
 }
 
 
-@staff_required
+@coordinator_required
 def review(request: HttpRequest, round_id: int) -> HttpResponse:
-    require_coordinator(request)
-    round_ = round_for(request, round_id)
+    round_ = get_round_for(request.user, round_id)
     updates, values = review_queue(round_)
     # Completion counts only with evidence (DESIGN.md): the reviewer sees the files.
     evidence: dict[tuple[int, int], list[Evidence]] = {}
@@ -66,47 +62,42 @@ def _report(round_: ReportingRound, kind: str, report_id: int) -> TaskUpdate | I
 
 @staff_required
 @require_POST
+@coordinator_required
 def review_accept(request: HttpRequest, round_id: int, kind: str, report_id: int) -> HttpResponse:
-    require_coordinator(request)
-    round_ = round_for(request, round_id)
-    try:
-        accept_update(_report(round_, kind, report_id), by=request.user, now=timezone.now())
-    except ReportingError as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _("The report was accepted."))
-    return redirect("reporting:review", round_id=round_.pk)
+    round_ = get_round_for(request.user, round_id)
+    report = _report(round_, kind, report_id)
+    return back_to_review(
+        request,
+        round_,
+        lambda: accept_update(report, by=request.user, now=timezone.now()),
+        _("The report was accepted."),
+    )
 
 
 @staff_required
 @require_POST
+@coordinator_required
 def review_return(request: HttpRequest, round_id: int, kind: str, report_id: int) -> HttpResponse:
-    require_coordinator(request)
-    round_ = round_for(request, round_id)
+    round_ = get_round_for(request.user, round_id)
     report = _report(round_, kind, report_id)
     form = ReturnForm(request.POST)
-    try:
+
+    def write() -> None:
         if not form.is_valid():
             raise ReportingError(" ".join(form.errors["reason"]))
         return_update(
             report, by=request.user, reason=form.cleaned_data["reason"], now=timezone.now()
         )
-    except ReportingError as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(
-            request,
-            _("The report was returned to %(organisation)s.")
-            % {"organisation": report.organisation},
-        )
-    return redirect("reporting:review", round_id=round_.pk)
+
+    done = _("The report was returned to %(organisation)s.") % {"organisation": report.organisation}
+    return back_to_review(request, round_, write, done)
 
 
 @staff_required
 @require_POST
+@coordinator_required
 def review_bulk_accept(request: HttpRequest, round_id: int) -> HttpResponse:
-    require_coordinator(request)
-    round_ = round_for(request, round_id)
+    round_ = get_round_for(request.user, round_id)
     chosen = []
     for entry in request.POST.getlist("report"):
         kind, _sep, raw_id = entry.partition(":")

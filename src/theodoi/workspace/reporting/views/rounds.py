@@ -11,44 +11,49 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from theodoi.orgs.models import Role
-from theodoi.orgs.roles import persona_of
-from theodoi.plans.access import get_plan_for, visible_plans
 from theodoi.plans.models import Plan, PlanStatus
+from theodoi.reporting.access import (
+    get_plan_for,
+    get_round_for,
+    is_coordinator,
+    is_reporter,
+    visible_plans,
+    visible_rounds,
+)
 from theodoi.reporting.errors import ReportingError
-from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.rounds import close_round, open_round, reopen_round_for
 from theodoi.reporting.schedule import propose_round
+from theodoi.reporting.worklist import plan_organisations
 from theodoi.workspace.reporting.forms import OpenRoundForm, ReopenForm, start_of
-from theodoi.workspace.reporting.views.access import (
-    is_coordinator,
-    plan_organisations,
-    require_coordinator,
-    round_for,
-)
-from theodoi.workspace.views.gates import staff_required
+from theodoi.workspace.reporting.views.outcome import back_to_review
+from theodoi.workspace.views.gates import coordinator_required, staff_required
 
 
 @staff_required
 def round_list(request: HttpRequest) -> HttpResponse:
     plans = visible_plans(request.user).filter(status=PlanStatus.PUBLISHED)
-    rounds = ReportingRound.objects.filter(plan__in=plans).select_related("plan")
+    rounds = (
+        visible_rounds(request.user)
+        .filter(plan__status=PlanStatus.PUBLISHED)
+        .select_related("plan")
+    )
     return render(
         request,
         "reporting/round_list.html",
         {
             "rounds": rounds,
-            "plans": plans.select_related("reporting_schedule") if is_coordinator(request) else [],
-            "is_coordinator": is_coordinator(request),
-            "is_reporter": persona_of(request.user).role == Role.REPORTER,
+            "plans": plans.select_related("reporting_schedule")
+            if is_coordinator(request.user)
+            else [],
+            "is_coordinator": is_coordinator(request.user),
+            "is_reporter": is_reporter(request.user),
             "now": timezone.now(),
         },
     )
 
 
-@staff_required
+@coordinator_required
 def round_open(request: HttpRequest, plan_id: int) -> HttpResponse:
-    require_coordinator(request)
     plan: Plan = get_plan_for(request.user, plan_id)
     now = timezone.now()
     if request.method == "POST":
@@ -97,41 +102,32 @@ def round_open(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @staff_required
 @require_POST
+@coordinator_required
 def round_reopen(request: HttpRequest, round_id: int) -> HttpResponse:
-    require_coordinator(request)
-    round_ = round_for(request, round_id)
+    round_ = get_round_for(request.user, round_id)
     form = ReopenForm(request.POST, organisations=plan_organisations(round_))
-    if form.is_valid():
-        try:
-            reopen_round_for(
-                round_,
-                form.cleaned_data["organisation"],
-                by=request.user,
-                until=form.until_moment(),
-                now=timezone.now(),
-            )
-        except ReportingError as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(
-                request,
-                _("The round is reopened for %(organisation)s.")
-                % {"organisation": form.cleaned_data["organisation"]},
-            )
-    else:
+    if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("reporting:review", round_id=round_.pk)
+        return redirect("reporting:review", round_id=round_.pk)
+    organisation = form.cleaned_data["organisation"]
+    return back_to_review(
+        request,
+        round_,
+        lambda: reopen_round_for(
+            round_, organisation, by=request.user, until=form.until_moment(), now=timezone.now()
+        ),
+        _("The round is reopened for %(organisation)s.") % {"organisation": organisation},
+    )
 
 
 @staff_required
 @require_POST
+@coordinator_required
 def round_close(request: HttpRequest, round_id: int) -> HttpResponse:
-    require_coordinator(request)
-    round_ = round_for(request, round_id)
-    try:
-        close_round(round_, by=request.user, now=timezone.now())
-    except ReportingError as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _("The round “%(round)s” is closed.") % {"round": round_})
-    return redirect("reporting:review", round_id=round_.pk)
+    round_ = get_round_for(request.user, round_id)
+    return back_to_review(
+        request,
+        round_,
+        lambda: close_round(round_, by=request.user, now=timezone.now()),
+        _("The round “%(round)s” is closed.") % {"round": round_},
+    )

@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from theodoi.orgs.models import Organisation
+from theodoi.reporting.access import get_organisation_for, get_round_for
 from theodoi.reporting.agency_workbook import download_workbook, preview_workbook
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.workbook_upload import apply_workbook
 from theodoi.workspace.reporting.forms import WorkbookUploadForm
-from theodoi.workspace.reporting.views.access import reporter_organisation, round_for
 from theodoi.workspace.views.gates import staff_required
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -29,8 +29,8 @@ SHOWN_ERRORS = 50
 
 @staff_required
 def workbook_download(request: HttpRequest, round_id: int) -> HttpResponse:
-    organisation = reporter_organisation(request)
-    round_ = round_for(request, round_id)
+    organisation = get_organisation_for(request.user)
+    round_ = get_round_for(request.user, round_id)
     response = HttpResponse(download_workbook(round_, organisation), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="bao-cao-ky-{round_.pk}.xlsx"'
     return response
@@ -46,8 +46,8 @@ def _stored_upload(round_: ReportingRound, organisation: Organisation, token: st
 def workbook_upload(request: HttpRequest, round_id: int) -> HttpResponse:
     """Upload, then a preview of every change and every error; nothing is stored until the
     reporter confirms a preview without errors."""
-    organisation = reporter_organisation(request)
-    round_ = round_for(request, round_id)
+    organisation = get_organisation_for(request.user)
+    round_ = get_round_for(request.user, round_id)
     reading, token = None, ""
     form = WorkbookUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -80,8 +80,8 @@ def workbook_upload(request: HttpRequest, round_id: int) -> HttpResponse:
 @staff_required
 @require_POST
 def workbook_apply(request: HttpRequest, round_id: int) -> HttpResponse:
-    organisation = reporter_organisation(request)
-    round_ = round_for(request, round_id)
+    organisation = get_organisation_for(request.user)
+    round_ = get_round_for(request.user, round_id)
     path = _stored_upload(round_, organisation, request.POST.get("token", ""))
     if not default_storage.exists(path):
         messages.error(request, _("The uploaded workbook has expired; upload it again."))
