@@ -20,6 +20,7 @@ from theodoi.orgs.models import Organisation, OrganisationAlias, OrganisationKin
 from theodoi.orgs.roles import persona_of
 from theodoi.plans.access import visible_tasks
 from theodoi.plans.models import AgencyRole, Plan, TaskAgency
+from theodoi.reporting.fields import InReports, fields_in
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
 from theodoi.snapshots.evaluate import evaluate_plan
 from theodoi.snapshots.records import end_of, read_records
@@ -36,7 +37,8 @@ class TaskLine:
     status: str
     status_label: str
     progress: int | None
-    last_result: str
+    # What the lead agency's latest accepted update says in each TASK_LINE field, by name.
+    reported: dict[str, str]
     overdue: bool
 
 
@@ -96,8 +98,8 @@ class PlanReport:
     issuer: Issuer
     groups: tuple[GroupBlock, ...]
     indicators: tuple[IndicatorLine, ...]
-    difficulties: tuple[Remark, ...] = ()
-    proposals: tuple[Remark, ...] = ()
+    # The remarks of each REMARK field, by name (empty without a round).
+    remarks: dict[str, tuple[Remark, ...]] = field(default_factory=dict)
     status_counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -138,33 +140,32 @@ def issuer_of(user: AbstractBaseUser | AnonymousUser, today: datetime.date) -> I
     return Issuer(superior=superior, name=organisation.name, place=place)
 
 
-def _remarks(round_: ReportingRound) -> tuple[tuple[Remark, ...], tuple[Remark, ...]]:
-    """Difficulties and proposals of the latest accepted update of each agency and task."""
+def _remarks(round_: ReportingRound | None) -> dict[str, tuple[Remark, ...]]:
+    """What each REMARK field says in the latest accepted update of each agency and task."""
     latest: dict[tuple[int, int], TaskUpdate] = {}
-    for update in (
-        TaskUpdate.objects.filter(round=round_, state=ReviewState.ACCEPTED)
-        .select_related("organisation", "task")
-        .order_by("task__position", "organisation__name", "version")
-    ):
-        latest[(update.task_id, update.organisation_id)] = update
-    difficulties = tuple(
-        Remark(u.organisation.name, u.task.code, u.difficulties)
-        for u in latest.values()
-        if u.difficulties
-    )
-    proposals = tuple(
-        Remark(u.organisation.name, u.task.code, u.proposals)
-        for u in latest.values()
-        if u.proposals
-    )
-    return difficulties, proposals
+    if round_ is not None:
+        for update in (
+            TaskUpdate.objects.filter(round=round_, state=ReviewState.ACCEPTED)
+            .select_related("organisation", "task")
+            .order_by("task__position", "organisation__name", "version")
+        ):
+            latest[(update.task_id, update.organisation_id)] = update
+    return {
+        f.name: tuple(
+            Remark(u.organisation.name, u.task.code, getattr(u, f.name))
+            for u in latest.values()
+            if getattr(u, f.name)
+        )
+        for f in fields_in(InReports.REMARK)
+    }
 
 
-def _last_results(plan: Plan, cutoff: datetime.datetime) -> dict[int, str]:
-    """What the lead agency wrote as results in each task's latest accepted update (the
-    update the rules judge the task by), accepted before ``cutoff``."""
-    results: dict[int, str] = {}
-    for task_id, text in (
+def _last_reported(plan: Plan, cutoff: datetime.datetime) -> dict[int, dict[str, str]]:
+    """What the lead agency wrote in the TASK_LINE fields of each task's latest accepted update
+    (the update the rules judge the task by), accepted before ``cutoff``."""
+    names = [f.name for f in fields_in(InReports.TASK_LINE)]
+    reported: dict[int, dict[str, str]] = {}
+    for row in (
         TaskUpdate.objects.filter(
             task__plan=plan,
             role=AgencyRole.LEAD,
@@ -172,10 +173,10 @@ def _last_results(plan: Plan, cutoff: datetime.datetime) -> dict[int, str]:
             created_at__lt=cutoff,
         )
         .order_by("round__deadline", "created_at", "version", "pk")
-        .values_list("task_id", "results")
+        .values("task_id", *names)
     ):
-        results[task_id] = text
-    return results
+        reported[row["task_id"]] = {name: row[name] for name in names}
+    return reported
 
 
 def _indicator(row: dict[str, Any], indicator: Any) -> IndicatorLine:
@@ -206,7 +207,7 @@ def plan_report(
     with ``round_``, the difficulties and proposals reported in it."""
     results = evaluate_plan(read_records(plan, as_of=as_of))
     judged = {row["id"]: row for row in results["tasks"]}
-    results_of = _last_results(plan, end_of(as_of))
+    reported = _last_reported(plan, end_of(as_of))
     mentions = TaskAgency.objects.order_by("position")
     tasks = (
         visible_tasks(user)
@@ -226,14 +227,14 @@ def plan_report(
             TaskLine(
                 code=task.code,
                 title=task.title,
-                lead=_names(task.leads),  # type: ignore[attr-defined]
-                cooperating=_names(task.cooperators),  # type: ignore[attr-defined]
+                lead=_names(task.leads),
+                cooperating=_names(task.cooperators),
                 due_text=task.due_text,
                 expected_output=task.expected_output,
                 status=row["status"],
                 status_label=row["status_label"],
                 progress=row["progress"],
-                last_result=results_of.get(task.pk, ""),
+                reported=reported.get(task.pk, {}),
                 overdue=row["overdue"],
             )
         )
@@ -245,7 +246,6 @@ def plan_report(
     if None in by_group:
         groups.append(GroupBlock("", "", tuple(by_group[None])))
     indicators = {i.pk: i for i in plan.indicators.filter(archived_at__isnull=True)}
-    difficulties, proposals = _remarks(round_) if round_ is not None else ((), ())
     counts = Counter(task.status for group in groups for task in group.tasks)
     return PlanReport(
         plan=plan,
@@ -254,7 +254,6 @@ def plan_report(
         issuer=issuer_of(user, as_of),
         groups=tuple(groups),
         indicators=tuple(_indicator(row, indicators[row["id"]]) for row in results["indicators"]),
-        difficulties=difficulties,
-        proposals=proposals,
+        remarks=_remarks(round_),
         status_counts={status.code: counts.get(status.code, 0) for status in TaskStatus},
     )
