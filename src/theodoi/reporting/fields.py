@@ -80,6 +80,7 @@ class UpdateContent:
     product: str = ""
     difficulties: str = ""
     proposals: str = ""
+    self_assessment: str = ""
 
 
 def _remark(name: str, label: str, header: str, heading: str, none: str) -> UpdateField:
@@ -150,6 +151,16 @@ UPDATE_FIELDS: tuple[UpdateField, ...] = (
         "Đề xuất, kiến nghị",
         gettext_noop("IV. PROPOSALS AND RECOMMENDATIONS"),
         gettext_noop("No agency made a proposal in its accepted updates."),
+    ),
+    # The agency's own judgement of what it achieved (kết quả tự đánh giá). Free text: the
+    # seeds leave the scale to each plan's criteria ("xây dựng bộ tiêu chí đánh giá").
+    UpdateField(
+        "self_assessment",
+        gettext_noop("Self-assessment of the result"),
+        Kind.TEXT,
+        "Kết quả tự đánh giá",
+        30,
+        in_reports=InReports.TASK_LINE,
     ),
 )
 FIELDS_BY_NAME = {field.name: field for field in UPDATE_FIELDS}

@@ -175,6 +175,7 @@ class TaskUpdate(Version):
     product = models.TextField(_("product delivered"), blank=True)
     difficulties = models.TextField(_("difficulties"), blank=True)
     proposals = models.TextField(_("proposals"), blank=True)
+    self_assessment = models.TextField(_("self-assessment of the result"), blank=True)
 
     class Meta:
         verbose_name = _("task update")
