@@ -22,17 +22,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_open_data_has_the_public_fields_of_an_update_and_no_other(
-    client: Client,
-    round_: ReportingRound,
-    reporter: User,
-    report_task: Callable[..., TaskUpdate],
+    round_: ReportingRound, reporter: User, report_task: Callable[..., TaskUpdate]
 ) -> None:
     plan = round_.plan
     task = next(t for t in lead_tasks(plan, reporter) if t.due_kind == "year")
     report_task(task, EVERY_FIELD, evidence=True)
     rebuild_snapshot(plan, as_of=AS_OF, now=REVIEWED)
     bodies = {
-        name: client.get(reverse("portal:open_data_json", args=[plan.pk, name])).content.decode()
+        name: Client().get(reverse("portal:open_data_json", args=[plan.pk, name])).content.decode()
         for name in DATASETS
     }
     [row] = [r for r in json.loads(bodies["tasks"])["rows"] if r["task_id"] == task.pk]
