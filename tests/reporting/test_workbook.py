@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from theodoi.evaluation.status import TaskStatus
+from theodoi.reporting.fields import UpdateContent
 from theodoi.reporting.workbook.layout import (
     INDICATOR_SHEET,
     TASK_SHEET,
@@ -41,9 +42,7 @@ TASKS = [
         "Năm 2026",
         "",
         2,
-        status="Đang thực hiện (trong hạn)",
-        progress=30,
-        results="Đã khảo sát.",
+        UpdateContent("in_progress", 30, results="Đã khảo sát."),
     ),
 ]
 INDICATORS = [
@@ -55,7 +54,7 @@ INDICATORS = [
 
 
 def make(tasks: list[TaskLine] = TASKS, key: WorkbookKey = KEY) -> bytes:
-    return build_workbook(key, tasks, INDICATORS, statuses=list(STATUSES), secret=SECRET)
+    return build_workbook(key, tasks, INDICATORS, statuses=STATUSES, secret=SECRET)
 
 
 def read(data: bytes, key: WorkbookKey = KEY, tasks: list[TaskLine] = TASKS):  # type: ignore[no-untyped-def]
@@ -212,12 +211,14 @@ FORMULA_LIKE = [
         "",
         "",
         1,
-        status="Đang thực hiện (trong hạn)",
-        progress=10,
-        results=DECISION,
-        product="+84 912 345 678",
-        difficulties="-",
-        proposals="@Sở Tài chính",
+        UpdateContent(
+            "in_progress",
+            10,
+            results=DECISION,
+            product="+84 912 345 678",
+            difficulties="-",
+            proposals="@Sở Tài chính",
+        ),
     )
 ]
 

@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 
 from tests.reporting.test_workbook import FORMULA_LIKE, make, read
+from theodoi.reporting.fields import UpdateContent
 from theodoi.reporting.workbook.layout import TaskLine
 
 pytestmark = pytest.mark.slow
-SUMS = [TaskLine(104, "PL3.1", "=1+1", "Chủ trì", "", "", 0, status="Tạm dừng", results="=2*3")]
+SUMS = [
+    TaskLine(
+        104, "PL3.1", "=1+1", "Chủ trì", "", "", 0, UpdateContent("paused", 30, results="=2*3")
+    )
+]
 
 
 def calc(source: Path, target: str, folder: Path) -> Path:

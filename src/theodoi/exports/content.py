@@ -19,6 +19,7 @@ from theodoi.evaluation import TaskStatus
 from theodoi.orgs.models import Organisation, OrganisationAlias, OrganisationKind
 from theodoi.plans.models import AgencyRole, Plan, TaskAgency
 from theodoi.reporting.access import persona, visible_tasks
+from theodoi.reporting.fields import InReports, fields_in
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
 from theodoi.reporting.versions import judged_updates, latest_only
 from theodoi.snapshots.records import end_of, evaluate_plan_at
@@ -35,7 +36,8 @@ class TaskLine:
     status: str
     status_label: str
     progress: int | None
-    last_result: str
+    # What the lead agency's latest accepted update says in each TASK_LINE field, by name.
+    reported: dict[str, str]
     overdue: bool
 
 
@@ -95,8 +97,8 @@ class PlanReport:
     issuer: Issuer
     groups: tuple[GroupBlock, ...]
     indicators: tuple[IndicatorLine, ...]
-    difficulties: tuple[Remark, ...] = ()
-    proposals: tuple[Remark, ...] = ()
+    # The remarks of each REMARK field, by name (empty without a round).
+    remarks: dict[str, tuple[Remark, ...]] = field(default_factory=dict)
     status_counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -137,28 +139,32 @@ def issuer_of(user: AbstractBaseUser | AnonymousUser, today: datetime.date) -> I
     return Issuer(superior=superior, name=organisation.name, place=place)
 
 
-def _remarks(round_: ReportingRound) -> tuple[tuple[Remark, ...], tuple[Remark, ...]]:
-    """Difficulties and proposals of the latest accepted update of each agency and task."""
-    accepted = Q(state=ReviewState.ACCEPTED)
-    latest = list(
-        latest_only(TaskUpdate.objects.filter(accepted, round=round_), among=accepted)
-        .select_related("organisation", "task")
-        .order_by("task__position", "organisation__name")
-    )
-    difficulties = tuple(
-        Remark(u.organisation.name, u.task.code, u.difficulties) for u in latest if u.difficulties
-    )
-    proposals = tuple(
-        Remark(u.organisation.name, u.task.code, u.proposals) for u in latest if u.proposals
-    )
-    return difficulties, proposals
+def _remarks(round_: ReportingRound | None) -> dict[str, tuple[Remark, ...]]:
+    """What each REMARK field says in the latest accepted update of each agency and task."""
+    latest: list[TaskUpdate] = []
+    if round_ is not None:
+        accepted = Q(state=ReviewState.ACCEPTED)
+        latest = list(
+            latest_only(TaskUpdate.objects.filter(accepted, round=round_), among=accepted)
+            .select_related("organisation", "task")
+            .order_by("task__position", "organisation__name")
+        )
+    return {
+        f.name: tuple(
+            Remark(u.organisation.name, u.task.code, getattr(u, f.name))
+            for u in latest
+            if getattr(u, f.name)
+        )
+        for f in fields_in(InReports.REMARK)
+    }
 
 
-def _last_results(plan: Plan, cutoff: datetime.datetime) -> dict[int, str]:
-    """What the lead agency wrote as results in each task's latest accepted update (the
-    update the rules judge the task by), accepted before ``cutoff``."""
-    judged = judged_updates(plan, before=cutoff, fields=("results",))
-    return {task_id: update["results"] for task_id, update in judged.items()}
+def _last_reported(plan: Plan, cutoff: datetime.datetime) -> dict[int, dict[str, str]]:
+    """What the lead agency wrote in the TASK_LINE fields of each task's latest accepted update
+    (the update the rules judge the task by), accepted before ``cutoff``."""
+    names = [f.name for f in fields_in(InReports.TASK_LINE)]
+    judged = judged_updates(plan, before=cutoff, fields=names)
+    return {task_id: {name: row[name] for name in names} for task_id, row in judged.items()}
 
 
 def _indicator(row: dict[str, Any], indicator: Any) -> IndicatorLine:
@@ -189,7 +195,7 @@ def plan_report(
     with ``round_``, the difficulties and proposals reported in it."""
     results = evaluate_plan_at(plan, as_of)
     judged = {row["id"]: row for row in results["tasks"]}
-    results_of = _last_results(plan, end_of(as_of))
+    reported = _last_reported(plan, end_of(as_of))
     mentions = TaskAgency.objects.order_by("position")
     tasks = (
         visible_tasks(user)
@@ -209,14 +215,14 @@ def plan_report(
             TaskLine(
                 code=task.code,
                 title=task.title,
-                lead=_names(task.leads),  # type: ignore[attr-defined]
-                cooperating=_names(task.cooperators),  # type: ignore[attr-defined]
+                lead=_names(task.leads),
+                cooperating=_names(task.cooperators),
                 due_text=task.due_text,
                 expected_output=task.expected_output,
                 status=row["status"],
                 status_label=row["status_label"],
                 progress=row["progress"],
-                last_result=results_of.get(task.pk, ""),
+                reported=reported.get(task.pk, {}),
                 overdue=row["overdue"],
             )
         )
@@ -228,7 +234,6 @@ def plan_report(
     if None in by_group:
         groups.append(GroupBlock("", "", tuple(by_group[None])))
     indicators = {i.pk: i for i in plan.indicators.filter(archived_at__isnull=True)}
-    difficulties, proposals = _remarks(round_) if round_ is not None else ((), ())
     counts = Counter(task.status for group in groups for task in group.tasks)
     return PlanReport(
         plan=plan,
@@ -237,7 +242,6 @@ def plan_report(
         issuer=issuer_of(user, as_of),
         groups=tuple(groups),
         indicators=tuple(_indicator(row, indicators[row["id"]]) for row in results["indicators"]),
-        difficulties=difficulties,
-        proposals=proposals,
+        remarks=_remarks(round_),
         status_counts={status.code: counts.get(status.code, 0) for status in TaskStatus},
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from theodoi.exports.content import PlanReport
 from theodoi.files.formulas import append_row
+from theodoi.reporting.fields import InReports, UpdateField, fields_in
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
@@ -52,7 +53,14 @@ def _write(sheet: Worksheet, values: list[object], *, formats: dict[int, str] | 
     return row
 
 
+def _label(field: UpdateField) -> str:
+    if field.report_label:
+        return pgettext("report", field.report_label)
+    return gettext(field.read_label)
+
+
 def _tasks(sheet: Worksheet, report: PlanReport) -> None:
+    reported = fields_in(InReports.TASK_LINE)
     sheet.title = pgettext("report", "Tasks")
     _sheet(
         sheet,
@@ -65,13 +73,14 @@ def _tasks(sheet: Worksheet, report: PlanReport) -> None:
             (pgettext("report", "Expected output"), 30),
             (pgettext("report", "Status"), 24),
             (pgettext("report", "Progress"), 10),
-            (pgettext("report", "Latest result"), 50),
+            *((_label(field), 50) for field in reported),
         ],
     )
+    width = 8 + len(reported)
     for group in report.groups:
         if group.title:
-            row = _write(sheet, [group.code, group.title, "", "", "", "", "", None, ""])
-            for column in range(1, 10):
+            row = _write(sheet, [group.code, group.title, *[""] * 5, None, *[""] * len(reported)])
+            for column in range(1, width + 1):
                 sheet.cell(row=row, column=column).font = Font(bold=True)
                 sheet.cell(row=row, column=column).fill = GROUP_FILL
         for task in group.tasks:
@@ -86,7 +95,7 @@ def _tasks(sheet: Worksheet, report: PlanReport) -> None:
                     task.expected_output,
                     task.status_label,
                     task.progress / 100 if task.progress is not None else None,
-                    task.last_result,
+                    *(task.reported.get(field.name, "") for field in reported),
                 ],
                 formats={8: PERCENT},
             )

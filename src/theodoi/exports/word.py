@@ -31,7 +31,8 @@ from docx.text.paragraph import Paragraph
 from theodoi.evaluation import TaskStatus
 from theodoi.evaluation.wording import vn_number
 from theodoi.exports.chart import bar_chart
-from theodoi.exports.content import PlanReport, Remark
+from theodoi.exports.content import PlanReport, Remark, TaskLine
+from theodoi.reporting.fields import InReports, fields_in
 
 # Fixed by the decree in these words; never translated.
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -48,8 +49,8 @@ MOTTO_MM = 55
 def _set_font(document: DocumentObject) -> None:
     for name in ("Normal", "Table Grid"):
         style = document.styles[name]
-        style.font.name = FONT  # type: ignore[attr-defined]
-        style.font.size = Pt(BODY_PT)  # type: ignore[attr-defined]
+        style.font.name = FONT
+        style.font.size = Pt(BODY_PT)
         # Word picks the East Asian font for some Vietnamese letters unless told otherwise.
         fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
         for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
@@ -234,8 +235,17 @@ def _groups(document: DocumentObject, report: PlanReport) -> None:
             },
         )
         for task in group.tasks:
-            if task.last_result:
-                _body(document, f"- {task.code}. {task.title[:200]}: {task.last_result}")
+            if reported := _reported(task):
+                _body(document, f"- {task.code}. {task.title[:200]}: {reported}")
+
+
+def _reported(task: TaskLine) -> str:
+    """The task's TASK_LINE fields: the first as written, each other one after its label."""
+    parts = []
+    for index, field in enumerate(fields_in(InReports.TASK_LINE)):
+        if text := task.reported.get(field.name, ""):
+            parts.append(text if index == 0 else f"{_(field.read_label)}: {text}")
+    return "; ".join(parts)
 
 
 def _number(value: float | None) -> str:
@@ -243,7 +253,7 @@ def _number(value: float | None) -> str:
 
 
 def _grid(document: DocumentObject, headers: list[str], widths_mm: list[float]) -> Table:
-    table = document.add_table(rows=1, cols=len(headers))
+    table: Table = document.add_table(rows=1, cols=len(headers))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _widths(table, widths_mm)
@@ -257,7 +267,7 @@ def _grid(document: DocumentObject, headers: list[str], widths_mm: list[float]) 
 
 
 def _row(table: Table, values: list[str], widths_mm: list[float], *, bold: bool = False) -> None:
-    cells = table.add_row().cells
+    cells = table.add_row().cells  # type: ignore[no-untyped-call]  # python-docx: no annotations
     for i, (cell, value, width) in enumerate(zip(cells, values, widths_mm, strict=True)):
         cell.width = Mm(width)
         align = WD_ALIGN_PARAGRAPH.CENTER if i == 0 else WD_ALIGN_PARAGRAPH.LEFT
@@ -374,18 +384,10 @@ def round_report_docx(report: PlanReport) -> bytes:
     _overview(document, report)
     _groups(document, report)
     _indicators(document, report)
-    _remarks(
-        document,
-        _("III. DIFFICULTIES AND OBSTACLES"),
-        report.difficulties,
-        _("No agency reported a difficulty in its accepted updates."),
-    )
-    _remarks(
-        document,
-        _("IV. PROPOSALS AND RECOMMENDATIONS"),
-        report.proposals,
-        _("No agency made a proposal in its accepted updates."),
-    )
+    for field in fields_in(InReports.REMARK):
+        _remarks(
+            document, _(field.remark_heading), report.remarks[field.name], _(field.remark_none)
+        )
     _closing(document)
     _appendix(document, report)
     buffer = io.BytesIO()

@@ -9,22 +9,19 @@ from django.conf import settings
 from theodoi.evaluation.status import TaskStatus
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole
+from theodoi.reporting.fields import UPDATE_FIELDS
 from theodoi.reporting.models import ReportingRound
-from theodoi.reporting.updates import UpdateContent, content_problems
+from theodoi.reporting.updates import content_problems
 from theodoi.reporting.workbook.layout import TASK_SHEET, IndicatorLine, TaskLine, WorkbookKey
 from theodoi.reporting.workbook.reading import CellError, Reading, read_workbook
 from theodoi.reporting.workbook.writing import build_workbook
 from theodoi.reporting.worklist import agency_indicators, agency_tasks
 
 # The column of the task sheet an update's rule is about, so its error names the cell.
-TASK_FIELD_COLUMNS = {
-    "status": "Trạng thái",
-    "progress": "Tiến độ (%)",
-    "completed_on": "Ngày hoàn thành",
-}
+TASK_FIELD_COLUMNS = {field.name: field.header for field in UPDATE_FIELDS}
 
 STATUS_LABELS = {status.label: status.code for status in TaskStatus}
-_ROLE_LABELS = {AgencyRole.LEAD: "Chủ trì", AgencyRole.COOPERATING: "Phối hợp"}
+_ROLE_LABELS: dict[str, str] = {AgencyRole.LEAD: "Chủ trì", AgencyRole.COOPERATING: "Phối hợp"}
 
 
 def _secret() -> bytes:
@@ -40,25 +37,10 @@ def _lines(
 ) -> tuple[list[TaskLine], list[IndicatorLine]]:
     tasks = []
     for item in agency_tasks(round_, organisation):
-        update, task = item.latest, item.task
-        tasks.append(
-            TaskLine(
-                task_id=task.pk,
-                code=task.code,
-                title=task.title,
-                role=_ROLE_LABELS[item.role],
-                due_text=task.due_text,
-                expected_output=task.expected_output,
-                version=item.version,
-                status=update.status_label if update else "",
-                progress=update.progress if update else None,
-                completed_on=update.completed_on if update else None,
-                results=update.results if update else "",
-                product=update.product if update else "",
-                difficulties=update.difficulties if update else "",
-                proposals=update.proposals if update else "",
-            )
-        )
+        task, role = item.task, _ROLE_LABELS[item.role]
+        reported = item.latest.content() if item.latest else None
+        plan_words = (task.code, task.title, role, task.due_text, task.expected_output)
+        tasks.append(TaskLine(task.pk, *plan_words, item.version, reported))
     indicators = []
     for entry in agency_indicators(round_, organisation):
         value, indicator = entry.latest, entry.indicator
@@ -87,7 +69,7 @@ def download_workbook(round_: ReportingRound, organisation: Organisation) -> byt
         workbook_key(round_, organisation),
         tasks,
         indicators,
-        statuses=list(STATUS_LABELS),
+        statuses=STATUS_LABELS,
         secret=_secret(),
     )
 
@@ -108,12 +90,7 @@ def preview_workbook(
         secret=_secret(),
     )
     for change in reading.tasks:
-        content = UpdateContent(
-            status=change.status,
-            progress=change.progress,
-            completed_on=change.completed_on,
-        )
-        for problem in content_problems(content, today=today):
+        for problem in content_problems(change, today=today):
             reading.errors.append(
                 CellError(
                     TASK_SHEET, change.row, TASK_FIELD_COLUMNS.get(problem.field), str(problem)

@@ -17,6 +17,7 @@ from theodoi.evaluation.status import TaskStatus
 from theodoi.ingest.schedule import Schedule
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole, Indicator, Plan, Task
+from theodoi.reporting.fields import UPDATE_FIELDS, UpdateContent, UpdateField, as_data, content_of
 
 DEFAULT_REMINDER_DAYS = [7, 3, 1]
 
@@ -174,6 +175,7 @@ class TaskUpdate(Version):
     product = models.TextField(_("product delivered"), blank=True)
     difficulties = models.TextField(_("difficulties"), blank=True)
     proposals = models.TextField(_("proposals"), blank=True)
+    self_assessment = models.TextField(_("self-assessment of the result"), blank=True)
 
     class Meta:
         verbose_name = _("task update")
@@ -204,18 +206,20 @@ class TaskUpdate(Version):
     def status_label(self) -> str:
         return TaskStatus.from_code(self.status).label
 
+    def content(self) -> UpdateContent:
+        return content_of(self)
+
+    @property
+    def shown_fields(self) -> list[tuple[UpdateField, object]]:
+        """Each declared field with its value, for the pages that read an update."""
+        return [(field, getattr(self, field.name)) for field in UPDATE_FIELDS]
+
     def data(self) -> dict[str, object]:
         """What this version says, for the audit log and the view of a conflicting save."""
         return {
             "version": self.version,
             "state": self.state,
-            "status": self.status,
-            "progress": self.progress,
-            "completed_on": self.completed_on.isoformat() if self.completed_on else None,
-            "results": self.results,
-            "product": self.product,
-            "difficulties": self.difficulties,
-            "proposals": self.proposals,
+            **as_data(self),
             "return_reason": self.return_reason,
         }
 

@@ -8,32 +8,25 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 from django.contrib.auth.models import AbstractBaseUser as User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from theodoi.audit.log import record
 from theodoi.evaluation.status import TaskStatus
 from theodoi.plans.models import Task
 from theodoi.reporting.access import require_accepting, require_reporter, task_role
 from theodoi.reporting.errors import ReportingError, StaleVersionError
+from theodoi.reporting.fields import UpdateContent, stored
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
-from theodoi.reporting.versions import insert_version, latest_version, stale_message
-
-
-@dataclass(frozen=True)
-class UpdateContent:
-    """What a reporter fills in for one task."""
-
-    status: str
-    progress: int
-    completed_on: datetime.date | None = None
-    results: str = ""
-    product: str = ""
-    difficulties: str = ""
-    proposals: str = ""
+from theodoi.reporting.versions import (
+    audit_version,
+    insert_version,
+    latest_version,
+    stale_message,
+)
 
 
 @dataclass(frozen=True)
@@ -140,54 +133,33 @@ def _save_update(
             "state": state,
             "created_at": now,
             "created_by": by,
-            "status": content.status,
-            "progress": content.progress,
-            "completed_on": content.completed_on,
-            "results": content.results.strip(),
-            "product": content.product.strip(),
-            "difficulties": content.difficulties.strip(),
-            "proposals": content.proposals.strip(),
+            **stored(content),
         },
     )
     verb = "submitted" if state == ReviewState.SUBMITTED else "saved"
-    record(
-        f"reporting.update.{verb}",
-        update,
-        by=by,
-        now=now,
-        before=previous.data() if previous else None,
-        after=update.data(),
-    )
+    audit_version(f"reporting.update.{verb}", update, previous, by=by, now=now)
     return update
+
+
+class Write(TypedDict):
+    """Who saves an update, from which version, when."""
+
+    by: User
+    based_on: int
+    now: datetime.datetime
 
 
 @transaction.atomic
 def save_draft(
-    round_: ReportingRound,
-    task: Task,
-    content: UpdateContent,
-    *,
-    by: User,
-    based_on: int,
-    now: datetime.datetime,
+    round_: ReportingRound, task: Task, content: UpdateContent, **write: Unpack[Write]
 ) -> TaskUpdate:
     """Keep what the reporter typed, to come back to; the coordinator does not see it yet."""
-    return _save_update(
-        round_, task, content, state=ReviewState.DRAFT, by=by, based_on=based_on, now=now
-    )
+    return _save_update(round_, task, content, state=ReviewState.DRAFT, **write)
 
 
 @transaction.atomic
 def submit_update(
-    round_: ReportingRound,
-    task: Task,
-    content: UpdateContent,
-    *,
-    by: User,
-    based_on: int,
-    now: datetime.datetime,
+    round_: ReportingRound, task: Task, content: UpdateContent, **write: Unpack[Write]
 ) -> TaskUpdate:
     """Send the update to the coordinator for review; it cannot be changed until returned."""
-    return _save_update(
-        round_, task, content, state=ReviewState.SUBMITTED, by=by, based_on=based_on, now=now
-    )
+    return _save_update(round_, task, content, state=ReviewState.SUBMITTED, **write)

@@ -12,14 +12,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from theodoi.audit.log import record
 from theodoi.evaluation.wording import vn_number
 from theodoi.plans.models import Indicator
 from theodoi.reporting.access import reports_on_indicator, require_accepting, require_reporter
 from theodoi.reporting.checks import check_figure
 from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, StaleVersionError
 from theodoi.reporting.models import IndicatorValue, ReportingRound, ReviewState
-from theodoi.reporting.versions import insert_version, latest_version, stale_message
+from theodoi.reporting.versions import (
+    audit_version,
+    figure_thread,
+    insert_version,
+    latest_version,
+    stale_message,
+)
 
 
 def last_accepted_figures(
@@ -55,6 +60,68 @@ def last_accepted_figure(indicator: Indicator, before: ReportingRound) -> float 
     return last_accepted_figures([indicator], before)[indicator.pk]
 
 
+def _check_figure_place(
+    round_: ReportingRound,
+    indicator: Indicator,
+    measured_on: datetime.date,
+    *,
+    baseline: bool,
+    where: str,
+) -> None:
+    """Refuse a figure the round cannot take: a baseline the plan states, a date after the
+    cut-off or (except a baseline) before the round's period."""
+    # The plan's own baseline is the legal one; the page offers no form for it, a crafted
+    # request must not get around that.
+    if baseline and indicator.baseline_value is not None:
+        raise ReportingError(
+            where
+            + _("the plan states its baseline (%(value)s); it is not entered in a round.")
+            % {"value": vn_number(indicator.baseline_value, 4)}
+        )
+    if measured_on > round_.cut_off:
+        raise ReportingError(
+            where
+            + _("the figure's date %(date)s is after the data cut-off %(cut_off)s.")
+            % {
+                "date": measured_on.strftime("%d/%m/%Y"),
+                "cut_off": round_.cut_off.strftime("%d/%m/%Y"),
+            }
+        )
+    if not baseline and measured_on < round_.period_start:
+        raise ReportingError(
+            where
+            + _("the figure's date %(date)s is before the round's period.")
+            % {"date": measured_on.strftime("%d/%m/%Y")}
+        )
+
+
+def _check_open(
+    previous: IndicatorValue | None, organisation: Any, *, baseline: bool, based_on: int, where: str
+) -> None:
+    """Refuse a change to a figure under review or accepted, or to a baseline another agency
+    is entering."""
+    if previous is not None and previous.state in {ReviewState.SUBMITTED, ReviewState.ACCEPTED}:
+        if previous.version != based_on:
+            raise StaleVersionError(stale_message(), previous)
+        if baseline:
+            raise ReportingError(
+                where
+                + _("its baseline was entered on %(date)s and can be entered only once.")
+                % {"date": timezone.localtime(previous.created_at).strftime("%d/%m/%Y")}
+            )
+        raise ReportingError(
+            where
+            + _("this figure was %(state)s; it can no longer be changed in this round.")
+            % {"state": previous.get_state_display()}
+        )
+    if baseline and previous is not None and previous.organisation_id != organisation.pk:
+        raise ReportingError(
+            where
+            + _("its baseline is being entered by %(organisation)s.")
+            % {"organisation": previous.organisation}
+        )
+
+
 @transaction.atomic
 def record_indicator_value(
     round_: ReportingRound,
@@ -83,29 +150,7 @@ def record_indicator_value(
         )
     require_accepting(round_, organisation, now)
     where = _("Indicator %(code)s: ") % {"code": indicator.code}
-    # The plan's own baseline is the legal one; the page offers no form for it, a crafted
-    # request must not get around that.
-    if baseline and indicator.baseline_value is not None:
-        raise ReportingError(
-            where
-            + _("the plan states its baseline (%(value)s); it is not entered in a round.")
-            % {"value": vn_number(indicator.baseline_value, 4)}
-        )
-    if measured_on > round_.cut_off:
-        raise ReportingError(
-            where
-            + _("the figure's date %(date)s is after the data cut-off %(cut_off)s.")
-            % {
-                "date": measured_on.strftime("%d/%m/%Y"),
-                "cut_off": round_.cut_off.strftime("%d/%m/%Y"),
-            }
-        )
-    if not baseline and measured_on < round_.period_start:
-        raise ReportingError(
-            where
-            + _("the figure's date %(date)s is before the round's period.")
-            % {"date": measured_on.strftime("%d/%m/%Y")}
-        )
+    _check_figure_place(round_, indicator, measured_on, baseline=baseline, where=where)
     previous_figure = None if baseline else last_accepted_figure(indicator, round_)
     check = check_figure(
         value, unit=indicator.unit, comparator=indicator.comparator, previous=previous_figure
@@ -114,51 +159,18 @@ def record_indicator_value(
         raise ReportingError(where + " ".join(check.errors))
     if check.confirm and not confirmed:
         raise ConfirmationNeededError(where + " ".join(check.confirm))
-    if baseline:
-        thread: dict[str, Any] = {"indicator_id": indicator.pk, "is_baseline": True}
-    else:
-        thread = {
-            "round_id": round_.pk,
-            "indicator_id": indicator.pk,
-            "organisation_id": organisation.pk,
-            "is_baseline": False,
-        }
+    thread = figure_thread(indicator.pk, round_.pk, organisation.pk, baseline=baseline)
     previous = latest_version(IndicatorValue, **thread)
-    if previous is not None and previous.state in {ReviewState.SUBMITTED, ReviewState.ACCEPTED}:
-        if previous.version != based_on:
-            raise StaleVersionError(stale_message(), previous)
-        if baseline:
-            raise ReportingError(
-                where
-                + _("its baseline was entered on %(date)s and can be entered only once.")
-                % {"date": timezone.localtime(previous.created_at).strftime("%d/%m/%Y")}
-            )
-        raise ReportingError(
-            where
-            + _("this figure was %(state)s; it can no longer be changed in this round.")
-            % {"state": previous.get_state_display()}
-        )
-    if baseline and previous is not None and previous.organisation_id != organisation.pk:
-        raise ReportingError(
-            where
-            + _("its baseline is being entered by %(organisation)s.")
-            % {"organisation": previous.organisation}
-        )
+    _check_open(previous, organisation, baseline=baseline, based_on=based_on, where=where)
+    # A baseline's thread is the indicator's; it still records who entered it, when.
+    owner = {"round_id": round_.pk, "organisation_id": organisation.pk}
     row = insert_version(
         IndicatorValue,
         previous,
         based_on,
         thread,
         {
-            # A baseline's thread is the indicator's; it still records who entered it, when.
-            **{
-                key: value
-                for key, value in {
-                    "round_id": round_.pk,
-                    "organisation_id": organisation.pk,
-                }.items()
-                if key not in thread
-            },
+            **{key: id_ for key, id_ in owner.items() if key not in thread},
             "value": float(value),
             "measured_on": measured_on,
             "note": note.strip(),
@@ -169,12 +181,6 @@ def record_indicator_value(
             "created_by": by,
         },
     )
-    record(
-        "reporting.value.submitted" if submit else "reporting.value.saved",
-        row,
-        by=by,
-        now=now,
-        before=previous.data() if previous else None,
-        after=row.data(),
-    )
+    action = "reporting.value.submitted" if submit else "reporting.value.saved"
+    audit_version(action, row, previous, by=by, now=now)
     return row

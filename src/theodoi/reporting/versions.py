@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from theodoi.audit.log import record
 from theodoi.plans.models import AgencyRole, Plan
 from theodoi.reporting.errors import StaleVersionError
 from theodoi.reporting.models import IndicatorValue, ReviewState, TaskUpdate, Version
@@ -28,8 +29,9 @@ def latest_only(rows: QuerySet[Versioned], *, among: Q | None = None) -> QuerySe
     version matching it (``Q(state=ACCEPTED)``: the latest accepted version of each report).
     The one way theodoi reads "the latest version": in SQL, whatever else ``rows`` filters."""
     model = rows.model
+    newer: QuerySet[Any]
     if model is TaskUpdate:
-        newer: QuerySet[Any] = TaskUpdate.objects.filter(
+        newer = TaskUpdate.objects.filter(
             round=OuterRef("round"),
             task=OuterRef("task"),
             organisation=OuterRef("organisation"),
@@ -81,12 +83,21 @@ def thread_of(report: TaskUpdate | IndicatorValue) -> dict[str, Any]:
             "task_id": report.task_id,
             "organisation_id": report.organisation_id,
         }
-    if report.is_baseline:
-        return {"indicator_id": report.indicator_id, "is_baseline": True}
+    return figure_thread(
+        report.indicator_id, report.round_id, report.organisation_id, baseline=report.is_baseline
+    )
+
+
+def figure_thread(
+    indicator_id: int, round_id: int, organisation_id: int, *, baseline: bool
+) -> dict[str, Any]:
+    """The fields every version of one figure shares: a baseline's are the indicator's."""
+    if baseline:
+        return {"indicator_id": indicator_id, "is_baseline": True}
     return {
-        "round_id": report.round_id,
-        "indicator_id": report.indicator_id,
-        "organisation_id": report.organisation_id,
+        "round_id": round_id,
+        "indicator_id": indicator_id,
+        "organisation_id": organisation_id,
         "is_baseline": False,
     }
 
@@ -123,3 +134,15 @@ def insert_version(
         if newer is None:
             raise
         raise StaleVersionError(stale_message(), newer) from None
+
+
+def audit_version(action: str, row: Report, previous: Report | None, *, by: Any, now: Any) -> None:
+    """The audit entry of a new version: what the report said before it, and what it says."""
+    record(
+        action,
+        row,
+        by=by,
+        now=now,
+        before=previous.data() if previous else None,
+        after=row.data(),
+    )

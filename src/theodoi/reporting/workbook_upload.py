@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.contrib.auth.models import AbstractBaseUser as User
 from django.db import transaction
@@ -10,11 +12,24 @@ from django.utils.translation import gettext as _
 
 from theodoi.plans.models import Indicator, Task
 from theodoi.reporting.errors import ReportingError
+from theodoi.reporting.fields import content_of
 from theodoi.reporting.models import ReportingRound
-from theodoi.reporting.updates import UpdateContent, save_draft, submit_update
+from theodoi.reporting.updates import save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
 from theodoi.reporting.workbook.layout import INDICATOR_SHEET, TASK_SHEET
 from theodoi.reporting.workbook.reading import Reading
+
+
+@contextmanager
+def _at(sheet: str, row: int) -> Iterator[None]:
+    """A refusal of one row's report, told with the sheet and row it came from."""
+    try:
+        yield
+    except ReportingError as refused:
+        raise ReportingError(
+            _("Sheet “%(sheet)s”, row %(row)s: %(reason)s")
+            % {"sheet": sheet, "row": row, "reason": refused}
+        ) from refused
 
 
 @transaction.atomic
@@ -34,24 +49,11 @@ def apply_workbook(
     indicators = Indicator.objects.in_bulk([c.indicator_id for c in reading.indicators])
     write = submit_update if submit else save_draft
     for change in reading.tasks:
-        content = UpdateContent(
-            status=change.status,
-            progress=change.progress,
-            completed_on=change.completed_on,
-            results=change.results,
-            product=change.product,
-            difficulties=change.difficulties,
-            proposals=change.proposals,
-        )
-        try:
-            write(round_, tasks[change.task_id], content, by=by, based_on=change.based_on, now=now)
-        except ReportingError as refused:
-            raise ReportingError(
-                _("Sheet “%(sheet)s”, row %(row)s: %(reason)s")
-                % {"sheet": TASK_SHEET, "row": change.row, "reason": refused}
-            ) from refused
+        with _at(TASK_SHEET, change.row):
+            task = tasks[change.task_id]
+            write(round_, task, content_of(change), by=by, based_on=change.based_on, now=now)
     for figure in reading.indicators:
-        try:
+        with _at(INDICATOR_SHEET, figure.row):
             record_indicator_value(
                 round_,
                 indicators[figure.indicator_id],
@@ -66,9 +68,4 @@ def apply_workbook(
                 based_on=figure.based_on,
                 now=now,
             )
-        except ReportingError as refused:
-            raise ReportingError(
-                _("Sheet “%(sheet)s”, row %(row)s: %(reason)s")
-                % {"sheet": INDICATOR_SHEET, "row": figure.row, "reason": refused}
-            ) from refused
     return len(reading.tasks) + len(reading.indicators)

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from theodoi.audit.log import record
 from theodoi.plans.models import Plan, PlanStatus
-from theodoi.reporting.events import ResultsChanged
 from theodoi.reporting.access import coordinates
+from theodoi.reporting.events import ResultsChanged
 from theodoi.snapshots.errors import SnapshotError
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
 from theodoi.snapshots.records import evaluate_plan_at

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from theodoi.reporting.fields import UPDATE_FIELDS, Kind, UpdateContent
+
 TASK_SHEET = "Nhiệm vụ"
 INDICATOR_SHEET = "Chỉ tiêu"
 META_SHEET = "theodoi"
@@ -27,7 +29,7 @@ class WorkbookKey:
 @dataclass(frozen=True)
 class TaskLine:
     """One task of the agency as it stands when the workbook is made (``version`` 0: never
-    reported in this round)."""
+    reported in this round; ``reported`` None: nothing saved yet)."""
 
     task_id: int
     code: str
@@ -36,13 +38,7 @@ class TaskLine:
     due_text: str
     expected_output: str
     version: int
-    status: str = ""  # a status label, as the drop-down shows it
-    progress: int | None = None
-    completed_on: datetime.date | None = None
-    results: str = ""
-    product: str = ""
-    difficulties: str = ""
-    proposals: str = ""
+    reported: UpdateContent | None = None
 
 
 @dataclass(frozen=True)
@@ -70,26 +66,26 @@ class Column:
     hidden: bool = False
 
 
-TASK_COLUMNS = (
-    Column("ID", 8, hidden=True),
-    Column("Phiên bản", 9, hidden=True),
-    Column("Mã", 8),
+# Both sheets start with the row's key (hidden) and the plan's number of the item.
+_KEY_COLUMNS = (Column("ID", 8, hidden=True), Column("Phiên bản", 9, hidden=True), Column("Mã", 8))
+
+# The number format of an update field's cell, by its kind.
+KIND_FORMATS = {Kind.PERCENT: "0", Kind.DATE: DATE_FORMAT}
+
+# The task's keys and the plan's words, then one editable column per field of an update.
+TASK_KEY_COLUMNS = (
+    *_KEY_COLUMNS,
     Column("Nhiệm vụ", 50),
     Column("Vai trò", 12),
     Column("Thời hạn", 16),
     Column("Sản phẩm dự kiến", 30),
-    Column("Trạng thái", 26, editable=True),
-    Column("Tiến độ (%)", 11, editable=True, number_format="0"),
-    Column("Ngày hoàn thành", 15, editable=True, number_format=DATE_FORMAT),
-    Column("Kết quả đạt được", 40, editable=True),
-    Column("Sản phẩm đã có", 30, editable=True),
-    Column("Khó khăn, vướng mắc", 30, editable=True),
-    Column("Đề xuất, kiến nghị", 30, editable=True),
+)
+TASK_COLUMNS = TASK_KEY_COLUMNS + tuple(
+    Column(f.header, f.width, editable=True, number_format=KIND_FORMATS.get(f.kind))
+    for f in UPDATE_FIELDS
 )
 INDICATOR_COLUMNS = (
-    Column("ID", 8, hidden=True),
-    Column("Phiên bản", 9, hidden=True),
-    Column("Mã", 8),
+    *_KEY_COLUMNS,
     Column("Chỉ tiêu", 50),
     Column("Đơn vị tính", 14),
     Column("Mục tiêu", 20),

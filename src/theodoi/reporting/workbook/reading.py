@@ -4,11 +4,12 @@ every error, each naming the sheet, row, column and reason in Vietnamese."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from theodoi.reporting.checks import check_figure
+from theodoi.reporting.fields import UPDATE_FIELDS, Kind, UpdateContent
 from theodoi.reporting.workbook.bounds import SPARE_ROWS, UnreadableWorkbookError
 from theodoi.reporting.workbook.cells import cell_date, cell_number, cell_text, formula_error
 from theodoi.reporting.workbook.identity import key_problem, key_sheet
@@ -27,18 +28,13 @@ from theodoi.reporting.workbook.layout import (
 from theodoi.reporting.workbook.opening import Rows, open_sheets
 
 
-@dataclass(frozen=True)
-class TaskChange:
+@dataclass(frozen=True, kw_only=True)
+class TaskChange(UpdateContent):
+    """A row's update (its status a code), with where it came from."""
+
     task_id: int
     based_on: int
     row: int
-    status: str  # a status code
-    progress: int
-    completed_on: datetime.date | None
-    results: str
-    product: str
-    difficulties: str
-    proposals: str
 
 
 @dataclass(frozen=True)
@@ -83,14 +79,14 @@ def _columns(
     the reading needs is gone."""
     header = rows[0] if rows else ()
     found = {cell_text(value): index for index, value in enumerate(header) if cell_text(value)}
-    missing = [c.header for c in expected if c.header in KEY_HEADERS or c.editable]
-    missing = [h for h in missing if h not in found]
-    for header in missing:
+    needed = [c.header for c in expected if c.header in KEY_HEADERS or c.editable]
+    missing = [name for name in needed if name not in found]
+    for name in missing:
         errors.append(
             CellError(
                 title,
                 1,
-                header,
+                name,
                 "Thiếu cột này (cột khóa hoặc cột nhập liệu đã bị xóa hoặc đổi tên); "
                 "không đọc được trang này. Hãy dùng bảng tính đã tải về, không xóa cột.",
             )
@@ -168,104 +164,111 @@ def _key(
     return line, version
 
 
+def _keyed_lines(
+    title: str,
+    rows: Rows,
+    expected: Sequence[Column],
+    known: Mapping[int, Any],
+    what: str,
+    errors: list[CellError],
+) -> Iterator[tuple[int, dict[str, Any], Any, int, int]]:
+    """Each filled row whose key is the agency's: its number, cells, line and version, and
+    how many errors there were before its cells were read."""
+    columns = _columns(title, rows, expected, errors)
+    if columns is None:
+        return
+    for row, cells in _lines_of(rows, columns):
+        found = _key(title, row, cells, known, what, errors)
+        if found is None:
+            continue
+        before = len(errors)
+        _formula_errors(title, row, cells, errors)
+        yield row, cells, found[0], found[1], before
+
+
+@dataclass(frozen=True)
+class _Refused:
+    reason: str
+
+
+# What a blank cell of each kind reads as, and what an update never saved holds.
+_BLANK: dict[Kind, Any] = {Kind.STATUS: "", Kind.PERCENT: None, Kind.DATE: None, Kind.TEXT: ""}
+
+
+def _status_cell(raw: Any, statuses: Mapping[str, str]) -> Any:
+    label = cell_text(raw)
+    if not label:
+        return ""
+    code = statuses.get(label)
+    if code is None:
+        return _Refused(f"“{label}” không có trong danh sách trạng thái ({'; '.join(statuses)}).")
+    return code
+
+
+def _percent_cell(raw: Any, statuses: Mapping[str, str]) -> Any:
+    number = cell_number(raw)
+    if isinstance(number, str):
+        return _Refused(number)
+    if number is not None and not (0 <= number <= 100 and number.is_integer()):
+        return _Refused(f"Tiến độ phải là số nguyên từ 0 đến 100; nhận {cell_text(raw)}.")
+    return None if number is None else int(number)
+
+
+def _date_cell(raw: Any, statuses: Mapping[str, str]) -> Any:
+    day = cell_date(raw)
+    return _Refused(day) if isinstance(day, str) else day
+
+
+def _text_cell(raw: Any, statuses: Mapping[str, str]) -> Any:
+    return cell_text(raw)
+
+
+_READERS: dict[Kind, Callable[[Any, Mapping[str, str]], Any]] = {
+    Kind.STATUS: _status_cell,
+    Kind.PERCENT: _percent_cell,
+    Kind.DATE: _date_cell,
+    Kind.TEXT: _text_cell,
+}
+
+
 def _read_tasks(
     rows: Rows, lines: Mapping[int, TaskLine], statuses: Mapping[str, str], reading: Reading
 ) -> None:
     title = TASK_SHEET
-    columns = _columns(title, rows, TASK_COLUMNS, reading.errors)
-    if columns is None:
-        return
-    for row, cells in _lines_of(rows, columns):
-        found = _key(title, row, cells, lines, "Nhiệm vụ", reading.errors)
-        if found is None:
-            continue
-        line, version = found
-        before = len(reading.errors)
-        _formula_errors(title, row, cells, reading.errors)
-        label = cell_text(cells["Trạng thái"])
-        status = statuses.get(label)
-        if label and status is None:
-            reading.errors.append(
-                CellError(
-                    title,
-                    row,
-                    "Trạng thái",
-                    f"“{label}” không có trong danh sách trạng thái ({'; '.join(statuses)}).",
-                )
-            )
-        raw_progress = cells["Tiến độ (%)"]
-        progress = cell_number(raw_progress)
-        if isinstance(progress, str):
-            reading.errors.append(CellError(title, row, "Tiến độ (%)", progress))
-        elif progress is not None and not (0 <= progress <= 100 and progress.is_integer()):
-            reading.errors.append(
-                CellError(
-                    title,
-                    row,
-                    "Tiến độ (%)",
-                    f"Tiến độ phải là số nguyên từ 0 đến 100; nhận {cell_text(raw_progress)}.",
-                )
-            )
-        completed_on = cell_date(cells["Ngày hoàn thành"])
-        if isinstance(completed_on, str):
-            reading.errors.append(CellError(title, row, "Ngày hoàn thành", completed_on))
+    found = _keyed_lines(title, rows, TASK_COLUMNS, lines, "Nhiệm vụ", reading.errors)
+    for row, cells, line, version, before in found:
+        values: dict[str, Any] = {}
+        for declared in UPDATE_FIELDS:
+            value = _READERS[declared.kind](cells[declared.header], statuses)
+            if isinstance(value, _Refused):
+                reading.errors.append(CellError(title, row, declared.header, value.reason))
+            values[declared.name] = value
         if len(reading.errors) > before:
             continue
-        texts = {
-            name: cell_text(cells[header])
-            for name, header in (
-                ("results", "Kết quả đạt được"),
-                ("product", "Sản phẩm đã có"),
-                ("difficulties", "Khó khăn, vướng mắc"),
-                ("proposals", "Đề xuất, kiến nghị"),
-            )
-        }
-        unchanged = (
-            label == line.status
-            and progress == (None if line.progress is None else float(line.progress))
-            and completed_on == line.completed_on
-            and texts
-            == {
-                "results": line.results,
-                "product": line.product,
-                "difficulties": line.difficulties,
-                "proposals": line.proposals,
-            }
-        )
-        if unchanged:
+        reported = line.reported
+        if values == {
+            f.name: getattr(reported, f.name) if reported else _BLANK[f.kind] for f in UPDATE_FIELDS
+        }:
             continue
-        if status is None:
+        missing = [f for f in UPDATE_FIELDS if f.kind is Kind.STATUS and not values[f.name]]
+        for declared in missing:
             reading.errors.append(
-                CellError(title, row, "Trạng thái", "Chọn trạng thái cho nhiệm vụ đã điền.")
+                CellError(title, row, declared.header, "Chọn trạng thái cho nhiệm vụ đã điền.")
             )
+        if missing:
             continue
-        reading.tasks.append(
-            TaskChange(
-                task_id=line.task_id,
-                based_on=version,
-                row=row,
-                status=status,
-                progress=int(progress or 0),
-                completed_on=completed_on,  # type: ignore[arg-type]
-                **texts,
-            )
-        )
+        for declared in UPDATE_FIELDS:
+            if declared.kind is Kind.PERCENT and values[declared.name] is None:
+                values[declared.name] = 0
+        reading.tasks.append(TaskChange(task_id=line.task_id, based_on=version, row=row, **values))
 
 
 def _read_indicators(
     rows: Rows, lines: Mapping[int, IndicatorLine], cut_off: datetime.date, reading: Reading
 ) -> None:
     title = INDICATOR_SHEET
-    columns = _columns(title, rows, INDICATOR_COLUMNS, reading.errors)
-    if columns is None:
-        return
-    for row, cells in _lines_of(rows, columns):
-        found = _key(title, row, cells, lines, "Chỉ tiêu", reading.errors)
-        if found is None:
-            continue
-        line, version = found
-        before = len(reading.errors)
-        _formula_errors(title, row, cells, reading.errors)
+    found = _keyed_lines(title, rows, INDICATOR_COLUMNS, lines, "Chỉ tiêu", reading.errors)
+    for row, cells, line, version, before in found:
         value = cell_number(cells["Giá trị"])
         measured_on = cell_date(cells["Ngày số liệu"])
         if isinstance(value, str):
@@ -286,7 +289,10 @@ def _read_indicators(
             reading.errors.append(CellError(title, row, "Giá trị", "Chưa nhập giá trị."))
             continue
         check = check_figure(
-            value, unit=line.unit, comparator=line.comparator, previous=line.previous
+            value,  # type: ignore[arg-type]  # not a str: a refused cell was skipped above
+            unit=line.unit,
+            comparator=line.comparator,
+            previous=line.previous,
         )
         for reason in check.errors:
             reading.errors.append(CellError(title, row, "Giá trị", reason))

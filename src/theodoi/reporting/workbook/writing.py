@@ -4,16 +4,18 @@ status, number formats for figures and dates."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from theodoi.files.formulas import append_row
+from theodoi.reporting.fields import UPDATE_FIELDS, Kind
 from theodoi.reporting.workbook.identity import checksum
 from theodoi.reporting.workbook.layout import (
     FORMAT,
@@ -21,6 +23,7 @@ from theodoi.reporting.workbook.layout import (
     INDICATOR_SHEET,
     META_SHEET,
     TASK_COLUMNS,
+    TASK_KEY_COLUMNS,
     TASK_SHEET,
     Column,
     IndicatorLine,
@@ -59,49 +62,38 @@ def _sheet(
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddHeader.center.text = title
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.oddHeader.center.text = title  # type: ignore[union-attr]  # openpyxl makes every header
 
 
-def build_workbook(
-    key: WorkbookKey,
-    tasks: Sequence[TaskLine],
-    indicators: Sequence[IndicatorLine],
-    *,
-    statuses: Sequence[str],
-    secret: bytes,
-) -> bytes:
-    """The .xlsx file for ``key``'s agency; ``statuses`` are the drop-down's labels."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = TASK_SHEET
-    _sheet(
-        ws,
-        TASK_COLUMNS,
-        [
-            (
-                t.task_id,
-                t.version,
-                t.code,
-                t.title,
-                t.role,
-                t.due_text,
-                t.expected_output,
-                t.status or None,
-                t.progress,
-                t.completed_on,
-                t.results or None,
-                t.product or None,
-                t.difficulties or None,
-                t.proposals or None,
-            )
-            for t in tasks
-        ],
-        f"{key.round_title} - {key.organisation_name}",
+def _cell(kind: Kind, value: Any, labels: Mapping[str, str]) -> Any:
+    """What a cell shows of an update's value: a status by its label, a blank as empty."""
+    if kind is Kind.STATUS:
+        return labels.get(value)
+    return None if value == "" else value
+
+
+def _task_row(line: TaskLine, labels: Mapping[str, str]) -> tuple[Any, ...]:
+    reported = line.reported
+    return (
+        line.task_id,
+        line.version,
+        line.code,
+        line.title,
+        line.role,
+        line.due_text,
+        line.expected_output,
+        *(
+            _cell(f.kind, getattr(reported, f.name), labels) if reported else None
+            for f in UPDATE_FIELDS
+        ),
     )
-    if tasks:
-        last = len(tasks) + 1
-        status_list = DataValidation(
+
+
+def _validation(kind: Kind, statuses: Sequence[str]) -> DataValidation | None:
+    """The check Excel makes as a reporter types in a cell of ``kind``, if any."""
+    if kind is Kind.STATUS:
+        return DataValidation(
             type="list",
             formula1='"' + ",".join(statuses) + '"',
             allow_blank=True,
@@ -109,9 +101,8 @@ def build_workbook(
             errorTitle="Trạng thái",
             error="Chọn một trạng thái trong danh sách.",
         )
-        ws.add_data_validation(status_list)
-        status_list.add(f"H2:H{last}")
-        progress = DataValidation(
+    if kind is Kind.PERCENT:
+        return DataValidation(
             type="whole",
             operator="between",
             formula1="0",
@@ -121,33 +112,47 @@ def build_workbook(
             errorTitle="Tiến độ",
             error="Tiến độ là số nguyên từ 0 đến 100.",
         )
-        ws.add_data_validation(progress)
-        progress.add(f"I2:I{last}")
+    return None
 
-    wi = wb.create_sheet(INDICATOR_SHEET)
-    _sheet(
-        wi,
-        INDICATOR_COLUMNS,
-        [
-            (
-                i.indicator_id,
-                i.version,
-                i.code,
-                i.name,
-                i.unit,
-                i.target_text,
-                i.previous,
-                i.value,
-                i.measured_on,
-                i.source or None,
-                i.note or None,
-            )
-            for i in indicators
-        ],
-        f"{key.round_title} - {key.organisation_name}",
-    )
 
-    meta = wb.create_sheet(META_SHEET)
+def _task_sheet(
+    ws: Worksheet, key: WorkbookKey, tasks: Sequence[TaskLine], statuses: Mapping[str, str]
+) -> None:
+    ws.title = TASK_SHEET
+    labels = {code: label for label, code in statuses.items()}
+    rows = [_task_row(t, labels) for t in tasks]
+    _sheet(ws, TASK_COLUMNS, rows, f"{key.round_title} - {key.organisation_name}")
+    if not tasks:
+        return
+    for index, field in enumerate(UPDATE_FIELDS, start=len(TASK_KEY_COLUMNS) + 1):
+        validation = _validation(field.kind, list(statuses))
+        if validation is not None:
+            ws.add_data_validation(validation)
+            letter = get_column_letter(index)
+            validation.add(f"{letter}2:{letter}{len(tasks) + 1}")
+
+
+def _indicator_sheet(ws: Worksheet, key: WorkbookKey, indicators: Sequence[IndicatorLine]) -> None:
+    rows = [
+        (
+            i.indicator_id,
+            i.version,
+            i.code,
+            i.name,
+            i.unit,
+            i.target_text,
+            i.previous,
+            i.value,
+            i.measured_on,
+            i.source or None,
+            i.note or None,
+        )
+        for i in indicators
+    ]
+    _sheet(ws, INDICATOR_COLUMNS, rows, f"{key.round_title} - {key.organisation_name}")
+
+
+def _meta_sheet(ws: Worksheet, key: WorkbookKey, secret: bytes) -> None:
     for row in (
         ("format", FORMAT),
         ("round_id", key.round_id),
@@ -156,9 +161,25 @@ def build_workbook(
         ("organisation_name", key.organisation_name),
         ("checksum", checksum(key, secret)),
     ):
-        append_row(meta, row)
-    meta.sheet_state = "veryHidden"
-    meta.protection.sheet = True
+        append_row(ws, row)
+    ws.sheet_state = "veryHidden"
+    ws.protection.sheet = True
+
+
+def build_workbook(
+    key: WorkbookKey,
+    tasks: Sequence[TaskLine],
+    indicators: Sequence[IndicatorLine],
+    *,
+    statuses: Mapping[str, str],
+    secret: bytes,
+) -> bytes:
+    """The .xlsx file for ``key``'s agency; ``statuses`` maps the drop-down's labels to the
+    status codes, as reading does."""
+    wb = Workbook()
+    _task_sheet(wb.active, key, tasks, statuses)  # type: ignore[arg-type]
+    _indicator_sheet(wb.create_sheet(INDICATOR_SHEET), key, indicators)
+    _meta_sheet(wb.create_sheet(META_SHEET), key, secret)
     wb.properties.title = key.round_title
     wb.properties.subject = key.organisation_name
     wb.properties.creator = "theodoi"

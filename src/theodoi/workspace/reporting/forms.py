@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -12,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from theodoi.orgs.models import Organisation
 from theodoi.reporting.checks import read_figure
+from theodoi.reporting.fields import UPDATE_FIELDS, Kind, UpdateContent, UpdateField
 from theodoi.reporting.models import STATUS_CHOICES
-from theodoi.reporting.updates import UpdateContent, content_problems
+from theodoi.reporting.updates import content_problems
 
 
 class DateInput(forms.DateInput):
@@ -52,10 +54,13 @@ class OpenRoundForm(forms.Form):
             ) from exc
 
 
-class TaskUpdateForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES)
-    progress = forms.IntegerField(
-        label=_("Progress (%)"),
+def _status_field(field: UpdateField) -> forms.Field:
+    return forms.ChoiceField(label=_(field.label), choices=STATUS_CHOICES)
+
+
+def _percent_field(field: UpdateField) -> forms.Field:
+    return forms.IntegerField(
+        label=_(field.label),
         min_value=0,
         max_value=100,
         error_messages={
@@ -64,22 +69,39 @@ class TaskUpdateForm(forms.Form):
             "required": _("Enter the progress, 0 to 100%."),
         },
     )
-    completed_on = forms.DateField(label=_("Completed on"), required=False, widget=DateInput())
-    results = forms.CharField(
-        label=_("Results achieved"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+
+
+def _date_field(field: UpdateField) -> forms.Field:
+    return forms.DateField(label=_(field.label), required=field.required, widget=DateInput())
+
+
+def _text_field(field: UpdateField) -> forms.Field:
+    return forms.CharField(
+        label=_(field.label),
+        required=field.required,
+        widget=forms.Textarea(attrs={"rows": field.rows}),
     )
-    product = forms.CharField(
-        label=_("Product delivered"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    difficulties = forms.CharField(
-        label=_("Difficulties"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    proposals = forms.CharField(
-        label=_("Proposals"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+
+
+FORM_FIELDS: dict[Kind, Callable[[UpdateField], forms.Field]] = {
+    Kind.STATUS: _status_field,
+    Kind.PERCENT: _percent_field,
+    Kind.DATE: _date_field,
+    Kind.TEXT: _text_field,
+}
+
+
+class TaskUpdateForm(forms.Form):
+    """One input per declared field of an update (reporting.fields), in their order."""
+
     based_on = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
-    def clean(self) -> dict[str, Any]:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in UPDATE_FIELDS:
+            self.fields[field.name] = FORM_FIELDS[field.kind](field)
+
+    def clean(self) -> dict[str, Any] | None:
         data = super().clean()
         if not self.errors:
             # The service's own rules, here so that each message stands by its field.
@@ -88,15 +110,8 @@ class TaskUpdateForm(forms.Form):
         return data
 
     def content(self) -> UpdateContent:
-        data = self.cleaned_data
         return UpdateContent(
-            status=data["status"],
-            progress=data["progress"],
-            completed_on=data["completed_on"],
-            results=data["results"],
-            product=data["product"],
-            difficulties=data["difficulties"],
-            proposals=data["proposals"],
+            **{field.name: self.cleaned_data[field.name] for field in UPDATE_FIELDS}
         )
 
 
