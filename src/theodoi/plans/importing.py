@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.ingest.errors import OcrUnavailable, ScannedDocument, UnreadableInput
 from theodoi.ingest.plan import Plan as PlanData
@@ -218,7 +219,7 @@ def stage_import(
     draft.source_file.save(filename, ContentFile(data), save=False)
     draft.save()
     record(
-        "plans.import.staged",
+        Action.IMPORT_STAGED,
         draft,
         by=by,
         now=now,
@@ -253,7 +254,7 @@ def discard_import(draft: ImportDraft, *, by: User, now: datetime.datetime) -> I
     draft = staged(draft)
     draft.status = DraftStatus.DISCARDED
     draft.save(update_fields=["status"])
-    record("plans.import.discarded", draft, by=by, now=now)
+    record(Action.IMPORT_DISCARDED, draft, by=by, now=now)
     return draft
 
 
@@ -392,7 +393,7 @@ def publish_import(
     draft.published_plan = plan
     draft.save(update_fields=["status", "published_plan"])
     record(
-        "plans.plan.published",
+        Action.PLAN_PUBLISHED,
         plan,
         by=by,
         now=now,

@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.plans.errors import PlanError
 from theodoi.plans.models import DueKind, Task
@@ -33,7 +34,7 @@ def set_task_confidential(
     task.confidential = confidential
     task.save(update_fields=["confidential"])
     record(
-        "plans.task.confidentiality_set",
+        Action.TASK_CONFIDENTIALITY_SET,
         task,
         by=by,
         now=now,
@@ -62,7 +63,7 @@ def set_condition_met(
     task.condition_met_on = met_on
     task.save(update_fields=["condition_met_on"])
     record(
-        "plans.task.condition_met",
+        Action.TASK_CONDITION_MET,
         task,
         by=by,
         now=now,
@@ -94,7 +95,7 @@ def set_external_id(
         task.external_ids.pop(system, None)
     task.save(update_fields=["external_ids"])
     record(
-        "plans.task.external_id_set",
+        Action.TASK_EXTERNAL_ID_SET,
         task,
         by=by,
         now=now,

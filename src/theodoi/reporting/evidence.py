@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.files.uploads import FileKind, RefusedFileError, file_kind, size_problem
 from theodoi.plans.models import Task
@@ -105,7 +106,7 @@ def attach_evidence(
     evidence.file.save(filename, ContentFile(data), save=False)
     evidence.save()
     record(
-        "reporting.evidence.attached",
+        Action.EVIDENCE_ATTACHED,
         evidence,
         by=by,
         now=now,

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
@@ -50,7 +51,7 @@ def set_schedule(
         },
     )
     record(
-        "reporting.schedule.set",
+        Action.SCHEDULE_SET,
         row,
         by=by,
         now=now,
@@ -104,7 +105,7 @@ def open_round(
         opened_at=now,
         opened_by=by,
     )
-    record("reporting.round.opened", round_, by=by, now=now, after=_round_data(round_))
+    record(Action.ROUND_OPENED, round_, by=by, now=now, after=_round_data(round_))
     return round_
 
 
@@ -131,7 +132,7 @@ def lock_due_rounds(now: datetime.datetime) -> list[ReportingRound]:
         round_.state = RoundState.LOCKED
         round_.save(update_fields=["state"])
         record(
-            "reporting.round.locked",
+            Action.ROUND_LOCKED,
             round_,
             by=None,
             now=now,
@@ -177,7 +178,7 @@ def reopen_round_for(
         round=round_, organisation=organisation, until=until, at=now, by=by
     )
     record(
-        "reporting.round.reopened",
+        Action.ROUND_REOPENED,
         round_,
         by=by,
         now=now,
@@ -212,7 +213,7 @@ def close_round(round_: ReportingRound, *, by: User, now: datetime.datetime) -> 
     round_.state = RoundState.CLOSED
     round_.save(update_fields=["state"])
     record(
-        "reporting.round.closed",
+        Action.ROUND_CLOSED,
         round_,
         by=by,
         now=now,

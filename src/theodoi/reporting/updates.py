@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.evaluation.status import TaskStatus
 from theodoi.plans.models import Task
@@ -149,9 +150,8 @@ def _save_update(
             "proposals": content.proposals.strip(),
         },
     )
-    verb = "submitted" if state == ReviewState.SUBMITTED else "saved"
     record(
-        f"reporting.update.{verb}",
+        Action.UPDATE_SUBMITTED if state == ReviewState.SUBMITTED else Action.UPDATE_SAVED,
         update,
         by=by,
         now=now,

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.evaluation.wording import vn_number
 from theodoi.plans.models import Indicator
@@ -170,7 +171,7 @@ def record_indicator_value(
         },
     )
     record(
-        "reporting.value.submitted" if submit else "reporting.value.saved",
+        Action.VALUE_SUBMITTED if submit else Action.VALUE_SAVED,
         row,
         by=by,
         now=now,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.orgs.models import Organisation, OrganisationKind
 from theodoi.plans.models import (
@@ -77,7 +78,7 @@ def remove_synthetic(*, now: datetime.datetime) -> int:
     ReportingRound.objects.filter(plan_id__in=ids).delete()
     Plan.objects.filter(pk__in=ids).delete()
     if ids:
-        record("snapshots.synth.removed", None, by=None, now=now, after={"plans": len(ids)})
+        record(Action.SYNTH_REMOVED, None, by=None, now=now, after={"plans": len(ids)})
     return len(ids)
 
 
@@ -221,7 +222,7 @@ def load_synthetic(plans: list[synth.SynthPlan], *, now: datetime.datetime) -> L
         counts[1] += len(indicators)
         counts[2] += len(plan.updates)
         counts[3] += len(plan.values)
-    record("snapshots.synth.loaded", None, by=None, now=now, after={"plans": len(rows)})
+    record(Action.SYNTH_LOADED, None, by=None, now=now, after={"plans": len(rows)})
     return Loaded(len(rows), *counts)
 
 
