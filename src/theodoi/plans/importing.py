@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
+from theodoi.files.uploads import RefusedFileError, check_upload
 from theodoi.ingest.errors import OcrUnavailable, ScannedDocument, UnreadableInput
 from theodoi.ingest.plan import Plan as PlanData
-from theodoi.ingest.readers.detect import HEAD_SIZE
 from theodoi.ingest.readers.pdf import OCR_HINT
 from theodoi.ingest.validate import validate_plan_json
 from theodoi.orgs.models import Organisation
@@ -46,7 +46,7 @@ from theodoi.plans.models import (
 )
 from theodoi.plans.plan_json import indicator_json, live_indicators, live_tasks, task_json
 from theodoi.plans.rows import set_indicator_fields, set_task_fields, sync_entries, sync_groups
-from theodoi.plans.uploads import upload_problem
+from theodoi.plans.uploads import PLAN_KINDS
 from theodoi.reporting.importing import schedule_from_import
 
 User = AbstractBaseUser | None
@@ -54,11 +54,6 @@ log = logging.getLogger(__name__)
 
 
 # --- staging ---------------------------------------------------------------------------------
-
-
-def _read_upload(file: File) -> tuple[bytes, str]:
-    data = b"".join(file.chunks()) if hasattr(file, "chunks") else file.read()
-    return data, hashlib.sha256(data).hexdigest()
 
 
 def _extract(data: bytes, filename: str) -> PlanData:
@@ -157,15 +152,14 @@ def stage_import(
     Refuses (PlanError) a file too big, of the wrong type, unreadable, not a plan, or already
     uploaded (same content). A plan of the same number and province already in theodoi makes
     this upload its new version."""
-    filename = PurePath(file.name or "").name
-    limit = settings.THEODOI_MAX_UPLOAD_BYTES
-    # An upload Django spooled to disk is refused on its size before it is read into memory.
-    if (file.size or 0) > limit:
-        raise PlanError(upload_problem(filename, file.size, b"", limit) or "")
-    data, sha256 = _read_upload(file)
-    problem = upload_problem(filename, len(data), data[:HEAD_SIZE], limit)
-    if problem:
-        raise PlanError(problem)
+    try:
+        upload = check_upload(
+            file, PLAN_KINDS, max_bytes=settings.THEODOI_MAX_UPLOAD_BYTES, fallback_name="ke-hoach"
+        )
+    except RefusedFileError as refused:
+        raise PlanError(str(refused)) from refused
+    filename, data = upload.name, upload.data
+    sha256 = hashlib.sha256(data).hexdigest()
     existing = Plan.objects.filter(source_sha256=sha256).first()
     if existing is not None:
         raise PlanError(
