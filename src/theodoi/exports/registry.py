@@ -76,11 +76,6 @@ class Exporter(Generic[S]):
     def url_name(self) -> str:
         return f"{self.subject.namespace}:{self.key}"
 
-    @property
-    def public(self) -> bool:
-        """Open to anyone, signed in or not."""
-        return self.may_use(Persona(None, None))
-
 
 def staff_readers(persona: Persona) -> bool:
     """Reports read every task, confidential ones too."""
@@ -101,8 +96,21 @@ def _round_of(report: PlanReport) -> ReportingRound:
     return report.round
 
 
-def _open_data(extension: str) -> Callable[[OpenData], str]:
-    return lambda data: f"theodoi-{data.plan.pk}-{data.dataset.name}.{extension}"
+def open_data(
+    extension: str, media_type: str, render: Callable[[OpenData], bytes]
+) -> Exporter[OpenData]:
+    """A format of the portal's open data: every dataset of every published plan, for anyone."""
+    return Exporter[OpenData](
+        key=f"open_data_{extension}",
+        subject=Subject.DATASET,
+        route=f"ke-hoach/<int:plan_id>/du-lieu/<slug:dataset>.{extension}",
+        name=extension.upper(),
+        media_type=media_type,
+        extension=extension,
+        filename=lambda data: f"theodoi-{data.plan.pk}-{data.dataset.name}.{extension}",
+        render=render,
+        may_use=everyone,
+    )
 
 
 EXPORTERS: dict[str, Exporter[Any]] = {
@@ -141,28 +149,8 @@ EXPORTERS: dict[str, Exporter[Any]] = {
             render=lambda agency: download_workbook(agency.round, agency.organisation),
             may_use=reporters,
         ),
-        Exporter[OpenData](
-            key="open_data_csv",
-            subject=Subject.DATASET,
-            route="ke-hoach/<int:plan_id>/du-lieu/<slug:dataset>.csv",
-            name="CSV",
-            media_type="text/csv; charset=utf-8",
-            extension="csv",
-            filename=_open_data("csv"),
-            render=as_csv,
-            may_use=everyone,
-        ),
-        Exporter[OpenData](
-            key="open_data_json",
-            subject=Subject.DATASET,
-            route="ke-hoach/<int:plan_id>/du-lieu/<slug:dataset>.json",
-            name="JSON",
-            media_type="application/json; charset=utf-8",
-            extension="json",
-            filename=_open_data("json"),
-            render=as_json,
-            may_use=everyone,
-        ),
+        open_data("csv", "text/csv; charset=utf-8", as_csv),
+        open_data("json", "application/json; charset=utf-8", as_json),
     )
 }
 
