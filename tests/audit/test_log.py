@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, User
 
 from tests.conftest import NOW, org
+from theodoi.audit.actions import Action
 from theodoi.audit.log import entries_for, record
 
 pytestmark = pytest.mark.usefixtures("orgs")
@@ -10,7 +11,7 @@ pytestmark = pytest.mark.usefixtures("orgs")
 def test_an_entry_names_who_did_what_to_which_object(coordinator: User) -> None:
     body = org("dong-thap--so-y-te")
     record(
-        "orgs.organisation.renamed",
+        Action.ALIAS_CREATED,
         body,
         by=coordinator,
         now=NOW,
@@ -18,12 +19,12 @@ def test_an_entry_names_who_did_what_to_which_object(coordinator: User) -> None:
         after={"name": "Sở Y tế tỉnh Đồng Tháp"},
     )
     entry = entries_for(body).get()
-    assert (entry.by, entry.at, entry.action) == (coordinator, NOW, "orgs.organisation.renamed")
+    assert (entry.by, entry.at, entry.action) == (coordinator, NOW, "orgs.alias.created")
     assert entry.before == {"name": "Sở Y tế"}
     assert entry.object_repr == str(body)
 
 
 def test_an_anonymous_actor_is_recorded_as_nobody() -> None:
-    entry = record("portal.feedback.sent", None, by=AnonymousUser(), now=NOW)
+    entry = record(Action.FEEDBACK_RECEIVED, None, by=AnonymousUser(), now=NOW)
     assert entry.by is None
     assert entry.object_id == ""

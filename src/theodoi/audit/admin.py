@@ -26,6 +26,7 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils import timezone
 
+from theodoi.audit.actions import AdminVerb, admin_action
 from theodoi.audit.log import record
 from theodoi.audit.models import AuditEntry
 from theodoi.audit.snapshot import fields_of
@@ -44,9 +45,6 @@ class AuditedAdmin(admin.ModelAdmin):
             state[inline.model._meta.label] = [fields_of(row) for row in related.order_by("pk")]
         return state
 
-    def _action(self, obj: models.Model, verb: str) -> str:
-        return f"admin.{obj._meta.label_lower}.{verb}"
-
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
         # The form has already written its values into ``obj``: the stored row is the before.
         stored = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
@@ -62,9 +60,9 @@ class AuditedAdmin(admin.ModelAdmin):
         after = self._state(obj)
         if change and before == after:
             return
-        verb = "changed" if change else "created"
+        verb = AdminVerb.CHANGED if change else AdminVerb.CREATED
         record(
-            self._action(obj, verb),
+            admin_action(obj, verb),
             obj,
             by=request.user,
             now=timezone.now(),
@@ -76,7 +74,11 @@ class AuditedAdmin(admin.ModelAdmin):
         before = {**self._state(obj), "deleted_with": _cascade(obj)}
         super().delete_model(request, obj)
         record(
-            self._action(obj, "deleted"), obj, by=request.user, now=timezone.now(), before=before
+            admin_action(obj, AdminVerb.DELETED),
+            obj,
+            by=request.user,
+            now=timezone.now(),
+            before=before,
         )
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:

@@ -9,11 +9,12 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from theodoi.audit.actions import Action, AdminAction, is_declared
 from theodoi.audit.models import AuditEntry
 
 
 def record(
-    action: str,
+    action: Action | AdminAction,
     obj: models.Model | None,
     *,
     by: AbstractBaseUser | AnonymousUser | None,
@@ -21,7 +22,10 @@ def record(
     before: Any = None,
     after: Any = None,
 ) -> AuditEntry:
-    """Write one audit entry. ``before``/``after`` must be JSON-serialisable data."""
+    """Write one audit entry. ``before``/``after`` must be JSON-serialisable data; an action
+    not declared in ``theodoi.audit.actions`` is refused (ValueError)."""
+    if not is_declared(action):
+        raise ValueError(f"undeclared audit action {action!r}")
     user = by if by is not None and by.is_authenticated else None
     return AuditEntry.objects.create(
         at=now,

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from django.db import models, transaction
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.demo import synth
 from theodoi.orgs.models import Organisation, OrganisationKind
@@ -80,7 +81,7 @@ def remove_synthetic(*, now: datetime.datetime) -> int:
     ReportingRound.objects.filter(plan_id__in=ids).delete()
     Plan.objects.filter(pk__in=ids).delete()
     if ids:
-        record("snapshots.synth.removed", None, by=None, now=now, after={"plans": len(ids)})
+        record(Action.SYNTH_REMOVED, None, by=None, now=now, after={"plans": len(ids)})
     return len(ids)
 
 
@@ -229,7 +230,7 @@ def load_synthetic(plans: list[synth.SynthPlan], *, now: datetime.datetime) -> L
             updates=loaded.updates + len(plan.updates),
             values=loaded.values + len(plan.values),
         )
-    record("snapshots.synth.loaded", None, by=None, now=now, after={"plans": len(rows)})
+    record(Action.SYNTH_LOADED, None, by=None, now=now, after={"plans": len(rows)})
     return loaded
 
 

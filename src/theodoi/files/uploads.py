@@ -1,9 +1,12 @@
 """What an uploaded file is, told from its content and its name together, and whether it may be
-kept: the one check every upload of a document passes before it is stored.
+kept: the one check every upload passes before it is read or stored, plans and evidence alike
+(:func:`check_upload`), with one set of Vietnamese refusals.
 
-The content decides the kind (``filetype`` reads the first bytes); the name must then agree
-with it, so ``bao-cao.pdf.exe`` and a ZIP named ``zip.pdf`` are refused rather than kept under a
-name that lies. Office and OpenDocument files are ZIP archives: they must stay within
+The content decides the kind (``filetype`` reads the first bytes; what it cannot tell, text
+from HTML from binary, ``theodoi.ingest``'s sniffer does, the one the plan readers use; a ZIP
+it calls only "zip" is told by its parts); the name must then agree with it, so
+``bao-cao.pdf.exe`` and a ZIP named ``zip.pdf`` are refused rather than kept under a name
+that lies. Office and OpenDocument files are ZIP archives: they must stay within
 ``ARCHIVE_LIMITS`` (no "zip bomb") and carry no macros (a ``vbaProject.bin`` part, a
 macro-enabled content type, OpenDocument's ``Basic/`` or ``Scripts/`` folders), whatever
 their name says.
@@ -12,15 +15,18 @@ their name says.
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Protocol
 
 import filetype
 
 from theodoi.files.zips import ArchiveError, ZipLimits, open_bounded_zip
+from theodoi.ingest.readers.detect import HEAD_SIZE, sniff
 
 # An evidence .docx full of photographs is tens of MB inflated; a bomb is thousands of times
 # its size.
@@ -39,7 +45,16 @@ MACRO_SUFFIXES = (
 )
 _MACRO_FOLDERS = ("basic/", "scripts/")
 _CONTENT_TYPES = "[Content_Types].xml"
-_HEAD = 8192
+# What the sniffer tells apart that ``filetype`` has no word for.
+_SNIFFED = {"pdf": "application/pdf", "html": "text/html", "text": "text/plain"}
+# The part that makes a ZIP an Office file, for the ZIPs ``filetype`` names only "zip".
+_OFFICE_PARTS = {
+    "word/document.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xl/workbook.xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+_ZIP = "application/zip"
+# Names are shown on pages and kept with the file: no folders, no control or direction marks.
+NAME_CHARACTERS = 255
 
 
 class RefusedFileError(Exception):
@@ -52,6 +67,52 @@ class FileKind:
     label: str
     suffixes: tuple[str, ...]
     zipped: bool = False  # an Office or OpenDocument file: a ZIP archive inside
+    alike: tuple[str, ...] = ()  # other contents taken as this kind (HTML saved as text)
+
+    def holds(self, mime: str | None) -> bool:
+        return mime is not None and (mime == self.mime or mime in self.alike)
+
+
+# Every kind an upload may be, declared once; each upload chooses among them.
+PDF = FileKind("application/pdf", "PDF", (".pdf",))
+DOCX = FileKind(_OFFICE_PARTS["word/document.xml"], "Word (.docx)", (".docx",), zipped=True)
+XLSX = FileKind(_OFFICE_PARTS["xl/workbook.xml"], "Excel (.xlsx)", (".xlsx",), zipped=True)
+ODT = FileKind(
+    "application/vnd.oasis.opendocument.text", "OpenDocument (.odt)", (".odt",), zipped=True
+)
+ODS = FileKind(
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "OpenDocument (.ods)",
+    (".ods",),
+    zipped=True,
+)
+JPEG = FileKind("image/jpeg", "JPEG", (".jpg", ".jpeg"))
+PNG = FileKind("image/png", "PNG", (".png",))
+# Plain text and HTML read alike (theodoi.ingest reads either whatever its name); Plan JSON
+# is text.
+TEXT = FileKind(
+    "text/plain", "văn bản (.txt, .html)", (".txt", ".html", ".htm", ".json"), alike=("text/html",)
+)
+
+
+class Upload(Protocol):
+    """An uploaded file as Django hands it over (UploadedFile, File, ContentFile)."""
+
+    name: str | None
+
+    @property
+    def size(self) -> int | None: ...
+
+    def seek(self, offset: int) -> object: ...
+
+    def read(self, size: int = ...) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    name: str
+    data: bytes
+    kind: FileKind
 
 
 def _mb(size: int) -> str:
@@ -66,6 +127,74 @@ def size_problem(name: str, size: int, max_bytes: int) -> str | None:
         limit = max_bytes // 1024 // 1024
         return f"Tệp “{name}” có dung lượng {_mb(size)} MB; giới hạn là {limit} MB."
     return None
+
+
+def clean_name(raw: str | None, fallback: str) -> str:
+    """The file's own name as a person may see it: without the folders a browser or a
+    crafted request puts before it, control characters and the direction marks that make
+    ``hoa-don\u202efdp.exe`` look like a PDF, at most ``NAME_CHARACTERS`` long (its suffix
+    kept); ``fallback`` when nothing is left."""
+    base = (raw or "").replace("\\", "/").rsplit("/", 1)[-1]
+    shown = "".join(
+        c for c in unicodedata.normalize("NFC", base) if unicodedata.category(c)[0] != "C"
+    )
+    shown = shown.strip()
+    if not shown.strip("."):
+        return fallback
+    suffix = PurePath(shown).suffix[:16]
+    if len(shown) > NAME_CHARACTERS:
+        shown = shown[: NAME_CHARACTERS - len(suffix)] + suffix
+    return shown
+
+
+def read_bounded(file: Upload, name: str, max_bytes: int) -> bytes:
+    """The file's bytes, refused on its declared size before any is read, and never more than
+    ``max_bytes`` + 1 read whatever it declares."""
+    declared = file.size
+    problem = size_problem(name, declared, max_bytes) if declared else None
+    if problem:
+        raise RefusedFileError(problem)
+    file.seek(0)
+    data = file.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise RefusedFileError(f"Tệp “{name}” lớn hơn giới hạn {max_bytes // 1024 // 1024} MB.")
+    return data
+
+
+def check_upload(
+    file: Upload, kinds: Sequence[FileKind], *, max_bytes: int, fallback_name: str
+) -> CheckedUpload:
+    """The one check of an upload: its name cleaned, its size bounded before it is read, its
+    kind told from its content; :class:`RefusedFileError` saying why otherwise."""
+    name = clean_name(file.name, fallback_name)
+    data = read_bounded(file, name, max_bytes)
+    return CheckedUpload(name, data, file_kind(name, data, kinds, max_bytes=max_bytes))
+
+
+def _zip_mime(data: bytes) -> str:
+    try:
+        with open_bounded_zip(data, ARCHIVE_LIMITS) as archive:
+            parts = set(archive.namelist())
+            if "mimetype" in parts:
+                declared = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+                return declared or _ZIP
+    except (ArchiveError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError):
+        # Not opened, so no kind of its own; a zipped kind's own check says what is wrong.
+        return _ZIP
+    return next((mime for part, mime in _OFFICE_PARTS.items() if part in parts), _ZIP)
+
+
+def _content_mime(data: bytes) -> tuple[str | None, str]:
+    """The media type the content shows, and what to call it when it is refused."""
+    head = data[:HEAD_SIZE]
+    guess = filetype.guess(head)
+    found = f" mà là {guess.extension.upper()}" if guess is not None else ""
+    if guess is not None and guess.mime != _ZIP:
+        return guess.mime, found
+    sniffed = sniff(head)
+    if guess is not None or sniffed == "zip":
+        return _zip_mime(data), " mà là ZIP"
+    return _SNIFFED.get(sniffed), found
 
 
 def _has_macros(archive: zipfile.ZipFile) -> bool:
@@ -90,11 +219,10 @@ def file_kind(name: str, data: bytes, kinds: Sequence[FileKind], *, max_bytes: i
             f"Tệp “{name}” là tệp Office có macro ({suffix}), không được nhận vì macro có thể "
             "chạy mã độc. Hãy lưu lại dạng không có macro (.docx, .xlsx) rồi tải lên."
         )
-    guess = filetype.guess(data[:_HEAD])
-    kind = next((k for k in kinds if guess is not None and k.mime == guess.mime), None)
+    mime, found = _content_mime(data)
+    kind = next((k for k in kinds if k.holds(mime)), None)
     labels = ", ".join(k.label for k in kinds)
     if kind is None:
-        found = f" mà là {guess.extension.upper()}" if guess is not None else ""
         raise RefusedFileError(f"Tệp “{name}” không phải {labels} (xét theo nội dung tệp{found}).")
     if suffix not in kind.suffixes:
         raise RefusedFileError(

@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.notify.errors import NotifyError
 from theodoi.notify.models import Notice, NoticeKind, NoticePreference
@@ -22,7 +23,7 @@ def mark_read(notice: Notice, *, by: AbstractBaseUser, now: datetime.datetime) -
     if notice.read_at is None:
         notice.read_at = now
         notice.save(update_fields=["read_at"])
-        record("notify.notice.read", notice, by=by, now=now, after={"read_at": now.isoformat()})
+        record(Action.NOTICE_READ, notice, by=by, now=now, after={"read_at": now.isoformat()})
     return notice
 
 
@@ -30,7 +31,7 @@ def mark_read(notice: Notice, *, by: AbstractBaseUser, now: datetime.datetime) -
 def mark_all_read(*, by: AbstractBaseUser, now: datetime.datetime) -> int:
     count = Notice.objects.filter(recipient_id=by.pk, read_at=None).update(read_at=now)
     if count:
-        record("notify.notice.all_read", None, by=by, now=now, after={"count": count})
+        record(Action.NOTICES_ALL_READ, None, by=by, now=now, after={"count": count})
     return count
 
 
@@ -55,5 +56,5 @@ def set_email_preferences(
     for kind, email in after.items():
         NoticePreference.objects.update_or_create(user=user, kind=kind, defaults={"email": email})
     if before != after:
-        record("notify.preferences.set", None, by=user, now=now, before=before, after=after)
+        record(Action.NOTICE_PREFERENCES_SET, None, by=user, now=now, before=before, after=after)
     return after

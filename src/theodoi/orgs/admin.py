@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from theodoi.audit.actions import AdminVerb, admin_action
 from theodoi.audit.admin import AuditedAdmin
 from theodoi.audit.log import record
 from theodoi.orgs.models import Membership, Organisation, OrganisationAlias
@@ -73,7 +74,12 @@ class PersonAdmin(AuditedAdmin, UserAdmin):
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:
             person = User.objects.get(pk=id)
-            record("admin.auth.user.password_set", person, by=request.user, now=timezone.now())
+            record(
+                admin_action(person, AdminVerb.PASSWORD_SET),
+                person,
+                by=request.user,
+                now=timezone.now(),
+            )
         return response
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.orgs.models import Organisation, OrganisationAlias, OrganisationKind
 from theodoi.orgs.resolve import name_key, province_key
@@ -196,7 +197,7 @@ def load_organisations(*, by: AbstractBaseUser | None, now: datetime.datetime) -
     report.aliases = len(aliases)
     if report.created or report.updated or report.aliases:
         record(
-            "orgs.data.loaded",
+            Action.ORGANISATIONS_LOADED,
             None,
             by=by,
             now=now,

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.orgs.errors import OrganisationError
 from theodoi.orgs.models import Membership, Organisation, OrganisationAlias, Role
@@ -42,7 +43,7 @@ def remember_alias(
         organisation=organisation, scope=scope, name=name, key=key
     )
     record(
-        "orgs.alias.created",
+        Action.ALIAS_CREATED,
         organisation,
         by=by,
         now=now,
@@ -75,7 +76,7 @@ def grant_role(
     if hasattr(user, MEMO):
         delattr(user, MEMO)
     record(
-        "orgs.membership.granted",
+        Action.MEMBERSHIP_GRANTED,
         membership,
         by=by,
         now=now,
@@ -94,7 +95,7 @@ def deactivate_person(user: User, *, by: AbstractBaseUser | None, now: datetime.
     user.is_active = False
     user.save(update_fields=["is_active"])
     record(
-        "orgs.person.deactivated",
+        Action.PERSON_DEACTIVATED,
         user,
         by=by,
         now=now,

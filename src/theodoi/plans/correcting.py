@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.prose import ProseParagraph, task_paragraphs
@@ -57,7 +58,7 @@ def apply_corrections(
     records = [{**apply_edit(plan_json, edit), **who} for edit in edits]
     _check(plan_json)
     _save_corrected(draft, plan_json, [*draft.corrections, *records], now)
-    record("plans.import.corrected", draft, by=by, now=now, after=records)
+    record(Action.IMPORT_CORRECTED, draft, by=by, now=now, after=records)
     return draft
 
 
@@ -75,7 +76,7 @@ def undo_correction(draft: ImportDraft, *, by: User, now: datetime.datetime) -> 
         plan_json["warnings"] = list(draft.plan_json["warnings"])
     _check(plan_json)
     _save_corrected(draft, plan_json, replayed.applied, now)
-    record("plans.import.correction_undone", draft, by=by, now=now, before=undone)
+    record(Action.IMPORT_CORRECTION_UNDONE, draft, by=by, now=now, before=undone)
     return draft
 
 
@@ -99,7 +100,7 @@ def map_agency(
     draft.unresolved = unresolved_names(draft.plan_json, draft.province, as_of=now.date())
     draft.save(update_fields=["unresolved"])
     record(
-        "plans.import.agency_mapped",
+        Action.IMPORT_AGENCY_MAPPED,
         draft,
         by=by,
         now=now,

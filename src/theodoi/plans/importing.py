@@ -20,11 +20,12 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.events import publish
+from theodoi.files.uploads import RefusedFileError, check_upload
 from theodoi.ingest.errors import OcrUnavailable, ScannedDocument, UnreadableInput
 from theodoi.ingest.plan import Plan as PlanData
-from theodoi.ingest.readers.detect import HEAD_SIZE
 from theodoi.ingest.readers.pdf import OCR_HINT
 from theodoi.ingest.validate import validate_plan_json
 from theodoi.orgs.models import Organisation
@@ -47,18 +48,13 @@ from theodoi.plans.models import (
 )
 from theodoi.plans.plan_json import indicator_json, live_indicators, live_tasks, task_json
 from theodoi.plans.rows import set_indicator_fields, set_task_fields, sync_entries, sync_groups
-from theodoi.plans.uploads import upload_problem
+from theodoi.plans.uploads import PLAN_KINDS
 
 User = AbstractBaseUser | None
 log = logging.getLogger(__name__)
 
 
 # --- staging ---------------------------------------------------------------------------------
-
-
-def _read_upload(file: File) -> tuple[bytes, str]:
-    data = b"".join(file.chunks()) if hasattr(file, "chunks") else file.read()
-    return data, hashlib.sha256(data).hexdigest()
 
 
 def _extract(data: bytes, filename: str) -> PlanData:
@@ -157,15 +153,14 @@ def stage_import(
     Refuses (PlanError) a file too big, of the wrong type, unreadable, not a plan, or already
     uploaded (same content). A plan of the same number and province already in theodoi makes
     this upload its new version."""
-    filename = PurePath(file.name or "").name
-    limit = settings.THEODOI_MAX_UPLOAD_BYTES
-    # An upload Django spooled to disk is refused on its size before it is read into memory.
-    if (file.size or 0) > limit:
-        raise PlanError(upload_problem(filename, file.size, b"", limit) or "")
-    data, sha256 = _read_upload(file)
-    problem = upload_problem(filename, len(data), data[:HEAD_SIZE], limit)
-    if problem:
-        raise PlanError(problem)
+    try:
+        upload = check_upload(
+            file, PLAN_KINDS, max_bytes=settings.THEODOI_MAX_UPLOAD_BYTES, fallback_name="ke-hoach"
+        )
+    except RefusedFileError as refused:
+        raise PlanError(str(refused)) from refused
+    filename, data = upload.name, upload.data
+    sha256 = hashlib.sha256(data).hexdigest()
     existing = Plan.objects.filter(source_sha256=sha256).first()
     if existing is not None:
         raise PlanError(
@@ -219,7 +214,7 @@ def stage_import(
     draft.source_file.save(filename, ContentFile(data), save=False)
     draft.save()
     record(
-        "plans.import.staged",
+        Action.IMPORT_STAGED,
         draft,
         by=by,
         now=now,
@@ -254,7 +249,7 @@ def discard_import(draft: ImportDraft, *, by: User, now: datetime.datetime) -> I
     draft = staged(draft)
     draft.status = DraftStatus.DISCARDED
     draft.save(update_fields=["status"])
-    record("plans.import.discarded", draft, by=by, now=now)
+    record(Action.IMPORT_DISCARDED, draft, by=by, now=now)
     return draft
 
 
@@ -419,7 +414,7 @@ def publish_import(
     draft.published_plan = plan
     draft.save(update_fields=["status", "published_plan"])
     record(
-        "plans.plan.published",
+        Action.PLAN_PUBLISHED,
         plan,
         by=by,
         now=now,

@@ -12,6 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.plans.errors import PlanError
 from theodoi.plans.models import DueKind, Task
@@ -28,7 +29,7 @@ def _set(
     task: Task,
     field: str,
     value: object,
-    action: str,
+    action: Action,
     *,
     by: AbstractBaseUser | None,
     now: datetime.datetime,
@@ -54,7 +55,7 @@ def set_task_confidential(
     """Mark a task confidential (visible only to its agencies, the coordinator and leaders)
     or open it again."""
     return _set(
-        _live(task), "confidential", confidential, "plans.task.confidentiality_set", by=by, now=now
+        _live(task), "confidential", confidential, Action.TASK_CONFIDENTIALITY_SET, by=by, now=now
     )
 
 
@@ -74,7 +75,7 @@ def set_condition_met(
     if met_on is not None and met_on > now.date():
         raise PlanError(_("The date the condition was met cannot be in the future."))
     return _set(
-        task, "condition_met_on", met_on, "plans.task.condition_met", by=by, now=now, shown=_iso
+        task, "condition_met_on", met_on, Action.TASK_CONDITION_MET, by=by, now=now, shown=_iso
     )
 
 
@@ -100,7 +101,7 @@ def set_external_id(
         task.external_ids.pop(system, None)
     task.save(update_fields=["external_ids"])
     record(
-        "plans.task.external_id_set",
+        Action.TASK_EXTERNAL_ID_SET,
         task,
         by=by,
         now=now,

@@ -7,6 +7,7 @@ import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.limits.counters import take
 from theodoi.plans.models import Plan
@@ -57,7 +58,7 @@ def submit_feedback(
         received_at=now,
     )
     record(
-        "portal.feedback.received",
+        Action.FEEDBACK_RECEIVED,
         feedback,
         by=None,
         now=now,

@@ -1,9 +1,5 @@
-"""Open data of a published plan: datasets declared once with their data dictionary, written as
-CSV or JSON (ISO dates, dot decimals: data files are for machines, DESIGN.md "Choices").
-
-CSV starts with a UTF-8 byte-order mark, without which Excel shows Vietnamese letters as
-garbage, and marks text a spreadsheet would run as a formula (theodoi.files.formulas); JSON
-carries every value exactly.
+"""Open data of a published plan: datasets declared once with their data dictionary. The
+formats they are written in (CSV, JSON) are exporters of ``theodoi.exports.registry``.
 
 Only what the public may read goes out: published plans, tasks that are not confidential,
 figures the coordinator accepted (as stored in the snapshot).
@@ -11,9 +7,6 @@ figures the coordinator accepted (as stored in the snapshot).
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +15,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from theodoi.files.formulas import csv_value
 from theodoi.plans.models import AgencyRole, Plan
 from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.reading import Results
@@ -256,26 +248,3 @@ DATASETS: dict[str, Dataset] = {
         ),
     )
 }
-
-
-def as_csv(dataset: Dataset, rows: Iterator[Row]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, [f.name for f in dataset.fields], lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "" if v is None else csv_value(v) for k, v in row.items()})
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def as_json(dataset: Dataset, plan: Plan, results: Results | None, rows: Iterator[Row]) -> str:
-    return json.dumps(
-        {
-            "dataset": dataset.name,
-            "plan_id": plan.pk,
-            "as_of": results.as_of.isoformat() if results else None,
-            "fields": [f.name for f in dataset.fields],
-            "rows": list(rows),
-        },
-        ensure_ascii=False,
-        indent=1,
-    )

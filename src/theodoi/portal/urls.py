@@ -1,5 +1,7 @@
 from django.urls import path
 
+from theodoi.exports.registry import Subject
+from theodoi.exports.serving import exporter_paths
 from theodoi.portal import views
 
 app_name = "portal"
@@ -20,16 +22,5 @@ urlpatterns = [
         name="agency_detail",
     ),
     path("ke-hoach/<int:plan_id>/xep-hang/", views.ranking, name="ranking"),
-    path(
-        "ke-hoach/<int:plan_id>/du-lieu/<slug:dataset>.csv",
-        views.open_data,
-        {"fmt": "csv"},
-        name="open_data_csv",
-    ),
-    path(
-        "ke-hoach/<int:plan_id>/du-lieu/<slug:dataset>.json",
-        views.open_data,
-        {"fmt": "json"},
-        name="open_data_json",
-    ),
+    *exporter_paths(Subject.DATASET, views.open_data),
 ]

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from theodoi.exports.registry import Exporter
+from theodoi.exports.serving import serves
+from theodoi.exports.tabular import OpenData
 from theodoi.limits.counters import source_of
-from theodoi.plans.models import Plan, PlanStatus
+from theodoi.plans.models import PLAN_DOCUMENTS, Plan, PlanStatus
 from theodoi.portal import pages
 from theodoi.portal.cache import cached_per_plan
 from theodoi.portal.errors import FeedbackError
 from theodoi.portal.feedback import submit_feedback
 from theodoi.portal.forms import FeedbackForm
-from theodoi.portal.opendata import DATASETS, as_csv, as_json
+from theodoi.portal.opendata import DATASETS
 from theodoi.proxies import client_address
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.services import latest_snapshot
@@ -24,7 +29,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     plans = Plan.objects.filter(status=PlanStatus.PUBLISHED).select_related("province")
     shown = pages.public_task_ids()
     rows = []
-    for plan in plans.defer(*pages.PLAN_DOCUMENTS):
+    for plan in plans.defer(*PLAN_DOCUMENTS):
         snapshot = latest_snapshot(plan, as_of=today)
         tasks = shown.get(plan.pk, set())
         summary = Results.of(snapshot).summary(among=tasks) if snapshot else None
@@ -117,22 +122,16 @@ def ranking(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @cached_per_plan
-def open_data(request: HttpRequest, plan_id: int, dataset: str, fmt: str) -> HttpResponse:
+@serves
+def open_data(
+    request: HttpRequest, exporter: Exporter[Any], plan_id: int, dataset: str
+) -> OpenData:
     if dataset not in DATASETS:
         raise Http404
     plan = pages.public_plan(plan_id)
     results = pages.public_results(plan, timezone.localdate())
     chosen = DATASETS[dataset]
-    rows = chosen.rows(plan, results)
-    filename = f"theodoi-{plan.pk}-{dataset}.{fmt}"
-    if fmt == "csv":
-        response = HttpResponse(as_csv(chosen, rows), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            as_json(chosen, plan, results, rows), content_type="application/json; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return OpenData(chosen, plan, results, chosen.rows(plan, results))
 
 
 def feedback(request: HttpRequest) -> HttpResponse:

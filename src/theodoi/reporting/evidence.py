@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser as User
@@ -14,54 +13,26 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
-from theodoi.files.uploads import FileKind, RefusedFileError, file_kind, size_problem
+from theodoi.files.uploads import (
+    DOCX,
+    JPEG,
+    ODS,
+    ODT,
+    PDF,
+    PNG,
+    XLSX,
+    RefusedFileError,
+    check_upload,
+)
 from theodoi.plans.models import Task
 from theodoi.reporting.access import require_accepting, require_reporter, task_role
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import Evidence, ReportingRound
 
 # What evidence may be: documents and pictures an office produces.
-EVIDENCE_KINDS = (
-    FileKind("application/pdf", "PDF", (".pdf",)),
-    FileKind(
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "Word (.docx)",
-        (".docx",),
-        zipped=True,
-    ),
-    FileKind(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Excel (.xlsx)",
-        (".xlsx",),
-        zipped=True,
-    ),
-    FileKind(
-        "application/vnd.oasis.opendocument.text", "OpenDocument (.odt)", (".odt",), zipped=True
-    ),
-    FileKind(
-        "application/vnd.oasis.opendocument.spreadsheet",
-        "OpenDocument (.ods)",
-        (".ods",),
-        zipped=True,
-    ),
-    FileKind("image/jpeg", "JPEG", (".jpg", ".jpeg")),
-    FileKind("image/png", "PNG", (".png",)),
-)
-
-
-def _bounded_content(file: File, filename: str, max_bytes: int) -> bytes:
-    """The file's bytes, refused on its declared size before any is read, and never more than
-    ``max_bytes`` + 1 read whatever it declares."""
-    declared = getattr(file, "size", None)
-    problem = size_problem(filename, declared, max_bytes) if declared else None
-    if problem:
-        raise ReportingError(problem)
-    file.seek(0)
-    data = file.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise ReportingError(f"Tệp “{filename}” lớn hơn giới hạn {max_bytes // 1024 // 1024} MB.")
-    return data
+EVIDENCE_KINDS = (PDF, DOCX, XLSX, ODT, ODS, JPEG, PNG)
 
 
 @transaction.atomic
@@ -76,14 +47,16 @@ def attach_evidence(
             % {"organisation": organisation, "task": task.code}
         )
     require_accepting(round_, organisation, now)
-    filename = PurePath(file.name or "minh-chung").name[:255]
-    data = _bounded_content(file, filename, settings.THEODOI_MAX_UPLOAD_BYTES)
     try:
-        content_type = file_kind(
-            filename, data, EVIDENCE_KINDS, max_bytes=settings.THEODOI_MAX_UPLOAD_BYTES
-        ).mime
+        upload = check_upload(
+            file,
+            EVIDENCE_KINDS,
+            max_bytes=settings.THEODOI_MAX_UPLOAD_BYTES,
+            fallback_name="minh-chung",
+        )
     except RefusedFileError as refused:
         raise ReportingError(str(refused)) from refused
+    filename, data, content_type = upload.name, upload.data, upload.kind.mime
     sha256 = hashlib.sha256(data).hexdigest()
     if Evidence.objects.filter(
         round=round_, task=task, organisation=organisation, sha256=sha256
@@ -105,7 +78,7 @@ def attach_evidence(
     evidence.file.save(filename, ContentFile(data), save=False)
     evidence.save()
     record(
-        "reporting.evidence.attached",
+        Action.EVIDENCE_ATTACHED,
         evidence,
         by=by,
         now=now,

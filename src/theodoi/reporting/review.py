@@ -10,6 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser as User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.plans.models import Plan
 from theodoi.reporting.access import require_coordinator
@@ -18,9 +19,12 @@ from theodoi.reporting.events import results_changed_after_commit
 from theodoi.reporting.models import IndicatorValue, ReviewState, TaskUpdate
 from theodoi.reporting.versions import Report, insert_version, latest_version, thread_of
 
-
-def _kind(report: TaskUpdate | IndicatorValue) -> str:
-    return "update" if isinstance(report, TaskUpdate) else "value"
+_REVIEWED: dict[tuple[type[TaskUpdate | IndicatorValue], ReviewState], Action] = {
+    (TaskUpdate, ReviewState.ACCEPTED): Action.UPDATE_ACCEPTED,
+    (TaskUpdate, ReviewState.RETURNED): Action.UPDATE_RETURNED,
+    (IndicatorValue, ReviewState.ACCEPTED): Action.VALUE_ACCEPTED,
+    (IndicatorValue, ReviewState.RETURNED): Action.VALUE_RETURNED,
+}
 
 
 def _changed_message() -> str:
@@ -59,7 +63,7 @@ def _review(
         # latest): the same message as when it came in before.
         raise StaleVersionError(_changed_message(), conflict.current) from None
     record(
-        f"reporting.{_kind(report)}.{state}",
+        _REVIEWED[model, state],
         reviewed,
         by=by,
         now=now,

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.ingest.schedule import Schedule
 from theodoi.orgs.models import Organisation
@@ -50,7 +51,7 @@ def set_schedule(
         },
     )
     record(
-        "reporting.schedule.set",
+        Action.SCHEDULE_SET,
         row,
         by=by,
         now=now,
@@ -104,7 +105,7 @@ def open_round(
         opened_at=now,
         opened_by=by,
     )
-    record("reporting.round.opened", round_, by=by, now=now, after=_round_data(round_))
+    record(Action.ROUND_OPENED, round_, by=by, now=now, after=_round_data(round_))
     return round_
 
 
@@ -124,7 +125,7 @@ def _round_data(round_: ReportingRound) -> dict[str, Any]:
 def _set_state(
     round_: ReportingRound,
     state: RoundState,
-    action: str,
+    action: Action,
     *,
     by: User | None,
     now: datetime.datetime,
@@ -142,7 +143,7 @@ def lock_due_rounds(now: datetime.datetime) -> list[ReportingRound]:
     for round_ in ReportingRound.objects.select_for_update().filter(
         state=RoundState.OPEN, deadline__lte=now
     ):
-        _set_state(round_, RoundState.LOCKED, "reporting.round.locked", by=None, now=now)
+        _set_state(round_, RoundState.LOCKED, Action.ROUND_LOCKED, by=None, now=now)
         locked.append(round_)
     return locked
 
@@ -182,7 +183,7 @@ def reopen_round_for(
         round=round_, organisation=organisation, until=until, at=now, by=by
     )
     record(
-        "reporting.round.reopened",
+        Action.ROUND_REOPENED,
         round_,
         by=by,
         now=now,
@@ -213,6 +214,6 @@ def close_round(round_: ReportingRound, *, by: User, now: datetime.datetime) -> 
             _("%(count)s reports still await review; accept or return them first.")
             % {"count": waiting}
         )
-    _set_state(round_, RoundState.CLOSED, "reporting.round.closed", by=by, now=now)
+    _set_state(round_, RoundState.CLOSED, Action.ROUND_CLOSED, by=by, now=now)
     results_changed_after_commit(round_.plan, now=now, closed_round=round_)
     return round_

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.evaluation.status import TaskStatus
 from theodoi.plans.models import Task
 from theodoi.reporting.access import require_accepting, require_reporter, task_role
@@ -136,8 +137,13 @@ def _save_update(
             **stored(content),
         },
     )
-    verb = "submitted" if state == ReviewState.SUBMITTED else "saved"
-    audit_version(f"reporting.update.{verb}", update, previous, by=by, now=now)
+    audit_version(
+        Action.UPDATE_SUBMITTED if state == ReviewState.SUBMITTED else Action.UPDATE_SAVED,
+        update,
+        previous,
+        by=by,
+        now=now,
+    )
     return update
 
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.evaluation.wording import vn_number
 from theodoi.plans.models import Indicator
 from theodoi.reporting.access import reports_on_indicator, require_accepting, require_reporter
@@ -181,6 +182,7 @@ def record_indicator_value(
             "created_by": by,
         },
     )
-    action = "reporting.value.submitted" if submit else "reporting.value.saved"
-    audit_version(action, row, previous, by=by, now=now)
+    audit_version(
+        Action.VALUE_SUBMITTED if submit else Action.VALUE_SAVED, row, previous, by=by, now=now
+    )
     return row

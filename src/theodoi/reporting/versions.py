@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.plans.models import AgencyRole, Plan
 from theodoi.reporting.errors import StaleVersionError
@@ -136,7 +137,9 @@ def insert_version(
         raise StaleVersionError(stale_message(), newer) from None
 
 
-def audit_version(action: str, row: Report, previous: Report | None, *, by: Any, now: Any) -> None:
+def audit_version(
+    action: Action, row: Report, previous: Report | None, *, by: Any, now: Any
+) -> None:
     """The audit entry of a new version: what the report said before it, and what it says."""
     record(
         action,

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.reporting.access import coordinates
@@ -42,7 +43,7 @@ def rebuild_snapshot(plan: Plan, *, as_of: datetime.date, now: datetime.datetime
     snapshot.results, snapshot.digest, snapshot.computed_at = results, digest, now
     snapshot.save()
     record(
-        "snapshots.snapshot.rebuilt",
+        Action.SNAPSHOT_REBUILT,
         snapshot,
         by=None,
         now=now,
@@ -93,7 +94,7 @@ def publish_ranking(
         published_by=by,
     )
     record(
-        "snapshots.ranking.published",
+        Action.RANKING_PUBLISHED,
         publication,
         by=by,
         now=now,

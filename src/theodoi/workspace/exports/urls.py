@@ -1,10 +1,12 @@
-from django.urls import path
+"""Downloads of reports: a round's Word report and a plan's Excel table (the registry's)."""
 
+from theodoi.exports.registry import Subject
+from theodoi.exports.serving import exporter_paths
 from theodoi.workspace.exports import views
 
 app_name = "exports"
 
 urlpatterns = [
-    path("ky-bao-cao/<int:round_id>/bao-cao.docx", views.round_report, name="round_report"),
-    path("ke-hoach/<int:plan_id>/bang-nhiem-vu.xlsx", views.plan_table, name="plan_table"),
+    *exporter_paths(Subject.ROUND, views.round_download),
+    *exporter_paths(Subject.PLAN, views.plan_download),
 ]

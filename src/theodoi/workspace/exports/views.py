@@ -1,40 +1,30 @@
-"""Downloads for coordinators and leaders (and IT staff): a round's consolidated report as
-Word, a plan's task and indicator tables as Excel. Thin: the content is ``exports``'s."""
+"""Downloads for coordinators and leaders (and IT staff): a round's consolidated report, a
+plan's task and indicator tables. Thin: the files and who may have them are declared in
+``theodoi.exports.registry``; these views only find the round or the plan."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from typing import Any
+
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from theodoi.exports.content import plan_report
-from theodoi.exports.excel import plan_table_xlsx
-from theodoi.exports.word import round_report_docx
+from theodoi.exports.content import PlanReport, plan_report
+from theodoi.exports.registry import Exporter
+from theodoi.exports.serving import serves
 from theodoi.reporting.access import get_plan_for
 from theodoi.reporting.models import ReportingRound
-from theodoi.workspace.views.gates import reader_required
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-# Reports read every task, confidential ones too: staff readers only (403 otherwise).
-@reader_required
-def round_report(request: HttpRequest, round_id: int) -> HttpResponse:
+@serves
+def round_download(request: HttpRequest, exporter: Exporter[Any], round_id: int) -> PlanReport:
     round_ = get_object_or_404(ReportingRound, pk=round_id)
     plan = get_plan_for(request.user, round_.plan_id)
-    report = plan_report(plan, user=request.user, as_of=timezone.localdate(), round_=round_)
-    return _download(round_report_docx(report), DOCX, f"bao-cao-ky-{round_.pk}.docx")
+    return plan_report(plan, user=request.user, as_of=timezone.localdate(), round_=round_)
 
 
-@reader_required
-def plan_table(request: HttpRequest, plan_id: int) -> HttpResponse:
+@serves
+def plan_download(request: HttpRequest, exporter: Exporter[Any], plan_id: int) -> PlanReport:
     plan = get_plan_for(request.user, plan_id)
-    report = plan_report(plan, user=request.user, as_of=timezone.localdate())
-    return _download(plan_table_xlsx(report), XLSX, f"ke-hoach-{plan.pk}-nhiem-vu.xlsx")
+    return plan_report(plan, user=request.user, as_of=timezone.localdate())

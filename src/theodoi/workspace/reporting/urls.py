@@ -1,5 +1,7 @@
 from django.urls import path
 
+from theodoi.exports.registry import Subject
+from theodoi.exports.serving import exporter_paths
 from theodoi.workspace.reporting.views import evidence, reports, review, rounds, workbook
 
 app_name = "reporting"
@@ -14,7 +16,7 @@ urlpatterns = [
         name="task_update",
     ),
     path("ky-bao-cao/<int:round_id>/chi-tieu/", reports.figures_save, name="figures_save"),
-    path("ky-bao-cao/<int:round_id>/bang-tinh/", workbook.workbook_download, name="workbook"),
+    *exporter_paths(Subject.AGENCY_ROUND, workbook.workbook_download),
     path(
         "ky-bao-cao/<int:round_id>/bang-tinh/tai-len/",
         workbook.workbook_upload,

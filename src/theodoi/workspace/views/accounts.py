@@ -13,6 +13,7 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.limits.counters import source_of, take
 from theodoi.proxies import client_address
@@ -26,9 +27,7 @@ class PasswordChange(auth_views.PasswordChangeView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
-        record(
-            "accounts.password.changed", self.request.user, by=self.request.user, now=timezone.now()
-        )
+        record(Action.PASSWORD_CHANGED, self.request.user, by=self.request.user, now=timezone.now())
         return response
 
 
@@ -56,5 +55,5 @@ class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
-        record("accounts.password.reset", form.user, by=form.user, now=timezone.now())
+        record(Action.PASSWORD_RESET, form.user, by=form.user, now=timezone.now())
         return response

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,27 +15,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from theodoi.exports.registry import AgencyRound, Exporter
+from theodoi.exports.serving import serves
 from theodoi.orgs.models import Organisation
 from theodoi.reporting.access import get_organisation_for, get_round_for
-from theodoi.reporting.agency_workbook import download_workbook, preview_workbook
+from theodoi.reporting.agency_workbook import preview_workbook
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.workbook_upload import apply_workbook
 from theodoi.workspace.reporting.forms import WorkbookUploadForm
 from theodoi.workspace.views.gates import staff_required
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A workbook can hold an error in every cell; the page names the first ones and counts the rest.
 SHOWN_ERRORS = 50
 
 
-@staff_required
-def workbook_download(request: HttpRequest, round_id: int) -> HttpResponse:
+@serves
+def workbook_download(request: HttpRequest, exporter: Exporter[Any], round_id: int) -> AgencyRound:
     organisation = get_organisation_for(request.user)
-    round_ = get_round_for(request.user, round_id)
-    response = HttpResponse(download_workbook(round_, organisation), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-ky-{round_.pk}.xlsx"'
-    return response
+    return AgencyRound(get_round_for(request.user, round_id), organisation)
 
 
 def _stored_upload(round_: ReportingRound, organisation: Organisation, token: str) -> str:
@@ -89,12 +89,15 @@ def workbook_apply(request: HttpRequest, round_id: int) -> HttpResponse:
     with default_storage.open(path, "rb") as handle:
         data = handle.read()
     reading = preview_workbook(round_, organisation, data, today=timezone.localdate())
+    user = request.user
+    if not user.is_authenticated:  # staff_required sent visitors to log in; this tells mypy
+        raise PermissionDenied
     try:
         count = apply_workbook(
             round_,
             reading,
             submit=request.POST.get("submit") == "1",
-            by=request.user,
+            by=user,
             now=timezone.now(),
         )
     except ReportingError as refused:
