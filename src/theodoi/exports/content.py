@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Prefetch
 
 from theodoi.evaluation import TaskStatus
@@ -23,6 +22,7 @@ from theodoi.plans.models import AgencyRole, Plan, TaskAgency
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
 from theodoi.snapshots.evaluate import evaluate_plan
 from theodoi.snapshots.records import end_of, read_records
+from theodoi.users import AnyUser
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def _province(organisation: Organisation | None) -> Organisation | None:
     return organisation
 
 
-def issuer_of(user: AbstractBaseUser | AnonymousUser, today: datetime.date) -> Issuer:
+def issuer_of(user: AnyUser, today: datetime.date) -> Issuer:
     """The person's agency under its province's People's Committee; dots where unknown."""
     organisation = persona_of(user).organisation
     province = _province(organisation)
@@ -198,7 +198,7 @@ def _indicator(row: dict[str, Any], indicator: Any) -> IndicatorLine:
 def plan_report(
     plan: Plan,
     *,
-    user: AbstractBaseUser | AnonymousUser,
+    user: AnyUser,
     as_of: datetime.date,
     round_: ReportingRound | None = None,
 ) -> PlanReport:

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.mail import EmailMessage
 from django.db.models import F, Q
 from django.urls import reverse
@@ -57,6 +56,7 @@ from theodoi.reporting.models import (
 )
 from theodoi.snapshots.evaluate import evaluate_plan
 from theodoi.snapshots.records import current_round, end_of, read_records
+from theodoi.users import User
 
 log = logging.getLogger(__name__)
 
@@ -467,7 +467,7 @@ def record_notices(planned: Iterable[PlannedNotice], *, now: datetime.datetime) 
     return Notice.objects.filter(key__in=keys).count() - before
 
 
-def wants_email(user: AbstractBaseUser, kind: str) -> bool:
+def wants_email(user: User, kind: str) -> bool:
     if not getattr(user, "email", ""):
         return False
     choice = NoticePreference.objects.filter(user=user, kind=kind).first()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -17,11 +16,10 @@ from django.http import Http404
 from theodoi.orgs.models import Role
 from theodoi.orgs.roles import persona_of
 from theodoi.plans.models import PLAN_DOCUMENTS, Indicator, Plan, PlanStatus, Task
+from theodoi.users import AnyUser
 
-User = AbstractBaseUser | AnonymousUser
 
-
-def visible_plans(user: User) -> QuerySet[Plan]:
+def visible_plans(user: AnyUser) -> QuerySet[Plan]:
     """Drafts only to admins, coordinators and leaders; published plans to everyone."""
     persona = persona_of(user)
     if persona.is_staff_reader:
@@ -29,7 +27,7 @@ def visible_plans(user: User) -> QuerySet[Plan]:
     return Plan.objects.filter(status=PlanStatus.PUBLISHED)
 
 
-def visible_tasks(user: User) -> QuerySet[Task]:
+def visible_tasks(user: AnyUser) -> QuerySet[Task]:
     """Live (not archived) tasks the user may read.
 
     A reporter reads only the tasks its organisation (or a body it succeeded) leads or
@@ -56,7 +54,7 @@ def _count_per_plan(rows: QuerySet[Any]) -> Coalesce:
     return Coalesce(Subquery(per_plan, output_field=IntegerField()), Value(0))
 
 
-def listed_plans(user: User) -> QuerySet[Plan]:
+def listed_plans(user: AnyUser) -> QuerySet[Plan]:
     """The plans ``user`` may see, for a list: without their documents, each with
     ``task_count`` (the tasks the user may read) and ``indicator_count`` (live indicators).
 
@@ -74,7 +72,7 @@ def listed_plans(user: User) -> QuerySet[Plan]:
     )
 
 
-def may_write_task(user: User, task: Task) -> bool:
+def may_write_task(user: AnyUser, task: Task) -> bool:
     """Coordinators and admins edit any task; a reporter its own agency's tasks."""
     persona = persona_of(user)
     if persona.role in {Role.ADMIN, Role.COORDINATOR}:
@@ -85,7 +83,7 @@ def may_write_task(user: User, task: Task) -> bool:
     return False
 
 
-def get_task_for(user: User, task_id: int, *, write: bool = False) -> Task:
+def get_task_for(user: AnyUser, task_id: int, *, write: bool = False) -> Task:
     """The task, if ``user`` may see it (else Http404) and, with ``write``, change it (else
     PermissionDenied)."""
     task = visible_tasks(user).filter(pk=task_id).select_related("plan", "group").first()
@@ -96,13 +94,13 @@ def get_task_for(user: User, task_id: int, *, write: bool = False) -> Task:
     return task
 
 
-def get_plan_for(user: User, plan_id: int) -> Plan:
+def get_plan_for(user: AnyUser, plan_id: int) -> Plan:
     plan = visible_plans(user).filter(pk=plan_id).first()
     if plan is None:
         raise Http404
     return plan
 
 
-def may_import(user: User) -> bool:
+def may_import(user: AnyUser) -> bool:
     """Importing and publishing plans is the coordinator's work (and IT staff's)."""
     return persona_of(user).role in {Role.ADMIN, Role.COORDINATOR}

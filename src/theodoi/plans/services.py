@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from theodoi.audit.log import record
 from theodoi.plans.errors import PlanError
 from theodoi.plans.models import DueKind, Task
+from theodoi.users import User
 
 
 def _live(task: Task) -> Task:
@@ -24,7 +24,7 @@ def _live(task: Task) -> Task:
 
 @transaction.atomic
 def set_task_confidential(
-    task: Task, confidential: bool, *, by: AbstractBaseUser | None, now: datetime.datetime
+    task: Task, confidential: bool, *, by: User | None, now: datetime.datetime
 ) -> Task:
     """Mark a task confidential (visible only to its agencies, the coordinator and leaders)
     or open it again."""
@@ -48,7 +48,7 @@ def set_condition_met(
     task: Task,
     met_on: datetime.date | None,
     *,
-    by: AbstractBaseUser | None,
+    by: User | None,
     now: datetime.datetime,
 ) -> Task:
     """Record the day the higher decision a conditional task waits for was issued (None: not
@@ -78,7 +78,7 @@ def set_external_id(
     system: str,
     identifier: str,
     *,
-    by: AbstractBaseUser | None,
+    by: User | None,
     now: datetime.datetime,
 ) -> Task:
     """Link the task to its record in another system (``he_thong_quoc_gia``: the national

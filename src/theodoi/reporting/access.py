@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +13,7 @@ from theodoi.orgs.roles import persona_of
 from theodoi.plans.models import AgencyRole, Indicator, Task
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import ReportingRound, RoundState
+from theodoi.users import User
 
 
 def require_coordinator(by: User) -> None:

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw, ImageFont
@@ -39,6 +38,7 @@ from theodoi.reporting.rounds import close_round, lock_due_rounds, open_round
 from theodoi.reporting.schedule import Schedule, propose_round
 from theodoi.reporting.updates import UpdateContent, save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
+from theodoi.users import User
 
 MARK = "MINH HỌA"
 # When a plan states no schedule: the half-years most seed plans use.

@@ -8,7 +8,6 @@ import hashlib
 from pathlib import PurePath
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -20,6 +19,7 @@ from theodoi.plans.models import Task
 from theodoi.reporting.access import reporter_organisation, require_accepting, task_role
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import Evidence, ReportingRound
+from theodoi.users import User
 
 # What evidence may be: documents and pictures an office produces.
 EVIDENCE_KINDS = (

@@ -6,8 +6,6 @@ import datetime
 import tempfile
 from pathlib import Path, PurePath
 
-from django.contrib.auth.models import AbstractBaseUser
-
 from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers import read_file
@@ -15,6 +13,7 @@ from theodoi.plans.models import ImportDraft, Plan
 from theodoi.reporting.models import ReportingSchedule
 from theodoi.reporting.rounds import set_schedule
 from theodoi.reporting.schedule import Schedule, parse_schedule
+from theodoi.users import User
 
 
 def schedule_in_document(data: bytes, filename: str) -> Schedule | None:
@@ -34,7 +33,7 @@ def schedule_in_document(data: bytes, filename: str) -> Schedule | None:
 
 
 def schedule_from_import(
-    plan: Plan, draft: ImportDraft, *, by: AbstractBaseUser | None, now: datetime.datetime
+    plan: Plan, draft: ImportDraft, *, by: User | None, now: datetime.datetime
 ) -> ReportingSchedule | None:
     """Set ``plan``'s schedule from the document it was published from, when the document
     states one; a schedule the document does not state is left as it was."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -17,6 +16,7 @@ from theodoi.reporting.errors import ReportingError, StaleVersionError
 from theodoi.reporting.models import IndicatorValue, ReviewState, TaskUpdate
 from theodoi.reporting.versions import Report, insert_version, latest_version, thread_of
 from theodoi.snapshots.services import rebuild_after_commit
+from theodoi.users import User
 
 
 def _kind(report: TaskUpdate | IndicatorValue) -> str:

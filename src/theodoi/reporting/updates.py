@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from theodoi.reporting.access import reporter_organisation, require_accepting, t
 from theodoi.reporting.errors import ReportingError, StaleVersionError
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
 from theodoi.reporting.versions import insert_version, latest_version, stale_message
+from theodoi.users import User
 
 
 @dataclass(frozen=True)

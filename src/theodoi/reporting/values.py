@@ -7,7 +7,6 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ from theodoi.reporting.checks import check_figure
 from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, StaleVersionError
 from theodoi.reporting.models import IndicatorValue, ReportingRound, ReviewState
 from theodoi.reporting.versions import insert_version, latest_version, stale_message
+from theodoi.users import User
 
 
 def last_accepted_figures(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -15,6 +14,7 @@ from theodoi.reporting.updates import UpdateContent, save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
 from theodoi.reporting.workbook.layout import INDICATOR_SHEET, TASK_SHEET
 from theodoi.reporting.workbook.reading import Reading
+from theodoi.users import User
 
 
 @transaction.atomic

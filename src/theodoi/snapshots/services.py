@@ -7,7 +7,6 @@ import hashlib
 import json
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from theodoi.snapshots.errors import SnapshotError
 from theodoi.snapshots.evaluate import evaluate_plan
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
 from theodoi.snapshots.records import read_records
+from theodoi.users import User
 
 
 def digest_of(results: dict[str, Any]) -> str:
@@ -84,9 +84,7 @@ def latest_snapshot(plan: Plan, *, as_of: datetime.date | None = None) -> PlanSn
 
 
 @transaction.atomic
-def publish_ranking(
-    plan: Plan, *, by: AbstractBaseUser, now: datetime.datetime
-) -> RankingPublication:
+def publish_ranking(plan: Plan, *, by: User, now: datetime.datetime) -> RankingPublication:
     """Make the ranking of the plan's latest snapshot public (DESIGN.md: the ranking is public
     only when the coordinator publishes it)."""
     if persona_of(by).role not in {Role.ADMIN, Role.COORDINATOR}:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django import template
 
 from theodoi.orgs.roles import persona_of
-from theodoi.plans.access import User
+from theodoi.users import AnyUser
 
 register = template.Library()
 
 
 @register.filter
-def may_export(user: User) -> bool:
+def may_export(user: AnyUser) -> bool:
     return persona_of(user).is_staff_reader

@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 
 from theodoi.orgs.models import Role
 from theodoi.orgs.roles import persona_of
-from theodoi.plans.access import User, visible_plans
+from theodoi.plans.access import visible_plans
 from theodoi.plans.models import PLAN_DOCUMENTS, Plan, TaskGroup
 from theodoi.reporting.models import ReportingRound
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import successors
 from theodoi.snapshots.services import latest_snapshot
+from theodoi.users import AnyUser
 
 PARAMS = ("ke_hoach", "nhom", "co_quan", "ky")
 
@@ -64,7 +65,7 @@ def _number(params: QueryDict, name: str, label: str, problems: list[str]) -> in
     return int(raw)
 
 
-def scope_for(user: User, params: QueryDict, *, today: datetime.date | None = None) -> Scope:
+def scope_for(user: AnyUser, params: QueryDict, *, today: datetime.date | None = None) -> Scope:
     today = today or timezone.localdate()
     problems: list[str] = []
     plans = visible_plans(user).defer(*PLAN_DOCUMENTS).order_by("-published_at", "pk")

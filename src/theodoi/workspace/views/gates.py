@@ -11,12 +11,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 from theodoi.orgs.roles import persona_of
-from theodoi.plans.access import User, may_import
+from theodoi.plans.access import may_import
+from theodoi.users import AnyUser
 
 View = Callable[..., HttpResponse]
 
 
-def _gate(allowed: Callable[[User], bool]) -> Callable[[View], View]:
+def _gate(allowed: Callable[[AnyUser], bool]) -> Callable[[View], View]:
     """Anonymous visitors are sent to the login page; a signed-in person not allowed gets 403."""
 
     def decorate(view: View) -> View:
@@ -33,7 +34,7 @@ def _gate(allowed: Callable[[User], bool]) -> Callable[[View], View]:
     return decorate
 
 
-def has_role(user: User) -> bool:
+def has_role(user: AnyUser) -> bool:
     """Signed in with a role of DESIGN.md's table; everyone else is the public."""
     return persona_of(user).role is not None
 
