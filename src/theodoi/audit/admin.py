@@ -33,7 +33,7 @@ from theodoi.audit.snapshot import fields_of
 from theodoi.orgs.services import deactivate_person
 
 
-class AuditedAdmin(admin.ModelAdmin):
+class AuditedAdmin(admin.ModelAdmin[Any]):
     """Records ``admin.<app>.<model>.created|changed|deleted`` with before and after: the
     object's fields and many-to-many links, and the rows of its inlines."""
 
@@ -49,14 +49,16 @@ class AuditedAdmin(admin.ModelAdmin):
     def _action(self, obj: models.Model, verb: str) -> str:
         return f"admin.{obj._meta.label_lower}.{verb}"
 
-    def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Any, form: ModelForm[Any], change: bool
+    ) -> None:
         # The form has already written its values into ``obj``: the stored row is the before.
         stored = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
         request._audit_before = self._state(stored) if stored is not None else None  # type: ignore[attr-defined]
         super().save_model(request, obj, form, change)
 
     def save_related(
-        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+        self, request: HttpRequest, form: ModelForm[Any], formsets: Any, change: bool
     ) -> None:
         super().save_related(request, form, formsets, change)
         obj = form.instance
@@ -107,7 +109,7 @@ def _cascade(obj: models.Model) -> dict[str, int]:
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
     list_display = ("at", "action", "object_repr", "by")
     list_filter = ("action",)
     search_fields = ("action", "object_repr", "object_id")
@@ -126,8 +128,10 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 @admin.action(description=gettext_lazy("Deactivate the selected people"))
 def deactivate(
-    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[User]
+    modeladmin: admin.ModelAdmin[User], request: HttpRequest, queryset: QuerySet[User]
 ) -> None:
+    # The admin site lets only signed-in staff this far.
+    assert isinstance(request.user, User)
     people = [person for person in queryset if person.is_active]
     for person in people:
         deactivate_person(person, by=request.user, now=timezone.now())
@@ -136,7 +140,7 @@ def deactivate(
     )
 
 
-class PersonAdmin(AuditedAdmin, UserAdmin):
+class PersonAdmin(AuditedAdmin, UserAdmin[User]):
     """People are deactivated, never deleted: their name stays on every report and audit entry
     they wrote (the foreign keys to them are PROTECT)."""
 

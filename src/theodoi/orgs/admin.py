@@ -4,7 +4,7 @@ from theodoi.audit.admin import AuditedAdmin
 from theodoi.orgs.models import Membership, Organisation, OrganisationAlias
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(admin.TabularInline[OrganisationAlias, Organisation]):
     model = OrganisationAlias
     fk_name = "organisation"
     fields = ("name", "key", "scope")
