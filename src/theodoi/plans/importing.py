@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 # --- staging ---------------------------------------------------------------------------------
 
 
-def _read_upload(file: File) -> tuple[bytes, str]:
+def _read_upload(file: File[bytes]) -> tuple[bytes, str]:
     data = b"".join(file.chunks()) if hasattr(file, "chunks") else file.read()
     return data, hashlib.sha256(data).hexdigest()
 
@@ -148,7 +148,7 @@ def _not_a_plan(plan: PlanData) -> bool:
 
 @transaction.atomic
 def stage_import(
-    file: File, *, by: User | None, now: datetime.datetime, replaces: Plan | None = None
+    file: File[bytes], *, by: User | None, now: datetime.datetime, replaces: Plan | None = None
 ) -> ImportDraft:
     """Read an uploaded plan document into a draft for the coordinator to check.
 
