@@ -24,7 +24,7 @@ TASK_FIELD_COLUMNS = {
 }
 
 STATUS_LABELS = {status.label: status.code for status in TaskStatus}
-_ROLE_LABELS = {AgencyRole.LEAD: "Chủ trì", AgencyRole.COOPERATING: "Phối hợp"}
+_ROLE_LABELS: dict[str, str] = {AgencyRole.LEAD: "Chủ trì", AgencyRole.COOPERATING: "Phối hợp"}
 
 
 def _secret() -> bytes:

@@ -16,6 +16,7 @@ import io
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypedDict, cast
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -23,6 +24,7 @@ from django.db import transaction
 from PIL import Image, ImageDraw, ImageFont
 
 from theodoi.evaluation import Due, EvaluationInputError, due_date
+from theodoi.ingest.plan import DueKind
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Indicator, IndicatorAgency, Plan, Task, TaskAgency
 from theodoi.reporting.errors import ReportingError
@@ -187,7 +189,7 @@ def _due_on(task: Task) -> datetime.date | None:
     try:
         return due_date(
             Due(
-                kind=task.due_kind,
+                kind=cast(DueKind, task.due_kind),  # a constraint and Due itself check it
                 start_year=task.due_start_year,
                 end_year=task.due_end_year,
                 month=task.due_month,
@@ -201,6 +203,12 @@ def _due_on(task: Task) -> datetime.date | None:
         return None
 
 
+class _Texts(TypedDict):
+    results: str
+    difficulties: str
+    proposals: str
+
+
 def _content(
     task: Task, organisation: Organisation, round_no: int, cut_off: datetime.date
 ) -> UpdateContent | None:
@@ -209,7 +217,7 @@ def _content(
     story = _pick(task.code, organisation.code)
     if story < 0.1:
         return None  # an agency that never reports on this task
-    texts = {
+    texts: _Texts = {
         "results": f"[{MARK}] " + _choose(RESULTS, task.code, round_no),
         "difficulties": _choose(DIFFICULTIES, task.code, organisation.code, round_no),
         "proposals": _choose(PROPOSALS, task.code, round_no, "p"),
@@ -436,6 +444,7 @@ def _review(
                 difficulties=report.difficulties,
                 proposals=report.proposals,
             )
+            assert report.created_by_id is not None  # every demo report has its reporter
             report = submit_update(
                 report.round,
                 report.task,

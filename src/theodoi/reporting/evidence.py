@@ -50,7 +50,7 @@ EVIDENCE_KINDS = (
 )
 
 
-def _bounded_content(file: File, filename: str, max_bytes: int) -> bytes:
+def _bounded_content(file: File[bytes], filename: str, max_bytes: int) -> bytes:
     """The file's bytes, refused on its declared size before any is read, and never more than
     ``max_bytes`` + 1 read whatever it declares."""
     declared = getattr(file, "size", None)
@@ -58,7 +58,7 @@ def _bounded_content(file: File, filename: str, max_bytes: int) -> bytes:
     if problem:
         raise ReportingError(problem)
     file.seek(0)
-    data = file.read(max_bytes + 1)
+    data: bytes = file.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise ReportingError(f"Tệp “{filename}” lớn hơn giới hạn {max_bytes // 1024 // 1024} MB.")
     return data
@@ -66,7 +66,7 @@ def _bounded_content(file: File, filename: str, max_bytes: int) -> bytes:
 
 @transaction.atomic
 def attach_evidence(
-    round_: ReportingRound, task: Task, file: File, *, by: User, now: datetime.datetime
+    round_: ReportingRound, task: Task, file: File[bytes], *, by: User, now: datetime.datetime
 ) -> Evidence:
     """Keep a file backing the agency's report on ``task`` in this round."""
     organisation = reporter_organisation(by)

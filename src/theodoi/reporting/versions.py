@@ -7,7 +7,7 @@ version.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -16,12 +16,15 @@ from django.utils.translation import gettext as _
 from theodoi.reporting.errors import StaleVersionError
 from theodoi.reporting.models import IndicatorValue, TaskUpdate
 
-Report = TypeVar("Report", TaskUpdate, IndicatorValue)
+# Bound, not constrained: the review queue holds both kinds at once. A query on ``model``
+# returns that model's rows, which mypy types as either kind (hence the casts below).
+Report = TypeVar("Report", bound=TaskUpdate | IndicatorValue)
 
 
-def latest_only(rows: QuerySet) -> QuerySet:
+def latest_only(rows: QuerySet[Report]) -> QuerySet[Report]:
     """The rows no later version of the same report follows."""
     model = rows.model
+    newer: QuerySet[TaskUpdate] | QuerySet[IndicatorValue]
     if model is TaskUpdate:
         newer = TaskUpdate.objects.filter(
             round=OuterRef("round"),
@@ -60,7 +63,7 @@ def thread_of(report: TaskUpdate | IndicatorValue) -> dict[str, Any]:
 
 
 def latest_version(model: type[Report], **thread: Any) -> Report | None:
-    return model.objects.filter(**thread).order_by("-version").first()
+    return cast("Report | None", model.objects.filter(**thread).order_by("-version").first())
 
 
 def stale_message() -> str:
@@ -85,7 +88,7 @@ def insert_version(
         raise StaleVersionError(stale_message(), previous)
     try:
         with transaction.atomic():
-            return model.objects.create(version=current + 1, **thread, **fields)
+            return cast("Report", model.objects.create(version=current + 1, **thread, **fields))
     except IntegrityError:
         newer = model.objects.filter(**thread, version__gt=current).order_by("-version").first()
         if newer is None:

@@ -4,6 +4,7 @@ version of its report. The update page, the workbook and the review queue read t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -56,7 +57,7 @@ class IndicatorItem:
         }
 
 
-def _latest_by(rows: QuerySet, key: str) -> dict[int, object]:
+def _latest_by(rows: QuerySet[Any], key: str) -> dict[int, object]:
     latest: dict[int, object] = {}
     for row in rows.order_by(key, "-version"):
         latest.setdefault(getattr(row, key), row)
@@ -118,7 +119,9 @@ def agency_indicators(round_: ReportingRound, organisation: Organisation) -> lis
     ]
 
 
-def review_queue(round_: ReportingRound) -> tuple[QuerySet, QuerySet]:
+def review_queue(
+    round_: ReportingRound,
+) -> tuple[QuerySet[TaskUpdate], QuerySet[IndicatorValue]]:
     """The submitted task updates and figures of a round awaiting the coordinator."""
     updates = latest_only(
         TaskUpdate.objects.filter(round=round_, state=ReviewState.SUBMITTED)

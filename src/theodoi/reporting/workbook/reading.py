@@ -85,12 +85,12 @@ def _columns(
     found = {cell_text(value): index for index, value in enumerate(header) if cell_text(value)}
     missing = [c.header for c in expected if c.header in KEY_HEADERS or c.editable]
     missing = [h for h in missing if h not in found]
-    for header in missing:
+    for name in missing:
         errors.append(
             CellError(
                 title,
                 1,
-                header,
+                name,
                 "Thiếu cột này (cột khóa hoặc cột nhập liệu đã bị xóa hoặc đổi tên); "
                 "không đọc được trang này. Hãy dùng bảng tính đã tải về, không xóa cột.",
             )
@@ -272,7 +272,8 @@ def _read_indicators(
             reading.errors.append(CellError(title, row, "Giá trị", value))
         if isinstance(measured_on, str):
             reading.errors.append(CellError(title, row, "Ngày số liệu", measured_on))
-        if len(reading.errors) > before:
+        # A text in either cell is an error recorded above; the test also narrows their types.
+        if len(reading.errors) > before or isinstance(value, str) or isinstance(measured_on, str):
             continue
         source, note = cell_text(cells["Nguồn số liệu"]), cell_text(cells["Ghi chú"])
         if (value, measured_on, source, note) == (
@@ -297,8 +298,8 @@ def _read_indicators(
                 indicator_id=line.indicator_id,
                 based_on=version,
                 row=row,
-                value=value,  # type: ignore[arg-type]
-                measured_on=measured_on or cut_off,  # type: ignore[arg-type]
+                value=value,
+                measured_on=measured_on or cut_off,
                 source=source,
                 note=note,
                 confirm=check.confirm,

@@ -59,8 +59,12 @@ def _sheet(
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddHeader.center.text = title
+    # openpyxl makes every worksheet with these parts; its types say "or None".
+    page_setup, header = ws.sheet_properties.pageSetUpPr, ws.oddHeader
+    assert page_setup is not None
+    assert header is not None
+    page_setup.fitToPage = True
+    header.center.text = title
 
 
 def build_workbook(
@@ -74,6 +78,7 @@ def build_workbook(
     """The .xlsx file for ``key``'s agency; ``statuses`` are the drop-down's labels."""
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook opens on the one worksheet it has
     ws.title = TASK_SHEET
     _sheet(
         ws,
