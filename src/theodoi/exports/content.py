@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Prefetch
 
@@ -18,10 +17,11 @@ from theodoi.evaluation import TaskStatus
 from theodoi.orgs.models import Organisation, OrganisationAlias, OrganisationKind
 from theodoi.orgs.roles import persona_of
 from theodoi.plans.access import visible_tasks
-from theodoi.plans.models import AgencyRole, Plan, TaskAgency
+from theodoi.plans.models import AgencyRole, Indicator, Plan, TaskAgency
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
 from theodoi.snapshots.evaluate import evaluate_plan
 from theodoi.snapshots.records import end_of, read_records
+from theodoi.snapshots.results import IndicatorResult
 from theodoi.users import AnyUser
 
 
@@ -178,7 +178,7 @@ def _last_results(plan: Plan, cutoff: datetime.datetime) -> dict[int, str]:
     return results
 
 
-def _indicator(row: dict[str, Any], indicator: Any) -> IndicatorLine:
+def _indicator(row: IndicatorResult, indicator: Indicator) -> IndicatorLine:
     # The latest accepted figure, even when it is the only one (progress then needs two).
     latest = row["values"][-1] if row["values"] else None
     return IndicatorLine(
@@ -188,8 +188,8 @@ def _indicator(row: dict[str, Any], indicator: Any) -> IndicatorLine:
         target_text=indicator.target_text,
         target=indicator.target,
         year=indicator.year,
-        latest_value=latest[1] if latest else None,
-        latest_on=datetime.date.fromisoformat(latest[0]) if latest else None,
+        latest_value=float(latest[1]) if latest else None,
+        latest_on=datetime.date.fromisoformat(str(latest[0])) if latest else None,
         band_label=row["band_label"],
         why=row["why"],
     )
@@ -226,8 +226,8 @@ def plan_report(
             TaskLine(
                 code=task.code,
                 title=task.title,
-                lead=_names(task.leads),  # type: ignore[attr-defined]
-                cooperating=_names(task.cooperators),  # type: ignore[attr-defined]
+                lead=_names(task.leads),
+                cooperating=_names(task.cooperators),
                 due_text=task.due_text,
                 expected_output=task.expected_output,
                 status=row["status"],

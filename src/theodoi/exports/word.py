@@ -48,8 +48,8 @@ MOTTO_MM = 55
 def _set_font(document: DocumentObject) -> None:
     for name in ("Normal", "Table Grid"):
         style = document.styles[name]
-        style.font.name = FONT  # type: ignore[attr-defined]
-        style.font.size = Pt(BODY_PT)  # type: ignore[attr-defined]
+        style.font.name = FONT
+        style.font.size = Pt(BODY_PT)
         # Word picks the East Asian font for some Vietnamese letters unless told otherwise.
         fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
         for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
@@ -104,7 +104,8 @@ def _rule(container: DocumentObject | _Cell, *, width_mm: float, column_mm: floa
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
+    # types-lxml types a child as its parent's class; python-docx builds pBdr as a plain element.
+    paragraph._p.get_or_add_pPr().append(borders)  # type: ignore[arg-type]
 
 
 def _widths(table: Table, widths_mm: Sequence[float]) -> None:
@@ -243,7 +244,7 @@ def _number(value: float | None) -> str:
 
 
 def _grid(document: DocumentObject, headers: list[str], widths_mm: list[float]) -> Table:
-    table = document.add_table(rows=1, cols=len(headers))
+    table: Table = document.add_table(rows=1, cols=len(headers))  # unannotated in python-docx
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _widths(table, widths_mm)
@@ -252,12 +253,13 @@ def _grid(document: DocumentObject, headers: list[str], widths_mm: list[float]) 
     # The header row repeats on every page the table runs over.
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)  # type: ignore[arg-type]  # as in _rule
     return table
 
 
 def _row(table: Table, values: list[str], widths_mm: list[float], *, bold: bool = False) -> None:
-    cells = table.add_row().cells
+    # python-docx 1.2 leaves Table.add_row unannotated.
+    cells = table.add_row().cells  # type: ignore[no-untyped-call]
     for i, (cell, value, width) in enumerate(zip(cells, values, widths_mm, strict=True)):
         cell.width = Mm(width)
         align = WD_ALIGN_PARAGRAPH.CENTER if i == 0 else WD_ALIGN_PARAGRAPH.LEFT

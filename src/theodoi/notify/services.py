@@ -26,7 +26,6 @@ import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -56,6 +55,7 @@ from theodoi.reporting.models import (
 )
 from theodoi.snapshots.evaluate import evaluate_plan
 from theodoi.snapshots.records import current_round, end_of, read_records
+from theodoi.snapshots.results import TaskResult
 from theodoi.users import User
 
 log = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ def _agency_link(round_id: int, anchor: str = "") -> str:
 def due_reminders(today: datetime.date) -> list[PlannedNotice]:
     """Reporters whose agency has tasks without a submitted update, on each of the round's
     reminder days (DESIGN.md: by default 7, 3 and 1 days before the deadline)."""
-    planned = []
+    planned: list[PlannedNotice] = []
     reporters = reporters_by_organisation()
     organisations = Organisation.objects.in_bulk(list(reporters))
     with translation.override(settings.LANGUAGE_CODE):
@@ -147,16 +147,15 @@ def due_reminders(today: datetime.date) -> list[PlannedNotice]:
     return planned
 
 
-def judged_tasks(plan: Plan, today: datetime.date) -> list[dict[str, Any]]:
+def judged_tasks(plan: Plan, today: datetime.date) -> list[TaskResult]:
     """The rules' judgement of every live task of ``plan`` on ``today``."""
-    tasks: list[dict[str, Any]] = evaluate_plan(read_records(plan, as_of=today))["tasks"]
-    return tasks
+    return evaluate_plan(read_records(plan, as_of=today))["tasks"]
 
 
 def overdue_notices(today: datetime.date) -> list[PlannedNotice]:
     """A warning to the reporters of a task's lead agency once the rules judge it overdue;
     one per task and due day, however many days it stays overdue."""
-    planned = []
+    planned: list[PlannedNotice] = []
     reporters = reporters_by_organisation()
     with translation.override(settings.LANGUAGE_CODE):
         for plan in Plan.objects.filter(status=PlanStatus.PUBLISHED):
@@ -164,6 +163,7 @@ def overdue_notices(today: datetime.date) -> list[PlannedNotice]:
             tasks = Task.objects.in_bulk([t["id"] for t in overdue])
             for judged in overdue:
                 task = tasks[judged["id"]]
+                assert judged["due_on"] is not None  # overdue is past a due day
                 due_on = datetime.date.fromisoformat(judged["due_on"])
                 subject = _("Task %(code)s is overdue") % {"code": task.code}
                 body = _(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,11 +18,13 @@ from theodoi.reporting.models import ReportingRound
 from theodoi.snapshots.errors import SnapshotError
 from theodoi.snapshots.evaluate import evaluate_plan
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
+from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import read_records
+from theodoi.snapshots.results import SnapshotResults
 from theodoi.users import User
 
 
-def digest_of(results: dict[str, Any]) -> str:
+def digest_of(results: SnapshotResults) -> str:
     text = json.dumps(results, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -94,13 +95,14 @@ def publish_ranking(plan: Plan, *, by: User, now: datetime.datetime) -> RankingP
     snapshot = latest_snapshot(plan, as_of=timezone.localdate(now))
     if snapshot is None:
         raise SnapshotError(_("The plan has no evaluation yet; nothing to publish."))
-    ranking = [row for row in snapshot.results["ranking"] if row["rank"] is not None]
+    results = Results.of(snapshot)
+    ranking = [row for row in results.ranking if row["rank"] is not None]
     if not ranking:
         raise SnapshotError(_("No agency has a score yet; nothing to publish."))
     publication = RankingPublication.objects.create(
         plan=plan,
         as_of=snapshot.as_of,
-        period=snapshot.results["period"]["label"],
+        period=results.period,
         ranking=ranking,
         published_at=now,
         published_by=by,
