@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,7 +72,7 @@ def _task_rows(plan: Plan, results: Results | None) -> Iterator[Row]:
         .order_by("position", "pk")
     )
     for task in tasks:
-        judged = results.tasks.get(task.pk, {}) if results else {}
+        judged: Mapping[str, Any] = results.tasks.get(task.pk, {}) if results else {}
         mentions = list(task.agencies.all())
         yield {
             "plan_id": plan.pk,
@@ -96,7 +96,7 @@ def _task_rows(plan: Plan, results: Results | None) -> Iterator[Row]:
 
 def _indicator_rows(plan: Plan, results: Results | None) -> Iterator[Row]:
     for indicator in plan.indicators.filter(archived_at__isnull=True).order_by("position", "pk"):
-        judged = results.indicators.get(indicator.pk, {}) if results else {}
+        judged: Mapping[str, Any] = results.indicators.get(indicator.pk, {}) if results else {}
         yield {
             "plan_id": plan.pk,
             "indicator_id": indicator.pk,

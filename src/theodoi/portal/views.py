@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from theodoi.plans.models import Plan, PlanStatus
+from theodoi.plans.models import PLAN_DOCUMENTS, Plan, PlanStatus
 from theodoi.portal import pages
 from theodoi.portal.cache import cached_per_plan
 from theodoi.portal.errors import FeedbackError
@@ -23,7 +26,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     plans = Plan.objects.filter(status=PlanStatus.PUBLISHED).select_related("province")
     shown = pages.public_task_ids()
     rows = []
-    for plan in plans.defer(*pages.PLAN_DOCUMENTS):
+    for plan in plans.defer(*PLAN_DOCUMENTS):
         snapshot = latest_snapshot(plan, as_of=today)
         tasks = shown.get(plan.pk, set())
         summary = Results.of(snapshot).summary(among=tasks) if snapshot else None
@@ -68,7 +71,7 @@ def indicator_detail(request: HttpRequest, plan_id: int, indicator_id: int) -> H
     plan = pages.public_plan(plan_id)
     results = pages.public_results(plan, timezone.localdate())
     indicator = pages.public_indicator(plan, indicator_id)
-    result = results.indicators.get(indicator.pk, {}) if results else {}
+    result: Mapping[str, Any] = results.indicators.get(indicator.pk, {}) if results else {}
     return render(
         request,
         "portal/indicator_detail.html",
