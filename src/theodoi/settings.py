@@ -13,7 +13,12 @@ from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
+
+# Admin classes and inlines name their model's type (``ModelAdmin[Task]``), which Django's
+# classes accept at run time only once patched.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("THEODOI_VAR_DIR", Path.cwd() / "var"))

@@ -32,7 +32,7 @@ from theodoi.audit.models import AuditEntry
 from theodoi.audit.snapshot import fields_of
 
 
-class AuditedAdmin(admin.ModelAdmin):
+class AuditedAdmin(admin.ModelAdmin[Any]):
     """Records ``admin.<app>.<model>.created|changed|deleted`` with before and after: the
     object's fields and many-to-many links, and the rows of its inlines."""
 
@@ -52,7 +52,7 @@ class AuditedAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def save_related(
-        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+        self, request: HttpRequest, form: ModelForm[Any], formsets: Any, change: bool
     ) -> None:
         super().save_related(request, form, formsets, change)
         obj = form.instance
@@ -107,7 +107,7 @@ def _cascade(obj: models.Model) -> dict[str, int]:
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
     list_display = ("at", "action", "object_repr", "by")
     list_filter = ("action",)
     search_fields = ("action", "object_repr", "object_id")

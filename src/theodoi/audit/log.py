@@ -5,19 +5,19 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from theodoi.audit.actions import Action, AdminAction, is_declared
 from theodoi.audit.models import AuditEntry
+from theodoi.users import AnyUser
 
 
 def record(
     action: Action | AdminAction,
     obj: models.Model | None,
     *,
-    by: AbstractBaseUser | AnonymousUser | None,
+    by: AnyUser | None,
     now: datetime.datetime,
     before: Any = None,
     after: Any = None,

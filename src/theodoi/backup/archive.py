@@ -269,8 +269,10 @@ def restore_backup(source: Path, *, replace: bool) -> dict[str, Any]:
                     raise BackupError(f"Kho tệp lưu {name} dưới tên khác ({saved}).")
             with tempfile.TemporaryDirectory() as work:
                 data = Path(work) / DATA
+                data_stream = archive.extractfile(DATA)
+                assert data_stream is not None  # verified above: every member is a regular file
                 with data.open("wb") as out:
-                    shutil.copyfileobj(archive.extractfile(DATA), out, CHUNK)  # type: ignore[misc]
+                    shutil.copyfileobj(data_stream, out, CHUNK)
                 with transaction.atomic():
                     call_command("loaddata", str(data), verbosity=0)
                     if row_counts() != manifest["rows"]:

@@ -22,7 +22,7 @@ class ExactEncoder(DjangoJSONEncoder):
 
 class Serializer(jsonl.Serializer):
     def _init_options(self) -> None:
-        super()._init_options()
+        super()._init_options()  # type: ignore[misc]  # a private hook django-stubs leaves out
         self.json_kwargs["cls"] = ExactEncoder
 
 

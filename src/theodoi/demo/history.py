@@ -16,14 +16,15 @@ import io
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypedDict, cast
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw, ImageFont
 
 from theodoi.evaluation import Due, EvaluationInputError, due_date
+from theodoi.ingest.plan import DueKind
 from theodoi.ingest.schedule import Schedule
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Indicator, IndicatorAgency, Plan, Task, TaskAgency
@@ -40,6 +41,7 @@ from theodoi.reporting.rounds import close_round, lock_due_rounds, open_round
 from theodoi.reporting.schedule import propose_round
 from theodoi.reporting.updates import UpdateContent, save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
+from theodoi.users import User
 
 MARK = "MINH HỌA"
 # When a plan states no schedule: the half-years most seed plans use.
@@ -188,7 +190,7 @@ def _due_on(task: Task) -> datetime.date | None:
     try:
         return due_date(
             Due(
-                kind=task.due_kind,
+                kind=cast(DueKind, task.due_kind),  # a constraint and Due itself check it
                 start_year=task.due_start_year,
                 end_year=task.due_end_year,
                 month=task.due_month,
@@ -202,6 +204,12 @@ def _due_on(task: Task) -> datetime.date | None:
         return None
 
 
+class _Texts(TypedDict):
+    results: str
+    difficulties: str
+    proposals: str
+
+
 def _content(
     task: Task, organisation: Organisation, round_no: int, cut_off: datetime.date
 ) -> UpdateContent | None:
@@ -210,7 +218,7 @@ def _content(
     story = _pick(task.code, organisation.code)
     if story < 0.1:
         return None  # an agency that never reports on this task
-    texts = {
+    texts: _Texts = {
         "results": f"[{MARK}] " + _choose(RESULTS, task.code, round_no),
         "difficulties": _choose(DIFFICULTIES, task.code, organisation.code, round_no),
         "proposals": _choose(PROPOSALS, task.code, round_no, "p"),
@@ -437,6 +445,7 @@ def _review(
                 difficulties=report.difficulties,
                 proposals=report.proposals,
             )
+            assert report.created_by_id is not None  # every demo report has its reporter
             report = submit_update(
                 report.round,
                 report.task,

@@ -151,6 +151,7 @@ def load_demo(
             report.imported.append(plan)
     for plan in Plan.objects.exclude(province=None):
         for body in _busiest_bodies(plan, now.date()):
+            assert body.parent is not None  # _busiest_bodies keeps bodies under a province
             username = f"{slug(body.parent.name)}.{slug(body.name)}"[:150]
             _account(username, Role.REPORTER, body, now=now, report=report)
     return report

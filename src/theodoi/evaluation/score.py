@@ -316,7 +316,8 @@ def _reporting(
     tasks: tuple[AssignedTask, ...], indicators: tuple[AssignedIndicator, ...], config: ScoreConfig
 ) -> Tally:
     # Reports on tasks and indicators' figures alike: each is a report owed by a deadline.
-    owed = [item for item in (*tasks, *indicators) if item.reports_due > 0]
+    reports: tuple[AssignedTask | AssignedIndicator, ...] = (*tasks, *indicators)
+    owed = [item for item in reports if item.reports_due > 0]
     earned = sum(config.weight(i.role) * i.reports_on_time for i in owed)
     return len(owed), earned, sum(config.weight(i.role) * i.reports_due for i in owed)
 

@@ -10,19 +10,19 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Prefetch, Q
 
 from theodoi.evaluation import TaskStatus
 from theodoi.orgs.models import Organisation, OrganisationAlias, OrganisationKind
-from theodoi.plans.models import AgencyRole, Plan, TaskAgency
+from theodoi.plans.models import AgencyRole, Indicator, Plan, TaskAgency
 from theodoi.reporting.access import persona, visible_tasks
 from theodoi.reporting.fields import InReports, fields_in
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
 from theodoi.reporting.versions import judged_updates, latest_only
 from theodoi.snapshots.records import end_of, evaluate_plan_at
+from theodoi.snapshots.results import IndicatorResult
+from theodoi.users import AnyUser
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def _province(organisation: Organisation | None) -> Organisation | None:
     return organisation
 
 
-def issuer_of(user: AbstractBaseUser | AnonymousUser, today: datetime.date) -> Issuer:
+def issuer_of(user: AnyUser, today: datetime.date) -> Issuer:
     """The person's agency under its province's People's Committee; dots where unknown."""
     organisation = persona(user).organisation
     province = _province(organisation)
@@ -167,7 +167,7 @@ def _last_reported(plan: Plan, cutoff: datetime.datetime) -> dict[int, dict[str,
     return {task_id: {name: row[name] for name in names} for task_id, row in judged.items()}
 
 
-def _indicator(row: dict[str, Any], indicator: Any) -> IndicatorLine:
+def _indicator(row: IndicatorResult, indicator: Indicator) -> IndicatorLine:
     # The latest accepted figure, even when it is the only one (progress then needs two).
     latest = row["values"][-1] if row["values"] else None
     return IndicatorLine(
@@ -177,8 +177,8 @@ def _indicator(row: dict[str, Any], indicator: Any) -> IndicatorLine:
         target_text=indicator.target_text,
         target=indicator.target,
         year=indicator.year,
-        latest_value=latest[1] if latest else None,
-        latest_on=datetime.date.fromisoformat(latest[0]) if latest else None,
+        latest_value=float(latest[1]) if latest else None,
+        latest_on=datetime.date.fromisoformat(str(latest[0])) if latest else None,
         band_label=row["band_label"],
         why=row["why"],
     )
@@ -187,7 +187,7 @@ def _indicator(row: dict[str, Any], indicator: Any) -> IndicatorLine:
 def plan_report(
     plan: Plan,
     *,
-    user: AbstractBaseUser | AnonymousUser,
+    user: AnyUser,
     as_of: datetime.date,
     round_: ReportingRound | None = None,
 ) -> PlanReport:

@@ -105,7 +105,8 @@ def _rule(container: DocumentObject | _Cell, *, width_mm: float, column_mm: floa
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
+    # types-lxml types a child as its parent's class; python-docx builds pBdr as a plain element.
+    paragraph._p.get_or_add_pPr().append(borders)  # type: ignore[arg-type]
 
 
 def _widths(table: Table, widths_mm: Sequence[float]) -> None:
@@ -262,7 +263,7 @@ def _grid(document: DocumentObject, headers: list[str], widths_mm: list[float]) 
     # The header row repeats on every page the table runs over.
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)  # type: ignore[arg-type]  # as in _rule
     return table
 
 

@@ -7,7 +7,7 @@ file the problem is (``tasks[3].due.kind``) and what is wrong.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -64,29 +64,31 @@ def _shown(value: Any) -> str:
 def _message(error: ValidationError) -> str:
     where = _where(error.absolute_path)
     kind = error.validator
+    # Errors from iter_errors always carry the rule they broke and the value that broke it;
+    # jsonschema types them "or unset" for errors made by hand.
+    value: Any = error.validator_value
+    instance: Any = error.instance
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
     if kind == "required":
-        instance = error.instance if isinstance(error.instance, dict) else {}
-        missing = [name for name in error.validator_value if name not in instance]
+        instance = instance if isinstance(instance, dict) else {}
+        missing = [name for name in value if name not in instance]
         return f"{where}: thiếu trường {', '.join(missing)}."
     if kind == "additionalProperties":
-        known = set(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - known)
+        known = set(schema.get("properties", {}))
+        extra = sorted(set(instance) - known)
         return f"{where}: có trường không thuộc lược đồ: {', '.join(extra)}."
     if kind == "type":
-        return (
-            f"{where}: phải là {_types(error.validator_value)}, "
-            f"nhưng đang là {_shown(error.instance)}."
-        )
+        return f"{where}: phải là {_types(value)}, nhưng đang là {_shown(instance)}."
     if kind in ("enum", "const"):
-        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        allowed = value if kind == "enum" else [value]
         choices = ", ".join(_shown(value) for value in allowed)
-        return f"{where}: giá trị {_shown(error.instance)} không hợp lệ; chỉ nhận: {choices}."
+        return f"{where}: giá trị {_shown(instance)} không hợp lệ; chỉ nhận: {choices}."
     if kind == "pattern":
-        return f"{where}: {_shown(error.instance)} không phải ngày dạng YYYY-MM-DD."
+        return f"{where}: {_shown(instance)} không phải ngày dạng YYYY-MM-DD."
     if kind == "minimum":
-        return f"{where}: {_shown(error.instance)} nhỏ hơn {error.validator_value}."
+        return f"{where}: {_shown(instance)} nhỏ hơn {value}."
     if kind == "maximum":
-        return f"{where}: {_shown(error.instance)} lớn hơn {error.validator_value}."
+        return f"{where}: {_shown(instance)} lớn hơn {value}."
     if kind == "minLength":
         return f"{where}: không được để trống."
     return f"{where}: không hợp lệ ({error.message})."

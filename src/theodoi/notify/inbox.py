@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -14,10 +13,11 @@ from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.notify.errors import NotifyError
 from theodoi.notify.models import Notice, NoticeKind, NoticePreference
+from theodoi.users import User
 
 
 @transaction.atomic
-def mark_read(notice: Notice, *, by: AbstractBaseUser, now: datetime.datetime) -> Notice:
+def mark_read(notice: Notice, *, by: User, now: datetime.datetime) -> Notice:
     if notice.recipient_id != by.pk:
         raise NotifyError(_("This notice is not yours."))
     if notice.read_at is None:
@@ -28,21 +28,21 @@ def mark_read(notice: Notice, *, by: AbstractBaseUser, now: datetime.datetime) -
 
 
 @transaction.atomic
-def mark_all_read(*, by: AbstractBaseUser, now: datetime.datetime) -> int:
+def mark_all_read(*, by: User, now: datetime.datetime) -> int:
     count = Notice.objects.filter(recipient_id=by.pk, read_at=None).update(read_at=now)
     if count:
         record(Action.NOTICES_ALL_READ, None, by=by, now=now, after={"count": count})
     return count
 
 
-def email_preferences(user: AbstractBaseUser) -> dict[str, bool]:
+def email_preferences(user: User) -> dict[str, bool]:
     chosen = dict(NoticePreference.objects.filter(user=user).values_list("kind", "email"))
     return {kind: chosen.get(kind, True) for kind in NoticeKind.values}
 
 
 @transaction.atomic
 def set_email_preferences(
-    user: AbstractBaseUser, email_kinds: Iterable[str], *, now: datetime.datetime
+    user: User, email_kinds: Iterable[str], *, now: datetime.datetime
 ) -> dict[str, bool]:
     """Keep which kinds of notice ``user`` gets by e-mail: those in ``email_kinds``."""
     chosen = set(email_kinds)

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.mail import EmailMessage
 from django.db.models import F, Q, QuerySet
 from django.urls import reverse
@@ -58,6 +57,8 @@ from theodoi.reporting.models import (
 )
 from theodoi.reporting.versions import Versioned, latest_only
 from theodoi.snapshots.records import current_round, end_of, evaluate_plan_at
+from theodoi.snapshots.results import TaskResult
+from theodoi.users import User
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +149,7 @@ def due_reminders(today: datetime.date) -> list[PlannedNotice]:
     return planned
 
 
-def judged_tasks(plan: Plan, today: datetime.date) -> list[dict[str, Any]]:
+def judged_tasks(plan: Plan, today: datetime.date) -> list[TaskResult]:
     """The rules' judgement of every live task of ``plan`` on ``today``."""
     tasks: list[dict[str, Any]] = evaluate_plan_at(plan, today)["tasks"]
     return tasks
@@ -165,6 +166,7 @@ def overdue_notices(today: datetime.date) -> list[PlannedNotice]:
             tasks = Task.objects.in_bulk([t["id"] for t in overdue])
             for judged in overdue:
                 task = tasks[judged["id"]]
+                assert judged["due_on"] is not None  # overdue is past a due day
                 due_on = datetime.date.fromisoformat(judged["due_on"])
                 subject = _("Task %(code)s is overdue") % {"code": task.code}
                 body = _(
@@ -443,7 +445,7 @@ def record_notices(planned: Iterable[PlannedNotice], *, now: datetime.datetime) 
     return Notice.objects.filter(key__in=keys).count() - before
 
 
-def wants_email(user: AbstractBaseUser, kind: str) -> bool:
+def wants_email(user: User, kind: str) -> bool:
     if not getattr(user, "email", ""):
         return False
     choice = NoticePreference.objects.filter(user=user, kind=kind).first()

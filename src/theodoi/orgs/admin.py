@@ -21,7 +21,7 @@ from theodoi.orgs.models import Membership, Organisation, OrganisationAlias
 from theodoi.orgs.services import deactivate_person
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(admin.TabularInline[OrganisationAlias, Organisation]):
     model = OrganisationAlias
     fk_name = "organisation"
     fields = ("name", "key", "scope")

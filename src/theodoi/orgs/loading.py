@@ -14,13 +14,13 @@ from importlib import resources
 from itertools import groupby
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.orgs.models import Organisation, OrganisationAlias, OrganisationKind
 from theodoi.orgs.resolve import name_key, province_key
+from theodoi.users import User
 
 
 def slug(text: str) -> str:
@@ -143,7 +143,7 @@ def _ranker(bodies: list[_Body]) -> Callable[[_Body], int]:
 
 
 @transaction.atomic
-def load_organisations(*, by: AbstractBaseUser | None, now: datetime.datetime) -> LoadReport:
+def load_organisations(*, by: User | None, now: datetime.datetime) -> LoadReport:
     """Create or update every body of the shipped data and its aliases."""
     bodies = _national_bodies() + _provincial_bodies()
     report = LoadReport()

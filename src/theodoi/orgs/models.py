@@ -65,7 +65,7 @@ class Organisation(models.Model):
         )
 
     def __str__(self) -> str:
-        if self.parent_id is not None and self.kind != OrganisationKind.PROVINCE:
+        if self.parent is not None and self.kind != OrganisationKind.PROVINCE:
             return f"{self.name} ({self.parent.name})"
         return self.name
 

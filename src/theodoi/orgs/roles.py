@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
 
 from theodoi.orgs.models import Membership, Organisation, Role
+from theodoi.users import AnyUser, User
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,8 @@ class Persona:
 MEMO = "_theodoi_persona"
 
 
-def persona_of(user: AbstractBaseUser | AnonymousUser | None) -> Persona:
-    if user is None or not user.is_authenticated:
+def persona_of(user: AnyUser | None) -> Persona:
+    if user is None or isinstance(user, AnonymousUser):
         return Persona(None, None)
     persona: Persona | None = getattr(user, MEMO, None)
     if persona is None:
@@ -33,7 +34,7 @@ def persona_of(user: AbstractBaseUser | AnonymousUser | None) -> Persona:
     return persona
 
 
-def _looked_up(user: AbstractBaseUser | AnonymousUser) -> Persona:
+def _looked_up(user: User) -> Persona:
     try:
         membership = Membership.objects.select_related("organisation").get(user=user)
     except Membership.DoesNotExist:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -15,6 +14,7 @@ from theodoi.orgs.errors import OrganisationError
 from theodoi.orgs.models import Membership, Organisation, OrganisationAlias, Role
 from theodoi.orgs.resolve import name_key
 from theodoi.orgs.roles import MEMO
+from theodoi.users import User
 
 
 @transaction.atomic
@@ -23,7 +23,7 @@ def remember_alias(
     organisation: Organisation,
     *,
     scope: Organisation | None,
-    by: AbstractBaseUser | None,
+    by: User | None,
     now: datetime.datetime,
 ) -> OrganisationAlias:
     """Record that ``name``, written in a plan of province ``scope`` (None: a national plan),
@@ -54,11 +54,11 @@ def remember_alias(
 
 @transaction.atomic
 def grant_role(
-    user: AbstractBaseUser,
+    user: User,
     role: Role,
     organisation: Organisation | None,
     *,
-    by: AbstractBaseUser | None,
+    by: User | None,
     now: datetime.datetime,
 ) -> Membership:
     """Give ``user`` a role, replacing any role it had; a reporter needs an organisation."""
@@ -87,7 +87,7 @@ def grant_role(
 
 
 @transaction.atomic
-def deactivate_person(user: User, *, by: AbstractBaseUser | None, now: datetime.datetime) -> None:
+def deactivate_person(user: User, *, by: User | None, now: datetime.datetime) -> None:
     """Stop ``user`` logging in (and being e-mailed) without deleting them: what they wrote
     keeps its author. Their role stays on record, unused."""
     if not user.is_active:

@@ -4,7 +4,7 @@ from theodoi.audit.admin import AuditedAdmin
 from theodoi.plans.models import ImportDraft, Indicator, Plan, Task, TaskAgency, TaskGroup
 
 
-class TaskAgencyInline(admin.TabularInline):
+class TaskAgencyInline(admin.TabularInline[TaskAgency, Task]):
     model = TaskAgency
     fields = ("role", "name", "organisation", "position")
     raw_id_fields = ("organisation",)

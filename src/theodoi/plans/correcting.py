@@ -25,8 +25,9 @@ from theodoi.orgs.resolve import find_province
 from theodoi.orgs.services import remember_alias
 from theodoi.plans.edits import Edit, Record, apply_edit, replay
 from theodoi.plans.errors import PlanError
-from theodoi.plans.importing import User, staged, unresolved_names
+from theodoi.plans.importing import staged, unresolved_names
 from theodoi.plans.models import ImportDraft
+from theodoi.users import User
 
 
 def _check(plan_json: dict[str, Any]) -> None:
@@ -47,7 +48,7 @@ def _save_corrected(
 
 @transaction.atomic
 def apply_corrections(
-    draft: ImportDraft, edits: Sequence[Edit], *, by: User, now: datetime.datetime
+    draft: ImportDraft, edits: Sequence[Edit], *, by: User | None, now: datetime.datetime
 ) -> ImportDraft:
     """Apply the coordinator's corrections (a cell, or rows added, deleted, split, merged or
     made from paragraphs) to the draft, all or none. Each is kept with who made it and when,
@@ -63,7 +64,7 @@ def apply_corrections(
 
 
 @transaction.atomic
-def undo_correction(draft: ImportDraft, *, by: User, now: datetime.datetime) -> ImportDraft:
+def undo_correction(draft: ImportDraft, *, by: User | None, now: datetime.datetime) -> ImportDraft:
     """Take back the latest correction: the draft is the extraction with the others replayed."""
     draft = staged(draft)
     if not draft.corrections:
@@ -86,7 +87,7 @@ def map_agency(
     name: str,
     organisation: Organisation,
     *,
-    by: User,
+    by: User | None,
     now: datetime.datetime,
 ) -> ImportDraft:
     """The coordinator says which body an unknown name means; remembered for every later plan

@@ -138,7 +138,7 @@ def _rebuilt(plan_json: dict[str, Any], record: Record) -> Edit | None:
     if "texts" in params:
         # Paragraphs the new version already makes tasks of are not made twice.
         params["texts"] = tuple(t for t in params["texts"] if not _has_text(plan_json, table, t))
-    return kind(**params)  # type: ignore[arg-type]
+    return kind(**params)
 
 
 def _moot(plan_json: dict[str, Any], record: Record, edit: Edit | None) -> bool:
@@ -150,7 +150,7 @@ def _moot(plan_json: dict[str, Any], record: Record, edit: Edit | None) -> bool:
     if record["op"] in {"add", "paragraphs", "split", "merge"}:
         return bool(made) and all(_has_text(plan_json, table, e[title_field(table)]) for e in made)
     if isinstance(edit, Correction):
-        return current_value(plan_json, edit) == record["after"]
+        return bool(current_value(plan_json, edit) == record["after"])
     return False
 
 

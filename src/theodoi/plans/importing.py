@@ -13,7 +13,6 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -49,8 +48,8 @@ from theodoi.plans.models import (
 from theodoi.plans.plan_json import indicator_json, live_indicators, live_tasks, task_json
 from theodoi.plans.rows import set_indicator_fields, set_task_fields, sync_entries, sync_groups
 from theodoi.plans.uploads import PLAN_KINDS
+from theodoi.users import User
 
-User = AbstractBaseUser | None
 log = logging.getLogger(__name__)
 
 
@@ -146,7 +145,7 @@ def _not_a_plan(plan: PlanData) -> bool:
 
 @transaction.atomic
 def stage_import(
-    file: File, *, by: User, now: datetime.datetime, replaces: Plan | None = None
+    file: File[bytes], *, by: User | None, now: datetime.datetime, replaces: Plan | None = None
 ) -> ImportDraft:
     """Read an uploaded plan document into a draft for the coordinator to check.
 
@@ -244,7 +243,7 @@ def staged(draft: ImportDraft) -> ImportDraft:
 
 
 @transaction.atomic
-def discard_import(draft: ImportDraft, *, by: User, now: datetime.datetime) -> ImportDraft:
+def discard_import(draft: ImportDraft, *, by: User | None, now: datetime.datetime) -> ImportDraft:
     """Give up a draft; the same document may then be uploaded again."""
     draft = staged(draft)
     draft.status = DraftStatus.DISCARDED

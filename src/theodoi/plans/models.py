@@ -107,7 +107,7 @@ class Plan(models.Model):
         link has words to read."""
         if self.title:
             return self.title
-        place = f" - {self.province.name}" if self.province_id else ""
+        place = f" - {self.province.name}" if self.province is not None else ""
         return f"{capfirst(self.get_kind_display())}{place}"
 
 
@@ -168,7 +168,7 @@ class Task(models.Model):
     # Identifiers of the same task elsewhere, e.g. {"he_thong_quoc_gia": "NV-2025-0123"}.
     external_ids = models.JSONField(_("external identifiers"), default=dict, blank=True)
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
-    organisations = models.ManyToManyField(
+    organisations: models.ManyToManyField[Organisation, TaskAgency] = models.ManyToManyField(
         Organisation, through="TaskAgency", related_name="tasks", blank=True
     )
 
@@ -278,7 +278,7 @@ class Indicator(models.Model):
     baseline_value = models.FloatField(_("baseline value"), null=True, blank=True)
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
-    organisations = models.ManyToManyField(
+    organisations: models.ManyToManyField[Organisation, IndicatorAgency] = models.ManyToManyField(
         Organisation, through="IndicatorAgency", related_name="indicators", blank=True
     )
 

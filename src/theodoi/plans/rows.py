@@ -120,7 +120,7 @@ def sync_entries(
         row.save()
         mention_rows(row, entry)
     matched = set(matches.values())
-    own = {TaskAgency, IndicatorAgency}
+    own: set[type[models.Model]] = {TaskAgency, IndicatorAgency}
     for index, row in enumerate(old_rows):
         if index in matched:
             continue

@@ -8,7 +8,6 @@ import datetime
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -16,6 +15,7 @@ from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.plans.errors import PlanError
 from theodoi.plans.models import DueKind, Task
+from theodoi.users import User
 
 
 def _live(task: Task) -> Task:
@@ -31,7 +31,7 @@ def _set(
     value: object,
     action: Action,
     *,
-    by: AbstractBaseUser | None,
+    by: User | None,
     now: datetime.datetime,
     shown: Callable[[Any], object] = lambda value: value,
 ) -> Task:
@@ -50,7 +50,7 @@ def _iso(day: datetime.date | None) -> str | None:
 
 @transaction.atomic
 def set_task_confidential(
-    task: Task, confidential: bool, *, by: AbstractBaseUser | None, now: datetime.datetime
+    task: Task, confidential: bool, *, by: User | None, now: datetime.datetime
 ) -> Task:
     """Mark a task confidential (visible only to its agencies, the coordinator and leaders)
     or open it again."""
@@ -64,7 +64,7 @@ def set_condition_met(
     task: Task,
     met_on: datetime.date | None,
     *,
-    by: AbstractBaseUser | None,
+    by: User | None,
     now: datetime.datetime,
 ) -> Task:
     """Record the day the higher decision a conditional task waits for was issued (None: not
@@ -85,7 +85,7 @@ def set_external_id(
     system: str,
     identifier: str,
     *,
-    by: AbstractBaseUser | None,
+    by: User | None,
     now: datetime.datetime,
 ) -> Task:
     """Link the task to its record in another system (``he_thong_quoc_gia``: the national

@@ -58,7 +58,14 @@ def _version_sql() -> str:
 def plan_version(plan_id: int, today: datetime.date) -> str:
     """What a public page of the plan depends on, as a short string, in one query; Http404
     when the plan is not published."""
-    params = [today, plan_id, PlanStatus.PUBLISHED.value, plan_id, False, plan_id]
+    params: list[datetime.date | int | str | bool] = [
+        today,
+        plan_id,
+        PlanStatus.PUBLISHED.value,
+        plan_id,
+        False,
+        plan_id,
+    ]
     with connection.cursor() as cursor:
         cursor.execute(_version_sql(), params)
         rows = cursor.fetchall()
@@ -84,7 +91,7 @@ def cached_per_plan(view: View) -> View:
         # Only what the public sees is shared: a signed-in person's page names them.
         shared = request.method == "GET" and not request.user.is_authenticated
         if shared:
-            hit = fetch(key)
+            hit: HttpResponse | None = fetch(key)
             if hit is not None:
                 return hit
         response = view(request, plan_id, **kwargs)

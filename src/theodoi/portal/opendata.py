@@ -7,7 +7,7 @@ figures the coordinator accepted (as stored in the snapshot).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,7 +64,7 @@ def _task_rows(plan: Plan, results: Results | None) -> Iterator[Row]:
         .order_by("position", "pk")
     )
     for task in tasks:
-        judged = results.tasks.get(task.pk, {}) if results else {}
+        judged: Mapping[str, Any] = results.tasks.get(task.pk, {}) if results else {}
         mentions = list(task.agencies.all())
         yield {
             "plan_id": plan.pk,
@@ -88,7 +88,7 @@ def _task_rows(plan: Plan, results: Results | None) -> Iterator[Row]:
 
 def _indicator_rows(plan: Plan, results: Results | None) -> Iterator[Row]:
     for indicator in plan.indicators.filter(archived_at__isnull=True).order_by("position", "pk"):
-        judged = results.indicators.get(indicator.pk, {}) if results else {}
+        judged: Mapping[str, Any] = results.indicators.get(indicator.pk, {}) if results else {}
         yield {
             "plan_id": plan.pk,
             "indicator_id": indicator.pk,

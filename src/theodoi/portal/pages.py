@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
@@ -28,19 +27,20 @@ from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.models import RankingPublication
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import successors
+from theodoi.snapshots.results import IndicatorResult, TaskResult
 from theodoi.snapshots.services import latest_snapshot
 
 
 @dataclass(frozen=True)
 class TaskLine:
     task: Task
-    result: dict[str, Any]
+    result: TaskResult | None  # None before the plan's first snapshot
 
 
 @dataclass(frozen=True)
 class IndicatorLine:
     indicator: Indicator
-    result: dict[str, Any]
+    result: IndicatorResult | None
 
 
 def public_plan(plan_id: int) -> Plan:
@@ -86,7 +86,7 @@ def public_task_ids() -> dict[int, set[int]]:
 
 
 def task_lines(tasks: QuerySet[Task] | list[Task], results: Results | None) -> list[TaskLine]:
-    return [TaskLine(t, results.tasks.get(t.pk, {}) if results else {}) for t in tasks]
+    return [TaskLine(t, results.tasks.get(t.pk) if results else None) for t in tasks]
 
 
 def grouped(plan: Plan, lines: list[TaskLine]) -> list[tuple[TaskGroup | None, list[TaskLine]]]:
@@ -104,9 +104,7 @@ def grouped(plan: Plan, lines: list[TaskLine]) -> list[tuple[TaskGroup | None, l
 
 def indicator_lines(plan: Plan, results: Results | None) -> list[IndicatorLine]:
     indicators = plan.indicators.filter(archived_at__isnull=True).order_by("position", "pk")
-    return [
-        IndicatorLine(i, results.indicators.get(i.pk, {}) if results else {}) for i in indicators
-    ]
+    return [IndicatorLine(i, results.indicators.get(i.pk) if results else None) for i in indicators]
 
 
 def public_indicator(plan: Plan, indicator_id: int) -> Indicator:
@@ -136,7 +134,9 @@ def agency_pages(lines: list[TaskLine], results: Results | None) -> dict[int, in
     follows them. A name nobody has mapped, or a body with no page, has none."""
     if results is None:
         return {}
-    mentions = [m for line in lines for m in line.task.lead_agencies if m.organisation_id]
+    # public_tasks prefetches each task's lead mentions into ``lead_agencies`` (to_attr).
+    leads = [m for line in lines for m in line.task.lead_agencies]  # type: ignore[attr-defined]
+    mentions = [m for m in leads if m.organisation_id]
     today = successors({m.organisation_id for m in mentions}, results.as_of)
     return {
         m.pk: today[m.organisation_id]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -74,7 +75,7 @@ def indicator_detail(request: HttpRequest, plan_id: int, indicator_id: int) -> H
     plan = pages.public_plan(plan_id)
     results = pages.public_results(plan, timezone.localdate())
     indicator = pages.public_indicator(plan, indicator_id)
-    result = results.indicators.get(indicator.pk, {}) if results else {}
+    result: Mapping[str, Any] = results.indicators.get(indicator.pk, {}) if results else {}
     return render(
         request,
         "portal/indicator_detail.html",

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime
 from typing import TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, Model, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -40,10 +39,10 @@ from theodoi.plans.models import (
 )
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import ReportingRound, RoundState
+from theodoi.users import AnyUser
 
-User = AbstractBaseUser | AnonymousUser
 # A person as a request carries it, or the persona already looked up.
-Who = User | Persona | None
+Who = AnyUser | Persona | None
 
 _WRITERS = frozenset({Role.ADMIN, Role.COORDINATOR})
 _READERS = frozenset({Role.ADMIN, Role.COORDINATOR, Role.LEADER})

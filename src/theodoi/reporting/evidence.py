@@ -7,7 +7,6 @@ import datetime
 import hashlib
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -30,6 +29,7 @@ from theodoi.plans.models import Task
 from theodoi.reporting.access import require_accepting, require_reporter, task_role
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import Evidence, ReportingRound
+from theodoi.users import User
 
 # What evidence may be: documents and pictures an office produces.
 EVIDENCE_KINDS = (PDF, DOCX, XLSX, ODT, ODS, JPEG, PNG)
@@ -37,7 +37,7 @@ EVIDENCE_KINDS = (PDF, DOCX, XLSX, ODT, ODS, JPEG, PNG)
 
 @transaction.atomic
 def attach_evidence(
-    round_: ReportingRound, task: Task, file: File, *, by: User, now: datetime.datetime
+    round_: ReportingRound, task: Task, file: File[bytes], *, by: User, now: datetime.datetime
 ) -> Evidence:
     """Keep a file backing the agency's report on ``task`` in this round."""
     organisation = require_reporter(by)

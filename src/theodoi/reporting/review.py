@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -18,6 +17,7 @@ from theodoi.reporting.errors import ReportingError, StaleVersionError
 from theodoi.reporting.events import results_changed_after_commit
 from theodoi.reporting.models import IndicatorValue, ReviewState, TaskUpdate
 from theodoi.reporting.versions import Report, insert_version, latest_version, thread_of
+from theodoi.users import User
 
 _REVIEWED: dict[tuple[type[TaskUpdate | IndicatorValue], ReviewState], Action] = {
     (TaskUpdate, ReviewState.ACCEPTED): Action.UPDATE_ACCEPTED,

@@ -10,7 +10,6 @@ import datetime
 from collections.abc import Sequence
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +32,7 @@ from theodoi.reporting.models import (
     TaskUpdate,
 )
 from theodoi.reporting.versions import latest_only
+from theodoi.users import User
 
 
 @transaction.atomic

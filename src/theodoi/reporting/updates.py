@@ -10,7 +10,6 @@ import datetime
 from dataclasses import dataclass
 from typing import TypedDict, Unpack
 
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +27,7 @@ from theodoi.reporting.versions import (
     latest_version,
     stale_message,
 )
+from theodoi.users import User
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +25,7 @@ from theodoi.reporting.versions import (
     latest_version,
     stale_message,
 )
+from theodoi.users import User
 
 
 def last_accepted_figures(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -104,7 +104,7 @@ def figure_thread(
 
 
 def latest_version(model: type[Report], **thread: Any) -> Report | None:
-    return model.objects.filter(**thread).order_by("-version").first()
+    return cast("Report | None", model.objects.filter(**thread).order_by("-version").first())
 
 
 def stale_message() -> str:
@@ -129,7 +129,7 @@ def insert_version(
         raise StaleVersionError(stale_message(), previous)
     try:
         with transaction.atomic():
-            return model.objects.create(version=current + 1, **thread, **fields)
+            return cast("Report", model.objects.create(version=current + 1, **thread, **fields))
     except IntegrityError:
         newer = model.objects.filter(**thread, version__gt=current).order_by("-version").first()
         if newer is None:

@@ -6,7 +6,6 @@ import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.contrib.auth.models import AbstractBaseUser as User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -18,6 +17,7 @@ from theodoi.reporting.updates import save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
 from theodoi.reporting.workbook.layout import INDICATOR_SHEET, TASK_SHEET
 from theodoi.reporting.workbook.reading import Reading
+from theodoi.users import User
 
 
 @contextmanager

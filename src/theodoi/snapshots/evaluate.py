@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from theodoi.evaluation import (
     AgencyScore,
@@ -33,6 +32,15 @@ from theodoi.evaluation import (
     summarise_by,
     target_path,
     task_status,
+)
+from theodoi.snapshots.results import (
+    IndicatorResult,
+    RankedAgency,
+    RoundResult,
+    SnapshotResults,
+    Summaries,
+    SummaryResult,
+    TaskResult,
 )
 
 WARNING_DAYS = 30
@@ -86,7 +94,7 @@ class PlanRecords:
     indicators: tuple[IndicatorRow, ...]
 
 
-def evaluate_plan(records: PlanRecords) -> dict[str, Any]:
+def evaluate_plan(records: PlanRecords) -> SnapshotResults:
     """The snapshot's results for ``records``."""
     judged = [
         (row, task_status(row.facts, today=records.as_of, warning_days=WARNING_DAYS))
@@ -162,7 +170,7 @@ def _assigned_indicators(
     ]
 
 
-def _round(current: RoundFacts | None) -> dict[str, Any] | None:
+def _round(current: RoundFacts | None) -> RoundResult | None:
     if current is None:
         return None
     return {
@@ -182,7 +190,7 @@ def due_soon(judgement: TaskJudgement) -> bool:
     return judgement.colour is Colour.YELLOW and judgement.days_left is not None
 
 
-def _task(row: TaskRow, judgement: TaskJudgement) -> dict[str, Any]:
+def _task(row: TaskRow, judgement: TaskJudgement) -> TaskResult:
     return {
         "id": row.id,
         "code": row.code,
@@ -203,7 +211,7 @@ def _task(row: TaskRow, judgement: TaskJudgement) -> dict[str, Any]:
     }
 
 
-def _indicator(row: IndicatorRow, result: IndicatorProgress) -> dict[str, Any]:
+def _indicator(row: IndicatorRow, result: IndicatorProgress) -> IndicatorResult:
     values = sorted(row.series.values, key=lambda o: o.on)
     if row.series.baseline is not None:
         values = [row.series.baseline, *(o for o in values if o.on > row.series.baseline.on)]
@@ -233,7 +241,7 @@ def _indicator(row: IndicatorRow, result: IndicatorProgress) -> dict[str, Any]:
     }
 
 
-def _ranked(agency: int, rank: int | None, tied: bool, score: AgencyScore) -> dict[str, Any]:
+def _ranked(agency: int, rank: int | None, tied: bool, score: AgencyScore) -> RankedAgency:
     return {
         "agency": agency,
         "name": score.agency,
@@ -257,7 +265,7 @@ def _ranked(agency: int, rank: int | None, tied: bool, score: AgencyScore) -> di
     }
 
 
-def _summary(summary: StatusSummary) -> dict[str, Any]:
+def _summary(summary: StatusSummary) -> SummaryResult:
     return {
         "total": summary.total,
         "overdue": summary.overdue,
@@ -266,7 +274,7 @@ def _summary(summary: StatusSummary) -> dict[str, Any]:
     }
 
 
-def _summaries(judged: list[tuple[TaskRow, TaskJudgement]]) -> dict[str, Any]:
+def _summaries(judged: list[tuple[TaskRow, TaskJudgement]]) -> Summaries:
     """Per plan, per group, per lead agency and per (agency, group) for the matrix; JSON keys
     are strings, ``-`` standing for tasks outside any group."""
     records = [

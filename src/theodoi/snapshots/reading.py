@@ -5,14 +5,20 @@ Pages show what the snapshot says; they never judge anything themselves."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
 from theodoi.evaluation import Colour, ProgressBand, TaskStatus
 from theodoi.snapshots.evaluate import group_key
 from theodoi.snapshots.models import PlanSnapshot
+from theodoi.snapshots.results import (
+    IndicatorResult,
+    RankedAgency,
+    SnapshotResults,
+    SummaryResult,
+    TaskResult,
+)
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,7 @@ class Summary:
     colours: dict[str, int]
 
     @classmethod
-    def of(cls, data: dict[str, Any] | None) -> Summary:
+    def of(cls, data: SummaryResult | None) -> Summary:
         data = data or {"total": 0, "overdue": 0, "by_status": {}, "by_colour": {}}
         total = data["total"]
         return cls(
@@ -51,7 +57,7 @@ class Summary:
         )
 
     @classmethod
-    def counted(cls, judged: Iterable[Mapping[str, Any]]) -> Summary:
+    def counted(cls, judged: Iterable[TaskResult]) -> Summary:
         """The summary of exactly these tasks' results (as a snapshot stores each one)."""
         by_status: dict[str, int] = {}
         by_colour: dict[str, int] = {}
@@ -88,17 +94,22 @@ class Results:
     def of(cls, snapshot: PlanSnapshot) -> Results:
         return cls(snapshot)
 
-    @cached_property
-    def tasks(self) -> dict[int, dict[str, Any]]:
-        return {t["id"]: t for t in self.snapshot.results["tasks"]}
+    @property
+    def results(self) -> SnapshotResults:
+        stored: SnapshotResults = self.snapshot.results  # written by snapshots.evaluate
+        return stored
 
     @cached_property
-    def indicators(self) -> dict[int, dict[str, Any]]:
-        return {i["id"]: i for i in self.snapshot.results["indicators"]}
+    def tasks(self) -> dict[int, TaskResult]:
+        return {t["id"]: t for t in self.results["tasks"]}
+
+    @cached_property
+    def indicators(self) -> dict[int, IndicatorResult]:
+        return {i["id"]: i for i in self.results["indicators"]}
 
     @cached_property
     def agencies(self) -> dict[int, str]:
-        return {r["agency"]: r["name"] for r in self.snapshot.results["ranking"]}
+        return {r["agency"]: r["name"] for r in self.results["ranking"]}
 
     @property
     def as_of(self) -> datetime.date:
@@ -106,11 +117,11 @@ class Results:
 
     @property
     def period(self) -> str:
-        return str(self.snapshot.results["period"]["label"])
+        return str(self.results["period"]["label"])
 
     @property
-    def ranking(self) -> list[dict[str, Any]]:
-        return list(self.snapshot.results["ranking"])
+    def ranking(self) -> list[RankedAgency]:
+        return list(self.results["ranking"])
 
     def summary(
         self,
@@ -129,12 +140,12 @@ class Results:
         if among is not None:
             return Summary.counted(
                 r
-                for r in self.snapshot.results["tasks"]
+                for r in self.results["tasks"]
                 if r["id"] in among
                 and (group is None or group_key(r["group"]) == group)
                 and (agency is None or agency in r["lead"])
             )
-        stored = self.snapshot.results["summary"]["all"]
+        stored = self.results["summary"]["all"]
         if group is not None and agency is not None:
             return Summary.of(stored["matrix"].get(f"{agency}:{group}"))
         if group is not None:
@@ -144,5 +155,5 @@ class Results:
         return Summary.of(stored["plan"])
 
     def band_counts(self) -> list[tuple[ProgressBand, int]]:
-        counts = self.snapshot.results["indicator_bands"]
+        counts = self.results["indicator_bands"]
         return [(band, counts.get(band.code, 0)) for band in ProgressBand]

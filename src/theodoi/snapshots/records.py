@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -86,11 +87,11 @@ def successors(ids: set[int], as_of: datetime.date) -> dict[int, int]:
     resolved = {}
     for start in ids:
         body, seen = start, {start}
-        successor, on = links.get(body, (None, None))
-        while successor is not None and on is not None and on <= as_of and successor not in seen:
-            body = successor
+        after, since = links.get(body, (None, None))
+        while after is not None and since is not None and since <= as_of and after not in seen:
+            body = after
             seen.add(body)
-            successor, on = links.get(body, (None, None))
+            after, since = links.get(body, (None, None))
         resolved[start] = body
     return resolved
 
@@ -250,7 +251,7 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
     )
 
 
-def _due(t: dict[str, Any], as_of: datetime.date) -> Due:
+def _due(t: Mapping[str, Any], as_of: datetime.date) -> Due:
     """The task's time as the rules take it; a condition met after ``as_of`` is not met yet.
     A time the records hold half-parsed (a kind without its year) is judged as unspecified
     rather than stopping the whole plan's evaluation."""
@@ -285,8 +286,8 @@ def _accepted_update(update: dict[str, Any], has_evidence: bool) -> AcceptedUpda
 
 def _indicator_rows(
     plan: Plan,
-    indicators: list[dict[str, object]],
-    indicator_agencies: list[tuple[int, int | None]],
+    indicators: Sequence[Mapping[str, Any]],
+    indicator_agencies: Sequence[tuple[int, int | None]],
     now_body: dict[int, int],
     as_of: datetime.date,
     cutoff: datetime.datetime,
@@ -304,28 +305,28 @@ def _indicator_rows(
     # Per thread (round and agency, or the baseline) its latest figure that counts.
     counted = Q(state=ReviewState.ACCEPTED, created_at__lt=cutoff, measured_on__lte=as_of)
     figures: dict[tuple[int, int | None, int | None], tuple[float, datetime.date]] = {}
-    for pk, round_id, organisation, baseline, value, on in latest_only(
+    for pk, round_id, organisation, is_baseline, value, on in latest_only(
         IndicatorValue.objects.filter(counted, indicator__plan=plan), among=counted
     ).values_list(
         "indicator_id", "round_id", "organisation_id", "is_baseline", "value", "measured_on"
     ):
-        thread = (pk, None, None) if baseline else (pk, round_id, organisation)
+        thread = (pk, None, None) if is_baseline else (pk, round_id, organisation)
         figures[thread] = (value, on)
     values: dict[int, list[Observation]] = defaultdict(list)
     baselines: dict[int, Observation] = {}
-    for (pk, round_id, _), (value, on) in sorted(figures.items(), key=_figure_order):
-        if round_id is None:
+    for (pk, thread_round, _), (value, on) in sorted(figures.items(), key=_figure_order):
+        if thread_round is None:
             baselines[pk] = Observation(value, on)
         else:
             values[pk].append(Observation(value, on))
 
     rows = []
     for i in indicators:
-        pk = int(i["pk"])  # type: ignore[call-overload]
+        pk = int(i["pk"])
         baseline = baselines.get(pk)
         if baseline is None and i["baseline_value"] is not None and i["baseline_year"]:
-            year = int(i["baseline_year"])  # type: ignore[call-overload]
-            baseline = Observation(float(i["baseline_value"]), datetime.date(year, 12, 31))  # type: ignore[arg-type]
+            year = int(i["baseline_year"])
+            baseline = Observation(float(i["baseline_value"]), datetime.date(year, 12, 31))
         series = IndicatorSeries(
             target=_target(i, as_of), values=tuple(values.get(pk, ())), baseline=baseline
         )
@@ -346,15 +347,15 @@ def _figure_order(
     return pk, on, round_id or 0, organisation or 0
 
 
-def _target(i: dict[str, object], as_of: datetime.date) -> Target:
+def _target(i: Mapping[str, Any], as_of: datetime.date) -> Target:
     """The indicator's target; a target without a year or a figure is words only."""
     text = str(i["target_text"] or "") or None
     if not i["comparator"] or i["target"] is None or not i["year"]:
-        return Target(op=None, value=None, year=int(i["year"] or as_of.year), text=text)  # type: ignore[call-overload]
+        return Target(op=None, value=None, year=int(i["year"] or as_of.year), text=text)
     return Target(
-        op=i["comparator"],  # type: ignore[arg-type]
-        value=float(i["target"]),  # type: ignore[arg-type]
-        year=int(i["year"]),  # type: ignore[call-overload]
-        value_max=float(i["target_max"]) if i["target_max"] is not None else None,  # type: ignore[arg-type]
+        op=i["comparator"],
+        value=float(i["target"]),
+        year=int(i["year"]),
+        value_max=float(i["target_max"]) if i["target_max"] is not None else None,
         text=text,
     )

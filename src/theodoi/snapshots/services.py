@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,10 +17,13 @@ from theodoi.reporting.access import coordinates
 from theodoi.reporting.events import ResultsChanged
 from theodoi.snapshots.errors import SnapshotError
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
+from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import evaluate_plan_at
+from theodoi.snapshots.results import SnapshotResults
+from theodoi.users import User
 
 
-def digest_of(results: dict[str, Any]) -> str:
+def digest_of(results: SnapshotResults) -> str:
     text = json.dumps(results, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -70,9 +71,7 @@ def latest_snapshot(plan: Plan, *, as_of: datetime.date | None = None) -> PlanSn
 
 
 @transaction.atomic
-def publish_ranking(
-    plan: Plan, *, by: AbstractBaseUser, now: datetime.datetime
-) -> RankingPublication:
+def publish_ranking(plan: Plan, *, by: User, now: datetime.datetime) -> RankingPublication:
     """Make the ranking of the plan's latest snapshot public (DESIGN.md: the ranking is public
     only when the coordinator publishes it)."""
     if not coordinates(by, plan):
@@ -82,13 +81,14 @@ def publish_ranking(
     snapshot = latest_snapshot(plan, as_of=timezone.localdate(now))
     if snapshot is None:
         raise SnapshotError(_("The plan has no evaluation yet; nothing to publish."))
-    ranking = [row for row in snapshot.results["ranking"] if row["rank"] is not None]
+    results = Results.of(snapshot)
+    ranking = [row for row in results.ranking if row["rank"] is not None]
     if not ranking:
         raise SnapshotError(_("No agency has a score yet; nothing to publish."))
     publication = RankingPublication.objects.create(
         plan=plan,
         as_of=snapshot.as_of,
-        period=snapshot.results["period"]["label"],
+        period=results.period,
         ranking=ranking,
         published_at=now,
         published_by=by,

@@ -105,7 +105,12 @@ def announced_items(root: Section) -> tuple[str, list[Section]] | None:
             if items:
                 break
             assignee = announced_assignee(item.text) or assignee
-        elif assignee and item.kind in ("arabic", "letter") and item.role not in NOT_TASKS:
+        elif (
+            assignee
+            and isinstance(item, Section)
+            and item.kind in ("arabic", "letter")
+            and item.role not in NOT_TASKS
+        ):
             items.append(_without_closing(item))
         elif items:
             break

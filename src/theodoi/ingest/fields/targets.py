@@ -27,7 +27,10 @@ _COMPARATORS: list[tuple[re.Pattern[str], TargetOp]] = [
     (re.compile(r"(<|\bdưới\b|\bít hơn\b)"), "<"),
 ]
 # ``từ 80% trở lên``: the comparator follows the figure.
-_AFTER = [(re.compile(r"^\s*%?\s*trở lên"), ">="), (re.compile(r"^\s*%?\s*trở xuống"), "<=")]
+_AFTER: list[tuple[re.Pattern[str], TargetOp]] = [
+    (re.compile(r"^\s*%?\s*trở lên"), ">="),
+    (re.compile(r"^\s*%?\s*trở xuống"), "<="),
+]
 _RANGE = re.compile(
     r"(?<![\d.,])(" + NUMBER + r")\s*%?\s*(?:-|đến|tới|÷)\s*(" + NUMBER + r")(?![\d/])"
 )

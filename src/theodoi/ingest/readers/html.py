@@ -123,7 +123,8 @@ def _walk(element: etree._Element, flow: _Flow) -> None:
         flow.text(element.tail)
         return
     is_block = tag in _BLOCK_TAGS
-    if tag == "li" and element.getparent() is not None and element.getparent().tag == "ul":
+    parent = element.getparent()
+    if tag == "li" and parent is not None and parent.tag == "ul":
         flow.start_item()
     elif is_block:
         flow.flush()

@@ -156,7 +156,7 @@ def read_numbering(document: Any) -> Numbering:
         props = style.find(qn("w:pPr"))
         num = props.find(qn("w:numPr")) if props is not None else None
         num_id = num.find(qn("w:numId")) if num is not None else None
-        if num_id is not None:
+        if num is not None and num_id is not None:
             level = _int(num.find(qn("w:ilvl")), 0)
             numbering.styles[style.get(qn("w:styleId"), "")] = (num_id.get(_VAL, ""), level)
     return numbering

@@ -275,7 +275,8 @@ def _read_indicators(
             reading.errors.append(CellError(title, row, "Giá trị", value))
         if isinstance(measured_on, str):
             reading.errors.append(CellError(title, row, "Ngày số liệu", measured_on))
-        if len(reading.errors) > before:
+        # A text in either cell is an error recorded above; the test also narrows their types.
+        if len(reading.errors) > before or isinstance(value, str) or isinstance(measured_on, str):
             continue
         source, note = cell_text(cells["Nguồn số liệu"]), cell_text(cells["Ghi chú"])
         if (value, measured_on, source, note) == (
@@ -303,8 +304,8 @@ def _read_indicators(
                 indicator_id=line.indicator_id,
                 based_on=version,
                 row=row,
-                value=value,  # type: ignore[arg-type]
-                measured_on=measured_on or cut_off,  # type: ignore[arg-type]
+                value=value,
+                measured_on=measured_on or cut_off,
                 source=source,
                 note=note,
                 confirm=check.confirm,

@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.plans.models import PLAN_DOCUMENTS, Plan, TaskGroup
-from theodoi.reporting.access import User, reporter_organisation, visible_plans
+from theodoi.reporting.access import reporter_organisation, visible_plans
 from theodoi.reporting.models import ReportingRound
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import successors
 from theodoi.snapshots.services import latest_snapshot
+from theodoi.users import AnyUser
 
 PARAMS = ("ke_hoach", "nhom", "co_quan", "ky")
 
@@ -62,7 +63,7 @@ def _number(params: QueryDict, name: str, label: str, problems: list[str]) -> in
     return int(raw)
 
 
-def scope_for(user: User, params: QueryDict, *, today: datetime.date | None = None) -> Scope:
+def scope_for(user: AnyUser, params: QueryDict, *, today: datetime.date | None = None) -> Scope:
     today = today or timezone.localdate()
     problems: list[str] = []
     plans = visible_plans(user).defer(*PLAN_DOCUMENTS).order_by("-published_at", "pk")

@@ -10,7 +10,8 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from theodoi.reporting.access import User, has_role, is_coordinator
+from theodoi.reporting.access import has_role, is_coordinator
+from theodoi.users import AnyUser
 
 register = template.Library()
 
@@ -22,17 +23,17 @@ class NavLink:
     current: bool
 
 
-def _anyone(user: User) -> bool:
+def _anyone(user: AnyUser) -> bool:
     return True
 
 
-def _is_it_staff(user: User) -> bool:
+def _is_it_staff(user: AnyUser) -> bool:
     # Django admin lets in only is_staff accounts; the menu offers it to them alone.
     return bool(getattr(user, "is_staff", False))
 
 
 # Route name, label, who sees it in the menu; what a person may open is checked by the views.
-_MENU: list[tuple[str, Callable[[], str], Callable[[User], bool]]] = [
+_MENU: list[tuple[str, Callable[[], str], Callable[[AnyUser], bool]]] = [
     ("workspace:home", lambda: _("Home"), _anyone),
     ("workspace:plan_list", lambda: _("Plans"), has_role),
     ("dashboard:dashboard", lambda: _("Dashboard"), has_role),

@@ -11,12 +11,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from theodoi.reporting.access import User, has_role, is_coordinator, is_staff_reader
+from theodoi.reporting.access import has_role, is_coordinator, is_staff_reader
+from theodoi.users import AnyUser
 
 View = Callable[..., HttpResponse]
 
 
-def _gate(allowed: Callable[[User], bool]) -> Callable[[View], View]:
+def _gate(allowed: Callable[[AnyUser], bool]) -> Callable[[View], View]:
     """Anonymous visitors are sent to the login page; a signed-in person not allowed gets 403."""
 
     def decorate(view: View) -> View:

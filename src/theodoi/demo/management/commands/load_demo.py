@@ -32,6 +32,7 @@ class Command(BaseCommand):
             for m in Membership.objects.filter(
                 role=Role.REPORTER, user__username__in=names
             ).select_related("organisation", "user")
+            if m.organisation is not None  # always, for a reporter (a constraint)
         }
         coordinator = User.objects.get(username="daumoi")
         published = list(Plan.objects.filter(status=PlanStatus.PUBLISHED).order_by("pk"))

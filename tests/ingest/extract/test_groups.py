@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from theodoi.ingest.blocks import Paragraph, Table
+from theodoi.ingest.extract.groups import announced_items
+from theodoi.ingest.segment import Section
+
+REQUEST = (
+    "Bộ Khoa học và Công nghệ đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện "
+    "các nội dung sau:"
+)
+
+
+def _item(label: str, title: str) -> Section:
+    return Section("arabic", label, title, label)
+
+
+def test_a_table_between_a_letters_request_and_its_items_is_passed_over() -> None:
+    table = Table(rows=(("STT", "Chỉ số"), ("1", "Chỉ số DTI")))
+    root = Section("document", "", "", "")
+    root.items = [
+        Paragraph(REQUEST),
+        table,
+        _item("1", "Cập nhật số liệu đánh giá mức độ chuyển đổi số."),
+        _item("2", "Rà soát, chuẩn hóa dữ liệu dùng chung."),
+        table,
+        _item("3", "Gửi báo cáo kết quả chuyển đổi số."),
+    ]
+
+    announced = announced_items(root)
+
+    assert announced is not None
+    assignee, items = announced
+    assert assignee == "Ủy ban nhân dân các tỉnh, thành phố"
+    assert [item.label for item in items] == ["1", "2"]
