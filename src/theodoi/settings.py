@@ -117,12 +117,16 @@ INSTALLED_APPS = [
     "theodoi.orgs",
     "theodoi.plans",
     "theodoi.reporting",
+    # A workspace sub-app (its pages' templates and catalogue) stands after the app whose rules
+    # it shows: where two catalogues translate a message differently the later app wins.
+    "theodoi.workspace.reporting",
     "theodoi.workspace",
     "theodoi.snapshots",
     "theodoi.portal",
     "theodoi.workspace.dashboard",
     "theodoi.notify",
     "theodoi.exports",
+    "theodoi.workspace.exports",
     "theodoi.backup",
     "theodoi.demo",
     "huey.contrib.djhuey",
