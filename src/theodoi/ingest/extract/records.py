@@ -211,6 +211,46 @@ def _roles_from_cells(
     return roles
 
 
+# Cells a row of its kind always fills: an empty one under a page break is the rest of the
+# cell above, merged down over the break (every task has a lead and a time; a target its unit).
+_NEVER_EMPTY: dict[TableKind, tuple[Column, ...]] = {
+    "tasks": (Column.LEAD, Column.DUE),
+    "indicators": (Column.UNIT,),
+}
+_FIELD_OF = {
+    Column.LEAD: "lead",
+    Column.COOPERATING: "cooperating",
+    Column.DUE: "due",
+    Column.UNIT: "unit",
+    Column.OUTPUT: "expected_output",
+}
+
+
+def _over_break(
+    table: Table, k: int, roles: list[Column | None], kind: TableKind
+) -> tuple[tuple[str, ...], dict[str, str]]:
+    """Row ``k``'s cells with each empty cell that may go on from the row above over a page
+    break (``Table.may_continue``) decided by its column, and a doubt for each: a column every
+    row fills takes the text above, any other stays empty."""
+    cells = list(_once(table, k))
+    doubts: dict[str, str] = {}
+    for r, c in table.may_continue:
+        if r != k or c >= len(cells) or c >= len(roles) or (role := roles[c]) is None:
+            continue
+        name = _FIELD_OF.get(role)
+        if role in _NEVER_EMPTY[kind]:
+            cells[c] = table.rows[k - 1][c]
+            if name:
+                doubts[name] = (
+                    "Ô đầu trang trống, đã lấy theo ô ở dòng trên (ô gộp qua trang); cần kiểm tra."
+                )
+        elif name:
+            doubts[name] = (
+                "Ô đầu trang trống; nếu đó là phần tiếp của ô gộp ở dòng trên thì cần sửa."
+            )
+    return tuple(cells), doubts
+
+
 def read_table(table: Table) -> ReadTable | None:
     """The table's kind, groups and rows; None for a table that is not a plan's list of
     tasks or indicators (no recognisable header)."""
@@ -245,7 +285,7 @@ def read_table(table: Table) -> ReadTable | None:
     )
     group: TableGroup | None = None
     for k in range(start, len(table.rows)):
-        cells = _once(table, k)
+        cells, break_doubts = _over_break(table, k, roles, kind)
         if is_header_row(cells) or _is_column_numbering(cells) or not any(c.strip() for c in cells):
             continue
         if out.rows and table.continues_down(k, key_at):
@@ -299,7 +339,9 @@ def read_table(table: Table) -> ReadTable | None:
             else:
                 _continue(previous, by_role)
             continue
-        row = TableRow(number or raw_number or str(len(out.rows) + 1), by_role, targets, group)
+        row = TableRow(
+            number or raw_number or str(len(out.rows) + 1), by_role, targets, group, break_doubts
+        )
         if k in guessed:
             row.doubts["row"] = (
                 "Dòng này thiếu ô trong bảng; các ô đã được xếp vào cột theo nội dung, "
