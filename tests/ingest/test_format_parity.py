@@ -15,8 +15,8 @@ from types import ModuleType
 
 import pytest
 
-from tests.ingest.fixtures import Builder
-from tests.ingest.test_unseen_layouts import DOCUMENTS, _scorer
+from tests.ingest.fixtures import Builder, load_scorer
+from tests.ingest.test_unseen_layouts import DOCUMENTS
 from theodoi.ingest.pipeline import extract_file
 
 pytestmark = pytest.mark.slow
@@ -26,7 +26,7 @@ WITHIN = 0.03
 
 @pytest.fixture(scope="module")
 def score() -> ModuleType:
-    return _scorer()
+    return load_scorer()
 
 
 @pytest.fixture(scope="module")

@@ -291,7 +291,7 @@ def read_table(table: Table) -> ReadTable | None:
         if out.rows and table.continues_down(k, key_at):
             own: dict[Column, str] = {}
             for c, (column, text) in enumerate(zip(roles, cells, strict=False)):
-                if column not in (None, Column.NUMBER, Column.TARGET, *own):
+                if column is not None and column not in (Column.NUMBER, Column.TARGET, *own):
                     own[column] = "" if table.continues_down(k, c) else text
             _continue(out.rows[-1], own, broken=False)
             continue

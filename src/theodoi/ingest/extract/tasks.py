@@ -17,6 +17,7 @@ from theodoi.ingest.extract.assignees import (
     assignee_of,
     body_before_colon,
     given_sentence,
+    lead_asked,
     lead_in_front,
     partners_in_words,
     time_at_end,
@@ -96,7 +97,8 @@ def _closing_assignment(text: str) -> tuple[str, dict[Column, str]] | None:
     if labelled and _LABEL.match(inner):
         return words, labelled[1]
     values: dict[Column, str] = {}
-    for part in (p.strip(" ,.") for p in inner.split(";")):
+    parts = [p.strip(" ,.") for p in inner.split(";")]
+    for part in parts:
         leads = _LEADS.match(part)
         partners = _PARTNERS.match(part)
         if leads and Column.LEAD not in values:
@@ -108,9 +110,15 @@ def _closing_assignment(text: str) -> tuple[str, dict[Column, str]] | None:
             values[Column.COOPERATING] = partners.group("after") or partners.group("before")
         elif Column.LEAD in values and Column.DUE not in values and part:
             values[Column.DUE] = part
+        elif Column.LEAD not in values and opens_with_body(part) and _names_a_time(parts):
+            values[Column.LEAD] = part  # ``(Công an phường; năm 2025)``: who, then when
         else:
             return None
     return (words, values) if Column.LEAD in values else None
+
+
+def _names_a_time(parts: list[str]) -> bool:
+    return len(parts) > 1 and looks_like_time(parts[-1])
 
 
 def _time_at_end(partners: str | None) -> tuple[str | None, str | None]:
@@ -271,6 +279,10 @@ class Item:
     assignment: dict[Column, str]
     assignee: str | None = None
 
+    @property
+    def section_texts(self) -> list[str]:
+        return [self.section.title, *self.section.paragraphs]
+
 
 def read_line(text: str) -> tuple[str, dict[Column, str]]:
     """A line's own words and what it assigns: labels and closing brackets
@@ -281,13 +293,14 @@ def read_line(text: str) -> tuple[str, dict[Column, str]]:
         words, found = inside
         values = {**found, **values}
     if Column.LEAD not in values and (given := given_sentence(words)):
-        words, values[Column.LEAD], after = given
+        words, found, after = given
+        values = {**found, **values}
         if Column.DUE not in values and (closing := time_at_end(after)):
             values[Column.DUE] = closing[1]
     if Column.LEAD not in values:
         if colon := body_before_colon(words):
             values[Column.LEAD], words = colon
-        elif front := lead_in_front(words):
+        elif front := lead_in_front(words) or lead_asked(words):
             found, words = front
             values = {**found, **values}
     if Column.DUE not in values and (closing := time_at_end(words)):
@@ -314,8 +327,9 @@ def read_item(section: Section, assignee: str | None = None) -> Item:
 def is_assigned(section: Section) -> bool:
     """Whether a numbered item carries its own assignment lines (then it is a task even
     without lettered items under it)."""
-    return bool(split_assignment(section.title)[1]) or any(
-        split_assignment(text)[1] for text in section.paragraphs
+    return any(
+        split_assignment(text)[1] or given_sentence(text)
+        for text in [section.title, *section.paragraphs]
     )
 
 
@@ -324,9 +338,11 @@ def task_from_item(item: Item, group: str | None) -> Task:
     lead, partners = split_roles(item.assignment.get(Column.LEAD) or item.assignee or "")
     cooperating = item.assignment.get(Column.COOPERATING) or partners
     title = clean_title(" ".join(item.words))
-    # A plan organised by agency gives each line a time at its end, with no label (``… xếp
-    # loại cơ quan hằng năm.``); elsewhere such words belong to the sentence.
-    due = item.assignment.get(Column.DUE) or (time_in_words(title) if item.assignee else None)
+    # A plan organised by agency, or one that names the assignee in a sentence, gives each
+    # task a time at the end of its words, with no label (``… xếp loại cơ quan hằng năm.``);
+    # elsewhere such words belong to the sentence.
+    given = item.assignee or given_sentence(" ".join(item.section_texts))
+    due = item.assignment.get(Column.DUE) or (time_in_words(title) if given else None)
     return Task(
         code=item.section.code,
         group=group,

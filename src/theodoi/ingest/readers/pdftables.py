@@ -61,9 +61,7 @@ class TableGrid:
 
     def to_table(self) -> Table:
         texts = {origin: self.text(origin) for row in self.grid for origin in row}
-        return replace(
-            table_from_grid(texts, self.grid), may_continue=frozenset(self.may_continue)
-        )
+        return replace(table_from_grid(texts, self.grid), may_continue=frozenset(self.may_continue))
 
     def _cut(self, origin: Origin) -> bool:
         """Whether the cell's text runs down to the bottom of its box: the page cut it."""
