@@ -28,6 +28,7 @@ from theodoi.ingest.fields.agencies import split_agencies
 from theodoi.ingest.fields.bodies import opens_with_body
 from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.plan import Due, Task
+from theodoi.ingest.roles import Role
 from theodoi.ingest.segment import Section
 from theodoi.ingest.tables import Column, looks_like_agency, looks_like_time
 from theodoi.ingest.textnorm import without_footnote_marks
@@ -353,6 +354,16 @@ def task_from_item(item: Item, group: str | None) -> Task:
         due=_due(due, doubts),
         doubts=doubts,
     )
+
+
+def task_from_paragraph(text: str, code: str, group: str | None) -> Task:
+    """A paragraph of prose that the coordinator made a task of, read as a bullet is: who
+    leads it, who helps and when, guessed from its words (``… Sở Tài chính chủ trì; năm
+    2026.``); a time that closes its words is its time, as it is for an agency's lines."""
+    task = task_from_item(read_item(Section("paragraph", code, text, code, Role.TASKS)), group)
+    if task.due.kind == "unspecified" and (closing := time_in_words(task.title)):
+        task.due = _due(closing, task.doubts)
+    return task
 
 
 _BULLET = re.compile(r"^[-+•*–]\s*(?=\S)")
