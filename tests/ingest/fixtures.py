@@ -3,7 +3,9 @@ which makes a seed's text into a Word or PDF file at test time (builders.py)."""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 from typing import Literal
 
 from tests.ingest.builders import BuiltDocuments
@@ -19,3 +21,13 @@ NQ_03 = REFERENCE / "nq-03-nq-cp-2025.txt"
 
 Format = Literal["txt", "docx", "pdf"]
 Builder = BuiltDocuments
+
+
+def load_scorer() -> ModuleType:
+    """The shared scorer (extraction/score.py), a script of the standard library only."""
+    spec = importlib.util.spec_from_file_location("score", SHARED / "extraction" / "score.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

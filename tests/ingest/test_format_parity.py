@@ -15,8 +15,8 @@ from types import ModuleType
 
 import pytest
 
-from tests.ingest.fixtures import Builder
-from tests.ingest.test_unseen_layouts import DOCUMENTS, _scorer
+from tests.ingest.fixtures import Builder, load_scorer
+from tests.ingest.test_unseen_layouts import DOCUMENTS
 from theodoi.ingest.pipeline import extract_file
 
 pytestmark = pytest.mark.slow
@@ -26,7 +26,7 @@ WITHIN = 0.03
 
 @pytest.fixture(scope="module")
 def score() -> ModuleType:
-    return _scorer()
+    return load_scorer()
 
 
 @pytest.fixture(scope="module")
@@ -38,22 +38,7 @@ def printed(built: Builder) -> dict[Path, dict[str, Path]]:
     }
 
 
-# Known: a genuinely empty partner cell at the top of a page, in a column every other row
-# fills, is taken for the rest of a cell merged down over the page break (pdftables.
-# TableGrid._merged_over_break); this case's PDF gives task 4 the partners of task 3.
-KNOWN = {"quoc-hoi-uy-ban-ke-hoach": "empty cell after a page break taken for a merged one"}
-
-
-@pytest.mark.parametrize(
-    "document",
-    [
-        pytest.param(d, marks=pytest.mark.xfail(reason=KNOWN[d.stem], strict=True))
-        if d.stem in KNOWN
-        else d
-        for d in DOCUMENTS
-    ],
-    ids=lambda p: p.stem,
-)
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.stem)
 def test_a_case_scores_the_same_from_text_word_and_pdf(
     score: ModuleType, printed: dict[Path, dict[str, Path]], document: Path
 ) -> None:

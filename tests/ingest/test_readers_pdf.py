@@ -181,3 +181,15 @@ def test_the_header_and_signature_columns_are_read_one_after_the_other(built: Bu
     signature = texts.index("Nơi nhận:")
     assert texts[signature + 1] == "- Thường trực Tỉnh ủy (báo cáo);"
     assert texts[signature + 11 : signature + 13] == ["CHỦ TỊCH", "Trần Ngọc Căng"]
+
+
+def test_the_parts_of_an_official_letters_header_are_paragraphs_as_in_the_word_file(
+    built: Builder,
+) -> None:
+    # The number, the ``V/v`` summary (wrapped in its narrow column) and ``Kính gửi:`` stand
+    # close together on the page; they ran into one paragraph and the letter lost its tasks.
+    letter = Path(__file__).parent / "cases" / "so-cong-van-de-nghi-tung-don-vi.txt"
+    word, pdf = (paragraphs(read_file(built(letter, fmt)).blocks) for fmt in ("docx", "pdf"))
+    parts = ["Số: 815/SKHCN-CĐS", "Kính gửi:"]
+    summary = "V/v triển khai các nhiệm vụ chuyển đổi số trọng tâm quý II năm 2026"
+    assert all(part in pdf and part in word for part in [*parts, summary])

@@ -9,7 +9,6 @@ task tables whose columns come in any order or are named in words of their own.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -17,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.ingest.fixtures import SHARED
+from tests.ingest.fixtures import load_scorer
 from theodoi.ingest.pipeline import extract_file
 from theodoi.ingest.validate import validate_plan_json
 
@@ -28,18 +27,9 @@ LISTS = 0.95  # task and indicator F1
 FIELDS = 0.95  # lead, cooperating, due and target accuracy on matched entries
 
 
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", SHARED / "extraction" / "score.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def score() -> ModuleType:
-    return _scorer()
+    return load_scorer()
 
 
 def _scored(score: ModuleType, document: Path) -> dict[str, Any]:

@@ -198,3 +198,26 @@ def test_paragraph_tasks_already_in_the_new_version_are_not_made_twice() -> None
     }
     replay(new_version, records)
     assert [t["title"] for t in new_version["tasks"]] == list(texts)
+
+
+def test_a_paragraph_made_a_task_has_its_lead_partners_and_time_guessed() -> None:
+    # issue 16: paragraphs became tasks with no lead and no time even when they said both.
+    plan = {"groups": [{"code": "II", "title": "Nhiệm vụ"}], "tasks": []}
+    texts = (
+        "Hoàn thiện cơ sở dữ liệu đất đai, kết nối với cơ sở dữ liệu quốc gia. Sở Nông nghiệp "
+        "và Môi trường chủ trì, phối hợp với Ủy ban nhân dân các xã thực hiện; năm 2026.",
+        "Đề nghị Công an tỉnh hướng dẫn người dân kích hoạt định danh điện tử hằng năm.",
+        "Đẩy mạnh chuyển đổi số.",
+    )
+    apply_edit(plan, TasksFromParagraphs(texts, group="II"))
+    first, second, third = plan["tasks"]
+    assert first["title"] == "Hoàn thiện cơ sở dữ liệu đất đai, kết nối với cơ sở dữ liệu quốc gia."
+    assert (first["lead"], first["cooperating"]) == (
+        ["Sở Nông nghiệp và Môi trường"],
+        ["Ủy ban nhân dân các xã"],
+    )
+    assert (first["due"]["kind"], first["due"]["end_year"]) == ("year", 2026)
+    assert "lead" not in first.get("doubts", {})
+    assert (second["lead"], second["due"]["kind"]) == (["Công an tỉnh"], "recurring")
+    assert third["title"] == texts[2]
+    assert set(third["doubts"]) == {"lead", "due"}

@@ -26,10 +26,15 @@ class Table:
     ``origins`` keeps the merges where the source has them (Word's ``gridSpan`` and
     ``vMerge``, HTML's ``colspan`` and ``rowspan``, a PDF's ruled cells): for each cell, the
     (row, column) of the top-left cell of the merged cell it belongs to. It is empty when
-    every cell is its own, as in a text file, which cannot say."""
+    every cell is its own, as in a text file, which cannot say.
+
+    ``may_continue`` lists the empty cells that may instead be the rest of the cell above
+    them, merged down over a page break exactly between the two rows: a PDF draws both
+    alike (readers/pdftables.py), and only what the column holds can tell."""
 
     rows: tuple[tuple[str, ...], ...]
     origins: tuple[tuple[Origin, ...], ...] = ()
+    may_continue: frozenset[Origin] = frozenset()
 
     def origin(self, row: int, column: int) -> Origin:
         """Where the merged cell covering (row, column) starts; the cell itself if unmerged."""

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from theodoi.ingest.extract.tasks import task_from_paragraph
 from theodoi.ingest.fields.targets import parse_target
 from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.textnorm import fold
@@ -301,7 +302,9 @@ class TasksFromParagraphs:
             plan_json.setdefault("groups", []).append({"code": group, "title": title})
         made = []
         for text in texts:
-            entry = _blank_task(next_code(plan_json, "tasks", group), group, text, "")
+            # Guessed as the extractor reads a bullet; what it cannot guess is marked.
+            entry = task_from_paragraph(text, next_code(plan_json, "tasks", group), group).to_dict()
+            _mark_missing(entry, "tasks")
             rows.insert(AddEntry("tasks", {})._position(rows, group), entry)
             made.append(_copy(entry))
         return [], made

@@ -8,6 +8,7 @@ from theodoi.ingest.extract.assignees import (
     announced_assignee,
     assignee_of,
     given_sentence,
+    lead_asked,
     lead_in_front,
     time_at_end,
 )
@@ -82,7 +83,47 @@ def test_a_clause_after_a_semicolon_that_is_no_time_stays_in_the_words() -> None
 def test_a_party_programme_names_the_assignee_in_a_sentence_after_the_task() -> None:
     assert given_sentence(
         "Xây dựng cơ chế khuyến khích cán bộ. Giao Ban Tổ chức Tỉnh ủy chủ trì; năm 2025."
-    ) == ("Xây dựng cơ chế khuyến khích cán bộ.", "Ban Tổ chức Tỉnh ủy", "; năm 2025.")
+    ) == (
+        "Xây dựng cơ chế khuyến khích cán bộ.",
+        {Column.LEAD: "Ban Tổ chức Tỉnh ủy"},
+        "; năm 2025.",
+    )
+
+
+def test_a_sentence_that_opens_with_a_body_and_its_role_gives_the_task() -> None:
+    # A Party committee's numbered tasks: the lead (and partners) in a sentence of their own.
+    assert given_sentence(
+        "Quán triệt Nghị quyết đến đảng viên; hoàn thành trong quý II/2025. Ban Tuyên giáo "
+        "Đảng ủy Bộ chủ trì, phối hợp với các cấp ủy trực thuộc thực hiện."
+    ) == (
+        "Quán triệt Nghị quyết đến đảng viên; hoàn thành trong quý II/2025.",
+        {Column.LEAD: "Ban Tuyên giáo Đảng ủy Bộ", Column.COOPERATING: "các cấp ủy trực thuộc"},
+        ".",
+    )
+    # A sentence that goes on to say what the body does is the task's own, not a giving one.
+    assert (
+        given_sentence(
+            "Rà soát quy hoạch. Sở Xây dựng thực hiện rà soát toàn bộ quy hoạch đô thị của tỉnh, "
+            "báo cáo kết quả về Ủy ban nhân dân tỉnh trong tháng đầu của mỗi quý để chỉ đạo"
+        )
+        is None
+    )
+
+
+def test_an_item_that_asks_a_body_by_name_gives_it_the_task() -> None:
+    assert lead_asked(
+        "Đề nghị Ủy ban nhân dân các xã, phường phối hợp với Viễn thông Lào Cai rà soát, "
+        "phủ sóng di động"
+    ) == (
+        {Column.LEAD: "Ủy ban nhân dân các xã, phường", Column.COOPERATING: "Viễn thông Lào Cai"},
+        "Rà soát, phủ sóng di động",
+    )
+    # A verb inside the body's name is capitalised; the body ends at the task's own verb.
+    assert lead_asked("Giao Trung tâm Chuyển đổi số tỉnh nâng cấp hệ thống") == (
+        {Column.LEAD: "Trung tâm Chuyển đổi số tỉnh"},
+        "Nâng cấp hệ thống",
+    )
+    assert lead_asked("Đề nghị các cơ quan quan tâm phối hợp") is None
 
 
 def test_an_official_letters_request_names_who_does_its_items() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from theodoi.ingest.blocks import Paragraph, SourceText, Table
 from theodoi.ingest.extract import extract_source
 from theodoi.ingest.plan import Plan
 from theodoi.ingest.readers.text import read_text
@@ -90,3 +91,22 @@ def test_a_column_whose_cells_name_bodies_is_the_lead_whatever_its_header() -> N
         ["Sở Khoa học và Công nghệ"],
         ["Văn phòng Tỉnh ủy", "Sở Khoa học và Công nghệ"],
     ]
+
+
+def test_an_empty_cell_under_a_page_break_is_decided_by_what_its_column_holds() -> None:
+    # A PDF draws a lead merged down over rows 1-2, broken exactly between them, as it draws
+    # an empty cell under a filled one (readers/pdftables.py): the lead goes on, since every
+    # task has one; an empty partner cell stays empty, for the coordinator to look at.
+    rows = (
+        ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"),
+        ("1", "Xây dựng kho dữ liệu", "Sở Tài chính", "Sở Xây dựng", "Năm 2026"),
+        ("2", "Vận hành kho dữ liệu", "", "", "Năm 2027"),
+    )
+    table = Table(rows=rows, may_continue=frozenset({(2, 2), (2, 3)}))
+    plan = extract_source(
+        SourceText("bang.pdf", [Paragraph("KẾ HOẠCH"), Paragraph("II. NHIỆM VỤ"), table])
+    )
+    first, second = plan.tasks
+    assert (second.lead, second.cooperating) == (["Sở Tài chính"], [])
+    assert {"lead", "cooperating"} <= set(second.doubts)
+    assert first.doubts == {}

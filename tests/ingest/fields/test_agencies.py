@@ -146,6 +146,11 @@ def test_letters_inside_words_and_document_numbers_are_left_alone(untouched: str
             ["Ủy ban nhân dân các huyện, thị xã, thành phố"],
         ),
         ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]),
+        # A kind of body without a name goes on with the collective it follows.
+        (
+            "Các Vụ, Cục liên quan; Sở Y tế các tỉnh, thành phố",
+            ["Các Vụ, Cục liên quan", "Sở Y tế các tỉnh, thành phố"],
+        ),
         ("Văn phòng Bộ Công an", ["Văn phòng Bộ Công an"]),
         ("BQL KKT, các KCN tỉnh", ["Ban Quản lý Khu kinh tế", "các Khu công nghiệp tỉnh"]),
         ("Các sở, ngành theo chức năng, nhiệm vụ được giao", ["Các sở, ngành"]),

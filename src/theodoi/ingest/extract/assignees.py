@@ -160,21 +160,69 @@ def time_in_words(words: str) -> str | None:
 
 
 # ``… Giao Ban Tổ chức Tỉnh ủy chủ trì; năm 2025.``: a Party programme names the assignee in a
-# sentence of its own after the task's words.
+# sentence of its own after the task's words; without ``Giao`` the sentence opens with the
+# body and says only its role (``… Ban Tuyên giáo Đảng ủy chủ trì, phối hợp với các cấp ủy
+# thực hiện.``, ``… Ủy ban Kiểm tra Đảng ủy thực hiện.``).
 _GIVEN = re.compile(
     r"(?:^|(?<=[.;])\s*)giao\s+(?P<lead>[^.;:]{3,120}?)\s+"
-    r"(?:đồng\s+)?(?:chủ trì|lãnh đạo|chỉ đạo|thực hiện|tham mưu|theo dõi)\b[^.;]*",
+    r"(?:đồng\s+)?(?:chủ trì|lãnh đạo|chỉ đạo|thực hiện|tham mưu|theo dõi)\b(?P<rest>[^.;]*)",
+    re.IGNORECASE,
+)
+_SAYS_ROLE = re.compile(
+    r"(?<=\.)\s+(?P<lead>[A-ZĐÀ-Ỹ][^.;:]{2,120}?)\s+(?:đồng\s+)?(?:chủ trì|thực hiện)\b"
+    r"(?P<rest>(?:[^.;\s]*\s*){0,15}?)\s*(?=[.;]|$)",
+)
+_PARTNERS_AFTER = re.compile(
+    r"^\s*,?\s*phối hợp (?:với|cùng)\s+(?P<coop>.+?)"
+    r"(?:\s+(?:thực hiện|triển khai|tham mưu|tổ chức thực hiện))?\s*$",
     re.IGNORECASE,
 )
 
 
-def given_sentence(words: str) -> tuple[str, str, str] | None:
-    """The task's words before a ``Giao X chủ trì …`` sentence, X, and what follows it."""
-    for match in _GIVEN.finditer(words):
-        lead = _body(match.group("lead"))
-        if lead and match.start() > 0:
-            return words[: match.start()].strip(), lead, words[match.end() :]
+def given_sentence(words: str) -> tuple[str, dict[Column, str], str] | None:
+    """The task's words before a sentence that gives it to a body (``Giao X chủ trì …``,
+    ``X chủ trì, phối hợp với Y thực hiện.``), the lead and partners it names, and what
+    follows it."""
+    for pattern in (_GIVEN, _SAYS_ROLE):
+        for match in pattern.finditer(words):
+            lead = _body(match.group("lead"))
+            if not lead or match.start() == 0:
+                continue
+            values = {Column.LEAD: lead}
+            partners = _PARTNERS_AFTER.match(match.group("rest"))
+            if partners:
+                values[Column.COOPERATING] = partners.group("coop")
+            return words[: match.start()].strip(), values, words[match.end() :]
     return None
+
+
+# ``Đề nghị Trung tâm Chuyển đổi số tỉnh rà soát …``, ``Giao Phòng X theo dõi …``: an official
+# letter asks a body by name, then says what; the body ends at the first verb written in
+# lower case (a verb inside a name is capitalised: ``Trung tâm Chuyển đổi số``).
+_ASKED = re.compile(r"^(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.IGNORECASE)
+_LOWER_VERB = re.compile(rf"\s(?=(?:{_VERBS})\b)")
+_WORKS_WITH = re.compile(r"\s+phối hợp (?:với|cùng)\s+")
+
+
+def lead_asked(words: str) -> tuple[dict[Column, str], str] | None:
+    """The body an item asks (and the bodies it is to work with), and the task's words from
+    its verb on."""
+    asked = _ASKED.match(words)
+    if asked is None:
+        return None
+    rest = words[asked.end() :]
+    verb = _LOWER_VERB.search(rest)
+    if verb is None:
+        return None
+    named, task = rest[: verb.start()], rest[verb.end() :]
+    lead, *more = _WORKS_WITH.split(named, maxsplit=1)
+    body = _body(lead)
+    if body is None or not task.strip():
+        return None
+    values = {Column.LEAD: body}
+    if more and more[0].strip(" ,"):
+        values[Column.COOPERATING] = more[0].strip(" ,")
+    return values, task[:1].upper() + task[1:]
 
 
 # ``… đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện các nội dung sau:``

@@ -42,8 +42,12 @@ _NATIONAL = re.compile(
 )
 _MOTTO = re.compile(r"cộng hòa xã hội|đảng cộng sản việt nam")
 # The body that issues under a governing one (``UBND TỈNH X`` over ``SỞ KHOA HỌC VÀ CÔNG
-# NGHỆ``): the lower line names the issuer.
-_ORGAN = re.compile(r"^(sở|ban|văn phòng|cục|chi cục|trung tâm|đảng ủy|ban chỉ đạo|vụ|viện)\b")
+# NGHỆ``, ``BỘ GIÁO DỤC VÀ ĐÀO TẠO`` over ``TRƯỜNG ĐẠI HỌC …``, ``TẬP ĐOÀN …`` over ``TỔNG
+# CÔNG TY …``): the lower line names the issuer.
+_ORGAN = re.compile(
+    r"^(sở|ban|văn phòng|cục|chi cục|tổng cục|trung tâm|đảng ủy|ban chỉ đạo|vụ|viện|phòng"
+    r"|trường|học viện|đại học|bệnh viện|tổng công ty|công ty)\b"
+)
 _CAPTION = re.compile(
     r"(?:ban hành )?kèm theo (?:chương trình hành động tại )?"
     r"(kế hoạch|chương trình|nghị quyết|quyết định)\s+số",

@@ -15,9 +15,10 @@ row, not another task.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, TypeVar
 
 from theodoi.ingest.blocks import Table
 from theodoi.ingest.fields.agencies import split_agencies
@@ -37,6 +38,7 @@ from theodoi.ingest.tables import (
 from theodoi.ingest.textnorm import fold_normalized
 
 TableKind = Literal["tasks", "indicators"]
+_T = TypeVar("_T")
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
@@ -211,9 +213,60 @@ def _roles_from_cells(
     return roles
 
 
-def read_table(table: Table) -> ReadTable | None:
-    """The table's kind, groups and rows; None for a table that is not a plan's list of
-    tasks or indicators (no recognisable header)."""
+# Cells a row of its kind always fills: an empty one under a page break is the rest of the
+# cell above, merged down over the break (every task has a lead and a time; a target its unit).
+_NEVER_EMPTY: dict[TableKind, tuple[Column, ...]] = {
+    "tasks": (Column.LEAD, Column.DUE),
+    "indicators": (Column.UNIT,),
+}
+_FIELD_OF = {
+    Column.LEAD: "lead",
+    Column.COOPERATING: "cooperating",
+    Column.DUE: "due",
+    Column.UNIT: "unit",
+    Column.OUTPUT: "expected_output",
+}
+
+
+def _over_break(
+    table: Table, k: int, roles: list[Column | None], kind: TableKind
+) -> tuple[tuple[str, ...], dict[str, str]]:
+    """Row ``k``'s cells with each empty cell that may go on from the row above over a page
+    break (``Table.may_continue``) decided by its column, and a doubt for each: a column every
+    row fills takes the text above, any other stays empty."""
+    cells = list(_once(table, k))
+    doubts: dict[str, str] = {}
+    for r, c in table.may_continue:
+        if r != k or c >= len(cells) or c >= len(roles) or (role := roles[c]) is None:
+            continue
+        name = _FIELD_OF.get(role)
+        if role in _NEVER_EMPTY[kind]:
+            cells[c] = table.rows[k - 1][c]
+            if name:
+                doubts[name] = (
+                    "Ô đầu trang trống, đã lấy theo ô ở dòng trên (ô gộp qua trang); cần kiểm tra."
+                )
+        elif name:
+            doubts[name] = (
+                "Ô đầu trang trống; nếu đó là phần tiếp của ô gộp ở dòng trên thì cần sửa."
+            )
+    return tuple(cells), doubts
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What a table's header says: where its rows start, each column's header words and
+    role, and the columns that key a row (its number, else its title)."""
+
+    kind: TableKind
+    start: int
+    headers: list[str]
+    roles: list[Column | None]
+    number_at: int | None
+    key_at: int
+
+
+def _layout(table: Table) -> _Layout | None:
     found = _headers(table)
     if found is None:
         return None
@@ -221,89 +274,151 @@ def read_table(table: Table) -> ReadTable | None:
     roles = column_roles(headers)
     if Column.TITLE not in roles:
         return None
+    kind: TableKind
     if is_indicator_header(headers):
-        kind: TableKind = "indicators"
+        kind = "indicators"
     elif any(r in roles for r in (Column.LEAD, Column.COOPERATING, Column.DUE)):
         kind = "tasks"
+        roles = _roles_from_cells(roles, table.rows[start:])
     else:
         return None
-    if kind == "tasks":
-        roles = _roles_from_cells(roles, table.rows[start:])
-    guessed = table.guessed_rows if isinstance(table, RebuiltTable) else frozenset()
     number_at = roles.index(Column.NUMBER) if Column.NUMBER in roles else None
     key_at = number_at if number_at is not None else roles.index(Column.TITLE)
-    out = ReadTable(
-        kind,
-        [],
-        [],
-        due_year=next(
-            (header_year(h) for h, r in zip(headers, roles, strict=False) if r is Column.DUE), None
-        ),
-        title_prefix=next(
-            (title_prefix(h) for h, r in zip(headers, roles, strict=False) if r is Column.TITLE), ""
-        ),
-    )
-    group: TableGroup | None = None
-    for k in range(start, len(table.rows)):
-        cells = _once(table, k)
-        if is_header_row(cells) or _is_column_numbering(cells) or not any(c.strip() for c in cells):
-            continue
-        if out.rows and table.continues_down(k, key_at):
-            own: dict[Column, str] = {}
-            for c, (column, text) in enumerate(zip(roles, cells, strict=False)):
-                if column is not None and column not in (Column.NUMBER, Column.TARGET, *own):
-                    own[column] = "" if table.continues_down(k, c) else text
-            _continue(out.rows[-1], own, broken=False)
-            continue
+    return _Layout(kind, start, headers, roles, number_at, key_at)
+
+
+def _header_value(layout: _Layout, role: Column, read: Callable[[str], _T], empty: _T) -> _T:
+    """What the header of the column of ``role`` says (``header_year``, ``title_prefix``)."""
+    headers = zip(layout.headers, layout.roles, strict=False)
+    return next((read(h) for h, r in headers if r is role), empty)
+
+
+@dataclass
+class _Row:
+    """One row of the table's body as its cells say, before it is known what it is."""
+
+    k: int
+    cells: tuple[str, ...]
+    by_role: dict[Column, str]
+    targets: list[tuple[str, int | None]]
+    raw_number: str
+    number: str | None
+    doubts: dict[str, str]
+
+    @property
+    def title_only(self) -> bool:
+        """Words in the title cell and nothing in any other."""
+        others = (text for column, text in self.by_role.items() if column is not Column.TITLE)
+        return bool(self.by_role.get(Column.TITLE)) and not any(others) and not self.targets
+
+
+class _Reader:
+    """Reads a table's body row by row into ``out`` (module docstring)."""
+
+    def __init__(self, table: Table, layout: _Layout) -> None:
+        self.table, self.layout = table, layout
+        self.guessed = table.guessed_rows if isinstance(table, RebuiltTable) else frozenset()
+        self.group: TableGroup | None = None
+        self.out = ReadTable(
+            layout.kind,
+            [],
+            [],
+            due_year=_header_value(layout, Column.DUE, header_year, None),
+            title_prefix=_header_value(layout, Column.TITLE, title_prefix, ""),
+        )
+
+    def read(self) -> ReadTable:
+        for k in range(self.layout.start, len(self.table.rows)):
+            cells, doubts = _over_break(self.table, k, self.layout.roles, self.layout.kind)
+            if (
+                is_header_row(cells)
+                or _is_column_numbering(cells)
+                or not any(c.strip() for c in cells)
+            ):
+                continue
+            if self.out.rows and self.table.continues_down(k, self.layout.key_at):
+                self._merged_into_above(k, cells)
+            else:
+                self._row(self._cells(k, cells, doubts))
+        return self.out
+
+    def _cells(self, k: int, cells: tuple[str, ...], doubts: dict[str, str]) -> _Row:
         by_role: dict[Column, str] = {}
         targets: list[tuple[str, int | None]] = []
-        for column, header, text in zip(roles, headers, cells, strict=False):
+        for column, header, text in zip(
+            self.layout.roles, self.layout.headers, cells, strict=False
+        ):
             if column is Column.TARGET:
                 if text.strip():
                     targets.append((text.strip(), header_year(header)))
             elif column is not None and column is not Column.NUMBER and column not in by_role:
                 by_role[column] = text.strip()
-        raw_number = cells[number_at].strip() if number_at is not None else ""
+        at = self.layout.number_at
+        raw_number = cells[at].strip() if at is not None else ""
         number = row_number(raw_number) if raw_number else None
-        title_only = (
-            bool(by_role.get(Column.TITLE))
-            and not any(text for column, text in by_role.items() if column is not Column.TITLE)
-            and not targets
+        return _Row(k, cells, by_role, targets, raw_number, number, doubts)
+
+    def _merged_into_above(self, k: int, cells: tuple[str, ...]) -> None:
+        """A row whose number (or title) is merged down from the row above is more of it."""
+        own: dict[Column, str] = {}
+        for c, (column, text) in enumerate(zip(self.layout.roles, cells, strict=False)):
+            if column is not None and column not in (Column.NUMBER, Column.TARGET, *own):
+                own[column] = "" if self.table.continues_down(k, c) else text
+        _continue(self.out.rows[-1], own, broken=False)
+
+    def _row(self, row: _Row) -> None:
+        if self._heads_group(row):
+            self._group_row(row)
+        elif not row.raw_number and self.out.rows and self.layout.number_at is not None:
+            self._unnumbered_row(row)
+        else:
+            number = row.number or row.raw_number or str(len(self.out.rows) + 1)
+            task = TableRow(number, row.by_role, row.targets, self.group, row.doubts)
+            if row.k in self.guessed:
+                task.doubts["row"] = (
+                    "Dòng này thiếu ô trong bảng; các ô đã được xếp vào cột theo nội dung, "
+                    "cần kiểm tra."
+                )
+            self.out.rows.append(task)
+
+    def _heads_group(self, row: _Row) -> bool:
+        """A Roman number, a capital letter, or words alone where a group may open."""
+        if row.number is not None and is_group_number(row.number):
+            return True
+        if _SECTION_LETTER.match(row.raw_number):
+            return True
+        return row.title_only and (
+            self.layout.number_at is None
+            or (not row.raw_number and _heads_a_group(row.by_role, self.out))
         )
-        if (
-            (number is not None and is_group_number(number))
-            or _SECTION_LETTER.match(raw_number)
-            or (
-                title_only
-                and (number_at is None or (not raw_number and _heads_a_group(by_role, out)))
-            )
-        ):
-            title = by_role.get(Column.TITLE) or next(
-                (c for c in cells if c.strip() and c != raw_number), ""
-            )
-            year = _YEAR.search(title)
-            code = (number or raw_number.rstrip(".")) or str(len(out.groups) + 1)
-            group = TableGroup(code, title.strip(), int(year.group(1)) if year else None)
-            out.groups.append(group)
-            if kind == "tasks" and _assigns(by_role):
-                # ``I | Ban hành quy định … | Vụ Pháp chế chủ trì … | Tháng 6``: a group row
-                # that says who and when is a task too.
-                out.rows.append(TableRow(code, by_role, targets, group))
-            continue
-        if not raw_number and out.rows and number_at is not None:
-            previous = out.rows[-1]
-            if _is_own_task(previous, by_role):
-                siblings = sum(r.number.startswith(f"{previous.number}.") for r in out.rows)
-                number = f"{previous.number.split('.')[0]}.{siblings + 1}"
-                out.rows.append(TableRow(number, by_role, targets, group))
-            else:
-                _continue(previous, by_role)
-            continue
-        row = TableRow(number or raw_number or str(len(out.rows) + 1), by_role, targets, group)
-        if k in guessed:
-            row.doubts["row"] = (
-                "Dòng này thiếu ô trong bảng; các ô đã được xếp vào cột theo nội dung, "
-                "cần kiểm tra."
-            )
-        out.rows.append(row)
-    return out
+
+    def _group_row(self, row: _Row) -> None:
+        title = row.by_role.get(Column.TITLE) or next(
+            (c for c in row.cells if c.strip() and c != row.raw_number), ""
+        )
+        year = _YEAR.search(title)
+        code = (row.number or row.raw_number.rstrip(".")) or str(len(self.out.groups) + 1)
+        self.group = TableGroup(code, title.strip(), int(year.group(1)) if year else None)
+        self.out.groups.append(self.group)
+        if self.layout.kind == "tasks" and _assigns(row.by_role):
+            # ``I | Ban hành quy định … | Vụ Pháp chế chủ trì … | Tháng 6``: a group row
+            # that says who and when is a task too.
+            self.out.rows.append(TableRow(code, row.by_role, row.targets, self.group))
+
+    def _unnumbered_row(self, row: _Row) -> None:
+        """A row with no number under a numbered one: a task of its own under it, or the
+        rest of it on a new page."""
+        previous = self.out.rows[-1]
+        if _is_own_task(previous, row.by_role):
+            siblings = sum(r.number.startswith(f"{previous.number}.") for r in self.out.rows)
+            number = f"{previous.number.split('.')[0]}.{siblings + 1}"
+            self.out.rows.append(TableRow(number, row.by_role, row.targets, self.group))
+        else:
+            _continue(previous, row.by_role)
+
+
+def read_table(table: Table) -> ReadTable | None:
+    """The table's kind, groups and rows; None for a table that is not a plan's list of
+    tasks or indicators (no recognisable header)."""
+    layout = _layout(table)
+    return None if layout is None else _Reader(table, layout).read()

@@ -17,6 +17,7 @@ from theodoi.ingest.extract.assignees import (
     assignee_of,
     body_before_colon,
     given_sentence,
+    lead_asked,
     lead_in_front,
     partners_in_words,
     time_at_end,
@@ -27,6 +28,7 @@ from theodoi.ingest.fields.agencies import split_agencies
 from theodoi.ingest.fields.bodies import opens_with_body
 from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.plan import Due, Task
+from theodoi.ingest.roles import Role
 from theodoi.ingest.segment import Section
 from theodoi.ingest.tables import Column, looks_like_agency, looks_like_time
 from theodoi.ingest.textnorm import without_footnote_marks
@@ -96,7 +98,8 @@ def _closing_assignment(text: str) -> tuple[str, dict[Column, str]] | None:
     if labelled and _LABEL.match(inner):
         return words, labelled[1]
     values: dict[Column, str] = {}
-    for part in (p.strip(" ,.") for p in inner.split(";")):
+    parts = [p.strip(" ,.") for p in inner.split(";")]
+    for part in parts:
         leads = _LEADS.match(part)
         partners = _PARTNERS.match(part)
         if leads and Column.LEAD not in values:
@@ -108,9 +111,15 @@ def _closing_assignment(text: str) -> tuple[str, dict[Column, str]] | None:
             values[Column.COOPERATING] = partners.group("after") or partners.group("before")
         elif Column.LEAD in values and Column.DUE not in values and part:
             values[Column.DUE] = part
+        elif Column.LEAD not in values and opens_with_body(part) and _names_a_time(parts):
+            values[Column.LEAD] = part  # ``(Công an phường; năm 2025)``: who, then when
         else:
             return None
     return (words, values) if Column.LEAD in values else None
+
+
+def _names_a_time(parts: list[str]) -> bool:
+    return len(parts) > 1 and looks_like_time(parts[-1])
 
 
 def _time_at_end(partners: str | None) -> tuple[str | None, str | None]:
@@ -271,6 +280,10 @@ class Item:
     assignment: dict[Column, str]
     assignee: str | None = None
 
+    @property
+    def section_texts(self) -> list[str]:
+        return [self.section.title, *self.section.paragraphs]
+
 
 def read_line(text: str) -> tuple[str, dict[Column, str]]:
     """A line's own words and what it assigns: labels and closing brackets
@@ -281,13 +294,14 @@ def read_line(text: str) -> tuple[str, dict[Column, str]]:
         words, found = inside
         values = {**found, **values}
     if Column.LEAD not in values and (given := given_sentence(words)):
-        words, values[Column.LEAD], after = given
+        words, found, after = given
+        values = {**found, **values}
         if Column.DUE not in values and (closing := time_at_end(after)):
             values[Column.DUE] = closing[1]
     if Column.LEAD not in values:
         if colon := body_before_colon(words):
             values[Column.LEAD], words = colon
-        elif front := lead_in_front(words):
+        elif front := lead_in_front(words) or lead_asked(words):
             found, words = front
             values = {**found, **values}
     if Column.DUE not in values and (closing := time_at_end(words)):
@@ -314,8 +328,9 @@ def read_item(section: Section, assignee: str | None = None) -> Item:
 def is_assigned(section: Section) -> bool:
     """Whether a numbered item carries its own assignment lines (then it is a task even
     without lettered items under it)."""
-    return bool(split_assignment(section.title)[1]) or any(
-        split_assignment(text)[1] for text in section.paragraphs
+    return any(
+        split_assignment(text)[1] or given_sentence(text)
+        for text in [section.title, *section.paragraphs]
     )
 
 
@@ -324,9 +339,11 @@ def task_from_item(item: Item, group: str | None) -> Task:
     lead, partners = split_roles(item.assignment.get(Column.LEAD) or item.assignee or "")
     cooperating = item.assignment.get(Column.COOPERATING) or partners
     title = clean_title(" ".join(item.words))
-    # A plan organised by agency gives each line a time at its end, with no label (``… xếp
-    # loại cơ quan hằng năm.``); elsewhere such words belong to the sentence.
-    due = item.assignment.get(Column.DUE) or (time_in_words(title) if item.assignee else None)
+    # A plan organised by agency, or one that names the assignee in a sentence, gives each
+    # task a time at the end of its words, with no label (``… xếp loại cơ quan hằng năm.``);
+    # elsewhere such words belong to the sentence.
+    given = item.assignee or given_sentence(" ".join(item.section_texts))
+    due = item.assignment.get(Column.DUE) or (time_in_words(title) if given else None)
     return Task(
         code=item.section.code,
         group=group,
@@ -337,6 +354,16 @@ def task_from_item(item: Item, group: str | None) -> Task:
         due=_due(due, doubts),
         doubts=doubts,
     )
+
+
+def task_from_paragraph(text: str, code: str, group: str | None) -> Task:
+    """A paragraph of prose that the coordinator made a task of, read as a bullet is: who
+    leads it, who helps and when, guessed from its words (``… Sở Tài chính chủ trì; năm
+    2026.``); a time that closes its words is its time, as it is for an agency's lines."""
+    task = task_from_item(read_item(Section("paragraph", code, text, code, Role.TASKS)), group)
+    if task.due.kind == "unspecified" and (closing := time_in_words(task.title)):
+        task.due = _due(closing, task.doubts)
+    return task
 
 
 _BULLET = re.compile(r"^[-+•*–]\s*(?=\S)")

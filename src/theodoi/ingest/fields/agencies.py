@@ -66,6 +66,11 @@ _RUNS_ON = re.compile(
 )
 # ``Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ``: a separator lost in copying.
 _LOST_SEPARATOR = re.compile(r"\s(?=(?:Bộ|Sở)\s(\w))")
+_UNNAMED_KIND = re.compile(
+    r"(?:vụ|cục|viện|sở|ban|phòng|trung tâm|chi cục|tổng cục|đơn vị|cơ quan|trường)"
+    r"(?:\s+(?:có\s+)?liên quan|\s+trực thuộc)?",
+    re.IGNORECASE,
+)
 _CONNECTORS = {"và", "của", "thuộc", "với", "cho", "tại", "các", "trực", "về", "hoặc"}
 _EMPTY = {"", "-", "--", "x", "/", "…"}
 
@@ -80,8 +85,8 @@ def split_agencies(text: str | None) -> list[str]:
     agencies: list[str | list[str]] = []
     for segment in split_outside(expand_abbreviations(cleaned), ";"):
         segment = _RUNS_ON.sub("", segment)
-        agencies.extend(_members(entry) for entry in _split_segment(segment))
-    return [a for entry in agencies for a in (entry if isinstance(entry, list) else [entry])]
+        agencies.extend(a for entry in _split_segment(segment) for a in _members(entry))
+    return agencies
 
 
 # ``Các đơn vị liên quan (Cục Chuyển đổi số, Vụ Pháp chế)``: a collective whose members are
@@ -89,14 +94,14 @@ def split_agencies(text: str | None) -> list[str]:
 _BRACKETED_MEMBERS = re.compile(r"^(?:các|những)\b[^()]*\((?P<members>[^()]+)\)\s*$", re.I)
 
 
-def _members(entry: str) -> str | list[str]:
+def _members(entry: str) -> list[str]:
     match = _BRACKETED_MEMBERS.match(entry)
     if match is None:
-        return entry
+        return [entry]
     members = [m.strip(" .") for m in match.group("members").split(",")]
     if len(members) > 1 and all(_NAMED_CAPITALISED.match(m) for m in members):
         return members
-    return entry
+    return [entry]
 
 
 def _join_lines(text: str) -> str:
@@ -146,8 +151,10 @@ def _starts_new_entry(piece: str, *, collective: bool) -> bool:
         return True
     if collective:
         # Inside a collective list only a named body of its own starts a new entry
-        # (``Các cơ quan Đảng, Quốc hội, Tòa án nhân dân tối cao``).
-        return bool(_NAMED_CAPITALISED.match(piece)) and " các " not in f" {piece} "
+        # (``Các cơ quan Đảng, Quốc hội, Tòa án nhân dân tối cao``); a kind of body with no
+        # name goes on with the list (``Các Vụ, Cục liên quan``, ``Các Cục, Viện``).
+        named = bool(_NAMED_CAPITALISED.match(piece)) and not _UNNAMED_KIND.fullmatch(piece)
+        return named and " các " not in f" {piece} "
     # After a named body: another body (``cơ quan thuế``), not the rest of a name
     # (``Bộ Văn hóa, Thể thao và Du lịch``, ``Bộ Khoa học, Công nghệ``).
     return bool(_NAMED.match(piece))

@@ -182,7 +182,8 @@ _AIMED = re.compile(
 # Words between an indicator's name and its figure (``đạt tối thiểu``, ``tăng trung bình``).
 _LEAD_WORDS = (
     "không thấp hơn|không vượt quá|không dưới|không quá|không ít hơn|tối thiểu|ít nhất|tối đa"
-    "|trung bình|bình quân|hướng đến|hướng tới|xếp hạng|thứ hạng|tỉ lệ|tỷ lệ|đạt|chiếm|trên"
+    "|trung bình|bình quân|hướng đến|hướng tới|xếp hạng|thứ hạng|tỉ lệ|tỷ lệ|tỉ trọng|tỷ trọng"
+    "|đạt|chiếm|trên"
     "|dưới|khoảng|gần|hơn|tăng|giảm|duy trì|từ|ở|thuộc|nhóm|top|tốp|mức|lên|còn|là"
     "|≥|≤|>=|<=|>|<"
 )
@@ -198,7 +199,17 @@ _FIGURE = re.compile(
     r"(?<![\w.,/-])(" + NUMBER + r")(?:\s*%?\s*-\s*(" + NUMBER + r"))?(?![\w/]|[.,]\d|-\w)"
 )
 _TIME_OF_DAY = re.compile(r"\s*(giờ|phút|h\d{0,2}\b)", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[;:]|\.(?=\s+\S|\s*$)|\btrong đó,")
+# ``trong đó`` opens a clause of its own (``…, trong đó 100% học phần …``), comma or not.
+_SENTENCE_END = re.compile(r"[;:]|\.(?=\s+\S|\s*$)|\btrong đó,?")
+# The year a target is for, written after it: ``đạt 90% vào năm 2027``, ``70% năm 2026``,
+# ``… triển khai bệnh án điện tử trong năm 2027``, ``(năm 2030)``.
+_YEAR_AFTER = re.compile(
+    r"^\s*\(?(?:vào |trong |đến |đến hết |tới )?năm ((?:19|20)\d\d)\)?(?=\s*(?:[,;.)]|và\b|$))",
+    re.IGNORECASE,
+)
+_YEAR_CLOSING = re.compile(
+    r"\s*,?\s*\(?(?:vào |trong |đến |đến hết |tới )?năm ((?:19|20)\d\d)\)?\s*$", re.IGNORECASE
+)
 _PER = re.compile(
     r"\s+(\w+)(?:\s+trên\s+(?:một|1)\s+|\s*/\s*)(vạn|nghìn|ngàn|triệu|trăm|10\.000|1\.000)\s+(\w+)",
     re.IGNORECASE,
@@ -207,7 +218,13 @@ _PERCENT_UNITS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\s*%\s*/\s*năm"), "%/năm"),
     (re.compile(r"\s*GRDP\s*%"), "% GRDP"),
     (re.compile(r"\s*%\s*(GRDP|GDP)\b"), None),  # unit: "% " + the word
-    (re.compile(r"\s*%(?=\s*(tổng (?:chi|thu) (?:ngân sách(?: nhà nước)?|NSNN)))"), None),
+    (
+        re.compile(
+            r"\s*%(?=\s*(tổng (?:chi|thu) (?:ngân sách(?: nhà nước)?|NSNN)|(?:tổng )?doanh thu"
+            r"|tổng vốn đầu tư))"
+        ),
+        None,
+    ),
     (re.compile(r"\s*%"), "%"),
 ]
 _UNIT_STOP = {
@@ -323,19 +340,39 @@ def find_prose_targets(text: str) -> list[ProseTarget]:
     out: list[ProseTarget] = []
     previous_end = 0
     for item in found:
+        after = _year_after(text, item)
         name = _name(paragraph, item, previous_end, out)
+        if not name and out and previous_end and _only_joins(text[previous_end : item.start]):
+            # ``đạt 90% vào năm 2027 và 98% vào năm 2030``: the same target, another year.
+            name = out[-1].name
         previous_end = item.complement_end
         if not name:
             continue
         clause = text[item.start : item.complement_end].strip(" ,.…")
         short = text[item.start : item.unit_end]
         target = parse_target(clause if item.rank else short)
-        target.text = clause
-        year = paragraph.year_before(item.start)
+        target.text = _YEAR_CLOSING.sub("", clause) if after else clause
+        year = after or paragraph.year_before(item.start)
         clause = text[paragraph.clause_start_before(item.start) : item.figure.start()]
         aimed = year is not None or bool(_AIMED.search(clause))
         out.append(ProseTarget(name, item.unit, target, year, aimed))
     return out
+
+
+def _year_after(text: str, item: _Found) -> int | None:
+    """The year written after the target: right after its figure and unit, or closing what
+    it counts."""
+    right = _YEAR_AFTER.match(text, item.unit_end)
+    if right:
+        return int(right.group(1))
+    closing = _YEAR_CLOSING.search(text, item.unit_end, item.complement_end)
+    return int(closing.group(1)) if closing else None
+
+
+def _only_joins(between: str) -> bool:
+    """Whether the words between two figures only join them (``, `` / `` và ``, a year)."""
+    rest = _LEAD_IN.sub("", _YEAR_CLOSING.sub("", between.strip(" ,")))
+    return not rest.strip(" ,")
 
 
 def _figure_at(paragraph: _Paragraph, figure: re.Match[str]) -> _Found | None:
@@ -409,8 +446,11 @@ def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, in
 def _complement_end(paragraph: _Paragraph, item: _Found, following: _Found | None) -> int:
     end = min(paragraph.clause_end_after(item.unit_end), item.unit_end + _LONGEST_NAME)
     if following is not None and following.start < end:
-        comma = paragraph.text.rfind(",", item.unit_end, following.start)
-        end = comma if comma != -1 else item.unit_end
+        text = paragraph.text
+        comma = text.rfind(",", item.unit_end, following.start)
+        # ``100% học phần có học liệu số và tối thiểu 30% học phần …``: two targets joined.
+        joined = text.rfind(" và ", item.unit_end, following.start)
+        end = comma if comma != -1 else joined if joined != -1 else item.unit_end
     return end
 
 
@@ -427,11 +467,23 @@ def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[Pr
     if item.unit and not item.unit.startswith("%") and (complement or not subject):
         # What is counted names the indicator: ``hình thành ít nhất 01 khu công nghiệp ...``.
         complement = _PER.sub("", text[item.figure.end() : item.complement_end])
+    complement = _YEAR_AFTER.sub("", _YEAR_CLOSING.sub("", complement))
     complement = _THEN_VERB.sub("", complement).strip(" ,.…")
-    if item.unit and item.unit.startswith("% ") and complement.upper() in {"GRDP", "GDP"}:
+    if item.unit and complement == item.unit:
+        complement = ""  # ``đạt 1.500 người``: the unit, not what is counted
+    share_of = item.unit[2:] if item.unit and item.unit.startswith("% ") else ""
+    if share_of and complement.upper() in {"GRDP", "GDP"}:
         complement = ""
+    if not subject and not complement and within.rstrip().endswith(":"):
+        # ``Tỷ lệ người dân có hồ sơ sức khỏe điện tử: 70% năm 2026, …``: the label names it.
+        label_start = paragraph.clause_start_before(max(0, boundary - 1))
+        subject = _LEAD_IN.sub("", text[label_start:boundary].rstrip(" :")).strip(" ,-")
     rate = re.search(r"\b(tỉ lệ|tỷ lệ)\b", item.lead_words, re.IGNORECASE)
-    if re.search(r"\bchiếm\b", item.lead_words, re.IGNORECASE) and subject and complement:
+    share = re.search(r"\bchiếm\b", item.lead_words, re.IGNORECASE)
+    if share and subject and share_of and share_of not in complement:
+        # ``kinh tế số chiếm 30% GRDP của tỉnh``: a share of GRDP (of the province).
+        complement = f"{share_of} {complement}".strip()
+    if share and subject and complement:
         name = f"Tỷ trọng {_lower_first(subject)} trong {complement}"
     elif not subject and complement and item.unit == "%":
         name = f"{rate.group(1) if rate else 'Tỷ lệ'} {complement}"

@@ -341,6 +341,12 @@ def join_lines(lines: list[Line]) -> str:
     return text
 
 
+# The parts of a header block (Nghị định 30/2020, Phụ lục I): the number, the summary of an
+# official letter, its addressees; each is a paragraph of its own in the Word file, however
+# close the page sets them.
+_HEADER_PART = re.compile(r"^(?:Số\s*:|V/v\b|Về việc\b|Kính gửi\s*:)")
+
+
 def _centred(line: Line, tolerance: float) -> bool:
     return abs((line.x0 + line.x1) / 2 - (line.left + line.right) / 2) < tolerance
 
@@ -370,7 +376,7 @@ def paragraphs(lines: list[Line]) -> Iterator[str]:
             ended_short = above.x1 + needed < above.right - 1
         # ``chính trị - xã hội`` wrapped before its dash is not a bullet: a bullet's words
         # start with a capital, and the line above it ends short.
-        opens = bool(OPENS_ITEM.match(line.text)) and not (
+        opens = bool(OPENS_ITEM.match(line.text) or _HEADER_PART.match(line.text)) and not (
             _DASH_THEN_LOWER.match(line.text) and not ended_short
         )
         # Nghị định 30/2020 asks for a first-line indent: an indented line opens a paragraph.

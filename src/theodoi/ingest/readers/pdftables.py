@@ -5,11 +5,16 @@ A cell's box that covers several rows or columns of the table's grid is a merged
 the Word file the PDF was printed from. Printed over a page break, a table repeats its header
 row, may break a row in two (the part on the new page has no number), and draws a cell merged
 down over the break again, empty, on the new page: all three are put back as they were.
+
+One case the page cannot tell: a cell merged down over two rows that the page breaks exactly
+between them is drawn, byte for byte, as two cells of which the lower is empty (LibreOffice
+prints both documents alike). Such a cell is kept empty and listed in the table's
+``may_continue``, for the reader of the table, who knows what its column holds, to decide.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from theodoi.ingest.blocks import Origin, Table, table_from_grid
@@ -37,7 +42,7 @@ class TableGrid:
     grid: list[list[Origin]]
     lines: dict[Origin, list[Line]] = field(default_factory=dict)
     bottoms: dict[Origin, float] = field(default_factory=dict)  # of each cell's last box
-    last_page: int = 0  # the row where the part on the last page joined starts
+    may_continue: set[Origin] = field(default_factory=set)  # module docstring
 
     @property
     def width(self) -> int:
@@ -56,10 +61,7 @@ class TableGrid:
 
     def to_table(self) -> Table:
         texts = {origin: self.text(origin) for row in self.grid for origin in row}
-        return table_from_grid(texts, self.grid)
-
-    def _filled(self, c: int, rows: range) -> bool:
-        return all(self.lines.get(self.grid[r][c]) for r in rows)
+        return replace(table_from_grid(texts, self.grid), may_continue=frozenset(self.may_continue))
 
     def _cut(self, origin: Origin) -> bool:
         """Whether the cell's text runs down to the bottom of its box: the page cut it."""
@@ -72,12 +74,10 @@ class TableGrid:
     def _merged_over_break(self, part: TableGrid, heads: int, c: int) -> bool:
         """Whether the cell at column ``c`` that opens ``part`` is the rest of the cell above
         it, merged down over the page break: the page draws that rest again, empty, or
-        holding the words that did not fit above.
-
-        An empty rest that goes on over several rows on the new page says so. Cut exactly at
-        a row, the two parts look like two cells; the two pages then tell: in a column they
-        fill in every other row, the empty cell is the merged one's rest. Words carry on
-        only from a merged cell whose text the page cut off at its bottom."""
+        holding the words that did not fit above. An empty rest that goes on over several
+        rows on the new page says so; words carry on only from a merged cell whose text the
+        page cut off at its bottom. An empty cell one row high is the ambiguous one of the
+        module docstring: not joined here."""
         last = len(self.grid) - 1
         above, below = self.grid[last][c], part.grid[heads][c]
         if not self.lines.get(above):
@@ -85,11 +85,17 @@ class TableGrid:
         spans = part.spans_rows(heads, c)
         if part.lines.get(below):
             return self._cut(above) and (spans or self.spans_rows(last, c))
-        if spans:
-            return True
-        body = range(max(heads, self.last_page), len(self.grid))
-        rest = range(heads + 1, len(part.grid))
-        return len(body) + len(rest) >= 3 and self._filled(c, body) and part._filled(c, rest)
+        return spans
+
+    def _unsure_under_break(self, part: TableGrid, heads: int, c: int) -> bool:
+        """Whether the empty cell at column ``c`` that opens ``part`` may be the rest of the
+        filled cell above the page break (module docstring)."""
+        below = part.grid[heads][c]
+        return (
+            below == (heads, c)
+            and not part.lines.get(below)
+            and bool(self.lines.get(self.grid[-1][c]))
+        )
 
     def _broken_by(self, part: TableGrid, start: int) -> bool:
         """Whether the page broke the last row in two: the part's first row has no number
@@ -131,7 +137,12 @@ class TableGrid:
                         self.bottoms[above] = part.bottoms[origin]
             if mended:
                 start += 1
-        self.last_page = len(self.grid)
+            else:
+                self.may_continue.update(
+                    (len(self.grid), c)
+                    for c, origin in enumerate(first)
+                    if origin not in moved and self._unsure_under_break(part, heads, c)
+                )
         for r in range(start, len(part.grid)):
             row: list[Origin] = []
             for c, origin in enumerate(part.grid[r]):
