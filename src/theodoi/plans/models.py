@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.constraints import one_of
 from theodoi.orgs.models import Organisation
 
 
@@ -74,10 +75,8 @@ class Plan(models.Model):
         verbose_name_plural = _("plans")
         ordering = ("-issued_on", "number")
         constraints = (
-            models.CheckConstraint(condition=Q(kind__in=PlanKind.values), name="plan_kind_valid"),
-            models.CheckConstraint(
-                condition=Q(status__in=PlanStatus.values), name="plan_status_valid"
-            ),
+            one_of("kind", PlanKind.values, name="plan_kind_valid"),
+            one_of("status", PlanStatus.values, name="plan_status_valid"),
             models.CheckConstraint(condition=Q(version__gte=1), name="plan_version_positive"),
             # One plan per number and province: a new upload of it is a new version.
             models.UniqueConstraint(
@@ -178,9 +177,7 @@ class Task(models.Model):
         ordering = ("plan", "position")
         constraints = (
             models.UniqueConstraint(fields=["plan", "key"], name="task_key_unique_in_plan"),
-            models.CheckConstraint(
-                condition=Q(due_kind__in=DueKind.values), name="task_due_kind_valid"
-            ),
+            one_of("due_kind", DueKind.values, name="task_due_kind_valid"),
             models.CheckConstraint(
                 condition=Q(due_start_year__isnull=True)
                 | Q(due_end_year__isnull=True)
@@ -243,11 +240,7 @@ class TaskAgency(AgencyMention):
         verbose_name = _("task agency")
         verbose_name_plural = _("task agencies")
         ordering = ("task", "role", "position")
-        constraints = (
-            models.CheckConstraint(
-                condition=Q(role__in=AgencyRole.values), name="task_agency_role_valid"
-            ),
-        )
+        constraints = (one_of("role", AgencyRole.values, name="task_agency_role_valid"),)
 
 
 class Comparator(models.TextChoices):
@@ -288,10 +281,7 @@ class Indicator(models.Model):
         ordering = ("plan", "position")
         constraints = (
             models.UniqueConstraint(fields=["plan", "key"], name="indicator_key_unique_in_plan"),
-            models.CheckConstraint(
-                condition=Q(comparator="") | Q(comparator__in=Comparator.values),
-                name="indicator_comparator_valid",
-            ),
+            one_of("comparator", Comparator.values, name="indicator_comparator_valid", blank=True),
             models.CheckConstraint(
                 condition=~Q(comparator=Comparator.RANGE)
                 | Q(target__isnull=False, target_max__isnull=False, target__lte=F("target_max")),
@@ -360,9 +350,7 @@ class ImportDraft(models.Model):
         verbose_name_plural = _("import drafts")
         ordering = ("-created_at",)
         constraints = (
-            models.CheckConstraint(
-                condition=Q(status__in=DraftStatus.values), name="import_draft_status_valid"
-            ),
+            one_of("status", DraftStatus.values, name="import_draft_status_valid"),
             models.UniqueConstraint(
                 fields=["sha256"],
                 condition=Q(status="staged"),
