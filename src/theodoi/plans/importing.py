@@ -32,6 +32,7 @@ from theodoi.plans.diff import PlanDiff, diff_plan_json
 from theodoi.plans.edits import describe, replay
 from theodoi.plans.errors import PlanError
 from theodoi.plans.identity import find_same_plan
+from theodoi.plans.linking import suggest_around
 from theodoi.plans.models import (
     AgencyRole,
     DraftStatus,
@@ -405,4 +406,5 @@ def publish_import(
             "indicators": indicator_counts,
         },
     )
+    suggest_around(plan, now=now)
     return plan

@@ -360,3 +360,48 @@ class ImportDraft(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class LinkState(models.TextChoices):
+    SUGGESTED = "suggested", _("suggested")
+    CONFIRMED = "confirmed", _("confirmed")
+    REJECTED = "rejected", _("rejected")
+
+
+class LinkBasis(models.TextChoices):
+    CITED = "cited", _("the text cites it")
+    TITLE = "title", _("alike titles")
+    CHOSEN = "chosen", _("chosen by the coordinator")
+
+
+class TaskLink(models.Model):
+    """A task carries out a task of a higher plan (a province's task, one of 03/NQ-CP's).
+
+    Suggested by theodoi (evaluation.linking), confirmed or rejected by the coordinator; a
+    rejected suggestion is kept so that the next suggestion run does not make it again."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="links_up")
+    higher = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="links_down")
+    state = models.CharField(_("state"), max_length=10, choices=LinkState.choices)
+    basis = models.CharField(_("basis"), max_length=10, choices=LinkBasis.choices)
+    # The likeness of the titles when the basis is TITLE (0 to 1).
+    score = models.FloatField(null=True, blank=True)
+    created_at = models.DateTimeField()
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("link to a higher task")
+        verbose_name_plural = _("links to higher tasks")
+        ordering = ("task", "-score")
+        constraints = (
+            models.UniqueConstraint(fields=["task", "higher"], name="task_link_once"),
+            models.CheckConstraint(condition=~Q(task=F("higher")), name="task_link_not_itself"),
+            one_of("state", LinkState.values, name="task_link_state_valid"),
+            one_of("basis", LinkBasis.values, name="task_link_basis_valid"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.task.code} → {self.higher.code}"
