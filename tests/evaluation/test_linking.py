@@ -118,9 +118,7 @@ def test_a_cited_national_task_comes_first_whatever_the_title(national: TitleInd
         ("nhiệm vụ 5 tại Quyết định 1003/QĐ-TTg", []),
     ],
 )
-def test_cited_numbers_count_only_beside_the_higher_document(
-    text: str, numbers: list[str]
-) -> None:
+def test_cited_numbers_count_only_beside_the_higher_document(text: str, numbers: list[str]) -> None:
     assert cited_numbers(text, "03/NQ-CP") == numbers
 
 
