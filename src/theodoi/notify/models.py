@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.constraints import one_of
+
 
 class NoticeKind(models.TextChoices):
     REMINDER = "reminder", _("deadline reminder")
@@ -53,11 +55,7 @@ class Notice(models.Model):
             ),
             models.Index(fields=["sent_at"], name="notice_unsent", condition=Q(sent_at=None)),
         )
-        constraints = (
-            models.CheckConstraint(
-                condition=Q(kind__in=NoticeKind.values), name="notice_kind_valid"
-            ),
-        )
+        constraints = (one_of("kind", NoticeKind.values, name="notice_kind_valid"),)
 
     def __str__(self) -> str:
         return self.subject
@@ -77,9 +75,7 @@ class NoticePreference(models.Model):
         verbose_name_plural = _("notice preferences")
         constraints = (
             models.UniqueConstraint(fields=["user", "kind"], name="notice_preference_unique"),
-            models.CheckConstraint(
-                condition=Q(kind__in=NoticeKind.values), name="notice_preference_kind_valid"
-            ),
+            one_of("kind", NoticeKind.values, name="notice_preference_kind_valid"),
         )
 
     def __str__(self) -> str:

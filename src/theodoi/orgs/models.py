@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.constraints import one_of
+
 
 class OrganisationKind(models.TextChoices):
     PROVINCE = "province", _("province")
@@ -50,9 +52,7 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         ordering = ("name",)
         constraints = (
-            models.CheckConstraint(
-                condition=Q(kind__in=OrganisationKind.values), name="organisation_kind_valid"
-            ),
+            one_of("kind", OrganisationKind.values, name="organisation_kind_valid"),
             # A successor always comes with the date the change took effect, and the other way.
             models.CheckConstraint(
                 condition=Q(successor__isnull=True, succeeded_on__isnull=True)
@@ -165,7 +165,7 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = (
-            models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_valid"),
+            one_of("role", Role.values, name="membership_role_valid"),
             models.CheckConstraint(
                 condition=~Q(role=Role.REPORTER) | Q(organisation__isnull=False),
                 name="membership_reporter_has_organisation",

@@ -34,6 +34,7 @@ from theodoi.plans.edits import describe, replay
 from theodoi.plans.errors import PlanError
 from theodoi.plans.events import PlanPublished
 from theodoi.plans.identity import find_same_plan
+from theodoi.plans.linking import suggest_around
 from theodoi.plans.models import (
     AgencyRole,
     DraftStatus,
@@ -425,4 +426,5 @@ def publish_import(
             **counts,
         },
     )
+    suggest_around(plan, now=now)
     return plan

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.constraints import one_of
 from theodoi.orgs.models import Organisation
 
 
@@ -74,10 +75,8 @@ class Plan(models.Model):
         verbose_name_plural = _("plans")
         ordering = ("-issued_on", "number")
         constraints = (
-            models.CheckConstraint(condition=Q(kind__in=PlanKind.values), name="plan_kind_valid"),
-            models.CheckConstraint(
-                condition=Q(status__in=PlanStatus.values), name="plan_status_valid"
-            ),
+            one_of("kind", PlanKind.values, name="plan_kind_valid"),
+            one_of("status", PlanStatus.values, name="plan_status_valid"),
             models.CheckConstraint(condition=Q(version__gte=1), name="plan_version_positive"),
             # One plan per number and province: a new upload of it is a new version.
             models.UniqueConstraint(
@@ -178,9 +177,7 @@ class Task(models.Model):
         ordering = ("plan", "position")
         constraints = (
             models.UniqueConstraint(fields=["plan", "key"], name="task_key_unique_in_plan"),
-            models.CheckConstraint(
-                condition=Q(due_kind__in=DueKind.values), name="task_due_kind_valid"
-            ),
+            one_of("due_kind", DueKind.values, name="task_due_kind_valid"),
             models.CheckConstraint(
                 condition=Q(due_start_year__isnull=True)
                 | Q(due_end_year__isnull=True)
@@ -243,11 +240,7 @@ class TaskAgency(AgencyMention):
         verbose_name = _("task agency")
         verbose_name_plural = _("task agencies")
         ordering = ("task", "role", "position")
-        constraints = (
-            models.CheckConstraint(
-                condition=Q(role__in=AgencyRole.values), name="task_agency_role_valid"
-            ),
-        )
+        constraints = (one_of("role", AgencyRole.values, name="task_agency_role_valid"),)
 
 
 class Comparator(models.TextChoices):
@@ -288,10 +281,7 @@ class Indicator(models.Model):
         ordering = ("plan", "position")
         constraints = (
             models.UniqueConstraint(fields=["plan", "key"], name="indicator_key_unique_in_plan"),
-            models.CheckConstraint(
-                condition=Q(comparator="") | Q(comparator__in=Comparator.values),
-                name="indicator_comparator_valid",
-            ),
+            one_of("comparator", Comparator.values, name="indicator_comparator_valid", blank=True),
             models.CheckConstraint(
                 condition=~Q(comparator=Comparator.RANGE)
                 | Q(target__isnull=False, target_max__isnull=False, target__lte=F("target_max")),
@@ -360,9 +350,7 @@ class ImportDraft(models.Model):
         verbose_name_plural = _("import drafts")
         ordering = ("-created_at",)
         constraints = (
-            models.CheckConstraint(
-                condition=Q(status__in=DraftStatus.values), name="import_draft_status_valid"
-            ),
+            one_of("status", DraftStatus.values, name="import_draft_status_valid"),
             models.UniqueConstraint(
                 fields=["sha256"],
                 condition=Q(status="staged"),
@@ -372,3 +360,48 @@ class ImportDraft(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class LinkState(models.TextChoices):
+    SUGGESTED = "suggested", _("suggested")
+    CONFIRMED = "confirmed", _("confirmed")
+    REJECTED = "rejected", _("rejected")
+
+
+class LinkBasis(models.TextChoices):
+    CITED = "cited", _("the text cites it")
+    TITLE = "title", _("alike titles")
+    CHOSEN = "chosen", _("chosen by the coordinator")
+
+
+class TaskLink(models.Model):
+    """A task carries out a task of a higher plan (a province's task, one of 03/NQ-CP's).
+
+    Suggested by theodoi (evaluation.linking), confirmed or rejected by the coordinator; a
+    rejected suggestion is kept so that the next suggestion run does not make it again."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="links_up")
+    higher = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="links_down")
+    state = models.CharField(_("state"), max_length=10, choices=LinkState.choices)
+    basis = models.CharField(_("basis"), max_length=10, choices=LinkBasis.choices)
+    # The likeness of the titles when the basis is TITLE (0 to 1).
+    score = models.FloatField(null=True, blank=True)
+    created_at = models.DateTimeField()
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("link to a higher task")
+        verbose_name_plural = _("links to higher tasks")
+        ordering = ("task", "-score")
+        constraints = (
+            models.UniqueConstraint(fields=["task", "higher"], name="task_link_once"),
+            models.CheckConstraint(condition=~Q(task=F("higher")), name="task_link_not_itself"),
+            one_of("state", LinkState.values, name="task_link_state_valid"),
+            one_of("basis", LinkBasis.values, name="task_link_basis_valid"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.task.code} → {self.higher.code}"

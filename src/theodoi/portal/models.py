@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.constraints import one_of
 from theodoi.plans.models import Plan
 
 
@@ -40,9 +41,7 @@ class Feedback(models.Model):
         verbose_name_plural = _("feedback")
         ordering = ("-received_at",)
         constraints = (
-            models.CheckConstraint(
-                condition=Q(kind__in=FeedbackKind.values), name="feedback_kind_valid"
-            ),
+            one_of("kind", FeedbackKind.values, name="feedback_kind_valid"),
             models.CheckConstraint(condition=~Q(message=""), name="feedback_message_not_empty"),
         )
 

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.constraints import one_of
 from theodoi.evaluation.status import TaskStatus
 from theodoi.ingest.schedule import Schedule
 from theodoi.orgs.models import Organisation
@@ -86,9 +87,7 @@ class ReportingRound(models.Model):
         verbose_name_plural = _("reporting rounds")
         ordering = ("-deadline",)
         constraints = (
-            models.CheckConstraint(
-                condition=Q(state__in=RoundState.values), name="round_state_valid"
-            ),
+            one_of("state", RoundState.values, name="round_state_valid"),
             models.CheckConstraint(
                 condition=Q(period_start__lte=F("period_end")), name="round_period_ordered"
             ),
@@ -146,9 +145,7 @@ class Version(models.Model):
 
 def _version_constraints(prefix: str) -> tuple[models.BaseConstraint, ...]:
     return (
-        models.CheckConstraint(
-            condition=Q(state__in=ReviewState.values), name=f"{prefix}_state_valid"
-        ),
+        one_of("state", ReviewState.values, name=f"{prefix}_state_valid"),
         models.CheckConstraint(condition=Q(version__gte=1), name=f"{prefix}_version_positive"),
         models.CheckConstraint(
             condition=~Q(state=ReviewState.RETURNED) | ~Q(return_reason=""),
@@ -190,13 +187,10 @@ class TaskUpdate(Version):
             models.CheckConstraint(
                 condition=Q(progress__gte=0, progress__lte=100), name="task_update_progress_range"
             ),
-            models.CheckConstraint(
-                condition=Q(status__in=[code for code, _label in STATUS_CHOICES]),
-                name="task_update_status_valid",
+            one_of(
+                "status", [code for code, _label in STATUS_CHOICES], name="task_update_status_valid"
             ),
-            models.CheckConstraint(
-                condition=Q(role__in=AgencyRole.values), name="task_update_role_valid"
-            ),
+            one_of("role", AgencyRole.values, name="task_update_role_valid"),
         )
 
     def __str__(self) -> str:
