@@ -108,7 +108,8 @@ def test_a_task_cannot_be_linked_to_a_plan_its_plan_does_not_implement(
 ) -> None:
     task = national.tasks.first()
     higher = tien_giang_plan.tasks.first()
-    assert task is not None and higher is not None
-    with pytest.raises(PlanError, match="thuộc một kế hoạch mà .* không thực hiện"):
+    assert task is not None
+    assert higher is not None
+    with pytest.raises(PlanError, match=r"thuộc một kế hoạch mà .* không thực hiện"):
         link_task(task, higher, by=coordinator, now=NOW)
     assert not TaskLink.objects.filter(task=task).exists()

@@ -384,7 +384,7 @@ def _sync_rows(
 
 @transaction.atomic
 def publish_import(
-    draft: ImportDraft, *, by: User, now: datetime.datetime, confirm_empty: bool = False
+    draft: ImportDraft, *, by: User | None, now: datetime.datetime, confirm_empty: bool = False
 ) -> Plan:
     """Make the draft a plan in the database, or the new version of the plan it replaces.
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.evaluation.linking import HigherTask, TitleIndex, suggest_links
 from theodoi.plans.errors import PlanError
 from theodoi.plans.models import LinkBasis, LinkState, Plan, Task, TaskLink
+from theodoi.users import User
 
 
 def _index(higher_plan: Plan) -> TitleIndex:
@@ -60,7 +61,7 @@ def suggest_task_links(plan: Plan, *, now: datetime.datetime) -> int:
         TaskLink.objects.bulk_create(new)
         made += len(new)
     if made:
-        record("plans.links.suggested", plan, by=None, now=now, after={"suggested": made})
+        record(Action.LINKS_SUGGESTED, plan, by=None, now=now, after={"suggested": made})
     return made
 
 
@@ -73,8 +74,8 @@ def suggest_around(plan: Plan, *, now: datetime.datetime) -> None:
 
 
 _DECISIONS = {
-    LinkState.CONFIRMED: "plans.link.confirmed",
-    LinkState.REJECTED: "plans.link.rejected",
+    LinkState.CONFIRMED: Action.LINK_CONFIRMED,
+    LinkState.REJECTED: Action.LINK_REJECTED,
 }
 
 

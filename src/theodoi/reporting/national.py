@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime
 from importlib.resources import files
 
-from django.contrib.auth.models import User
 from django.core.files import File
 from django.db import transaction
 
+from theodoi.ingest.schedule import Schedule
 from theodoi.plans.importing import publish_import, stage_import
 from theodoi.plans.models import Plan
 from theodoi.reporting.rounds import set_schedule
-from theodoi.reporting.schedule import Schedule
+from theodoi.users import User
 
 NATIONAL_NUMBER = "03/NQ-CP"
 NATIONAL_DOCUMENT = "nq-03-nq-cp-2025.txt"
