@@ -18,7 +18,7 @@ from theodoi.files.zips import ZipLimits
 # The round's workbook is a dozen parts of a few hundred kilobytes; Excel and LibreOffice add
 # a few more when they save it.
 WORKBOOK_ZIP = ZipLimits(members=100, inflated_bytes=20 * 1024 * 1024, ratio=100)
-# An agency's 500 tasks of 14 cells are some 30,000 elements; ten times that is a hostile file.
+# An agency's 500 tasks of 15 cells are some 32,000 elements; ten times that is a hostile file.
 MAX_ELEMENTS = 300_000
 MAX_CELLS_PER_ROW = 256
 MAX_DEPTH = 64

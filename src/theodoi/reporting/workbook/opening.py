@@ -17,7 +17,8 @@ from theodoi.reporting.workbook.bounds import WORKBOOK_ZIP, UnreadableWorkbookEr
 logger = logging.getLogger(__name__)
 
 Rows = list[tuple[Any, ...]]
-# Columns read from each sheet: the widest layout has 14; a reporter may insert a few.
+# Columns read from each sheet: the task sheet has 7 and one per update field (15 today); a
+# reporter may insert a few.
 MAX_COLUMNS = 40
 _NOT_A_WORKBOOK = "Tệp không đọc được như một bảng tính Excel (.xlsx)."
 
