@@ -73,40 +73,32 @@ def suggest_around(plan: Plan, *, now: datetime.datetime) -> None:
         suggest_task_links(lower, now=now)
 
 
-_DECISIONS = {
-    LinkState.CONFIRMED: Action.LINK_CONFIRMED,
-    LinkState.REJECTED: Action.LINK_REJECTED,
-}
-
-
 def _decide(
     link: TaskLink, state: LinkState, *, by: User | None, now: datetime.datetime
-) -> TaskLink:
+) -> tuple[TaskLink, dict[str, str], dict[str, object]]:
+    """Set the link's state; returns it with what the audit entry says before and after."""
     link = TaskLink.objects.select_for_update().select_related("task", "higher").get(pk=link.pk)
-    before = link.state
+    before = {"state": link.state}
     link.state = state
     link.decided_at = now
     link.decided_by = by
     link.save(update_fields=["state", "decided_at", "decided_by"])
-    record(
-        _DECISIONS[state],
-        link.task,
-        by=by,
-        now=now,
-        before={"state": before},
-        after={"state": state.value, "higher": link.higher.code, "higher_id": link.higher_id},
-    )
-    return link
+    after = {"state": state.value, "higher": link.higher.code, "higher_id": link.higher_id}
+    return link, before, after
 
 
 @transaction.atomic
 def confirm_task_link(link: TaskLink, *, by: User | None, now: datetime.datetime) -> TaskLink:
-    return _decide(link, LinkState.CONFIRMED, by=by, now=now)
+    link, before, after = _decide(link, LinkState.CONFIRMED, by=by, now=now)
+    record(Action.LINK_CONFIRMED, link.task, by=by, now=now, before=before, after=after)
+    return link
 
 
 @transaction.atomic
 def reject_task_link(link: TaskLink, *, by: User | None, now: datetime.datetime) -> TaskLink:
-    return _decide(link, LinkState.REJECTED, by=by, now=now)
+    link, before, after = _decide(link, LinkState.REJECTED, by=by, now=now)
+    record(Action.LINK_REJECTED, link.task, by=by, now=now, before=before, after=after)
+    return link
 
 
 @transaction.atomic
@@ -122,4 +114,4 @@ def link_task(task: Task, higher: Task, *, by: User | None, now: datetime.dateti
         higher=higher,
         defaults={"state": LinkState.SUGGESTED, "basis": LinkBasis.CHOSEN, "created_at": now},
     )
-    return _decide(link, LinkState.CONFIRMED, by=by, now=now)
+    return confirm_task_link(link, by=by, now=now)
