@@ -23,6 +23,7 @@ from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.review import accept_update, return_update
 from theodoi.reporting.updates import UpdateContent, save_draft, submit_update
+from theodoi.reporting.values import record_indicator_value
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 HALFWAY = UpdateContent(status="in_progress", progress=50, results="Đang triển khai.")
@@ -119,6 +120,31 @@ def test_a_returned_update_saved_again_is_not_announced(
     returned = return_update(update, by=coordinator, reason="Thiếu minh chứng.", now=morning(21))
     save_draft(round_, pl236, HALFWAY, by=reporter_mail, based_on=returned.version, now=morning(21))
 
+    assert returned_notices(morning(22), within=datetime.timedelta(days=2)) == []
+
+
+def test_a_returned_figure_is_announced_until_it_is_saved_again(
+    round_: ReportingRound, reporter_mail: User, coordinator: User
+) -> None:
+    lineage = reporter_mail.membership.organisation.lineage_ids()
+    indicator = (
+        round_.plan.indicators.filter(agencies__organisation_id__in=lineage, unit="%")
+        .order_by("position")
+        .first()
+    )
+    assert indicator is not None
+    figure = {"value": 62.5, "measured_on": datetime.date(2026, 5, 10), "confirmed": True}
+    value = record_indicator_value(
+        round_, indicator, **figure, submit=True, by=reporter_mail, based_on=0, now=morning(20)
+    )
+    returned = return_update(value, by=coordinator, reason="Ghi rõ nguồn.", now=morning(21))
+    [notice] = returned_notices(morning(22), within=datetime.timedelta(days=2))
+    assert notice.key == f"returned:value:{returned.pk}:{reporter_mail.pk}"
+    assert "Ghi rõ nguồn." in notice.body
+
+    record_indicator_value(
+        round_, indicator, **figure, by=reporter_mail, based_on=returned.version, now=morning(21)
+    )
     assert returned_notices(morning(22), within=datetime.timedelta(days=2)) == []
 
 

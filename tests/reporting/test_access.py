@@ -1,6 +1,5 @@
 """Who sees and edits which plans and tasks, for every role."""
 
-import datetime
 from collections.abc import Callable
 
 import pytest
@@ -38,7 +37,6 @@ from theodoi.reporting.access import (
 )
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import ReportingRound
-from theodoi.reporting.rounds import open_round
 
 pytestmark = pytest.mark.usefixtures("orgs")
 SO_KHCN = "dong-thap--so-khoa-hoc-cong-nghe"
@@ -260,38 +258,24 @@ def test_the_cache_key_of_a_reader_names_what_it_sees(
 # --- rounds and imports -----------------------------------------------------------------------
 
 
-@pytest.fixture
-def plan_round(tien_giang_plan: Plan, coordinator: User) -> ReportingRound:
-    return open_round(
-        tien_giang_plan,
-        title="Báo cáo năm 2026",
-        period_start=datetime.date(2026, 1, 1),
-        period_end=datetime.date(2026, 11, 30),
-        cut_off=datetime.date(2026, 11, 30),
-        deadline=NOW + datetime.timedelta(days=20),
-        by=coordinator,
-        now=NOW,
-    )
-
-
 @pytest.mark.parametrize("persona_name", PERSONAS)
 def test_the_round_of_a_published_plan_is_seen_by_everyone(
-    persona_name: str, request: pytest.FixtureRequest, plan_round: ReportingRound
+    persona_name: str, request: pytest.FixtureRequest, round_: ReportingRound
 ) -> None:
     user = request.getfixturevalue(persona_name)
-    assert get_round_for(user, plan_round.pk) == plan_round
-    assert list(visible_rounds(user)) == [plan_round]
+    assert get_round_for(user, round_.pk) == round_
+    assert list(visible_rounds(user)) == [round_]
 
 
 def test_the_round_of_a_draft_plan_is_hidden_from_outsiders(
-    plan_round: ReportingRound, leader: User, reporter: User, public: AnonymousUser
+    round_: ReportingRound, leader: User, reporter: User, public: AnonymousUser
 ) -> None:
-    Plan.objects.filter(pk=plan_round.plan_id).update(status=PlanStatus.DRAFT)
-    assert get_round_for(leader, plan_round.pk) == plan_round
+    Plan.objects.filter(pk=round_.plan_id).update(status=PlanStatus.DRAFT)
+    assert get_round_for(leader, round_.pk) == round_
     for outsider in (reporter, public):
         assert not visible_rounds(outsider).exists()
         with pytest.raises(Http404):
-            get_round_for(outsider, plan_round.pk)
+            get_round_for(outsider, round_.pk)
 
 
 def test_an_import_is_the_coordinator_s_alone(

@@ -9,8 +9,10 @@ services). A page asking for a row the person may not see gets 404 (its existenc
 disclosed); a role that may read but not write gets 403 (DESIGN.md: confidential tasks are
 visible only to their agencies, the coordinator and leaders).
 
-Which plans a person works on is decided in one function, :func:`_plans_of`: everything else
-(tasks, rounds, drafts, cache keys) reads it, so a scope (issue 12) is added there.
+Which plans a person sees is decided in one function, :func:`_plans_of`, that tasks, rounds
+and plan lists read; every coordinator's write asks :func:`coordinates` with its plan. A scope
+(issue 12) is added there, in :func:`visible_drafts` (an import has no plan yet) and in
+:func:`reader_key`, and nowhere else.
 """
 
 from __future__ import annotations

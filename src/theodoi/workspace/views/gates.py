@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_POST
 
 from theodoi.reporting.access import has_role, is_coordinator, is_staff_reader
 from theodoi.users import AnyUser
@@ -37,3 +38,9 @@ def _gate(allowed: Callable[[AnyUser], bool]) -> Callable[[View], View]:
 staff_required = _gate(has_role)
 coordinator_required = _gate(is_coordinator)
 reader_required = _gate(is_staff_reader)
+
+
+def coordinator_action(view: View) -> View:
+    """A coordinator's action on a round: POST only. Any staff member hears 405 for another
+    method before a role other than the coordinator's hears 403."""
+    return staff_required(require_POST(coordinator_required(view)))

@@ -7,7 +7,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from theodoi.reporting.access import get_round_for
 from theodoi.reporting.errors import ReportingError
@@ -16,7 +15,7 @@ from theodoi.reporting.review import accept_update, bulk_accept, return_update
 from theodoi.reporting.worklist import plan_organisations, review_queue
 from theodoi.workspace.reporting.forms import ReopenForm, ReturnForm
 from theodoi.workspace.reporting.views.outcome import back_to_review
-from theodoi.workspace.views.gates import coordinator_required, staff_required
+from theodoi.workspace.views.gates import coordinator_action, coordinator_required
 
 REPORT_KINDS: dict[str, type[TaskUpdate] | type[IndicatorValue]] = {
     "nhiem-vu": TaskUpdate,
@@ -60,9 +59,7 @@ def _report(round_: ReportingRound, kind: str, report_id: int) -> TaskUpdate | I
     return get_object_or_404(model, pk=report_id, round=round_)
 
 
-@staff_required
-@require_POST
-@coordinator_required
+@coordinator_action
 def review_accept(request: HttpRequest, round_id: int, kind: str, report_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
     report = _report(round_, kind, report_id)
@@ -74,9 +71,7 @@ def review_accept(request: HttpRequest, round_id: int, kind: str, report_id: int
     )
 
 
-@staff_required
-@require_POST
-@coordinator_required
+@coordinator_action
 def review_return(request: HttpRequest, round_id: int, kind: str, report_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
     report = _report(round_, kind, report_id)
@@ -93,9 +88,7 @@ def review_return(request: HttpRequest, round_id: int, kind: str, report_id: int
     return back_to_review(request, round_, write, done)
 
 
-@staff_required
-@require_POST
-@coordinator_required
+@coordinator_action
 def review_bulk_accept(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
     chosen = []

@@ -9,7 +9,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.reporting.access import (
@@ -26,7 +25,7 @@ from theodoi.reporting.schedule import propose_round
 from theodoi.reporting.worklist import plan_organisations
 from theodoi.workspace.reporting.forms import OpenRoundForm, ReopenForm, start_of
 from theodoi.workspace.reporting.views.outcome import back_to_review
-from theodoi.workspace.views.gates import coordinator_required, staff_required
+from theodoi.workspace.views.gates import coordinator_action, coordinator_required, staff_required
 
 
 @staff_required
@@ -100,9 +99,7 @@ def round_open(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-@staff_required
-@require_POST
-@coordinator_required
+@coordinator_action
 def round_reopen(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
     form = ReopenForm(request.POST, organisations=plan_organisations(round_))
@@ -120,9 +117,7 @@ def round_reopen(request: HttpRequest, round_id: int) -> HttpResponse:
     )
 
 
-@staff_required
-@require_POST
-@coordinator_required
+@coordinator_action
 def round_close(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
     return back_to_review(
