@@ -3,12 +3,11 @@ Word, a plan's task and indicator tables as Excel. Thin: the content is ``export
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -18,18 +17,18 @@ from theodoi.exports.word import round_report_docx
 from theodoi.orgs.roles import persona_of
 from theodoi.plans.access import get_plan_for
 from theodoi.reporting.models import ReportingRound
-from theodoi.workspace.views.gates import staff_required
+from theodoi.workspace.views.gates import View, staff_required
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def readers_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def readers_only(view: View) -> View:
     """Reports read every task, confidential ones too: staff readers only (403 otherwise)."""
 
     @staff_required
     @wraps(view)
-    def gated(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def gated(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not persona_of(request.user).is_staff_reader:
             raise PermissionDenied
         return view(request, *args, **kwargs)

@@ -79,7 +79,7 @@ class TaskUpdateForm(forms.Form):
     )
     based_on = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
-    def clean(self) -> dict[str, Any]:
+    def clean(self) -> dict[str, Any] | None:
         data = super().clean()
         if not self.errors:
             # The service's own rules, here so that each message stands by its field.

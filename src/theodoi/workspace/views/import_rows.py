@@ -19,6 +19,7 @@ from theodoi.plans.edits import Edit
 from theodoi.plans.errors import PlanError
 from theodoi.plans.models import DraftStatus, ImportDraft
 from theodoi.plans.restructure import title_field
+from theodoi.users import AuthenticatedRequest
 from theodoi.workspace import preview as tables
 from theodoi.workspace.agencies import agency_choices
 from theodoi.workspace.forms import (
@@ -40,7 +41,7 @@ def _preview_url(draft: ImportDraft, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _apply(request: HttpRequest, draft: ImportDraft, edits: list[Edit], done: str) -> bool:
+def _apply(request: AuthenticatedRequest, draft: ImportDraft, edits: list[Edit], done: str) -> bool:
     try:
         apply_corrections(draft, edits, by=request.user, now=timezone.now())
     except PlanError as error:
@@ -57,7 +58,7 @@ def _form_errors(request: HttpRequest, form: object) -> None:
 
 @importer_required
 @require_POST
-def row_action(request: HttpRequest, draft_id: int) -> HttpResponse:
+def row_action(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_object_or_404(ImportDraft, pk=draft_id)
     form = RowForm(request.POST)
     if not form.is_valid():
@@ -75,7 +76,7 @@ def row_action(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @importer_required
 @require_http_methods(["GET", "POST"])
-def split_row(request: HttpRequest, draft_id: int) -> HttpResponse:
+def split_row(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     """GET: the row's words, to be cut into lines. POST: one row per line."""
     draft = _staged_draft(draft_id)
     form = SplitForm(request.POST if request.method == "POST" else request.GET)
@@ -104,7 +105,7 @@ def split_row(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @importer_required
 @require_POST
-def add_row(request: HttpRequest, draft_id: int) -> HttpResponse:
+def add_row(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_object_or_404(ImportDraft, pk=draft_id)
     form = AddRowForm(request.POST)
     if not form.is_valid():
@@ -123,7 +124,7 @@ def add_row(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @importer_required
 @require_http_methods(["GET", "POST"])
-def paragraphs(request: HttpRequest, draft_id: int) -> HttpResponse:
+def paragraphs(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     """The paragraphs of the document's tasks part; those chosen become tasks, each part of
     the document their group."""
     draft = _staged_draft(draft_id)
@@ -146,7 +147,7 @@ def paragraphs(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @importer_required
 @require_POST
-def fill_indicators(request: HttpRequest, draft_id: int) -> HttpResponse:
+def fill_indicators(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_object_or_404(ImportDraft, pk=draft_id)
     form = FillIndicatorsForm(request.POST)
     if not form.is_valid():
@@ -164,7 +165,7 @@ def fill_indicators(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @importer_required
 @require_POST
-def undo(request: HttpRequest, draft_id: int) -> HttpResponse:
+def undo(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_object_or_404(ImportDraft, pk=draft_id)
     try:
         undo_correction(draft, by=request.user, now=timezone.now())
@@ -177,7 +178,7 @@ def undo(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @importer_required
 @require_GET
-def find_agencies(request: HttpRequest, draft_id: int) -> JsonResponse:
+def find_agencies(request: AuthenticatedRequest, draft_id: int) -> JsonResponse:
     """The organisations one of whose names matches ``q``, for the agency list's script."""
     draft = get_object_or_404(ImportDraft, pk=draft_id)
     choices = agency_choices(draft.province, as_of=timezone.localdate())
@@ -194,7 +195,7 @@ def find_agencies(request: HttpRequest, draft_id: int) -> JsonResponse:
 
 @importer_required
 @require_GET
-def read_time(request: HttpRequest, draft_id: int) -> JsonResponse:
+def read_time(request: AuthenticatedRequest, draft_id: int) -> JsonResponse:
     """How a time being typed will be read, by the parser extraction uses."""
     get_object_or_404(ImportDraft, pk=draft_id)
     return JsonResponse({"reading": tables.read_typed_time(request.GET.get("text", ""))})

@@ -27,12 +27,12 @@ from theodoi.plans.errors import PlanError
 from theodoi.plans.importing import (
     diff_plan,
     discard_import,
-    live_indicators,
-    live_tasks,
     publish_import,
     stage_import,
 )
 from theodoi.plans.models import DraftStatus, ImportDraft
+from theodoi.plans.plan_json import live_indicators, live_tasks
+from theodoi.users import AuthenticatedRequest
 from theodoi.workspace import preview as tables
 from theodoi.workspace.agencies import agency_choices
 from theodoi.workspace.forms import (
@@ -48,7 +48,7 @@ from theodoi.workspace.views.gates import importer_required
 
 
 @importer_required
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: AuthenticatedRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
         try:
@@ -70,7 +70,7 @@ def _draft(draft_id: int) -> ImportDraft:
 
 
 @importer_required
-def preview(request: HttpRequest, draft_id: int) -> HttpResponse:
+def preview(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_object_or_404(ImportDraft, pk=draft_id)
     if draft.status == DraftStatus.PUBLISHED and draft.published_plan_id:
         return redirect("workspace:plan_detail", draft.published_plan_id)
@@ -129,7 +129,7 @@ def _preview_context(draft: ImportDraft) -> dict[str, object]:
 
 @importer_required
 @require_http_methods(["GET", "POST"])
-def edit_cell(request: HttpRequest, draft_id: int) -> HttpResponse:
+def edit_cell(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     """GET: the form for one cell, for browsers without JavaScript. POST: the correction."""
     draft = _draft(draft_id)
     form = CellForm(request.POST if request.method == "POST" else request.GET)
@@ -202,7 +202,7 @@ def _anchor(draft: ImportDraft, form: CellForm) -> str:
 
 @importer_required
 @require_POST
-def map_agency_name(request: HttpRequest, draft_id: int) -> HttpResponse:
+def map_agency_name(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = _draft(draft_id)
     choices = mapping_choices(draft.province, as_of=timezone.localdate())
     form = AgencyMappingForm(request.POST, choices=choices)
@@ -223,13 +223,13 @@ def map_agency_name(request: HttpRequest, draft_id: int) -> HttpResponse:
                 _("“%(name)s” is now known as %(organisation)s.") % form.cleaned_data,
             )
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect(reverse("workspace:import_preview", args=[draft.pk]) + "#agencies")
 
 
 @importer_required
 @require_http_methods(["GET", "POST"])
-def publish(request: HttpRequest, draft_id: int) -> HttpResponse:
+def publish(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     """GET: what publishing will do, and the button that does it. POST from that page
     publishes; any other POST is sent to the page first."""
     draft = _draft(draft_id)
@@ -265,7 +265,7 @@ def _confirmation_page(request: HttpRequest, draft: ImportDraft) -> HttpResponse
 
 @importer_required
 @require_POST
-def discard(request: HttpRequest, draft_id: int) -> HttpResponse:
+def discard(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = _draft(draft_id)
     try:
         discard_import(draft, by=request.user, now=timezone.now())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.rounds import close_round, open_round, reopen_round_for
 from theodoi.reporting.schedule import propose_round
+from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.reporting.forms import OpenRoundForm, ReopenForm, start_of
 from theodoi.workspace.reporting.views.access import (
     is_coordinator,
@@ -30,7 +31,7 @@ from theodoi.workspace.views.gates import staff_required
 
 
 @staff_required
-def round_list(request: HttpRequest) -> HttpResponse:
+def round_list(request: AuthenticatedRequest) -> HttpResponse:
     plans = visible_plans(request.user).filter(status=PlanStatus.PUBLISHED)
     rounds = ReportingRound.objects.filter(plan__in=plans).select_related("plan")
     return render(
@@ -47,7 +48,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def round_open(request: HttpRequest, plan_id: int) -> HttpResponse:
+def round_open(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     require_coordinator(request)
     plan: Plan = get_plan_for(request.user, plan_id)
     now = timezone.now()
@@ -97,7 +98,7 @@ def round_open(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def round_reopen(request: HttpRequest, round_id: int) -> HttpResponse:
+def round_reopen(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     require_coordinator(request)
     round_ = round_for(request, round_id)
     form = ReopenForm(request.POST, organisations=plan_organisations(round_))
@@ -119,13 +120,13 @@ def round_reopen(request: HttpRequest, round_id: int) -> HttpResponse:
                 % {"organisation": form.cleaned_data["organisation"]},
             )
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("reporting:review", round_id=round_.pk)
 
 
 @staff_required
 @require_POST
-def round_close(request: HttpRequest, round_id: int) -> HttpResponse:
+def round_close(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     require_coordinator(request)
     round_ = round_for(request, round_id)
     try:

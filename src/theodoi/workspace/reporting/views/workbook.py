@@ -7,7 +7,7 @@ import hashlib
 from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from theodoi.reporting.agency_workbook import download_workbook, preview_workboo
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.workbook_upload import apply_workbook
+from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.reporting.forms import WorkbookUploadForm
 from theodoi.workspace.reporting.views.access import reporter_organisation, round_for
 from theodoi.workspace.views.gates import staff_required
@@ -28,7 +29,7 @@ SHOWN_ERRORS = 50
 
 
 @staff_required
-def workbook_download(request: HttpRequest, round_id: int) -> HttpResponse:
+def workbook_download(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     organisation = reporter_organisation(request)
     round_ = round_for(request, round_id)
     response = HttpResponse(download_workbook(round_, organisation), content_type=XLSX)
@@ -43,7 +44,7 @@ def _stored_upload(round_: ReportingRound, organisation: Organisation, token: st
 
 
 @staff_required
-def workbook_upload(request: HttpRequest, round_id: int) -> HttpResponse:
+def workbook_upload(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     """Upload, then a preview of every change and every error; nothing is stored until the
     reporter confirms a preview without errors."""
     organisation = reporter_organisation(request)
@@ -79,7 +80,7 @@ def workbook_upload(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def workbook_apply(request: HttpRequest, round_id: int) -> HttpResponse:
+def workbook_apply(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     organisation = reporter_organisation(request)
     round_ = round_for(request, round_id)
     path = _stored_upload(round_, organisation, request.POST.get("token", ""))
