@@ -45,7 +45,9 @@ class AuditedAdmin(admin.ModelAdmin[Any]):
             state[inline.model._meta.label] = [fields_of(row) for row in related.order_by("pk")]
         return state
 
-    def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Any, form: ModelForm[Any], change: bool
+    ) -> None:
         # The form has already written its values into ``obj``: the stored row is the before.
         stored = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
         request._audit_before = self._state(stored) if stored is not None else None  # type: ignore[attr-defined]

@@ -30,6 +30,7 @@ from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Indicator, IndicatorAgency, Plan, Task, TaskAgency
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.evidence import attach_evidence
+from theodoi.reporting.fields import UpdateContent
 from theodoi.reporting.models import (
     IndicatorValue,
     ReportingRound,
@@ -39,7 +40,7 @@ from theodoi.reporting.models import (
 from theodoi.reporting.review import bulk_accept, return_update
 from theodoi.reporting.rounds import close_round, lock_due_rounds, open_round
 from theodoi.reporting.schedule import propose_round
-from theodoi.reporting.updates import UpdateContent, save_draft, submit_update
+from theodoi.reporting.updates import save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
 from theodoi.users import User
 

@@ -21,8 +21,9 @@ from theodoi.exports.content import PlanReport
 from theodoi.exports.excel import plan_table_xlsx
 from theodoi.exports.tabular import OpenData, as_csv, as_json
 from theodoi.exports.word import round_report_docx
-from theodoi.orgs.models import Organisation, Role
+from theodoi.orgs.models import Organisation
 from theodoi.orgs.roles import Persona
+from theodoi.reporting.access import is_reporter, is_staff_reader
 from theodoi.reporting.agency_workbook import download_workbook
 from theodoi.reporting.models import ReportingRound
 
@@ -79,11 +80,11 @@ class Exporter(Generic[S]):
 
 def staff_readers(persona: Persona) -> bool:
     """Reports read every task, confidential ones too."""
-    return persona.is_staff_reader
+    return is_staff_reader(persona)
 
 
 def reporters(persona: Persona) -> bool:
-    return persona.role == Role.REPORTER and persona.organisation is not None
+    return is_reporter(persona) and persona.organisation is not None
 
 
 def everyone(persona: Persona) -> bool:

@@ -26,7 +26,6 @@ import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -151,8 +150,7 @@ def due_reminders(today: datetime.date) -> list[PlannedNotice]:
 
 def judged_tasks(plan: Plan, today: datetime.date) -> list[TaskResult]:
     """The rules' judgement of every live task of ``plan`` on ``today``."""
-    tasks: list[dict[str, Any]] = evaluate_plan_at(plan, today)["tasks"]
-    return tasks
+    return evaluate_plan_at(plan, today)["tasks"]
 
 
 def overdue_notices(today: datetime.date) -> list[PlannedNotice]:

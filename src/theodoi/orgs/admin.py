@@ -49,8 +49,10 @@ class MembershipAdmin(AuditedAdmin):
 
 @admin.action(description=gettext_lazy("Deactivate the selected people"))
 def deactivate(
-    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[User]
+    modeladmin: admin.ModelAdmin[User], request: HttpRequest, queryset: QuerySet[User]
 ) -> None:
+    # The admin site lets only signed-in staff this far.
+    assert isinstance(request.user, User)
     people = [person for person in queryset if person.is_active]
     for person in people:
         deactivate_person(person, by=request.user, now=timezone.now())
@@ -59,7 +61,7 @@ def deactivate(
     )
 
 
-class PersonAdmin(AuditedAdmin, UserAdmin):
+class PersonAdmin(AuditedAdmin, UserAdmin[User]):
     """People are deactivated, never deleted: their name stays on every report and audit entry
     they wrote (the foreign keys to them are PROTECT)."""
 

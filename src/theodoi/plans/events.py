@@ -6,9 +6,8 @@ import dataclasses
 import datetime
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
-
 from theodoi.plans.models import Plan
+from theodoi.users import User
 
 
 @dataclasses.dataclass(frozen=True)
@@ -19,5 +18,5 @@ class PlanPublished:
 
     plan: Plan
     plan_json: dict[str, Any]
-    by: AbstractBaseUser | None
+    by: User | None
     now: datetime.datetime

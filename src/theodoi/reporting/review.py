@@ -15,11 +15,11 @@ from theodoi.plans.models import Plan
 from theodoi.reporting.access import require_coordinator
 from theodoi.reporting.errors import ReportingError, StaleVersionError
 from theodoi.reporting.events import results_changed_after_commit
-from theodoi.reporting.models import IndicatorValue, ReviewState, TaskUpdate
+from theodoi.reporting.models import IndicatorValue, ReviewState, TaskUpdate, Version
 from theodoi.reporting.versions import Report, insert_version, latest_version, thread_of
 from theodoi.users import User
 
-_REVIEWED: dict[tuple[type[TaskUpdate | IndicatorValue], ReviewState], Action] = {
+_REVIEWED: dict[tuple[type[Version], ReviewState], Action] = {
     (TaskUpdate, ReviewState.ACCEPTED): Action.UPDATE_ACCEPTED,
     (TaskUpdate, ReviewState.RETURNED): Action.UPDATE_RETURNED,
     (IndicatorValue, ReviewState.ACCEPTED): Action.VALUE_ACCEPTED,

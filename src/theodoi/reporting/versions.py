@@ -21,7 +21,7 @@ from theodoi.plans.models import AgencyRole, Plan
 from theodoi.reporting.errors import StaleVersionError
 from theodoi.reporting.models import IndicatorValue, ReviewState, TaskUpdate, Version
 
-Report = TypeVar("Report", TaskUpdate, IndicatorValue)
+Report = TypeVar("Report", bound=TaskUpdate | IndicatorValue)
 Versioned = TypeVar("Versioned", bound=Version)
 
 

@@ -45,6 +45,7 @@ from theodoi.snapshots.evaluate import (
     TaskRow,
     evaluate_plan,
 )
+from theodoi.snapshots.results import SnapshotResults
 
 # A reported status says what the agency did; the rules judge lateness themselves.
 _REPORTED = {
@@ -96,7 +97,7 @@ def successors(ids: set[int], as_of: datetime.date) -> dict[int, int]:
     return resolved
 
 
-def evaluate_plan_at(plan: Plan, as_of: datetime.date) -> dict[str, Any]:
+def evaluate_plan_at(plan: Plan, as_of: datetime.date) -> SnapshotResults:
     """``plan``'s results at ``as_of``, judged now from its records: what a snapshot of that
     date stores. Snapshots, exports and notices all evaluate a plan through this."""
     return evaluate_plan(read_records(plan, as_of=as_of))

@@ -80,7 +80,9 @@ class AgencyMappingForm(forms.Form):
 
     def __init__(self, *args: Any, choices: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = choices
+        organisation = self.fields["organisation"]
+        assert isinstance(organisation, forms.ModelChoiceField)
+        organisation.queryset = choices
 
 
 class PublishForm(forms.Form):
@@ -179,7 +181,9 @@ class ParagraphsForm(forms.Form):
     def __init__(self, *args: Any, paragraphs: list[ProseParagraph], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.paragraphs = paragraphs
-        self.fields["chosen"].choices = [(i, p.text) for i, p in enumerate(paragraphs)]
+        chosen = self.fields["chosen"]
+        assert isinstance(chosen, forms.ChoiceField)
+        chosen.choices = [(i, p.text) for i, p in enumerate(paragraphs)]
 
     def edits(self) -> list[Edit]:
         """One edit per part of the document, so that each part becomes the tasks' group."""

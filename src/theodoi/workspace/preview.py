@@ -21,8 +21,8 @@ from theodoi.evaluation.errors import EvaluationInputError
 from theodoi.evaluation.wording import vn_date
 from theodoi.ingest.fields.times import parse_due
 from theodoi.plans.diff import EntryDiff, PlanDiff
-from theodoi.plans.importing import indicator_json, task_json
 from theodoi.plans.models import Indicator, Task
+from theodoi.plans.plan_json import indicator_json, task_json
 
 Columns = list[tuple[str, Promise]]
 
@@ -270,7 +270,7 @@ def doubt_count(plan_json: dict[str, Any]) -> int:
 
 @dataclass(frozen=True)
 class FieldChange:
-    label: Promise
+    label: str | Promise  # the field's own name when it has no label
     old: str
     new: str
 

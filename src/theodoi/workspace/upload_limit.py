@@ -25,7 +25,9 @@ ENVELOPE_BYTES = 1024 * 1024
 class OversizedUpload(UploadedFile):
     """A file that was larger than the limit: its size, none of its bytes."""
 
-    def __init__(self, name: str, content_type: str, size: int, charset: str | None) -> None:
+    def __init__(
+        self, name: str | None, content_type: str | None, size: int, charset: str | None
+    ) -> None:
         super().__init__(io.BytesIO(), name, content_type, size, charset)
 
 

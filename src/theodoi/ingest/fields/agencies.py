@@ -82,7 +82,7 @@ def split_agencies(text: str | None) -> list[str]:
     cleaned = " ".join(_join_lines(normalize_text(text)).split()).strip(" .;,")
     if cleaned in _EMPTY:
         return []
-    agencies: list[str | list[str]] = []
+    agencies: list[str] = []
     for segment in split_outside(expand_abbreviations(cleaned), ";"):
         segment = _RUNS_ON.sub("", segment)
         agencies.extend(a for entry in _split_segment(segment) for a in _members(entry))

@@ -290,7 +290,7 @@ def _read_indicators(
             reading.errors.append(CellError(title, row, "Giá trị", "Chưa nhập giá trị."))
             continue
         check = check_figure(
-            value,  # type: ignore[arg-type]  # not a str: a refused cell was skipped above
+            value,
             unit=line.unit,
             comparator=line.comparator,
             previous=line.previous,

@@ -4,6 +4,7 @@ latest snapshot (or the one of the round asked for); the rules already judged it
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -17,6 +18,8 @@ from theodoi.evaluation import TaskStatus
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Task
 from theodoi.reporting.access import is_staff_reader, reader_key, visible_plans, visible_tasks
+from theodoi.snapshots.results import TaskResult
+from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.dashboard.scope import Scope, scope_for
 from theodoi.workspace.views.gates import staff_required
 
@@ -25,7 +28,7 @@ LIST_LENGTH = 15
 _KINDS = {"overdue", "due_soon", "all"}
 
 
-def _in_scope(scope: Scope, result: dict[str, Any]) -> bool:
+def _in_scope(scope: Scope, result: TaskResult) -> bool:
     if scope.group is not None and result["group"] != scope.group.pk:
         return False
     # By lead agency, as the stored summaries count, so a list matches the figure it is behind.
@@ -33,8 +36,8 @@ def _in_scope(scope: Scope, result: dict[str, Any]) -> bool:
 
 
 def _lines(
-    request: HttpRequest, scope: Scope, results: list[dict[str, Any]]
-) -> list[tuple[Task, dict[str, Any]]]:
+    request: HttpRequest, scope: Scope, results: list[TaskResult]
+) -> list[tuple[Task, TaskResult]]:
     """Tasks of ``results`` the person may see, with their result, in the plan's order."""
     by_id = {r["id"]: r for r in results}
     tasks = visible_tasks(request.user).filter(pk__in=by_id).order_by("position", "pk")
@@ -42,7 +45,7 @@ def _lines(
 
 
 @staff_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     scope = scope_for(request.user, request.GET)
     key = _cache_key(request, scope)
     body = fetch(key) if key else None
@@ -84,7 +87,7 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     if scope.plan is not None:
         context["groups"] = list(scope.plan.groups.all())
         context["rounds"] = list(scope.plan.rounds.order_by("-deadline"))
-    if results is None:
+    if results is None or scope.plan is None:  # a snapshot is always of the scope's plan
         return context
 
     # A staff reader sees every task; a reporter only those of its own body's lineage, and its
@@ -100,7 +103,7 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
         if _in_scope(scope, r) and (readable is None or r["id"] in readable)
     ]
     overdue = sorted((r for r in tasks if r["overdue"]), key=lambda r: -(r["days_late"] or 0))
-    due_soon = sorted((r for r in tasks if r["due_soon"]), key=lambda r: r["days_left"])
+    due_soon = sorted((r for r in tasks if r["due_soon"]), key=lambda r: r["days_left"] or 0)
     listed = {r["id"] for r in overdue[:LIST_LENGTH] + due_soon[:LIST_LENGTH]}
     lines = {
         t.pk: (t, r) for t, r in _lines(request, scope, [r for r in tasks if r["id"] in listed])
@@ -120,11 +123,11 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
             if results.summary(among=readable, agency=r["agency"]).total
         ]
     )
+    judged: Mapping[int, Mapping[str, Any]] = results.indicators
     indicators = [
-        (i, results.indicators.get(i.pk, {}))
+        (i, judged.get(i.pk, {}))
         for i in scope.plan.indicators.filter(archived_at__isnull=True).order_by("position", "pk")
-        if scope.agency is None
-        or scope.agency in results.indicators.get(i.pk, {}).get("agencies", [])
+        if scope.agency is None or scope.agency in judged.get(i.pk, {}).get("agencies", [])
     ]
     context.update(
         results=results,
@@ -153,7 +156,7 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
 
 
 @staff_required
-def task_list(request: HttpRequest) -> HttpResponse:
+def task_list(request: AuthenticatedRequest) -> HttpResponse:
     """The tasks behind a figure of the dashboard: by status, overdue, due soon or all."""
     scope = scope_for(request.user, request.GET)
     kind = request.GET.get("loai", "all")
@@ -164,7 +167,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
         )
         kind = "all"
     label = next((s.label for s in TaskStatus if s.code == kind), "")
-    lines: list[tuple[Task, dict[str, Any]]] = []
+    lines: list[tuple[Task, TaskResult]] = []
     if scope.results is not None:
         chosen = [
             r

@@ -17,6 +17,7 @@ from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.limits.counters import source_of, take
 from theodoi.proxies import client_address
+from theodoi.users import User
 
 # Each reset request may send an e-mail: a sender cannot fill someone's mailbox.
 RESETS_PER_HOUR = 5
@@ -27,7 +28,9 @@ class PasswordChange(auth_views.PasswordChangeView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
-        record(Action.PASSWORD_CHANGED, self.request.user, by=self.request.user, now=timezone.now())
+        person = self.request.user
+        assert isinstance(person, User)  # PasswordChangeView is behind login_required
+        record(Action.PASSWORD_CHANGED, person, by=person, now=timezone.now())
         return response
 
 

@@ -9,13 +9,14 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.views.decorators.http import require_POST
 
 from theodoi.reporting.access import has_role, is_coordinator, is_staff_reader
 from theodoi.users import AnyUser
 
-View = Callable[..., HttpResponse]
+# A gated view takes an AuthenticatedRequest: the gate lets only signed-in people through.
+View = Callable[..., HttpResponseBase]
 
 
 def _gate(allowed: Callable[[AnyUser], bool]) -> Callable[[View], View]:
@@ -23,7 +24,7 @@ def _gate(allowed: Callable[[AnyUser], bool]) -> Callable[[View], View]:
 
     def decorate(view: View) -> View:
         @wraps(view)
-        def gated(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def gated(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not allowed(request.user):

@@ -6,7 +6,7 @@ plans.correcting; without JavaScript every one is a plain form."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from theodoi.plans.errors import PlanError
 from theodoi.plans.models import ImportDraft
 from theodoi.plans.restructure import title_field
 from theodoi.reporting.access import get_draft_for, staged_drafts
+from theodoi.users import AuthenticatedRequest
 from theodoi.workspace import preview as tables
 from theodoi.workspace.agencies import agency_choices
 from theodoi.workspace.forms import (
@@ -32,7 +33,7 @@ from theodoi.workspace.forms import (
 from theodoi.workspace.views.gates import coordinator_required
 
 
-def _staged_draft(request: HttpRequest, draft_id: int) -> ImportDraft:
+def _staged_draft(request: AuthenticatedRequest, draft_id: int) -> ImportDraft:
     return get_object_or_404(staged_drafts(request.user), pk=draft_id)
 
 
@@ -41,7 +42,7 @@ def _preview_url(draft: ImportDraft, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _apply(request: HttpRequest, draft: ImportDraft, edits: list[Edit], done: str) -> bool:
+def _apply(request: AuthenticatedRequest, draft: ImportDraft, edits: list[Edit], done: str) -> bool:
     try:
         apply_corrections(draft, edits, by=request.user, now=timezone.now())
     except PlanError as error:
@@ -51,14 +52,14 @@ def _apply(request: HttpRequest, draft: ImportDraft, edits: list[Edit], done: st
     return True
 
 
-def _form_errors(request: HttpRequest, form: object) -> None:
+def _form_errors(request: AuthenticatedRequest, form: object) -> None:
     errors = getattr(form, "errors", {})
     messages.error(request, " ".join(e for field in errors.values() for e in field))
 
 
 @coordinator_required
 @require_POST
-def row_action(request: HttpRequest, draft_id: int) -> HttpResponse:
+def row_action(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_draft_for(request.user, draft_id)
     form = RowForm(request.POST)
     if not form.is_valid():
@@ -76,7 +77,7 @@ def row_action(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @coordinator_required
 @require_http_methods(["GET", "POST"])
-def split_row(request: HttpRequest, draft_id: int) -> HttpResponse:
+def split_row(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     """GET: the row's words, to be cut into lines. POST: one row per line."""
     draft = _staged_draft(request, draft_id)
     form = SplitForm(request.POST if request.method == "POST" else request.GET)
@@ -105,7 +106,7 @@ def split_row(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @coordinator_required
 @require_POST
-def add_row(request: HttpRequest, draft_id: int) -> HttpResponse:
+def add_row(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_draft_for(request.user, draft_id)
     form = AddRowForm(request.POST)
     if not form.is_valid():
@@ -124,7 +125,7 @@ def add_row(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @coordinator_required
 @require_http_methods(["GET", "POST"])
-def paragraphs(request: HttpRequest, draft_id: int) -> HttpResponse:
+def paragraphs(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     """The paragraphs of the document's tasks part; those chosen become tasks, each part of
     the document their group."""
     draft = _staged_draft(request, draft_id)
@@ -147,7 +148,7 @@ def paragraphs(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @coordinator_required
 @require_POST
-def fill_indicators(request: HttpRequest, draft_id: int) -> HttpResponse:
+def fill_indicators(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_draft_for(request.user, draft_id)
     form = FillIndicatorsForm(request.POST)
     if not form.is_valid():
@@ -165,7 +166,7 @@ def fill_indicators(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @coordinator_required
 @require_POST
-def undo(request: HttpRequest, draft_id: int) -> HttpResponse:
+def undo(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_draft_for(request.user, draft_id)
     try:
         undo_correction(draft, by=request.user, now=timezone.now())
@@ -178,7 +179,7 @@ def undo(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @coordinator_required
 @require_GET
-def find_agencies(request: HttpRequest, draft_id: int) -> JsonResponse:
+def find_agencies(request: AuthenticatedRequest, draft_id: int) -> JsonResponse:
     """The organisations one of whose names matches ``q``, for the agency list's script."""
     draft = get_draft_for(request.user, draft_id)
     choices = agency_choices(draft.province, as_of=timezone.localdate())
@@ -195,7 +196,7 @@ def find_agencies(request: HttpRequest, draft_id: int) -> JsonResponse:
 
 @coordinator_required
 @require_GET
-def read_time(request: HttpRequest, draft_id: int) -> JsonResponse:
+def read_time(request: AuthenticatedRequest, draft_id: int) -> JsonResponse:
     """How a time being typed will be read, by the parser extraction uses."""
     get_draft_for(request.user, draft_id)
     return JsonResponse({"reading": tables.read_typed_time(request.GET.get("text", ""))})

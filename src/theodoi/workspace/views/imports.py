@@ -11,7 +11,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,13 +27,13 @@ from theodoi.plans.errors import PlanError
 from theodoi.plans.importing import (
     diff_plan,
     discard_import,
-    live_indicators,
-    live_tasks,
     publish_import,
     stage_import,
 )
 from theodoi.plans.models import DraftStatus, ImportDraft
+from theodoi.plans.plan_json import live_indicators, live_tasks
 from theodoi.reporting.access import get_draft_for, staged_drafts
+from theodoi.users import AuthenticatedRequest
 from theodoi.workspace import preview as tables
 from theodoi.workspace.agencies import agency_choices
 from theodoi.workspace.forms import (
@@ -49,7 +49,7 @@ from theodoi.workspace.views.gates import coordinator_required
 
 
 @coordinator_required
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: AuthenticatedRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
         try:
@@ -65,7 +65,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 @coordinator_required
-def preview(request: HttpRequest, draft_id: int) -> HttpResponse:
+def preview(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_draft_for(request.user, draft_id)
     if draft.status == DraftStatus.PUBLISHED and draft.published_plan_id:
         return redirect("workspace:plan_detail", draft.published_plan_id)
@@ -124,7 +124,7 @@ def _preview_context(draft: ImportDraft) -> dict[str, object]:
 
 @coordinator_required
 @require_http_methods(["GET", "POST"])
-def edit_cell(request: HttpRequest, draft_id: int) -> HttpResponse:
+def edit_cell(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     """GET: the form for one cell, for browsers without JavaScript. POST: the correction."""
     draft = get_draft_for(request.user, draft_id)
     form = CellForm(request.POST if request.method == "POST" else request.GET)
@@ -148,7 +148,7 @@ def edit_cell(request: HttpRequest, draft_id: int) -> HttpResponse:
     return redirect(_anchor(draft, form))
 
 
-def _cell_page(request: HttpRequest, draft: ImportDraft, form: CellForm) -> HttpResponse:
+def _cell_page(request: AuthenticatedRequest, draft: ImportDraft, form: CellForm) -> HttpResponse:
     """The form of one cell. An agency list also offers the organisations matching ``q``,
     each added by one button; a time shows how what is typed will be read."""
     found = None
@@ -197,7 +197,7 @@ def _anchor(draft: ImportDraft, form: CellForm) -> str:
 
 @coordinator_required
 @require_POST
-def map_agency_name(request: HttpRequest, draft_id: int) -> HttpResponse:
+def map_agency_name(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_draft_for(request.user, draft_id)
     choices = mapping_choices(draft.province, as_of=timezone.localdate())
     form = AgencyMappingForm(request.POST, choices=choices)
@@ -218,13 +218,13 @@ def map_agency_name(request: HttpRequest, draft_id: int) -> HttpResponse:
                 _("“%(name)s” is now known as %(organisation)s.") % form.cleaned_data,
             )
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect(reverse("workspace:import_preview", args=[draft.pk]) + "#agencies")
 
 
 @coordinator_required
 @require_http_methods(["GET", "POST"])
-def publish(request: HttpRequest, draft_id: int) -> HttpResponse:
+def publish(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     """GET: what publishing will do, and the button that does it. POST from that page
     publishes; any other POST is sent to the page first."""
     draft = get_draft_for(request.user, draft_id)
@@ -252,7 +252,7 @@ def publish(request: HttpRequest, draft_id: int) -> HttpResponse:
     return redirect("workspace:plan_detail", plan.pk)
 
 
-def _confirmation_page(request: HttpRequest, draft: ImportDraft) -> HttpResponse:
+def _confirmation_page(request: AuthenticatedRequest, draft: ImportDraft) -> HttpResponse:
     context = _preview_context(draft)
     context["publish_form"] = PublishForm(initial={"confirmed": True})
     return render(request, "workspace/import_publish.html", context)
@@ -260,7 +260,7 @@ def _confirmation_page(request: HttpRequest, draft: ImportDraft) -> HttpResponse
 
 @coordinator_required
 @require_POST
-def discard(request: HttpRequest, draft_id: int) -> HttpResponse:
+def discard(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_draft_for(request.user, draft_id)
     try:
         discard_import(draft, by=request.user, now=timezone.now())

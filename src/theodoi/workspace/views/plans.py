@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from theodoi.plans.models import AgencyRole, IndicatorAgency, Task, TaskAgency, TaskGroup
 from theodoi.reporting.access import get_plan_for, listed_plans, persona, visible_tasks
+from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.views.gates import staff_required
 
 
 @staff_required
-def plan_list(request: HttpRequest) -> HttpResponse:
+def plan_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "workspace/plan_list.html", {"plans": listed_plans(request.user)})
 
 
 @staff_required
-def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_detail(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     plan = get_plan_for(request.user, plan_id)
     mentions = TaskAgency.objects.select_related("organisation")
     tasks = list(

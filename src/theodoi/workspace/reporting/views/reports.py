@@ -7,7 +7,7 @@ import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +29,7 @@ from theodoi.reporting.models import IndicatorValue, ReportingRound, ReviewState
 from theodoi.reporting.updates import save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
 from theodoi.reporting.worklist import IndicatorItem, TaskItem, agency_indicators, agency_tasks
+from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.reporting.forms import EvidenceForm, FigureForm, TaskUpdateForm
 from theodoi.workspace.views.gates import staff_required
 
@@ -59,7 +60,7 @@ def _figure_forms(
 
 
 def _agency_page(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     round_: ReportingRound,
     organisation: Organisation,
     bound: dict[str, FigureForm] | None = None,
@@ -89,7 +90,7 @@ def _agency_page(
 
 
 @staff_required
-def agency_page(request: HttpRequest, round_id: int) -> HttpResponse:
+def agency_page(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user)
     return _agency_page(request, get_round_for(request.user, round_id), organisation)
 
@@ -104,7 +105,7 @@ def _task_form_initial(item: TaskItem) -> dict[str, Any]:
 
 
 def _attach_chosen(
-    request: HttpRequest, round_: ReportingRound, task: Task, evidence_form: EvidenceForm
+    request: AuthenticatedRequest, round_: ReportingRound, task: Task, evidence_form: EvidenceForm
 ) -> None:
     """Attach the file chosen in the task's form, whichever button sent it; a refusal is
     put on the file field, so the page shows it beside what the reporter typed."""
@@ -126,7 +127,7 @@ def _attach_chosen(
 
 
 @staff_required
-def task_update(request: HttpRequest, round_id: int, task_id: int) -> HttpResponse:
+def task_update(request: AuthenticatedRequest, round_id: int, task_id: int) -> HttpResponse:
     """One task's report: the update and its evidence in one form, so that attaching a file
     keeps what was typed (it is saved as a draft) and a file chosen before "Submit" goes in."""
     organisation = get_organisation_for(request.user)
@@ -205,7 +206,7 @@ def task_update(request: HttpRequest, round_id: int, task_id: int) -> HttpRespon
 
 @staff_required
 @require_POST
-def figures_save(request: HttpRequest, round_id: int) -> HttpResponse:
+def figures_save(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     """Every figure of the agency page is one form: the button pressed submits (or saves) its
     figure, and every other figure the reporter changed is saved as a draft, so nothing typed
     elsewhere on the page is lost. Forms left as they were shown are not touched."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +15,7 @@ from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate
 from theodoi.reporting.review import accept_update, bulk_accept, return_update
 from theodoi.reporting.worklist import plan_organisations, review_queue
+from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.reporting.forms import ReopenForm, ReturnForm
 from theodoi.workspace.reporting.views.outcome import back_to_review
 from theodoi.workspace.views.gates import coordinator_action, coordinator_required
@@ -24,14 +27,14 @@ REPORT_KINDS: dict[str, type[TaskUpdate] | type[IndicatorValue]] = {
 
 
 @coordinator_required
-def review(request: HttpRequest, round_id: int) -> HttpResponse:
+def review(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
-    updates, values = review_queue(round_)
+    queued, values = review_queue(round_)
     # Completion counts only with evidence (DESIGN.md): the reviewer sees the files.
     evidence: dict[tuple[int, int], list[Evidence]] = {}
     for item in Evidence.objects.filter(round=round_):
         evidence.setdefault((item.task_id, item.organisation_id), []).append(item)
-    updates = list(updates)
+    updates = list(queued)
     for update in updates:
         update.evidence_files = evidence.get((update.task_id, update.organisation_id), [])  # type: ignore[attr-defined]
     return render(
@@ -56,11 +59,14 @@ def _report(round_: ReportingRound, kind: str, report_id: int) -> TaskUpdate | I
     model = REPORT_KINDS.get(kind)
     if model is None:
         raise Http404
-    return get_object_or_404(model, pk=report_id, round=round_)
+    # mypy joins the two models' types to their base; the row is of ``model``.
+    return cast(TaskUpdate | IndicatorValue, get_object_or_404(model, pk=report_id, round=round_))
 
 
 @coordinator_action
-def review_accept(request: HttpRequest, round_id: int, kind: str, report_id: int) -> HttpResponse:
+def review_accept(
+    request: AuthenticatedRequest, round_id: int, kind: str, report_id: int
+) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
     report = _report(round_, kind, report_id)
     return back_to_review(
@@ -72,14 +78,16 @@ def review_accept(request: HttpRequest, round_id: int, kind: str, report_id: int
 
 
 @coordinator_action
-def review_return(request: HttpRequest, round_id: int, kind: str, report_id: int) -> HttpResponse:
+def review_return(
+    request: AuthenticatedRequest, round_id: int, kind: str, report_id: int
+) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
     report = _report(round_, kind, report_id)
     form = ReturnForm(request.POST)
 
     def write() -> None:
         if not form.is_valid():
-            raise ReportingError(" ".join(form.errors["reason"]))
+            raise ReportingError(" ".join(str(e) for e in form.errors["reason"]))
         return_update(
             report, by=request.user, reason=form.cleaned_data["reason"], now=timezone.now()
         )
@@ -89,7 +97,7 @@ def review_return(request: HttpRequest, round_id: int, kind: str, report_id: int
 
 
 @coordinator_action
-def review_bulk_accept(request: HttpRequest, round_id: int) -> HttpResponse:
+def review_bulk_accept(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
     chosen = []
     for entry in request.POST.getlist("report"):

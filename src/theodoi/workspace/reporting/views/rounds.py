@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,13 +23,14 @@ from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.rounds import close_round, open_round, reopen_round_for
 from theodoi.reporting.schedule import propose_round
 from theodoi.reporting.worklist import plan_organisations
+from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.reporting.forms import OpenRoundForm, ReopenForm, start_of
 from theodoi.workspace.reporting.views.outcome import back_to_review
 from theodoi.workspace.views.gates import coordinator_action, coordinator_required, staff_required
 
 
 @staff_required
-def round_list(request: HttpRequest) -> HttpResponse:
+def round_list(request: AuthenticatedRequest) -> HttpResponse:
     plans = visible_plans(request.user).filter(status=PlanStatus.PUBLISHED)
     rounds = (
         visible_rounds(request.user)
@@ -52,7 +53,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
 
 
 @coordinator_required
-def round_open(request: HttpRequest, plan_id: int) -> HttpResponse:
+def round_open(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     plan: Plan = get_plan_for(request.user, plan_id)
     now = timezone.now()
     if request.method == "POST":
@@ -100,11 +101,11 @@ def round_open(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @coordinator_action
-def round_reopen(request: HttpRequest, round_id: int) -> HttpResponse:
+def round_reopen(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
     form = ReopenForm(request.POST, organisations=plan_organisations(round_))
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("reporting:review", round_id=round_.pk)
     organisation = form.cleaned_data["organisation"]
     return back_to_review(
@@ -118,7 +119,7 @@ def round_reopen(request: HttpRequest, round_id: int) -> HttpResponse:
 
 
 @coordinator_action
-def round_close(request: HttpRequest, round_id: int) -> HttpResponse:
+def round_close(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
     return back_to_review(
         request,

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from theodoi.reporting.agency_workbook import preview_workbook
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.workbook_upload import apply_workbook
+from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.reporting.forms import WorkbookUploadForm
 from theodoi.workspace.views.gates import staff_required
 
@@ -31,7 +32,9 @@ SHOWN_ERRORS = 50
 
 
 @serves
-def workbook_download(request: HttpRequest, exporter: Exporter[Any], round_id: int) -> AgencyRound:
+def workbook_download(
+    request: AuthenticatedRequest, exporter: Exporter[Any], round_id: int
+) -> AgencyRound:
     organisation = get_organisation_for(request.user)
     return AgencyRound(get_round_for(request.user, round_id), organisation)
 
@@ -43,7 +46,7 @@ def _stored_upload(round_: ReportingRound, organisation: Organisation, token: st
 
 
 @staff_required
-def workbook_upload(request: HttpRequest, round_id: int) -> HttpResponse:
+def workbook_upload(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     """Upload, then a preview of every change and every error; nothing is stored until the
     reporter confirms a preview without errors."""
     organisation = get_organisation_for(request.user)
@@ -79,7 +82,7 @@ def workbook_upload(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def workbook_apply(request: HttpRequest, round_id: int) -> HttpResponse:
+def workbook_apply(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     organisation = get_organisation_for(request.user)
     round_ = get_round_for(request.user, round_id)
     path = _stored_upload(round_, organisation, request.POST.get("token", ""))
