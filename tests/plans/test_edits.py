@@ -16,6 +16,7 @@ from theodoi.plans.restructure import (
     MergeEntries,
     SplitEntry,
     TasksFromParagraphs,
+    merges_of,
     next_code,
 )
 
@@ -221,3 +222,31 @@ def test_a_paragraph_made_a_task_has_its_lead_partners_and_time_guessed() -> Non
     assert (second["lead"], second["due"]["kind"]) == (["Công an tỉnh"], "recurring")
     assert third["title"] == texts[2]
     assert set(third["doubts"]) == {"lead", "due"}
+
+
+def test_any_selected_rows_of_one_group_are_merged_in_document_order() -> None:
+    plan = {
+        "groups": [{"code": "I", "title": "A"}, {"code": "II", "title": "B"}],
+        "tasks": [
+            {"code": c, "group": g, "title": t, "lead": who, "cooperating": [], "due": {}}
+            for c, g, t, who in [
+                ("I.1", "I", "Xây dựng", ["Sở Tài chính"]),
+                ("I.2", "I", "Khác", []),
+                ("I.3", "I", "kho dữ liệu", ["Sở Xây dựng"]),
+                ("I.4", "I", "dùng chung", []),
+                ("II.1", "II", "Ngoài nhóm", []),
+            ]
+        ],
+    }
+    for edit in merges_of(plan, "tasks", [3, 0, 2]):
+        apply_edit(plan, edit)
+    assert [t["title"] for t in plan["tasks"]] == [
+        "Xây dựng kho dữ liệu dùng chung",
+        "Khác",
+        "Ngoài nhóm",
+    ]
+    assert plan["tasks"][0]["lead"] == ["Sở Tài chính", "Sở Xây dựng"]
+    with pytest.raises(PlanError, match="một nhóm"):
+        merges_of(plan, "tasks", [0, 2])
+    with pytest.raises(PlanError):
+        merges_of(plan, "tasks", [1])

@@ -153,6 +153,29 @@ def test_rows_are_added_moved_split_and_deleted_with_plain_forms(desk: Client) -
     assert html.count("daumoi ·") >= 4
 
 
+def test_the_ticked_rows_of_one_group_are_merged_into_one(desk: Client) -> None:
+    # issue 16: the preview merged a row only with the next one.
+    draft = staged(desk, plan_004())
+    tasks = plan_004()["tasks"]
+    group = tasks[0]["group"]
+    rows = [i for i, t in enumerate(tasks) if t["group"] == group][:3]
+    chosen = [rows[0], rows[2]]
+    desk.post(url("import_merge", draft), {"table": "tasks", "rows": [str(r) for r in chosen]})
+    draft.refresh_from_db()
+    merged = draft.plan_json["tasks"]
+    assert merged[rows[0]]["title"] == f"{tasks[rows[0]]['title']} {tasks[rows[2]]['title']}"
+    assert merged[rows[1]]["title"] == tasks[rows[1]]["title"]
+    assert len(merged) == len(tasks) - 1
+    other = next(i for i, t in enumerate(tasks) if t["group"] != group)
+    response = desk.post(
+        url("import_merge", draft), {"table": "tasks", "rows": ["0", str(other - 1)]}, follow=True
+    )
+    assert "Chỉ gộp được các dòng trong cùng một nhóm" in response.content.decode()
+    draft.refresh_from_db()
+    assert len(draft.plan_json["tasks"]) == len(tasks) - 1
+    assert 'form="merge-tasks"' in preview(desk, draft)
+
+
 def test_a_json_upload_offers_no_paragraphs(desk: Client) -> None:
     draft = staged(desk, plan_004())
     page = desk.get(url("import_paragraphs", draft)).content.decode()

@@ -99,6 +99,9 @@ MATRIX: dict[str, Route] = {
         "POST", importers(AWAY), {"table": "tasks", "row": "0", "action": "delete"}
     ),
     "workspace:import_split": Route("GET", importers(200), data={"table": "tasks", "row": "0"}),
+    "workspace:import_merge": Route(
+        "POST", importers(AWAY), {"table": "tasks", "rows": ["0", "1"]}
+    ),
     "workspace:import_add": Route(
         "POST", importers(AWAY), {"table": "tasks", "text": "Nhiệm vụ bị sót"}
     ),

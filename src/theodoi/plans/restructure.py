@@ -282,6 +282,22 @@ class MergeEntries:
         return [_copy(a), _copy(b)], [_copy(merged)]
 
 
+def merges_of(plan_json: dict[str, Any], table: str, rows: Sequence[int]) -> list[MergeEntries]:
+    """The selected rows (of one group, for tasks) made one, as the merges that do it: each
+    next row into the first, in document order, so each is kept as the correction it is."""
+    chosen = sorted(set(rows))
+    if len(chosen) < 2:
+        raise PlanError(_("Choose at least two rows to merge."))
+    entries = _rows(plan_json, table)
+    for index in chosen:
+        _row(entries, index)
+    if table == "tasks" and len({entries[i].get("group") for i in chosen}) > 1:
+        raise PlanError(_("Only rows of one group can be merged: move them into one group first."))
+    first = chosen[0]
+    # Each merge removes a row above the next one chosen: it moves up by one.
+    return [MergeEntries(table, first, index - n) for n, index in enumerate(chosen[1:])]
+
+
 @dataclass(frozen=True)
 class TasksFromParagraphs:
     """Paragraphs of a tasks part written as prose, each made a task of ``group`` (created

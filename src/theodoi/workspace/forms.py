@@ -19,6 +19,7 @@ from theodoi.plans.restructure import (
     MergeEntries,
     SplitEntry,
     TasksFromParagraphs,
+    merges_of,
 )
 from theodoi.plans.uploads import ACCEPTED
 
@@ -112,6 +113,25 @@ class RowForm(forms.Form):
         if data["action"] == "merge":
             return MergeEntries(table, row, row + 1)
         return Correction("tasks", row, "group", data["group"])
+
+
+class MergeRowsForm(forms.Form):
+    """The rows ticked in one table of the preview, to be made one."""
+
+    table = forms.ChoiceField(choices=_TABLES, widget=forms.HiddenInput)
+    rows = forms.TypedMultipleChoiceField(
+        coerce=int, error_messages={"required": _("Choose the rows to merge.")}
+    )
+
+    def __init__(self, *args: Any, count: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        rows = self.fields["rows"]
+        assert isinstance(rows, forms.TypedMultipleChoiceField)
+        rows.choices = [(str(i), str(i)) for i in range(count)]
+
+    def edits(self, plan_json: dict[str, Any]) -> list[Edit]:
+        data = self.cleaned_data
+        return list(merges_of(plan_json, data["table"], data["rows"]))
 
 
 class SplitForm(forms.Form):

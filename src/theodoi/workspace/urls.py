@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("nhap-ke-hoach/<int:draft_id>/dong/", import_rows.row_action, name="import_row"),
     path("nhap-ke-hoach/<int:draft_id>/tach/", import_rows.split_row, name="import_split"),
+    path("nhap-ke-hoach/<int:draft_id>/gop/", import_rows.merge_rows, name="import_merge"),
     path("nhap-ke-hoach/<int:draft_id>/them/", import_rows.add_row, name="import_add"),
     path(
         "nhap-ke-hoach/<int:draft_id>/doan-van/",

@@ -147,34 +147,46 @@ def _read(text: str) -> list[tuple[str, float | None, int | None]]:
     return [(t.name, t.target.value, t.year) for t in find_prose_targets(text)]
 
 
-def test_a_year_written_after_the_figure_is_the_targets_year() -> None:
-    # issue 16: the year after the figure was not read (the plan's period was taken instead).
-    assert _read(
-        "Tỷ lệ khách hàng thanh toán tiền điện không dùng tiền mặt đạt 90% vào năm 2027 "
-        "và 98% vào năm 2030."
-    ) == [
-        ("Tỷ lệ khách hàng thanh toán tiền điện không dùng tiền mặt", 90, 2027),
-        ("Tỷ lệ khách hàng thanh toán tiền điện không dùng tiền mặt", 98, 2030),
-    ]
-    assert _read("Tỷ lệ người dân có hồ sơ sức khỏe điện tử: 70% năm 2026, 90% năm 2028.") == [
-        ("Tỷ lệ người dân có hồ sơ sức khỏe điện tử", 70, 2026),
-        ("Tỷ lệ người dân có hồ sơ sức khỏe điện tử", 90, 2028),
-    ]
-    assert _read("Số cán bộ được đào tạo kỹ năng số đạt 1.500 người vào năm 2028.") == [
-        ("Số cán bộ được đào tạo kỹ năng số", 1500, 2028)
-    ]
-    # A year before the figure still dates it.
-    assert _read("Đến năm 2026, 95% hồ sơ được giải quyết trực tuyến.")[0][2] == 2026
+PAYMENTS = "Tỷ lệ khách hàng thanh toán tiền điện không dùng tiền mặt"
+RECORDS = "Tỷ lệ người dân có hồ sơ sức khỏe điện tử"
 
 
-def test_targets_after_trong_do_are_named_by_what_they_count() -> None:
-    assert _read(
-        "Phấn đấu đến năm 2030, Trường trở thành trường đại học số, trong đó 100% học phần "
-        "có học liệu số và tối thiểu 30% học phần được dạy kết hợp trực tuyến."
-    ) == [
-        ("Tỷ lệ học phần có học liệu số", 100, 2030),
-        ("Tỷ lệ học phần được dạy kết hợp trực tuyến", 30, 2030),
-    ]
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # issue 16: a year written after the figure was not read (the plan's period was).
+        (
+            f"{PAYMENTS} đạt 90% vào năm 2027 và 98% vào năm 2030.",
+            [(PAYMENTS, 90, 2027), (PAYMENTS, 98, 2030)],
+        ),
+        (f"{RECORDS}: 70% năm 2026, 90% năm 2028.", [(RECORDS, 70, 2026), (RECORDS, 90, 2028)]),
+        (
+            "Số cán bộ được đào tạo kỹ năng số đạt 1.500 người vào năm 2028.",
+            [("Số cán bộ được đào tạo kỹ năng số", 1500, 2028)],
+        ),
+        # A year before the figure still dates it.
+        (
+            "Đến năm 2026, 95% hồ sơ được giải quyết trực tuyến.",
+            [("Tỷ lệ hồ sơ được giải quyết trực tuyến", 95, 2026)],
+        ),
+        # ``trong đó`` without its comma opens the targets; ``và`` separates two of them.
+        (
+            "Phấn đấu đến năm 2030, Trường trở thành trường đại học số, trong đó 100% học phần "
+            "có học liệu số và tối thiểu 30% học phần được dạy kết hợp trực tuyến.",
+            [
+                ("Tỷ lệ học phần có học liệu số", 100, 2030),
+                ("Tỷ lệ học phần được dạy kết hợp trực tuyến", 30, 2030),
+            ],
+        ),
+    ],
+)
+def test_targets_with_their_years_in_sentences_of_other_plans(
+    text: str, found: list[tuple[str, float, int]]
+) -> None:
+    assert _read(text) == found
+
+
+def test_shares_are_named_as_shares_of_what_they_are_a_share_of() -> None:
     found = find_prose_targets(
         "Phấn đấu đến năm 2030, kinh tế số chiếm tỷ trọng 30% GRDP của tỉnh, trong đó kinh tế "
         "số ngành, lĩnh vực chiếm tối thiểu 15% GRDP."

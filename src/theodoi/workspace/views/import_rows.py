@@ -26,6 +26,7 @@ from theodoi.workspace.agencies import agency_choices
 from theodoi.workspace.forms import (
     AddRowForm,
     FillIndicatorsForm,
+    MergeRowsForm,
     ParagraphsForm,
     RowForm,
     SplitForm,
@@ -73,6 +74,27 @@ def row_action(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     }[action]
     _apply(request, draft, [form.edit()], done)
     return redirect(_preview_url(draft, f"{table}-{max(0, row - (action == 'delete'))}"))
+
+
+@coordinator_required
+@require_POST
+def merge_rows(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
+    """The rows ticked in one table (of one group) made one."""
+    draft = get_draft_for(request.user, draft_id)
+    table = request.POST.get("table")
+    count = len(draft.plan_json.get(table) or []) if table in ("tasks", "indicators") else 0
+    form = MergeRowsForm(request.POST, count=count)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(_preview_url(draft))
+    try:
+        edits = form.edits(draft.plan_json)
+    except PlanError as error:
+        messages.error(request, str(error))
+        return redirect(_preview_url(draft))
+    done = _("The %(count)s rows were merged.") % {"count": len(edits) + 1}
+    _apply(request, draft, edits, done)
+    return redirect(_preview_url(draft, f"{table}-{min(form.cleaned_data['rows'])}"))
 
 
 @coordinator_required
