@@ -117,8 +117,9 @@ INSTALLED_APPS = [
     "theodoi.orgs",
     "theodoi.plans",
     "theodoi.reporting",
-    # A workspace sub-app (its pages' templates and catalogue) stands after the app whose rules
-    # it shows: where two catalogues translate a message differently the later app wins.
+    # A workspace sub-app (its pages' templates and catalogue) stands right after the app whose
+    # rules it shows: where two catalogues translate a message differently the app listed first
+    # wins, so the pages keep the words they had.
     "theodoi.workspace.reporting",
     "theodoi.workspace",
     "theodoi.snapshots",

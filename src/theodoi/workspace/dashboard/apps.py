@@ -6,5 +6,5 @@ class DashboardConfig(AppConfig):
     """An app of its own so its templates and Vietnamese catalogue live beside its views."""
 
     name = "theodoi.workspace.dashboard"
-    label = "dashboard"
+    label = "workspace_dashboard"
     verbose_name = _("dashboard")
