@@ -25,7 +25,7 @@ LAYERS: dict[str, set[str]] = {
     "rules": {"ingest", "evaluation"},
     # Helpers that know no domain: bounded files, announcements between layers, the two-level
     # cache, the sender's address, the audit log, counters.
-    "base": {"files", "events", "caching", "proxies", "audit", "limits"},
+    "base": {"constraints", "users", "files", "events", "caching", "proxies", "audit", "limits"},
     # Models and the services that write them. Snapshots are state derived from reporting:
     # reporting announces (theodoi.events), snapshots subscribe and rebuild.
     "state": {"orgs", "plans", "reporting", "snapshots"},
