@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.core.files import File
 from django.core.files.base import ContentFile
 
-from tests.reporting.conftest import DURING, LATER, PDF
+from tests.builders import DURING, LATER, PDF
 from tests.reporting.office_files import (
     macro_word_file,
     odf_text,

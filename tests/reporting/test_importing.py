@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 
-from tests.conftest import NOW, SEEDS
+from tests.builders import NOW, SEEDS
 from theodoi.audit.models import AuditEntry
 from theodoi.plans.importing import publish_import, stage_import
 from theodoi.plans.models import Plan

@@ -12,8 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.reporting.conftest import PDF
-from tests.workspace.reporting.conftest import lead_task_of, signed_in
+from tests.builders import PDF, lead_task_of, signed_in
 from theodoi.reporting.models import Evidence, ReportingRound, TaskUpdate
 from theodoi.reporting.updates import UpdateContent
 
