@@ -252,6 +252,8 @@ def test_route_answers_each_role_as_declared(
     if isinstance(person, User):
         client.force_login(person)
     response = client.post(url, data) if declared.method == "POST" else client.get(url, data)
+    # A download's file stays open until the server closes the response, as a WSGI server does.
+    response.close()
 
     expected = declared.expected[role]
     if expected == LOGIN:
