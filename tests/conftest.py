@@ -1,29 +1,29 @@
-"""Shared fixtures: the organisation data loaded once per test database, and one persona per
-role (DESIGN.md's table), each built through the real services."""
+"""Shared fixtures, each defined from the builders (tests/builders.py): the organisation data
+loaded once per test database, one persona per role, seed 004 imported, its half-year round of
+2026 reported on by Sở Khoa học và Công nghệ and evaluated."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.files import File
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from pytest_django.fixtures import Settings
 
+from tests import builders
+from tests.builders import AS_OF, NOW, REVIEWED, TIEN_GIANG, make_persona, org
 from theodoi.orgs.loading import load_organisations
 from theodoi.orgs.models import Organisation, Role
-from theodoi.orgs.services import grant_role
-from theodoi.plans.importing import publish_import, stage_import
-from theodoi.plans.models import Plan
+from theodoi.plans.models import Indicator, Plan, Task
+from theodoi.reporting.models import IndicatorValue, ReportingRound, TaskUpdate
+from theodoi.reporting.updates import UpdateContent
+from theodoi.snapshots.models import PlanSnapshot
+from theodoi.snapshots.services import rebuild_snapshot
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-GOLD = SHARED / "extraction" / "gold"
-SEEDS = SHARED / "seeds"
-NOW = datetime.datetime(2026, 11, 22, 9, 0, tzinfo=datetime.UTC)
+pytest_plugins = ["tests.browser", "pytester"]
 
 # Two test workers share two cores with LibreOffice and Chromium: how fast Hypothesis draws
 # inputs there measures the machine, not the code, so neither its deadline nor its speed
@@ -48,10 +48,7 @@ def fast_password_hashing(settings: Settings) -> None:
 
 @pytest.fixture
 def orgs(db: None) -> None:
-    """The shipped organisation data. Tests on a live server flush the database afterwards,
-    so it is loaded again when missing."""
-    if not Organisation.objects.filter(code="dong-thap").exists():
-        load_organisations(by=None, now=NOW)
+    builders.load_orgs()
 
 
 @pytest.fixture
@@ -59,47 +56,36 @@ def now() -> datetime.datetime:
     return NOW
 
 
-def org(code: str) -> Organisation:
-    """A body of the shipped data by its code: ``dong-thap--so-khoa-hoc-cong-nghe``."""
-    return Organisation.objects.get(code=code)
-
-
 @pytest.fixture
 def make_user(orgs: None) -> Callable[..., User]:
-    def build(username: str, role: Role | None, organisation: Organisation | None = None) -> User:
-        user = User.objects.create_user(username, password="mật-khẩu-thử-nghiệm-1")
-        if role is not None:
-            grant_role(user, role, organisation, by=None, now=NOW)
-        return user
-
-    return build
+    return make_persona
 
 
 @pytest.fixture
-def admin_persona(make_user: Callable[..., User]) -> User:
-    return make_user("quantri", Role.ADMIN)
+def admin_persona(orgs: None) -> User:
+    return make_persona("quantri", Role.ADMIN)
 
 
 @pytest.fixture
-def coordinator(make_user: Callable[..., User]) -> User:
-    return make_user("daumoi", Role.COORDINATOR, org("dong-thap--so-khoa-hoc-cong-nghe"))
+def coordinator(orgs: None) -> User:
+    return make_persona("daumoi", Role.COORDINATOR, org("dong-thap--so-khoa-hoc-cong-nghe"))
 
 
 @pytest.fixture
-def leader(make_user: Callable[..., User]) -> User:
-    return make_user("lanhdao", Role.LEADER, org("dong-thap"))
+def leader(orgs: None) -> User:
+    return make_persona("lanhdao", Role.LEADER, org("dong-thap"))
 
 
 @pytest.fixture
-def reporter(make_user: Callable[..., User]) -> User:
+def reporter(orgs: None) -> User:
     """Today's Sở Khoa học và Công nghệ of Đồng Tháp, which carries Tiền Giang's tasks since
     the merger (and those of Sở Thông tin và Truyền thông before it)."""
-    return make_user("sokhcn", Role.REPORTER, org("dong-thap--so-khoa-hoc-cong-nghe"))
+    return make_persona("sokhcn", Role.REPORTER, org("dong-thap--so-khoa-hoc-cong-nghe"))
 
 
 @pytest.fixture
-def other_reporter(make_user: Callable[..., User]) -> User:
-    return make_user("soyte", Role.REPORTER, org("dong-thap--so-y-te"))
+def other_reporter(orgs: None) -> User:
+    return make_persona("soyte", Role.REPORTER, org("dong-thap--so-y-te"))
 
 
 @pytest.fixture
@@ -108,18 +94,77 @@ def public() -> AnonymousUser:
 
 
 @pytest.fixture
-def import_gold(orgs: None) -> Callable[..., Plan]:
-    """Import a gold Plan JSON file through the import services, as the import page does."""
-
-    def build(name: str, *, by: User | None = None) -> Plan:
-        with (GOLD / name).open("rb") as handle:
-            draft = stage_import(File(handle, name=name), by=by, now=NOW)
-        return publish_import(draft, by=by, now=NOW, confirm_empty=True)
-
-    return build
+def reporter_org(reporter: User) -> Organisation:
+    return builders.agency_of(reporter)
 
 
 @pytest.fixture
-def tien_giang_plan(import_gold: Callable[..., Plan]) -> Plan:
+def import_gold(orgs: None) -> Callable[..., Plan]:
+    """Import a gold Plan JSON file through the import services, as the import page does."""
+    return builders.import_gold
+
+
+@pytest.fixture
+def tien_giang_plan(orgs: None) -> Plan:
     """Seed 004: Tiền Giang's plan 69/KH-UBND, 67 tasks and 42 indicators."""
-    return import_gold("004_aea82470e0b2daef.json")
+    return builders.import_gold(TIEN_GIANG)
+
+
+@pytest.fixture
+def round_(tien_giang_plan: Plan, coordinator: User) -> ReportingRound:
+    """Seed 004's half-year round of 2026, opened by the coordinator."""
+    return builders.open_half_year_round(tien_giang_plan, by=coordinator)
+
+
+@pytest.fixture
+def report_task(
+    round_: ReportingRound, reporter: User, coordinator: User
+) -> Callable[..., TaskUpdate]:
+    """Submit an update on a task; accept it unless told not to; attach a PDF first if asked."""
+
+    def report(
+        task: Task, content: UpdateContent, *, accept: bool = True, evidence: bool = False
+    ) -> TaskUpdate:
+        return builders.report_task(
+            round_,
+            task,
+            content,
+            by=reporter,
+            reviewer=coordinator,
+            accept=accept,
+            evidence=evidence,
+        )
+
+    return report
+
+
+@pytest.fixture
+def report_value(
+    round_: ReportingRound, reporter: User, coordinator: User
+) -> Callable[..., IndicatorValue]:
+    def report(
+        indicator: Indicator,
+        value: float,
+        on: datetime.date,
+        *,
+        baseline: bool = False,
+        accept: bool = True,
+    ) -> IndicatorValue:
+        return builders.report_value(
+            round_,
+            indicator,
+            value,
+            on,
+            by=reporter,
+            reviewer=coordinator,
+            baseline=baseline,
+            accept=accept,
+        )
+
+    return report
+
+
+@pytest.fixture
+def evaluated(tien_giang_plan: Plan) -> PlanSnapshot:
+    """Seed 004 evaluated into a snapshot as of ``AS_OF``."""
+    return rebuild_snapshot(tien_giang_plan, as_of=AS_OF, now=REVIEWED)

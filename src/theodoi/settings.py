@@ -242,6 +242,9 @@ FORMAT_MODULE_PATH = ["theodoi.workspace.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# WhiteNoise warns at every start while the folder collectstatic fills is missing, which a dev
+# server and the tests (serving through the finders) never need filled.
+STATIC_ROOT.mkdir(exist_ok=True)
 # Chart.js comes from the npm registry at set-up (scripts/setup: npm ci), never from a CDN;
 # Luxon and Chart.js's own adapter to it give the charts a time axis (dates spaced by time).
 NODE_MODULES = BASE_DIR.parents[1] / "node_modules"

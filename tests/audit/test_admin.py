@@ -15,7 +15,7 @@ from django.db.models import ProtectedError
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from tests.conftest import NOW
+from tests.builders import NOW
 from theodoi.audit.admin import AuditedAdmin
 from theodoi.audit.models import AuditEntry
 from theodoi.orgs.models import Membership, Role

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 
-from tests.conftest import NOW, org
+from tests.builders import NOW, org
 from theodoi.audit.actions import Action
 from theodoi.audit.log import entries_for, record
 

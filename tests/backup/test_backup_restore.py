@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.conftest import GOLD
+from tests.builders import GOLD
 
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parents[2]

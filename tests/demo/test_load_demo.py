@@ -13,7 +13,7 @@ from django.test import Client, TestCase
 from django.utils import timezone
 from pytest_django.fixtures import Settings
 
-from tests.conftest import GOLD
+from tests.builders import GOLD
 from theodoi.audit.models import AuditEntry
 from theodoi.orgs.models import Membership, Organisation, Role
 from theodoi.plans.models import Plan

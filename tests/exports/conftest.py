@@ -1,6 +1,6 @@
-"""A round of seed 004 (Tiền Giang's plan, Đồng Tháp's since the merger) in which Sở Khoa học
-và Công nghệ reports two tasks and a figure, accepted by the coordinator, built through the
-real reporting services."""
+"""The half-year round of seed 004 (Tiền Giang's plan, Đồng Tháp's since the merger) in which
+Sở Khoa học và Công nghệ reports two tasks and a figure, accepted by the coordinator, built
+through the real reporting services; and the Word report read back as a person would."""
 
 from __future__ import annotations
 
@@ -11,49 +11,22 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.files.base import ContentFile
 
-from theodoi.plans.models import AgencyRole, Plan, Task
-from theodoi.reporting.evidence import attach_evidence
+from tests.builders import agency_of, lead_tasks, percent_indicator, report_task, report_value
+from theodoi.plans.models import Plan, Task
 from theodoi.reporting.models import ReportingRound
-from theodoi.reporting.review import accept_update
-from theodoi.reporting.rounds import open_round
-from theodoi.reporting.updates import UpdateContent, submit_update
-from theodoi.reporting.values import record_indicator_value
+from theodoi.reporting.updates import UpdateContent
 
-OPENED = datetime.datetime(2026, 5, 4, 8, 0, tzinfo=datetime.UTC)
-DURING = datetime.datetime(2026, 5, 20, 3, 0, tzinfo=datetime.UTC)
-REVIEWED = datetime.datetime(2026, 5, 25, 3, 0, tzinfo=datetime.UTC)
-DEADLINE = datetime.datetime(2026, 5, 31, 17, 0, tzinfo=datetime.UTC)
-AS_OF = datetime.date(2026, 5, 26)
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 DIFFICULTY = "Thiếu nhân lực chuyên trách về chuyển đổi số ở cấp xã."
 PROPOSAL = "Đề nghị bổ sung kinh phí năm 2026 cho nền tảng dữ liệu dùng chung."
 RESULT = "Đã ban hành kế hoạch triển khai và tổ chức tập huấn cho 120 cán bộ."
 
 
 @pytest.fixture
-def reported_round(tien_giang_plan: Plan, reporter: User, coordinator: User) -> ReportingRound:
-    round_ = open_round(
-        tien_giang_plan,
-        title="Báo cáo 6 tháng đầu năm 2026",
-        period_start=datetime.date(2025, 11, 15),
-        period_end=datetime.date(2026, 5, 31),
-        cut_off=datetime.date(2026, 5, 15),
-        deadline=DEADLINE,
-        by=coordinator,
-        now=OPENED,
-    )
-    lineage = reporter.membership.organisation.lineage_ids()
-    done, going = list(
-        tien_giang_plan.tasks.filter(
-            agencies__organisation_id__in=lineage, agencies__role=AgencyRole.LEAD
-        )
-        .exclude(due_kind="recurring")
-        .distinct()
-        .order_by("position")[:2]
-    )
-    attach_evidence(round_, done, ContentFile(PDF, name="quyet-dinh.pdf"), by=reporter, now=DURING)
+def reported_round(
+    round_: ReportingRound, tien_giang_plan: Plan, reporter: User, coordinator: User
+) -> ReportingRound:
+    done, going = lead_tasks(tien_giang_plan, reporter)[:2]
     finished = UpdateContent(
         status="done_on_time",
         progress=100,
@@ -68,26 +41,12 @@ def reported_round(tien_giang_plan: Plan, reporter: User, coordinator: User) -> 
         difficulties=DIFFICULTY,
         proposals=PROPOSAL,
     )
-    for task, content in ((done, finished), (going, halfway)):
-        update = submit_update(round_, task, content, by=reporter, based_on=0, now=DURING)
-        accept_update(update, by=coordinator, now=REVIEWED)
-    indicator = (
-        tien_giang_plan.indicators.filter(agencies__organisation_id__in=lineage, unit="%")
-        .order_by("position")
-        .first()
+    report_task(round_, done, finished, by=reporter, reviewer=coordinator, evidence=True)
+    report_task(round_, going, halfway, by=reporter, reviewer=coordinator)
+    indicator = percent_indicator(tien_giang_plan, agency_of(reporter))
+    report_value(
+        round_, indicator, 62.5, datetime.date(2026, 5, 10), by=reporter, reviewer=coordinator
     )
-    figure = record_indicator_value(
-        round_,
-        indicator,
-        value=62.5,
-        measured_on=datetime.date(2026, 5, 10),
-        confirmed=True,
-        submit=True,
-        by=reporter,
-        based_on=0,
-        now=DURING,
-    )
-    accept_update(figure, by=coordinator, now=REVIEWED)
     return round_
 
 

@@ -12,7 +12,8 @@ from django.contrib.auth.models import User
 from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
-from tests.exports.conftest import AS_OF, RESULT, reported_tasks
+from tests.builders import AS_OF
+from tests.exports.conftest import RESULT, reported_tasks
 from theodoi.evaluation import TaskStatus
 from theodoi.exports.content import plan_report
 from theodoi.exports.excel import plan_table_xlsx

@@ -12,7 +12,8 @@ from django.contrib.auth.models import User
 from docx import Document
 from docx.shared import Pt
 
-from tests.exports.conftest import AS_OF, DIFFICULTY, PROPOSAL, RESULT, pdf_text
+from tests.builders import AS_OF
+from tests.exports.conftest import DIFFICULTY, PROPOSAL, RESULT, pdf_text
 from theodoi.exports.content import plan_report
 from theodoi.exports.word import round_report_docx
 from theodoi.reporting.models import ReportingRound

@@ -196,7 +196,7 @@ def header_rows(table: Table) -> int:
     )
 
 
-def merges(table: Table) -> list[Merge]:
+def merges(table: Table) -> list[Merge]:  # noqa: C901 - to be split (issue 11 note)
     """The merged cells an office would make of this table (module docstring)."""
     rows = table.rows
     width = len(rows[0])

@@ -1,6 +1,6 @@
 """The paragraphs offered as tasks when a plan writes its tasks as prose."""
 
-from tests.conftest import SEEDS
+from tests.builders import SEEDS
 from theodoi.ingest.blocks import Paragraph, SourceText
 from theodoi.ingest.prose import task_paragraphs
 from theodoi.ingest.readers import read_file

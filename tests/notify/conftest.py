@@ -1,5 +1,4 @@
-"""A round of seed 004 (Tiền Giang's plan, Đồng Tháp's since the merger) opened through the
-reporting services, reporters with e-mail addresses, and the job queue on either back-end."""
+"""Reporters with e-mail addresses, and the job queue on either back-end."""
 
 from __future__ import annotations
 
@@ -13,38 +12,14 @@ from huey.api import Huey
 from huey.contrib.djhuey import HUEY
 from huey.storage import PriorityRedisStorage, SqliteStorage
 
-from theodoi.plans.models import Plan
-from theodoi.reporting.models import ReportingRound
-from theodoi.reporting.rounds import open_round
+from tests.builders import with_email
 
-OPENED = datetime.datetime(2026, 5, 4, 8, 0, tzinfo=datetime.UTC)
-DEADLINE = datetime.datetime(2026, 5, 31, 17, 0, tzinfo=datetime.UTC)  # 1/6 00:00 in Hà Nội
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def morning(day: int, month: int = 5) -> datetime.datetime:
     """07:00 in Việt Nam on that day of 2026, when the morning jobs run."""
     return datetime.datetime(2026, month, day, 0, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def round_(tien_giang_plan: Plan, coordinator: User) -> ReportingRound:
-    return open_round(
-        tien_giang_plan,
-        title="Báo cáo 6 tháng đầu năm 2026",
-        period_start=datetime.date(2025, 11, 15),
-        period_end=datetime.date(2026, 5, 31),
-        cut_off=datetime.date(2026, 5, 15),
-        deadline=DEADLINE,
-        by=coordinator,
-        now=OPENED,
-    )
-
-
-def with_email(user: User, address: str) -> User:
-    user.email = address
-    user.save(update_fields=["email"])
-    return user
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from huey.api import Huey
 from pytest_django.fixtures import Settings
 
-from tests.conftest import NOW
-from tests.notify.conftest import DEADLINE, morning, run_queue
+from tests.builders import DEADLINE, NOW
+from tests.notify.conftest import morning, run_queue
 from theodoi.notify import jobs
 from theodoi.notify.models import Notice, NoticeKind
 from theodoi.notify.services import PlannedNotice, record_notices

@@ -7,10 +7,9 @@ from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import NOW
+from tests.builders import NOW, signed_in
 from theodoi.notify.models import Notice, NoticeKind, NoticePreference
 from theodoi.notify.services import PlannedNotice, record_notices
 
@@ -29,12 +28,6 @@ def notify() -> Callable[..., Notice]:
         return Notice.objects.get(key=key)
 
     return make
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_a_reporter_sees_her_notices_and_the_unread_count_in_the_header(

@@ -12,7 +12,8 @@ from django.core import mail
 from django.urls import reverse
 from huey.api import Huey
 
-from tests.notify.conftest import DEADLINE, OPENED, run_queue
+from tests.builders import DEADLINE, OPENED
+from tests.notify.conftest import run_queue
 from tests.notify.test_planning import HALFWAY, task
 from theodoi.notify import jobs
 from theodoi.notify.models import Notice, NoticeKind

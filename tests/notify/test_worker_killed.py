@@ -72,18 +72,19 @@ def start_worker(
     workers: list[subprocess.Popen[bytes]] = []
 
     def start(name: str, mail_seconds: float, after_seconds: float = 0) -> subprocess.Popen[bytes]:
-        log = (tmp_path / f"{name}.log").open("wb")
-        worker = subprocess.Popen(
-            [THEODOI, "run_huey", "--workers", "1", "--no-periodic"],
-            env={
-                **site,
-                "SLOW_MAIL_SECONDS": str(mail_seconds),
-                "SLOW_MAIL_AFTER_SECONDS": str(after_seconds),
-            },
-            cwd=tmp_path,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        # The worker writes to its own copy of the file; ours is closed once it has started.
+        with (tmp_path / f"{name}.log").open("wb") as log:
+            worker = subprocess.Popen(
+                [THEODOI, "run_huey", "--workers", "1", "--no-periodic"],
+                env={
+                    **site,
+                    "SLOW_MAIL_SECONDS": str(mail_seconds),
+                    "SLOW_MAIL_AFTER_SECONDS": str(after_seconds),
+                },
+                cwd=tmp_path,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         workers.append(worker)
         return worker
 

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from tests.conftest import NOW, org
+from tests.builders import NOW, org
 from theodoi.orgs.loading import load_organisations, slug
 from theodoi.orgs.models import Organisation, OrganisationAlias, OrganisationKind
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.conftest import GOLD, NOW, org
+from tests.builders import GOLD, NOW, org
 from theodoi.orgs.resolve import Resolver, find_province
 
 pytestmark = pytest.mark.usefixtures("orgs")

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import IntegrityError
 
-from tests.conftest import NOW, org
+from tests.builders import NOW, org
 from theodoi.audit.log import entries_for
 from theodoi.orgs.errors import OrganisationError
 from theodoi.orgs.models import Membership, Role

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.conftest import GOLD
+from tests.builders import GOLD
 from theodoi.plans.corrections import Correction, apply_correction
 from theodoi.plans.errors import PlanError
 

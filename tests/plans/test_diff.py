@@ -3,7 +3,7 @@
 import copy
 import json
 
-from tests.conftest import GOLD
+from tests.builders import GOLD
 from theodoi.plans.diff import diff_plan_json, similarity
 
 SEED_003 = json.loads((GOLD / "003_de113db257313a93.json").read_text("utf-8"))

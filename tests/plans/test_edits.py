@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import GOLD
+from tests.builders import GOLD
 from theodoi.plans.corrections import Correction
 from theodoi.plans.edits import apply_edit, describe, replay
 from theodoi.plans.errors import PlanError

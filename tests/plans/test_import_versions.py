@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError
 from PIL import Image
 
-from tests.conftest import GOLD, NOW
+from tests.builders import GOLD, NOW
 from theodoi.ingest.readers.pdf import OCR_HINT
 from theodoi.plans.correcting import apply_corrections, undo_correction
 from theodoi.plans.corrections import Correction

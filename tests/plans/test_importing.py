@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.test import override_settings
 
-from tests.conftest import GOLD, NOW, SEEDS, org
+from tests.builders import GOLD, NOW, SEEDS, org
 from theodoi.audit.models import AuditEntry
 from theodoi.plans.correcting import apply_corrections, map_agency
 from theodoi.plans.corrections import Correction

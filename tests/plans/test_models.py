@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from tests.conftest import NOW, org
+from tests.builders import NOW, org
 from theodoi.plans.models import Comparator, DueKind, Indicator, Plan, PlanStatus, Task
 
 

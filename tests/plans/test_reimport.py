@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 
-from tests.conftest import GOLD, NOW
+from tests.builders import GOLD, NOW
 from theodoi.audit.log import entries_for, record
 from theodoi.plans.importing import diff_plan, publish_import, stage_import
 from theodoi.plans.models import Plan, Task

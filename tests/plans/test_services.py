@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 
-from tests.conftest import NOW
+from tests.builders import NOW
 from theodoi.audit.log import entries_for
 from theodoi.plans.errors import PlanError
 from theodoi.plans.models import DueKind, Plan

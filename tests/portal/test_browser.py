@@ -13,8 +13,8 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from tests.snapshots.conftest import AS_OF, REVIEWED, lead_tasks, reporter_indicator
-from tests.workspace.test_browser import browser, page, shot  # noqa: F401  (the harness)
+from tests.browser import shot
+from tests.builders import AS_OF, REVIEWED, lead_tasks, reporter_indicator
 from theodoi.plans.models import Indicator
 from theodoi.reporting.models import ReportingRound, TaskUpdate
 from theodoi.reporting.updates import UpdateContent
@@ -31,7 +31,7 @@ def chart_drawn(tab: Page, selector: str) -> None:
 
 
 def test_anyone_reads_the_plan_an_indicator_chart_and_the_published_ranking(
-    page: Page,  # noqa: F811
+    page: Page,
     live_server: LiveServer,
     round_: ReportingRound,
     reporter: User,
@@ -121,7 +121,7 @@ def readable(tab: Page, table: str) -> None:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_the_plan_and_indicator_pages_fit_the_screen_with_readable_columns(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     live_server: LiveServer,
     round_: ReportingRound,
     charted: Indicator,
@@ -168,7 +168,7 @@ def test_the_plan_and_indicator_pages_fit_the_screen_with_readable_columns(
 
 
 def test_the_chart_spaces_its_dates_by_time(
-    page: Page,  # noqa: F811
+    page: Page,
     live_server: LiveServer,
     round_: ReportingRound,
     charted: Indicator,

@@ -14,7 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from tests.portal.conftest import REVIEWED
+from tests.builders import REVIEWED
 from theodoi.plans.models import Plan, Task
 from theodoi.plans.services import set_task_confidential
 from theodoi.portal.cache import _version_sql

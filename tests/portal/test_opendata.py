@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from tests.snapshots.conftest import AS_OF, REVIEWED, reporter_indicator
+from tests.builders import AS_OF, REVIEWED, reporter_indicator
 from theodoi.portal.opendata import DATASETS
 from theodoi.reporting.models import ReportingRound
 from theodoi.snapshots.models import PlanSnapshot

@@ -10,8 +10,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from tests.portal.conftest import AS_OF, REVIEWED
-from tests.snapshots.conftest import lead_tasks
+from tests.builders import AS_OF, REVIEWED, lead_tasks
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.reporting.models import ReportingRound, TaskUpdate
 from theodoi.reporting.updates import UpdateContent
@@ -123,7 +122,7 @@ def test_the_indicator_page_draws_its_values_against_the_path_and_explains_the_b
     reporter: User,
     report_value: Callable[..., object],
 ) -> None:
-    from tests.snapshots.conftest import reporter_indicator
+    from tests.builders import reporter_indicator
 
     indicator = reporter_indicator(round_.plan, reporter)
     report_value(indicator, 10, datetime.date(2025, 12, 31), baseline=True)
@@ -156,7 +155,7 @@ def test_the_explanation_and_the_table_write_the_growth_alike(
     report_value: Callable[..., object],
 ) -> None:
     """Issue 9 item 16: the explanation said g = 9,56 % where its table said 9,5 %."""
-    from tests.snapshots.conftest import reporter_indicator
+    from tests.builders import reporter_indicator
 
     indicator = reporter_indicator(round_.plan, reporter)
     report_value(indicator, 10, datetime.date(2025, 12, 31), baseline=True)

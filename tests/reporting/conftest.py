@@ -1,5 +1,5 @@
-"""A round of seed 004 (Tiền Giang's plan, now Đồng Tháp's) opened by the coordinator, and the
-tasks and indicators the personas report on, found through the real agency data."""
+"""The tasks and indicators of seed 004 that the personas report on in its half-year round,
+found through the real agency data, and the content of their updates."""
 
 from __future__ import annotations
 
@@ -8,21 +8,12 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 
+from tests import builders
+from tests.builders import DURING, tasks_of
 from theodoi.orgs.models import Organisation
-from theodoi.plans.models import AgencyRole, Indicator, Plan, Task
+from theodoi.plans.models import AgencyRole, Indicator, Task
 from theodoi.reporting.models import IndicatorValue, ReportingRound
-from theodoi.reporting.review import accept_update
-from theodoi.reporting.rounds import open_round
 from theodoi.reporting.updates import UpdateContent
-from theodoi.reporting.values import record_indicator_value
-
-OPENED = datetime.datetime(2026, 5, 4, 8, 0, tzinfo=datetime.UTC)
-DEADLINE = datetime.datetime(2026, 5, 31, 17, 0, tzinfo=datetime.UTC)  # 1/6 00:00 in Hà Nội
-DURING = datetime.datetime(2026, 5, 20, 3, 0, tzinfo=datetime.UTC)
-LATER = DURING + datetime.timedelta(hours=2)
-# The smallest file a PDF reader opens: evidence in tests.
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-AFTER = datetime.datetime(2026, 6, 2, 3, 0, tzinfo=datetime.UTC)
 
 IN_PROGRESS = UpdateContent(
     status="in_progress",
@@ -41,35 +32,6 @@ DONE = UpdateContent(
 )
 
 
-def tasks_of(plan: Plan, organisation: Organisation, role: str) -> list[Task]:
-    return list(
-        plan.tasks.filter(
-            agencies__organisation_id__in=organisation.lineage_ids(), agencies__role=role
-        )
-        .distinct()
-        .order_by("position")
-    )
-
-
-@pytest.fixture
-def reporter_org(reporter: User) -> Organisation:
-    return reporter.membership.organisation
-
-
-@pytest.fixture
-def round_(tien_giang_plan: Plan, coordinator: User) -> ReportingRound:
-    return open_round(
-        tien_giang_plan,
-        title="Báo cáo 6 tháng đầu năm 2026",
-        period_start=datetime.date(2025, 11, 15),
-        period_end=datetime.date(2026, 5, 31),
-        cut_off=datetime.date(2026, 5, 15),
-        deadline=DEADLINE,
-        by=coordinator,
-        now=OPENED,
-    )
-
-
 @pytest.fixture
 def lead_task(round_: ReportingRound, reporter_org: Organisation) -> Task:
     return tasks_of(round_.plan, reporter_org, AgencyRole.LEAD)[0]
@@ -85,22 +47,18 @@ def cooperating_task(round_: ReportingRound, reporter_org: Organisation) -> Task
 
 @pytest.fixture
 def foreign_task(round_: ReportingRound, reporter_org: Organisation) -> Task:
-    return (
+    task = (
         round_.plan.tasks.exclude(agencies__organisation_id__in=reporter_org.lineage_ids())
         .exclude(agencies__organisation__isnull=True)
         .first()
     )
+    assert task is not None, "every task of the plan is the reporter's"
+    return task
 
 
 @pytest.fixture
 def percent_indicator(round_: ReportingRound, reporter_org: Organisation) -> Indicator:
-    return (
-        round_.plan.indicators.filter(
-            unit="%", agencies__organisation_id__in=reporter_org.lineage_ids()
-        )
-        .order_by("position")
-        .first()
-    )
+    return builders.percent_indicator(round_.plan, reporter_org)
 
 
 @pytest.fixture
@@ -108,15 +66,14 @@ def accepted_baseline(
     round_: ReportingRound, percent_indicator: Indicator, reporter: User, coordinator: User
 ) -> IndicatorValue:
     """The percent indicator's baseline, 20 at the end of 2024, entered and accepted."""
-    entered = record_indicator_value(
+    return builders.report_value(
         round_,
         percent_indicator,
-        value=20,
-        measured_on=datetime.date(2024, 12, 31),
-        baseline=True,
-        submit=True,
+        20,
+        datetime.date(2024, 12, 31),
         by=reporter,
-        based_on=0,
-        now=DURING,
+        reviewer=coordinator,
+        baseline=True,
+        confirmed=False,
+        reviewed=DURING,
     )
-    return accept_update(entered, by=coordinator, now=DURING)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from tests.conftest import NOW, org
+from tests.builders import NOW, org
 from theodoi.orgs.models import Role
 from theodoi.plans.models import AgencyRole, ImportDraft, Plan, PlanStatus, Task
 from theodoi.reporting.access import (

@@ -10,7 +10,8 @@ import pytest
 from django.contrib.auth.models import User
 from openpyxl import load_workbook
 
-from tests.reporting.conftest import DEADLINE, DURING, IN_PROGRESS
+from tests.builders import DEADLINE, DURING
+from tests.reporting.conftest import IN_PROGRESS
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Task
 from theodoi.reporting.agency_workbook import download_workbook, preview_workbook

@@ -11,7 +11,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 
-from tests.reporting.conftest import AFTER, DEADLINE, DONE, DURING, IN_PROGRESS, PDF
+from tests.builders import AFTER, DEADLINE, DURING, PDF
+from tests.reporting.conftest import DONE, IN_PROGRESS
 from theodoi.audit.log import entries_for
 from theodoi.audit.models import AuditEntry
 from theodoi.ingest.schedule import Schedule

@@ -16,7 +16,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import connection, connections, transaction
 
-from tests.reporting.conftest import DURING, IN_PROGRESS, LATER
+from tests.builders import DURING, LATER
+from tests.reporting.conftest import IN_PROGRESS
 from theodoi.plans.models import Task
 from theodoi.reporting.errors import StaleVersionError
 from theodoi.reporting.models import ReportingRound, TaskUpdate

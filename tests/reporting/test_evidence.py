@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.core.files import File
 from django.core.files.base import ContentFile
 
-from tests.reporting.conftest import DURING, LATER, PDF
+from tests.builders import DURING, LATER, PDF
 from tests.reporting.office_files import (
     macro_word_file,
     odf_text,
@@ -39,7 +39,8 @@ def test_evidence_is_stored_with_its_checksum_and_type(
     assert evidence.content_type == "application/pdf"
     assert evidence.size == len(PDF)
     assert len(evidence.sha256) == 64
-    assert evidence.file.read() == PDF
+    with evidence.file.open("rb") as stored:
+        assert stored.read() == PDF
     assert "ke-hoach" not in evidence.file.name
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 
-from tests.conftest import NOW, SEEDS
+from tests.builders import NOW, SEEDS
 from theodoi.audit.models import AuditEntry
 from theodoi.ingest.pipeline import extract_file
 from theodoi.ingest.plan import Plan as PlanData

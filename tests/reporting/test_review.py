@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import User
 
-from tests.reporting.conftest import DURING, IN_PROGRESS, LATER
+from tests.builders import DURING, LATER
+from tests.reporting.conftest import IN_PROGRESS
 from theodoi.plans.models import Task
 from theodoi.reporting.errors import ReportingError, StaleVersionError
 from theodoi.reporting.models import (

@@ -7,7 +7,8 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 
-from tests.reporting.conftest import AFTER, DEADLINE, DURING, IN_PROGRESS, OPENED
+from tests.builders import AFTER, DEADLINE, DURING, OPENED, open_half_year_round
+from tests.reporting.conftest import IN_PROGRESS
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Plan, Task
 from theodoi.reporting.access import accepts_reports_from
@@ -57,16 +58,7 @@ def test_a_round_with_inconsistent_dates_is_refused(
 
 def test_a_reporter_cannot_open_a_round(tien_giang_plan: Plan, reporter: User) -> None:
     with pytest.raises(ReportingError, match="cơ quan đầu mối"):
-        open_round(
-            tien_giang_plan,
-            title="Kỳ 1",
-            period_start=datetime.date(2025, 11, 15),
-            period_end=datetime.date(2026, 5, 31),
-            cut_off=datetime.date(2026, 5, 15),
-            deadline=DEADLINE,
-            by=reporter,
-            now=OPENED,
-        )
+        open_half_year_round(tien_giang_plan, by=reporter)
 
 
 def test_rounds_lock_at_their_deadline_once(round_: ReportingRound) -> None:

@@ -8,7 +8,8 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 
-from tests.reporting.conftest import DONE, DURING, IN_PROGRESS, LATER
+from tests.builders import DURING, LATER
+from tests.reporting.conftest import DONE, IN_PROGRESS
 from theodoi.plans.models import Task
 from theodoi.reporting.errors import ReportingError, StaleVersionError
 from theodoi.reporting.models import (

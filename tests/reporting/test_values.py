@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 
-from tests.reporting.conftest import DURING, LATER
+from tests.builders import DURING, LATER
 from theodoi.plans.models import Indicator
 from theodoi.reporting.errors import ConfirmationNeededError, ReportingError
 from theodoi.reporting.models import (

@@ -10,12 +10,10 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 
-from tests.conftest import org
+from tests.builders import AS_OF, org
 from theodoi.plans.models import AgencyRole, Indicator, Plan
 from theodoi.reporting.models import ReportingRound
 from theodoi.snapshots.services import rebuild_snapshot
-
-from .conftest import AS_OF
 
 pytestmark = pytest.mark.django_db
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 
+from tests.builders import AS_OF, lead_tasks, reporter_indicator
 from theodoi.audit.models import AuditEntry
 from theodoi.plans.models import Plan
 from theodoi.reporting.access import visible_tasks
@@ -19,8 +20,6 @@ from theodoi.snapshots.errors import SnapshotError
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.services import publish_ranking, rebuild_snapshot
-
-from .conftest import AS_OF, lead_tasks, reporter_indicator
 
 NOW = datetime.datetime(2026, 5, 26, 9, 0, tzinfo=datetime.UTC)
 LATER = datetime.datetime(2027, 2, 1, 9, 0, tzinfo=datetime.UTC)

@@ -5,76 +5,21 @@ them. Screenshots of every step are saved under ``test-output/browser/`` for a p
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from tests.conftest import GOLD, SEEDS
+from tests.browser import log_in, log_out, shot
+from tests.builders import GOLD, SEEDS
 from tests.ingest.builders import build_docx
 from theodoi.plans.models import Plan, Task
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
-PASSWORD = "mật-khẩu-thử-nghiệm-1"  # the persona builder's, in tests/conftest.py
 UNKNOWN_AGENCY = "Trung tâm Giám sát điều hành thông minh tỉnh"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/install-system-deps")
-    # Playwright's sync API keeps an event loop running in this thread; the ORM calls the test
-    # makes meanwhile are still plain synchronous ones, which Django must be told.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
-    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(60_000)
-    yield context.new_page()
-    context.close()
-
-
-def shot(page: Page, name: str, *, full_page: bool = False) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
-
-
-def log_in(page: Page, server: LiveServer, username: str) -> None:
-    page.goto(f"{server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Xin chào, {username}")
-
-
-def log_out(page: Page) -> None:
-    page.get_by_role("button", name="Đăng xuất").click()
-    expect(page.get_by_role("link", name="Đăng nhập").first).to_be_visible()
 
 
 def test_coordinator_imports_seed_004_and_a_reporter_sees_only_its_tasks(

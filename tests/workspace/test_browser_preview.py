@@ -11,9 +11,9 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from tests.conftest import SEEDS
+from tests.browser import log_in, shot
+from tests.builders import SEEDS
 from tests.ingest.builders import build_docx
-from tests.workspace.test_browser import browser, log_in, page, shot  # noqa: F401 - fixtures
 from theodoi.plans.models import AgencyRole, Plan
 
 pytestmark = pytest.mark.browser
@@ -63,7 +63,7 @@ def row_menu(view: Page, row: int) -> None:
 
 
 def test_coordinator_makes_a_prose_plan_reportable_and_publishes_what_she_saw(
-    page: Page,  # noqa: F811 - the fixture imported above
+    page: Page,
     live_server: LiveServer,
     coordinator: User,
     tmp_path: Path,
@@ -175,7 +175,7 @@ def test_coordinator_makes_a_prose_plan_reportable_and_publishes_what_she_saw(
 
 
 def test_the_preview_of_a_seed_plan_fits_a_phone(
-    page: Page,  # noqa: F811 - the fixture imported above
+    page: Page,
     live_server: LiveServer,
     coordinator: User,
     tmp_path: Path,

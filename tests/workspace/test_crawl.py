@@ -29,7 +29,7 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import Client, TestCase, override_settings
 
-from tests.conftest import SEEDS
+from tests.builders import SEEDS
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("demo-crawl")]
 

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import GOLD
+from tests.builders import GOLD
 from theodoi.plans.models import ImportDraft, Plan
 
 GOLD_004 = GOLD / "004_aea82470e0b2daef.json"

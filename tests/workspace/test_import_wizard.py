@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.fixtures import Settings
 
-from tests.conftest import GOLD, SEEDS, org
+from tests.builders import GOLD, SEEDS, org
 from tests.ingest.builders import build_docx, build_pdf
 from theodoi.orgs.models import OrganisationAlias
 from theodoi.plans.models import DraftStatus, ImportDraft, Plan

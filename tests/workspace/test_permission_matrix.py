@@ -24,7 +24,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from tests.conftest import GOLD, NOW
+from tests.builders import GOLD, NOW
 from theodoi.notify.models import Notice, NoticeKind
 from theodoi.plans.importing import publish_import, stage_import
 from theodoi.plans.models import ImportDraft, Plan, Task
@@ -255,6 +255,8 @@ def test_route_answers_each_role_as_declared(
     if isinstance(person, User):
         client.force_login(person)
     response = client.post(url, data) if declared.method == "POST" else client.get(url, data)
+    # A download's file stays open until the server closes the response, as a WSGI server does.
+    response.close()
 
     expected = declared.expected[role]
     if expected == LOGIN:

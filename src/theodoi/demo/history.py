@@ -276,7 +276,7 @@ def _as_counted(indicator: Indicator, value: float) -> float:
 
 
 @transaction.atomic
-def _plan_history(
+def _plan_history(  # noqa: C901 - to be split (issue 11 note)
     plan: Plan,
     reporters: dict[Organisation, User],
     coordinator: User,

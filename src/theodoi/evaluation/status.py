@@ -9,11 +9,12 @@ coordinator accepted the update and it carries evidence, so the caller hands in 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
 from theodoi.evaluation.colour import Colour
-from theodoi.evaluation.due import Due, due_date
+from theodoi.evaluation.due import Due, DueDate, due_date
 from theodoi.evaluation.errors import EvaluationInputError
 from theodoi.evaluation.wording import vn_date
 
@@ -160,21 +161,42 @@ def task_status(facts: TaskFacts, *, today: datetime.date, warning_days: int = 3
         return judged(TaskStatus.PAUSED, Colour.GREY)
 
     if finished is not None:
-        if due.on is None or finished <= due.on:
-            return judged(
-                TaskStatus.DONE_ON_TIME,
-                Colour.GREEN,
-                note=f"Hoàn thành ngày {vn_date(finished)}.",
-            )
-        late = (finished - due.on).days
-        return judged(
-            TaskStatus.DONE_LATE,
-            Colour.RED,
-            days_late=late,
-            note=f"Hoàn thành ngày {vn_date(finished)}, chậm {late} ngày.",
-        )
-
+        return _finished(judged, finished, due.on)
     started = state == UpdateState.IN_PROGRESS
+    return _unfinished(judged, facts, due, started, today=today, warning_days=warning_days)
+
+
+# ``judged`` is task_status's: it adds the reasons and the figures to what a branch decides.
+Judged = Callable[..., TaskJudgement]
+
+
+def _finished(
+    judged: Judged, finished: datetime.date, due_on: datetime.date | None
+) -> TaskJudgement:
+    if due_on is None or finished <= due_on:
+        return judged(
+            TaskStatus.DONE_ON_TIME,
+            Colour.GREEN,
+            note=f"Hoàn thành ngày {vn_date(finished)}.",
+        )
+    late = (finished - due_on).days
+    return judged(
+        TaskStatus.DONE_LATE,
+        Colour.RED,
+        days_late=late,
+        note=f"Hoàn thành ngày {vn_date(finished)}, chậm {late} ngày.",
+    )
+
+
+def _unfinished(
+    judged: Judged,
+    facts: TaskFacts,
+    due: DueDate,
+    started: bool,
+    *,
+    today: datetime.date,
+    warning_days: int,
+) -> TaskJudgement:
     status = TaskStatus.IN_PROGRESS if started else TaskStatus.NOT_STARTED
 
     if facts.recurring:

@@ -223,7 +223,7 @@ def _unfold_layout(blocks: list[Block]) -> Iterator[Block]:
             yield from (Paragraph(line) for line in lines)
 
 
-def segment(blocks: list[Block]) -> Segmented:
+def segment(blocks: list[Block]) -> Segmented:  # noqa: C901 - to be split (issue 11 note)
     """Nest the blocks under their headings; set signature blocks apart."""
     root = Section("document", "", "", "")
     out = Segmented(root)

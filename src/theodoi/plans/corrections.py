@@ -82,35 +82,13 @@ def _converted(correction: Correction) -> Any:
     table, field, raw = correction.table, correction.field, correction.value.strip()
     where = label(table, correction.row, field)
     if field in _TEXT_FIELDS.get(table, set()):
-        if field == "issued_on" and raw:
-            try:
-                return datetime.date.fromisoformat(raw).isoformat()
-            except ValueError as exc:
-                raise PlanError(
-                    _("%(where)s: “%(value)s” is not a date (YYYY-MM-DD).")
-                    % {"where": where, "value": raw}
-                ) from exc
-        if not raw and field in {"code", "title", "name"}:
-            raise PlanError(_("%(where)s: must not be empty.") % {"where": where})
-        return raw or None
+        return _text(field, raw, where)
     if field in _LIST_FIELDS.get(table, set()):
         return [part.strip() for part in raw.replace("\n", ";").split(";") if part.strip()]
-    if field in _NUMBER_FIELDS.get(table, set()) or field in _YEAR_FIELDS.get(table, set()):
-        if not raw:
-            return None
-        # Typed the Vietnamese way (1.234,5) or the ISO way (1234.5); nothing else around it.
-        number = parse_number(raw) if _NUMERIC.fullmatch(raw) else None
-        if number is None:
-            raise PlanError(
-                _("%(where)s: “%(value)s” is not a number.") % {"where": where, "value": raw}
-            )
-        if field in _YEAR_FIELDS.get(table, set()):
-            if not number.is_integer() or not 1945 <= number <= 2100:
-                raise PlanError(
-                    _("%(where)s: “%(value)s” is not a year.") % {"where": where, "value": raw}
-                )
-            return int(number)
-        return number
+    if field in _YEAR_FIELDS.get(table, set()):
+        return _number(raw, where, year=True)
+    if field in _NUMBER_FIELDS.get(table, set()):
+        return _number(raw, where, year=False)
     choices = _CHOICE_FIELDS.get((table, field))
     if choices is not None:
         if raw not in choices:
@@ -120,6 +98,36 @@ def _converted(correction: Correction) -> Any:
             )
         return raw
     raise PlanError(_("%(where)s cannot be corrected here.") % {"where": where})
+
+
+def _text(field: str, raw: str, where: str) -> str | None:
+    if field == "issued_on" and raw:
+        try:
+            return datetime.date.fromisoformat(raw).isoformat()
+        except ValueError as exc:
+            raise PlanError(
+                _("%(where)s: “%(value)s” is not a date (YYYY-MM-DD).")
+                % {"where": where, "value": raw}
+            ) from exc
+    if not raw and field in {"code", "title", "name"}:
+        raise PlanError(_("%(where)s: must not be empty.") % {"where": where})
+    return raw or None
+
+
+def _number(raw: str, where: str, *, year: bool) -> float | int | None:
+    if not raw:
+        return None
+    # Typed the Vietnamese way (1.234,5) or the ISO way (1234.5); nothing else around it.
+    number = parse_number(raw) if _NUMERIC.fullmatch(raw) else None
+    if number is None:
+        raise PlanError(
+            _("%(where)s: “%(value)s” is not a number.") % {"where": where, "value": raw}
+        )
+    if not year:
+        return number
+    if not number.is_integer() or not 1945 <= number <= 2100:
+        raise PlanError(_("%(where)s: “%(value)s” is not a year.") % {"where": where, "value": raw})
+    return int(number)
 
 
 def _entry(plan_json: dict[str, Any], correction: Correction) -> dict[str, Any]:

@@ -11,9 +11,9 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
+from tests.browser import log_in, log_out, shot
+from tests.builders import AS_OF, REVIEWED, lead_tasks, reporter_indicator
 from tests.portal.test_browser import chart_drawn
-from tests.snapshots.conftest import AS_OF, REVIEWED, lead_tasks, reporter_indicator
-from tests.workspace.test_browser import browser, log_in, log_out, page, shot  # noqa: F401
 from theodoi.reporting.models import ReportingRound, TaskUpdate
 from theodoi.reporting.updates import UpdateContent
 from theodoi.snapshots.services import rebuild_snapshot
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_a_leader_reads_the_dashboard_and_follows_a_figure_to_its_tasks(
-    page: Page,  # noqa: F811
+    page: Page,
     live_server: LiveServer,
     round_: ReportingRound,
     reporter: User,
@@ -63,7 +63,7 @@ def test_a_leader_reads_the_dashboard_and_follows_a_figure_to_its_tasks(
 
 
 def test_on_a_phone_the_dashboard_fits_the_screen(
-    page: Page,  # noqa: F811
+    page: Page,
     live_server: LiveServer,
     round_: ReportingRound,
     reporter: User,

@@ -8,11 +8,9 @@ from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import org
-from tests.snapshots.conftest import AS_OF, REVIEWED
+from tests.builders import AS_OF, REVIEWED, org, signed_in
 from theodoi.caching import forget_everything
 from theodoi.orgs.models import Organisation, Role
 from theodoi.plans.models import Plan
@@ -21,17 +19,6 @@ from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.services import rebuild_snapshot
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def evaluated(tien_giang_plan: Plan) -> PlanSnapshot:
-    return rebuild_snapshot(tien_giang_plan, as_of=AS_OF, now=REVIEWED)
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_a_leader_sees_the_counts_and_each_count_lists_its_tasks(

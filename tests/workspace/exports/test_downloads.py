@@ -7,18 +7,12 @@ import io
 import re
 
 from django.contrib.auth.models import User
-from django.test import Client
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
+from tests.builders import signed_in
 from theodoi.reporting.models import ReportingRound
-
-
-def signed_in(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def link(page: str, text: str) -> str:

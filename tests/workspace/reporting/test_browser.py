@@ -14,41 +14,30 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from tests.reporting.conftest import PDF, tasks_of
-from tests.workspace.test_browser import browser, log_in, log_out, page  # noqa: F401
+from tests import browser as harness
+from tests.browser import log_in, log_out
+from tests.builders import PDF, open_round_now, tasks_of
 from theodoi.plans.models import AgencyRole, Plan
 from theodoi.reporting.models import ReportingRound, TaskUpdate
-from theodoi.reporting.rounds import lock_due_rounds, open_round
+from theodoi.reporting.rounds import lock_due_rounds
 
 pytestmark = pytest.mark.browser
-SHOTS = Path(__file__).resolve().parents[3] / "test-output" / "reporting"
 
 
-def shot(page: Page, name: str, *, full_page: bool = False) -> None:  # noqa: F811
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
+def shot(page: Page, name: str, *, full_page: bool = False) -> None:
+    harness.shot(page, name, full_page=full_page, folder="reporting")
 
 
 def test_a_full_round_from_report_to_acceptance_lock_and_reopening(
-    page: Page,  # noqa: F811
+    page: Page,
     live_server: LiveServer,
     tien_giang_plan: Plan,
     coordinator: User,
     reporter: User,
     tmp_path: Path,
 ) -> None:
-    now = timezone.now()
     today = timezone.localdate()
-    round_ = open_round(
-        tien_giang_plan,
-        title="Báo cáo 6 tháng đầu năm",
-        period_start=today - datetime.timedelta(days=150),
-        period_end=today + datetime.timedelta(days=10),
-        cut_off=today,
-        deadline=now + datetime.timedelta(days=10),
-        by=coordinator,
-        now=now,
-    )
+    round_ = open_round_now(tien_giang_plan, by=coordinator, title="Báo cáo 6 tháng đầu năm")
     organisation = reporter.membership.organisation
     first, second, third = tasks_of(tien_giang_plan, organisation, AgencyRole.LEAD)[:3]
     agency_url = f"{live_server.url}/ky-bao-cao/{round_.pk}/don-vi/"

@@ -11,10 +11,9 @@ from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from tests.reporting.conftest import PDF
-from tests.workspace.reporting.conftest import lead_task_of
+from tests.browser import log_in
+from tests.builders import PDF, lead_task_of
 from tests.workspace.reporting.test_browser import shot
-from tests.workspace.test_browser import browser, log_in, page  # noqa: F401
 from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate
 
 pytestmark = pytest.mark.browser
@@ -24,7 +23,7 @@ DIFFICULTIES = "Đường truyền tại các xã vùng sâu còn chậm."
 
 
 def test_attaching_evidence_before_saving_keeps_the_report_typed_on_a_phone_too(
-    page: Page,  # noqa: F811
+    page: Page,
     live_server: LiveServer,
     live_round: ReportingRound,
     reporter: User,
@@ -59,7 +58,7 @@ def test_attaching_evidence_before_saving_keeps_the_report_typed_on_a_phone_too(
 
 
 def test_submitting_one_figure_keeps_the_others_typed(
-    page: Page,  # noqa: F811
+    page: Page,
     live_server: LiveServer,
     live_round: ReportingRound,
     reporter: User,

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from tests.workspace.reporting.conftest import signed_in
+from tests.builders import signed_in
 from theodoi.plans.models import Indicator
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.values import record_indicator_value

@@ -15,9 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from tests.reporting.conftest import PDF
+from tests.builders import PDF, lead_task_of, signed_in
 from tests.reporting.office_files import macro_word_file
-from tests.workspace.reporting.conftest import lead_task_of, signed_in
 from theodoi.ingest.schedule import Schedule
 from theodoi.plans.models import Indicator, Plan
 from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate

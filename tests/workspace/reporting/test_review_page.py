@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.workspace.reporting.conftest import signed_in
+from tests.builders import signed_in
 from theodoi.reporting.models import ReportingRound, TaskUpdate
 from theodoi.reporting.updates import UpdateContent, submit_update
 

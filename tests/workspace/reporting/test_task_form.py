@@ -12,9 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.builders import PDF, lead_task_of, signed_in
 from tests.reporting import every_field
-from tests.reporting.conftest import PDF
-from tests.workspace.reporting.conftest import lead_task_of, signed_in
 from theodoi.reporting.fields import UPDATE_FIELDS
 from theodoi.reporting.models import Evidence, ReportingRound, TaskUpdate
 from theodoi.reporting.updates import UpdateContent

@@ -401,7 +401,7 @@ def _figure_at(paragraph: _Paragraph, figure: re.Match[str]) -> _Found | None:
     return _Found(start, figure, unit, unit_end, lead_words, rank)
 
 
-def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, int]:
+def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, int]:  # noqa: C901 - to be split (issue 11 note)
     text = paragraph.text
     for pattern, unit in _PERCENT_UNITS:
         match = pattern.match(text, at)

@@ -211,7 +211,7 @@ def _warning(name: str, scanned: list[int], undecodable: list[int]) -> list[str]
     return out
 
 
-def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:
+def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:  # noqa: C901 - to be split (issue 11 note)
     """The paragraphs and tables of a PDF. Pages without text are read by OCR when ``ocr`` is
     set; a PDF most of whose pages have no text is otherwise refused with the way to enable
     OCR, and a text PDF's pages without text are named in a warning."""

@@ -67,7 +67,7 @@ class _Scan:
         self.max_rows = max_rows
         self.elements = 0
 
-    def part(self, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    def part(self, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:  # noqa: C901 - to be split (issue 11 note)
         sheet = bool(_SHEET_PART.fullmatch(member.filename))
         depth = 0
         row = 0

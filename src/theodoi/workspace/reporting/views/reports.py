@@ -204,6 +204,41 @@ def task_update(request: AuthenticatedRequest, round_id: int, task_id: int) -> H
     )
 
 
+def _record_figure(
+    request: AuthenticatedRequest,
+    round_: ReportingRound,
+    item: IndicatorItem,
+    form: FigureForm,
+    baseline: bool,
+    submit: bool,
+) -> bool:
+    """Record a valid figure form; a refusal is put on the form, which is then not saved."""
+    data = form.cleaned_data
+    try:
+        record_indicator_value(
+            round_,
+            item.indicator,
+            value=data["value"],
+            measured_on=data["measured_on"],
+            note=data["note"],
+            source=data["source"],
+            confirmed=data["confirmed"],
+            baseline=baseline,
+            submit=submit,
+            by=request.user,
+            based_on=data["based_on"],
+            now=timezone.now(),
+        )
+    except ConfirmationNeededError as doubt:
+        form.needs_confirmation = True  # type: ignore[attr-defined]
+        form.add_error(None, str(doubt))
+    except ReportingError as refused:
+        form.add_error(None, str(refused))
+    else:
+        return True
+    return False
+
+
 @staff_required
 @require_POST
 def figures_save(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
@@ -223,30 +258,8 @@ def figures_save(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
             submit = verb == "submit" and pressed == prefix
             if not submit and not form.has_changed():
                 continue
-            if form.is_valid():
-                data = form.cleaned_data
-                try:
-                    record_indicator_value(
-                        round_,
-                        item.indicator,
-                        value=data["value"],
-                        measured_on=data["measured_on"],
-                        note=data["note"],
-                        source=data["source"],
-                        confirmed=data["confirmed"],
-                        baseline=baseline,
-                        submit=submit,
-                        by=request.user,
-                        based_on=data["based_on"],
-                        now=timezone.now(),
-                    )
-                except ConfirmationNeededError as doubt:
-                    form.needs_confirmation = True  # type: ignore[attr-defined]
-                    form.add_error(None, str(doubt))
-                except ReportingError as refused:
-                    form.add_error(None, str(refused))
-                else:
-                    saved.append(item.indicator.code)
+            if form.is_valid() and _record_figure(request, round_, item, form, baseline, submit):
+                saved.append(item.indicator.code)
             if form.errors:
                 bound[prefix] = form
     if saved:
