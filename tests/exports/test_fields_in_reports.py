@@ -13,13 +13,8 @@ from django.utils import translation
 from docx import Document
 from openpyxl import load_workbook
 
+from tests.builders import AS_OF, lead_tasks
 from tests.reporting.every_field import EVERY_FIELD, shown
-from tests.snapshots.conftest import (
-    AS_OF,
-    lead_tasks,
-)
-from tests.snapshots.conftest import report_task as report_task
-from tests.snapshots.conftest import round_ as round_
 from theodoi.exports.content import plan_report
 from theodoi.exports.excel import plan_table_xlsx
 from theodoi.exports.word import round_report_docx

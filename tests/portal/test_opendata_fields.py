@@ -11,8 +11,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from tests.builders import AS_OF, REVIEWED, lead_tasks
 from tests.reporting.every_field import EVERY_FIELD
-from tests.snapshots.conftest import AS_OF, REVIEWED, lead_tasks
 from theodoi.portal.opendata import DATASETS
 from theodoi.reporting.fields import UPDATE_FIELDS, Kind
 from theodoi.reporting.models import ReportingRound, TaskUpdate

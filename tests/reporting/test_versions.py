@@ -7,7 +7,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.db.models import Q
 
-from tests.reporting.conftest import AFTER, DONE, DURING, IN_PROGRESS, LATER
+from tests.builders import AFTER, DURING, LATER
+from tests.reporting.conftest import DONE, IN_PROGRESS
 from theodoi.plans.models import Task
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
 from theodoi.reporting.review import accept_update, return_update

@@ -8,8 +8,8 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from tests.builders import lead_task_of, signed_in
 from tests.reporting.every_field import EVERY_FIELD, shown, typed
-from tests.workspace.reporting.conftest import lead_task_of, signed_in
 from theodoi.reporting.fields import UPDATE_FIELDS, Kind
 from theodoi.reporting.models import ReportingRound, TaskUpdate
 
