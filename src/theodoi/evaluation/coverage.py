@@ -86,14 +86,18 @@ class CoverageRow:
         return 1 - len(self.missing) / len(self.expected)
 
 
-def _named(task: NationalTask, carrier: Carrier) -> bool:
-    written = [normalize_text(name).casefold() for name in task.agencies]
-    return any(normalize_text(name).casefold() in written for name in carrier.names)
+def _folded(name: str) -> str:
+    return normalize_text(name).casefold()
 
 
 def expected_of(task: NationalTask, carriers: Sequence[Carrier]) -> list[Carrier]:
     wanted = audiences(task.agencies)
-    return [c for c in carriers if c.audience in wanted or _named(task, c)]
+    written = {_folded(name) for name in task.agencies}
+    return [
+        c
+        for c in carriers
+        if c.audience in wanted or any(_folded(name) in written for name in c.names)
+    ]
 
 
 def coverage(
@@ -108,8 +112,5 @@ def coverage(
         CoverageRow(task, expected_of(task, carriers), list(uptakes.get(task.key, ())))
         for task in tasks
     ]
-    order = {id(row): position for position, row in enumerate(rows)}
-    return sorted(
-        rows,
-        key=lambda row: (not row.expected, -len(row.missing), order[id(row)]),
-    )
+    # sorted() is stable: rows that tie stay in the plan's order.
+    return sorted(rows, key=lambda row: (not row.expected, -len(row.missing)))

@@ -78,11 +78,6 @@ class Exporter(Generic[S]):
         return f"{self.subject.namespace}:{self.key}"
 
 
-def staff_readers(persona: Persona) -> bool:
-    """Reports read every task, confidential ones too."""
-    return is_staff_reader(persona)
-
-
 def reporters(persona: Persona) -> bool:
     return is_reporter(persona) and persona.organisation is not None
 
@@ -126,7 +121,8 @@ EXPORTERS: dict[str, Exporter[Any]] = {
             extension="docx",
             filename=lambda report: f"bao-cao-ky-{_round_of(report).pk}.docx",
             render=round_report_docx,
-            may_use=staff_readers,
+            # Reports read every task, confidential ones too.
+            may_use=is_staff_reader,
         ),
         Exporter[PlanReport](
             key="plan_table",
@@ -137,7 +133,7 @@ EXPORTERS: dict[str, Exporter[Any]] = {
             extension="xlsx",
             filename=lambda report: f"ke-hoach-{report.plan.pk}-nhiem-vu.xlsx",
             render=plan_table_xlsx,
-            may_use=staff_readers,
+            may_use=is_staff_reader,
         ),
         Exporter[AgencyRound](
             key="workbook",
