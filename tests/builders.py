@@ -73,7 +73,7 @@ def make_persona(
 
 def agency_of(user: User) -> Organisation:
     """The organisation a reporter reports for."""
-    organisation = user.membership.organisation
+    organisation = user.memberships.get().organisation
     assert organisation is not None, f"{user} reports for no agency"
     return organisation
 

@@ -17,6 +17,7 @@ from tests import builders
 from tests.builders import AS_OF, NOW, REVIEWED, TIEN_GIANG, make_persona, org
 from theodoi.orgs.loading import load_organisations
 from theodoi.orgs.models import Organisation, Role
+from theodoi.orgs.services import grant_role
 from theodoi.plans.models import Indicator, Plan, Task
 from theodoi.reporting.models import IndicatorValue, ReportingRound, TaskUpdate
 from theodoi.reporting.updates import UpdateContent
@@ -86,6 +87,26 @@ def reporter(orgs: None) -> User:
 @pytest.fixture
 def other_reporter(orgs: None) -> User:
     return make_persona("soyte", Role.REPORTER, org("dong-thap--so-y-te"))
+
+
+@pytest.fixture
+def other_coordinator(orgs: None) -> User:
+    """The coordinator of Quảng Ngãi, who works on Quảng Ngãi's plans (Kon Tum's too)."""
+    return make_persona("daumoi.qn", Role.COORDINATOR, org("quang-ngai--so-khoa-hoc-cong-nghe"))
+
+
+@pytest.fixture
+def inspector(orgs: None) -> User:
+    """Đồng Tháp's inspection commission, granted its confidential tasks."""
+    user = User.objects.create_user("thanhtra", password=builders.PASSWORD)
+    grant_role(user, Role.INSPECTOR, org("dong-thap"), confidential=True, by=None, now=NOW)
+    return user
+
+
+@pytest.fixture
+def national_leader(orgs: None) -> User:
+    """The national level: reads every province's plans."""
+    return make_persona("bokhcn", Role.LEADER, None)
 
 
 @pytest.fixture

@@ -142,6 +142,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "theodoi.orgs.middleware.chosen_membership",
     "django.contrib.messages.middleware.MessageMiddleware",
     "theodoi.workspace.upload_limit.UploadLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

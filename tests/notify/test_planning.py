@@ -126,7 +126,7 @@ def test_a_returned_update_saved_again_is_not_announced(
 def test_a_returned_figure_is_announced_until_it_is_saved_again(
     round_: ReportingRound, reporter_mail: User, coordinator: User
 ) -> None:
-    lineage = reporter_mail.membership.organisation.lineage_ids()
+    lineage = reporter_mail.memberships.get().organisation.lineage_ids()
     indicator = (
         round_.plan.indicators.filter(agencies__organisation_id__in=lineage, unit="%")
         .order_by("position")

@@ -21,7 +21,7 @@ IN_PROGRESS = UpdateContent(status="in_progress", progress=50, results="Đang tr
 
 
 def submit_everything(round_: ReportingRound, reporter: User, day: int) -> int:
-    organisation = reporter.membership.organisation
+    organisation = reporter.memberships.get().organisation
     tasks = missing_tasks(round_, organisation, latest_states(round_))
     for task in tasks:
         submit_update(round_, task, IN_PROGRESS, by=reporter, based_on=0, now=morning(day))
@@ -66,7 +66,7 @@ def test_reporters_get_reminders_7_3_and_1_days_before_the_deadline_until_their_
         31: [khcn],
     }
     keys = set(Notice.objects.filter(recipient=reporter_mail).values_list("key", flat=True))
-    organisation = reporter_mail.membership.organisation.pk
+    organisation = reporter_mail.memberships.get().organisation.pk
     assert keys == {
         f"reminder:{round_.pk}:{organisation}:{days}:{reporter_mail.pk}" for days in (7, 3, 1)
     }
@@ -76,7 +76,9 @@ def test_reporters_get_reminders_7_3_and_1_days_before_the_deadline_until_their_
 def test_a_reminder_names_the_deadline_and_the_tasks_still_owed(
     round_: ReportingRound, reporter_mail: User
 ) -> None:
-    owed = missing_tasks(round_, reporter_mail.membership.organisation, latest_states(round_))
+    owed = missing_tasks(
+        round_, reporter_mail.memberships.get().organisation, latest_states(round_)
+    )
 
     send(due_reminders(morning(29).date()), now=morning(29))
 

@@ -58,7 +58,7 @@ def test_reopening_a_round_tells_only_the_agency_it_is_reopened_for(
     lock_due_rounds(after)
     reopen_round_for(
         round_,
-        reporter_mail.membership.organisation,
+        reporter_mail.memberships.get().organisation,
         by=coordinator,
         until=after + datetime.timedelta(days=3),
         now=after,

@@ -85,7 +85,7 @@ def test_a_locked_round_refuses_a_late_update_until_reopened_for_that_agency(
         round_, reporter_org, by=coordinator, until=AFTER + datetime.timedelta(days=3), now=AFTER
     )
     assert save_draft(round_, lead_task, IN_PROGRESS, by=reporter, based_on=0, now=AFTER)
-    assert not accepts_reports_from(round_, other_reporter.membership.organisation, AFTER)
+    assert not accepts_reports_from(round_, other_reporter.memberships.get().organisation, AFTER)
     assert not accepts_reports_from(round_, reporter_org, AFTER + datetime.timedelta(days=4))
 
 

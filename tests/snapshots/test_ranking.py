@@ -64,7 +64,7 @@ def test_after_the_deadline_the_responsible_agency_owes_a_figure_for_each_indica
     report_value(tfp(round_.plan), 46, datetime.date(2026, 5, 15))
     results = rebuild_snapshot(round_.plan, as_of=AFTER_DEADLINE, now=NOW).results
     plan = round_.plan
-    lineage = reporter.membership.organisation.lineage_ids()
+    lineage = reporter.memberships.get().organisation.lineage_ids()
     responsible_for = {
         i.pk
         for i in plan.indicators.all()

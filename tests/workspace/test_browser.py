@@ -89,7 +89,7 @@ def test_coordinator_imports_seed_004_and_a_reporter_sees_only_its_tasks(
 
     plan = Plan.objects.get(number="69/KH-UBND")
     own = Task.objects.filter(
-        plan=plan, agencies__organisation__in=reporter.membership.organisation.lineage_ids()
+        plan=plan, agencies__organisation__in=reporter.memberships.get().organisation.lineage_ids()
     ).distinct()
     assert 0 < own.count() < 67
     log_in(page, live_server, "sokhcn")

@@ -236,8 +236,12 @@ def test_publishing_makes_the_plan_with_every_task_and_indicator(desk: Client) -
     assert "đã được công bố" in html
 
 
-def test_publishing_a_plan_known_by_its_title_names_it_once(desk: Client) -> None:
-    # Seed 000 has no number: the plan is known by its title, which begins "Kế hoạch".
+def test_publishing_a_plan_known_by_its_title_names_it_once(
+    desk: Client, other_coordinator: User
+) -> None:
+    # Seed 000 has no number: the plan is known by its title, which begins "Kế hoạch". It is
+    # Quảng Ngãi's, imported by Quảng Ngãi's coordinator.
+    desk.force_login(other_coordinator)
     plan_json = json.loads((GOLD / "000_7358453b67115249.json").read_text(encoding="utf-8"))
     draft = staged(desk, plan_json, "ke-hoach-03.json")
     response = publish(desk, draft)
@@ -418,3 +422,14 @@ def test_a_form_without_its_security_token_is_refused_with_a_vietnamese_page(
     html = response.content.decode()
     assert "Không có dữ liệu nào được lưu" in html
     assert not ImportDraft.objects.exists()
+
+
+def test_a_plan_of_another_province_is_refused_at_upload_and_nothing_stays(desk: Client) -> None:
+    # Đồng Tháp's coordinator uploads Quảng Ngãi's 66/KH-UBND.
+    plan_json = json.loads((GOLD / "003_de113db257313a93.json").read_text(encoding="utf-8"))
+    response = upload(desk, "66.json", json.dumps(plan_json, ensure_ascii=False))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Văn bản này là kế hoạch của Quảng Ngãi" in html
+    assert "Đồng Tháp" in html
+    assert not ImportDraft.objects.filter(status=DraftStatus.STAGED).exists()

@@ -34,7 +34,20 @@ from theodoi.reporting.rounds import open_round
 from theodoi.reporting.updates import UpdateContent, submit_update
 from theodoi.snapshots.services import rebuild_snapshot
 
-ROLES = ("public", "reporter", "other_reporter", "leader", "coordinator", "admin_persona")
+# The plans of the matrix are Tiền Giang's, which Đồng Tháp carries since the merger: the
+# coordinator, the leader and the inspector work in Đồng Tháp's scope; "other_coordinator" is
+# Quảng Ngãi's and "national_leader" reads the whole country.
+ROLES = (
+    "public",
+    "reporter",
+    "other_reporter",
+    "leader",
+    "coordinator",
+    "admin_persona",
+    "other_coordinator",
+    "inspector",
+    "national_leader",
+)
 LOGIN = "login"  # a redirect to the login page
 AWAY = "away"  # a redirect elsewhere: the action was done, or there is nothing to do here
 
@@ -57,13 +70,26 @@ def staff(status: int | str) -> dict[str, int | str]:
 
 
 def importers(status: int | str) -> dict[str, int | str]:
-    """The coordinator and IT staff import plans; other roles may not."""
-    return {**each(403), "public": LOGIN, "coordinator": status, "admin_persona": status}
+    """Coordinators and IT staff import plans; other roles may not."""
+    return {
+        **each(403),
+        "public": LOGIN,
+        "coordinator": status,
+        "admin_persona": status,
+        "other_coordinator": status,
+    }
 
 
 def readers(status: int | str) -> dict[str, int | str]:
-    """Leaders, the coordinator and IT staff read every task, confidential ones too."""
-    return {**importers(status), "leader": status}
+    """Leaders, inspectors, coordinators and IT staff read every task of their scope,
+    confidential ones too (an inspector when granted)."""
+    return {**importers(status), "leader": status, "inspector": status, "national_leader": status}
+
+
+def foreign(expected: dict[str, int | str]) -> dict[str, int | str]:
+    """A route about one of Tiền Giang's plans, drafts, rounds or tasks: the coordinator of
+    another province does not learn that it exists."""
+    return {**expected, "other_coordinator": 404}
 
 
 def reporters(own: int | str, other: int | str) -> dict[str, int | str]:
@@ -84,35 +110,41 @@ MATRIX: dict[str, Route] = {
     "password_reset_confirm": Route("GET", each(200)),
     "password_reset_complete": Route("GET", each(200)),
     "workspace:home": Route("GET", each(200)),
+    # A role that is not one's own is refused on the page it came from.
+    "workspace:choose_role": Route("POST", {**each(AWAY), "public": LOGIN}, {"membership": "0"}),
     "workspace:plan_list": Route("GET", staff(200)),
-    "workspace:plan_detail": Route("GET", staff(200)),
+    "workspace:plan_detail": Route("GET", foreign(staff(200))),
     "workspace:import_upload": Route("GET", importers(200)),
-    "workspace:import_preview": Route("GET", importers(200)),
+    "workspace:import_preview": Route("GET", foreign(importers(200))),
     "workspace:import_edit_cell": Route(
         "POST",
-        importers(AWAY),
+        foreign(importers(AWAY)),
         {"table": "tasks", "row": "0", "field": "title", "value": "Nhiệm vụ đã sửa"},
     ),
-    "workspace:import_map_agency": Route("POST", importers(AWAY), "mapping_data"),
-    "workspace:import_publish": Route("POST", importers(AWAY), {"confirmed": "True"}),
+    "workspace:import_map_agency": Route("POST", foreign(importers(AWAY)), "mapping_data"),
+    "workspace:import_publish": Route("POST", foreign(importers(AWAY)), {"confirmed": "True"}),
     "workspace:import_row": Route(
-        "POST", importers(AWAY), {"table": "tasks", "row": "0", "action": "delete"}
+        "POST", foreign(importers(AWAY)), {"table": "tasks", "row": "0", "action": "delete"}
     ),
-    "workspace:import_split": Route("GET", importers(200), data={"table": "tasks", "row": "0"}),
+    "workspace:import_split": Route(
+        "GET", foreign(importers(200)), data={"table": "tasks", "row": "0"}
+    ),
     "workspace:import_merge": Route(
-        "POST", importers(AWAY), {"table": "tasks", "rows": ["0", "1"]}
+        "POST", foreign(importers(AWAY)), {"table": "tasks", "rows": ["0", "1"]}
     ),
     "workspace:import_add": Route(
-        "POST", importers(AWAY), {"table": "tasks", "text": "Nhiệm vụ bị sót"}
+        "POST", foreign(importers(AWAY)), {"table": "tasks", "text": "Nhiệm vụ bị sót"}
     ),
-    "workspace:import_paragraphs": Route("GET", importers(200)),
-    "workspace:import_fill_indicators": Route("POST", importers(AWAY), {"year": "2030"}),
-    "workspace:import_undo": Route("POST", importers(AWAY)),
-    "workspace:import_find_agencies": Route("GET", importers(200), data={"q": "y tế"}),
-    "workspace:import_read_time": Route("GET", importers(200), data={"text": "Quý II/2026"}),
-    "workspace:import_discard": Route("POST", importers(AWAY)),
+    "workspace:import_paragraphs": Route("GET", foreign(importers(200))),
+    "workspace:import_fill_indicators": Route("POST", foreign(importers(AWAY)), {"year": "2030"}),
+    "workspace:import_undo": Route("POST", foreign(importers(AWAY))),
+    "workspace:import_find_agencies": Route("GET", foreign(importers(200)), data={"q": "y tế"}),
+    "workspace:import_read_time": Route(
+        "GET", foreign(importers(200)), data={"text": "Quý II/2026"}
+    ),
+    "workspace:import_discard": Route("POST", foreign(importers(AWAY))),
     "reporting:round_list": Route("GET", staff(200)),
-    "reporting:round_open": Route("GET", importers(200)),
+    "reporting:round_open": Route("GET", foreign(importers(200))),
     "reporting:agency": Route("GET", reporters(200, 200)),
     "reporting:task_update": Route("GET", reporters(200, 404)),
     # Another agency's figure is not on its page: nothing is saved.
@@ -120,19 +152,21 @@ MATRIX: dict[str, Route] = {
     "reporting:workbook": Route("GET", reporters(200, 200)),
     "reporting:workbook_upload": Route("GET", reporters(200, 200)),
     "reporting:workbook_apply": Route("POST", reporters(404, 404)),
-    "reporting:review": Route("GET", importers(200)),
-    "reporting:review_accept": Route("POST", importers(AWAY)),
-    "reporting:review_return": Route("POST", importers(AWAY), {"reason": "Thiếu minh chứng."}),
-    "reporting:review_bulk_accept": Route("POST", importers(AWAY)),
-    "reporting:round_reopen": Route("POST", importers(AWAY)),
-    "reporting:round_close": Route("POST", importers(AWAY)),
-    "reporting:evidence": Route("GET", {**staff(200), "other_reporter": 404}),
+    "reporting:review": Route("GET", foreign(importers(200))),
+    "reporting:review_accept": Route("POST", foreign(importers(AWAY))),
+    "reporting:review_return": Route(
+        "POST", foreign(importers(AWAY)), {"reason": "Thiếu minh chứng."}
+    ),
+    "reporting:review_bulk_accept": Route("POST", foreign(importers(AWAY))),
+    "reporting:round_reopen": Route("POST", foreign(importers(AWAY))),
+    "reporting:round_close": Route("POST", foreign(importers(AWAY))),
+    "reporting:evidence": Route("GET", foreign({**staff(200), "other_reporter": 404})),
     "notify:notice_list": Route("GET", staff(200)),
     "notify:notice_read": Route("POST", staff(404)),  # the notice is someone else's
     "notify:notice_read_all": Route("POST", staff(AWAY)),
     "notify:preferences": Route("GET", staff(200)),
-    "exports:round_report": Route("GET", readers(200)),
-    "exports:plan_table": Route("GET", readers(200)),
+    "exports:round_report": Route("GET", foreign(readers(200))),
+    "exports:plan_table": Route("GET", foreign(readers(200))),
     # The public portal: open to everyone, signed in or not.
     "portal:plan_list": Route("GET", each(200)),
     "portal:data_dictionary": Route("GET", each(200)),
@@ -199,8 +233,10 @@ def test_every_url_argument_has_a_fixture() -> None:
     assert sorted(arguments - set(URL_ARGUMENTS)) == []
 
 
-def small_plan(gold: str, *, keep: int) -> bytes:
+def small_plan(gold: str, *, keep: int, province: str | None = None) -> bytes:
     plan = json.loads((GOLD / gold).read_text(encoding="utf-8"))
+    if province is not None:
+        plan["document"]["province"] = province
     plan["tasks"] = plan["tasks"][:keep]
     plan["indicators"] = plan["indicators"][:keep]
     plan["tasks"][0]["lead"] = ["Trung tâm Giám sát điều hành thông minh"]
@@ -221,8 +257,11 @@ def matrix_plan_id(matrix_plan: Plan) -> int:
 
 @pytest.fixture
 def matrix_draft(orgs: None) -> ImportDraft:
-    """An import awaiting review, with one agency name theodoi does not know."""
-    upload = SimpleUploadedFile("66.json", small_plan("003_de113db257313a93.json", keep=2))
+    """An import awaiting review, with one agency name theodoi does not know, of a plan of
+    Tiền Giang (Quảng Ngãi's 66/KH-UBND, moved there)."""
+    upload = SimpleUploadedFile(
+        "66.json", small_plan("003_de113db257313a93.json", keep=2, province="Tiền Giang")
+    )
     return stage_import(upload, by=None, now=NOW)
 
 
@@ -299,7 +338,7 @@ def matrix_task_id(matrix_plan: Plan) -> int:
 
 @pytest.fixture
 def matrix_indicator_id(matrix_plan: Plan, reporter: User) -> int:
-    lineage = reporter.membership.organisation.lineage_ids()
+    lineage = reporter.memberships.get().organisation.lineage_ids()
     return matrix_plan.indicators.filter(agencies__organisation_id__in=lineage).first().pk
 
 

@@ -51,6 +51,7 @@ class Action(models.TextChoices):
     NOTICE_PREFERENCES_SET = "notify.preferences.set", _("Notice preferences set")
     ALIAS_CREATED = "orgs.alias.created", _("Organisation name added")
     MEMBERSHIP_GRANTED = "orgs.membership.granted", _("Role granted")
+    CONFIDENTIAL_READ = "plans.task.confidential_read", _("Confidential task read")
     PERSON_DEACTIVATED = "orgs.person.deactivated", _("Person deactivated")
     ORGANISATIONS_LOADED = "orgs.data.loaded", _("Organisations loaded")
     PASSWORD_CHANGED = "accounts.password.changed", _("Password changed by its owner")

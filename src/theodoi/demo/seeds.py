@@ -45,6 +45,7 @@ def _account(
     *,
     now: datetime.datetime,
     report: DemoReport,
+    confidential: bool = False,
 ) -> User:
     """The account, created with a random password (returned once, never stored in clear)."""
     user = User.objects.filter(username=username).first()
@@ -57,9 +58,22 @@ def _account(
         # IT staff work in Django's admin as well.
         user.is_staff = user.is_superuser = True
         user.save(update_fields=["is_staff", "is_superuser"])
-    grant_role(user, role, organisation, by=None, now=now)
+    grant_role(user, role, organisation, confidential=confidential, by=None, now=now)
     report.accounts.append((username, role, password))
     return user
+
+
+def _province_accounts(
+    province: Organisation, *, now: datetime.datetime, report: DemoReport
+) -> None:
+    """A coordinator (its Sở KH&CN) and a leader for the province, who see only its plans
+    (those of the provinces it succeeded included)."""
+    focal = Organisation.objects.filter(
+        parent=province, code__endswith="--so-khoa-hoc-cong-nghe"
+    ).first()
+    place = slug(province.name)
+    _account(f"{place}.daumoi", Role.COORDINATOR, focal or province, now=now, report=report)
+    _account(f"{place}.lanhdao", Role.LEADER, province, now=now, report=report)
 
 
 def _import_seed(
@@ -139,7 +153,10 @@ def load_demo(
     load_organisations(by=None, now=now)
     _account("quantri", Role.ADMIN, None, now=now, report=report)
     coordinator = _account("daumoi", Role.COORDINATOR, None, now=now, report=report)
+    # The national level reads every province's plans; the inspection account reads them
+    # too, confidential tasks included, each such read audited.
     _account("lanhdao", Role.LEADER, None, now=now, report=report)
+    _account("thanhtra", Role.INSPECTOR, None, now=now, report=report, confidential=True)
     paths = sorted(p for p in seeds.iterdir() if p.suffix.lower() in SEED_SUFFIXES)
     for path in paths:
         try:
@@ -149,7 +166,9 @@ def load_demo(
             continue
         if plan is not None:
             report.imported.append(plan)
-    for plan in Plan.objects.exclude(province=None):
+    for plan in Plan.objects.exclude(province=None).select_related("province"):
+        assert plan.province is not None  # excluded above
+        _province_accounts(plan.province.current(now.date()), now=now, report=report)
         for body in _busiest_bodies(plan, now.date()):
             assert body.parent is not None  # _busiest_bodies keeps bodies under a province
             username = f"{slug(body.parent.name)}.{slug(body.name)}"[:150]

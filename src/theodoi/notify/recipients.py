@@ -3,12 +3,11 @@ and which tasks an agency has not reported on in a round."""
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 
 from django.contrib.auth.models import User
 
-from theodoi.orgs.models import Membership, Organisation, OrganisationKind, Role
+from theodoi.orgs.models import Membership, Organisation, Role
 from theodoi.plans.models import Plan, PlanStatus, Task
 from theodoi.reporting.access import tasks_of
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
@@ -34,33 +33,19 @@ def reporters_by_organisation() -> dict[int, list[User]]:
 def coordinators() -> list[Membership]:
     return list(
         Membership.objects.filter(role=Role.COORDINATOR, user__is_active=True)
-        .select_related("user", "organisation__parent")
+        .select_related("user", "scope")
         .order_by("user__username")
     )
 
 
-def _province_of(organisation: Organisation | None) -> Organisation | None:
-    seen: set[int] = set()
-    while organisation is not None and organisation.pk not in seen:
-        if organisation.kind == OrganisationKind.PROVINCE:
-            return organisation
-        seen.add(organisation.pk)
-        organisation = organisation.parent
-    return None
-
-
-def plans_followed(membership: Membership, today: datetime.date) -> list[Plan]:
-    """The published plans of the coordinator's province as it is today (a plan of Tiền Giang
-    is Đồng Tháp's since the merger); every published plan for a coordinator of no province."""
+def plans_followed(membership: Membership) -> list[Plan]:
+    """The published plans of the coordinator's scope: its province as it is today and every
+    body it succeeded (a plan of Tiền Giang is Đồng Tháp's since the merger); every published
+    plan for a coordinator of the nation."""
     plans = Plan.objects.filter(status=PlanStatus.PUBLISHED).select_related("province")
-    province = _province_of(membership.organisation)
-    if province is None:
+    if membership.scope is None:
         return list(plans)
-    return [
-        plan
-        for plan in plans
-        if plan.province is not None and plan.province.current(today).pk == province.pk
-    ]
+    return list(plans.filter(province_id__in=membership.scope.lineage_ids()))
 
 
 def latest_states(round_: ReportingRound) -> dict[tuple[int, int], str]:

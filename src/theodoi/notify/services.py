@@ -397,7 +397,7 @@ def digest(today: datetime.date) -> list[PlannedNotice]:
     with translation.override(settings.LANGUAGE_CODE):
         for membership in coordinators():
             parts = []
-            for plan in plans_followed(membership, today):
+            for plan in plans_followed(membership):
                 if plan.pk not in summaries:
                     summaries[plan.pk] = _plan_digest(plan, today)
                 summary = summaries[plan.pk]

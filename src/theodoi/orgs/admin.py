@@ -41,10 +41,10 @@ class OrganisationAdmin(AuditedAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(AuditedAdmin):
-    list_display = ("user", "role", "organisation")
+    list_display = ("user", "role", "organisation", "scope", "confidential")
     list_filter = ("role",)
     search_fields = ("user__username", "organisation__name")
-    raw_id_fields = ("user", "organisation")
+    raw_id_fields = ("user", "organisation", "scope")
 
 
 @admin.action(description=gettext_lazy("Deactivate the selected people"))

@@ -141,15 +141,34 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("coordinator")
     REPORTER = "reporter", _("reporter")
     LEADER = "leader", _("leader")
+    # Inspection bodies (Ủy ban Kiểm tra, the Fatherland Front's supervision, Thanh tra) read
+    # within their scope and never write.
+    INSPECTOR = "inspector", _("inspector")
+
+
+def scope_of(organisation: Organisation | None) -> Organisation | None:
+    """The province or ministry whose plans a member of ``organisation`` works on: the first
+    of its ancestors (itself included) that is one; None (the nation) for a national body or
+    for no organisation."""
+    seen: set[int] = set()
+    while organisation is not None and organisation.pk not in seen:
+        if organisation.kind in (OrganisationKind.PROVINCE, OrganisationKind.MINISTRY):
+            return organisation
+        seen.add(organisation.pk)
+        organisation = organisation.parent
+    return None
 
 
 class Membership(models.Model):
-    """A person's role; a reporter acts for exactly one organisation.
+    """A person's role in an organisation and the scope it works in; a reporter acts for
+    exactly one organisation. A person may hold several and switches between them.
 
-    Anonymous visitors are the public and have no row."""
+    ``scope`` is the province or ministry whose plans the membership sees (a former province's
+    plans are its successor's); None is the nation, which sees every plan. Anonymous visitors
+    are the public and have no row."""
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="membership"
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     organisation = models.ForeignKey(
@@ -160,10 +179,23 @@ class Membership(models.Model):
         on_delete=models.PROTECT,
         related_name="members",
     )
+    scope = models.ForeignKey(
+        Organisation,
+        verbose_name=_("scope"),
+        help_text=_("The province or ministry whose plans this role works on; empty: the nation."),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="scoped_members",
+    )
+    # Granted to an inspection body by the coordinator: it reads confidential tasks, and every
+    # such read is audited (Quy chế 08-QC/TW).
+    confidential = models.BooleanField(_("reads confidential tasks"), default=False)
 
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
+        ordering = ("pk",)
         constraints = (
             one_of("role", Role.values, name="membership_role_valid"),
             models.CheckConstraint(
@@ -173,4 +205,5 @@ class Membership(models.Model):
         )
 
     def __str__(self) -> str:
-        return f"{self.user} - {self.get_role_display()}"
+        where = self.scope.name if self.scope is not None else _("nation")
+        return f"{self.user} - {self.get_role_display()} ({where})"

@@ -1,4 +1,5 @@
-"""Who a user is to theodoi: a role (DESIGN.md's table) and, for a reporter, an organisation."""
+"""Who a user is to theodoi: a role (DESIGN.md's table), an organisation, and the scope whose
+plans it works on, taken from the membership the person chose (or its first)."""
 
 from __future__ import annotations
 
@@ -12,16 +13,26 @@ from theodoi.users import AnyUser, User
 
 @dataclass(frozen=True)
 class Persona:
-    """``role`` None is the public: anonymous, or signed in without a role. What a persona may
-    see and do is theodoi.reporting.access's."""
+    """``role`` None is the public: anonymous, or signed in without a role. ``scope_ids`` are
+    the bodies whose plans the persona works on (its scope and every body its scope
+    succeeded); None is the nation. What a persona may see and do is
+    theodoi.reporting.access's."""
 
     role: Role | None
     organisation: Organisation | None
+    scope: Organisation | None = None
+    scope_ids: frozenset[int] | None = None
+    confidential: bool = False
+    membership_id: int | None = None
+    user_id: int | None = None
 
 
 # A page asks several times per request (gate, menu, access rules): the answer is kept on the
 # user object, which lives one request; grant_role forgets it when it changes the role.
 MEMO = "_theodoi_persona"
+# The membership a person chose to act in (theodoi.orgs.middleware puts the session's choice
+# here); a choice that is not one of theirs is ignored.
+CHOICE = "_theodoi_membership"
 
 
 def persona_of(user: AnyUser | None) -> Persona:
@@ -34,11 +45,33 @@ def persona_of(user: AnyUser | None) -> Persona:
     return persona
 
 
+def memberships_of(user: User) -> list[Membership]:
+    return list(
+        Membership.objects.filter(user=user).select_related("organisation__parent", "scope")
+    )
+
+
 def _looked_up(user: User) -> Persona:
-    try:
-        membership = Membership.objects.select_related("organisation").get(user=user)
-    except Membership.DoesNotExist:
+    memberships = memberships_of(user)
+    if not memberships:
         # IT staff created with createsuperuser have no membership row.
         is_superuser = bool(getattr(user, "is_superuser", False))
-        return Persona(Role.ADMIN if is_superuser else None, None)
-    return Persona(Role(membership.role), membership.organisation)
+        return Persona(Role.ADMIN if is_superuser else None, None, user_id=user.pk)
+    chosen = getattr(user, CHOICE, None)
+    membership = next((m for m in memberships if m.pk == chosen), memberships[0])
+    scope = membership.scope
+    return Persona(
+        Role(membership.role),
+        membership.organisation,
+        scope=scope,
+        scope_ids=frozenset(scope.lineage_ids()) if scope is not None else None,
+        confidential=membership.confidential,
+        membership_id=membership.pk,
+        user_id=user.pk,
+    )
+
+
+def forget(user: User) -> None:
+    """Drop the persona kept on ``user``, after its memberships or its choice changed."""
+    if hasattr(user, MEMO):
+        delattr(user, MEMO)

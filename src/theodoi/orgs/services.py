@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Final, Literal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -11,9 +12,9 @@ from django.utils.translation import gettext as _
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.orgs.errors import OrganisationError
-from theodoi.orgs.models import Membership, Organisation, OrganisationAlias, Role
+from theodoi.orgs.models import Membership, Organisation, OrganisationAlias, Role, scope_of
 from theodoi.orgs.resolve import name_key
-from theodoi.orgs.roles import MEMO
+from theodoi.orgs.roles import forget
 from theodoi.users import User
 
 
@@ -52,36 +53,58 @@ def remember_alias(
     return alias
 
 
+# The scope a membership gets when none is named: its organisation's province or ministry.
+OWN_SCOPE: Final = "own"
+
+
 @transaction.atomic
 def grant_role(
     user: User,
     role: Role,
     organisation: Organisation | None,
     *,
+    scope: Organisation | Literal["own"] | None = OWN_SCOPE,
+    confidential: bool = False,
+    add: bool = False,
     by: User | None,
     now: datetime.datetime,
 ) -> Membership:
-    """Give ``user`` a role, replacing any role it had; a reporter needs an organisation."""
+    """Give ``user`` a role in ``organisation`` within ``scope`` (None: the nation; by default
+    the organisation's own province or ministry), replacing the roles it had, or beside them
+    with ``add``. A reporter needs an organisation; only an inspector reads confidential
+    tasks."""
     if role == Role.REPORTER and organisation is None:
         raise OrganisationError(_("A reporter must belong to an organisation."))
-    if organisation is not None and not organisation.active:
-        raise OrganisationError(
-            _("%(organisation)s no longer exists; choose its successor.")
-            % {"organisation": organisation}
-        )
-    before = Membership.objects.filter(user=user).values("role", "organisation_id").first()
-    membership, _created = Membership.objects.update_or_create(
-        user=user, defaults={"role": role, "organisation": organisation}
+    for body in (organisation, None if scope == OWN_SCOPE else scope):
+        if isinstance(body, Organisation) and not body.active:
+            raise OrganisationError(
+                _("%(organisation)s no longer exists; choose its successor.")
+                % {"organisation": body}
+            )
+    if confidential and role != Role.INSPECTOR:
+        raise OrganisationError(_("Only an inspection role is granted confidential tasks."))
+    where = scope_of(organisation) if scope == OWN_SCOPE else scope
+    assert not isinstance(where, str)
+    held = Membership.objects.filter(user=user)
+    before = list(held.values("role", "organisation_id", "scope_id"))
+    if not add:
+        held.delete()
+    membership = Membership.objects.create(
+        user=user, role=role, organisation=organisation, scope=where, confidential=confidential
     )
-    if hasattr(user, MEMO):
-        delattr(user, MEMO)
+    forget(user)
     record(
         Action.MEMBERSHIP_GRANTED,
         membership,
         by=by,
         now=now,
-        before=before,
-        after={"role": str(role), "organisation_id": organisation.pk if organisation else None},
+        before={"memberships": before} if before else None,
+        after={
+            "role": str(role),
+            "organisation_id": organisation.pk if organisation else None,
+            "scope_id": where.pk if where else None,
+            "confidential": confidential,
+        },
     )
     return membership
 

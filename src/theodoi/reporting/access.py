@@ -10,14 +10,16 @@ disclosed); a role that may read but not write gets 403 (DESIGN.md: confidential
 visible only to their agencies, the coordinator and leaders).
 
 Which plans a person sees is decided in one function, :func:`_plans_of`, that tasks, rounds
-and plan lists read; every coordinator's write asks :func:`coordinates` with its plan. A scope
-(issue 12) is added there, in :func:`visible_drafts` (an import has no plan yet) and in
-:func:`reader_key`, and nowhere else.
+and plan lists read; every coordinator's write asks :func:`coordinates` with its plan. Both
+read the persona's scope (the province or ministry of the membership it acts in, with every
+body that province succeeded; or the nation), as do :func:`visible_drafts` (an import has no
+plan yet) and :func:`reader_key`, and nothing else does.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
@@ -27,6 +29,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from theodoi.audit.actions import Action
+from theodoi.audit.log import record
 from theodoi.orgs.models import Organisation, Role
 from theodoi.orgs.roles import Persona, persona_of
 from theodoi.plans.models import (
@@ -47,7 +51,7 @@ from theodoi.users import AnyUser
 Who = AnyUser | Persona | None
 
 _WRITERS = frozenset({Role.ADMIN, Role.COORDINATOR})
-_READERS = frozenset({Role.ADMIN, Role.COORDINATOR, Role.LEADER})
+_READERS = frozenset({Role.ADMIN, Role.COORDINATOR, Role.LEADER, Role.INSPECTOR})
 Row = TypeVar("Row", bound=Model)
 
 
@@ -73,14 +77,38 @@ def is_leader(who: Who) -> bool:
     return persona(who).role == Role.LEADER
 
 
+def is_inspector(who: Who) -> bool:
+    return persona(who).role == Role.INSPECTOR
+
+
 def is_reporter(who: Who) -> bool:
     return reporter_organisation(who) is not None
 
 
 def is_staff_reader(who: Who) -> bool:
-    """Admins, coordinators and leaders read every plan and task, drafts and confidential
-    ones too."""
+    """Admins, coordinators, leaders and inspectors read every plan and task of their scope,
+    drafts too; confidential ones too, but an inspector only when granted them."""
     return persona(who).role in _READERS
+
+
+def reads_confidential(who: Who) -> bool:
+    found = persona(who)
+    if found.role == Role.INSPECTOR:
+        return found.confidential
+    return found.role in _READERS
+
+
+def reads_every_task_of(who: Who, plan: Plan) -> bool:
+    """``who`` reads every live task of ``plan``, confidential ones too: a staff reader of the
+    plan's scope who may read confidential tasks. Others read :func:`visible_tasks`."""
+    return is_staff_reader(who) and reads_confidential(who) and in_scope(who, plan.province_id)
+
+
+def in_scope(who: Who, province_id: int | None) -> bool:
+    """The body ``province_id`` (a plan's or an import's province; None: national) is within
+    the scope of ``who``."""
+    scope_ids = persona(who).scope_ids
+    return scope_ids is None or province_id in scope_ids
 
 
 def reporter_organisation(who: Who) -> Organisation | None:
@@ -94,24 +122,51 @@ def reader_key(who: Who) -> tuple[object, ...] | None:
     see the same rows. A reporter is named by the bodies whose tasks it reads (its
     organisation's lineage, as :func:`visible_tasks` reads it), not by the agency shown, so a
     reporter of a merged body shares no page with its successor's. None for a person whose
-    pages are not cached (the public, a role without an organisation)."""
-    if is_staff_reader(who):
-        return ("staff",)
-    organisation = persona(who).organisation
+    pages are not cached (the public, a role without an organisation, an inspector granted
+    confidential tasks)."""
+    found = persona(who)
+    if found.role == Role.INSPECTOR and found.confidential:
+        # Each read of a confidential task is audited: never served from a cache.
+        return None
+    scope = "nation" if found.scope_ids is None else tuple(sorted(found.scope_ids))
+    if is_staff_reader(found):
+        return ("staff", scope, reads_confidential(found))
+    organisation = found.organisation
     if organisation is None:
         return None
-    return ("lineage", tuple(sorted(organisation.lineage_ids())))
+    return ("lineage", tuple(sorted(organisation.lineage_ids())), scope)
 
 
 # --- what a person sees ------------------------------------------------------------------
 
 
+def _scope_of(who: Who, path: str) -> Q:
+    scope_ids = persona(who).scope_ids
+    return Q() if scope_ids is None else Q(**{f"{path}province_id__in": scope_ids})
+
+
 def _plans_of(who: Who, path: str = "") -> Q:
     """The plans ``who`` may see, as a condition on the plan at ``path`` (``"plan__"`` from
-    a task or a round): drafts only to staff readers, published plans to everyone."""
-    if is_staff_reader(who):
-        return Q()
-    return Q(**{f"{path}status": PlanStatus.PUBLISHED})
+    a task or a round).
+
+    Staff readers: every plan of their scope, drafts too, and the published national plans
+    that every plan carries out. Reporters: the published plans of their scope and those that
+    name their agency. The public: every published plan (the portal)."""
+    found = persona(who)
+    published = Q(**{f"{path}status": PlanStatus.PUBLISHED})
+    if is_staff_reader(found):
+        if found.scope_ids is None:
+            return Q()
+        return _scope_of(found, path) | (published & Q(**{f"{path}province__isnull": True}))
+    organisation = reporter_organisation(found)
+    if organisation is None:
+        return published
+    lineage = organisation.lineage_ids()
+    naming = Plan.objects.filter(
+        Q(tasks__agencies__organisation_id__in=lineage)
+        | Q(indicators__agencies__organisation_id__in=lineage)
+    ).values("pk")
+    return published & (_scope_of(found, path) | Q(**{f"{path}pk__in": naming}))
 
 
 def visible_plans(who: Who) -> QuerySet[Plan]:
@@ -139,7 +194,10 @@ def visible_tasks(who: Who) -> QuerySet[Task]:
     cooperates on; the public reads the published, non-confidential ones."""
     in_plans = _plans_of(who, "plan__")
     if is_staff_reader(who):
-        return Task.objects.filter(in_plans, archived_at__isnull=True)
+        secret = _scope_of(who, "plan__") if reads_confidential(who) else Q(pk__in=[])
+        return Task.objects.filter(
+            in_plans, Q(confidential=False) | secret, archived_at__isnull=True
+        )
     organisation = reporter_organisation(who)
     if organisation is not None:
         return tasks_of(organisation).filter(in_plans)
@@ -152,10 +210,16 @@ def visible_rounds(who: Who) -> QuerySet[ReportingRound]:
 
 
 def visible_drafts(who: Who) -> QuerySet[ImportDraft]:
-    """Imports awaiting publication: the coordinator's (and IT staff's), none for others."""
-    if not is_coordinator(who):
+    """Imports awaiting publication: the coordinator's (and IT staff's) of their scope, and
+    those whose province was not read that they uploaded; none for others."""
+    found = persona(who)
+    if not is_coordinator(found):
         return ImportDraft.objects.none()
-    return ImportDraft.objects.all()
+    if found.scope_ids is None:
+        return ImportDraft.objects.all()
+    return ImportDraft.objects.filter(
+        Q(province_id__in=found.scope_ids) | Q(province__isnull=True, created_by_id=found.user_id)
+    )
 
 
 def _count_per_plan(rows: QuerySet[Task] | QuerySet[Indicator]) -> Coalesce:
@@ -201,11 +265,27 @@ def get_plan_for(who: Who, plan_id: int) -> Plan:
 
 def get_task_for(who: Who, task_id: int, *, write: bool = False) -> Task:
     """The task, if ``who`` may see it (else Http404) and, with ``write``, change it (else
-    PermissionDenied)."""
+    PermissionDenied). An inspector's read of a confidential task is audited."""
     task = _found(visible_tasks(who).select_related("plan", "group"), task_id)
     if write and not may_write_task(who, task):
         raise PermissionDenied
+    note_confidential_reads(who, [task])
     return task
+
+
+def note_confidential_reads(who: Who, tasks: Iterable[Task]) -> None:
+    """Each confidential task an inspector is shown leaves an audit entry (Quy chế 08-QC/TW
+    lets inspection commissions follow them; the province knows who read what)."""
+    if not is_inspector(who):
+        return
+    now = timezone.now()
+    for task in tasks:
+        if task.confidential:
+            record(Action.CONFIDENTIAL_READ, task, by=_user_of(who), now=now)
+
+
+def _user_of(who: Who) -> AnyUser | None:
+    return None if isinstance(who, Persona) else who
 
 
 def get_round_for(who: Who, round_id: int) -> ReportingRound:
@@ -237,8 +317,8 @@ def get_organisation_for(who: Who) -> Organisation:
 
 
 def coordinates(who: Who, plan: Plan) -> bool:
-    """``who`` may do the coordinator's work on ``plan``."""
-    return is_coordinator(who)
+    """``who`` may do the coordinator's work on ``plan``: a coordinator of its scope."""
+    return is_coordinator(who) and in_scope(who, plan.province_id)
 
 
 def may_write_task(who: Who, task: Task) -> bool:

@@ -6,6 +6,7 @@ app_name = "workspace"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("vai-tro/", home.choose_role, name="choose_role"),
     path("ke-hoach/", plans.plan_list, name="plan_list"),
     path("ke-hoach/<int:plan_id>/", plans.plan_detail, name="plan_detail"),
     path("nhap-ke-hoach/", imports.upload, name="import_upload"),

@@ -11,9 +11,12 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from tests.builders import AS_OF, REVIEWED, org, signed_in
+from theodoi.audit.actions import Action
+from theodoi.audit.models import AuditEntry
 from theodoi.caching import forget_everything
 from theodoi.orgs.models import Organisation, Role
-from theodoi.plans.models import Plan
+from theodoi.orgs.services import grant_role
+from theodoi.plans.models import Plan, Task
 from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.services import rebuild_snapshot
@@ -150,3 +153,69 @@ def test_an_agency_with_nothing_due_reads_not_ranked_with_the_reason(
     assert row is not None
     assert "Chưa xếp hạng" in row.group(0)
     assert "không có nhiệm vụ nào đến hạn" in row.group(0)
+
+
+def test_a_dashboard_warmed_in_one_scope_is_never_served_in_another(
+    leader: User,
+    national_leader: User,
+    other_coordinator: User,
+    make_user: Callable[..., User],
+    tien_giang_plan: Plan,
+) -> None:
+    """Issue 12: Đồng Tháp's leader, the national leader and an inspector not granted
+    confidential tasks each see the page they would see with nothing cached, whoever loaded
+    it first; Quảng Ngãi's coordinator is never shown Tiền Giang's plan at all."""
+    secret = tien_giang_plan.tasks.order_by("pk").first()
+    assert secret is not None
+    Task.objects.filter(pk=secret.pk).update(confidential=True)
+    rebuild_snapshot(tien_giang_plan, as_of=AS_OF, now=REVIEWED)
+    inspector = make_user("ubkt", None)
+    grant_role(inspector, Role.INSPECTOR, org("dong-thap"), by=None, now=REVIEWED)
+    readers = (leader, national_leader, inspector)
+    cold = {}
+    for user in readers:
+        forget_everything()
+        cold[user.pk] = _body(user, tien_giang_plan)
+    for first in (*readers, other_coordinator):
+        for second in readers:
+            forget_everything()
+            signed_in(first).get(reverse("dashboard:dashboard"), {"ke_hoach": tien_giang_plan.pk})
+            assert _body(second, tien_giang_plan) == cold[second.pk]
+        response = signed_in(other_coordinator).get(
+            reverse("dashboard:dashboard"), {"ke_hoach": tien_giang_plan.pk}
+        )
+        assert response.status_code == 404
+    assert f"#task-{secret.pk}" not in cold[inspector.pk]
+    for user in readers:
+        readable = set(
+            visible_tasks(user).filter(plan=tien_giang_plan).values_list("pk", flat=True)
+        )
+        listed = {int(pk) for pk in re.findall(r"#task-(\d+)", cold[user.pk])}
+        assert listed <= readable
+    totals = {
+        user.pk: int(re.search(r'data-testid="task-total">(\d+)<', cold[user.pk]).group(1))
+        for user in readers
+    }
+    assert totals[inspector.pk] == totals[leader.pk] - 1 == totals[national_leader.pk] - 1
+    assert secret.pk not in set(visible_tasks(inspector).values_list("pk", flat=True))
+    assert secret.pk in set(visible_tasks(leader).values_list("pk", flat=True))
+
+
+def test_every_read_of_a_confidential_task_by_an_inspector_is_audited(
+    inspector: User, leader: User, tien_giang_plan: Plan
+) -> None:
+    """Quy chế 08-QC/TW: an inspection body granted confidential tasks reads them, and the
+    province knows each time it did, a page read twice being two reads."""
+    secret = tien_giang_plan.tasks.order_by("pk").first()
+    assert secret is not None
+    Task.objects.filter(pk=secret.pk).update(confidential=True)
+    rebuild_snapshot(tien_giang_plan, as_of=AS_OF, now=REVIEWED)
+    url = reverse("dashboard:task_list")
+    query = {"ke_hoach": tien_giang_plan.pk, "loai": "all"}
+    reads = AuditEntry.objects.filter(action=Action.CONFIDENTIAL_READ, object_id=str(secret.pk))
+    signed_in(leader).get(url, query)
+    assert not reads.exists()
+    for times in (1, 2):
+        html = signed_in(inspector).get(url, query).content.decode()
+        assert f"#task-{secret.pk}" in html
+        assert reads.filter(by=inspector).count() == times

@@ -38,7 +38,7 @@ def test_a_full_round_from_report_to_acceptance_lock_and_reopening(
 ) -> None:
     today = timezone.localdate()
     round_ = open_round_now(tien_giang_plan, by=coordinator, title="Báo cáo 6 tháng đầu năm")
-    organisation = reporter.membership.organisation
+    organisation = reporter.memberships.get().organisation
     first, second, third = tasks_of(tien_giang_plan, organisation, AgencyRole.LEAD)[:3]
     agency_url = f"{live_server.url}/ky-bao-cao/{round_.pk}/don-vi/"
 

@@ -64,7 +64,8 @@ def test_submitting_one_figure_keeps_the_others_typed(
     reporter: User,
 ) -> None:
     first, second, third = live_round.plan.indicators.filter(
-        unit="%", agencies__organisation_id__in=reporter.membership.organisation.lineage_ids()
+        unit="%",
+        agencies__organisation_id__in=reporter.memberships.get().organisation.lineage_ids(),
     ).order_by("position")[:3]
     log_in(page, live_server, "sokhcn")
     page.goto(f"{live_server.url}/ky-bao-cao/{live_round.pk}/don-vi/")

@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 
 def own_indicator(round_: ReportingRound, reporter: User) -> Indicator:
     return round_.plan.indicators.filter(
-        unit="%", agencies__organisation_id__in=reporter.membership.organisation.lineage_ids()
+        unit="%",
+        agencies__organisation_id__in=reporter.memberships.get().organisation.lineage_ids(),
     ).first()
 
 
@@ -81,7 +82,7 @@ def test_a_large_draft_figure_comes_back_into_its_field_whole(
     live_round: ReportingRound, reporter: User
 ) -> None:
     indicator = live_round.plan.indicators.filter(
-        agencies__organisation_id__in=reporter.membership.organisation.lineage_ids(),
+        agencies__organisation_id__in=reporter.memberships.get().organisation.lineage_ids(),
         unit__icontains="đồng",
     ).first() or own_indicator(live_round, reporter)
     indicator.unit = "triệu đồng"

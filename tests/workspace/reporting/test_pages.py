@@ -106,7 +106,7 @@ def test_evidence_is_served_only_to_those_who_see_the_task(
 def test_a_far_figure_asks_for_confirmation_before_it_is_stored(
     live_round: ReportingRound, reporter: User, coordinator: User
 ) -> None:
-    organisation = reporter.membership.organisation
+    organisation = reporter.memberships.get().organisation
     indicator = Indicator.objects.filter(
         plan=live_round.plan, unit="%", agencies__organisation_id__in=organisation.lineage_ids()
     ).first()
@@ -150,7 +150,7 @@ def test_the_workbook_goes_down_and_comes_back_up(
     token = preview.context["token"]
     again = client.post(upload_url, {"workbook": SimpleUploadedFile("bc.xlsx", out.getvalue())})
     assert again.context["token"] == token
-    folder = f"workbooks/{live_round.pk}/{reporter.membership.organisation.pk}"
+    folder = f"workbooks/{live_round.pk}/{reporter.memberships.get().organisation.pk}"
     assert default_storage.listdir(folder)[1] == [f"{token}.xlsx"]
     saved = client.post(
         reverse("reporting:workbook_apply", args=[live_round.pk]), {"token": token, "submit": "1"}
@@ -211,7 +211,7 @@ def test_the_coordinator_returns_with_a_reason_and_the_reporter_reads_it(
 def test_a_baseline_is_entered_once_from_the_agency_page(
     live_round: ReportingRound, reporter: User, coordinator: User
 ) -> None:
-    organisation = reporter.membership.organisation
+    organisation = reporter.memberships.get().organisation
     indicator = Indicator.objects.filter(
         plan=live_round.plan, unit="%", agencies__organisation_id__in=organisation.lineage_ids()
     ).first()

@@ -40,7 +40,7 @@ def test_accepting_in_bulk_asks_for_confirmation_first_and_accepts_only_then(
 ) -> None:
     tasks = list(
         live_round.plan.tasks.filter(
-            agencies__organisation_id__in=reporter.membership.organisation.lineage_ids(),
+            agencies__organisation_id__in=reporter.memberships.get().organisation.lineage_ids(),
             agencies__role="lead",
         ).order_by("position")[:2]
     )

@@ -17,7 +17,13 @@ from theodoi.caching import fetch, keep
 from theodoi.evaluation import TaskStatus
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Task
-from theodoi.reporting.access import is_staff_reader, reader_key, visible_plans, visible_tasks
+from theodoi.reporting.access import (
+    note_confidential_reads,
+    reader_key,
+    reads_every_task_of,
+    visible_plans,
+    visible_tasks,
+)
 from theodoi.snapshots.results import TaskResult
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.dashboard.scope import Scope, scope_for
@@ -40,7 +46,8 @@ def _lines(
 ) -> list[tuple[Task, TaskResult]]:
     """Tasks of ``results`` the person may see, with their result, in the plan's order."""
     by_id = {r["id"]: r for r in results}
-    tasks = visible_tasks(request.user).filter(pk__in=by_id).order_by("position", "pk")
+    tasks = list(visible_tasks(request.user).filter(pk__in=by_id).order_by("position", "pk"))
+    note_confidential_reads(request.user, tasks)
     return [(t, by_id[t.pk]) for t in tasks]
 
 
@@ -90,11 +97,12 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     if results is None or scope.plan is None:  # a snapshot is always of the scope's plan
         return context
 
-    # A staff reader sees every task; a reporter only those of its own body's lineage, and its
-    # figures are counted from those, so each figure matches the tasks listed behind it.
+    # A staff reader of the plan's scope sees every task; a reporter only those of its own
+    # body's lineage, an inspector not granted them no confidential task; the figures are
+    # counted from those, so each figure matches the tasks listed behind it.
     readable = (
         None
-        if is_staff_reader(request.user)
+        if reads_every_task_of(request.user, scope.plan)
         else set(visible_tasks(request.user).filter(plan=scope.plan).values_list("pk", flat=True))
     )
     tasks = [

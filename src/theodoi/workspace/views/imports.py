@@ -32,8 +32,8 @@ from theodoi.plans.importing import (
 )
 from theodoi.plans.models import DraftStatus, ImportDraft
 from theodoi.plans.plan_json import live_indicators, live_tasks
-from theodoi.reporting.access import get_draft_for, staged_drafts
-from theodoi.users import AuthenticatedRequest
+from theodoi.reporting.access import get_draft_for, in_scope, persona, staged_drafts
+from theodoi.users import AuthenticatedRequest, User
 from theodoi.workspace import preview as tables
 from theodoi.workspace.agencies import agency_choices
 from theodoi.workspace.forms import (
@@ -57,11 +57,23 @@ def upload(request: AuthenticatedRequest) -> HttpResponse:
         except PlanError as error:
             form.add_error("document", str(error))
         else:
-            return redirect("workspace:import_preview", draft.pk)
+            if in_scope(request.user, draft.province_id):
+                return redirect("workspace:import_preview", draft.pk)
+            # Read, it turns out to be another province's plan: that province imports it.
+            discard_import(draft, by=request.user, now=timezone.now())
+            form.add_error("document", _out_of_scope(request.user, draft))
     drafts = staged_drafts(request.user)
     status = 400 if form.errors else 200
     context = {"form": form, "drafts": drafts, "max_bytes": settings.THEODOI_MAX_UPLOAD_BYTES}
     return render(request, "workspace/import_upload.html", context, status=status)
+
+
+def _out_of_scope(who: User, draft: ImportDraft) -> str:
+    scope = persona(who).scope
+    return _(
+        "This document is a plan of %(province)s, outside the plans you work on "
+        "(%(scope)s); the coordinating agency of %(province)s imports it."
+    ) % {"province": draft.province, "scope": scope.name if scope else ""}
 
 
 @coordinator_required
