@@ -299,3 +299,21 @@ def test_a_reporter_s_tasks_and_indicators_are_those_its_agency_is_named_on(
     assert set(indicators_of(organisation)) == set(
         tien_giang_plan.indicators.filter(agencies__organisation=organisation)
     )
+
+
+def test_the_nation_and_the_province_read_a_confidential_task_and_other_provinces_do_not(
+    tien_giang_plan: Plan,
+    national_leader: User,
+    admin_persona: User,
+    leader: User,
+    other_coordinator: User,
+    make_user: Callable[..., User],
+) -> None:
+    secret = tien_giang_plan.tasks.order_by("pk").first()
+    assert secret is not None
+    Task.objects.filter(pk=secret.pk).update(confidential=True)
+    inspector = make_user("ubkt", Role.INSPECTOR, org("dong-thap"))
+    for reader in (national_leader, admin_persona, leader):
+        assert visible_tasks(reader).filter(pk=secret.pk).exists(), reader
+    for stranger in (other_coordinator, inspector):
+        assert not visible_tasks(stranger).filter(pk=secret.pk).exists(), stranger

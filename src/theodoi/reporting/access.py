@@ -194,10 +194,13 @@ def visible_tasks(who: Who) -> QuerySet[Task]:
     cooperates on; the public reads the published, non-confidential ones."""
     in_plans = _plans_of(who, "plan__")
     if is_staff_reader(who):
-        secret = _scope_of(who, "plan__") if reads_confidential(who) else Q(pk__in=[])
-        return Task.objects.filter(
-            in_plans, Q(confidential=False) | secret, archived_at__isnull=True
-        )
+        rows = Task.objects.filter(in_plans, archived_at__isnull=True)
+        if not reads_confidential(who):
+            return rows.filter(confidential=False)
+        if persona(who).scope_ids is None:
+            return rows
+        # Confidential tasks within the scope only, not those of the national plans beyond it.
+        return rows.filter(Q(confidential=False) | _scope_of(who, "plan__"))
     organisation = reporter_organisation(who)
     if organisation is not None:
         return tasks_of(organisation).filter(in_plans)
