@@ -17,7 +17,7 @@ def chosen_membership(
 ) -> Callable[[HttpRequest], HttpResponseBase]:
     def middleware(request: HttpRequest) -> HttpResponseBase:
         # Only a session that holds a choice is read, so a visitor without one costs nothing.
-        choice = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
+        choice = request.session.get(SESSION_KEY)
         if choice is not None and request.user.is_authenticated:
             setattr(request.user, CHOICE, choice)
         return get_response(request)

@@ -205,5 +205,8 @@ class Membership(models.Model):
         )
 
     def __str__(self) -> str:
-        where = self.scope.name if self.scope is not None else _("nation")
-        return f"{self.user} - {self.get_role_display()} ({where})"
+        return f"{self.user} - {self.get_role_display()} ({self.where()})"
+
+    def where(self) -> str:
+        """The scope's name, as a person choosing between memberships reads it."""
+        return self.scope.name if self.scope is not None else str(_("nation"))

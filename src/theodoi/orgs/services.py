@@ -75,16 +75,16 @@ def grant_role(
     tasks."""
     if role == Role.REPORTER and organisation is None:
         raise OrganisationError(_("A reporter must belong to an organisation."))
-    for body in (organisation, None if scope == OWN_SCOPE else scope):
-        if isinstance(body, Organisation) and not body.active:
+    named = None if isinstance(scope, str) else scope
+    for body in (organisation, named):
+        if body is not None and not body.active:
             raise OrganisationError(
                 _("%(organisation)s no longer exists; choose its successor.")
                 % {"organisation": body}
             )
     if confidential and role != Role.INSPECTOR:
         raise OrganisationError(_("Only an inspection role is granted confidential tasks."))
-    where = scope_of(organisation) if scope == OWN_SCOPE else scope
-    assert not isinstance(where, str)
+    where = scope_of(organisation) if isinstance(scope, str) else named
     held = Membership.objects.filter(user=user)
     before = list(held.values("role", "organisation_id", "scope_id"))
     if not add:

@@ -161,12 +161,11 @@ def _plans_of(who: Who, path: str = "") -> Q:
     organisation = reporter_organisation(found)
     if organisation is None:
         return published
-    lineage = organisation.lineage_ids()
-    naming = Plan.objects.filter(
-        Q(tasks__agencies__organisation_id__in=lineage)
-        | Q(indicators__agencies__organisation_id__in=lineage)
-    ).values("pk")
-    return published & (_scope_of(found, path) | Q(**{f"{path}pk__in": naming}))
+    # Two subqueries: one join over both tasks and indicators would multiply their rows.
+    naming = Q(**{f"{path}pk__in": tasks_of(organisation).values("plan")}) | Q(
+        **{f"{path}pk__in": indicators_of(organisation).values("plan")}
+    )
+    return published & (_scope_of(found, path) | naming)
 
 
 def visible_plans(who: Who) -> QuerySet[Plan]:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from theodoi.orgs.middleware import SESSION_KEY
-from theodoi.orgs.roles import forget, memberships_of
+from theodoi.orgs.roles import memberships_of
 from theodoi.reporting.access import (
     indicators_of,
     listed_plans,
@@ -56,11 +56,9 @@ def choose_role(request: AuthenticatedRequest) -> HttpResponseBase:
         messages.error(request, _("Choose one of your own roles."))
         return redirect("workspace:home")
     request.session[SESSION_KEY] = chosen.pk
-    forget(request.user)
-    where = chosen.scope.name if chosen.scope is not None else _("whole country")
     messages.success(
         request,
         _("You now act as %(role)s, %(scope)s.")
-        % {"role": chosen.get_role_display(), "scope": where},
+        % {"role": chosen.get_role_display(), "scope": chosen.where()},
     )
     return redirect("workspace:home")

@@ -69,11 +69,11 @@ def upload(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def _out_of_scope(who: User, draft: ImportDraft) -> str:
-    scope = persona(who).scope
+    # Only a coordinator of a province or ministry has plans outside its scope.
     return _(
         "This document is a plan of %(province)s, outside the plans you work on "
         "(%(scope)s); the coordinating agency of %(province)s imports it."
-    ) % {"province": draft.province, "scope": scope.name if scope else ""}
+    ) % {"province": draft.province, "scope": persona(who).scope}
 
 
 @coordinator_required
