@@ -4,6 +4,7 @@ hostile file gets the same Vietnamese refusal on both paths, and neither keeps a
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
@@ -49,9 +50,18 @@ def stored_files() -> set[str]:
 
 @pytest.fixture
 def refusals(
-    round_: ReportingRound, lead_task: Task, reporter: User, coordinator: User
+    round_: ReportingRound,
+    lead_task: Task,
+    reporter: User,
+    coordinator: User,
+    settings: Settings,
+    tmp_path: Path,
 ) -> Callable[[bytes, str], tuple[str, str]]:
-    """Upload one file as a plan and as evidence; the two refusals, once nothing was kept."""
+    """Upload one file as a plan and as evidence; the two refusals, once nothing was kept.
+
+    The storage is this test's own: "nothing kept" is read over every file in it, and another
+    test worker writes its imports to the shared folder meanwhile."""
+    settings.MEDIA_ROOT = tmp_path
 
     def refuse(data: bytes, name: str) -> tuple[str, str]:
         before = stored_files(), ImportDraft.objects.count()
