@@ -179,6 +179,19 @@ MATRIX: dict[str, Route] = {
     "portal:open_data_json": Route("GET", each(200)),
     "dashboard:dashboard": Route("GET", staff(200)),
     "dashboard:task_list": Route("GET", staff(200)),
+    # A province's roll-up for its staff readers; the nation's are sent to the national page.
+    "dashboard:province": Route(
+        "GET", {**readers(200), "admin_persona": AWAY, "national_leader": AWAY}
+    ),
+    # The national dashboard for the nation's staff readers; a province's are sent to theirs.
+    "dashboard:nation": Route(
+        "GET",
+        {
+            **readers(AWAY),
+            "admin_persona": 200,
+            "national_leader": 200,
+        },
+    ),
 }
 
 # URL argument -> the fixture that gives its value.

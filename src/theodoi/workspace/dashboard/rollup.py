@@ -1,0 +1,126 @@
+"""What the roll-up pages read: the plans of a province (its former provinces' included) or of
+the whole country, each with the counts of its latest evaluation as the reader may see them.
+
+Versions first, figures second: :func:`plan_versions` is one query (each plan's version and
+its latest snapshot's digest) that the cache key is made of; :func:`plan_figures` reads the
+snapshots' results only when the page is not in the cache."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from theodoi.evaluation.rollup import PlanFigures
+from theodoi.orgs.models import Organisation, OrganisationKind
+from theodoi.plans.models import PLAN_DOCUMENTS, Plan, PlanStatus
+from theodoi.reporting.access import Who, reads_every_task_of, visible_plans, visible_tasks
+from theodoi.snapshots.models import PlanSnapshot
+from theodoi.snapshots.reading import Results
+from theodoi.snapshots.records import successors
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    """A plan in a roll-up's table: the plan, its counts, the day of its evaluation, and the
+    former province it was issued by when that is not the one it now belongs to."""
+
+    plan: Plan
+    figures: PlanFigures
+    as_of: datetime.date | None
+    issued_by: Organisation | None
+
+    @property
+    def completion(self) -> float | None:
+        return self.figures.done / self.figures.tasks if self.figures.tasks else None
+
+
+def rolled_up_plans(who: Who, *, within: Organisation | None = None) -> QuerySet[Plan]:
+    """The published plans of provinces and ministries ``who`` may see (the national plans
+    are the nation's own, not a province's), of ``within``'s lineage when given, each with
+    its latest snapshot's id and digest up to today (``snapshot_id``, ``digest``)."""
+    plans = visible_plans(who).filter(province__isnull=False, status=PlanStatus.PUBLISHED)
+    if within is not None:
+        plans = plans.filter(province_id__in=within.lineage_ids())
+    return plans.defer(*PLAN_DOCUMENTS).order_by("pk")
+
+
+def _with_latest(plans: QuerySet[Plan], today: datetime.date) -> QuerySet[Plan]:
+    latest = PlanSnapshot.objects.filter(plan=OuterRef("pk"), as_of__lte=today).order_by("-as_of")
+    return plans.annotate(
+        snapshot_id=Subquery(latest.values("pk")[:1]),
+        digest=Subquery(latest.values("digest")[:1]),
+    )
+
+
+def plan_versions(plans: QuerySet[Plan], today: datetime.date) -> tuple[tuple[object, ...], ...]:
+    """What the roll-up of ``plans`` depends on, for a cache key: each plan, its version and
+    its latest snapshot's digest (a rebuilt snapshot is a new digest, so a new key)."""
+    return tuple(
+        tuple(row)
+        for row in _with_latest(plans, today).values_list("pk", "version", "province_id", "digest")
+    )
+
+
+def plan_lines(who: Who, plans: QuerySet[Plan], today: datetime.date) -> list[PlanLine]:
+    """Each plan with the counts of its latest snapshot: every task for a staff reader of its
+    scope who reads confidential ones, else only the tasks ``who`` may see (so the figures
+    match the lists behind them)."""
+    rows = list(_with_latest(plans, today).select_related("province"))
+    snapshots = {
+        s.pk: s
+        for s in PlanSnapshot.objects.filter(
+            pk__in=[p.snapshot_id for p in rows if p.snapshot_id is not None]
+        )
+    }
+    partial = [p for p in rows if not reads_every_task_of(who, p)]
+    readable = (
+        set(visible_tasks(who).filter(plan__in=partial).values_list("pk", flat=True))
+        if partial
+        else set()
+    )
+    current = successors({p.province_id for p in rows if p.province_id is not None}, today)
+    lines = []
+    for plan in rows:
+        assert plan.province_id is not None  # rolled_up_plans keeps provincial plans only
+        scope = current[plan.province_id]
+        snapshot = snapshots.get(plan.snapshot_id)
+        if snapshot is None:
+            figures = PlanFigures(plan=plan.pk, scope=scope, evaluated=False)
+        else:
+            summary = Results.of(snapshot).summary(
+                among=None if reads_every_task_of(who, plan) else readable
+            )
+            figures = PlanFigures(
+                plan=plan.pk,
+                scope=scope,
+                evaluated=True,
+                tasks=summary.total,
+                done=summary.done,
+                on_time=summary.count("done_on_time"),
+                overdue=summary.overdue,
+            )
+        lines.append(
+            PlanLine(
+                plan=plan,
+                figures=figures,
+                as_of=snapshot.as_of if snapshot else None,
+                issued_by=plan.province if plan.province_id != scope else None,
+            )
+        )
+    return lines
+
+
+def current_provinces() -> QuerySet[Organisation]:
+    """The 34 provinces and cities of 1/7/2025 (those with no successor)."""
+    return Organisation.objects.filter(kind=OrganisationKind.PROVINCE, successor__isnull=True)
+
+
+def scope_named(pk: int, today: datetime.date) -> Organisation | None:
+    """The province or ministry ``pk`` names, or the one that succeeded it; None if ``pk``
+    names no province or ministry."""
+    found = Organisation.objects.filter(
+        pk=pk, kind__in=(OrganisationKind.PROVINCE, OrganisationKind.MINISTRY)
+    ).first()
+    return found.current(today) if found is not None else None
