@@ -82,7 +82,8 @@ def _province_body(
         context = {"scope": scope, "rollup": rollup, "lines": lines, "national": national}
         return render_to_string("dashboard/_province_body.html", context, request=request)
 
-    return _cached(_key(request, ("province", scope.pk), plan_versions(plans, today)), build)
+    key = _key(request, ("province", scope.pk, national), plan_versions(plans, today))
+    return _cached(key, build)
 
 
 @reader_required
