@@ -153,19 +153,20 @@ def stitch(refs: list[int], arcs: list[list[Point]]) -> list[list[Point]]:
         return arcs[ref] if ref >= 0 else arcs[~ref][::-1]
 
     starts: dict[Point, list[int]] = {}
-    for ref in refs:
-        starts.setdefault(points(ref)[0], []).append(ref)
-    rings, used = [], set()
+    for start in refs:
+        starts.setdefault(points(start)[0], []).append(start)
+    rings: list[list[Point]] = []
+    used: set[int] = set()
     for first in refs:
         if first in used:
             continue
         ring: list[Point] = []
-        ref: int | None = first
-        while ref is not None and ref not in used:
-            used.add(ref)
-            ring += points(ref)[:-1]
-            end = points(ref)[-1]
-            ref = next((r for r in starts.get(end, []) if r not in used), None)
+        step: int | None = first
+        while step is not None and step not in used:
+            used.add(step)
+            ring += points(step)[:-1]
+            end = points(step)[-1]
+            step = next((r for r in starts.get(end, []) if r not in used), None)
         if len(ring) >= 3:
             rings.append(ring)
     return rings

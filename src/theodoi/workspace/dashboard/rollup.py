@@ -1,9 +1,10 @@
 """What the roll-up pages read: the plans of a province (its former provinces' included) or of
 the whole country, each with the counts of its latest evaluation as the reader may see them.
 
-Versions first, figures second: :func:`plan_versions` is one query (each plan's version and
-its latest snapshot's digest) that the cache key is made of; :func:`plan_figures` reads the
-snapshots' results only when the page is not in the cache."""
+Versions first, figures second: :func:`plan_versions` (each plan's version and its latest
+snapshot's digest, two small queries that never read the stored results) is what the cache key
+is made of; :func:`plan_lines` reads the snapshots' results only when the page is not in the
+cache."""
 
 from __future__ import annotations
 
@@ -38,28 +39,29 @@ class PlanLine:
 
 def rolled_up_plans(who: Who, *, within: Organisation | None = None) -> QuerySet[Plan]:
     """The published plans of provinces and ministries ``who`` may see (the national plans
-    are the nation's own, not a province's), of ``within``'s lineage when given, each with
-    its latest snapshot's id and digest up to today (``snapshot_id``, ``digest``)."""
+    are the nation's own, not a province's), of ``within``'s lineage when given."""
     plans = visible_plans(who).filter(province__isnull=False, status=PlanStatus.PUBLISHED)
     if within is not None:
         plans = plans.filter(province_id__in=within.lineage_ids())
     return plans.defer(*PLAN_DOCUMENTS).order_by("pk")
 
 
-def _with_latest(plans: QuerySet[Plan], today: datetime.date) -> QuerySet[Plan]:
+def _latest(plans: QuerySet[Plan], today: datetime.date) -> dict[int, tuple[int, str]]:
+    """Each plan's latest snapshot up to ``today``: plan id -> (snapshot id, digest)."""
     latest = PlanSnapshot.objects.filter(plan=OuterRef("pk"), as_of__lte=today).order_by("-as_of")
-    return plans.annotate(
-        snapshot_id=Subquery(latest.values("pk")[:1]),
-        digest=Subquery(latest.values("digest")[:1]),
-    )
+    ids = plans.annotate(latest=Subquery(latest.values("pk")[:1])).values_list("latest", flat=True)
+    rows = PlanSnapshot.objects.filter(pk__in=ids).values_list("plan_id", "pk", "digest")
+    return {plan: (pk, digest) for plan, pk, digest in rows}
 
 
 def plan_versions(plans: QuerySet[Plan], today: datetime.date) -> tuple[tuple[object, ...], ...]:
-    """What the roll-up of ``plans`` depends on, for a cache key: each plan, its version and
-    its latest snapshot's digest (a rebuilt snapshot is a new digest, so a new key)."""
+    """What the roll-up of ``plans`` depends on, for a cache key: each plan, its version, its
+    province and its latest snapshot's digest (a rebuilt snapshot is a new digest, so a new
+    key)."""
+    latest = _latest(plans, today)
     return tuple(
-        tuple(row)
-        for row in _with_latest(plans, today).values_list("pk", "version", "province_id", "digest")
+        (pk, version, province, latest.get(pk, (None, None))[1])
+        for pk, version, province in plans.values_list("pk", "version", "province_id")
     )
 
 
@@ -67,12 +69,10 @@ def plan_lines(who: Who, plans: QuerySet[Plan], today: datetime.date) -> list[Pl
     """Each plan with the counts of its latest snapshot: every task for a staff reader of its
     scope who reads confidential ones, else only the tasks ``who`` may see (so the figures
     match the lists behind them)."""
-    rows = list(_with_latest(plans, today).select_related("province"))
+    rows = list(plans.select_related("province"))
+    latest = _latest(plans, today)
     snapshots = {
-        s.pk: s
-        for s in PlanSnapshot.objects.filter(
-            pk__in=[p.snapshot_id for p in rows if p.snapshot_id is not None]
-        )
+        s.plan_id: s for s in PlanSnapshot.objects.filter(pk__in=[pk for pk, _ in latest.values()])
     }
     partial = [p for p in rows if not reads_every_task_of(who, p)]
     readable = (
@@ -85,7 +85,7 @@ def plan_lines(who: Who, plans: QuerySet[Plan], today: datetime.date) -> list[Pl
     for plan in rows:
         assert plan.province_id is not None  # rolled_up_plans keeps provincial plans only
         scope = current[plan.province_id]
-        snapshot = snapshots.get(plan.snapshot_id)
+        snapshot = snapshots.get(plan.pk)
         if snapshot is None:
             figures = PlanFigures(plan=plan.pk, scope=scope, evaluated=False)
         else:
