@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -49,13 +50,12 @@ LEGEND = (
 )
 
 
-def _cached(key: tuple[object, ...] | None, build: Any) -> str:
+def _cached(key: tuple[object, ...] | None, build: Callable[[], str]) -> str:
     """The body under ``key`` from the cache, else built and kept (never kept without one)."""
     if key is None:
-        body: str = build()
-        return body
+        return build()
     digest = "rollup:" + hashlib.sha256(repr(key).encode()).hexdigest()
-    body = fetch(digest)
+    body: str | None = fetch(digest)
     if body is None:
         body = build()
         keep(digest, body)
