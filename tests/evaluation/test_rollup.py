@@ -26,7 +26,9 @@ NAMES = {
 }
 
 
-def plan(pk: int, scope: int, tasks: int = 0, done: int = 0, on_time: int = 0, overdue: int = 0):
+def plan(
+    pk: int, scope: int, tasks: int = 0, done: int = 0, on_time: int = 0, overdue: int = 0
+) -> PlanFigures:
     return PlanFigures(pk, scope, True, tasks, done, on_time, overdue)
 
 

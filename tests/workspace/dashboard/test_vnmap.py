@@ -47,8 +47,11 @@ def test_every_shape_names_a_province_theodoi_holds(orgs: None) -> None:
 
 def test_the_archipelagos_are_drawn_with_their_provinces() -> None:
     by_code = {shape.code: shape for shape in outline().shapes}
-    assert by_code["da-nang"].archipelago["name"] == "Quần đảo Hoàng Sa"
-    assert by_code["khanh-hoa"].archipelago["name"] == "Quần đảo Trường Sa"
+    hoang_sa, truong_sa = by_code["da-nang"].archipelago, by_code["khanh-hoa"].archipelago
+    assert hoang_sa is not None
+    assert truong_sa is not None
+    assert hoang_sa["name"] == "Quần đảo Hoàng Sa"
+    assert truong_sa["name"] == "Quần đảo Trường Sa"
     assert by_code["da-nang"].dots
     assert by_code["khanh-hoa"].dots
 
