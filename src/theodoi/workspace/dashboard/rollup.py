@@ -18,7 +18,7 @@ from theodoi.orgs.models import Organisation, OrganisationKind
 from theodoi.plans.models import PLAN_DOCUMENTS, Plan, PlanStatus
 from theodoi.reporting.access import Who, reads_every_task_of, visible_plans, visible_tasks
 from theodoi.snapshots.models import PlanSnapshot
-from theodoi.snapshots.reading import Results
+from theodoi.snapshots.reading import Results, Summary
 from theodoi.snapshots.records import successors
 
 
@@ -65,33 +65,45 @@ def plan_versions(plans: QuerySet[Plan], today: datetime.date) -> tuple[tuple[ob
     )
 
 
+def _summaries(
+    who: Who, plans: list[Plan], latest: dict[int, tuple[int, str]]
+) -> dict[int, tuple[datetime.date, Summary]]:
+    """Each evaluated plan's day of evaluation and summary as ``who`` may read it.
+
+    A reader of every task reads the summary the snapshot stored, taken from the database
+    alone (``results -> summary -> all -> plan``): the list of tasks, most of a snapshot, is
+    neither read nor decoded. Others count the tasks they may see."""
+    whole = {p.pk for p in plans if reads_every_task_of(who, p)}
+    chosen = {plan: snapshot for plan, (snapshot, _digest) in latest.items()}
+    out: dict[int, tuple[datetime.date, Summary]] = {}
+    stored = PlanSnapshot.objects.filter(pk__in=[chosen[p] for p in whole if p in chosen])
+    for plan, as_of, summary in stored.values_list(
+        "plan_id", "as_of", "results__summary__all__plan"
+    ):
+        out[plan] = (as_of, Summary.of(summary))
+    partial = [p.pk for p in plans if p.pk not in whole and p.pk in chosen]
+    if partial:
+        readable = set(visible_tasks(who).filter(plan__in=partial).values_list("pk", flat=True))
+        for snapshot in PlanSnapshot.objects.filter(pk__in=[chosen[p] for p in partial]):
+            out[snapshot.plan_id] = (snapshot.as_of, Results.of(snapshot).summary(among=readable))
+    return out
+
+
 def plan_lines(who: Who, plans: QuerySet[Plan], today: datetime.date) -> list[PlanLine]:
     """Each plan with the counts of its latest snapshot: every task for a staff reader of its
     scope who reads confidential ones, else only the tasks ``who`` may see (so the figures
     match the lists behind them)."""
     rows = list(plans.select_related("province"))
-    latest = _latest(plans, today)
-    snapshots = {
-        s.plan_id: s for s in PlanSnapshot.objects.filter(pk__in=[pk for pk, _ in latest.values()])
-    }
-    partial = [p for p in rows if not reads_every_task_of(who, p)]
-    readable = (
-        set(visible_tasks(who).filter(plan__in=partial).values_list("pk", flat=True))
-        if partial
-        else set()
-    )
+    judged = _summaries(who, rows, _latest(plans, today))
     current = successors({p.province_id for p in rows if p.province_id is not None}, today)
     lines = []
     for plan in rows:
         assert plan.province_id is not None  # rolled_up_plans keeps provincial plans only
         scope = current[plan.province_id]
-        snapshot = snapshots.get(plan.pk)
-        if snapshot is None:
+        as_of, summary = judged.get(plan.pk, (None, None))
+        if summary is None:
             figures = PlanFigures(plan=plan.pk, scope=scope, evaluated=False)
         else:
-            summary = Results.of(snapshot).summary(
-                among=None if reads_every_task_of(who, plan) else readable
-            )
             figures = PlanFigures(
                 plan=plan.pk,
                 scope=scope,
@@ -105,7 +117,7 @@ def plan_lines(who: Who, plans: QuerySet[Plan], today: datetime.date) -> list[Pl
             PlanLine(
                 plan=plan,
                 figures=figures,
-                as_of=snapshot.as_of if snapshot else None,
+                as_of=as_of,
                 issued_by=plan.province if plan.province_id != scope else None,
             )
         )
