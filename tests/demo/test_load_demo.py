@@ -199,8 +199,7 @@ def test_the_demo_links_the_seed_plans_to_the_national_plan(citing_seeds: Path) 
     # Only what the coordinator would confirm at a glance: a cited number, or a very alike
     # title, the likest of its task.
     assert all(
-        link.basis == LinkBasis.CITED or (link.score or 0) >= CONFIRM_LIKENESS
-        for link in confirmed
+        link.basis == LinkBasis.CITED or (link.score or 0) >= CONFIRM_LIKENESS for link in confirmed
     )
     assert confirmed.values("task").distinct().count() == confirmed.count()
     assert TaskLink.objects.filter(task__plan=plan, state=LinkState.SUGGESTED).exists()

@@ -14,6 +14,7 @@ from theodoi.orgs.models import Organisation, OrganisationKind
 from theodoi.plans.linking import confirm_task_link
 from theodoi.plans.models import LinkBasis, LinkState, Plan, Task, TaskLink
 from theodoi.reporting.national import load_national_plan
+from theodoi.workspace.coverage.reading import find_higher
 
 PLATFORM = "nền tảng đào tạo trực tuyến mở đại trà"
 
@@ -259,3 +260,27 @@ def test_the_nation_sees_every_province_and_filters_by_one(
 
 def test_a_reporter_does_not_open_the_coverage_page(reporter: User, national: Plan) -> None:
     assert signed_in(reporter).get(reverse("coverage:coverage")).status_code == 403
+
+
+def test_a_search_finds_the_words_in_a_row_first_and_whole_words_only(
+    coordinator: User, national: Plan, province_plan: Plan, platform: Task
+) -> None:
+    found = find_higher(province_plan, "nhan luc so")
+    assert found[0].code.endswith(".119")  # "… hạ tầng số, nhân lực số, dữ liệu số …"
+    assert all("nhân lực" in task.title for task in found)
+    assert [task.code for task in find_higher(province_plan, "119")] == ["PL2.119"]
+    assert find_higher(province_plan, "   ") == []
+
+
+def test_the_links_page_narrows_to_the_tasks_left_to_decide(
+    coordinator: User, province_plan: Plan, suggestion: TaskLink
+) -> None:
+    client = signed_in(coordinator)
+    assert decide(client, suggestion, "confirm") == 302
+    page = client.get(links_url(province_plan), {"chi": "cho-quyet-dinh"}).content.decode()
+    assert f'id="task-{suggestion.task_id}"' not in page
+    assert "Hiện tất cả nhiệm vụ" in page
+    linked = client.get(links_url(province_plan), {"chi": "da-lien-ket"}).content.decode()
+    assert linked.count('<tr id="task-') == 1
+    wrong = client.get(links_url(province_plan), {"chi": "tat-ca<b>"}).content.decode()
+    assert "Hiển thị: “tat-ca&lt;b&gt;” không phải lựa chọn hợp lệ." in wrong

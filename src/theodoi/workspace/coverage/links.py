@@ -6,6 +6,8 @@ read it; the coordinator of its scope writes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -24,11 +26,25 @@ from theodoi.reporting.access import (
     visible_tasks,
 )
 from theodoi.users import AuthenticatedRequest
-from theodoi.workspace.coverage.reading import MAX_QUERY, find_higher, link_lines
+from theodoi.workspace.coverage.reading import MAX_QUERY, LinkLine, find_higher, link_lines
 from theodoi.workspace.views.gates import coordinator_action, reader_required
 
 # The longest id read from a form or a query string.
 MAX_ID = 12
+
+
+def _to_decide(line: LinkLine) -> bool:
+    return not line.confirmed and any(link.state == LinkState.SUGGESTED for link in line.links)
+
+
+# The longest name of a filter read (the names are shorter).
+MAX_FILTER = 20
+# The tasks the page may be narrowed to (``?chi=``), each counted in the figures at its top.
+FILTERS: dict[str, Callable[[LinkLine], bool]] = {
+    "da-lien-ket": lambda line: line.confirmed,
+    "cho-quyet-dinh": _to_decide,
+    "cap-duoi": lambda line: bool(line.roll_up.below),
+}
 
 
 def _id(raw: str | None) -> int | None:
@@ -41,6 +57,12 @@ def plan_links(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     plan = get_plan_for(request.user, plan_id)
     lines = link_lines(request.user, plan, as_of=timezone.localdate())
     note_confidential_reads(request.user, [line.task for line in lines])
+    shown = request.GET.get("chi", "")[:MAX_FILTER]
+    problems = []
+    if shown and shown not in FILTERS:
+        problems.append(_("Show: “%(value)s” is not a valid choice.") % {"value": shown})
+        shown = ""
+    listed = [line for line in lines if FILTERS[shown](line)] if shown else lines
     searched = _id(request.GET.get("nhiem_vu"))
     query = request.GET.get("tim", "")[:MAX_QUERY].strip()
     found = find_higher(plan, query) if searched is not None and query else []
@@ -51,15 +73,12 @@ def plan_links(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
             "plan": plan,
             "higher_plans": list(plan.implements.order_by("pk")),
             "lower_count": plan.implemented_by.count(),
-            "lines": lines,
-            "linked": sum(1 for line in lines if line.confirmed),
-            "suggested": sum(
-                1
-                for line in lines
-                if not line.confirmed
-                and any(link.state == LinkState.SUGGESTED for link in line.links)
-            ),
-            "rolled_up": sum(1 for line in lines if line.roll_up.below),
+            "lines": listed,
+            "shown": shown,
+            "problems": problems,
+            "linked": sum(1 for line in lines if FILTERS["da-lien-ket"](line)),
+            "suggested": sum(1 for line in lines if FILTERS["cho-quyet-dinh"](line)),
+            "rolled_up": sum(1 for line in lines if FILTERS["cap-duoi"](line)),
             "may_write": coordinates(request.user, plan),
             "searched": searched,
             "query": query,

@@ -6,6 +6,7 @@ here."""
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -105,6 +106,8 @@ class Taken:
 class CoverageLine:
     row: CoverageRow
     taken: list[Taken] = field(default_factory=list)
+    # The first line of the tasks taken up, after those nobody has: the page links to it.
+    first_taken: bool = False
 
 
 @dataclass
@@ -171,8 +174,12 @@ def read_coverage(
     ]
     expected = [row for row in rows if row.expected]
     nobody = sum(1 for row in expected if not row.uptakes)
+    lines = [CoverageLine(row, taken[row.task.key]) for row in rows]
+    first = next((line for line in lines if line.row.uptakes), None)
+    if first is not None:
+        first.first_taken = True
     return CoveragePage(
-        lines=[CoverageLine(row, taken[row.task.key]) for row in rows],
+        lines=lines,
         expected=len(expected),
         nobody=nobody,
         some=len(expected) - nobody,
@@ -185,6 +192,7 @@ def read_coverage(
 # How many higher tasks a search shows, and how long a query is read.
 MAX_FOUND = 20
 MAX_QUERY = 200
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -254,21 +262,28 @@ def _searchable(text: str) -> str:
 
 
 def find_higher(plan: Plan, query: str) -> list[Task]:
-    """The tasks of the plans ``plan`` implements whose code or title holds every word of
-    ``query`` (diacritics and case as typed or not), at most ``MAX_FOUND``."""
-    words = _searchable(query[:MAX_QUERY]).split()
+    """The tasks of the plans ``plan`` implements whose number or title holds every word of
+    ``query`` as a whole word (diacritics and case as typed or not), those holding the words
+    in a row first, at most ``MAX_FOUND``: "nhan luc so" finds "nhân lực số" before "nhân
+    lực chuyển đổi số", and "119" task 119 but not 1190."""
+    words = _WORD.findall(_searchable(query[:MAX_QUERY]))
     if not words:
         return []
-    found: list[Task] = []
-    for task in (
+    phrase, wanted = f" {' '.join(words)} ", set(words)
+    in_a_row: list[Task] = []
+    apart: list[Task] = []
+    tasks = (
         Task.objects.filter(plan__in=plan.implements.all(), archived_at=None)
         .select_related("plan")
         .defer(*(f"plan__{name}" for name in PLAN_DOCUMENTS))
         .order_by("plan", "pk")
-    ):
-        text = _searchable(f"{task.code} {task.title}")
-        if all(word in text for word in words):
-            found.append(task)
-            if len(found) == MAX_FOUND:
-                break
-    return found
+    )
+    for task in tasks:
+        held = _WORD.findall(_searchable(f"{task.code} {task.title}"))
+        if phrase in f" {' '.join(held)} ":
+            in_a_row.append(task)
+        elif wanted <= set(held):
+            apart.append(task)
+        if len(in_a_row) >= MAX_FOUND:
+            break
+    return [*in_a_row, *apart][:MAX_FOUND]
