@@ -284,3 +284,14 @@ def test_the_links_page_narrows_to_the_tasks_left_to_decide(
     assert linked.count('<tr id="task-') == 1
     wrong = client.get(links_url(province_plan), {"chi": "tat-ca<b>"}).content.decode()
     assert "Hiển thị: “tat-ca&lt;b&gt;” không phải lựa chọn hợp lệ." in wrong
+
+
+def test_the_inspector_s_read_of_a_confidential_task_on_the_coverage_page_is_audited(
+    inspector: User, suggestion: TaskLink
+) -> None:
+    Task.objects.filter(pk=suggestion.task_id).update(confidential=True)
+    confirm_task_link(suggestion, by=None, now=NOW)
+    page = coverage(inspector)
+    assert f"69/KH-UBND · {suggestion.task.code}" in page
+    entry = AuditEntry.objects.get(action="plans.task.confidential_read")
+    assert (entry.by, entry.object_id) == (inspector, str(suggestion.task_id))

@@ -56,7 +56,11 @@ def _id(raw: str | None) -> int | None:
 def plan_links(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     plan = get_plan_for(request.user, plan_id)
     lines = link_lines(request.user, plan, as_of=timezone.localdate())
-    note_confidential_reads(request.user, [line.task for line in lines])
+    note_confidential_reads(
+        request.user,
+        [line.task for line in lines]
+        + [taken.task for line in lines for taken in line.roll_up.below],
+    )
     shown = request.GET.get("chi", "")[:MAX_FILTER]
     problems = []
     if shown and shown not in FILTERS:

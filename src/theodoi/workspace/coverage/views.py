@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from theodoi.reporting.access import visible_plans
+from theodoi.reporting.access import note_confidential_reads, visible_plans
 from theodoi.reporting.national import NATIONAL_NUMBER, national_plan
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.coverage.reading import carriers_for, read_coverage
@@ -42,6 +42,9 @@ def coverage_page(request: AuthenticatedRequest) -> HttpResponse:
         if national is not None
         else None
     )
+    if page is not None:
+        shown_tasks = [taken.task for line in page.lines for taken in line.taken]
+        note_confidential_reads(request.user, shown_tasks)
     return render(
         request,
         "coverage/coverage.html",
