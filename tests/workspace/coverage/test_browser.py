@@ -85,6 +85,9 @@ def test_a_coordinator_links_her_tasks_and_the_nation_reads_the_coverage(
     shot(page, "coverage-06-nation-filtered")
     fits_the_phone(page)
     shot(page, "coverage-07-coverage-phone")
+    page.get_by_test_id("some-count").click()
+    expect(page.locator("#taken-up")).to_contain_text(f"69/KH-UBND · {platform.code}")
+    shot(page, "coverage-07b-taken-up-phone")
     page.set_viewport_size(DESKTOP)
 
     # The national plan's links page rolls Tiền Giang's tasks up onto its own.
