@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "theodoi.notify",
     "theodoi.exports",
     "theodoi.workspace.exports",
+    "theodoi.workspace.coverage",
     "theodoi.backup",
     "theodoi.demo",
     "huey.contrib.djhuey",

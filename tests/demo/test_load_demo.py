@@ -15,8 +15,9 @@ from pytest_django.fixtures import Settings
 
 from tests.builders import GOLD
 from theodoi.audit.models import AuditEntry
+from theodoi.demo.seeds import CONFIRM_LIKENESS
 from theodoi.orgs.models import Membership, Organisation, Role
-from theodoi.plans.models import Plan
+from theodoi.plans.models import LinkBasis, LinkState, Plan, TaskLink
 from theodoi.reporting.models import (
     Evidence,
     IndicatorValue,
@@ -53,7 +54,7 @@ def run(seeds: Path) -> str:
 
 def test_load_demo_imports_the_seeds_and_creates_an_account_per_role(seeds: Path) -> None:
     output = run(seeds)
-    assert Plan.objects.count() == 2
+    assert Plan.objects.count() == 3  # the two seeds and the national plan, 03/NQ-CP
     assert Plan.objects.get(number="66/KH-UBND").tasks.count() == 44
     roles = set(Membership.objects.values_list("role", flat=True))
     assert roles == set(Role)  # the inspection account included
@@ -179,3 +180,39 @@ def test_running_the_demo_again_changes_no_report(reported_seeds: Path) -> None:
     with TestCase.captureOnCommitCallbacks(execute=True):
         run(reported_seeds)
     assert history_counts() == before
+
+
+@pytest.fixture
+def citing_seeds(tmp_path: Path) -> Path:
+    """Tiền Giang's 69/KH-UBND, which says it implements 03/NQ-CP."""
+    shutil.copy(GOLD / "004_aea82470e0b2daef.json", tmp_path)
+    return tmp_path
+
+
+def test_the_demo_links_the_seed_plans_to_the_national_plan(citing_seeds: Path) -> None:
+    run(citing_seeds)
+    national = Plan.objects.get(number="03/NQ-CP", province__isnull=True)
+    plan = Plan.objects.get(number="69/KH-UBND")
+    assert list(plan.implements.all()) == [national]
+    confirmed = TaskLink.objects.filter(task__plan=plan, state=LinkState.CONFIRMED)
+    assert confirmed.count() >= 20
+    # Only what the coordinator would confirm at a glance: a cited number, or a very alike
+    # title, the likest of its task.
+    assert all(
+        link.basis == LinkBasis.CITED or (link.score or 0) >= CONFIRM_LIKENESS for link in confirmed
+    )
+    assert confirmed.values("task").distinct().count() == confirmed.count()
+    assert TaskLink.objects.filter(task__plan=plan, state=LinkState.SUGGESTED).exists()
+    # The national level's coverage page shows Đồng Tháp's uptake.
+    client = Client()
+    client.force_login(User.objects.get(username="lanhdao"))
+    page = client.get("/bao-phu/").content.decode()
+    assert "<strong>Đồng Tháp</strong>" in page
+
+
+def test_running_the_demo_again_links_nothing_twice(citing_seeds: Path) -> None:
+    run(citing_seeds)
+    states = sorted(TaskLink.objects.values_list("pk", "state"))
+    run(citing_seeds)
+    assert sorted(TaskLink.objects.values_list("pk", "state")) == states
+    assert Plan.objects.filter(number="03/NQ-CP").count() == 1

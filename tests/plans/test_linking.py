@@ -114,3 +114,16 @@ def test_a_task_cannot_be_linked_to_a_plan_its_plan_does_not_implement(
     with pytest.raises(PlanError, match=r"thuộc một kế hoạch mà .* không thực hiện"):
         link_task(task, higher, by=coordinator, now=NOW)
     assert not TaskLink.objects.filter(task=task).exists()
+
+
+def test_a_suggestion_is_not_confirmed_once_the_plan_no_longer_implements_the_higher_plan(
+    national: Plan, tien_giang_plan: Plan, coordinator: User
+) -> None:
+    link = TaskLink.objects.filter(task__plan=tien_giang_plan).first()
+    assert link is not None
+    tien_giang_plan.implements.remove(national)
+    with pytest.raises(PlanError, match=r"thuộc một kế hoạch mà .* không thực hiện"):
+        confirm_task_link(link, by=coordinator, now=NOW)
+    link.refresh_from_db()
+    assert link.state == LinkState.SUGGESTED
+    assert not AuditEntry.objects.filter(action="plans.link.confirmed").exists()

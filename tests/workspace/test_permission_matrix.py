@@ -27,7 +27,7 @@ from django.utils import timezone
 from tests.builders import GOLD, NOW
 from theodoi.notify.models import Notice, NoticeKind
 from theodoi.plans.importing import publish_import, stage_import
-from theodoi.plans.models import ImportDraft, Plan, Task
+from theodoi.plans.models import ImportDraft, LinkBasis, LinkState, Plan, Task, TaskLink
 from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.rounds import open_round
@@ -192,6 +192,11 @@ MATRIX: dict[str, Route] = {
             "national_leader": 200,
         },
     ),
+    # Each reader sees the uptake of its own scope; reporters do not read coverage.
+    "coverage:coverage": Route("GET", readers(200)),
+    "coverage:plan_links": Route("GET", foreign(readers(200))),
+    "coverage:link_decide": Route("POST", foreign(importers(AWAY)), "matrix_link_data"),
+    "coverage:link_choose": Route("POST", foreign(importers(AWAY)), "matrix_choose_data"),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -408,3 +413,36 @@ def matrix_agency_id(matrix_plan: Plan) -> int:
 @pytest.fixture
 def matrix_dataset() -> str:
     return "tasks"
+
+
+# --- coverage: a higher plan of three of 03/NQ-CP's tasks, which the small plan implements ---
+
+
+@pytest.fixture
+def matrix_higher_task(matrix_plan: Plan) -> Task:
+    upload = SimpleUploadedFile("03.json", small_plan("nq-03-nq-cp-2025.json", keep=3))
+    higher = publish_import(stage_import(upload, by=None, now=NOW), by=None, now=NOW)
+    assert matrix_plan.implements.filter(pk=higher.pk).exists()
+    task = higher.tasks.first()
+    assert task is not None
+    return task
+
+
+@pytest.fixture
+def matrix_link_data(matrix_higher_task: Task, matrix_task_id: int) -> dict[str, str]:
+    link, _created = TaskLink.objects.get_or_create(
+        task_id=matrix_task_id,
+        higher=matrix_higher_task,
+        defaults={
+            "state": LinkState.SUGGESTED,
+            "basis": LinkBasis.TITLE,
+            "score": 0.5,
+            "created_at": NOW,
+        },
+    )
+    return {"link": str(link.pk), "action": "confirm"}
+
+
+@pytest.fixture
+def matrix_choose_data(matrix_higher_task: Task, matrix_task_id: int) -> dict[str, str]:
+    return {"task": str(matrix_task_id), "higher": str(matrix_higher_task.pk)}

@@ -106,11 +106,12 @@ def coverage(
     uptakes: Mapping[str, Sequence[Uptake]],
 ) -> list[CoverageRow]:
     """One row a national task, ``uptakes`` keyed by the national task's key. Rows expected of
-    somebody come first, those with the most bodies missing first, then in the plan's order;
-    rows expected of nobody (a task of one central body) last."""
+    somebody come first: those nobody has taken up, then the others; within each, those with
+    the most bodies missing first, then in the plan's order. Rows expected of nobody (a task
+    of one central body) come last."""
     rows = [
         CoverageRow(task, expected_of(task, carriers), list(uptakes.get(task.key, ())))
         for task in tasks
     ]
     # sorted() is stable: rows that tie stay in the plan's order.
-    return sorted(rows, key=lambda row: (not row.expected, -len(row.missing)))
+    return sorted(rows, key=lambda row: (not row.expected, bool(row.uptakes), -len(row.missing)))

@@ -87,8 +87,20 @@ def _decide(
     return link, before, after
 
 
+def _require_implemented(task: Task, higher: Task) -> None:
+    """PlanError unless ``higher`` is a task of a plan that ``task``'s plan implements."""
+    if not task.plan.implements.filter(pk=higher.plan_id).exists():
+        raise PlanError(
+            _("Task %(code)s belongs to a plan that %(plan)s does not implement.")
+            % {"code": higher.code, "plan": task.plan}
+        )
+
+
 @transaction.atomic
 def confirm_task_link(link: TaskLink, *, by: User | None, now: datetime.datetime) -> TaskLink:
+    """Confirm a link; refused when the link's plan no longer implements the higher plan (its
+    list of higher plans changed since the suggestion)."""
+    _require_implemented(link.task, link.higher)
     link, before, after = _decide(link, LinkState.CONFIRMED, by=by, now=now)
     record(Action.LINK_CONFIRMED, link.task, by=by, now=now, before=before, after=after)
     return link
@@ -104,11 +116,7 @@ def reject_task_link(link: TaskLink, *, by: User | None, now: datetime.datetime)
 @transaction.atomic
 def link_task(task: Task, higher: Task, *, by: User | None, now: datetime.datetime) -> TaskLink:
     """The coordinator links a task to a higher task herself (confirmed at once)."""
-    if not task.plan.implements.filter(pk=higher.plan_id).exists():
-        raise PlanError(
-            _("Task %(code)s belongs to a plan that %(plan)s does not implement.")
-            % {"code": higher.code, "plan": task.plan}
-        )
+    _require_implemented(task, higher)
     link, _created = TaskLink.objects.get_or_create(
         task=task,
         higher=higher,
