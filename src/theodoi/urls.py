@@ -51,4 +51,10 @@ urlpatterns = [
     path("", include("theodoi.workspace.exports.urls")),
     path("", include("theodoi.workspace.reporting.urls")),
     path("", include("theodoi.workspace.urls")),
+    # An invitation: a new account chooses its password (theodoi.orgs.invitations).
+    path(
+        "kich-hoat/<uidb64>/<token>/",
+        accounts.InvitationAccept.as_view(),
+        name="invitation_accept",
+    ),
 ]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.limits.counters import source_of, take
+from theodoi.orgs.invitations import invitation_token
 from theodoi.proxies import client_address
 from theodoi.users import User
 
@@ -59,4 +60,22 @@ class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
         record(Action.PASSWORD_RESET, form.user, by=form.user, now=timezone.now())
+        return response
+
+
+class InvitationAccept(auth_views.PasswordResetConfirmView):
+    """The link of an invitation: the new account chooses its password, then logs in. A
+    disabled account's link leads nowhere."""
+
+    success_url = reverse_lazy("password_reset_complete")
+    template_name = "registration/invitation_accept.html"
+    token_generator = invitation_token
+
+    def get_user(self, uidb64: str) -> Any:
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        record(Action.INVITATION_ACCEPTED, form.user, by=form.user, now=timezone.now())
         return response
