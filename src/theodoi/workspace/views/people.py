@@ -111,8 +111,8 @@ def people(request: AuthenticatedRequest) -> HttpResponse:
 
 @coordinator_required
 def person_create(request: AuthenticatedRequest) -> HttpResponse:
-    form = PersonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = PersonForm(request.POST) if request.method == "POST" else PersonForm()
+    if form.is_bound and form.is_valid():
         data = form.cleaned_data
         line = PersonLine(0, data["name"], data["email"], data["agency"], data["role"])
         try:
@@ -155,11 +155,15 @@ def _read_upload(upload: Any) -> PeopleList:
 def people_upload(request: AuthenticatedRequest) -> HttpResponse:
     """Upload, then a preview of every person, or every error; nothing is created until the
     coordinator confirms a preview without errors."""
-    form = PeopleListForm(request.POST or None, request.FILES or None)
+    form = (
+        PeopleListForm(request.POST, request.FILES)
+        if request.method == "POST"
+        else PeopleListForm()
+    )
     errors: list[LineError] = []
     invitees: list[Any] = []
     token = ""
-    if request.method == "POST" and form.is_valid():
+    if form.is_bound and form.is_valid():
         reading = _read_upload(form.cleaned_data["people"])
         errors = reading.errors
         if not errors:
@@ -271,8 +275,8 @@ def person_role(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
 def my_account(request: AuthenticatedRequest) -> HttpResponse:
     person = request.user
     initial = {"name": person.get_full_name(), "email": person.email}
-    form = ProfileForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    form = ProfileForm(request.POST) if request.method == "POST" else ProfileForm(initial=initial)
+    if form.is_bound and form.is_valid():
         try:
             update_profile(
                 person,
