@@ -40,7 +40,7 @@ class PersonForm(forms.Form):
         label=_("E-mail"),
         max_length=MAX_EMAIL,
         error_messages={"required": _("Write the person's e-mail address.")},
-        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"inputmode": "email", "autocomplete": "off"}),
     )
     agency = forms.CharField(
         label=pgettext_lazy("account", "Agency"),
@@ -101,7 +101,7 @@ class ProfileForm(forms.Form):
         label=_("E-mail"),
         max_length=MAX_EMAIL,
         error_messages={"required": _("Write your e-mail address.")},
-        widget=forms.EmailInput(),
+        widget=forms.TextInput(attrs={"inputmode": "email", "autocomplete": "email"}),
     )
 
     def clean_email(self) -> str:
