@@ -324,3 +324,36 @@ def test_a_person_edits_their_own_name_and_address(reporter: User, other_reporte
     assert "không phải địa chỉ e-mail hợp lệ" in page(bad)
     reporter.refresh_from_db()
     assert reporter.email == "khcn@dongthap.gov.vn"
+
+
+def test_an_invited_person_who_lost_the_invitation_resets_a_password_from_the_log_in_page(
+    desk: Client, django_capture_on_commit_callbacks: Commit
+) -> None:
+    data = {
+        "name": "Ngô Thị Hạnh",
+        "email": "hanh@soyte.gov.vn",
+        "agency": "Sở Y tế",
+        "role": "reporter",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        desk.post(reverse("workspace:person_create"), data)
+    mail.outbox.clear()
+    Client().post(reverse("password_reset"), {"email": "Hanh@SoYTe.gov.vn"})
+    (message,) = mail.outbox
+    assert message.subject == "theodoi: đặt lại mật khẩu"
+    link = re.search(r"https?://[^/]+(/dat-lai-mat-khau/\S+/)", message.body)
+    assert link is not None
+    person = Client()
+    form = person.get(link.group(1), follow=True)
+    person.post(
+        form.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    )
+    login = Client()
+    login.post(reverse("login"), {"username": "hanh@soyte.gov.vn", "password": NEW_PASSWORD})
+    assert "_auth_user_id" in login.session
+    # Disabled, the account gets no reset e-mail.
+    hanh = User.objects.get(username="hanh@soyte.gov.vn")
+    desk.post(reverse("workspace:person_disable", args=[hanh.pk]))
+    mail.outbox.clear()
+    Client().post(reverse("password_reset"), {"email": "hanh@soyte.gov.vn"})
+    assert mail.outbox == []

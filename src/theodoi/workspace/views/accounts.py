@@ -5,9 +5,12 @@ and a limit on how often one sender may ask for reset e-mails."""
 from __future__ import annotations
 
 import datetime
+import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
 from django.http import HttpResponse
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -35,9 +38,24 @@ class PasswordChange(auth_views.PasswordChangeView):
         return response
 
 
+class ResetForm(PasswordResetForm):
+    """Django's form, which also answers a person invited who lost the invitation before
+    choosing a password (theodoi.orgs.invitations): the link lets them choose one, as the
+    invitation would have. A disabled account still gets nothing."""
+
+    def get_users(self, email: str) -> Iterator[Any]:
+        # As Django's: the address typed and the one kept must be the same text, not only
+        # the same to the database's case-insensitive comparison.
+        typed = unicodedata.normalize("NFKC", email).casefold()
+        for user in User.objects.filter(email__iexact=email, is_active=True):
+            if unicodedata.normalize("NFKC", user.email).casefold() == typed:
+                yield user
+
+
 class PasswordReset(auth_views.PasswordResetView):
     success_url = reverse_lazy("password_reset_done")
     email_template_name = "registration/password_reset_email.txt"
+    form_class = ResetForm
 
     def form_valid(self, form: Any) -> HttpResponse:
         sender = source_of(client_address(self.request))
