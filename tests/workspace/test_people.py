@@ -357,3 +357,27 @@ def test_an_invited_person_who_lost_the_invitation_resets_a_password_from_the_lo
     mail.outbox.clear()
     Client().post(reverse("password_reset"), {"email": "hanh@soyte.gov.vn"})
     assert mail.outbox == []
+
+
+def test_the_first_sheet_is_read_whatever_its_title_and_a_formula_is_never_kept_as_text(
+    desk: Client,
+) -> None:
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Sheet1"
+    first.append(list(HEADER))
+    first.append([1, '=HYPERLINK("http://x.vn","An")', "an@so.gov.vn", "Sở Y tế", "Báo cáo"])
+    first.append([2, "Trần Văn Bình", "binh@so.gov.vn", "Sở Y tế", "Báo cáo"])
+    other = book.create_sheet("Ghi chú")
+    other.append(["Họ và tên", "E-mail", "Cơ quan", "Vai trò"])
+    other.append(["Không đọc", "khong@so.gov.vn", "Sở Y tế", "Báo cáo"])
+    out = io.BytesIO()
+    book.save(out)
+    response = upload(desk, out.getvalue())
+    assert response.status_code == 400
+    text = page(response)
+    # Saved by a program that computes nothing, the formula has no value: the name is missing.
+    assert "Dòng 2, cột “Họ và tên”: chưa có họ và tên." in text
+    assert "HYPERLINK" not in text
+    assert "khong@so.gov.vn" not in text
