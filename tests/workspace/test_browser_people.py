@@ -86,3 +86,33 @@ def test_coordinator_creates_five_accounts_from_a_list_and_one_person_logs_in(
     page.get_by_role("link", name="Tài khoản của tôi").click()
     expect(page.locator("main")).to_contain_text("Đơn vị thực hiện · Sở Y tế (Đồng Tháp)")
     both(page, "05-my-account")
+
+
+def test_coordinator_creates_one_account_and_is_told_when_the_agency_is_not_hers(
+    page: Page, live_server: LiveServer, coordinator: User
+) -> None:
+    log_in(page, live_server, "daumoi")
+    page.goto(f"{live_server.url}/tai-khoan/tao/")
+    page.get_by_label("Họ và tên").fill("Ngô Thị Hạnh")
+    page.get_by_label("E-mail").fill("hanh@soyte.gov.vn")
+    page.get_by_label("Cơ quan").fill("Sở Y tế (Quảng Ngãi)")
+    page.get_by_label("Vai trò").select_option(label="Đơn vị thực hiện")
+    page.get_by_role("button", name="Tạo và gửi thư mời").click()
+    expect(page.locator("main")).to_contain_text("ngoài phạm vi của anh/chị (Đồng Tháp)")
+    both(page, "06-create-one-refused")
+    assert mail.outbox == []
+
+    page.get_by_label("Cơ quan").fill("Sở Thông tin và Truyền thông")
+    page.get_by_role("button", name="Tạo và gửi thư mời").click()
+    expect(page.locator(".messages")).to_contain_text("Đã tạo tài khoản cho Ngô Thị Hạnh")
+    row = page.locator("tr[data-person='hanh@soyte.gov.vn']")
+    expect(row).to_contain_text("Sở Khoa học và Công nghệ (Đồng Tháp)")
+    assert [m.to for m in mail.outbox] == [["hanh@soyte.gov.vn"]]
+
+    row.get_by_role("button", name="Khóa").click()
+    expect(page.locator(".messages")).to_contain_text("Đã khóa tài khoản của Ngô Thị Hạnh")
+    expect(page.locator("tr[data-person='hanh@soyte.gov.vn']")).to_contain_text("đã khóa")
+    page.locator("tr[data-person='hanh@soyte.gov.vn']").get_by_role(
+        "button", name="Mở khóa"
+    ).click()
+    expect(page.locator(".messages")).to_contain_text("Đã mở khóa tài khoản của Ngô Thị Hạnh")

@@ -19,7 +19,7 @@ from theodoi.orgs.people_list import (
 )
 from theodoi.orgs.search import MAX_QUERY
 
-ROLE_CHOICES = [(role.value, role.label) for role in GRANTABLE]
+ROLE_CHOICES = [(role.value, capfirst(role.label)) for role in GRANTABLE]
 
 
 def _email(value: str) -> str:
