@@ -381,3 +381,26 @@ def test_the_first_sheet_is_read_whatever_its_title_and_a_formula_is_never_kept_
     assert "Dòng 2, cột “Họ và tên”: chưa có họ và tên." in text
     assert "HYPERLINK" not in text
     assert "khong@so.gov.vn" not in text
+
+
+def test_the_invitation_is_sent_again_from_the_list_and_a_refusing_mail_server_loses_no_account(
+    desk: Client, settings: Any, django_capture_on_commit_callbacks: Commit
+) -> None:
+    settings.EMAIL_BACKEND = "tests.notify.test_jobs.RefusingBackend"
+    data = {
+        "name": "Ngô Thị Hạnh",
+        "email": "hanh@soyte.gov.vn",
+        "agency": "Sở Y tế",
+        "role": "reporter",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        created = desk.post(reverse("workspace:person_create"), data)
+    assert created.status_code == 302
+    hanh = User.objects.get(username="hanh@soyte.gov.vn")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        again = desk.post(reverse("workspace:person_resend", args=[hanh.pk]), follow=True)
+    assert "Đã gửi lại thư mời tới Ngô Thị Hạnh." in page(again)
+    (message,) = mail.outbox
+    assert message.to == ["hanh@soyte.gov.vn"]
+    assert AuditEntry.objects.filter(action="orgs.person.invitation_resent").count() == 1

@@ -5,6 +5,8 @@ what the token is made from)."""
 
 from __future__ import annotations
 
+import logging
+import smtplib
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -19,6 +21,8 @@ from django.utils.http import base36_to_int, urlsafe_base64_encode
 
 from theodoi.orgs.models import Membership
 from theodoi.users import User
+
+logger = logging.getLogger(__name__)
 
 # An official may be away for a week or two; the coordinator can send the link again.
 INVITATION_DAYS = 14
@@ -80,8 +84,14 @@ def invitation_message(user: User, *, base_url: str) -> EmailMessage:
 
 
 def send_invitations(users: Iterable[User], *, base_url: str) -> int:
-    """Send each person its invitation over one connection; how many were sent."""
+    """Send each person its invitation over one connection; how many were sent. Run after
+    the accounts are committed: a mail server that refuses them leaves the accounts in place
+    (the coordinator sends the invitations again from the list) and is logged, not raised."""
     messages = [invitation_message(user, base_url=base_url) for user in users if user.email]
     if not messages:
         return 0
-    return get_connection().send_messages(messages) or 0
+    try:
+        return get_connection().send_messages(messages) or 0
+    except (OSError, smtplib.SMTPException):
+        logger.exception("Invitations not sent to %s", ", ".join(m.to[0] for m in messages))
+        return 0
