@@ -15,9 +15,9 @@ from django.http import Http404
 
 from tests.builders import NOW, make_persona, org
 from theodoi.audit.models import AuditEntry
+from theodoi.orgs.account_list import accounts_of
 from theodoi.orgs.accounts import (
     ListRefusedError,
-    accounts_of,
     change_role,
     check_people,
     disable_person,

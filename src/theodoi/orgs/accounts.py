@@ -1,7 +1,8 @@
 """Agency accounts as the coordinator manages them: who she sees (the accounts of her scope),
-finding an agency by any of its names, creating accounts one by one or from a list (all or
-none) with an invitation each, sending it again, disabling, enabling, changing a role; and a
-person's own name and address.
+creating accounts one by one or from a list (all or none) with an invitation each, sending it
+again, disabling, enabling, changing a role; and a person's own name and address. The agency
+is found by any of its names (theodoi.orgs.agency_finder); the list page reads
+theodoi.orgs.account_list.
 
 Every write is atomic, checks who asks (:func:`may_manage`), raises :class:`OrganisationError`
 with a Vietnamese message and leaves an audit entry. Invitations go out after the commit: a
@@ -10,8 +11,6 @@ list refused half-way sends nothing."""
 from __future__ import annotations
 
 import datetime
-import re
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -25,9 +24,10 @@ from django.utils.translation import gettext as _
 
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
+from theodoi.orgs.agency_finder import AgencyFinder, agency_problem
 from theodoi.orgs.errors import OrganisationError
 from theodoi.orgs.invitations import send_invitations
-from theodoi.orgs.models import Membership, Organisation, OrganisationAlias, Role, scope_of
+from theodoi.orgs.models import Membership, Organisation, Role
 from theodoi.orgs.people_list import (
     MAX_NAME,
     Column,
@@ -37,17 +37,13 @@ from theodoi.orgs.people_list import (
     normal_email,
     text_of,
 )
-from theodoi.orgs.resolve import Resolver, find_province
-from theodoi.orgs.roles import Persona, forget, persona_of
-from theodoi.orgs.search import search_key
+from theodoi.orgs.roles import forget, persona_of
 from theodoi.orgs.services import deactivate_person, grant_role
 from theodoi.users import User
 
 # The roles a coordinator grants; IT staff's is granted in Django admin only.
 GRANTABLE = (Role.REPORTER, Role.COORDINATOR, Role.LEADER, Role.INSPECTOR)
 _MANAGERS = frozenset({Role.COORDINATOR, Role.ADMIN})
-# ``Sở Y tế (Đồng Tháp)``: a body as the workspace labels it, its province in brackets.
-_LABELLED = re.compile(r"^(?P<name>.+?)\s*\((?P<province>[^()]+)\)$")
 
 
 class ListRefusedError(OrganisationError):
@@ -122,85 +118,6 @@ def _require_manager(by: User, person: User) -> None:
 
 def person_label(person: User) -> str:
     return person.get_full_name() or person.get_username()
-
-
-# --- finding agencies ---------------------------------------------------------------------
-
-
-def in_scope(organisation: Organisation, scope_ids: frozenset[int] | None) -> bool:
-    if scope_ids is None:
-        return True
-    province = scope_of(organisation)
-    return province is not None and province.pk in scope_ids
-
-
-class AgencyFinder:
-    """Finds a body by any of its names (its own, its aliases, its predecessors', as
-    theodoi.orgs.resolve reads them) among the provinces of a scope, today's body for a former
-    one. The aliases of each province are read once."""
-
-    def __init__(self, scope: Persona, *, as_of: datetime.date) -> None:
-        self.scope_ids = scope.scope_ids
-        self.as_of = as_of
-        provinces: list[Organisation | None] = [None]
-        if self.scope_ids is not None:
-            # The scope's own province first: its names win over a former province's.
-            bodies = Organisation.objects.filter(pk__in=self.scope_ids)
-            provinces = [*sorted(bodies, key=lambda body: (not body.active, body.name))]
-        self._resolvers = {(p.pk if p else None): Resolver(p, as_of=as_of) for p in provinces}
-
-    def _resolver(self, province: Organisation | None) -> Resolver:
-        key = province.pk if province else None
-        if key not in self._resolvers:
-            self._resolvers[key] = Resolver(province, as_of=self.as_of)
-        return self._resolvers[key]
-
-    def find(self, name: str) -> Organisation | None:
-        """The body ``name`` designates today, in or out of scope; None when none does."""
-        for resolver in list(self._resolvers.values()):
-            found = resolver.lookup(name)
-            if found is not None:
-                return found
-        labelled = _LABELLED.match(name)
-        if labelled:
-            province = find_province(labelled["province"])
-            if province is not None:
-                return self._resolver(province).lookup(labelled["name"])
-        return None
-
-
-def agency_problem(name: str, organisation: Organisation | None, scope: Persona) -> str | None:
-    """Why ``name`` (found as ``organisation``) cannot be an account's agency in ``scope``."""
-    where = scope.scope.name if scope.scope is not None else _("the nation")
-    if organisation is None:
-        return _(
-            "no agency “%(name)s” is known in %(scope)s; write its name as the plans write it "
-            "(for example Sở Y tế)."
-        ) % {"name": name, "scope": where}
-    if not organisation.active:
-        return _("%(organisation)s no longer exists; choose its successor.") % {
-            "organisation": organisation
-        }
-    if not in_scope(organisation, scope.scope_ids):
-        return _("“%(name)s” is %(organisation)s, outside your scope (%(scope)s).") % {
-            "name": name,
-            "organisation": organisation,
-            "scope": where,
-        }
-    return None
-
-
-def agencies_in_scope(by: User) -> list[Organisation]:
-    """The bodies offered to type an account's agency from: her provinces' own and their
-    departments and communes; for the nation's, the national bodies and the provinces (a
-    province's body is written with its province: ``Sở Y tế (Đồng Tháp)``)."""
-    bodies = Organisation.objects.filter(active=True).select_related("parent")
-    scope_ids = _scope_ids(by)
-    if scope_ids is None:
-        bodies = bodies.filter(parent__isnull=True)
-    else:
-        bodies = bodies.filter(Q(pk__in=scope_ids) | Q(parent_id__in=scope_ids))
-    return sorted(bodies, key=str)
 
 
 # --- checking people before they are created ---------------------------------------------
@@ -441,81 +358,3 @@ def update_profile(person: User, *, name: str, email: str, now: datetime.datetim
     person.save(update_fields=["first_name", "last_name", "email", "username"])
     forget(person)
     record(Action.PROFILE_CHANGED, person, by=person, now=now, before=before, after=after)
-
-
-# --- the list page ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Account:
-    """One row of the list of accounts."""
-
-    person: User
-    memberships: tuple[Membership, ...]
-    invited: bool  # no password chosen yet
-    manageable: bool  # the coordinator may disable, enable, invite again, change the role
-
-    @property
-    def label(self) -> str:
-        return person_label(self.person)
-
-
-def _agency_names(organisations: Iterable[Organisation]) -> dict[int, list[str]]:
-    """Every name each body goes by: its own, its aliases, those of the bodies it succeeded."""
-    names: dict[int, list[str]] = {}
-    for organisation in organisations:
-        lineage = organisation.lineage_ids()
-        own = list(Organisation.objects.filter(pk__in=lineage).values_list("name", flat=True))
-        aliases = OrganisationAlias.objects.filter(organisation_id__in=lineage)
-        names[organisation.pk] = own + list(aliases.values_list("name", flat=True))
-    return names
-
-
-def _matches(words: list[str], texts: Iterable[str]) -> bool:
-    """Each word typed opens a word of one of ``texts`` (tone marks and case aside)."""
-    keys = [word for text in texts for word in search_key(text).split()]
-    return all(any(key.startswith(word) for key in keys) for word in words)
-
-
-def accounts_of(by: User, query: str = "") -> list[Account]:
-    """The accounts ``by`` sees, with their roles, those matching ``query`` when it is given:
-    by name, address, or any name of their agency (``Sở TT&TT`` finds today's Sở KH&CN)."""
-    people = list(people_of(by))
-    memberships: dict[int, list[Membership]] = defaultdict(list)
-    for membership in Membership.objects.filter(user__in=people).select_related(
-        "organisation__parent", "scope"
-    ):
-        memberships[membership.user_id].append(membership)
-    scope_ids = _scope_ids(by)
-    words = search_key(query).split()
-    names: dict[int, list[str]] = {}
-    if words:
-        organisations = {
-            m.organisation.pk: m.organisation
-            for held in memberships.values()
-            for m in held
-            if m.organisation is not None
-        }
-        names = _agency_names(organisations.values())
-    found = []
-    for person in people:
-        held = memberships[person.pk]
-        if words:
-            texts = [person.get_full_name(), person.username, person.email]
-            texts += [n for m in held if m.organisation_id for n in names[m.organisation_id]]
-            if not _matches(words, texts):
-                continue
-        manageable = (
-            person.pk != by.pk
-            and not person.is_superuser
-            and (scope_ids is None or all(m.scope_id in scope_ids for m in held))
-        )
-        found.append(
-            Account(
-                person,
-                tuple(held),
-                invited=not person.has_usable_password(),
-                manageable=manageable,
-            )
-        )
-    return found

@@ -22,10 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from theodoi.files.uploads import XLSX, RefusedFileError, check_upload
+from theodoi.orgs.account_list import accounts_of
 from theodoi.orgs.accounts import (
     ListRefusedError,
-    accounts_of,
-    agencies_in_scope,
     change_role,
     check_people,
     disable_person,
@@ -36,6 +35,7 @@ from theodoi.orgs.accounts import (
     resend_invitation,
     update_profile,
 )
+from theodoi.orgs.agency_finder import agencies_in_scope
 from theodoi.orgs.errors import OrganisationError
 from theodoi.orgs.models import Role
 from theodoi.orgs.people_list import (
