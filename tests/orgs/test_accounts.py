@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.http import Http404
 
-from tests.builders import NOW, make_persona, org
+from tests.builders import NOW, org
 from theodoi.audit.models import AuditEntry
 from theodoi.orgs.account_list import accounts_of
 from theodoi.orgs.accounts import (
@@ -334,8 +334,3 @@ def test_a_person_edits_their_own_name_and_address_and_the_user_name_follows(
         update_profile(reporter, name=" ", email="sokhcn@dongthap.gov.vn", now=NOW)
     reporter.refresh_from_db()
     assert reporter.email == "sokhcn@dongthap.gov.vn"
-
-
-def test_make_persona_is_still_the_builders(orgs: None) -> None:
-    # The personas of the builders log in by user name; an invited account by its address.
-    assert make_persona("thu", None).username == "thu"
