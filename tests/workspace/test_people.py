@@ -404,3 +404,18 @@ def test_the_invitation_is_sent_again_from_the_list_and_a_refusing_mail_server_l
     (message,) = mail.outbox
     assert message.to == ["hanh@soyte.gov.vn"]
     assert AuditEntry.objects.filter(action="orgs.person.invitation_resent").count() == 1
+
+
+def test_the_menu_offers_accounts_to_the_coordinator_alone_and_my_account_to_everyone(
+    coordinator: User, reporter: User, leader: User
+) -> None:
+    people = reverse("workspace:people")
+    mine = reverse("workspace:my_account")
+    home = page(signed_in(coordinator).get("/"))
+    assert people in home
+    assert mine in home
+    for other in (reporter, leader):
+        html = page(signed_in(other).get("/"))
+        assert people not in html
+        assert mine in html
+    assert signed_in(leader).get(people).status_code == 403
