@@ -334,3 +334,24 @@ def test_a_person_edits_their_own_name_and_address_and_the_user_name_follows(
         update_profile(reporter, name=" ", email="sokhcn@dongthap.gov.vn", now=NOW)
     reporter.refresh_from_db()
     assert reporter.email == "sokhcn@dongthap.gov.vn"
+
+
+def test_an_agency_typed_without_tone_marks_is_found_when_one_body_reads_so(
+    coordinator: User,
+) -> None:
+    checked = check_people(
+        [
+            line(2, "A", "a@so.gov.vn", "so y te"),
+            line(3, "B", "b@so.gov.vn", "SO KHOA HOC VA CONG NGHE"),
+            line(4, "C", "c@so.gov.vn", "so thong tin va truyen thong tinh tien giang"),
+            line(5, "D", "d@so.gov.vn", "so khong co"),
+        ],
+        by=coordinator,
+        as_of=NOW.date(),
+    )
+    assert [i.organisation.code for i in checked.invitees] == [
+        "dong-thap--so-y-te",
+        "dong-thap--so-khoa-hoc-cong-nghe",
+        "dong-thap--so-khoa-hoc-cong-nghe",
+    ]
+    assert [e.row for e in checked.errors] == [5]

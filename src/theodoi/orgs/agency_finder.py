@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import defaultdict
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from theodoi.orgs.models import Organisation, scope_of
+from theodoi.orgs.models import Organisation, OrganisationAlias, scope_of
 from theodoi.orgs.resolve import Resolver, find_province
 from theodoi.orgs.roles import Persona, persona_of
+from theodoi.orgs.search import search_key
 from theodoi.users import User
 
 # ``Sở Y tế (Đồng Tháp)``: a body as the workspace labels it, its province in brackets.
@@ -40,6 +42,7 @@ class AgencyFinder:
             bodies = Organisation.objects.filter(pk__in=self.scope_ids)
             provinces = [*sorted(bodies, key=lambda body: (not body.active, body.name))]
         self._resolvers = {(p.pk if p else None): Resolver(p, as_of=as_of) for p in provinces}
+        self._bare: dict[tuple[int, str], set[int]] | None = None
 
     def _resolver(self, province: Organisation | None) -> Resolver:
         key = province.pk if province else None
@@ -58,7 +61,38 @@ class AgencyFinder:
             province = find_province(labelled["province"])
             if province is not None:
                 return self._resolver(province).lookup(labelled["name"])
-        return None
+        return self._without_tone_marks(name)
+
+    def _without_tone_marks(self, name: str) -> Organisation | None:
+        """``so y te``, typed on a phone without tone marks: the one body of the scope's
+        provinces whose name reads so once tone marks are dropped; None when none or several
+        do."""
+        if self.scope_ids is None:
+            return None
+        if self._bare is None:
+            self._bare = defaultdict(set)
+            aliases = OrganisationAlias.objects.filter(scope_id__in=self.scope_ids)
+            for key, pk, where in aliases.values_list("key", "organisation_id", "scope_id"):
+                self._bare[(where, _bare(key))].add(pk)
+        found: set[int] = set()
+        for province in Organisation.objects.filter(pk__in=self.scope_ids):
+            found |= self._bare.get((province.pk, _bare(name, province.name)), set())
+        bodies = {body.current(self.as_of) for body in Organisation.objects.filter(pk__in=found)}
+        return bodies.pop() if len(bodies) == 1 else None
+
+
+def _bare(name: str, province: str | None = None) -> str:
+    """A name's key without tone marks, ``và`` or the province's own name at its end."""
+    words = [word for word in search_key(name).split() if word != "va"]
+    if province:
+        place = search_key(province).split()
+        for suffix in (["tinh", *place], ["thanh", "pho", *place], place):
+            if len(words) > len(suffix) and words[-len(suffix) :] == suffix:
+                words = words[: -len(suffix)]
+                break
+        if words[-1:] == ["tinh"] and len(words) > 1:
+            words = words[:-1]
+    return " ".join(words)
 
 
 def agency_problem(name: str, organisation: Organisation | None, scope: Persona) -> str | None:
