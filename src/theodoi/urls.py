@@ -52,4 +52,10 @@ urlpatterns = [
     path("", include("theodoi.workspace.reporting.urls")),
     path("", include("theodoi.workspace.urls")),
     path("", include("theodoi.workspace.coverage.urls")),
+    # An invitation: a new account chooses its password (theodoi.orgs.invitations).
+    path(
+        "kich-hoat/<uidb64>/<token>/",
+        accounts.InvitationAccept.as_view(),
+        name="invitation_accept",
+    ),
 ]

@@ -24,8 +24,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from tests.builders import GOLD, NOW
+from tests.builders import GOLD, NOW, make_persona, org
 from theodoi.notify.models import Notice, NoticeKind
+from theodoi.orgs.models import Role
 from theodoi.plans.importing import publish_import, stage_import
 from theodoi.plans.models import ImportDraft, LinkBasis, LinkState, Plan, Task, TaskLink
 from theodoi.reporting.evidence import attach_evidence
@@ -197,6 +198,19 @@ MATRIX: dict[str, Route] = {
     "coverage:plan_links": Route("GET", foreign(readers(200))),
     "coverage:link_decide": Route("POST", foreign(importers(AWAY)), "matrix_link_data"),
     "coverage:link_choose": Route("POST", foreign(importers(AWAY)), "matrix_choose_data"),
+    # Accounts: a coordinator manages those of her scope; another province's are not hers.
+    "workspace:people": Route("GET", importers(200)),
+    "workspace:person_create": Route("GET", importers(200)),
+    "workspace:people_upload": Route("GET", importers(200)),
+    # Nothing previewed in the session: back to the upload page.
+    "workspace:people_import": Route("POST", importers(AWAY), {"token": "0" * 64}),
+    "workspace:person_disable": Route("POST", foreign(importers(AWAY))),
+    "workspace:person_enable": Route("POST", foreign(importers(AWAY))),
+    "workspace:person_resend": Route("POST", foreign(importers(AWAY))),
+    "workspace:person_role": Route("POST", foreign(importers(AWAY)), {"role": "leader"}),
+    "workspace:my_account": Route("GET", staff(200)),
+    # A link with a token that is not valid: the page says so, to anyone.
+    "invitation_accept": Route("GET", each(200)),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -214,6 +228,7 @@ URL_ARGUMENTS: dict[str, str] = {
     "dataset": "matrix_dataset",
     "uidb64": "matrix_uidb64",
     "token": "matrix_token",
+    "person_id": "matrix_person_id",
 }
 
 
@@ -446,3 +461,9 @@ def matrix_link_data(matrix_higher_task: Task, matrix_task_id: int) -> dict[str,
 @pytest.fixture
 def matrix_choose_data(matrix_higher_task: Task, matrix_task_id: int) -> dict[str, str]:
     return {"task": str(matrix_task_id), "higher": str(matrix_higher_task.pk)}
+# --- accounts: an invited account of Đồng Tháp's Sở Y tế -------------------------------
+
+
+@pytest.fixture
+def matrix_person_id(orgs: None) -> int:
+    return make_persona("moi@syt.dongthap.gov.vn", Role.REPORTER, org("dong-thap--so-y-te")).pk

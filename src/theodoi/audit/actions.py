@@ -57,6 +57,11 @@ class Action(models.TextChoices):
     PASSWORD_CHANGED = "accounts.password.changed", _("Password changed by its owner")
     PASSWORD_RESET = "accounts.password.reset", _("Password reset")
     FEEDBACK_RECEIVED = "portal.feedback.received", _("Feedback received")
+    PERSON_INVITED = "orgs.person.invited", _("Account created and invited")
+    INVITATION_RESENT = "orgs.person.invitation_resent", _("Invitation sent again")
+    PERSON_REACTIVATED = "orgs.person.reactivated", _("Person reactivated")
+    INVITATION_ACCEPTED = "accounts.invitation.accepted", _("Password chosen from an invitation")
+    PROFILE_CHANGED = "accounts.profile.changed", _("Own name or e-mail changed")
 
 
 class AdminVerb(models.TextChoices):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from theodoi.workspace.views import home, import_rows, imports, plans
+from theodoi.workspace.views import home, import_rows, imports, people, plans
 
 app_name = "workspace"
 
@@ -42,4 +42,13 @@ urlpatterns = [
     ),
     path("nhap-ke-hoach/<int:draft_id>/cong-bo/", imports.publish, name="import_publish"),
     path("nhap-ke-hoach/<int:draft_id>/huy/", imports.discard, name="import_discard"),
+    path("tai-khoan/", people.people, name="people"),
+    path("tai-khoan/tao/", people.person_create, name="person_create"),
+    path("tai-khoan/danh-sach/", people.people_upload, name="people_upload"),
+    path("tai-khoan/danh-sach/tao/", people.people_import, name="people_import"),
+    path("tai-khoan/<int:person_id>/khoa/", people.person_disable, name="person_disable"),
+    path("tai-khoan/<int:person_id>/mo-khoa/", people.person_enable, name="person_enable"),
+    path("tai-khoan/<int:person_id>/gui-lai/", people.person_resend, name="person_resend"),
+    path("tai-khoan/<int:person_id>/vai-tro/", people.person_role, name="person_role"),
+    path("tai-khoan-cua-toi/", people.my_account, name="my_account"),
 ]

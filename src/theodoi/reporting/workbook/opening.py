@@ -23,10 +23,11 @@ MAX_COLUMNS = 40
 _NOT_A_WORKBOOK = "Tệp không đọc được như một bảng tính Excel (.xlsx)."
 
 
-def open_sheets(data: bytes, titles: Sequence[str], *, max_rows: int) -> dict[str, Rows]:
+def open_sheets(data: bytes, titles: Sequence[str] | None, *, max_rows: int) -> dict[str, Rows]:
     """The rows of each sheet of ``titles`` the workbook has (values only, formulas as their
-    saved results); :class:`UnreadableWorkbookError` when the file is not a workbook, is broken,
-    or is larger than a workbook of ``max_rows`` rows."""
+    saved results), of its first sheet whatever its title when ``titles`` is None;
+    :class:`UnreadableWorkbookError` when the file is not a workbook, is broken, or is larger
+    than a workbook of ``max_rows`` rows."""
     try:
         archive = open_bounded_zip(data, WORKBOOK_ZIP)
     except NotAnArchiveError as refused:
@@ -38,6 +39,7 @@ def open_sheets(data: bytes, titles: Sequence[str], *, max_rows: int) -> dict[st
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
+            wanted = workbook.sheetnames[:1] if titles is None else titles
             return {
                 title: [
                     tuple(row)
@@ -45,7 +47,7 @@ def open_sheets(data: bytes, titles: Sequence[str], *, max_rows: int) -> dict[st
                         min_row=1, max_row=max_rows, max_col=MAX_COLUMNS, values_only=True
                     )
                 ]
-                for title in titles
+                for title in wanted
                 if title in workbook.sheetnames
             }
         finally:

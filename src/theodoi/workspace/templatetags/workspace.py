@@ -41,6 +41,7 @@ _MENU: list[tuple[str, Callable[[], str], Callable[[AnyUser], bool]]] = [
     ("reporting:round_list", lambda: _("Reporting rounds"), has_role),
     ("coverage:coverage", lambda: _("Coverage"), is_staff_reader),
     ("workspace:import_upload", lambda: _("Import a plan"), is_coordinator),
+    ("workspace:people", lambda: _("Accounts"), is_coordinator),
     ("portal:plan_list", lambda: _("Public portal"), _anyone),
     ("admin:index", lambda: _("Administration"), _is_it_staff),
 ]
