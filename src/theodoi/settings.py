@@ -129,8 +129,12 @@ INSTALLED_APPS = [
     "theodoi.exports",
     "theodoi.workspace.exports",
     "theodoi.backup",
+    "theodoi.api",
     "theodoi.demo",
     "huey.contrib.djhuey",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +144,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "theodoi.api.conditional.ApiConditionalGet",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "theodoi.orgs.middleware.chosen_membership",
@@ -341,4 +346,44 @@ LOGGING = {
         },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}
+
+# The API (theodoi.api): tokens or the browser's session; every refusal as problem details;
+# reads throttled per caller (an agency's system polls, it does not flood).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "theodoi.api.authentication.BearerToken",
+        "theodoi.api.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "theodoi.api.permissions.SignedInToWrite",
+        "theodoi.api.permissions.TokenWrites",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "theodoi.api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "theodoi.api.problems.problem_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_RATE_ANONYMOUS", "120/minute"),
+        "user": env_str("API_RATE_SIGNED_IN", "600/minute"),
+    },
+    "NUM_PROXIES": PROXY_HOPS,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "theodoi API",
+    "DESCRIPTION": "Plans, tasks, indicators, reports and evaluations of Resolution 57-NQ/TW "
+    "plans; the same rows and rules as theodoi's pages.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and ReDoc from the installed package: the documentation works on a closed
+    # network, with no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }

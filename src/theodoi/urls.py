@@ -47,6 +47,7 @@ urlpatterns = [
     ),
     path("cong-khai/", include("theodoi.portal.urls")),
     path("bang-dieu-khien/", include("theodoi.workspace.dashboard.urls")),
+    path("", include("theodoi.api.urls")),
     path("", include("theodoi.notify.urls")),
     path("", include("theodoi.workspace.exports.urls")),
     path("", include("theodoi.workspace.reporting.urls")),

@@ -57,6 +57,8 @@ class Action(models.TextChoices):
     PASSWORD_CHANGED = "accounts.password.changed", _("Password changed by its owner")
     PASSWORD_RESET = "accounts.password.reset", _("Password reset")
     FEEDBACK_RECEIVED = "portal.feedback.received", _("Feedback received")
+    API_TOKEN_ISSUED = "api.token.issued", _("API token issued")
+    API_TOKEN_REVOKED = "api.token.revoked", _("API token revoked")
 
 
 class AdminVerb(models.TextChoices):
