@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from tests.builders import GOLD, NOW
 from theodoi.api.tokens import issue_integration_token
+from theodoi.api.webhooks import subscribe
 from theodoi.notify.models import Notice, NoticeKind
 from theodoi.plans.importing import publish_import, stage_import
 from theodoi.plans.models import ImportDraft, Indicator, Plan, Task
@@ -213,6 +214,9 @@ MATRIX: dict[str, Route] = {
     "api:tokens": Route("GET", importers(200)),
     "api:token_create": Route("POST", importers(400)),
     "api:token_revoke": Route("POST", foreign(importers(AWAY))),
+    "api:subscribers": Route("GET", importers(200)),
+    "api:subscriber_create": Route("POST", importers(400)),
+    "api:subscriber_remove": Route("POST", foreign(importers(AWAY))),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -233,6 +237,7 @@ URL_ARGUMENTS: dict[str, str] = {
     "group_id": "matrix_group_id",
     "value_id": "matrix_value_id",
     "token_id": "matrix_token_id",
+    "subscription_id": "matrix_subscription_id",
 }
 
 
@@ -470,3 +475,10 @@ def matrix_token_id(coordinator: User, reporter: User) -> int:
         now=timezone.now(),
     )
     return token.pk
+
+
+@pytest.fixture
+def matrix_subscription_id(matrix_plan: Plan, coordinator: User) -> int:
+    return subscribe(
+        matrix_plan, "https://he-thong.example/", ["round.closed"], by=coordinator, now=NOW
+    ).pk

@@ -51,3 +51,67 @@ class ApiToken(models.Model):
     @property
     def active(self) -> bool:
         return self.revoked_at is None and self.user.is_active
+
+
+class WebhookEvent(models.TextChoices):
+    UPDATE_ACCEPTED = "update.accepted", _("a task update or a figure is accepted")
+    ROUND_CLOSED = "round.closed", _("a reporting round closes")
+    RANKING_PUBLISHED = "ranking.published", _("the ranking is published")
+
+
+class WebhookSubscription(models.Model):
+    """Another system to tell, by a signed POST, when something happens to a plan. The secret
+    signs each body (HMAC-SHA256), so it is kept as it is: the receiver holds the same."""
+
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.CASCADE, related_name="webhook_subscriptions"
+    )
+    url = models.URLField(_("address"), max_length=500)
+    secret = models.CharField(max_length=100)
+    events = models.JSONField(_("events"), default=list)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("webhook subscription")
+        verbose_name_plural = _("webhook subscriptions")
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return self.url
+
+    @property
+    def event_labels(self) -> list[str]:
+        return [str(WebhookEvent(event).label) for event in self.events]
+
+
+class WebhookDelivery(models.Model):
+    """One event for one subscriber: made once (``key`` is the event's own identity), tried
+    until the receiver answers 2xx or the retries run out; every try is counted."""
+
+    subscription = models.ForeignKey(
+        WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event = models.CharField(max_length=40, choices=WebhookEvent.choices)
+    key = models.CharField(max_length=120)
+    payload = models.JSONField()
+    created_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+        ordering = ("-created_at",)
+        constraints = (
+            models.UniqueConstraint(fields=["subscription", "key"], name="webhook_delivery_once"),
+            one_of("event", WebhookEvent.values, name="webhook_delivery_event_valid"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.subscription}"

@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from theodoi.api import pages, views, writes
+from theodoi.api import pages, subscribers, views, writes
 
 app_name = "api"
 
@@ -36,4 +36,11 @@ urlpatterns = [
     path("tich-hop/khoa/", pages.token_list, name="tokens"),
     path("tich-hop/khoa/tao/", pages.token_create, name="token_create"),
     path("tich-hop/khoa/<int:token_id>/thu-hoi/", pages.token_revoke, name="token_revoke"),
+    path("tich-hop/webhook/", subscribers.subscriber_list, name="subscribers"),
+    path("tich-hop/webhook/them/", subscribers.subscriber_create, name="subscriber_create"),
+    path(
+        "tich-hop/webhook/<int:subscription_id>/go/",
+        subscribers.subscriber_remove,
+        name="subscriber_remove",
+    ),
 ]

@@ -59,6 +59,8 @@ class Action(models.TextChoices):
     FEEDBACK_RECEIVED = "portal.feedback.received", _("Feedback received")
     API_TOKEN_ISSUED = "api.token.issued", _("API token issued")
     API_TOKEN_REVOKED = "api.token.revoked", _("API token revoked")
+    WEBHOOK_SUBSCRIBED = "api.webhook.subscribed", _("Webhook subscriber added")
+    WEBHOOK_UNSUBSCRIBED = "api.webhook.unsubscribed", _("Webhook subscriber removed")
 
 
 class AdminVerb(models.TextChoices):
