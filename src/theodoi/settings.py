@@ -262,8 +262,30 @@ STATICFILES_DIRS = [
 ]
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+# Evidence, plan documents and uploads: the local folder above by default; an S3-compatible
+# object store (a province's own, or a cloud's) when S3_BUCKET is set. Files are still served
+# by theodoi's views, which check access, never by a public bucket URL.
+S3_BUCKET = os.environ.get("S3_BUCKET")
+DEFAULT_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID"),
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY"),
+            "location": os.environ.get("S3_PREFIX", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
