@@ -220,6 +220,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
+# Single sign-on with the province's OpenID Connect provider (theodoi.workspace.sso): off
+# unless OIDC_RP_CLIENT_ID is set. The endpoints default to the issuer's usual paths.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+LOGIN_REDIRECT_URL_FAILURE = "/dang-nhap/?sso=loi"
+OIDC_ROLES_CLAIM = os.environ.get("OIDC_ROLES_CLAIM", "theodoi_roles")
+if OIDC_RP_CLIENT_ID:
+    OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET")
+    OIDC_ISSUER = env_str("OIDC_ISSUER").rstrip("/")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str(
+        "OIDC_OP_AUTHORIZATION_ENDPOINT", f"{OIDC_ISSUER}/auth"
+    )
+    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", f"{OIDC_ISSUER}/token")
+    OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", f"{OIDC_ISSUER}/me")
+    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", f"{OIDC_ISSUER}/jwks")
+    OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile theodoi")
+    AUTHENTICATION_BACKENDS.insert(-1, "theodoi.workspace.sso.ClaimsBackend")
 LOGOUT_REDIRECT_URL = "/"
 
 # Login throttling: after 5 failures for one user name and address, wait an hour. The address

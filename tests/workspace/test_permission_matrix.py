@@ -103,6 +103,9 @@ def reporters(own: int | str, other: int | str) -> dict[str, int | str]:
 
 MATRIX: dict[str, Route] = {
     "login": Route("GET", {**each(AWAY), "public": 200}),
+    # Single sign-on answers only where it is configured (tests/sso configure it).
+    "oidc_authentication_init": Route("GET", each(404)),
+    "oidc_authentication_callback": Route("GET", each(404)),
     "logout": Route("POST", each(AWAY)),
     "favicon": Route("GET", each(AWAY)),
     "password_change": Route("GET", staff(200)),

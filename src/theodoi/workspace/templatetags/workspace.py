@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from theodoi.reporting.access import has_role, is_coordinator
 from theodoi.users import AnyUser
+from theodoi.workspace import sso
 
 register = template.Library()
 
@@ -58,3 +59,9 @@ def nav_links(context: dict[str, Any]) -> list[NavLink]:
         current = request.path == url if url == "/" else request.path.startswith(url)
         links.append(NavLink(url=url, label=label(), current=current))
     return links
+
+
+@register.simple_tag
+def sso_enabled() -> bool:
+    """Whether the login page offers the province's single sign-on."""
+    return sso.enabled()
