@@ -9,12 +9,15 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 
 from tests import builders
 from tests.builders import GOLD, NOW
 from theodoi.audit.models import AuditEntry
+from theodoi.plans.errors import PlanError
 from theodoi.plans.importing import stage_import
 from theodoi.plans.models import Plan, Task
+from theodoi.plans.services import set_external_id
 from theodoi.snapshots.services import rebuild_snapshot
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +138,26 @@ def test_the_documentation_is_served_without_a_cdn(page: str) -> None:
     assert "/static/drf_spectacular_sidecar/" in html
     assert "cdn." not in html
     assert "unpkg" not in html
+
+
+def test_identifiers_in_other_systems_are_in_the_api_and_open_data(
+    tien_giang_plan: Plan, coordinator: User
+) -> None:
+    task = tien_giang_plan.tasks.order_by("position").first()
+    indicator = tien_giang_plan.indicators.order_by("position").first()
+    assert task is not None
+    assert indicator is not None
+    set_external_id(task, "nq57", "NV-2025-0123", by=coordinator, now=NOW)
+    set_external_id(indicator, "nq57", "CT-017", by=coordinator, now=NOW)
+    set_external_id(indicator, "de_an_06", "06-4", by=coordinator, now=NOW)
+    assert Client().get(f"/api/tasks/{task.pk}/").json()["external_ids"] == {"nq57": "NV-2025-0123"}
+    row = Client().get(f"/api/indicators/{indicator.pk}/").json()
+    assert row["external_ids"] == {"nq57": "CT-017", "de_an_06": "06-4"}
+    csv = Client().get(
+        reverse(
+            "portal:open_data_csv", kwargs={"plan_id": tien_giang_plan.pk, "dataset": "indicators"}
+        )
+    )
+    assert "de_an_06=06-4; nq57=CT-017" in csv.content.decode()
+    with pytest.raises(PlanError):
+        set_external_id(indicator, "nq57", "x" * 101, by=coordinator, now=NOW)

@@ -121,6 +121,7 @@ class IndicatorSerializer(serializers.ModelSerializer[Indicator]):
             "year",
             "baseline_value",
             "baseline_year",
+            "external_ids",
             "agencies",
         )
 

@@ -25,6 +25,7 @@ class Action(models.TextChoices):
     TASK_CONFIDENTIALITY_SET = "plans.task.confidentiality_set", _("Task confidentiality set")
     TASK_CONDITION_MET = "plans.task.condition_met", _("Condition of a task met")
     TASK_EXTERNAL_ID_SET = "plans.task.external_id_set", _("Task identifier set")
+    INDICATOR_EXTERNAL_ID_SET = "plans.indicator.external_id_set", _("Indicator identifier set")
     LINKS_SUGGESTED = "plans.links.suggested", _("Links to higher tasks suggested")
     LINK_CONFIRMED = "plans.link.confirmed", _("Link to a higher task confirmed")
     LINK_REJECTED = "plans.link.rejected", _("Link to a higher task rejected")
