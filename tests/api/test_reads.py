@@ -161,3 +161,17 @@ def test_identifiers_in_other_systems_are_in_the_api_and_open_data(
     assert "de_an_06=06-4; nq57=CT-017" in csv.content.decode()
     with pytest.raises(PlanError):
         set_external_id(indicator, "nq57", "x" * 101, by=coordinator, now=NOW)
+
+
+def test_a_plans_evaluation_counts_only_what_the_caller_reads(
+    tien_giang_plan: Plan, coordinator: User
+) -> None:
+    secret_task(tien_giang_plan)
+    rebuild_snapshot(tien_giang_plan, as_of=NOW.date(), now=NOW)
+    url = f"/api/plans/{tien_giang_plan.pk}/evaluation/"
+    public = Client().get(url).json()
+    staff = builders.signed_in(coordinator).get(url).json()
+    assert staff["tasks"] == tien_giang_plan.tasks.count()
+    assert public["tasks"] == staff["tasks"] - 1
+    assert sum(row["count"] for row in public["statuses"]) == public["tasks"]
+    assert public["ranking"] is None

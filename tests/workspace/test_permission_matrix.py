@@ -192,6 +192,7 @@ MATRIX: dict[str, Route] = {
     "api:organisation-detail": Route("GET", each(200)),
     "api:plan-list": Route("GET", each(200)),
     "api:plan-detail": Route("GET", foreign(each(200))),
+    "api:plan-evaluation": Route("GET", foreign(each(200))),
     "api:group-list": Route("GET", each(200)),
     "api:group-detail": Route("GET", foreign(each(200))),
     "api:task-list": Route("GET", each(200)),

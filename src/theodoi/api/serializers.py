@@ -182,3 +182,26 @@ class IndicatorValueSerializer(serializers.ModelSerializer[IndicatorValue]):
             "is_baseline",
             "created_at",
         )
+
+
+class StatusCountSerializer(serializers.Serializer[dict[str, Any]]):
+    status = serializers.CharField()
+    count = serializers.IntegerField()
+    share = serializers.FloatField()
+
+
+class PublishedRankingSerializer(serializers.Serializer[dict[str, Any]]):
+    as_of = serializers.DateField()
+    period = serializers.CharField()
+    published_at = serializers.DateTimeField()
+    agencies = serializers.ListField(child=serializers.DictField())
+
+
+class EvaluationSerializer(serializers.Serializer[dict[str, Any]]):
+    """A plan's latest evaluation: its tasks by status and the published ranking."""
+
+    as_of = serializers.DateField(allow_null=True)
+    tasks = serializers.IntegerField()
+    overdue = serializers.IntegerField()
+    statuses = StatusCountSerializer(many=True)
+    ranking = PublishedRankingSerializer(allow_null=True)

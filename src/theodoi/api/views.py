@@ -8,10 +8,13 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
+from rest_framework.decorators import action
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from theodoi.api import filters as f
 from theodoi.api.serializers import (
+    EvaluationSerializer,
     GroupSerializer,
     IndicatorSerializer,
     IndicatorValueSerializer,
@@ -23,6 +26,7 @@ from theodoi.api.serializers import (
 )
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import PLAN_DOCUMENTS, Indicator, Plan, Task, TaskGroup
+from theodoi.portal.pages import published_ranking
 from theodoi.reporting.access import (
     note_confidential_reads,
     reporter_organisation,
@@ -31,6 +35,7 @@ from theodoi.reporting.access import (
     visible_tasks,
 )
 from theodoi.reporting.models import IndicatorValue, ReportingRound, ReviewState, TaskUpdate
+from theodoi.snapshots.reading import Results
 from theodoi.snapshots.services import latest_snapshot
 
 
@@ -70,6 +75,37 @@ class PlanViewSet(ReadOnly):
     lookup_url_kwarg = "plan_id"
     serializer_class = PlanSerializer
     filters = (f.Filter("province", "province_id", "Only this province's plans."),)
+
+    @extend_schema(responses=EvaluationSerializer)
+    @action(detail=True)
+    def evaluation(self, request: Request, plan_id: int) -> Response:
+        """The plan's latest evaluation, counted over the tasks the caller may read, and the
+        ranking as last published."""
+        plan = self.get_object()
+        snapshot = latest_snapshot(plan)
+        shown = set(visible_tasks(request.user).filter(plan=plan).values_list("pk", flat=True))
+        summary = Results.of(snapshot).summary(among=shown) if snapshot is not None else None
+        publication = published_ranking(plan)
+        body = {
+            "as_of": snapshot.as_of if snapshot is not None else None,
+            "tasks": summary.total if summary is not None else 0,
+            "overdue": summary.overdue if summary is not None else 0,
+            "statuses": [
+                {"status": s.status.code, "count": s.count, "share": round(s.share, 4)}
+                for s in (summary.statuses if summary is not None else ())
+            ],
+            "ranking": (
+                {
+                    "as_of": publication.as_of,
+                    "period": publication.period,
+                    "published_at": publication.published_at,
+                    "agencies": publication.ranking,
+                }
+                if publication is not None
+                else None
+            ),
+        }
+        return Response(EvaluationSerializer(body).data)
 
     def rows(self) -> QuerySet[Plan]:
         return (
