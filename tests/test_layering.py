@@ -31,7 +31,7 @@ LAYERS: dict[str, set[str]] = {
     "state": {"orgs", "plans", "reporting", "snapshots"},
     # What people and machines reach: pages, jobs, files out, backups, the demonstration
     # data (built by calling every layer's services, so it sits on top of them).
-    "adapters": {"workspace", "portal", "notify", "exports", "backup", "demo", "headers"},
+    "adapters": {"workspace", "portal", "notify", "exports", "backup", "demo", "headers", "api"},
     # Wiring: settings, routes, the process entry points.
     "project": {"settings", "urls", "wsgi", "cli", "startup"},
 }

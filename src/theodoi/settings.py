@@ -130,8 +130,12 @@ INSTALLED_APPS = [
     "theodoi.workspace.exports",
     "theodoi.workspace.coverage",
     "theodoi.backup",
+    "theodoi.api",
     "theodoi.demo",
     "huey.contrib.djhuey",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +145,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "theodoi.api.conditional.ApiConditionalGet",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "theodoi.orgs.middleware.chosen_membership",
@@ -216,6 +221,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
+# Single sign-on with the province's OpenID Connect provider (theodoi.workspace.sso): off
+# unless OIDC_RP_CLIENT_ID is set. The endpoints default to the issuer's usual paths.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+LOGIN_REDIRECT_URL_FAILURE = "/dang-nhap/?sso=loi"
+OIDC_ROLES_CLAIM = os.environ.get("OIDC_ROLES_CLAIM", "theodoi_roles")
+if OIDC_RP_CLIENT_ID:
+    OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET")
+    OIDC_ISSUER = env_str("OIDC_ISSUER").rstrip("/")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str(
+        "OIDC_OP_AUTHORIZATION_ENDPOINT", f"{OIDC_ISSUER}/auth"
+    )
+    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", f"{OIDC_ISSUER}/token")
+    OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", f"{OIDC_ISSUER}/me")
+    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", f"{OIDC_ISSUER}/jwks")
+    OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile theodoi")
+    AUTHENTICATION_BACKENDS.insert(-1, "theodoi.workspace.sso.ClaimsBackend")
 LOGOUT_REDIRECT_URL = "/"
 
 # Login throttling: after 5 failures for one user name and address, wait an hour. The address
@@ -258,8 +280,30 @@ STATICFILES_DIRS = [
 ]
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+# Evidence, plan documents and uploads: the local folder above by default; an S3-compatible
+# object store (a province's own, or a cloud's) when S3_BUCKET is set. Files are still served
+# by theodoi's views, which check access, never by a public bucket URL.
+S3_BUCKET = os.environ.get("S3_BUCKET")
+DEFAULT_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID"),
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY"),
+            "location": os.environ.get("S3_PREFIX", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -342,4 +386,44 @@ LOGGING = {
         },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}
+
+# The API (theodoi.api): tokens or the browser's session; every refusal as problem details;
+# reads throttled per caller (an agency's system polls, it does not flood).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "theodoi.api.authentication.BearerToken",
+        "theodoi.api.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "theodoi.api.permissions.SignedInToWrite",
+        "theodoi.api.permissions.TokenWrites",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "theodoi.api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "theodoi.api.problems.problem_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_RATE_ANONYMOUS", "120/minute"),
+        "user": env_str("API_RATE_SIGNED_IN", "600/minute"),
+    },
+    "NUM_PROXIES": PROXY_HOPS,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "theodoi API",
+    "DESCRIPTION": "Plans, tasks, indicators, reports and evaluations of Resolution 57-NQ/TW "
+    "plans; the same rows and rules as theodoi's pages.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and ReDoc from the installed package: the documentation works on a closed
+    # network, with no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }

@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from theodoi.workspace import sso
 from theodoi.workspace.views import accounts
 
 urlpatterns = [
@@ -38,6 +39,8 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("dang-nhap/sso/", sso.start, name="oidc_authentication_init"),
+    path("dang-nhap/sso/ve/", sso.callback, name="oidc_authentication_callback"),
     path("quan-tri/", admin.site.urls),
     # Browsers and feed readers ask for /favicon.ico whatever the page links to.
     path(
@@ -47,6 +50,7 @@ urlpatterns = [
     ),
     path("cong-khai/", include("theodoi.portal.urls")),
     path("bang-dieu-khien/", include("theodoi.workspace.dashboard.urls")),
+    path("", include("theodoi.api.urls")),
     path("", include("theodoi.notify.urls")),
     path("", include("theodoi.workspace.exports.urls")),
     path("", include("theodoi.workspace.reporting.urls")),

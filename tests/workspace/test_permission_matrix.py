@@ -25,14 +25,19 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from tests.builders import GOLD, NOW, make_persona, org
+from tests.builders import GOLD, NOW
+from theodoi.api.tokens import issue_integration_token
+from theodoi.api.webhooks import subscribe
 from theodoi.notify.models import Notice, NoticeKind
 from theodoi.orgs.models import Role
 from theodoi.plans.importing import publish_import, stage_import
 from theodoi.plans.models import ImportDraft, LinkBasis, LinkState, Plan, Task, TaskLink
+from theodoi.plans.models import ImportDraft, Indicator, Plan, Task
 from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.rounds import open_round
 from theodoi.reporting.updates import UpdateContent, submit_update
+from theodoi.reporting.values import record_indicator_value
 from theodoi.snapshots.services import rebuild_snapshot
 
 # The plans of the matrix are Tiền Giang's, which Đồng Tháp carries since the merger: the
@@ -101,6 +106,9 @@ def reporters(own: int | str, other: int | str) -> dict[str, int | str]:
 
 MATRIX: dict[str, Route] = {
     "login": Route("GET", {**each(AWAY), "public": 200}),
+    # Single sign-on answers only where it is configured (tests/sso configure it).
+    "oidc_authentication_init": Route("GET", each(404)),
+    "oidc_authentication_callback": Route("GET", each(404)),
     "logout": Route("POST", each(AWAY)),
     "favicon": Route("GET", each(AWAY)),
     "password_change": Route("GET", staff(200)),
@@ -211,6 +219,42 @@ MATRIX: dict[str, Route] = {
     "workspace:my_account": Route("GET", staff(200)),
     # A link with a token that is not valid: the page says so, to anyone.
     "invitation_accept": Route("GET", each(200)),
+    # The API: reads are the pages' rows (the public reads what the portal shows); writes are
+    # an agency's; a form post is not JSON (415) once the caller may write there.
+    "api:api-root": Route("GET", each(200)),
+    "api:organisation-list": Route("GET", each(200)),
+    "api:organisation-detail": Route("GET", each(200)),
+    "api:plan-list": Route("GET", each(200)),
+    "api:plan-detail": Route("GET", foreign(each(200))),
+    "api:plan-evaluation": Route("GET", foreign(each(200))),
+    "api:group-list": Route("GET", each(200)),
+    "api:group-detail": Route("GET", foreign(each(200))),
+    "api:task-list": Route("GET", each(200)),
+    "api:task-detail": Route("GET", foreign({**each(200), "other_reporter": 404})),
+    "api:indicator-list": Route("GET", each(200)),
+    "api:indicator-detail": Route("GET", foreign(each(200))),
+    "api:round-list": Route("GET", each(200)),
+    "api:round-detail": Route("GET", foreign(each(200))),
+    # A submitted report, not yet accepted: its agency's alone.
+    "api:task_update-list": Route("GET", each(200)),
+    "api:task_update-detail": Route("GET", {**each(404), "reporter": 200}),
+    "api:indicator_value-list": Route("GET", each(200)),
+    "api:indicator_value-detail": Route("GET", {**each(404), "reporter": 200}),
+    "api:task_update_write": Route(
+        "POST", {**each(403), "public": 401, "reporter": 415, "other_reporter": 404}
+    ),
+    "api:indicator_value_write": Route(
+        "POST", {**each(403), "public": 401, "reporter": 415, "other_reporter": 404}
+    ),
+    "api:schema": Route("GET", each(200)),
+    "api:docs": Route("GET", each(200)),
+    "api:redoc": Route("GET", each(200)),
+    "api:tokens": Route("GET", importers(200)),
+    "api:token_create": Route("POST", importers(400)),
+    "api:token_revoke": Route("POST", foreign(importers(AWAY))),
+    "api:subscribers": Route("GET", importers(200)),
+    "api:subscriber_create": Route("POST", importers(400)),
+    "api:subscriber_remove": Route("POST", foreign(importers(AWAY))),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -229,6 +273,10 @@ URL_ARGUMENTS: dict[str, str] = {
     "uidb64": "matrix_uidb64",
     "token": "matrix_token",
     "person_id": "matrix_person_id",
+    "group_id": "matrix_group_id",
+    "value_id": "matrix_value_id",
+    "token_id": "matrix_token_id",
+    "subscription_id": "matrix_subscription_id",
 }
 
 
@@ -467,3 +515,46 @@ def matrix_choose_data(matrix_higher_task: Task, matrix_task_id: int) -> dict[st
 @pytest.fixture
 def matrix_person_id(orgs: None) -> int:
     return make_persona("moi@syt.dongthap.gov.vn", Role.REPORTER, org("dong-thap--so-y-te")).pk
+# --- the API: a group of the plan, a figure the reporter submitted, a token of its agency ---
+
+
+@pytest.fixture
+def matrix_group_id(matrix_plan: Plan) -> int:
+    group = matrix_plan.groups.first()
+    assert group is not None
+    return group.pk
+
+
+@pytest.fixture
+def matrix_value_id(matrix_round: ReportingRound, matrix_indicator_id: int, reporter: User) -> int:
+    indicator = Indicator.objects.get(pk=matrix_indicator_id)
+    return record_indicator_value(
+        matrix_round,
+        indicator,
+        value=1,
+        measured_on=matrix_round.cut_off,
+        confirmed=True,
+        submit=True,
+        by=reporter,
+        based_on=0,
+        now=timezone.now(),
+    ).pk
+
+
+@pytest.fixture
+def matrix_token_id(coordinator: User, reporter: User) -> int:
+    token, _secret = issue_integration_token(
+        reporter.memberships.get().organisation,
+        "Hệ thống văn bản",
+        writes=False,
+        by=coordinator,
+        now=timezone.now(),
+    )
+    return token.pk
+
+
+@pytest.fixture
+def matrix_subscription_id(matrix_plan: Plan, coordinator: User) -> int:
+    return subscribe(
+        matrix_plan, "https://he-thong.example/", ["round.closed"], by=coordinator, now=NOW
+    ).pk

@@ -25,6 +25,7 @@ class Action(models.TextChoices):
     TASK_CONFIDENTIALITY_SET = "plans.task.confidentiality_set", _("Task confidentiality set")
     TASK_CONDITION_MET = "plans.task.condition_met", _("Condition of a task met")
     TASK_EXTERNAL_ID_SET = "plans.task.external_id_set", _("Task identifier set")
+    INDICATOR_EXTERNAL_ID_SET = "plans.indicator.external_id_set", _("Indicator identifier set")
     LINKS_SUGGESTED = "plans.links.suggested", _("Links to higher tasks suggested")
     LINK_CONFIRMED = "plans.link.confirmed", _("Link to a higher task confirmed")
     LINK_REJECTED = "plans.link.rejected", _("Link to a higher task rejected")
@@ -62,6 +63,10 @@ class Action(models.TextChoices):
     PERSON_REACTIVATED = "orgs.person.reactivated", _("Person reactivated")
     INVITATION_ACCEPTED = "accounts.invitation.accepted", _("Password chosen from an invitation")
     PROFILE_CHANGED = "accounts.profile.changed", _("Own name or e-mail changed")
+    API_TOKEN_ISSUED = "api.token.issued", _("API token issued")
+    API_TOKEN_REVOKED = "api.token.revoked", _("API token revoked")
+    WEBHOOK_SUBSCRIBED = "api.webhook.subscribed", _("Webhook subscriber added")
+    WEBHOOK_UNSUBSCRIBED = "api.webhook.unsubscribed", _("Webhook subscriber removed")
 
 
 class AdminVerb(models.TextChoices):

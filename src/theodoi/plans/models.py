@@ -270,6 +270,8 @@ class Indicator(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     baseline_value = models.FloatField(_("baseline value"), null=True, blank=True)
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    # As a task's: the same indicator in another system, e.g. {"nq57": "CT-2025-017"}.
+    external_ids = models.JSONField(_("external identifiers"), default=dict, blank=True)
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
     organisations: models.ManyToManyField[Organisation, IndicatorAgency] = models.ManyToManyField(
         Organisation, through="IndicatorAgency", related_name="indicators", blank=True

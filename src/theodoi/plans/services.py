@@ -14,8 +14,11 @@ from django.utils.translation import gettext as _
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.plans.errors import PlanError
-from theodoi.plans.models import DueKind, Task
+from theodoi.plans.models import DueKind, Indicator, Task
 from theodoi.users import User
+
+# Identifiers are short codes; a longer one is a mistake (a pasted paragraph).
+EXTERNAL_ID_LIMIT = 100
 
 
 def _live(task: Task) -> Task:
@@ -81,31 +84,41 @@ def set_condition_met(
 
 @transaction.atomic
 def set_external_id(
-    task: Task,
+    row: Task | Indicator,
     system: str,
     identifier: str,
     *,
     by: User | None,
     now: datetime.datetime,
-) -> Task:
-    """Link the task to its record in another system (``he_thong_quoc_gia``: the national
-    system's task number); an empty identifier removes the link."""
+) -> Task | Indicator:
+    """Link a task or an indicator to its record in another system (``nq57``: the national
+    NQ57 system's number; ``nq71``: its number under 71/NQ-CP); an empty identifier removes
+    the link."""
     system, identifier = system.strip(), identifier.strip()
     if not system:
         raise PlanError(_("Name the system the identifier belongs to."))
-    task = _live(task)
-    before = dict(task.external_ids)
+    if len(system) > EXTERNAL_ID_LIMIT or len(identifier) > EXTERNAL_ID_LIMIT:
+        raise PlanError(
+            _("A system's name and an identifier are at most %(limit)s characters.")
+            % {"limit": EXTERNAL_ID_LIMIT}
+        )
+    row = (
+        _live(row)
+        if isinstance(row, Task)
+        else Indicator.objects.select_for_update().get(pk=row.pk)
+    )
+    before = dict(row.external_ids)
     if identifier:
-        task.external_ids[system] = identifier
+        row.external_ids[system] = identifier
     else:
-        task.external_ids.pop(system, None)
-    task.save(update_fields=["external_ids"])
+        row.external_ids.pop(system, None)
+    row.save(update_fields=["external_ids"])
     record(
-        Action.TASK_EXTERNAL_ID_SET,
-        task,
+        Action.TASK_EXTERNAL_ID_SET if isinstance(row, Task) else Action.INDICATOR_EXTERNAL_ID_SET,
+        row,
         by=by,
         now=now,
         before=before,
-        after=dict(task.external_ids),
+        after=dict(row.external_ids),
     )
-    return task
+    return row

@@ -83,6 +83,7 @@ def _task_rows(plan: Plan, results: Results | None) -> Iterator[Row]:
             "colour": judged.get("colour"),
             "progress": judged.get("progress"),
             "days_late": judged.get("days_late"),
+            "external_ids": external_ids_text(task.external_ids),
         }
 
 
@@ -107,6 +108,7 @@ def _indicator_rows(plan: Plan, results: Results | None) -> Iterator[Row]:
             "band": judged.get("band"),
             "band_label": judged.get("band_label"),
             "ratio": judged.get("ratio"),
+            "external_ids": external_ids_text(indicator.external_ids),
         }
 
 
@@ -146,6 +148,11 @@ def _status_rows(plan: Plan, results: Results | None) -> Iterator[Row]:
                 "tasks": count.count,
                 "share": round(count.share, 4),
             }
+
+
+def external_ids_text(ids: Mapping[str, str]) -> str:
+    """``nq57=NV-2025-0123; nq71=12``: one cell of a CSV, sorted so a file diffs cleanly."""
+    return "; ".join(f"{system}={identifier}" for system, identifier in sorted(ids.items()))
 
 
 _PLAN_ID = Field("plan_id", "integer", _("Identifier of the plan in theodoi."))
@@ -193,6 +200,11 @@ DATASETS: dict[str, Dataset] = {
                 Field("colour", "string", _("green, yellow, red or grey.")),
                 Field("progress", "integer", _("Progress in per cent, as last accepted.")),
                 Field("days_late", "integer", _("Days past the due day, when late.")),
+                Field(
+                    "external_ids",
+                    "string",
+                    _("Its identifiers in other systems, as system=identifier; separated by ';'."),
+                ),
             ),
             _task_rows,
         ),
@@ -217,6 +229,11 @@ DATASETS: dict[str, Dataset] = {
                 Field("band", "string", _("Progress band code (Open SDG method).")),
                 Field("band_label", "string", _("Progress band in Vietnamese.")),
                 Field("ratio", "number", _("Ratio R of observed to required growth.")),
+                Field(
+                    "external_ids",
+                    "string",
+                    _("Its identifiers in other systems, as system=identifier; separated by ';'."),
+                ),
             ),
             _indicator_rows,
         ),

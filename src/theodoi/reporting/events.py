@@ -37,3 +37,26 @@ def results_changed_after_commit(
         days.add(timezone.localdate(closed_round.deadline))
     event = ResultsChanged(plan_id=plan.pk, days=tuple(sorted(days)), now=now)
     transaction.on_commit(partial(publish, event), robust=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportAccepted:
+    """A task update or an indicator figure was accepted: it counts from now on."""
+
+    kind: str  # "task_update" or "indicator_value"
+    report_id: int
+    plan_id: int
+    now: datetime.datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class RoundClosed:
+    round_id: int
+    plan_id: int
+    now: datetime.datetime
+
+
+def after_commit(event: object) -> None:
+    """Announce ``event`` once the caller's transaction has committed (robust: a handler's
+    failure is logged, the write stands)."""
+    transaction.on_commit(partial(publish, event), robust=True)

@@ -14,7 +14,7 @@ from theodoi.audit.log import record
 from theodoi.plans.models import Plan
 from theodoi.reporting.access import require_coordinator
 from theodoi.reporting.errors import ReportingError, StaleVersionError
-from theodoi.reporting.events import results_changed_after_commit
+from theodoi.reporting.events import ReportAccepted, after_commit, results_changed_after_commit
 from theodoi.reporting.models import IndicatorValue, ReviewState, TaskUpdate, Version
 from theodoi.reporting.versions import Report, insert_version, latest_version, thread_of
 from theodoi.users import User
@@ -73,11 +73,19 @@ def _review(
     return reviewed
 
 
+def _announce_accepted(report: TaskUpdate | IndicatorValue, now: datetime.datetime) -> None:
+    kind = "task_update" if isinstance(report, TaskUpdate) else "indicator_value"
+    after_commit(
+        ReportAccepted(kind=kind, report_id=report.pk, plan_id=report.round.plan_id, now=now)
+    )
+
+
 @transaction.atomic
 def accept_update(report: Report, *, by: User, now: datetime.datetime) -> Report:
     """Accept a submitted task update or indicator figure: from now on it counts."""
     accepted = _review(report, ReviewState.ACCEPTED, by=by, now=now)
     results_changed_after_commit(accepted.round.plan, now=now)
+    _announce_accepted(accepted, now)
     return accepted
 
 
@@ -98,4 +106,6 @@ def bulk_accept(
     accepted = [_review(report, ReviewState.ACCEPTED, by=by, now=now) for report in reports]
     for plan in Plan.objects.filter(rounds__in={report.round_id for report in accepted}).distinct():
         results_changed_after_commit(plan, now=now)
+    for report in accepted:
+        _announce_accepted(report, now)
     return accepted

@@ -21,7 +21,7 @@ from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
 from theodoi.reporting.access import require_coordinator
 from theodoi.reporting.errors import ReportingError
-from theodoi.reporting.events import results_changed_after_commit
+from theodoi.reporting.events import RoundClosed, after_commit, results_changed_after_commit
 from theodoi.reporting.models import (
     IndicatorValue,
     ReportingRound,
@@ -216,4 +216,5 @@ def close_round(round_: ReportingRound, *, by: User, now: datetime.datetime) -> 
         )
     _set_state(round_, RoundState.CLOSED, Action.ROUND_CLOSED, by=by, now=now)
     results_changed_after_commit(round_.plan, now=now, closed_round=round_)
+    after_commit(RoundClosed(round_id=round_.pk, plan_id=round_.plan_id, now=now))
     return round_

@@ -14,8 +14,9 @@ from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.reporting.access import coordinates
-from theodoi.reporting.events import ResultsChanged
+from theodoi.reporting.events import ResultsChanged, after_commit
 from theodoi.snapshots.errors import SnapshotError
+from theodoi.snapshots.events import RankingPublished
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import evaluate_plan_at
@@ -100,4 +101,5 @@ def publish_ranking(plan: Plan, *, by: User, now: datetime.datetime) -> RankingP
         now=now,
         after={"as_of": snapshot.as_of.isoformat(), "ranking": ranking},
     )
+    after_commit(RankingPublished(publication_id=publication.pk, plan_id=plan.pk, now=now))
     return publication

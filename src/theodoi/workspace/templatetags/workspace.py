@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from theodoi.reporting.access import has_role, is_coordinator, is_staff_reader
 from theodoi.users import AnyUser
+from theodoi.workspace import sso
 
 register = template.Library()
 
@@ -42,6 +43,7 @@ _MENU: list[tuple[str, Callable[[], str], Callable[[AnyUser], bool]]] = [
     ("coverage:coverage", lambda: _("Coverage"), is_staff_reader),
     ("workspace:import_upload", lambda: _("Import a plan"), is_coordinator),
     ("workspace:people", lambda: _("Accounts"), is_coordinator),
+    ("api:tokens", lambda: _("Integration"), is_coordinator),
     ("portal:plan_list", lambda: _("Public portal"), _anyone),
     ("admin:index", lambda: _("Administration"), _is_it_staff),
 ]
@@ -60,3 +62,9 @@ def nav_links(context: dict[str, Any]) -> list[NavLink]:
         current = request.path == url if url == "/" else request.path.startswith(url)
         links.append(NavLink(url=url, label=label(), current=current))
     return links
+
+
+@register.simple_tag
+def sso_enabled() -> bool:
+    """Whether the login page offers the province's single sign-on."""
+    return sso.enabled()

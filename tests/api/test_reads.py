@@ -1,0 +1,177 @@
+"""The API reads the rows the pages show each person: drafts and confidential tasks only to
+those who may see them, every list narrowed by its filters, unchanged answers as 304."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from tests import builders
+from tests.builders import GOLD, NOW
+from theodoi.audit.models import AuditEntry
+from theodoi.plans.errors import PlanError
+from theodoi.plans.importing import stage_import
+from theodoi.plans.models import Plan, Task
+from theodoi.plans.services import set_external_id
+from theodoi.snapshots.services import rebuild_snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(response: object) -> set[int]:
+    return {row["id"] for row in response.json()["results"]}  # type: ignore[attr-defined]
+
+
+def secret_task(plan: Plan) -> Task:
+    task = plan.tasks.order_by("position").first()
+    assert task is not None
+    Task.objects.filter(pk=task.pk).update(confidential=True)
+    return task
+
+
+def test_the_public_reads_published_plans_and_no_draft(tien_giang_plan: Plan) -> None:
+    upload = SimpleUploadedFile("66.json", (GOLD / "003_de113db257313a93.json").read_bytes())
+    stage_import(upload, by=None, now=NOW)
+    response = Client().get("/api/plans/")
+    assert response.status_code == 200
+    assert ids(response) == {tien_giang_plan.pk}
+
+
+def test_a_confidential_task_reaches_only_its_scope(
+    tien_giang_plan: Plan, coordinator: User, other_coordinator: User, leader: User
+) -> None:
+    task = secret_task(tien_giang_plan)
+    url = f"/api/tasks/{task.pk}/"
+    assert Client().get(url).status_code == 404
+    assert task.pk not in ids(Client().get("/api/tasks/", {"page_size": 500}))
+    assert builders.signed_in(other_coordinator).get(url).status_code == 404
+    for reader in (coordinator, leader):
+        assert builders.signed_in(reader).get(url).json()["confidential"] is True
+
+
+def test_an_inspectors_read_of_a_confidential_task_is_audited(
+    tien_giang_plan: Plan, inspector: User
+) -> None:
+    task = secret_task(tien_giang_plan)
+    client = builders.signed_in(inspector)
+    assert client.get(f"/api/tasks/{task.pk}/").status_code == 200
+    client.get("/api/tasks/", {"plan": tien_giang_plan.pk, "page_size": 500})
+    reads = AuditEntry.objects.filter(action="plans.task.confidential_read", object_id=task.pk)
+    assert reads.count() == 2
+
+
+def test_a_task_carries_its_status_from_the_latest_evaluation(tien_giang_plan: Plan) -> None:
+    snapshot = rebuild_snapshot(tien_giang_plan, as_of=NOW.date(), now=NOW)
+    first = snapshot.results["tasks"][0]
+    row = Client().get(f"/api/tasks/{first['id']}/").json()
+    assert (row["status"], row["colour"], row["due_on"]) == (
+        first["status"],
+        first["colour"],
+        first["due_on"],
+    )
+
+
+def test_filters_narrow_and_a_bad_one_is_named(
+    tien_giang_plan: Plan, reporter: User, import_gold: Callable[..., Plan]
+) -> None:
+    other = import_gold("003_de113db257313a93.json")
+    agency = builders.agency_of(reporter)
+    listed = Client().get("/api/tasks/", {"plan": other.pk, "page_size": 500}).json()
+    assert {row["plan"] for row in listed["results"]} == {other.pk}
+    assert listed["count"] == other.tasks.filter(confidential=False).count()
+    named = Client().get("/api/tasks/", {"agency": agency.pk, "page_size": 500}).json()
+    assert named["count"] == len(
+        {
+            t.pk
+            for role in ("lead", "cooperating")
+            for t in builders.tasks_of(tien_giang_plan, agency, role)
+        }
+    )
+    refused = Client().get("/api/tasks/", {"plan": "abc"})
+    assert refused.status_code == 400
+    body = refused.json()
+    assert body["errors"] == [{"field": "plan", "message": "“abc” không phải là một mã số."}]
+    moment = Client().get("/api/task-updates/", {"changed_since": "hôm qua"})
+    assert moment.json()["errors"][0]["field"] == "changed_since"
+
+
+def test_an_unchanged_answer_is_304_without_a_body(tien_giang_plan: Plan) -> None:
+    first = Client().get(f"/api/plans/{tien_giang_plan.pk}/")
+    etag = first["ETag"]
+    again = Client().get(f"/api/plans/{tien_giang_plan.pk}/", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    Plan.objects.filter(pk=tien_giang_plan.pk).update(title="Kế hoạch đã sửa tên")
+    changed = Client().get(f"/api/plans/{tien_giang_plan.pk}/", HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+
+
+def test_lists_are_paged(tien_giang_plan: Plan) -> None:
+    page = Client().get("/api/tasks/", {"page_size": 10}).json()
+    assert len(page["results"]) == 10
+    assert page["count"] == tien_giang_plan.tasks.filter(confidential=False).count()
+    assert "page=2" in page["next"]
+
+
+def test_the_schema_is_openapi_3_and_lists_the_writes() -> None:
+    response = Client().get("/api/schema/", {"format": "json"})
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    paths = schema["paths"]
+    for listed in ("plans", "tasks", "indicators", "task-updates", "indicator-values"):
+        assert "get" in paths[f"/api/{listed}/"]
+    assert "post" in paths["/api/rounds/{round_id}/tasks/{task_id}/updates/"]
+    assert "post" in paths["/api/rounds/{round_id}/indicators/{indicator_id}/values/"]
+    parameters = {p["name"] for p in paths["/api/tasks/"]["get"]["parameters"]}
+    assert {"plan", "group", "agency", "page", "page_size"} <= parameters
+
+
+@pytest.mark.parametrize("page", ["/api/tai-lieu/", "/api/redoc/"])
+def test_the_documentation_is_served_without_a_cdn(page: str) -> None:
+    html = Client().get(page).content.decode()
+    assert "/static/drf_spectacular_sidecar/" in html
+    assert "cdn." not in html
+    assert "unpkg" not in html
+
+
+def test_identifiers_in_other_systems_are_in_the_api_and_open_data(
+    tien_giang_plan: Plan, coordinator: User
+) -> None:
+    task = tien_giang_plan.tasks.order_by("position").first()
+    indicator = tien_giang_plan.indicators.order_by("position").first()
+    assert task is not None
+    assert indicator is not None
+    set_external_id(task, "nq57", "NV-2025-0123", by=coordinator, now=NOW)
+    set_external_id(indicator, "nq57", "CT-017", by=coordinator, now=NOW)
+    set_external_id(indicator, "de_an_06", "06-4", by=coordinator, now=NOW)
+    assert Client().get(f"/api/tasks/{task.pk}/").json()["external_ids"] == {"nq57": "NV-2025-0123"}
+    row = Client().get(f"/api/indicators/{indicator.pk}/").json()
+    assert row["external_ids"] == {"nq57": "CT-017", "de_an_06": "06-4"}
+    csv = Client().get(
+        reverse(
+            "portal:open_data_csv", kwargs={"plan_id": tien_giang_plan.pk, "dataset": "indicators"}
+        )
+    )
+    assert "de_an_06=06-4; nq57=CT-017" in csv.content.decode()
+    with pytest.raises(PlanError):
+        set_external_id(indicator, "nq57", "x" * 101, by=coordinator, now=NOW)
+
+
+def test_a_plans_evaluation_counts_only_what_the_caller_reads(
+    tien_giang_plan: Plan, coordinator: User
+) -> None:
+    secret_task(tien_giang_plan)
+    rebuild_snapshot(tien_giang_plan, as_of=NOW.date(), now=NOW)
+    url = f"/api/plans/{tien_giang_plan.pk}/evaluation/"
+    public = Client().get(url).json()
+    staff = builders.signed_in(coordinator).get(url).json()
+    assert staff["tasks"] == tien_giang_plan.tasks.count()
+    assert public["tasks"] == staff["tasks"] - 1
+    assert sum(row["count"] for row in public["statuses"]) == public["tasks"]
+    assert public["ranking"] is None
