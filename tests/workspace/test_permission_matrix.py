@@ -25,14 +25,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from tests.builders import GOLD, NOW, make_persona, org
-from tests.builders import GOLD, NOW
 from theodoi.api.tokens import issue_integration_token
 from theodoi.api.webhooks import subscribe
 from theodoi.notify.models import Notice, NoticeKind
 from theodoi.orgs.models import Role
 from theodoi.plans.importing import publish_import, stage_import
-from theodoi.plans.models import ImportDraft, LinkBasis, LinkState, Plan, Task, TaskLink
-from theodoi.plans.models import ImportDraft, Indicator, Plan, Task
+from theodoi.plans.models import ImportDraft, Indicator, LinkBasis, LinkState, Plan, Task, TaskLink
 from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.rounds import open_round
@@ -509,12 +507,16 @@ def matrix_link_data(matrix_higher_task: Task, matrix_task_id: int) -> dict[str,
 @pytest.fixture
 def matrix_choose_data(matrix_higher_task: Task, matrix_task_id: int) -> dict[str, str]:
     return {"task": str(matrix_task_id), "higher": str(matrix_higher_task.pk)}
+
+
 # --- accounts: an invited account of Đồng Tháp's Sở Y tế -------------------------------
 
 
 @pytest.fixture
 def matrix_person_id(orgs: None) -> int:
     return make_persona("moi@syt.dongthap.gov.vn", Role.REPORTER, org("dong-thap--so-y-te")).pk
+
+
 # --- the API: a group of the plan, a figure the reporter submitted, a token of its agency ---
 
 
