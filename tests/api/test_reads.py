@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from rest_framework.throttling import AnonRateThrottle
 
 from tests import builders
 from tests.builders import GOLD, NOW
@@ -175,3 +176,31 @@ def test_a_plans_evaluation_counts_only_what_the_caller_reads(
     assert public["tasks"] == staff["tasks"] - 1
     assert sum(row["count"] for row in public["statuses"]) == public["tasks"]
     assert public["ranking"] is None
+
+
+def test_tasks_filtered_by_status(tien_giang_plan: Plan) -> None:
+    snapshot = rebuild_snapshot(tien_giang_plan, as_of=NOW.date(), now=NOW)
+    by_status: dict[str, set[int]] = {}
+    for row in snapshot.results["tasks"]:
+        by_status.setdefault(row["status"], set()).add(row["id"])
+    for status, expected in by_status.items():
+        listed = Client().get("/api/tasks/", {"status": status, "page_size": 500})
+        assert ids(listed) == expected
+    refused = Client().get("/api/tasks/", {"status": "xong"})
+    assert refused.json()["errors"][0]["field"] == "status"
+    assert "không phải là một trạng thái" in refused.json()["errors"][0]["message"]
+
+
+def test_a_caller_past_the_rate_is_told_to_wait(
+    tien_giang_plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
+    address = "192.0.2.57"
+    throttle = AnonRateThrottle()
+    throttle.cache.delete(throttle.cache_format % {"scope": "anon", "ident": address})
+    client = Client(REMOTE_ADDR=address)
+    assert [client.get("/api/plans/").status_code for _n in range(2)] == [200, 200]
+    refused = client.get("/api/plans/")
+    assert refused.status_code == 429
+    assert refused.json()["title"] == "Quá nhiều yêu cầu"
+    assert int(refused["Retry-After"]) > 0

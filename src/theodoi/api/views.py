@@ -6,13 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from drf_spectacular.utils import extend_schema
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from theodoi.api import filters as f
+from theodoi.api.problems import Refused
 from theodoi.api.serializers import (
     EvaluationSerializer,
     GroupSerializer,
@@ -24,6 +26,7 @@ from theodoi.api.serializers import (
     TaskSerializer,
     TaskUpdateSerializer,
 )
+from theodoi.evaluation.status import TaskStatus
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import PLAN_DOCUMENTS, Indicator, Plan, Task, TaskGroup
 from theodoi.portal.pages import published_ranking
@@ -37,6 +40,8 @@ from theodoi.reporting.access import (
 from theodoi.reporting.models import IndicatorValue, ReportingRound, ReviewState, TaskUpdate
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.services import latest_snapshot
+
+STATUS_CODES = [status.code for status in TaskStatus]
 
 
 class ReadOnly(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
@@ -161,6 +166,20 @@ class TaskViewSet(ReadOnly):
             .distinct()
         )
 
+    def get_queryset(self) -> QuerySet[Task]:
+        rows = super().get_queryset()
+        wanted = self.request.query_params.get("status")
+        if not wanted:
+            return rows
+        if wanted not in STATUS_CODES:
+            message = _("“%(value)s” is not a status; use one of %(codes)s.")
+            raise Refused(
+                [("status", message % {"value": wanted[:40], "codes": ", ".join(STATUS_CODES)})]
+            )
+        plans = set(rows.values_list("plan_id", flat=True))
+        judged = _results_of(plans)
+        return rows.filter(pk__in=[pk for pk, row in judged.items() if row["status"] == wanted])
+
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         self._results: dict[int, dict[str, Any]] = {}
@@ -181,7 +200,14 @@ class TaskViewSet(ReadOnly):
         self._seen([self.get_object()])
         return super().retrieve(request, *args, **kwargs)
 
-    list = _with_filters(*filters)(ReadOnly.list)
+    list = extend_schema(
+        parameters=[
+            *(one.parameter for one in filters),
+            OpenApiParameter(
+                "status", str, enum=STATUS_CODES, description="Only tasks in this status."
+            ),
+        ]
+    )(ReadOnly.list)
 
 
 @extend_schema(tags=["indicators"])
