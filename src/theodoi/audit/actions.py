@@ -57,6 +57,8 @@ class Action(models.TextChoices):
     PASSWORD_CHANGED = "accounts.password.changed", _("Password changed by its owner")
     PASSWORD_RESET = "accounts.password.reset", _("Password reset")
     FEEDBACK_RECEIVED = "portal.feedback.received", _("Feedback received")
+    SCORING_SET = "snapshots.scoring.set", _("Scoring weights and bands set")
+    RANKING_WITHDRAWN = "snapshots.ranking.withdrawn", _("Ranking withdrawn")
 
 
 class AdminVerb(models.TextChoices):
