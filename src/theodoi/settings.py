@@ -128,6 +128,8 @@ INSTALLED_APPS = [
     "theodoi.notify",
     "theodoi.exports",
     "theodoi.workspace.exports",
+    "theodoi.workspace.scoring",
+    "theodoi.workspace.auditlog",
     "theodoi.backup",
     "theodoi.demo",
     "huey.contrib.djhuey",

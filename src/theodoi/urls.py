@@ -51,4 +51,6 @@ urlpatterns = [
     path("", include("theodoi.workspace.exports.urls")),
     path("", include("theodoi.workspace.reporting.urls")),
     path("", include("theodoi.workspace.urls")),
+    path("", include("theodoi.workspace.scoring.urls")),
+    path("", include("theodoi.workspace.auditlog.urls")),
 ]

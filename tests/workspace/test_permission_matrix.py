@@ -179,6 +179,18 @@ MATRIX: dict[str, Route] = {
     "portal:open_data_json": Route("GET", each(200)),
     "dashboard:dashboard": Route("GET", staff(200)),
     "dashboard:task_list": Route("GET", staff(200)),
+    # Scoring and ranking: readers of the plan's scope read, its coordinator writes.
+    "scoring:settings": Route("GET", foreign(readers(200))),
+    "scoring:preview": Route("POST", foreign(importers(200)), "scoring_data"),
+    "scoring:save": Route("POST", foreign(importers(AWAY)), "scoring_data"),
+    "scoring:publish": Route("POST", foreign(importers(AWAY))),
+    "scoring:withdraw": Route("POST", foreign(importers(AWAY)), {"reason": "Chấm lại."}),
+    "scoring:explanation": Route("GET", foreign(readers(200))),
+    # Before the ranking is published the page says so, to anyone.
+    "portal:score_explanation": Route("GET", each(200)),
+    # The audit log: coordinators and leaders, each of its own scope; not inspectors.
+    "auditlog:entries": Route("GET", {**readers(200), "inspector": 403}),
+    "auditlog:audit_xlsx": Route("GET", {**readers(200), "inspector": 403}),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -196,6 +208,7 @@ URL_ARGUMENTS: dict[str, str] = {
     "dataset": "matrix_dataset",
     "uidb64": "matrix_uidb64",
     "token": "matrix_token",
+    "publication_id": "matrix_publication_id",
 }
 
 
@@ -395,3 +408,22 @@ def matrix_agency_id(matrix_plan: Plan) -> int:
 @pytest.fixture
 def matrix_dataset() -> str:
     return "tasks"
+
+
+# --- scoring: the default figures; a ranking of the small plan as if published ---
+
+
+@pytest.fixture
+def scoring_data() -> dict[str, str]:
+    from theodoi.evaluation.weights import defaults
+
+    return {name: str(value) for name, value in defaults().items()}
+
+
+@pytest.fixture
+def matrix_publication_id(matrix_plan: Plan, matrix_agency_id: int) -> int:
+    from theodoi.snapshots.models import RankingPublication
+
+    return RankingPublication.objects.create(
+        plan=matrix_plan, as_of=NOW.date(), period="Năm 2026", ranking=[], published_at=NOW
+    ).pk

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from theodoi.reporting.access import has_role, is_coordinator
 from theodoi.users import AnyUser
+from theodoi.workspace.views.gates import reads_audit
 
 register = template.Library()
 
@@ -39,6 +40,7 @@ _MENU: list[tuple[str, Callable[[], str], Callable[[AnyUser], bool]]] = [
     ("dashboard:dashboard", lambda: _("Dashboard"), has_role),
     ("reporting:round_list", lambda: _("Reporting rounds"), has_role),
     ("workspace:import_upload", lambda: _("Import a plan"), is_coordinator),
+    ("auditlog:entries", lambda: _("Audit log"), reads_audit),
     ("portal:plan_list", lambda: _("Public portal"), _anyone),
     ("admin:index", lambda: _("Administration"), _is_it_staff),
 ]
