@@ -50,7 +50,7 @@ def audit_xlsx(sheet: AuditSheet) -> bytes:
         [
             (pgettext("audit", "Time"), 18),
             (gettext("Person"), 24),
-            (gettext("Action"), 36),
+            (pgettext("audit", "Action"), 36),
             (gettext("Action code"), 30),
             (gettext("Object"), 48),
             (gettext("Plan"), 40),

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from theodoi.audit.actions import Action
 from theodoi.orgs.models import Membership, Organisation
@@ -27,7 +28,7 @@ class AuditFilterForm(forms.Form):
     person = forms.CharField(
         label=_("Person (name, account or e-mail)"), max_length=PERSON_MAX, required=False
     )
-    action = forms.ChoiceField(label=_("Action"), required=False)
+    action = forms.ChoiceField(label=pgettext_lazy("audit", "Action"), required=False)
     start = forms.DateField(label=_("From"), required=False, widget=DateInput())
     end = forms.DateField(label=_("To"), required=False, widget=DateInput())
 
