@@ -210,6 +210,8 @@ def test_the_public_explanation_waits_for_publication_and_hides_confidential_tas
     url = reverse("portal:score_explanation", args=[plan.pk, row["agency"]])
     assert 'data-testid="not-published"' in client.get(url).content.decode()
     publish_ranking(plan, by=coordinator, now=timezone.now())
+    agency_page = client.get(reverse("portal:agency_detail", args=[plan.pk, row["agency"]]))
+    assert f'href="{url}"' in agency_page.content.decode()
     # Made confidential after the publication: still counted, no longer named.
     type(secret).objects.filter(pk=secret.pk).update(confidential=True)
     html = client.get(url).content.decode()
