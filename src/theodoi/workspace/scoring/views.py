@@ -82,19 +82,34 @@ def settings_page(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     return _page(request, _plan_of_scope(request, plan_id))
 
 
+def _figures(form: ScoringSettingsForm) -> dict[str, float]:
+    """The figures typed; ScoringSettingsError (no problem of its own) when the form has
+    errors, which it then shows by their fields."""
+    if not form.is_valid():
+        raise ScoringSettingsError({})
+    return form.values()
+
+
+def _refused(
+    request: AuthenticatedRequest,
+    plan: Plan,
+    form: ScoringSettingsForm,
+    refused: ScoringSettingsError,
+) -> HttpResponse:
+    for name, message in refused.problems.items():
+        form.add_error(name, message)
+    return _page(request, plan, form=form, status=400)
+
+
 @coordinator_action
 def preview(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     """The ranking under the figures typed, beside the ranking now; nothing is stored."""
     plan = _coordinated(request, plan_id)
     form = ScoringSettingsForm(request.POST)
-    if not form.is_valid():
-        return _page(request, plan, form=form, status=400)
     try:
-        shown = preview_values(plan, form.values(), as_of=timezone.localdate())
+        shown = preview_values(plan, _figures(form), as_of=timezone.localdate())
     except ScoringSettingsError as refused:
-        for name, message in refused.problems.items():
-            form.add_error(name, message)
-        return _page(request, plan, form=form, status=400)
+        return _refused(request, plan, form, refused)
     return _page(request, plan, form=form, preview=shown)
 
 
@@ -102,14 +117,10 @@ def preview(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
 def save(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     plan = _coordinated(request, plan_id)
     form = ScoringSettingsForm(request.POST)
-    if not form.is_valid():
-        return _page(request, plan, form=form, status=400)
     try:
-        save_scoring_settings(plan, form.values(), by=request.user, now=timezone.now())
+        save_scoring_settings(plan, _figures(form), by=request.user, now=timezone.now())
     except ScoringSettingsError as refused:
-        for name, message in refused.problems.items():
-            form.add_error(name, message)
-        return _page(request, plan, form=form, status=400)
+        return _refused(request, plan, form, refused)
     messages.success(request, _("The scoring settings are saved; the ranking is recalculated."))
     return redirect("scoring:settings", plan_id=plan.pk)
 
