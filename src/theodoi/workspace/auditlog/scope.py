@@ -45,6 +45,7 @@ from theodoi.users import AnyUser
 # Each kind of object that belongs to a plan, with the path from it to the plan's id.
 PLAN_PATHS: dict[type[Model], str] = {
     Plan: "pk",
+    ImportDraft: "published_plan_id",
     TaskGroup: "plan_id",
     Task: "plan_id",
     Indicator: "plan_id",
