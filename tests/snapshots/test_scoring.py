@@ -191,3 +191,31 @@ def test_a_ranking_is_withdrawn_once_and_only_by_the_coordinator(
     withdraw_ranking(publication, reason="Chấm lại.", by=coordinator, now=NOW)
     with pytest.raises(SnapshotError, match="đã được thu hồi"):
         withdraw_ranking(publication, reason="Lần nữa.", by=coordinator, now=NOW)
+
+
+@pytest.mark.parametrize(
+    "points",
+    [(33.34, 33.33, 33.33, 0), (12.5, 37.5, 25.25, 24.75), (0.1, 0.2, 0.3, 99.4)],
+)
+def test_fractional_points_that_add_to_100_are_stored_exactly(
+    reported: ReportingRound, coordinator: User, points: tuple[float, ...]
+) -> None:
+    names = ("on_time", "progress", "reporting", "indicators")
+    values = {**defaults(), **dict(zip(names, points, strict=True))}
+    save_scoring_settings(reported.plan, values, by=coordinator, now=NOW)
+    assert scoring_values(reported.plan) == values
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"on_time": 50}, {"good": 95}, {"lead_weight": 2}, {"progress": -10, "on_time": 70}],
+)
+def test_the_database_refuses_settings_the_service_would(
+    reported: ReportingRound, changes: dict[str, float]
+) -> None:
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ScoringSettings.objects.create(
+            plan=reported.plan, updated_at=NOW, **{**defaults(), **changes}
+        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +73,9 @@ class RankingPublication(models.Model):
         return f"{self.plan} - {self.period}"
 
 
+_OTHER_POINTS = models.F("progress") + models.F("reporting") + models.F("indicators")
+
+
 class ScoringSettings(models.Model):
     """A plan's scoring weights and bands (``evaluation.weights.SETTINGS``), set by the
     coordinator of its scope; a plan without a row is scored on DESIGN.md's defaults."""
@@ -112,12 +117,12 @@ class ScoringSettings(models.Model):
                 ),
                 name="scoring_settings_figures_in_range",
             ),
+            # Two decimals each, so an exact total is a multiple of 0.01; the margin absorbs
+            # the binary arithmetic of a database that adds decimals as floats (SQLite).
             models.CheckConstraint(
                 condition=models.Q(
-                    on_time=100
-                    - models.F("progress")
-                    - models.F("reporting")
-                    - models.F("indicators")
+                    on_time__gte=Decimal("99.995") - _OTHER_POINTS,
+                    on_time__lte=Decimal("100.005") - _OTHER_POINTS,
                 ),
                 name="scoring_settings_points_add_to_100",
             ),
