@@ -129,6 +129,8 @@ INSTALLED_APPS = [
     "theodoi.exports",
     "theodoi.workspace.exports",
     "theodoi.workspace.coverage",
+    "theodoi.workspace.scoring",
+    "theodoi.workspace.auditlog",
     "theodoi.backup",
     "theodoi.api",
     "theodoi.demo",

@@ -62,4 +62,6 @@ urlpatterns = [
         accounts.InvitationAccept.as_view(),
         name="invitation_accept",
     ),
+    path("", include("theodoi.workspace.scoring.urls")),
+    path("", include("theodoi.workspace.auditlog.urls")),
 ]

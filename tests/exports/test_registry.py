@@ -70,6 +70,7 @@ SUBJECTS: dict[Subject, Place] = {
     Subject.DATASET: Place(
         "portal:plan_detail", lambda r: [r.plan_id], lambda r: [r.plan_id, "tasks"]
     ),
+    Subject.AUDIT: Place("auditlog:entries", lambda r: [], lambda r: []),
 }
 
 

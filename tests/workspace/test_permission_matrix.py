@@ -253,6 +253,18 @@ MATRIX: dict[str, Route] = {
     "api:subscribers": Route("GET", importers(200)),
     "api:subscriber_create": Route("POST", importers(400)),
     "api:subscriber_remove": Route("POST", foreign(importers(AWAY))),
+    # Scoring and ranking: readers of the plan's scope read, its coordinator writes.
+    "scoring:settings": Route("GET", foreign(readers(200))),
+    "scoring:preview": Route("POST", foreign(importers(200)), "scoring_data"),
+    "scoring:save": Route("POST", foreign(importers(AWAY)), "scoring_data"),
+    "scoring:publish": Route("POST", foreign(importers(AWAY))),
+    "scoring:withdraw": Route("POST", foreign(importers(AWAY)), {"reason": "Chấm lại."}),
+    "scoring:explanation": Route("GET", foreign(readers(200))),
+    # Before the ranking is published the page says so, to anyone.
+    "portal:score_explanation": Route("GET", each(200)),
+    # The audit log: coordinators and leaders, each of its own scope; not inspectors.
+    "auditlog:entries": Route("GET", {**readers(200), "inspector": 403}),
+    "auditlog:audit_xlsx": Route("GET", {**readers(200), "inspector": 403}),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -275,6 +287,7 @@ URL_ARGUMENTS: dict[str, str] = {
     "value_id": "matrix_value_id",
     "token_id": "matrix_token_id",
     "subscription_id": "matrix_subscription_id",
+    "publication_id": "matrix_publication_id",
 }
 
 
@@ -559,4 +572,23 @@ def matrix_token_id(coordinator: User, reporter: User) -> int:
 def matrix_subscription_id(matrix_plan: Plan, coordinator: User) -> int:
     return subscribe(
         matrix_plan, "https://he-thong.example/", ["round.closed"], by=coordinator, now=NOW
+    ).pk
+
+
+# --- scoring: the default figures; a ranking of the small plan as if published ---
+
+
+@pytest.fixture
+def scoring_data() -> dict[str, str]:
+    from theodoi.evaluation.weights import defaults
+
+    return {name: str(value) for name, value in defaults().items()}
+
+
+@pytest.fixture
+def matrix_publication_id(matrix_plan: Plan, matrix_agency_id: int) -> int:
+    from theodoi.snapshots.models import RankingPublication
+
+    return RankingPublication.objects.create(
+        plan=matrix_plan, as_of=NOW.date(), period="Năm 2026", ranking=[], published_at=NOW
     ).pk

@@ -67,6 +67,8 @@ class Action(models.TextChoices):
     API_TOKEN_REVOKED = "api.token.revoked", _("API token revoked")
     WEBHOOK_SUBSCRIBED = "api.webhook.subscribed", _("Webhook subscriber added")
     WEBHOOK_UNSUBSCRIBED = "api.webhook.unsubscribed", _("Webhook subscriber removed")
+    SCORING_SET = "snapshots.scoring.set", _("Scoring weights and bands set")
+    RANKING_WITHDRAWN = "snapshots.ranking.withdrawn", _("Ranking withdrawn")
 
 
 class AdminVerb(models.TextChoices):

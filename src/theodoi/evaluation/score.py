@@ -16,6 +16,7 @@ merit of its own to rank on. The result then says why.
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -64,6 +65,7 @@ class ScoreBand(Enum):
 
     @classmethod
     def of(cls, score: float) -> ScoreBand:
+        """The band of ``score`` under DESIGN.md's default minimums."""
         return next(band for band in cls if score >= band.minimum)
 
 
@@ -73,7 +75,8 @@ NOT_RANKED = "Chưa xếp hạng"
 
 @dataclass(frozen=True)
 class ScoreConfig:
-    """Points per component and weights per role; DESIGN.md's defaults."""
+    """Points per component, weights per role and the lowest score of each band but the last
+    (weak, from 0); DESIGN.md's defaults."""
 
     on_time: float = 40
     progress: float = 20
@@ -81,6 +84,10 @@ class ScoreConfig:
     indicators: float = 20
     lead_weight: float = 1.0
     cooperating_weight: float = 0.3
+    excellent: float = ScoreBand.EXCELLENT.minimum
+    good: float = ScoreBand.GOOD.minimum
+    fair: float = ScoreBand.FAIR.minimum
+    average: float = ScoreBand.AVERAGE.minimum
 
     def __post_init__(self) -> None:
         figures = (
@@ -98,6 +105,28 @@ class ScoreConfig:
             raise EvaluationInputError(
                 "Cấu hình chấm điểm: tổng điểm các thành phần phải lớn hơn 0."
             )
+        minimums = [self.minimum(band) for band in ScoreBand]
+        if any(not 0 <= m <= 100 for m in minimums) or any(
+            higher <= lower for higher, lower in itertools.pairwise(minimums)
+        ):
+            raise EvaluationInputError(
+                "Cấu hình chấm điểm: ngưỡng các mức xếp loại phải giảm dần từ Xuất sắc đến Yếu, "
+                "trong khoảng 0 đến 100."
+            )
+
+    def minimum(self, band: ScoreBand) -> float:
+        """The lowest score of ``band`` under this configuration."""
+        return {
+            ScoreBand.EXCELLENT: self.excellent,
+            ScoreBand.GOOD: self.good,
+            ScoreBand.FAIR: self.fair,
+            ScoreBand.AVERAGE: self.average,
+            ScoreBand.WEAK: 0.0,
+        }[band]
+
+    def band_of(self, score: float) -> ScoreBand:
+        """The first band, from the highest, whose minimum ``score`` reaches."""
+        return next(band for band in ScoreBand if score >= self.minimum(band))
 
     def points(self, component: Component) -> float:
         return {
@@ -251,7 +280,7 @@ def agency_score(
             f"{period.label}: {NOT_RANKED.lower()} vì {unranked}.",
         )
     score = rounded(sum(c.points or 0 for c in components), 1)
-    band = ScoreBand.of(score)
+    band = config.band_of(score)
     return AgencyScore(
         agency, period, score, band, tuple(components), _explain(score, band, components, period)
     )
@@ -284,17 +313,32 @@ def _not_ranked_because(
 Tally = tuple[int, float, float]  # items counted, weighted earned, weighted possible
 
 
+def counts_as_due(task: AssignedTask, period: Period) -> bool:
+    """Due in the period, or due earlier and still not done: an overdue task weighs on every
+    period until it is finished; one finished late weighs only on the period it fell due in."""
+    judgement = task.judgement
+    return (
+        judgement.due_on is not None
+        and judgement.due_on <= period.end
+        and judgement.status is not TaskStatus.PAUSED
+        and (judgement.due_on >= period.start or not judgement.status.done)
+    )
+
+
+def in_progress(task: AssignedTask) -> bool:
+    return task.judgement.status in (TaskStatus.IN_PROGRESS, TaskStatus.IN_PROGRESS_LATE)
+
+
+def judged_indicator(indicator: AssignedIndicator) -> bool:
+    """An indicator whose progress can be judged (enough figures, a measurable target)."""
+    return indicator.progress.band not in (
+        ProgressBand.INSUFFICIENT_DATA,
+        ProgressBand.NOT_MEASURABLE,
+    )
+
+
 def _on_time(tasks: tuple[AssignedTask, ...], period: Period, config: ScoreConfig) -> Tally:
-    # Due in the period, or due earlier and still not done: an overdue task weighs on every
-    # period until it is finished; one finished late weighs only on the period it fell due in.
-    due = [
-        t
-        for t in tasks
-        if t.judgement.due_on is not None
-        and t.judgement.due_on <= period.end
-        and t.judgement.status is not TaskStatus.PAUSED
-        and (t.judgement.due_on >= period.start or not t.judgement.status.done)
-    ]
+    due = [t for t in tasks if counts_as_due(t, period)]
     earned = sum(
         config.weight(t.role) for t in due if t.judgement.status is TaskStatus.DONE_ON_TIME
     )
@@ -303,11 +347,7 @@ def _on_time(tasks: tuple[AssignedTask, ...], period: Period, config: ScoreConfi
 
 def _progress(tasks: tuple[AssignedTask, ...], config: ScoreConfig) -> Tally:
     # A task in progress that reported no percentage has shown no measurable progress: 0.
-    going = [
-        t
-        for t in tasks
-        if t.judgement.status in (TaskStatus.IN_PROGRESS, TaskStatus.IN_PROGRESS_LATE)
-    ]
+    going = [t for t in tasks if in_progress(t)]
     earned = sum(config.weight(t.role) * (t.judgement.progress or 0) / 100 for t in going)
     return len(going), earned, sum(config.weight(t.role) for t in going)
 
@@ -324,16 +364,13 @@ def _reporting(
 
 def _indicators(indicators: tuple[AssignedIndicator, ...], config: ScoreConfig) -> Tally:
     # Credit is the growth ratio R capped to [0, 1]: on track or met earns all, a fall nothing.
-    judged = [
-        i
-        for i in indicators
-        if i.progress.band not in (ProgressBand.INSUFFICIENT_DATA, ProgressBand.NOT_MEASURABLE)
-    ]
-    earned = sum(config.weight(i.role) * _credit(i.progress) for i in judged)
+    judged = [i for i in indicators if judged_indicator(i)]
+    earned = sum(config.weight(i.role) * credit(i.progress) for i in judged)
     return len(judged), earned, sum(config.weight(i.role) for i in judged)
 
 
-def _credit(progress: IndicatorProgress) -> float:
+def credit(progress: IndicatorProgress) -> float:
+    """An indicator's share of credit: its growth ratio R capped to [0, 1]; met earns all."""
     if progress.band is ProgressBand.ACHIEVED:
         return 1.0
     return min(1.0, max(0.0, progress.ratio or 0.0))

@@ -17,13 +17,14 @@ from typing import Any, Generic, TypeVar
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.exports.audit import AuditSheet, audit_xlsx
 from theodoi.exports.content import PlanReport
 from theodoi.exports.excel import plan_table_xlsx
 from theodoi.exports.tabular import OpenData, as_csv, as_json
 from theodoi.exports.word import round_report_docx
 from theodoi.orgs.models import Organisation
 from theodoi.orgs.roles import Persona
-from theodoi.reporting.access import is_reporter, is_staff_reader
+from theodoi.reporting.access import is_coordinator, is_leader, is_reporter, is_staff_reader
 from theodoi.reporting.agency_workbook import download_workbook
 from theodoi.reporting.models import ReportingRound
 
@@ -39,6 +40,7 @@ class Subject(StrEnum):
     PLAN = "plan"  # a plan, for staff readers (the workspace's plan page)
     AGENCY_ROUND = "agency_round"  # a round as one agency reports it (its reporting page)
     DATASET = "dataset"  # a dataset of a published plan (the portal's plan page)
+    AUDIT = "audit"  # the audit log as filtered, for coordinators and leaders (the audit page)
 
     @property
     def namespace(self) -> str:
@@ -50,6 +52,7 @@ _NAMESPACES = {
     Subject.PLAN: "exports",
     Subject.AGENCY_ROUND: "reporting",
     Subject.DATASET: "portal",
+    Subject.AUDIT: "auditlog",
 }
 
 S = TypeVar("S")
@@ -84,6 +87,11 @@ def reporters(persona: Persona) -> bool:
 
 def everyone(persona: Persona) -> bool:
     return True
+
+
+def audit_readers(persona: Persona) -> bool:
+    """Coordinators (and IT staff) and leaders read the audit log of their scope."""
+    return is_coordinator(persona) or is_leader(persona)
 
 
 def _round_of(report: PlanReport) -> ReportingRound:
@@ -148,6 +156,17 @@ EXPORTERS: dict[str, Exporter[Any]] = {
         ),
         open_data("csv", "text/csv; charset=utf-8", as_csv),
         open_data("json", "application/json; charset=utf-8", as_json),
+        Exporter[AuditSheet](
+            key="audit_xlsx",
+            subject=Subject.AUDIT,
+            route="nhat-ky/nhat-ky.xlsx",
+            name=_("Export the filtered list (Excel)"),
+            media_type=XLSX,
+            extension="xlsx",
+            filename=lambda sheet: "nhat-ky.xlsx",
+            render=audit_xlsx,
+            may_use=audit_readers,
+        ),
     )
 }
 

@@ -1,11 +1,12 @@
 """Public pages cached per plan, keyed on what they show.
 
 The key names the plan's version, the digest of its latest snapshot, the latest ranking
-publication and the very tasks and indicators the public may read (their ids), and the page's
-address without its query string (no cached page reads one). So a rebuilt snapshot, a new
-version of the plan, a published ranking or a task made confidential or public is a new key at
-once: the old page is never served again and no code has to remember to delete it, while a
-random query string can neither bypass the cache nor fill it. One statement finds the key.
+publication not withdrawn and the very tasks and indicators the public may read (their ids),
+and the page's address without its query string (no cached page reads one). So a rebuilt
+snapshot, a new version of the plan, a published or withdrawn ranking or a task made
+confidential or public is a new key at once: the old page is never served again and no code
+has to remember to delete it, while a random query string can neither bypass the cache nor
+fill it. One statement finds the key.
 
 A task's words change only with a new version of its plan (a re-import); what changes between
 versions (confidentiality, archiving) changes the set of ids.
@@ -44,8 +45,8 @@ def _version_sql() -> str:
         f"SELECT 0, p.version,"
         f" (SELECT s.digest FROM {snapshot} s WHERE s.plan_id = p.id AND s.as_of <= %s"
         f"  ORDER BY s.as_of DESC LIMIT 1),"
-        f" (SELECT r.id FROM {ranking} r WHERE r.plan_id = p.id"
-        f"  ORDER BY r.published_at DESC LIMIT 1)"
+        f" (SELECT r.id FROM {ranking} r WHERE r.plan_id = p.id AND r.withdrawn_at IS NULL"
+        f"  ORDER BY r.published_at DESC, r.id DESC LIMIT 1)"
         f" FROM {plan} p WHERE p.id = %s AND p.status = %s"
         f" UNION ALL SELECT 1, t.id, NULL, NULL FROM {task} t"
         f" WHERE t.plan_id = %s AND t.confidential = %s AND t.archived_at IS NULL"

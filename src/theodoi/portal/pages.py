@@ -25,6 +25,7 @@ from theodoi.plans.models import (
 )
 from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.models import RankingPublication
+from theodoi.snapshots.ranking import live_publication
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import successors
 from theodoi.snapshots.results import IndicatorResult, TaskResult
@@ -153,4 +154,5 @@ def agencies_by_name(results: Results | None) -> list[tuple[int, str]]:
 
 
 def published_ranking(plan: Plan) -> RankingPublication | None:
-    return plan.ranking_publications.order_by("-published_at").first()
+    """The ranking the public sees: the latest published and not withdrawn."""
+    return live_publication(plan)

@@ -23,4 +23,9 @@ urlpatterns = [
     ),
     path("ke-hoach/<int:plan_id>/xep-hang/", views.ranking, name="ranking"),
     *exporter_paths(Subject.DATASET, views.open_data),
+    path(
+        "ke-hoach/<int:plan_id>/xep-hang/<int:agency_id>/",
+        views.score_explanation,
+        name="score_explanation",
+    ),
 ]

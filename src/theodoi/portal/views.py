@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -21,6 +22,8 @@ from theodoi.portal.feedback import submit_feedback
 from theodoi.portal.forms import FeedbackForm
 from theodoi.portal.opendata import DATASETS
 from theodoi.proxies import client_address
+from theodoi.reporting.access import visible_tasks
+from theodoi.snapshots.explaining import explain_row, find_row
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.services import latest_snapshot
 
@@ -119,6 +122,27 @@ def ranking(request: HttpRequest, plan_id: int) -> HttpResponse:
         request,
         "portal/ranking.html",
         {"plan": plan, "publication": pages.published_ranking(plan)},
+    )
+
+
+@cached_per_plan
+def score_explanation(request: HttpRequest, plan_id: int, agency_id: int) -> HttpResponse:
+    """An agency's published score item by item; its public tasks named, confidential ones
+    counted only. Nothing before the coordinator publishes the ranking."""
+    plan = pages.public_plan(plan_id)
+    publication = pages.published_ranking(plan)
+    row = find_row(publication.ranking, agency_id) if publication else None
+    if publication is not None and row is None:
+        raise Http404
+    shown = set(visible_tasks(AnonymousUser()).filter(plan=plan).values_list("pk", flat=True))
+    return render(
+        request,
+        "portal/score_explanation.html",
+        {
+            "plan": plan,
+            "publication": publication,
+            "explanation": explain_row(row, plan, shown_tasks=shown) if row else None,
+        },
     )
 
 

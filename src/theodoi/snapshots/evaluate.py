@@ -21,6 +21,7 @@ from theodoi.evaluation import (
     IndicatorSeries,
     Period,
     Role,
+    ScoreConfig,
     StatusSummary,
     TaskFacts,
     TaskJudgement,
@@ -33,10 +34,12 @@ from theodoi.evaluation import (
     target_path,
     task_status,
 )
+from theodoi.evaluation.explain import ScoreLine, score_lines
 from theodoi.snapshots.results import (
     IndicatorResult,
     RankedAgency,
     RoundResult,
+    ScoreLineResult,
     SnapshotResults,
     Summaries,
     SummaryResult,
@@ -94,24 +97,56 @@ class PlanRecords:
     indicators: tuple[IndicatorRow, ...]
 
 
-def evaluate_plan(records: PlanRecords) -> SnapshotResults:
-    """The snapshot's results for ``records``."""
-    judged = [
-        (row, task_status(row.facts, today=records.as_of, warning_days=WARNING_DAYS))
-        for row in records.tasks
-    ]
-    progress = [(row, indicator_progress(row.series)) for row in records.indicators]
-    period = _period(records)
-    scores = [
-        agency_score(
-            records.agencies[agency],
-            period,
-            _assigned_tasks(agency, judged),
-            _assigned_indicators(agency, progress),
+@dataclass(frozen=True)
+class Judged:
+    """A plan's tasks and indicators judged at the records' date, and the period scored."""
+
+    tasks: list[tuple[TaskRow, TaskJudgement]]
+    indicators: list[tuple[IndicatorRow, IndicatorProgress]]
+    period: Period
+
+
+def judge(records: PlanRecords) -> Judged:
+    return Judged(
+        [
+            (row, task_status(row.facts, today=records.as_of, warning_days=WARNING_DAYS))
+            for row in records.tasks
+        ],
+        [(row, indicator_progress(row.series)) for row in records.indicators],
+        _period(records),
+    )
+
+
+def plan_scores(
+    records: PlanRecords, judged: Judged, config: ScoreConfig | None = None
+) -> dict[int, tuple[AgencyScore, tuple[ScoreLine[int], ...]]]:
+    """Each agency's score under ``config`` (the default when None) and the lines behind it,
+    by the agency's id."""
+    scores = {}
+    for agency in sorted(records.agencies):
+        tasks = _assigned_tasks(agency, judged.tasks)
+        indicators = _assigned_indicators(agency, judged.indicators)
+        scores[agency] = (
+            agency_score(
+                records.agencies[agency],
+                judged.period,
+                [t for _, t in tasks],
+                [i for _, i in indicators],
+                config=config,
+            ),
+            score_lines(judged.period, tasks, indicators, config=config),
         )
-        for agency in sorted(records.agencies)
-    ]
+    return scores
+
+
+def evaluate_plan(records: PlanRecords, config: ScoreConfig | None = None) -> SnapshotResults:
+    """The snapshot's results for ``records``, agencies scored under ``config``."""
+    judgement = judge(records)
+    judged, progress, period = judgement.tasks, judgement.indicators, judgement.period
+    scored = plan_scores(records, judgement, config)
     ids = {records.agencies[agency]: agency for agency in records.agencies}
+    lines = {score.agency: agency_lines for score, agency_lines in scored.values()}
+    scores = [score for score, _ in scored.values()]
     return {
         "as_of": records.as_of.isoformat(),
         "round": _round(records.round),
@@ -123,7 +158,8 @@ def evaluate_plan(records: PlanRecords) -> SnapshotResults:
         "tasks": [_task(row, judgement) for row, judgement in judged],
         "indicators": [_indicator(row, result) for row, result in progress],
         "ranking": [
-            _ranked(ids[r.score.agency], r.rank, r.tied, r.score) for r in rank_agencies(scores)
+            _ranked(ids[r.score.agency], r.rank, r.tied, r.score, lines[r.score.agency])
+            for r in rank_agencies(scores)
         ],
         "summary": {
             # Every task; the figures of a reader who sees fewer are counted from the tasks
@@ -142,7 +178,9 @@ def _period(records: PlanRecords) -> Period:
     return Period(start, records.as_of, f"Năm {records.as_of.year}")
 
 
-def _assigned_tasks(agency: int, judged: list[tuple[TaskRow, TaskJudgement]]) -> list[AssignedTask]:
+def _assigned_tasks(
+    agency: int, judged: list[tuple[TaskRow, TaskJudgement]]
+) -> list[tuple[int, AssignedTask]]:
     assigned = []
     for row, judgement in judged:
         if agency in row.lead:
@@ -152,18 +190,21 @@ def _assigned_tasks(agency: int, judged: list[tuple[TaskRow, TaskJudgement]]) ->
         else:
             continue
         owed, on_time = row.reports.get(agency, (0, 0))
-        assigned.append(AssignedTask(role, judgement, owed, on_time))
+        assigned.append((row.id, AssignedTask(role, judgement, owed, on_time)))
     return assigned
 
 
 def _assigned_indicators(
     agency: int, progress: list[tuple[IndicatorRow, IndicatorProgress]]
-) -> list[AssignedIndicator]:
+) -> list[tuple[int, AssignedIndicator]]:
     return [
-        AssignedIndicator(
-            Role.LEAD if agency == row.responsible else Role.COOPERATING,
-            result,
-            *row.reports.get(agency, (0, 0)),
+        (
+            row.id,
+            AssignedIndicator(
+                Role.LEAD if agency == row.responsible else Role.COOPERATING,
+                result,
+                *row.reports.get(agency, (0, 0)),
+            ),
         )
         for row, result in progress
         if agency in row.agencies
@@ -241,7 +282,13 @@ def _indicator(row: IndicatorRow, result: IndicatorProgress) -> IndicatorResult:
     }
 
 
-def _ranked(agency: int, rank: int | None, tied: bool, score: AgencyScore) -> RankedAgency:
+def _ranked(
+    agency: int,
+    rank: int | None,
+    tied: bool,
+    score: AgencyScore,
+    lines: tuple[ScoreLine[int], ...],
+) -> RankedAgency:
     return {
         "agency": agency,
         "name": score.agency,
@@ -262,6 +309,20 @@ def _ranked(agency: int, rank: int | None, tied: bool, score: AgencyScore) -> Ra
             for c in score.components
         ],
         "why": score.why,
+        "lines": [_line(line) for line in lines],
+    }
+
+
+def _line(line: ScoreLine[int]) -> ScoreLineResult:
+    return {
+        "component": line.component.code,
+        "kind": line.kind,
+        "id": line.key,
+        "role": line.role,
+        "earned": line.earned,
+        "possible": line.possible,
+        "met": line.met,
+        "note": line.note,
     }
 
 

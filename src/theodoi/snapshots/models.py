@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +46,23 @@ class RankingPublication(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The round whose ranking it is (None: the plan had no round yet, a year's ranking), the
+    # scoring settings it was computed under, and its withdrawal: a withdrawn ranking leaves
+    # the portal and its copy stays for the record.
+    round = models.ForeignKey(
+        "reporting.ReportingRound",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("reporting round"),
+    )
+    scoring = models.JSONField(_("scoring settings"), default=dict, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("published ranking")
@@ -52,3 +71,70 @@ class RankingPublication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} - {self.period}"
+
+
+_OTHER_POINTS = models.F("progress") + models.F("reporting") + models.F("indicators")
+
+
+class ScoringSettings(models.Model):
+    """A plan's scoring weights and bands (``evaluation.weights.SETTINGS``), set by the
+    coordinator of its scope; a plan without a row is scored on DESIGN.md's defaults."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="scoring_settings")
+    on_time = models.DecimalField(_("on-time completion points"), max_digits=5, decimal_places=2)
+    progress = models.DecimalField(_("task progress points"), max_digits=5, decimal_places=2)
+    reporting = models.DecimalField(_("on-time reporting points"), max_digits=5, decimal_places=2)
+    indicators = models.DecimalField(_("indicator progress points"), max_digits=5, decimal_places=2)
+    lead_weight = models.DecimalField(_("lead task weight"), max_digits=3, decimal_places=2)
+    cooperating_weight = models.DecimalField(
+        _("cooperating task weight"), max_digits=3, decimal_places=2
+    )
+    excellent = models.DecimalField(_("lowest excellent score"), max_digits=5, decimal_places=2)
+    good = models.DecimalField(_("lowest good score"), max_digits=5, decimal_places=2)
+    fair = models.DecimalField(_("lowest fair score"), max_digits=5, decimal_places=2)
+    average = models.DecimalField(_("lowest average score"), max_digits=5, decimal_places=2)
+    updated_at = models.DateTimeField(_("updated at"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("scoring settings")
+        verbose_name_plural = _("scoring settings")
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(
+                    on_time__gte=0,
+                    progress__gte=0,
+                    reporting__gte=0,
+                    indicators__gte=0,
+                    lead_weight__gte=0,
+                    lead_weight__lte=1,
+                    cooperating_weight__gte=0,
+                    cooperating_weight__lte=1,
+                    average__gte=0,
+                    excellent__lte=100,
+                ),
+                name="scoring_settings_figures_in_range",
+            ),
+            # Two decimals each, so an exact total is a multiple of 0.01; the margin absorbs
+            # the binary arithmetic of a database that adds decimals as floats (SQLite).
+            models.CheckConstraint(
+                condition=models.Q(
+                    on_time__gte=Decimal("99.995") - _OTHER_POINTS,
+                    on_time__lte=Decimal("100.005") - _OTHER_POINTS,
+                ),
+                name="scoring_settings_points_add_to_100",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    excellent__gt=models.F("good"),
+                    good__gt=models.F("fair"),
+                    fair__gt=models.F("average"),
+                ),
+                name="scoring_settings_bands_in_order",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.plan}"

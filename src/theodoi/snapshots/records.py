@@ -46,6 +46,7 @@ from theodoi.snapshots.evaluate import (
     evaluate_plan,
 )
 from theodoi.snapshots.results import SnapshotResults
+from theodoi.snapshots.scoring import scoring_config
 
 # A reported status says what the agency did; the rules judge lateness themselves.
 _REPORTED = {
@@ -99,8 +100,9 @@ def successors(ids: set[int], as_of: datetime.date) -> dict[int, int]:
 
 def evaluate_plan_at(plan: Plan, as_of: datetime.date) -> SnapshotResults:
     """``plan``'s results at ``as_of``, judged now from its records: what a snapshot of that
-    date stores. Snapshots, exports and notices all evaluate a plan through this."""
-    return evaluate_plan(read_records(plan, as_of=as_of))
+    date stores, agencies scored under the plan's scoring settings. Snapshots, exports and
+    notices all evaluate a plan through this."""
+    return evaluate_plan(read_records(plan, as_of=as_of), scoring_config(plan))
 
 
 def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:

@@ -4,7 +4,7 @@ are strings (a group's id, ``-`` for tasks outside any group; an agency's id).""
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 
 class RoundResult(TypedDict):
@@ -72,6 +72,17 @@ class ComponentResult(TypedDict):
     points: float | None
 
 
+class ScoreLineResult(TypedDict):
+    component: str  # a Component's code
+    kind: str  # "task" or "indicator"
+    id: int
+    role: str
+    earned: float
+    possible: float
+    met: bool
+    note: str
+
+
 class RankedAgency(TypedDict):
     agency: int
     name: str
@@ -83,6 +94,8 @@ class RankedAgency(TypedDict):
     colour: str | None
     components: list[ComponentResult]
     why: str
+    # What the score is made of (evaluation.explain); absent from results stored before it.
+    lines: NotRequired[list[ScoreLineResult]]
 
 
 class SummaryResult(TypedDict):

@@ -21,6 +21,7 @@ from theodoi.snapshots.models import PlanSnapshot, RankingPublication
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.records import evaluate_plan_at
 from theodoi.snapshots.results import SnapshotResults
+from theodoi.snapshots.scoring import scoring_values
 from theodoi.users import User
 
 
@@ -73,12 +74,14 @@ def latest_snapshot(plan: Plan, *, as_of: datetime.date | None = None) -> PlanSn
 
 @transaction.atomic
 def publish_ranking(plan: Plan, *, by: User, now: datetime.datetime) -> RankingPublication:
-    """Make the ranking of the plan's latest snapshot public (DESIGN.md: the ranking is public
-    only when the coordinator publishes it)."""
+    """Make the ranking of the plan's current round public (DESIGN.md: the ranking is public
+    only when the coordinator publishes it): today's results, recomputed first under the
+    plan's scoring settings, copied with the round and the settings they were computed under."""
     if not coordinates(by, plan):
         raise SnapshotError(_("Only the coordinating agency can publish the ranking."))
     if plan.status != PlanStatus.PUBLISHED:
         raise SnapshotError(_("The plan must be published before its ranking."))
+    rebuild_snapshot(plan, as_of=timezone.localdate(now), now=now)
     snapshot = latest_snapshot(plan, as_of=timezone.localdate(now))
     if snapshot is None:
         raise SnapshotError(_("The plan has no evaluation yet; nothing to publish."))
@@ -93,6 +96,8 @@ def publish_ranking(plan: Plan, *, by: User, now: datetime.datetime) -> RankingP
         ranking=ranking,
         published_at=now,
         published_by=by,
+        round_id=current["id"] if (current := results.results["round"]) else None,
+        scoring=scoring_values(plan),
     )
     record(
         Action.RANKING_PUBLISHED,

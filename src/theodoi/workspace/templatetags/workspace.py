@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from theodoi.reporting.access import has_role, is_coordinator, is_staff_reader
 from theodoi.users import AnyUser
 from theodoi.workspace import sso
+from theodoi.workspace.views.gates import reads_audit
 
 register = template.Library()
 
@@ -44,6 +45,7 @@ _MENU: list[tuple[str, Callable[[], str], Callable[[AnyUser], bool]]] = [
     ("workspace:import_upload", lambda: _("Import a plan"), is_coordinator),
     ("workspace:people", lambda: _("Accounts"), is_coordinator),
     ("api:tokens", lambda: _("Integration"), is_coordinator),
+    ("auditlog:entries", lambda: _("Audit log"), reads_audit),
     ("portal:plan_list", lambda: _("Public portal"), _anyone),
     ("admin:index", lambda: _("Administration"), _is_it_staff),
 ]

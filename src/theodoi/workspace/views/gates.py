@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
 from django.views.decorators.http import require_POST
 
-from theodoi.reporting.access import has_role, is_coordinator, is_staff_reader
+from theodoi.reporting.access import has_role, is_coordinator, is_leader, is_staff_reader
 from theodoi.users import AnyUser
 
 # A gated view takes an AuthenticatedRequest: the gate lets only signed-in people through.
@@ -45,3 +45,11 @@ def coordinator_action(view: View) -> View:
     """A coordinator's action on a round: POST only. Any staff member hears 405 for another
     method before a role other than the coordinator's hears 403."""
     return staff_required(require_POST(coordinator_required(view)))
+
+
+def reads_audit(who: AnyUser) -> bool:
+    """Coordinators (IT staff too) and leaders read the audit log of their scope."""
+    return is_coordinator(who) or is_leader(who)
+
+
+audit_reader_required = _gate(reads_audit)
