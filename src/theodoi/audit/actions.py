@@ -57,6 +57,8 @@ class Action(models.TextChoices):
     PASSWORD_CHANGED = "accounts.password.changed", _("Password changed by its owner")
     PASSWORD_RESET = "accounts.password.reset", _("Password reset")
     FEEDBACK_RECEIVED = "portal.feedback.received", _("Feedback received")
+    PLAN_AMENDED = "plans.plan.amended", _("Plan amended")
+    PLAN_WITHDRAWN = "plans.plan.withdrawn", _("Plan withdrawn")
 
 
 class AdminVerb(models.TextChoices):

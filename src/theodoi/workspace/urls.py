@@ -1,6 +1,6 @@
 from django.urls import path
 
-from theodoi.workspace.views import home, import_rows, imports, plans
+from theodoi.workspace.views import amendments, home, import_rows, imports, plans
 
 app_name = "workspace"
 
@@ -42,4 +42,26 @@ urlpatterns = [
     ),
     path("nhap-ke-hoach/<int:draft_id>/cong-bo/", imports.publish, name="import_publish"),
     path("nhap-ke-hoach/<int:draft_id>/huy/", imports.discard, name="import_discard"),
+    path("ke-hoach/<int:plan_id>/dieu-chinh/", amendments.plan_amendments, name="plan_amendments"),
+    path(
+        "ke-hoach/<int:plan_id>/dieu-chinh/nhiem-vu/<int:task_id>/",
+        amendments.task_amend,
+        name="task_amend",
+    ),
+    path(
+        "ke-hoach/<int:plan_id>/dieu-chinh/them-nhiem-vu/",
+        amendments.task_add,
+        name="task_add",
+    ),
+    path(
+        "ke-hoach/<int:plan_id>/dieu-chinh/nhiem-vu/<int:task_id>/luu-tru/",
+        amendments.task_archive,
+        name="task_archive",
+    ),
+    path(
+        "ke-hoach/<int:plan_id>/dieu-chinh/chi-tieu/<int:indicator_id>/",
+        amendments.indicator_amend,
+        name="indicator_amend",
+    ),
+    path("ke-hoach/<int:plan_id>/thu-hoi/", amendments.plan_withdraw, name="plan_withdraw"),
 ]
