@@ -179,6 +179,14 @@ MATRIX: dict[str, Route] = {
     "portal:open_data_json": Route("GET", each(200)),
     "dashboard:dashboard": Route("GET", staff(200)),
     "dashboard:task_list": Route("GET", staff(200)),
+    # A plan after publication: its amendments are read by its scope's staff readers; only its
+    # coordinator (and IT staff) amends it.
+    "workspace:plan_amendments": Route("GET", foreign(readers(200))),
+    "workspace:task_amend": Route("GET", foreign(importers(200))),
+    "workspace:task_add": Route("GET", foreign(importers(200))),
+    "workspace:task_archive": Route("GET", foreign(importers(200))),
+    "workspace:indicator_amend": Route("GET", foreign(importers(200))),
+    "workspace:plan_withdraw": Route("GET", foreign(importers(200))),
 }
 
 # URL argument -> the fixture that gives its value.
