@@ -460,7 +460,7 @@ def add_task(
     task = Task(plan=plan, group=group, key=key, code=code, title=title, position=(last or 0) + 1)
     _set_due(task, new.due_text)
     task.save()
-    changes = [_change(task, "added", "—", f"{code}. {title[:200]}", secret=new.confidential)]
+    changes = [_change(task, "added", "—", title[:200], secret=new.confidential)]
     changes += _apply_task(task, TaskFields(due_text="", lead=(), cooperating=()), new, resolver)
     _write_amendment(plan, AmendmentKind.SUPPLEMENTED, amendment, changes, by=by, now=now)
     return task
@@ -477,9 +477,7 @@ def archive_task(
     _refuse(amendment_problems(amendment, today=now.date()), _labels())
     task.archived_at = now
     task.save(update_fields=["archived_at"])
-    change = _change(
-        task, "archived", f"{task.code}. {task.title[:200]}", "—", secret=task.confidential
-    )
+    change = _change(task, "archived", task.title[:200], "—", secret=task.confidential)
     return _write_amendment(plan, AmendmentKind.ADJUSTED, amendment, [change], by=by, now=now)
 
 
