@@ -66,6 +66,10 @@ def test_a_coordinator_amends_a_published_plan_and_the_portal_shows_it(
     expect(page.get_by_test_id("amendment-3")).to_contain_text("Đưa nhiệm vụ ra khỏi kế hoạch")
     expect(page.get_by_test_id("amendment-1")).to_contain_text("30/06/2027")
     shot(page, "03-amendments-page", folder=FOLDER, full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot(page, "03b-amendments-page-phone", folder=FOLDER, full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 1280, "height": 900})
     log_out(page)
 
     # The public portal: the amendment, its date and what changed.
