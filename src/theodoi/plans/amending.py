@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -314,71 +315,36 @@ def _set_task_agencies(
     )
 
 
+# The task's fields stored as they are given, each with how an amendment shows its value.
+_SHOWN: dict[str, Callable[[Any], str]] = {
+    "expected_output": lambda text: text or "—",
+    "confidential": fields.shown_yes,
+    "condition_met_on": fields.shown_day,
+    "external_ids": lambda ids: fields.external_ids_text(dict(ids)) or "—",
+}
+
+
 def _apply_task(
     task: Task, old: TaskFields, new: TaskFields, resolver: Resolver
 ) -> list[dict[str, Any]]:
-    """Store what differs between ``old`` and ``new`` on the locked task; the changes."""
+    """Store what differs between ``old`` and ``new`` on the locked task; the changes. What
+    changes on a task confidential before or after is never public."""
     secret = old.confidential or new.confidential
     changes = []
     if new.due_text != old.due_text:
         _set_due(task, new.due_text)
         changes.append(_change(task, "due", old.due_text or "—", task.due_text, secret=secret))
     for role, name in ((AgencyRole.LEAD, "lead"), (AgencyRole.COOPERATING, "cooperating")):
-        if getattr(new, name) != getattr(old, name):
-            _set_task_agencies(task, role, getattr(new, name), resolver)
-            changes.append(
-                _change(
-                    task,
-                    name,
-                    fields.shown_names(getattr(old, name)),
-                    fields.shown_names(getattr(new, name)),
-                    secret=secret,
-                )
-            )
-    if new.expected_output != old.expected_output:
-        task.expected_output = new.expected_output
-        changes.append(
-            _change(
-                task,
-                "expected_output",
-                old.expected_output or "—",
-                new.expected_output or "—",
-                secret=secret,
-            )
-        )
-    if new.confidential != old.confidential:
-        task.confidential = new.confidential
-        changes.append(
-            _change(
-                task,
-                "confidential",
-                fields.shown_yes(old.confidential),
-                fields.shown_yes(new.confidential),
-                secret=True,
-            )
-        )
-    if new.condition_met_on != old.condition_met_on:
-        task.condition_met_on = new.condition_met_on
-        changes.append(
-            _change(
-                task,
-                "condition_met_on",
-                fields.shown_day(old.condition_met_on),
-                fields.shown_day(new.condition_met_on),
-                secret=secret,
-            )
-        )
-    if new.external_ids != old.external_ids:
-        task.external_ids = dict(new.external_ids)
-        changes.append(
-            _change(
-                task,
-                "external_ids",
-                fields.external_ids_text(dict(old.external_ids)) or "—",
-                fields.external_ids_text(dict(new.external_ids)) or "—",
-                secret=True,
-            )
-        )
+        before, after = getattr(old, name), getattr(new, name)
+        if after != before:
+            _set_task_agencies(task, role, after, resolver)
+            names = fields.shown_names(before), fields.shown_names(after)
+            changes.append(_change(task, name, *names, secret=secret))
+    for name, shown in _SHOWN.items():
+        before, after = getattr(old, name), getattr(new, name)
+        if after != before:
+            setattr(task, name, dict(after) if name == "external_ids" else after)
+            changes.append(_change(task, name, shown(before), shown(after), secret=secret))
     task.save()
     return changes
 

@@ -5,7 +5,8 @@ withdraw the plan. Each form calls one service of ``plans.amending``."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -46,6 +47,8 @@ from theodoi.workspace.amend_forms import (
 )
 from theodoi.workspace.views.gates import coordinator_required, reader_required
 
+Written = TypeVar("Written")
+
 
 def amendment_lines(amendments: list[PlanAmendment]) -> list[dict[str, Any]]:
     """Each amendment with its changes labelled, for a page."""
@@ -79,6 +82,15 @@ def _plan_task(request: AuthenticatedRequest, plan: Plan, task_id: int) -> Task:
 
 def _resolver(plan: Plan) -> Resolver:
     return Resolver(plan.province, as_of=timezone.localdate())
+
+
+def _saved(form: AmendmentForm, write: Callable[[], Written]) -> Written | None:
+    """What the service wrote, or None with its refusal put on the form."""
+    try:
+        return write()
+    except PlanError as error:
+        form.add_error(None, str(error))
+        return None
 
 
 def _done(request: AuthenticatedRequest, plan: Plan, message: str) -> HttpResponse:
@@ -136,13 +148,13 @@ def task_amend(request: AuthenticatedRequest, plan_id: int, task_id: int) -> Htt
         waits_for_condition=task.due_kind == DueKind.CONDITIONAL or bool(task.due_condition),
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            amendment = amend_task(
+        amendment = _saved(
+            form,
+            lambda: amend_task(
                 task, form.task_fields(), form.amendment(), by=request.user, now=timezone.now()
-            )
-        except PlanError as error:
-            form.add_error(None, str(error))
-        else:
+            ),
+        )
+        if amendment is not None:
             return _done(
                 request,
                 plan,
@@ -169,8 +181,9 @@ def task_add(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
         groups=plan.groups.all(),
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            task = add_task(
+        task = _saved(
+            form,
+            lambda: add_task(
                 plan,
                 title=form.cleaned_data["title"],
                 code=form.cleaned_data["code"],
@@ -179,10 +192,9 @@ def task_add(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
                 amendment=form.amendment(),
                 by=request.user,
                 now=timezone.now(),
-            )
-        except PlanError as error:
-            form.add_error(None, str(error))
-        else:
+            ),
+        )
+        if task is not None:
             return _done(request, plan, _("Task %(code)s was added.") % {"code": task.code})
     return _form_page(
         request, plan, form, heading=_("Add a task to the plan"), action=_("Add the task")
@@ -195,11 +207,10 @@ def task_archive(request: AuthenticatedRequest, plan_id: int, task_id: int) -> H
     task = _plan_task(request, plan, task_id)
     form = ArchiveForm(request.POST or None, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
-        try:
-            archive_task(task, form.amendment(), by=request.user, now=timezone.now())
-        except PlanError as error:
-            form.add_error(None, str(error))
-        else:
+        written = _saved(
+            form, lambda: archive_task(task, form.amendment(), by=request.user, now=timezone.now())
+        )
+        if written is not None:
             return _done(
                 request,
                 plan,
@@ -235,18 +246,18 @@ def indicator_amend(request: AuthenticatedRequest, plan_id: int, indicator_id: i
         resolver=_resolver(plan),
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            amend_indicator(
+        written = _saved(
+            form,
+            lambda: amend_indicator(
                 indicator,
                 form.indicator_fields(),
                 form.figure(),
                 form.amendment(),
                 by=request.user,
                 now=timezone.now(),
-            )
-        except PlanError as error:
-            form.add_error(None, str(error))
-        else:
+            ),
+        )
+        if written is not None:
             return _done(
                 request,
                 plan,
@@ -267,11 +278,10 @@ def plan_withdraw(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     plan = _coordinated_plan(request, plan_id)
     form = WithdrawForm(request.POST or None, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
-        try:
-            withdraw_plan(plan, form.amendment(), by=request.user, now=timezone.now())
-        except PlanError as error:
-            form.add_error(None, str(error))
-        else:
+        written = _saved(
+            form, lambda: withdraw_plan(plan, form.amendment(), by=request.user, now=timezone.now())
+        )
+        if written is not None:
             return _done(request, plan, _("The plan was withdrawn from the portal."))
     return _form_page(
         request,
