@@ -265,6 +265,14 @@ MATRIX: dict[str, Route] = {
     # The audit log: coordinators and leaders, each of its own scope; not inspectors.
     "auditlog:entries": Route("GET", {**readers(200), "inspector": 403}),
     "auditlog:audit_xlsx": Route("GET", {**readers(200), "inspector": 403}),
+    # A plan after publication: its amendments are read by its scope's staff readers; only its
+    # coordinator (and IT staff) amends it.
+    "workspace:plan_amendments": Route("GET", foreign(readers(200))),
+    "workspace:task_amend": Route("GET", foreign(importers(200))),
+    "workspace:task_add": Route("GET", foreign(importers(200))),
+    "workspace:task_archive": Route("GET", foreign(importers(200))),
+    "workspace:indicator_amend": Route("GET", foreign(importers(200))),
+    "workspace:plan_withdraw": Route("GET", foreign(importers(200))),
 }
 
 # URL argument -> the fixture that gives its value.

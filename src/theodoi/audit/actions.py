@@ -69,6 +69,8 @@ class Action(models.TextChoices):
     WEBHOOK_UNSUBSCRIBED = "api.webhook.unsubscribed", _("Webhook subscriber removed")
     SCORING_SET = "snapshots.scoring.set", _("Scoring weights and bands set")
     RANKING_WITHDRAWN = "snapshots.ranking.withdrawn", _("Ranking withdrawn")
+    PLAN_AMENDED = "plans.plan.amended", _("Plan amended")
+    PLAN_WITHDRAWN = "plans.plan.withdrawn", _("Plan withdrawn")
 
 
 class AdminVerb(models.TextChoices):

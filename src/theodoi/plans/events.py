@@ -20,3 +20,14 @@ class PlanPublished:
     plan_json: dict[str, Any]
     by: User | None
     now: datetime.datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanAmended:
+    """``plan_id`` was amended after publication (a task's time or agencies changed, a task
+    added or archived, an indicator's baseline or figure entered, the plan withdrawn), once
+    the amendment's transaction has committed. ``theodoi.snapshots`` rebuilds today's
+    snapshot, so the dashboard and the portal judge the plan as amended."""
+
+    plan_id: int
+    now: datetime.datetime

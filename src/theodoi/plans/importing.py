@@ -42,6 +42,7 @@ from theodoi.plans.models import (
     Indicator,
     IndicatorAgency,
     Plan,
+    PlanAmendment,
     PlanStatus,
     Task,
     TaskAgency,
@@ -189,6 +190,8 @@ def stage_import(
     if replaces is None:
         replaces = find_same_plan(plan_json, province)
     corrected = json.loads(json.dumps(plan_json))
+    if replaces is not None:
+        corrected.setdefault("warnings", []).extend(amendments_warning(replaces))
     replayed = replay(corrected, replaces.corrections) if replaces is not None else None
     if replayed is not None and replayed.set_aside:
         corrected.setdefault("warnings", []).extend(
@@ -267,6 +270,49 @@ def diff_plan(old_plan: Plan, new_plan_json: dict[str, Any]) -> PlanDiff:
 
 
 # --- publishing ------------------------------------------------------------------------------
+
+
+def amendments_since_publication(plan: Plan) -> list[PlanAmendment]:
+    """The amendments made to ``plan`` since it was last published, newest first: what
+    publishing a new version of its document replaces."""
+    return list(plan.amendments.filter(created_at__gt=plan.published_at).order_by("-number"))
+
+
+def amendments_warning(plan: Plan) -> list[str]:
+    """What the import page says of a new version of an amended plan (none when it has not
+    been amended since its publication)."""
+    amended = amendments_since_publication(plan)
+    if not amended:
+        return []
+    return [
+        _(
+            "Plan %(plan)s was amended %(count)s times since it was published, last on "
+            "%(day)s: this document replaces those amendments where it says something else "
+            "(the differences are listed below). Publishing asks you to confirm it."
+        )
+        % {
+            "plan": plan,
+            "count": len(amended),
+            "day": amended[0].amended_on.strftime("%d/%m/%Y"),
+        }
+    ]
+
+
+def _refuse_undoing_amendments(plan: Plan, *, confirmed: bool) -> None:
+    amended = amendments_since_publication(plan)
+    if amended and not confirmed:
+        raise PlanError(
+            _(
+                "Plan %(plan)s was amended %(count)s times since it was published, last on "
+                "%(day)s; this version of its document would replace those amendments. Check "
+                "the differences, then confirm that the new version replaces them."
+            )
+            % {
+                "plan": plan,
+                "count": len(amended),
+                "day": amended[0].amended_on.strftime("%d/%m/%Y"),
+            }
+        )
 
 
 def _link_implemented(plan: Plan) -> None:
@@ -384,14 +430,20 @@ def _sync_rows(
 
 @transaction.atomic
 def publish_import(
-    draft: ImportDraft, *, by: User | None, now: datetime.datetime, confirm_empty: bool = False
+    draft: ImportDraft,
+    *,
+    by: User | None,
+    now: datetime.datetime,
+    confirm_empty: bool = False,
+    confirm_amendments: bool = False,
 ) -> Plan:
     """Make the draft a plan in the database, or the new version of the plan it replaces.
 
     A task matched to one of the old version keeps its identity (and so every report filed
     on it); a removed task that anything refers to is archived, not deleted. A draft with no
-    task and no indicator is published only with ``confirm_empty``. What other packages keep
-    of a plan (its reporting schedule) they set on :class:`PlanPublished`."""
+    task and no indicator is published only with ``confirm_empty``; a new version of a plan
+    amended since its publication only with ``confirm_amendments`` (it replaces them). What
+    other packages keep of a plan (its reporting schedule) they set on :class:`PlanPublished`."""
     draft = staged(draft)
     plan_json: dict[str, Any] = draft.plan_json
     if not (plan_json.get("tasks") or plan_json.get("indicators")) and not confirm_empty:
@@ -400,6 +452,8 @@ def publish_import(
         )
     plan = Plan.objects.select_for_update().get(pk=draft.replaces_id) if draft.replaces_id else None
     _refuse_a_second_copy(plan_json, draft, plan)
+    if plan is not None:
+        _refuse_undoing_amendments(plan, confirmed=confirm_amendments)
     before = {"version": plan.version, "sha256": plan.source_sha256} if plan else None
     if plan is None:
         plan = Plan(version=1)

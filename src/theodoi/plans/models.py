@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from theodoi.constraints import one_of
 from theodoi.orgs.models import Organisation
@@ -25,6 +26,8 @@ class PlanKind(models.TextChoices):
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     PUBLISHED = "published", _("published")
+    # Withdrawn by the coordinator after publication: off the portal, kept in the workspace.
+    WITHDRAWN = "withdrawn", _("withdrawn")
 
 
 # The plan's extracted and corrected documents run to tens of kilobytes of JSON for a real
@@ -69,6 +72,8 @@ class Plan(models.Model):
     # Every number the plan says it implements, linked above when that plan is in theodoi.
     implements_numbers = models.JSONField(_("implements (numbers)"), default=list, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # The number of the plan's latest amendment (0: none), which the page caches key on.
+    amendment_number = models.PositiveIntegerField(_("latest amendment"), default=0)
 
     class Meta:
         verbose_name = _("plan")
@@ -407,3 +412,67 @@ class TaskLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task.code} → {self.higher.code}"
+
+
+class AmendmentKind(models.TextChoices):
+    ADJUSTED = "adjusted", pgettext_lazy("amendment", "adjustment")
+    SUPPLEMENTED = "supplemented", pgettext_lazy("amendment", "supplement")
+    WITHDRAWN = "withdrawn", pgettext_lazy("amendment", "withdrawal")
+
+
+class PlanAmendment(models.Model):
+    """A change the coordinator made to a published plan (điều chỉnh, bổ sung, thu hồi), with
+    its reason and date, kept as the plan's next numbered version of itself. ``changes`` lists
+    what changed, one entry per field of a task, an indicator or the plan (plans.amending):
+    ``{"subject", "id", "code", "field", "before", "after", "public"}``."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="amendments")
+    number = models.PositiveIntegerField(_("number"))
+    kind = models.CharField(_("kind"), max_length=20, choices=AmendmentKind.choices)
+    reason = models.TextField(_("reason"))
+    amended_on = models.DateField(_("amended on"))
+    changes = models.JSONField(_("changes"), default=list)
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("plan amendment")
+        verbose_name_plural = _("plan amendments")
+        ordering = ("plan", "-number")
+        constraints = (
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_amendment_number_once"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="plan_amendment_numbered"),
+            models.CheckConstraint(condition=~Q(reason=""), name="plan_amendment_has_reason"),
+            one_of("kind", AmendmentKind.values, name="plan_amendment_kind_valid"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.plan} ({self.number})"
+
+
+class OfficialFigure(models.Model):
+    """A figure of an indicator from an official statistic (niên giám, Cục Thống kê), entered
+    by the coordinator with its source as part of an amendment; counted like an accepted
+    figure of an agency."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="official_figures"
+    )
+    amendment = models.ForeignKey(PlanAmendment, on_delete=models.PROTECT, related_name="figures")
+    value = models.FloatField(_("value"))
+    measured_on = models.DateField(_("date of the figure"))
+    source = models.CharField(_("source"), max_length=300)
+    entered_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("official figure")
+        verbose_name_plural = _("official figures")
+        ordering = ("indicator", "measured_on")
+        constraints = (
+            models.CheckConstraint(condition=~Q(source=""), name="official_figure_has_source"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code}: {self.value} ({self.measured_on})"

@@ -1,15 +1,15 @@
 """Public pages cached per plan, keyed on what they show.
 
-The key names the plan's version, the digest of its latest snapshot, the latest ranking
-publication not withdrawn and the very tasks and indicators the public may read (their ids),
-and the page's address without its query string (no cached page reads one). So a rebuilt
-snapshot, a new version of the plan, a published or withdrawn ranking or a task made
-confidential or public is a new key at once: the old page is never served again and no code
-has to remember to delete it, while a random query string can neither bypass the cache nor
-fill it. One statement finds the key.
+The key names the plan's version and latest amendment, the digest of its latest snapshot, the
+latest ranking publication not withdrawn and the very tasks and indicators the public may read
+(their ids), and the page's address without its query string (no cached page reads one). So a
+rebuilt snapshot, a new version of the plan, an amendment, a published or withdrawn ranking or
+a task made confidential or public is a new key at once: the old page is never served again
+and no code has to remember to delete it, while a random query string can neither bypass the
+cache nor fill it. One statement finds the key.
 
-A task's words change only with a new version of its plan (a re-import); what changes between
-versions (confidentiality, archiving) changes the set of ids.
+A task's words change only with a new version of its plan (a re-import) or an amendment
+(``plans.amending``, which numbers each); confidentiality and archiving change the set of ids.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ View = Callable[..., HttpResponse]
 def _version_sql() -> str:
     """One statement for the key: the ORM spent about 2.5 ms of CPU composing its subqueries
     on every cached hit, ten times the query's own cost, so it is written once. Its first row
-    is the plan's (kind 0: version, snapshot digest, ranking), then one row per public task
-    (kind 1) and live indicator (kind 2). Plain SQL that SQLite and PostgreSQL read alike;
-    table names come from the models. The task rows are ``visible_tasks`` of the public
+    is the plan's (kind 0: version, snapshot digest, ranking, amendment), then one row per
+    public task (kind 1) and live indicator (kind 2). Plain SQL that SQLite and PostgreSQL
+    read alike; table names come from the models. The task rows are ``visible_tasks`` of the public
     (tests/portal/test_cache.py holds the two together)."""
     plan, snapshot = Plan._meta.db_table, PlanSnapshot._meta.db_table
     ranking, task = RankingPublication._meta.db_table, Task._meta.db_table
@@ -46,11 +46,11 @@ def _version_sql() -> str:
         f" (SELECT s.digest FROM {snapshot} s WHERE s.plan_id = p.id AND s.as_of <= %s"
         f"  ORDER BY s.as_of DESC LIMIT 1),"
         f" (SELECT r.id FROM {ranking} r WHERE r.plan_id = p.id AND r.withdrawn_at IS NULL"
-        f"  ORDER BY r.published_at DESC, r.id DESC LIMIT 1)"
+        f"  ORDER BY r.published_at DESC, r.id DESC LIMIT 1), p.amendment_number"
         f" FROM {plan} p WHERE p.id = %s AND p.status = %s"
-        f" UNION ALL SELECT 1, t.id, NULL, NULL FROM {task} t"
+        f" UNION ALL SELECT 1, t.id, NULL, NULL, NULL FROM {task} t"
         f" WHERE t.plan_id = %s AND t.confidential = %s AND t.archived_at IS NULL"
-        f" UNION ALL SELECT 2, i.id, NULL, NULL FROM {indicator} i"
+        f" UNION ALL SELECT 2, i.id, NULL, NULL, NULL FROM {indicator} i"
         f" WHERE i.plan_id = %s AND i.archived_at IS NULL"
         f" ORDER BY 1, 2"
     )
@@ -72,10 +72,10 @@ def plan_version(plan_id: int, today: datetime.date) -> str:
         rows = cursor.fetchall()
     if not rows or rows[0][0] != 0:
         raise Http404
-    _, version, digest, ranking = rows[0]
-    shown = ",".join(f"{kind}:{pk}" for kind, pk, _, _ in rows[1:])
+    _, version, digest, ranking, amendment = rows[0]
+    shown = ",".join(f"{kind}:{pk}" for kind, pk, *_ in rows[1:])
     ids = hashlib.sha256(shown.encode()).hexdigest()[:16]
-    return f"{version}.{digest or '-'}.{ranking or '-'}.{ids}"
+    return f"{version}.{amendment}.{digest or '-'}.{ranking or '-'}.{ids}"
 
 
 def cached_per_plan(view: View) -> View:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
@@ -12,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from theodoi.evaluation.wording import vn_sort_key
+from theodoi.plans.amendment_fields import label_of
 from theodoi.plans.models import (
     PLAN_DOCUMENTS,
     AgencyRole,
@@ -156,3 +158,27 @@ def agencies_by_name(results: Results | None) -> list[tuple[int, str]]:
 def published_ranking(plan: Plan) -> RankingPublication | None:
     """The ranking the public sees: the latest published and not withdrawn."""
     return live_publication(plan)
+
+
+def public_amendments(plan: Plan) -> list[dict[str, Any]]:
+    """The plan's amendments, newest first, each with the changes the public may read: none of
+    a confidential task (then or now) nor of a field kept internal (``amendment_fields``)."""
+    amendments = list(plan.amendments.order_by("-number"))
+    task_ids = {
+        change["id"] for a in amendments for change in a.changes if change["subject"] == "task"
+    }
+    secret = set(
+        Task.objects.filter(pk__in=task_ids, confidential=True).values_list("pk", flat=True)
+    )
+    return [
+        {
+            "amendment": amendment,
+            "changes": [
+                {**change, "label": label_of(change["field"])}
+                for change in amendment.changes
+                if change.get("public")
+                and not (change["subject"] == "task" and change["id"] in secret)
+            ],
+        }
+        for amendment in amendments
+    ]

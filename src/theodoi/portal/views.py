@@ -69,6 +69,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "agencies": pages.agencies_by_name(results),
             "ranking": pages.published_ranking(plan),
             "datasets": DATASETS.values(),
+            "amendments": pages.public_amendments(plan),
         },
     )
 

@@ -8,7 +8,9 @@ class SnapshotsConfig(AppConfig):
 
     def ready(self) -> None:
         from theodoi.events import subscribe
+        from theodoi.plans.events import PlanAmended
         from theodoi.reporting.events import ResultsChanged
-        from theodoi.snapshots.services import rebuild_for
+        from theodoi.snapshots.services import rebuild_after_amendment, rebuild_for
 
         subscribe(ResultsChanged, rebuild_for)
+        subscribe(PlanAmended, rebuild_after_amendment)

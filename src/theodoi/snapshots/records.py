@@ -29,7 +29,7 @@ from theodoi.evaluation import (
     UpdateState,
 )
 from theodoi.orgs.models import Organisation
-from theodoi.plans.models import AgencyRole, IndicatorAgency, Plan, TaskAgency
+from theodoi.plans.models import AgencyRole, IndicatorAgency, OfficialFigure, Plan, TaskAgency
 from theodoi.reporting.models import (
     Evidence,
     IndicatorValue,
@@ -322,6 +322,12 @@ def _indicator_rows(
             baselines[pk] = Observation(value, on)
         else:
             values[pk].append(Observation(value, on))
+    # Figures of official statistics the coordinator entered count as accepted ones.
+    for pk, value, on in OfficialFigure.objects.filter(
+        indicator__plan=plan, entered_at__lt=cutoff, measured_on__lte=as_of
+    ).values_list("indicator_id", "value", "measured_on"):
+        values[pk].append(Observation(value, on))
+        values[pk].sort(key=lambda observation: observation.on)
 
     rows = []
     for i in indicators:

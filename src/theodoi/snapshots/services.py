@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
+from theodoi.plans.events import PlanAmended
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.reporting.access import coordinates
 from theodoi.reporting.events import ResultsChanged, after_commit
@@ -62,6 +63,14 @@ def rebuild_for(event: ResultsChanged) -> None:
     plan = Plan.objects.get(pk=event.plan_id)
     for day in event.days:
         rebuild_snapshot(plan, as_of=day, now=event.now)
+
+
+def rebuild_after_amendment(event: PlanAmended) -> None:
+    """Rebuild today's snapshot of an amended plan (subscribed in ``SnapshotsConfig.ready``):
+    a moved time or an archived task is judged at once. A withdrawn plan has none to show."""
+    plan = Plan.objects.get(pk=event.plan_id)
+    if plan.status == PlanStatus.PUBLISHED:
+        rebuild_snapshot(plan, as_of=timezone.localdate(event.now), now=event.now)
 
 
 def latest_snapshot(plan: Plan, *, as_of: datetime.date | None = None) -> PlanSnapshot | None:

@@ -93,6 +93,13 @@ class PublishForm(forms.Form):
         required=False,
         label=_("I have checked: this document has no task or indicator, publish it anyway."),
     )
+    confirm_amendments = forms.BooleanField(
+        required=False,
+        label=_(
+            "I have checked the differences: this version replaces the amendments made since "
+            "the plan was published."
+        ),
+    )
 
 
 class RowForm(forms.Form):

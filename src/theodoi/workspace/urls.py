@@ -1,6 +1,6 @@
 from django.urls import path
 
-from theodoi.workspace.views import home, import_rows, imports, people, plans
+from theodoi.workspace.views import amendments, home, import_rows, imports, people, plans
 
 app_name = "workspace"
 
@@ -51,4 +51,26 @@ urlpatterns = [
     path("tai-khoan/<int:person_id>/gui-lai/", people.person_resend, name="person_resend"),
     path("tai-khoan/<int:person_id>/vai-tro/", people.person_role, name="person_role"),
     path("tai-khoan-cua-toi/", people.my_account, name="my_account"),
+    path("ke-hoach/<int:plan_id>/dieu-chinh/", amendments.plan_amendments, name="plan_amendments"),
+    path(
+        "ke-hoach/<int:plan_id>/dieu-chinh/nhiem-vu/<int:task_id>/",
+        amendments.task_amend,
+        name="task_amend",
+    ),
+    path(
+        "ke-hoach/<int:plan_id>/dieu-chinh/them-nhiem-vu/",
+        amendments.task_add,
+        name="task_add",
+    ),
+    path(
+        "ke-hoach/<int:plan_id>/dieu-chinh/nhiem-vu/<int:task_id>/luu-tru/",
+        amendments.task_archive,
+        name="task_archive",
+    ),
+    path(
+        "ke-hoach/<int:plan_id>/dieu-chinh/chi-tieu/<int:indicator_id>/",
+        amendments.indicator_amend,
+        name="indicator_amend",
+    ),
+    path("ke-hoach/<int:plan_id>/thu-hoi/", amendments.plan_withdraw, name="plan_withdraw"),
 ]

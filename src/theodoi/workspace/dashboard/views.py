@@ -77,6 +77,7 @@ def _cache_key(request: HttpRequest, scope: Scope) -> str | None:
     parts = (
         scope.plan.pk,
         scope.plan.version,
+        scope.plan.amendment_number,
         scope.results.snapshot.digest,
         reader,
         scope.query(),

@@ -25,6 +25,7 @@ from theodoi.plans.correcting import apply_corrections, map_agency
 from theodoi.plans.edits import describe
 from theodoi.plans.errors import PlanError
 from theodoi.plans.importing import (
+    amendments_since_publication,
     diff_plan,
     discard_import,
     publish_import,
@@ -251,6 +252,7 @@ def publish(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
             by=request.user,
             now=timezone.now(),
             confirm_empty=form.cleaned_data.get("confirm_empty", False),
+            confirm_amendments=form.cleaned_data.get("confirm_amendments", False),
         )
     except PlanError as error:
         messages.error(request, str(error))
@@ -267,6 +269,7 @@ def publish(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
 def _confirmation_page(request: AuthenticatedRequest, draft: ImportDraft) -> HttpResponse:
     context = _preview_context(draft)
     context["publish_form"] = PublishForm(initial={"confirmed": True})
+    context["amended"] = amendments_since_publication(draft.replaces) if draft.replaces else []
     return render(request, "workspace/import_publish.html", context)
 
 

@@ -6,8 +6,21 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from theodoi.plans.models import AgencyRole, IndicatorAgency, Task, TaskAgency, TaskGroup
-from theodoi.reporting.access import get_plan_for, listed_plans, persona, visible_tasks
+from theodoi.plans.models import (
+    AgencyRole,
+    IndicatorAgency,
+    PlanStatus,
+    Task,
+    TaskAgency,
+    TaskGroup,
+)
+from theodoi.reporting.access import (
+    coordinates,
+    get_plan_for,
+    listed_plans,
+    persona,
+    visible_tasks,
+)
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.views.gates import staff_required
 
@@ -62,5 +75,6 @@ def plan_detail(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
             "task_count": len(tasks),
             "indicators": indicators,
             "persona": persona(request.user),
+            "amends": coordinates(request.user, plan) and plan.status == PlanStatus.PUBLISHED,
         },
     )
