@@ -51,4 +51,5 @@ urlpatterns = [
     path("", include("theodoi.workspace.exports.urls")),
     path("", include("theodoi.workspace.reporting.urls")),
     path("", include("theodoi.workspace.urls")),
+    path("", include("theodoi.workspace.people.urls")),
 ]

@@ -179,3 +179,18 @@ def test_running_the_demo_again_changes_no_report(reported_seeds: Path) -> None:
     with TestCase.captureOnCommitCallbacks(execute=True):
         run(reported_seeds)
     assert history_counts() == before
+
+
+def test_the_demo_names_officers_and_leaders_in_charge_of_some_tasks_once(seeds: Path) -> None:
+    from theodoi.plans.models import TaskAgency
+
+    run(seeds)
+    named = TaskAgency.objects.exclude(officer=None)
+    assert named.exists()
+    for assignment in named.select_related("officer", "leader", "organisation"):
+        assert assignment.leader is not None
+        officers = assignment.officer.memberships.values_list("organisation", flat=True)
+        assert assignment.organisation_id in officers
+    count = named.count()
+    run(seeds)
+    assert TaskAgency.objects.exclude(officer=None).count() == count

@@ -179,6 +179,10 @@ MATRIX: dict[str, Route] = {
     "portal:open_data_json": Route("GET", each(200)),
     "dashboard:dashboard": Route("GET", staff(200)),
     "dashboard:task_list": Route("GET", staff(200)),
+    # People in charge: their figures for the readers of a scope, never reporters or the public.
+    "people:people": Route("GET", readers(200)),
+    "people:person": Route("GET", foreign(readers(200))),
+    "people:task_people": Route("GET", foreign({**staff(200), "other_reporter": 404})),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -196,6 +200,7 @@ URL_ARGUMENTS: dict[str, str] = {
     "dataset": "matrix_dataset",
     "uidb64": "matrix_uidb64",
     "token": "matrix_token",
+    "person_id": "matrix_person_id",
 }
 
 
@@ -395,3 +400,21 @@ def matrix_agency_id(matrix_plan: Plan) -> int:
 @pytest.fixture
 def matrix_dataset() -> str:
     return "tasks"
+
+
+# --- people in charge: an officer of the reporter's agency in charge of PL2.2 ---
+
+
+@pytest.fixture
+def matrix_person_id(matrix_plan: Plan, reporter: User, coordinator: User, make_user: Any) -> int:
+    from theodoi.orgs.models import Role
+    from theodoi.plans.models import TaskAgency
+    from theodoi.reporting.people import set_people_in_charge
+
+    agency = reporter.memberships.get().organisation
+    officer = make_user("canbo.khcn", Role.REPORTER, agency)
+    assignment = TaskAgency.objects.get(
+        task__plan=matrix_plan, task__code="PL2.2", organisation_id__in=agency.lineage_ids()
+    )
+    set_people_in_charge(assignment, officer=officer, leader=None, by=coordinator, now=NOW)
+    return int(officer.pk)

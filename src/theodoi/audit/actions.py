@@ -57,6 +57,7 @@ class Action(models.TextChoices):
     PASSWORD_CHANGED = "accounts.password.changed", _("Password changed by its owner")
     PASSWORD_RESET = "accounts.password.reset", _("Password reset")
     FEEDBACK_RECEIVED = "portal.feedback.received", _("Feedback received")
+    TASK_PEOPLE_SET = "plans.task.people_set", _("People in charge of a task set")
 
 
 class AdminVerb(models.TextChoices):

@@ -10,7 +10,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from theodoi.reporting.access import has_role, is_coordinator
+from theodoi.reporting.access import has_role, is_coordinator, is_staff_reader
 from theodoi.users import AnyUser
 
 register = template.Library()
@@ -37,6 +37,7 @@ _MENU: list[tuple[str, Callable[[], str], Callable[[AnyUser], bool]]] = [
     ("workspace:home", lambda: _("Home"), _anyone),
     ("workspace:plan_list", lambda: _("Plans"), has_role),
     ("dashboard:dashboard", lambda: _("Dashboard"), has_role),
+    ("people:people", lambda: _("People in charge"), is_staff_reader),
     ("reporting:round_list", lambda: _("Reporting rounds"), has_role),
     ("workspace:import_upload", lambda: _("Import a plan"), is_coordinator),
     ("portal:plan_list", lambda: _("Public portal"), _anyone),
