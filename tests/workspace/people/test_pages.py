@@ -60,6 +60,8 @@ def test_the_reporter_names_the_officer_on_the_task_page(
     page = client.get(response.url).content.decode()
     assert f'<option value="{officer.pk}" selected>Nguyễn Văn An</option>' in page
     assert "Đã lưu người phụ trách" in page
+    # The plan names Sở Thông tin và Truyền thông; the page says who carries its work today.
+    assert "Nay là: Sở Khoa học và Công nghệ (Đồng Tháp)" in page
     assert entries_for(first.task).filter(action=Action.TASK_PEOPLE_SET, by=reporter).exists()
 
 

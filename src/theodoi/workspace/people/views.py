@@ -91,15 +91,16 @@ def task_people(request: AuthenticatedRequest, task_id: int) -> HttpResponse:
                     )
                     return redirect("people:task_people", task_id=task.pk)
         status = 400
-    return render(
-        request,
-        "people/task_people.html",
-        {
-            "task": task,
-            "rows": [(a, forms.get(a.pk)) for a in assignments],
-        },
-        status=status,
+    # The assignments this person may change first, then the other agencies, then the
+    # collective phrases ("Các sở, ban, ngành") nobody can be named for.
+    rows = sorted(
+        (
+            (a, forms.get(a.pk), a.organisation.current(today) if a.organisation else None)
+            for a in assignments
+        ),
+        key=lambda row: (row[1] is None, row[2] is None),
     )
+    return render(request, "people/task_people.html", {"task": task, "rows": rows}, status=status)
 
 
 @reader_required
