@@ -51,7 +51,7 @@ def test_every_generated_row_is_stored_with_its_fields_and_removed_again() -> No
 def test_the_national_set_carries_scopes_links_to_the_national_plan_and_commune_plans() -> None:
     from theodoi.demo.synthload import is_commune_plan, national_tasks, with_communes
     from theodoi.orgs.models import Membership, Role
-    from theodoi.plans.models import LinkState, Plan, TaskLink
+    from theodoi.plans.models import LinkState, Plan, TaskAgency, TaskLink
     from theodoi.reporting.access import visible_plans
     from theodoi.reporting.national import load_national_plan
 
@@ -104,6 +104,10 @@ def test_the_national_set_carries_scopes_links_to_the_national_plan_and_commune_
             assert not (seen & {p.number for p in plans if p.province.id != province.id})
         reporters = Membership.objects.filter(role=Role.REPORTER, scope_id=province.id)
         assert {m.organisation_id for m in reporters} == {c.id for c in province.communes}
+        # Each commune's reporter is the officer in charge of its plan's tasks.
+        for m in reporters:
+            named = TaskAgency.objects.filter(organisation_id=m.organisation_id)
+            assert set(named.values_list("officer", flat=True)) == {m.user_id}
 
     # Removed, links and all; the national plan, the communes and the accounts stay for the
     # next load, which finds them again.

@@ -166,6 +166,18 @@ def is_commune_plan(plan: Plan) -> bool:
     return synth.COMMUNE_NUMBER in plan.number
 
 
+def _officers_in_charge(memberships: list[Membership], *, commune_rows: list[Plan]) -> None:
+    """Each commune's reporter is the officer in charge of its commune plan's tasks, so the
+    people in charge and their figures have rows at national scale (issue 12, "People")."""
+    for membership in memberships:
+        if membership.role == Role.REPORTER and membership.organisation_id is not None:
+            TaskAgency.objects.filter(
+                task__plan__in=commune_rows,
+                role=AgencyRole.LEAD,
+                organisation_id=membership.organisation_id,
+            ).update(officer=membership.user)
+
+
 def synthetic_plans() -> list[Plan]:
     return list(Plan.objects.filter(number__startswith=synth.NUMBER_PREFIX, issuer=synth.ISSUER))
 
@@ -374,7 +386,10 @@ def load_synthetic(
         )
     TaskLink.objects.bulk_create(links, batch_size=BATCH)
     loaded = dataclasses.replace(loaded, links=len(links))
-    synthetic_accounts(plans, now=now)
+    _officers_in_charge(
+        synthetic_accounts(plans, now=now),
+        commune_rows=[row_of[id(c)] for p in plans for c in p.communes],
+    )
     record(
         Action.SYNTH_LOADED,
         None,
