@@ -10,7 +10,7 @@ coordinator of another province finds nobody of this one."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from django.db.models import Q
@@ -46,6 +46,7 @@ class PersonRow:
     agency: Organisation
     task_ids: list[int]
     figures: PersonFigures | None = None
+    counted: set[int] = field(default_factory=set)
 
     @property
     def name(self) -> str:
@@ -84,7 +85,8 @@ def people_in_charge(reader: Who, *, as_of: datetime.date) -> list[PersonRow]:
         row = rows.setdefault(
             (person.pk, capacity.code, agency.pk), PersonRow(person, capacity, agency, [])
         )
-        if task_id not in row.task_ids:
+        if task_id not in row.counted:
+            row.counted.add(task_id)
             row.task_ids.append(task_id)
 
     assignments = (
