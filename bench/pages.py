@@ -64,7 +64,7 @@ def prepare() -> dict[str, Any]:
     from django.utils import timezone
 
     from theodoi.caching import forget_everything
-    from theodoi.demo.synthload import synthetic_plans
+    from theodoi.demo.synthload import is_commune_plan, synthetic_plans
     from theodoi.orgs.loading import load_organisations
     from theodoi.orgs.models import Organisation, Role
     from theodoi.orgs.services import grant_role
@@ -90,7 +90,8 @@ def prepare() -> dict[str, Any]:
     )
     client = Client()
     client.force_login(leader)
-    plan = plans[len(plans) // 2]
+    provincial = [p for p in plans if not is_commune_plan(p)]
+    plan = provincial[len(provincial) // 2]
     indicator = plan.indicators.order_by("position")[5]
     urls = {
         "dashboard": f"/bang-dieu-khien/?ke_hoach={plan.pk}",

@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "theodoi.snapshots",
     "theodoi.portal",
     "theodoi.workspace.dashboard",
+    "theodoi.workspace.people",
     "theodoi.notify",
     "theodoi.exports",
     "theodoi.workspace.exports",

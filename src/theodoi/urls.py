@@ -64,4 +64,5 @@ urlpatterns = [
     ),
     path("", include("theodoi.workspace.scoring.urls")),
     path("", include("theodoi.workspace.auditlog.urls")),
+    path("", include("theodoi.workspace.people.urls")),
 ]

@@ -216,3 +216,18 @@ def test_running_the_demo_again_links_nothing_twice(citing_seeds: Path) -> None:
     run(citing_seeds)
     assert sorted(TaskLink.objects.values_list("pk", "state")) == states
     assert Plan.objects.filter(number="03/NQ-CP").count() == 1
+
+
+def test_the_demo_names_officers_and_leaders_in_charge_of_some_tasks_once(seeds: Path) -> None:
+    from theodoi.plans.models import TaskAgency
+
+    run(seeds)
+    named = TaskAgency.objects.exclude(officer=None)
+    assert named.exists()
+    for assignment in named.select_related("officer", "leader", "organisation"):
+        assert assignment.leader is not None
+        officers = assignment.officer.memberships.values_list("organisation", flat=True)
+        assert assignment.organisation_id in officers
+    count = named.count()
+    run(seeds)
+    assert TaskAgency.objects.exclude(officer=None).count() == count

@@ -51,3 +51,65 @@ def test_rounds_end_before_today_twice_a_year_oldest_first() -> None:
     ]
     assert rounds[0].deadline.date() == datetime.date(2022, 5, 31)
     assert all(r.period_start <= r.cut_off <= r.period_end for r in rounds)
+
+
+# A national plan of 20 tasks: even ones expected of the localities, odd ones of one ministry.
+NATIONAL = [
+    synth.NationalTask(
+        1000 + n,
+        str(n),
+        f"Nhiệm vụ quốc gia {n}",
+        ("Các bộ, ngành, địa phương",) if n % 2 == 0 else ("Bộ Công an",),
+    )
+    for n in range(20)
+]
+WITH_COMMUNES = [
+    synth.Province(
+        p.id, p.name, p.agencies, tuple(synth.Agency(p.id * 1000 + c, f"Xã {c}") for c in (1, 2))
+    )
+    for p in PROVINCES[:4]
+]
+
+
+def national_set(seed: int = 57) -> list[synth.SynthPlan]:
+    return synth.generate(WITH_COMMUNES, seed=seed, today=TODAY, national=NATIONAL)
+
+
+def test_provincial_tasks_carry_out_national_tasks_expected_of_localities() -> None:
+    for plan in national_set():
+        linked = {link.task for link in plan.links}
+        assert 0.7 * len(plan.tasks) <= len(linked) < len(plan.tasks)
+        assert {link.higher for link in plan.links} <= {t.id for t in NATIONAL if t.id % 2 == 0}
+        states = [link.state for link in plan.links]
+        assert states.count("confirmed") > 2 * states.count("suggested") > 0
+        for link in plan.links:
+            assert (link.basis == "cited") == (link.score is None)
+        assert len({(link.task, link.higher) for link in plan.links}) == len(plan.links)
+
+
+def test_each_commune_has_a_plan_carrying_out_tasks_of_its_province_s_plan() -> None:
+    for plan in national_set():
+        assert len(plan.communes) == 2
+        for commune_plan, commune in zip(plan.communes, plan.province.communes, strict=True):
+            assert commune_plan.province.id == plan.province.id  # within the province's scope
+            assert commune_plan.number.startswith(synth.NUMBER_PREFIX)
+            assert synth.MARK in commune_plan.title
+            assert len(commune_plan.tasks) == 10
+            assert {o for t in commune_plan.tasks for o in t.lead + t.cooperating} == {commune.id}
+            # Every commune task links to the provincial task it implements, whose time it has.
+            assert sorted(link.task for link in commune_plan.links) == list(range(10))
+            for link in commune_plan.links:
+                assert commune_plan.tasks[link.task].due_text == plan.tasks[link.higher].due_text
+            assert any(link.state == "confirmed" for link in commune_plan.links)
+            # Reported on in the province's rounds, so their progress can roll up.
+            assert commune_plan.rounds == plan.rounds
+            assert {u.organisation for u in commune_plan.updates} == {commune.id}
+            assert len(commune_plan.values) == 3 * 11
+
+
+def test_the_national_set_is_deterministic_and_bounded() -> None:
+    assert national_set() == national_set()
+    assert [p.links for p in national_set()] != [p.links for p in national_set(58)]
+    plain = synth.generate(PROVINCES[:4], seed=57, today=TODAY)
+    assert all(not p.links and not p.communes for p in plain)
+    assert [p.tasks for p in plain] == [p.tasks for p in national_set()]

@@ -273,6 +273,10 @@ MATRIX: dict[str, Route] = {
     "workspace:task_archive": Route("GET", foreign(importers(200))),
     "workspace:indicator_amend": Route("GET", foreign(importers(200))),
     "workspace:plan_withdraw": Route("GET", foreign(importers(200))),
+    # People in charge: their figures for the readers of a scope, never reporters or the public.
+    "people:people": Route("GET", readers(200)),
+    "people:person": Route("GET", foreign(readers(200))),
+    "people:task_people": Route("GET", foreign({**staff(200), "other_reporter": 404})),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -600,3 +604,21 @@ def matrix_publication_id(matrix_plan: Plan, matrix_agency_id: int) -> int:
     return RankingPublication.objects.create(
         plan=matrix_plan, as_of=NOW.date(), period="Năm 2026", ranking=[], published_at=NOW
     ).pk
+
+
+# --- people in charge: an officer of the reporter's agency in charge of PL2.2 ---
+
+
+@pytest.fixture
+def matrix_person_id(matrix_plan: Plan, reporter: User, coordinator: User, make_user: Any) -> int:
+    from theodoi.orgs.models import Role
+    from theodoi.plans.models import TaskAgency
+    from theodoi.reporting.people import set_people_in_charge
+
+    agency = reporter.memberships.get().organisation
+    officer = make_user("canbo.khcn", Role.REPORTER, agency)
+    assignment = TaskAgency.objects.get(
+        task__plan=matrix_plan, task__code="PL2.2", organisation_id__in=agency.lineage_ids()
+    )
+    set_people_in_charge(assignment, officer=officer, leader=None, by=coordinator, now=NOW)
+    return int(officer.pk)

@@ -71,6 +71,7 @@ class Action(models.TextChoices):
     RANKING_WITHDRAWN = "snapshots.ranking.withdrawn", _("Ranking withdrawn")
     PLAN_AMENDED = "plans.plan.amended", _("Plan amended")
     PLAN_WITHDRAWN = "plans.plan.withdrawn", _("Plan withdrawn")
+    TASK_PEOPLE_SET = "plans.task.people_set", _("People in charge of a task set")
 
 
 class AdminVerb(models.TextChoices):

@@ -35,9 +35,12 @@ from theodoi.plans.models import (
     TaskLink,
 )
 from theodoi.reporting.national import load_national_plan, national_plan
+from theodoi.reporting.people import set_people_in_charge
 
 SEED_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".json"}
 REPORTERS_PER_PROVINCE = 3
+# Lead assignments of each reporting body per plan that name their officer and leader in charge.
+PEOPLE_NAMED = 3
 FOCAL_AGENCY = "Sở Khoa học và Công nghệ"
 # The likeness of titles from which the demo's coordinator confirms a suggestion at a glance
 # (evaluation.linking: true pairs from 0.36 up; from about 0.7 the titles are the national
@@ -213,6 +216,30 @@ def load_demo(
         _province_accounts(plan.province.current(now.date()), now=now, report=report)
         for body in _busiest_bodies(plan, now.date()):
             assert body.parent is not None  # _busiest_bodies keeps bodies under a province
-            username = f"{slug(body.parent.name)}.{slug(body.name)}"[:150]
-            _account(username, Role.REPORTER, body, now=now, report=report)
+            username = f"{slug(body.parent.name)}.{slug(body.name)}"[:140]
+            officer = _account(username, Role.REPORTER, body, now=now, report=report)
+            # The body's leader: the head of the agency, and the leader in charge of a few
+            # of its tasks, as its reporter is their officer in charge (issue 12, "People").
+            head = _account(f"{username}.lanhdao", Role.LEADER, body, now=now, report=report)
+            _name_people(plan, body, officer, head, by=coordinator, now=now)
     return report
+
+
+def _name_people(
+    plan: Plan,
+    body: Organisation,
+    officer: User,
+    leader: User,
+    *,
+    by: User,
+    now: datetime.datetime,
+) -> None:
+    """Name ``officer`` and ``leader`` in charge of the first lead assignments of ``body`` in
+    ``plan``; nothing when the body already has people named there (a second run)."""
+    assignments = TaskAgency.objects.filter(
+        task__plan=plan, role=AgencyRole.LEAD, organisation_id__in=body.lineage_ids()
+    ).order_by("task__position", "pk")
+    if assignments.exclude(officer=None, leader=None).exists():
+        return
+    for assignment in assignments[:PEOPLE_NAMED]:
+        set_people_in_charge(assignment, officer=officer, leader=leader, by=by, now=now)

@@ -1,5 +1,9 @@
 """A synthetic national data set for demonstrations and benchmarks: one plan per province, each
-with task groups, tasks, indicators, reporting rounds, updates, figures and evidence.
+with task groups, tasks, indicators, reporting rounds, updates, figures and evidence; each
+carries out the national plan (03/NQ-CP), its tasks linked to the national tasks (most links
+confirmed, some only suggested); and for each province a few commune plans that carry out the
+province's plan, each commune task linked to the provincial task it implements, so coverage and
+progress roll up over the three levels (issue 12).
 
 Plain Python: given the provinces and their agencies (ids and names) and a seed, it returns
 rows as dataclasses; the same seed gives the same rows. Every plan says in its number, title
@@ -8,12 +12,18 @@ and issuer that it is synthetic (``MÔ PHỎNG``), so nobody mistakes it for a r
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from theodoi.evaluation.coverage import Audience, audiences
 
 MARK = "MÔ PHỎNG"
 NUMBER_PREFIX = "MP-"
+# A commune plan's number: its province plan's with ``-X<nn>`` before ``/KH-UBND``.
+COMMUNE_NUMBER = "-X"
 ISSUER = "Dữ liệu mô phỏng, không phải văn bản thật (theodoi synth)"
 
 # The task groups of Resolution 57-NQ/TW's solutions, as provincial plans repeat them.
@@ -73,6 +83,32 @@ class Province:
     id: int
     name: str
     agencies: tuple[Agency, ...]
+    # Its communes (xã, phường) with a plan of their own; none: no commune plans.
+    communes: tuple[Agency, ...] = ()
+
+
+@dataclass(frozen=True)
+class NationalTask:
+    """A task of the national plan the provincial plans carry out, with its agencies as
+    written (whom it is expected of)."""
+
+    id: int
+    code: str
+    title: str
+    agencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SynthLink:
+    """A task of the plan carries out a higher task: a national task (``higher`` is its id)
+    for a provincial plan, a task of the province's plan (``higher`` is its index) for a
+    commune plan."""
+
+    task: int  # index into the plan's tasks
+    higher: int
+    state: str  # confirmed or suggested
+    basis: str  # cited or title
+    score: float | None
 
 
 @dataclass(frozen=True)
@@ -152,6 +188,9 @@ class SynthPlan:
     rounds: list[SynthRound] = field(default_factory=list)
     updates: list[SynthUpdate] = field(default_factory=list)
     values: list[SynthValue] = field(default_factory=list)
+    links: list[SynthLink] = field(default_factory=list)
+    # A provincial plan: its communes' plans, which implement it.
+    communes: list[SynthPlan] = field(default_factory=list)
 
 
 UTC = datetime.UTC
@@ -191,9 +230,12 @@ def generate(
     tasks_per_plan: int = 70,
     indicators_per_plan: int = 40,
     rounds: int = 10,
+    national: Sequence[NationalTask] = (),
+    tasks_per_commune: int = 10,
 ) -> list[SynthPlan]:
     """One synthetic plan per province, reported on in ``rounds`` rounds ending before
-    ``today``. Deterministic: the same arguments give the same plans."""
+    ``today``, its tasks linked to the ``national`` tasks, with a plan for each of the
+    province's communes. Deterministic: the same arguments give the same plans."""
     schedule = rounds_until(today, rounds)
     plans = []
     for index, province in enumerate(sorted(provinces, key=lambda p: p.id)):
@@ -213,8 +255,95 @@ def generate(
         _indicators(plan, rng, indicators_per_plan)
         _updates(plan, rng)
         _values(plan, rng)
+        _national_links(plan, rng, national)
+        plan.communes = [
+            _commune_plan(plan, commune, n, seed=seed, tasks=tasks_per_commune)
+            for n, commune in enumerate(province.communes)
+        ]
         plans.append(plan)
     return plans
+
+
+# Share of a provincial plan's tasks that carry out a national task, and of those links that
+# the coordinator has confirmed (the others are still suggestions awaiting her).
+LINKED = 0.85
+CONFIRMED = 0.8
+
+
+def _national_links(plan: SynthPlan, rng: random.Random, national: Sequence[NationalTask]) -> None:
+    # The national tasks expected of the localities, as coverage reads them; all of them for
+    # a national plan whose agencies say nothing of it.
+    pool = [t for t in national if Audience.LOCALITIES in audiences(t.agencies)] or list(national)
+    if not pool:
+        return
+    for t in range(len(plan.tasks)):
+        if rng.random() >= LINKED:
+            continue
+        chosen = rng.sample(pool, min(len(pool), rng.choice((1, 1, 1, 2))))
+        for higher in chosen:
+            confirmed = rng.random() < CONFIRMED
+            cited = confirmed and rng.random() < 0.5
+            plan.links.append(
+                SynthLink(
+                    task=t,
+                    higher=higher.id,
+                    state="confirmed" if confirmed else "suggested",
+                    basis="cited" if cited else "title",
+                    score=None if cited else round(rng.uniform(0.45, 0.95), 2),
+                )
+            )
+
+
+def _commune_plan(
+    province_plan: SynthPlan, commune: Agency, n: int, *, seed: int, tasks: int
+) -> SynthPlan:
+    """The plan of ``commune`` carrying out ``tasks`` of its province's plan (its recurring
+    and dated tasks alike), reported on in the same rounds, each task linked (confirmed; one
+    in ten only suggested) to the provincial task it implements."""
+    province = province_plan.province
+    rng = random.Random(f"{seed}:{province.id}:commune:{commune.id}")
+    plan = SynthPlan(
+        # A commune's plan is within its province's scope: the province is its plan's.
+        province=Province(province.id, province.name, (commune,)),
+        number=province_plan.number.replace("/KH-UBND", f"{COMMUNE_NUMBER}{n + 1:02d}/KH-UBND"),
+        title=(
+            f"[{MARK}] Kế hoạch của {commune.name} thực hiện {province_plan.number} "
+            f"của {province.name}"
+        ),
+        issued_on=province_plan.issued_on + datetime.timedelta(days=rng.randint(10, 45)),
+        groups=province_plan.groups,
+        rounds=province_plan.rounds,
+    )
+    picked = sorted(
+        rng.sample(range(len(province_plan.tasks)), min(tasks, len(province_plan.tasks)))
+    )
+    for i, higher in enumerate(picked):
+        source = province_plan.tasks[higher]
+        plan.tasks.append(
+            dataclasses.replace(
+                source,
+                key=f"t{i + 1}",
+                code=str(i + 1),
+                title=f"{source.title.split(' (')[0]} tại {commune.name} ({MARK} {i + 1})",
+                lead=(commune.id,),
+                cooperating=(),
+                confidential=False,
+            )
+        )
+        suggested = rng.random() < 0.1
+        plan.links.append(
+            SynthLink(
+                task=i,
+                higher=higher,
+                state="suggested" if suggested else "confirmed",
+                basis="title" if suggested else "cited",
+                score=round(rng.uniform(0.5, 0.9), 2) if suggested else None,
+            )
+        )
+    _indicators(plan, rng, 3)
+    _updates(plan, rng)
+    _values(plan, rng)
+    return plan
 
 
 def _tasks(plan: SynthPlan, rng: random.Random, count: int) -> None:

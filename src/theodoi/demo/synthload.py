@@ -1,5 +1,8 @@
 """Loading ``demo.synth``'s national data set into the database with bulk inserts, and
-removing it again. Only plans marked synthetic are ever touched."""
+removing it again. Only plans marked synthetic are ever removed; the national plan they carry
+out, the synthetic communes (codes ``<province>--mp-xa-<n>``) and the synthetic accounts stay
+(people are never deleted, and their memberships hold the communes): a new load finds them
+again."""
 
 from __future__ import annotations
 
@@ -9,22 +12,28 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from django.contrib.auth.models import User
 from django.db import models, transaction
 
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.demo import synth
-from theodoi.orgs.models import Organisation, OrganisationKind
+from theodoi.orgs.loading import slug
+from theodoi.orgs.models import Membership, Organisation, OrganisationKind, Role
+from theodoi.orgs.services import grant_role
 from theodoi.plans.models import (
     AgencyRole,
     Indicator,
     IndicatorAgency,
+    LinkBasis,
+    LinkState,
     Plan,
     PlanKind,
     PlanStatus,
     Task,
     TaskAgency,
     TaskGroup,
+    TaskLink,
 )
 from theodoi.reporting.models import (
     Evidence,
@@ -39,6 +48,21 @@ BATCH = 2000
 Row = TypeVar("Row", bound=models.Model)
 
 
+# The communes made for the data set: ``<province code>--mp-xa-<n>``.
+COMMUNE_CODE = "--mp-xa-"
+# Their names: common names of communes and wards, each marked synthetic.
+COMMUNE_NAMES = (
+    "Xã Tân An",
+    "Phường Hòa Bình",
+    "Xã Phú Mỹ",
+    "Phường An Phú",
+    "Xã Long Hưng",
+    "Xã Bình Minh",
+    "Phường Tân Thành",
+    "Xã Vĩnh Phúc",
+)
+
+
 @dataclass(frozen=True)
 class Loaded:
     plans: int
@@ -46,6 +70,8 @@ class Loaded:
     indicators: int
     updates: int
     values: int
+    commune_plans: int = 0
+    links: int = 0
 
 
 def provinces(limit: int | None = None) -> list[synth.Province]:
@@ -67,6 +93,91 @@ def provinces(limit: int | None = None) -> list[synth.Province]:
     return found
 
 
+def with_communes(found: list[synth.Province], per_province: int) -> list[synth.Province]:
+    """``found`` with ``per_province`` synthetic communes each (made once, found again on the
+    next load), whose plans carry out the province's."""
+    if per_province > len(COMMUNE_NAMES):
+        raise ValueError(f"at most {len(COMMUNE_NAMES)} communes per province")
+    bodies = Organisation.objects.in_bulk([p.id for p in found])
+    out = []
+    for province in found:
+        body = bodies[province.id]
+        prefix = body.code or f"tinh-{body.pk}"
+        communes = []
+        for n in range(per_province):
+            commune, _made = Organisation.objects.get_or_create(
+                code=f"{prefix}{COMMUNE_CODE}{n + 1}",
+                defaults={
+                    "name": f"{COMMUNE_NAMES[n]} ({synth.MARK})",
+                    "kind": OrganisationKind.COMMUNE,
+                    "parent": body,
+                },
+            )
+            communes.append(synth.Agency(commune.pk, commune.name))
+        out.append(dataclasses.replace(province, communes=tuple(communes)))
+    return out
+
+
+def national_tasks(national: Plan) -> list[synth.NationalTask]:
+    """The live tasks of the national plan, each with its agencies as written."""
+    agencies: dict[int, list[str]] = {}
+    for task_id, name in TaskAgency.objects.filter(task__plan=national).values_list(
+        "task_id", "name"
+    ):
+        agencies.setdefault(task_id, []).append(name)
+    return [
+        synth.NationalTask(pk, code, title, tuple(agencies.get(pk, ())))
+        for pk, code, title in national.tasks.filter(archived_at__isnull=True)
+        .order_by("position", "pk")
+        .values_list("pk", "code", "title")
+    ]
+
+
+def synthetic_accounts(plans: list[synth.SynthPlan], *, now: datetime.datetime) -> list[Membership]:
+    """For each province, a coordinator (its Sở KH&CN) and a leader, and for each commune a
+    reporter, each membership within the province's scope; accounts without a password (for
+    benchmarks and for an administrator to open), found again on the next load."""
+    made = []
+    for plan in plans:
+        province = Organisation.objects.get(pk=plan.province.id)
+        focal = province.children.filter(code__endswith="--so-khoa-hoc-cong-nghe").first()
+        place = f"mp.{slug(province.name)}"
+        wanted: list[tuple[str, Role, Organisation]] = [
+            (f"{place}.daumoi", Role.COORDINATOR, focal or province),
+            (f"{place}.lanhdao", Role.LEADER, province),
+        ]
+        for n, commune in enumerate(plan.communes):
+            body = Organisation.objects.get(pk=commune.province.agencies[0].id)
+            wanted.append((f"{place}.xa-{n + 1}", Role.REPORTER, body))
+        for username, role, body in wanted:
+            user, created = User.objects.get_or_create(username=username[:150])
+            if created:
+                user.set_unusable_password()
+                user.save(update_fields=["password"])
+            membership = Membership.objects.filter(user=user, role=role, organisation=body).first()
+            if membership is None:
+                membership = grant_role(user, role, body, by=None, now=now)
+            made.append(membership)
+    return made
+
+
+def is_commune_plan(plan: Plan) -> bool:
+    """A synthetic commune's plan (its number ends ``-X<nn>/KH-UBND``), not a province's."""
+    return synth.COMMUNE_NUMBER in plan.number
+
+
+def _officers_in_charge(memberships: list[Membership], *, commune_rows: list[Plan]) -> None:
+    """Each commune's reporter is the officer in charge of its commune plan's tasks, so the
+    people in charge and their figures have rows at national scale (issue 12, "People")."""
+    for membership in memberships:
+        if membership.role == Role.REPORTER and membership.organisation_id is not None:
+            TaskAgency.objects.filter(
+                task__plan__in=commune_rows,
+                role=AgencyRole.LEAD,
+                organisation_id=membership.organisation_id,
+            ).update(officer=membership.user)
+
+
 def synthetic_plans() -> list[Plan]:
     return list(Plan.objects.filter(number__startswith=synth.NUMBER_PREFIX, issuer=synth.ISSUER))
 
@@ -79,6 +190,8 @@ def remove_synthetic(*, now: datetime.datetime) -> int:
     TaskUpdate.objects.filter(task__plan_id__in=ids).delete()
     IndicatorValue.objects.filter(indicator__plan_id__in=ids).delete()
     ReportingRound.objects.filter(plan_id__in=ids).delete()
+    # A commune task's link protects the provincial task it carries out: links go first.
+    TaskLink.objects.filter(task__plan_id__in=ids).delete()
     Plan.objects.filter(pk__in=ids).delete()
     if ids:
         record(Action.SYNTH_REMOVED, None, by=None, now=now, after={"plans": len(ids)})
@@ -209,28 +322,81 @@ def _load_values(
     )
 
 
+def _links(
+    plan: synth.SynthPlan, tasks: list[Task], higher: dict[int, int], now: datetime.datetime
+) -> list[TaskLink]:
+    """The plan's links, ``higher`` turning a link's higher task into a task's id."""
+    return [
+        TaskLink(
+            task=tasks[link.task],
+            higher_id=higher[link.higher],
+            state=link.state,
+            basis=LinkBasis(link.basis),
+            score=link.score,
+            created_at=now,
+            decided_at=now if link.state == LinkState.CONFIRMED else None,
+        )
+        for link in plan.links
+    ]
+
+
 @transaction.atomic
-def load_synthetic(plans: list[synth.SynthPlan], *, now: datetime.datetime) -> Loaded:
+def load_synthetic(
+    plans: list[synth.SynthPlan], *, now: datetime.datetime, national: Plan | None = None
+) -> Loaded:
     """Insert the generated plans with their tasks, indicators, closed rounds, updates and
-    figures, in bulk (no service: a national data set through them takes hours)."""
-    rows = [_plan(p, now) for p in plans]
+    figures, in bulk (no service: a national data set through them takes hours); each
+    provincial plan implementing ``national`` (its links name that plan's task ids), each
+    commune plan its province's, with their links; and the provinces' and communes' accounts."""
+    every = [(p, None) for p in plans] + [(c, p) for p in plans for c in p.communes]
+    rows = [_plan(p, now) for p, _province in every]
     Plan.objects.bulk_create(rows)
-    loaded = Loaded(plans=len(rows), tasks=0, indicators=0, updates=0, values=0)
-    for plan, row in zip(plans, rows, strict=True):
+    row_of = {id(p): row for (p, _province), row in zip(every, rows, strict=True)}
+    tasks_of: dict[int, list[Task]] = {}
+    links: list[TaskLink] = []
+    loaded = Loaded(plans=len(plans), tasks=0, indicators=0, updates=0, values=0)
+    for plan, province_plan in every:
+        row = row_of[id(plan)]
         names = {a.id: a.name for a in plan.province.agencies}
-        tasks = _load_tasks(plan, row, names)
+        tasks = tasks_of[id(plan)] = _load_tasks(plan, row, names)
         indicators = _load_indicators(plan, row, names)
         rounds = _load_rounds(plan, row)
         _load_updates(plan, row, tasks, rounds)
         _load_values(plan, indicators, rounds)
+        if province_plan is not None:
+            higher_plan = row_of[id(province_plan)]
+            higher = {i: t.pk for i, t in enumerate(tasks_of[id(province_plan)])}
+        elif national is not None:
+            higher_plan = national
+            higher = {pk: pk for pk in national.tasks.values_list("pk", flat=True)}
+        else:
+            higher = {}
+        if higher:
+            row.implements.add(higher_plan)
+            row.implements_numbers = [higher_plan.number]
+            row.save(update_fields=["implements_numbers"])
+            links.extend(_links(plan, tasks, higher, now))
         loaded = dataclasses.replace(
             loaded,
             tasks=loaded.tasks + len(tasks),
             indicators=loaded.indicators + len(indicators),
             updates=loaded.updates + len(plan.updates),
             values=loaded.values + len(plan.values),
+            commune_plans=loaded.commune_plans + (province_plan is not None),
         )
-    record(Action.SYNTH_LOADED, None, by=None, now=now, after={"plans": len(rows)})
+    TaskLink.objects.bulk_create(links, batch_size=BATCH)
+    loaded = dataclasses.replace(loaded, links=len(links))
+    _officers_in_charge(
+        synthetic_accounts(plans, now=now),
+        commune_rows=[row_of[id(c)] for p in plans for c in p.communes],
+    )
+    record(
+        Action.SYNTH_LOADED,
+        None,
+        by=None,
+        now=now,
+        after={"plans": len(plans), "commune_plans": loaded.commune_plans, "links": len(links)},
+    )
     return loaded
 
 

@@ -3,12 +3,14 @@ and which tasks an agency has not reported on in a round."""
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 
 from django.contrib.auth.models import User
+from django.db.models import Q
 
 from theodoi.orgs.models import Membership, Organisation, Role
-from theodoi.plans.models import Plan, PlanStatus, Task
+from theodoi.plans.models import AgencyRole, Plan, PlanStatus, Task, TaskAgency
 from theodoi.reporting.access import tasks_of
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
 from theodoi.reporting.versions import latest_only
@@ -65,3 +67,32 @@ def missing_tasks(
     cooperates on, whose update is not in yet."""
     tasks = tasks_of(organisation).filter(plan_id=round_.plan_id).order_by("position", "pk")
     return [task for task in tasks if states.get((task.pk, organisation.pk)) not in IN_STATES]
+
+
+def people_in_charge(
+    plan_id: int, today: datetime.date, *, lead_only: bool = False
+) -> list[tuple[User, Organisation, Task]]:
+    """(person, agency, task) for each active officer or leader in charge named on a live
+    task's assignment in the plan (lead assignments only with ``lead_only``), the agency as
+    it is on ``today`` (the body the updates are recorded for), in the plan's order."""
+    assignments = (
+        TaskAgency.objects.filter(
+            task__plan_id=plan_id, task__archived_at__isnull=True, organisation__isnull=False
+        )
+        .filter(Q(officer__is_active=True) | Q(leader__is_active=True))
+        .select_related("task", "organisation", "officer", "leader")
+        .order_by("task__position", "task_id", "role", "position")
+    )
+    if lead_only:
+        assignments = assignments.filter(role=AgencyRole.LEAD)
+    found: list[tuple[User, Organisation, Task]] = []
+    currents: dict[int, Organisation] = {}
+    for assignment in assignments:
+        assert assignment.organisation is not None  # filtered above
+        agency = currents.setdefault(
+            assignment.organisation.pk, assignment.organisation.current(today)
+        )
+        for person in (assignment.officer, assignment.leader):
+            if person is not None and person.is_active:
+                found.append((person, agency, assignment.task))
+    return found

@@ -40,6 +40,7 @@ from theodoi.notify.recipients import (
     coordinators,
     latest_states,
     missing_tasks,
+    people_in_charge,
     plans_followed,
     reporters_by_organisation,
 )
@@ -145,6 +146,57 @@ def due_reminders(today: datetime.date) -> list[PlannedNotice]:
                     )
                     for person in people
                 )
+            planned.extend(_in_charge_reminders(round_, days, today, states, reporters))
+    return planned
+
+
+def _in_charge_reminders(
+    round_: ReportingRound,
+    days: int,
+    today: datetime.date,
+    states: dict[tuple[int, int], str],
+    reporters: dict[int, list[User]],
+) -> list[PlannedNotice]:
+    """The officers and leaders in charge of tasks still owed in ``round_``, each told of the
+    tasks they are in charge of; none to a reporter of the agency, who has its reminder."""
+    owed: dict[tuple[int, int], tuple[User, Organisation, list[Task]]] = {}
+    for person, agency, task in people_in_charge(round_.plan_id, today):
+        if states.get((task.pk, agency.pk)) in IN_STATES:
+            continue
+        if any(p.pk == person.pk for p in reporters.get(agency.pk, [])):
+            continue
+        tasks = owed.setdefault((person.pk, agency.pk), (person, agency, []))[2]
+        if task not in tasks:
+            tasks.append(task)
+    planned = []
+    for person, agency, tasks in owed.values():
+        subject = _("Reminder: %(count)s tasks to report by %(deadline)s") % {
+            "count": len(tasks),
+            "deadline": _when(round_.deadline),
+        }
+        body = _(
+            "%(organisation)s has not yet submitted its update on %(count)s tasks you are in "
+            "charge of in the round “%(round)s” of plan %(plan)s. The deadline is "
+            "%(deadline)s, in %(days)s days.\n\n%(tasks)s"
+        ) % {
+            "organisation": agency.name,
+            "count": len(tasks),
+            "round": round_.title,
+            "plan": round_.plan,
+            "deadline": _when(round_.deadline),
+            "days": days,
+            "tasks": _task_lines(tasks),
+        }
+        planned.append(
+            PlannedNotice(
+                f"reminder:{round_.pk}:{agency.pk}:{days}:{person.pk}",
+                person,
+                NoticeKind.REMINDER,
+                subject,
+                body,
+                _plan_link(round_.plan_id),
+            )
+        )
     return planned
 
 
@@ -162,6 +214,11 @@ def overdue_notices(today: datetime.date) -> list[PlannedNotice]:
         for plan in Plan.objects.filter(status=PlanStatus.PUBLISHED):
             overdue = [t for t in judged_tasks(plan, today) if t["overdue"]]
             tasks = Task.objects.in_bulk([t["id"] for t in overdue])
+            # The officers and leaders in charge of the lead agencies' assignments too.
+            in_charge: dict[int, list[User]] = {}
+            if overdue:
+                for person, _agency, named in people_in_charge(plan.pk, today, lead_only=True):
+                    in_charge.setdefault(named.pk, []).append(person)
             for judged in overdue:
                 task = tasks[judged["id"]]
                 assert judged["due_on"] is not None  # overdue is past a due day
@@ -178,8 +235,17 @@ def overdue_notices(today: datetime.date) -> list[PlannedNotice]:
                     "days": judged["days_late"],
                     "title": task.title,
                 }
-                for organisation_id in judged["lead"]:
-                    planned.extend(
+                told: set[int] = set()
+                people = [
+                    person
+                    for organisation_id in judged["lead"]
+                    for person in reporters.get(organisation_id, [])
+                ] + in_charge.get(task.pk, [])
+                for person in people:
+                    if person.pk in told:
+                        continue
+                    told.add(person.pk)
+                    planned.append(
                         PlannedNotice(
                             f"overdue:{task.pk}:{due_on.isoformat()}:{person.pk}",
                             person,
@@ -188,7 +254,6 @@ def overdue_notices(today: datetime.date) -> list[PlannedNotice]:
                             body,
                             _plan_link(plan.pk),
                         )
-                        for person in reporters.get(organisation_id, [])
                     )
     return planned
 

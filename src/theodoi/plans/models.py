@@ -240,6 +240,25 @@ class AgencyMention(models.Model):
 class TaskAgency(AgencyMention):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="agencies")
     role = models.CharField(_("role"), max_length=20, choices=AgencyRole.choices)
+    # Within the agency, the people the assignment names (seed 000 §1d weighs the agency, its
+    # head and its officials): set by the agency's reporter or the coordinator, never by the
+    # import; reminders go to them too. People of the agency (or of a body it succeeded).
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officer in charge"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assignments_in_charge",
+    )
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("leader in charge"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assignments_led",
+    )
 
     class Meta:
         verbose_name = _("task agency")

@@ -42,6 +42,7 @@ from theodoi.plans.models import (
     Plan,
     PlanStatus,
     Task,
+    TaskAgency,
 )
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import ReportingRound, RoundState
@@ -388,3 +389,16 @@ def require_accepting(
                 "deadline": timezone.localtime(round_.deadline).strftime("%H:%M %d/%m/%Y"),
             }
         )
+
+
+def may_name_people(who: Who, assignment: TaskAgency) -> bool:
+    """``who`` may name the officer and the leader in charge of ``assignment`` (a task's
+    agency): the plan's coordinator, or a reporter of that agency (or of its successor)."""
+    if coordinates(who, assignment.task.plan):
+        return True
+    organisation = reporter_organisation(who)
+    return (
+        organisation is not None
+        and assignment.organisation_id is not None
+        and assignment.organisation_id in organisation.lineage_ids()
+    )

@@ -40,6 +40,7 @@ _MENU: list[tuple[str, Callable[[], str], Callable[[AnyUser], bool]]] = [
     ("workspace:plan_list", lambda: _("Plans"), has_role),
     ("dashboard:dashboard", lambda: _("Dashboard"), has_role),
     ("dashboard:province", lambda: _("Roll-up"), is_staff_reader),
+    ("people:people", lambda: _("People in charge"), is_staff_reader),
     ("reporting:round_list", lambda: _("Reporting rounds"), has_role),
     ("coverage:coverage", lambda: _("Coverage"), is_staff_reader),
     ("workspace:import_upload", lambda: _("Import a plan"), is_coordinator),

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from theodoi.workspace.people import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("bang-dieu-khien/nguoi-phu-trach/", views.people, name="people"),
+    path("bang-dieu-khien/nguoi-phu-trach/<int:person_id>/", views.person, name="person"),
+    path("nhiem-vu/<int:task_id>/nguoi-phu-trach/", views.task_people, name="task_people"),
+]

@@ -1,0 +1,187 @@
+"""The people in charge: named on a task's page by the agency's reporter or the coordinator,
+their figures shown to the leaders and coordinators of the scope, and to nobody else."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from tests.builders import signed_in
+from tests.workspace.people.conftest import assignment_of
+from theodoi.audit.actions import Action
+from theodoi.audit.log import entries_for
+from theodoi.orgs.models import Organisation
+from theodoi.plans.models import Plan, TaskAgency
+from theodoi.snapshots.models import PlanSnapshot
+
+pytestmark = pytest.mark.django_db
+
+
+def row_of(html: str, person: User, capacity: str) -> list[str]:
+    """The cells of a person's row on the people page, as text."""
+    found = re.search(
+        rf'<tr data-person="{person.pk}" data-capacity="{capacity}">(.*?)</tr>', html, re.S
+    )
+    assert found, f"no row for {person} as {capacity}"
+    return [
+        re.sub(r"<[^>]+>", "", cell).strip()
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", found.group(1), re.S)
+    ]
+
+
+@pytest.fixture
+def first(tien_giang_plan: Plan, reporter_org: Organisation) -> TaskAgency:
+    return assignment_of(tien_giang_plan, "PL2.29", reporter_org)
+
+
+def post_people(
+    client: Client, assignment: TaskAgency, officer: object = "", leader: object = ""
+) -> Any:
+    prefix = f"a{assignment.pk}"
+    return client.post(
+        reverse("people:task_people", kwargs={"task_id": assignment.task_id}),
+        {"assignment": assignment.pk, f"{prefix}-officer": officer, f"{prefix}-leader": leader},
+    )
+
+
+def test_the_reporter_names_the_officer_on_the_task_page(
+    first: TaskAgency, reporter: User, officer: User, deputy: User
+) -> None:
+    client = signed_in(reporter)
+    response = post_people(client, first, officer.pk, deputy.pk)
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert (first.officer, first.leader) == (officer, deputy)
+    page = client.get(response.url).content.decode()
+    assert f'<option value="{officer.pk}" selected>Nguyễn Văn An</option>' in page
+    assert "Đã lưu người phụ trách" in page
+    # The plan names Sở Thông tin và Truyền thông; the page says who carries its work today.
+    assert "Nay là: Sở Khoa học và Công nghệ (Đồng Tháp)" in page
+    assert entries_for(first.task).filter(action=Action.TASK_PEOPLE_SET, by=reporter).exists()
+
+
+def test_a_forged_officer_of_another_agency_is_refused_in_vietnamese_and_nothing_is_stored(
+    first: TaskAgency, reporter: User, other_reporter: User
+) -> None:
+    response = post_people(signed_in(reporter), first, other_reporter.pk)
+    assert response.status_code == 400
+    assert "Cán bộ phụ trách: soyte không phải là người của Sở Khoa học và Công nghệ." in (
+        response.content.decode()
+    )
+    first.refresh_from_db()
+    assert first.officer is None
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("999999", "Cán bộ phụ trách: không có người dùng nào mang số 999999."),
+        ("abc", "Hãy chọn một người trong danh sách."),
+        ("-1", "Hãy chọn một người trong danh sách."),
+        ("99999999999999999999", "Hãy chọn một người trong danh sách."),
+    ],
+)
+def test_a_bad_officer_number_is_named(
+    first: TaskAgency, reporter: User, value: str, message: str
+) -> None:
+    response = post_people(signed_in(reporter), first, value)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    first.refresh_from_db()
+    assert first.officer is None
+
+
+def test_the_coordinator_may_name_them_and_a_leader_only_reads_them(
+    first: TaskAgency, coordinator: User, leader: User, officer: User
+) -> None:
+    assert post_people(signed_in(coordinator), first, officer.pk).status_code == 302
+    page = signed_in(leader).get(reverse("people:task_people", kwargs={"task_id": first.task_id}))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Nguyễn Văn An" in html
+    assert '<form method="post" novalidate>' not in html
+    assert post_people(signed_in(leader), first, "").status_code == 403
+
+
+def test_a_reporter_of_another_agency_and_another_province_s_coordinator_get_404(
+    first: TaskAgency, other_reporter: User, other_coordinator: User, officer: User
+) -> None:
+    url = reverse("people:task_people", kwargs={"task_id": first.task_id})
+    for outsider in (other_reporter, other_coordinator):
+        assert signed_in(outsider).get(url).status_code == 404
+        assert post_people(signed_in(outsider), first, officer.pk).status_code == 404
+    first.refresh_from_db()
+    assert first.officer is None
+
+
+def test_the_people_page_gives_each_person_s_figures(
+    people_named: PlanSnapshot, coordinator: User, officer: User, deputy: User
+) -> None:
+    html = signed_in(coordinator).get(reverse("people:people")).content.decode()
+    # Person, capacity, agency, tasks, due, done, on time, overdue, completion.
+    assert row_of(html, officer, "officer") == [
+        "Nguyễn Văn An",
+        "Cán bộ phụ trách",
+        "Sở Khoa học và Công nghệ",
+        "2",
+        "2",
+        "1",
+        "0",
+        "1",
+        "50%",
+    ]
+    assert row_of(html, deputy, "leader")[3:] == ["1", "1", "1", "0", "0", "100%"]
+    # The deputy's leader's membership of Sở KH&CN makes her a head of the agency: all the
+    # tasks it leads.
+    head = row_of(html, deputy, "head")
+    assert head[1] == "Người đứng đầu cơ quan"
+    assert int(head[3]) > 2
+
+
+def test_a_person_s_page_lists_the_tasks_behind_the_figures(
+    people_named: PlanSnapshot, leader: User, officer: User
+) -> None:
+    html = (
+        signed_in(leader)
+        .get(reverse("people:person", kwargs={"person_id": officer.pk}))
+        .content.decode()
+    )
+    assert html.count('<td class="code"') == 2
+    assert "PL2.29" in html
+    assert "PL2.35" in html
+    assert "Hoàn thành quá hạn" in html
+
+
+def test_another_province_s_coordinator_finds_nobody_of_this_one(
+    people_named: PlanSnapshot, other_coordinator: User, officer: User
+) -> None:
+    client = signed_in(other_coordinator)
+    html = client.get(reverse("people:people")).content.decode()
+    assert "Nguyễn Văn An" not in html
+    person = reverse("people:person", kwargs={"person_id": officer.pk})
+    assert client.get(person).status_code == 404
+
+
+def test_the_national_leader_sees_every_province_s_people(
+    people_named: PlanSnapshot, national_leader: User, officer: User
+) -> None:
+    html = signed_in(national_leader).get(reverse("people:people")).content.decode()
+    assert row_of(html, officer, "officer")[0] == "Nguyễn Văn An"
+
+
+def test_reporters_and_the_public_never_see_the_figures(
+    people_named: PlanSnapshot,
+    reporter: User,
+    client: Client,
+    officer: User,
+) -> None:
+    assert signed_in(reporter).get(reverse("people:people")).status_code == 403
+    assert client.get(reverse("people:people")).status_code == 302
+    plan = people_named.plan
+    portal = client.get(reverse("portal:plan_detail", kwargs={"plan_id": plan.pk}))
+    assert "Nguyễn Văn An" not in portal.content.decode()
