@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole, Indicator, Task
-from theodoi.reporting.access import indicators_of, tasks_of
+from theodoi.reporting.access import round_indicators_of, round_tasks_of
 from theodoi.reporting.models import (
     Evidence,
     IndicatorValue,
@@ -59,12 +59,7 @@ class IndicatorItem:
 
 def agency_tasks(round_: ReportingRound, organisation: Organisation) -> list[TaskItem]:
     lineage = organisation.lineage_ids()
-    tasks = (
-        tasks_of(organisation)
-        .filter(plan=round_.plan_id)
-        .order_by("position")
-        .prefetch_related("agencies")
-    )
+    tasks = round_tasks_of(round_, organisation).order_by("position").prefetch_related("agencies")
     latest = latest_by(
         TaskUpdate.objects.filter(round=round_, organisation=organisation), "task_id"
     )
@@ -80,7 +75,7 @@ def agency_tasks(round_: ReportingRound, organisation: Organisation) -> list[Tas
 
 
 def agency_indicators(round_: ReportingRound, organisation: Organisation) -> list[IndicatorItem]:
-    indicators = indicators_of(organisation).filter(plan=round_.plan_id).order_by("position")
+    indicators = round_indicators_of(round_, organisation).order_by("position")
     latest = latest_by(
         IndicatorValue.objects.filter(round=round_, organisation=organisation, is_baseline=False),
         "indicator_id",

@@ -4,7 +4,7 @@ are strings (a group's id, ``-`` for tasks outside any group; an agency's id).""
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 
 class RoundResult(TypedDict):
@@ -37,6 +37,8 @@ class TaskResult(TypedDict):
     overdue: bool
     due_soon: bool
     why: str
+    # The plan's own due day of a task granted an extension (``due_on`` is the granted one).
+    original_due_on: NotRequired[str]
 
 
 class IndicatorResult(TypedDict):
