@@ -38,6 +38,7 @@ _MENU: list[tuple[str, Callable[[], str], Callable[[AnyUser], bool]]] = [
     ("workspace:plan_list", lambda: _("Plans"), has_role),
     ("dashboard:dashboard", lambda: _("Dashboard"), has_role),
     ("reporting:round_list", lambda: _("Reporting rounds"), has_role),
+    ("reporting:extension_list", lambda: _("Extensions"), has_role),
     ("workspace:import_upload", lambda: _("Import a plan"), is_coordinator),
     ("portal:plan_list", lambda: _("Public portal"), _anyone),
     ("admin:index", lambda: _("Administration"), _is_it_staff),
