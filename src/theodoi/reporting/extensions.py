@@ -15,6 +15,7 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from theodoi.audit.actions import Action
@@ -66,16 +67,20 @@ def _date_problems(
         return [_("Give the %(what)s.") % {"what": what}]
     if asked <= current_on:
         return [
-            _("The %(what)s (%(asked)s) must be later than the deadline in force, %(current)s.")
-            % {"what": what, "asked": _day(asked), "current": _day(current_on)}
+            capfirst(
+                _("The %(what)s (%(asked)s) must be later than the deadline in force, %(current)s.")
+                % {"what": what, "asked": _day(asked), "current": _day(current_on)}
+            )
         ]
     if asked - current_on > LONGEST:
         return [
-            _(
-                "The %(what)s (%(asked)s) is more than five years after the deadline in force; "
-                "change the plan instead."
+            capfirst(
+                _(
+                    "The %(what)s (%(asked)s) is more than five years after the deadline in force; "
+                    "change the plan instead."
+                )
+                % {"what": what, "asked": _day(asked)}
             )
-            % {"what": what, "asked": _day(asked)}
         ]
     return []
 
