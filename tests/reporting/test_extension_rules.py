@@ -13,7 +13,6 @@ D = datetime.date
 DUE = D(2026, 6, 30)  # "Quý II/2026" falls due on its last day
 
 
-
 def asked(**changes: object) -> list[str]:
     facts: dict[str, object] = {
         "current_on": DUE,

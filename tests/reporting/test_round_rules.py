@@ -18,7 +18,6 @@ D = datetime.date
 UTC = datetime.UTC
 
 
-
 def dated(**changes: object) -> list[str]:
     facts: dict[str, object] = {
         "title": "Báo cáo 6 tháng đầu năm 2026",
