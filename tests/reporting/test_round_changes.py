@@ -204,8 +204,8 @@ def test_reopening_for_no_agency_or_one_without_tasks_stores_nothing(
 def test_only_the_coordinator_of_the_plan_s_scope_changes_a_round(
     round_: ReportingRound, other_coordinator: User, inspector: User, leader: User
 ) -> None:
-    for person in (other_coordinator, inspector, leader):
-        for call in (
+    def calls(person: User) -> list[Any]:
+        return [
             lambda: extend_round(round_, deadline=LATER, by=person, now=DURING),
             lambda: lock_round_early(round_, by=person, now=DURING),
             lambda: edit_round(
@@ -218,7 +218,10 @@ def test_only_the_coordinator_of_the_plan_s_scope_changes_a_round(
                 by=person,
                 now=DURING,
             ),
-        ):
+        ]
+
+    for person in (other_coordinator, inspector, leader):
+        for call in calls(person):
             assert refused(call) == "Chỉ cơ quan đầu mối được thực hiện việc này."
 
 
