@@ -28,7 +28,9 @@ from tests.builders import GOLD, NOW
 from theodoi.notify.models import Notice, NoticeKind
 from theodoi.plans.importing import publish_import, stage_import
 from theodoi.plans.models import ImportDraft, Plan, Task
+from theodoi.reporting.deadlines import deadline_of
 from theodoi.reporting.evidence import attach_evidence
+from theodoi.reporting.extensions import request_extension
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.rounds import open_round
 from theodoi.reporting.updates import UpdateContent, submit_update
@@ -179,6 +181,17 @@ MATRIX: dict[str, Route] = {
     "portal:open_data_json": Route("GET", each(200)),
     "dashboard:dashboard": Route("GET", staff(200)),
     "dashboard:task_list": Route("GET", staff(200)),
+    # A round's changes and ad-hoc rounds: the coordinator of the plan's scope only.
+    "reporting:round_manage": Route("GET", foreign(importers(200))),
+    "reporting:round_extend": Route("POST", foreign(importers(AWAY)), "extend_data"),
+    "reporting:round_lock": Route("POST", foreign(importers(AWAY))),
+    # The round is open: there is nothing to reopen, and the page says so.
+    "reporting:round_reopen_agencies": Route("POST", foreign(importers(400)), "reopen_data"),
+    "reporting:round_ad_hoc": Route("GET", foreign(importers(200))),
+    # A task's deadlines and extension requests: whoever reads the task.
+    "reporting:task_deadline": Route("GET", foreign({**staff(200), "other_reporter": 404})),
+    "reporting:extension_list": Route("GET", staff(200)),
+    "reporting:extension_decide": Route("POST", foreign(importers(AWAY)), {"decision": "grant"}),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -196,6 +209,7 @@ URL_ARGUMENTS: dict[str, str] = {
     "dataset": "matrix_dataset",
     "uidb64": "matrix_uidb64",
     "token": "matrix_token",
+    "extension_id": "matrix_extension_id",
 }
 
 
@@ -395,3 +409,38 @@ def matrix_agency_id(matrix_plan: Plan) -> int:
 @pytest.fixture
 def matrix_dataset() -> str:
     return "tasks"
+
+
+# --- a round's changes and deadline extensions ---
+
+
+@pytest.fixture
+def extend_data(matrix_round: ReportingRound) -> dict[str, str]:
+    later = timezone.localdate(matrix_round.deadline) + datetime.timedelta(days=10)
+    return {"deadline": later.isoformat()}
+
+
+@pytest.fixture
+def reopen_data(matrix_round: ReportingRound, matrix_task_id: int) -> dict[str, str]:
+    task = Task.objects.get(pk=matrix_task_id)
+    agency = task.agencies.exclude(organisation=None).first()
+    assert agency is not None
+    until = timezone.localdate() + datetime.timedelta(days=40)
+    return {"organisations": str(agency.organisation_id), "until": until.isoformat()}
+
+
+@pytest.fixture
+def matrix_extension_id(matrix_task_id: int, reporter: User) -> int:
+    """The reporter's agency asks to move its task's deadline by 90 days. The task waits for a
+    higher decision in the plan; here it falls due at the end of 2030 instead."""
+    Task.objects.filter(pk=matrix_task_id).update(due_kind="year", due_start_year=2030)
+    task = Task.objects.get(pk=matrix_task_id)
+    current = deadline_of(task).on
+    assert current is not None
+    return request_extension(
+        task,
+        by=reporter,
+        proposed_on=current + datetime.timedelta(days=90),
+        reason="Chờ hướng dẫn của Bộ.",
+        now=timezone.now(),
+    ).pk
