@@ -50,9 +50,10 @@ def _task_page(
             "lead_agencies": task.agencies.filter(role=AgencyRole.LEAD),
             "extensions": extensions,
             "open_request": open_request,
-            "request_form": (request_form or ExtensionRequestForm())
-            if asking and open_request is None
-            else None,
+            # A refused request is shown with its message, even when it was refused because
+            # another one is open.
+            "request_form": request_form
+            or (ExtensionRequestForm() if asking and open_request is None else None),
             "decision_form": (decision_form or ExtensionDecisionForm())
             if open_request is not None and may_decide(request.user, open_request)
             else None,
