@@ -144,6 +144,7 @@ class ExtensionDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=(("grant", _("Grant")), ("refuse", _("Refuse"))),
+        widget=forms.RadioSelect,
         error_messages={"required": _("Choose to grant or to refuse the extension.")},
     )
     granted_on = forms.DateField(
