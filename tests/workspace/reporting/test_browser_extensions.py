@@ -10,7 +10,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from tests import browser as harness
@@ -31,10 +31,13 @@ def shot(page: Page, name: str, *, full_page: bool = True) -> None:
     harness.shot(page, name, full_page=full_page, folder="extensions")
 
 
-def both_sizes(page: Page, name: str) -> None:
-    shot(page, f"{name}-desktop")
-    page.set_viewport_size(PHONE)  # type: ignore[arg-type]
-    shot(page, f"{name}-phone")
+def both_sizes(page: Page, name: str, *, near: Locator | None = None) -> None:
+    """The whole page at both sizes; or, for a long page, the screen around ``near``."""
+    for size, label in ((DESKTOP, "desktop"), (PHONE, "phone")):
+        page.set_viewport_size(size)  # type: ignore[arg-type]
+        if near is not None:
+            near.scroll_into_view_if_needed()
+        shot(page, f"{name}-{label}", full_page=near is None)
     page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
 
 
@@ -134,5 +137,5 @@ def test_a_round_opened_and_extended_and_a_task_extended_on_request(
     expect(row).to_contain_text("đã gia hạn")
     expect(row).to_contain_text("đến ngày 31/03/2031")
     expect(row).to_contain_text("hạn ban đầu 31/12/2030")
-    both_sizes(page, "06-worklist")
+    both_sizes(page, "06-worklist", near=row)
     assert Notice.objects.filter(recipient=reporter, key__startswith="extension:decided").exists()

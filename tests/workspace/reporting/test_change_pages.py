@@ -144,6 +144,8 @@ def test_the_coordinator_grants_another_day_and_every_page_shows_both_deadlines(
     rebuild_snapshot(task.plan, as_of=timezone.localdate(), now=timezone.now())
     portal = client.get(reverse("portal:plan_detail", args=[task.plan_id])).content.decode()
     assert "đến ngày 28/02/2031 (hạn ban đầu 31/12/2030)" in portal
+    listed = client.get(reverse("dashboard:task_list"), {"ke_hoach": task.plan_id, "loai": "all"})
+    assert "đến ngày 28/02/2031 (hạn ban đầu 31/12/2030)" in listed.content.decode()
 
 
 @pytest.mark.parametrize(
