@@ -320,3 +320,15 @@ def test_a_round_opened_is_told_once_however_often_it_is_planned(
     assert list(told.values_list("recipient", flat=True)) == [reporter.pk]
     jobs.notify_rounds.call_local(now=(DURING + datetime.timedelta(minutes=10)).isoformat())
     assert list(told.values_list("recipient", flat=True)) == [reporter.pk]
+
+
+def test_an_ad_hoc_round_is_not_the_period_agencies_are_scored_on(
+    round_: ReportingRound, coordinator: User, reporter: User
+) -> None:
+    from theodoi.snapshots.records import current_round
+
+    task = lead_task_of(round_, reporter)
+    ad_hoc(
+        round_.plan, coordinator, tasks=[task.pk], deadline=DEADLINE + datetime.timedelta(days=3)
+    )
+    assert current_round(round_.plan, DURING.date()) == round_

@@ -65,9 +65,10 @@ def end_of(day: datetime.date) -> datetime.datetime:
 
 
 def current_round(plan: Plan, as_of: datetime.date) -> ReportingRound | None:
-    """The round being reported on at ``as_of``: the latest whose period has begun."""
+    """The round being reported on at ``as_of``: the latest periodic one whose period has
+    begun. An ad-hoc round (asked of some tasks only) is no period to score agencies on."""
     return (
-        ReportingRound.objects.filter(plan=plan, period_start__lte=as_of)
+        ReportingRound.objects.filter(plan=plan, period_start__lte=as_of, ad_hoc__isnull=True)
         .order_by("-deadline")
         .first()
     )

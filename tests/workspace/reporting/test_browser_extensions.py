@@ -84,6 +84,13 @@ def test_a_round_opened_and_extended_and_a_task_extended_on_request(
     round_.refresh_from_db()
     assert timezone.localdate(round_.deadline) == later
     both_sizes(page, "01-round-extended")
+    # An ad-hoc round with no task is refused, with the reason.
+    page.goto(f"{live_server.url}/ky-bao-cao/dot-xuat/{tien_giang_plan.pk}/")
+    page.get_by_label("Tên", exact=True).fill("Báo cáo đột xuất theo yêu cầu của Tỉnh ủy")
+    page.get_by_label("Hạn báo cáo (trước ngày)").fill(first.isoformat())
+    page.get_by_role("button", name="Mở kỳ báo cáo").click()
+    expect(page.locator(".notice.error")).to_contain_text("Chọn ít nhất một nhiệm vụ")
+    both_sizes(page, "01b-ad-hoc-refused")
     log_out(page)
 
     # The reporter opens its task's deadline from the task's form and asks for more time.
