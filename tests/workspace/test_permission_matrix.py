@@ -31,7 +31,9 @@ from theodoi.notify.models import Notice, NoticeKind
 from theodoi.orgs.models import Role
 from theodoi.plans.importing import publish_import, stage_import
 from theodoi.plans.models import ImportDraft, Indicator, LinkBasis, LinkState, Plan, Task, TaskLink
+from theodoi.reporting.deadlines import deadline_of
 from theodoi.reporting.evidence import attach_evidence
+from theodoi.reporting.extensions import request_extension
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.rounds import open_round
 from theodoi.reporting.updates import UpdateContent, submit_update
@@ -277,6 +279,17 @@ MATRIX: dict[str, Route] = {
     "people:people": Route("GET", readers(200)),
     "people:person": Route("GET", foreign(readers(200))),
     "people:task_people": Route("GET", foreign({**staff(200), "other_reporter": 404})),
+    # A round's changes and ad-hoc rounds: the coordinator of the plan's scope only.
+    "reporting:round_manage": Route("GET", foreign(importers(200))),
+    "reporting:round_extend": Route("POST", foreign(importers(AWAY)), "extend_data"),
+    "reporting:round_lock": Route("POST", foreign(importers(AWAY))),
+    # The round is open: there is nothing to reopen, and the page says so.
+    "reporting:round_reopen_agencies": Route("POST", foreign(importers(400)), "reopen_data"),
+    "reporting:round_ad_hoc": Route("GET", foreign(importers(200))),
+    # A task's deadlines and extension requests: whoever reads the task.
+    "reporting:task_deadline": Route("GET", foreign({**staff(200), "other_reporter": 404})),
+    "reporting:extension_list": Route("GET", staff(200)),
+    "reporting:extension_decide": Route("POST", foreign(importers(AWAY)), {"decision": "grant"}),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -295,11 +308,13 @@ URL_ARGUMENTS: dict[str, str] = {
     "uidb64": "matrix_uidb64",
     "token": "matrix_token",
     "person_id": "matrix_person_id",
+    "in_charge_id": "matrix_in_charge_id",
     "group_id": "matrix_group_id",
     "value_id": "matrix_value_id",
     "token_id": "matrix_token_id",
     "subscription_id": "matrix_subscription_id",
     "publication_id": "matrix_publication_id",
+    "extension_id": "matrix_extension_id",
 }
 
 
@@ -610,7 +625,9 @@ def matrix_publication_id(matrix_plan: Plan, matrix_agency_id: int) -> int:
 
 
 @pytest.fixture
-def matrix_person_id(matrix_plan: Plan, reporter: User, coordinator: User, make_user: Any) -> int:
+def matrix_in_charge_id(
+    matrix_plan: Plan, reporter: User, coordinator: User, make_user: Any
+) -> int:
     from theodoi.orgs.models import Role
     from theodoi.plans.models import TaskAgency
     from theodoi.reporting.people import set_people_in_charge
@@ -622,3 +639,38 @@ def matrix_person_id(matrix_plan: Plan, reporter: User, coordinator: User, make_
     )
     set_people_in_charge(assignment, officer=officer, leader=None, by=coordinator, now=NOW)
     return int(officer.pk)
+
+
+# --- a round's changes and deadline extensions ---
+
+
+@pytest.fixture
+def extend_data(matrix_round: ReportingRound) -> dict[str, str]:
+    later = timezone.localdate(matrix_round.deadline) + datetime.timedelta(days=10)
+    return {"deadline": later.isoformat()}
+
+
+@pytest.fixture
+def reopen_data(matrix_round: ReportingRound, matrix_task_id: int) -> dict[str, str]:
+    task = Task.objects.get(pk=matrix_task_id)
+    agency = task.agencies.exclude(organisation=None).first()
+    assert agency is not None
+    until = timezone.localdate() + datetime.timedelta(days=40)
+    return {"organisations": str(agency.organisation_id), "until": until.isoformat()}
+
+
+@pytest.fixture
+def matrix_extension_id(matrix_task_id: int, reporter: User) -> int:
+    """The reporter's agency asks to move its task's deadline by 90 days. The task waits for a
+    higher decision in the plan; here it falls due at the end of 2030 instead."""
+    Task.objects.filter(pk=matrix_task_id).update(due_kind="year", due_start_year=2030)
+    task = Task.objects.get(pk=matrix_task_id)
+    current = deadline_of(task).on
+    assert current is not None
+    return request_extension(
+        task,
+        by=reporter,
+        proposed_on=current + datetime.timedelta(days=90),
+        reason="Chờ hướng dẫn của Bộ.",
+        now=timezone.now(),
+    ).pk

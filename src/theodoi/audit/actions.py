@@ -72,6 +72,13 @@ class Action(models.TextChoices):
     PLAN_AMENDED = "plans.plan.amended", _("Plan amended")
     PLAN_WITHDRAWN = "plans.plan.withdrawn", _("Plan withdrawn")
     TASK_PEOPLE_SET = "plans.task.people_set", _("People in charge of a task set")
+    EXTENSION_REQUESTED = "reporting.extension.requested", _("Deadline extension requested")
+    EXTENSION_GRANTED = "reporting.extension.granted", _("Deadline extension granted")
+    EXTENSION_REFUSED = "reporting.extension.refused", _("Deadline extension refused")
+    ROUND_EDITED = "reporting.round.edited", _("Reporting round dates edited")
+    ROUND_EXTENDED = "reporting.round.extended", _("Reporting round deadline extended")
+    ROUND_LOCKED_EARLY = "reporting.round.locked_early", _("Reporting round locked early")
+    ROUND_AD_HOC_OPENED = "reporting.round.ad_hoc_opened", _("Ad-hoc reporting round opened")
 
 
 class AdminVerb(models.TextChoices):

@@ -41,6 +41,9 @@ class Due:
     on: datetime.date | None = None  # kind "date", or the day set once a condition is met
     condition: str | None = None
     condition_met_on: datetime.date | None = None
+    # The deadline the coordinator granted on a request to extend it (đề nghị gia hạn): the
+    # task is judged on it, and the plan's own time is kept beside it.
+    extended_on: datetime.date | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in _KINDS:
@@ -77,10 +80,32 @@ class DueDate:
     on: datetime.date | None
     waiting: bool  # a conditional time whose condition is not met yet
     why: str
+    # The plan's own due day when an extension moved it to ``on``; None when not extended.
+    original_on: datetime.date | None = None
+
+    @property
+    def extended(self) -> bool:
+        return self.original_on is not None
 
 
 def due_date(due: Due) -> DueDate:
-    """The last day on which the task is still on time."""
+    """The last day on which the task is still on time: the granted extension's day when
+    there is one later than the plan's own (an extension never brings a deadline forward),
+    else the plan's."""
+    planned = _planned(due)
+    extended = due.extended_on
+    if extended is None or planned.on is None or extended <= planned.on:
+        return planned
+    return DueDate(
+        extended,
+        False,
+        f"{planned.why} Đã gia hạn đến ngày {vn_date(extended)} "
+        f"(hạn ban đầu {vn_date(planned.on)}).",
+        original_on=planned.on,
+    )
+
+
+def _planned(due: Due) -> DueDate:
     if due.kind == "conditional":
         if due.condition_met_on is None:
             condition = due.condition or "điều kiện chưa ghi"

@@ -121,6 +121,13 @@ class TaskJudgement:
     days_left: int | None  # not done and not yet due
     progress: int | None
     why: str
+    # The plan's own due day when the task was granted an extension (``due_on`` is the
+    # granted day): "đã gia hạn".
+    original_due_on: datetime.date | None = None
+
+    @property
+    def extended(self) -> bool:
+        return self.original_due_on is not None
 
     @property
     def overdue(self) -> bool:
@@ -154,7 +161,15 @@ def task_status(facts: TaskFacts, *, today: datetime.date, warning_days: int = 3
         if note:
             text.append(note)
         return TaskJudgement(
-            status, colour, today, due.on, days_late, days_left, progress, " ".join(text)
+            status,
+            colour,
+            today,
+            due.on,
+            days_late,
+            days_left,
+            progress,
+            " ".join(text),
+            original_due_on=due.original_on,
         )
 
     if state == UpdateState.PAUSED:

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
 
 from theodoi.evaluation import TaskStatus
 from theodoi.orgs.models import Organisation, OrganisationAlias, OrganisationKind
@@ -21,7 +22,7 @@ from theodoi.reporting.fields import InReports, fields_in
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
 from theodoi.reporting.versions import judged_updates, latest_only
 from theodoi.snapshots.records import end_of, evaluate_plan_at
-from theodoi.snapshots.results import IndicatorResult
+from theodoi.snapshots.results import IndicatorResult, TaskResult
 from theodoi.users import AnyUser
 
 
@@ -217,7 +218,7 @@ def plan_report(
                 title=task.title,
                 lead=_names(task.leads),
                 cooperating=_names(task.cooperators),
-                due_text=task.due_text,
+                due_text=_due_text(task.due_text, row),
                 expected_output=task.expected_output,
                 status=row["status"],
                 status_label=row["status_label"],
@@ -245,3 +246,16 @@ def plan_report(
         remarks=_remarks(round_),
         status_counts={status.code: counts.get(status.code, 0) for status in TaskStatus},
     )
+
+
+def _due_text(written: str, row: TaskResult) -> str:
+    """The time as written, and for a task granted an extension (đã gia hạn) the granted day
+    with the plan's own beside it."""
+    original = row.get("original_due_on")
+    if not original or not row["due_on"]:
+        return written
+    extended = _("extended until %(day)s (original deadline %(original)s)") % {
+        "day": datetime.date.fromisoformat(row["due_on"]).strftime("%d/%m/%Y"),
+        "original": datetime.date.fromisoformat(original).strftime("%d/%m/%Y"),
+    }
+    return f"{written} ({extended})" if written else extended

@@ -9,3 +9,6 @@ class NotifyConfig(AppConfig):
     def ready(self) -> None:
         # Registers the jobs with the queue, in the web process and in every worker alike.
         from theodoi.notify import jobs  # noqa: F401
+        from theodoi.notify.changes import subscribe_handlers
+
+        subscribe_handlers()

@@ -18,7 +18,7 @@ from huey.api import Task
 from huey.contrib.djhuey import db_periodic_task, db_task, signal
 from huey.signals import SIGNAL_ERROR
 
-from theodoi.notify import services
+from theodoi.notify import changes, services
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.reporting.rounds import lock_due_rounds
 from theodoi.snapshots.services import rebuild_snapshot
@@ -99,3 +99,11 @@ def notify_rounds(now: str | None = None) -> int:
 def deliver_notices(now: str | None = None) -> int:
     """Send what an earlier run left: a failed e-mail, a worker that died holding a notice."""
     return services.deliver_pending(now=_moment(now))
+
+
+@db_periodic_task(crontab(minute="*/10"), retries=RETRIES, retry_delay=RETRY_DELAY)
+def notify_changes(now: str | None = None) -> int:
+    """Tell what changed since: rounds extended, extensions asked for and decided (each
+    notice is stored at once when the change is made; this catches one that was not)."""
+    moment = _moment(now)
+    return services.send(changes.change_notices(moment, within=RETURNED_WITHIN), now=moment)

@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from theodoi.orgs.models import Membership, Organisation, Role
 from theodoi.plans.models import AgencyRole, Plan, PlanStatus, Task, TaskAgency
-from theodoi.reporting.access import tasks_of
+from theodoi.reporting.access import round_tasks_of
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
 from theodoi.reporting.versions import latest_only
 
@@ -63,9 +63,9 @@ def latest_states(round_: ReportingRound) -> dict[tuple[int, int], str]:
 def missing_tasks(
     round_: ReportingRound, organisation: Organisation, states: dict[tuple[int, int], str]
 ) -> list[Task]:
-    """The live tasks of the round's plan the organisation (or a body it succeeded) leads or
-    cooperates on, whose update is not in yet."""
-    tasks = tasks_of(organisation).filter(plan_id=round_.plan_id).order_by("position", "pk")
+    """The live tasks of the round the organisation (or a body it succeeded) leads or
+    cooperates on (``round_tasks_of``), whose update is not in yet."""
+    tasks = round_tasks_of(round_, organisation).order_by("position", "pk")
     return [task for task in tasks if states.get((task.pk, organisation.pk)) not in IN_STATES]
 
 

@@ -46,7 +46,7 @@ from theodoi.notify.recipients import (
 )
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Plan, PlanStatus, Task
-from theodoi.reporting.access import indicators_of
+from theodoi.reporting.access import round_indicators_of
 from theodoi.reporting.models import (
     IndicatorValue,
     ReportingRound,
@@ -329,7 +329,87 @@ def _owed(round_: ReportingRound, organisation: Organisation) -> tuple[int, int]
     """How many live tasks and indicators of the round's plan ``organisation`` (or a body it
     succeeded) reports on."""
     tasks = missing_tasks(round_, organisation, {})
-    return len(tasks), indicators_of(organisation).filter(plan_id=round_.plan_id).count()
+    return len(tasks), round_indicators_of(round_, organisation).count()
+
+
+def opened_notices(
+    round_: ReportingRound,
+    reporters: dict[int, list[User]],
+    organisations: dict[int, Organisation],
+) -> list[PlannedNotice]:
+    """The reporters of each agency that reports in ``round_`` (in an ad-hoc round, those it
+    was opened for): what it has to report, by when. Call within the site's language."""
+    planned: list[PlannedNotice] = []
+    for organisation_id, people in reporters.items():
+        tasks, indicators = _owed(round_, organisations[organisation_id])
+        if not tasks and not indicators:
+            continue
+        subject = _("Reporting round “%(round)s” is open until %(deadline)s") % {
+            "round": round_.title,
+            "deadline": _when(round_.deadline),
+        }
+        body = _(
+            "The coordinating agency opened the round “%(round)s” of plan %(plan)s "
+            "(period %(start)s – %(end)s, figures as of %(cut_off)s). "
+            "%(organisation)s reports on %(tasks)s tasks and %(indicators)s indicators "
+            "before %(deadline)s."
+        ) % {
+            "round": round_.title,
+            "plan": round_.plan,
+            "start": round_.period_start.strftime("%d/%m/%Y"),
+            "end": round_.period_end.strftime("%d/%m/%Y"),
+            "cut_off": round_.cut_off.strftime("%d/%m/%Y"),
+            "organisation": organisations[organisation_id].name,
+            "tasks": tasks,
+            "indicators": indicators,
+            "deadline": _when(round_.deadline),
+        }
+        planned.extend(
+            PlannedNotice(
+                f"round:opened:{round_.pk}:{person.pk}",
+                person,
+                NoticeKind.ROUND,
+                subject,
+                body,
+                _agency_link(round_.pk),
+            )
+            for person in people
+        )
+    return planned
+
+
+def reopened_notices(
+    reopening: RoundReopening, reporters: dict[int, list[User]]
+) -> list[PlannedNotice]:
+    """The reporters of the agency a round was reopened for. Call within the site's
+    language."""
+    round_ = reopening.round
+    subject = _("Round “%(round)s” reopened for %(organisation)s until %(until)s") % {
+        "round": round_.title,
+        "organisation": reopening.organisation.name,
+        "until": _when(reopening.until),
+    }
+    body = _(
+        "The coordinating agency reopened the round “%(round)s” of plan %(plan)s for "
+        "%(organisation)s: its reports can be entered, corrected and submitted until "
+        "%(until)s."
+    ) % {
+        "round": round_.title,
+        "plan": round_.plan,
+        "organisation": reopening.organisation.name,
+        "until": _when(reopening.until),
+    }
+    return [
+        PlannedNotice(
+            f"round:reopened:{reopening.pk}:{person.pk}",
+            person,
+            NoticeKind.ROUND,
+            subject,
+            body,
+            _agency_link(round_.pk),
+        )
+        for person in reporters.get(reopening.organisation_id, [])
+    ]
 
 
 def round_notices(now: datetime.datetime, *, within: datetime.timedelta) -> list[PlannedNotice]:
@@ -347,71 +427,11 @@ def round_notices(now: datetime.datetime, *, within: datetime.timedelta) -> list
             opened_at__lte=now,
             deadline__gt=now,
         ).select_related("plan"):
-            for organisation_id, people in reporters.items():
-                tasks, indicators = _owed(round_, organisations[organisation_id])
-                if not tasks and not indicators:
-                    continue
-                subject = _("Reporting round “%(round)s” is open until %(deadline)s") % {
-                    "round": round_.title,
-                    "deadline": _when(round_.deadline),
-                }
-                body = _(
-                    "The coordinating agency opened the round “%(round)s” of plan %(plan)s "
-                    "(period %(start)s – %(end)s, figures as of %(cut_off)s). "
-                    "%(organisation)s reports on %(tasks)s tasks and %(indicators)s indicators "
-                    "before %(deadline)s."
-                ) % {
-                    "round": round_.title,
-                    "plan": round_.plan,
-                    "start": round_.period_start.strftime("%d/%m/%Y"),
-                    "end": round_.period_end.strftime("%d/%m/%Y"),
-                    "cut_off": round_.cut_off.strftime("%d/%m/%Y"),
-                    "organisation": organisations[organisation_id].name,
-                    "tasks": tasks,
-                    "indicators": indicators,
-                    "deadline": _when(round_.deadline),
-                }
-                planned.extend(
-                    PlannedNotice(
-                        f"round:opened:{round_.pk}:{person.pk}",
-                        person,
-                        NoticeKind.ROUND,
-                        subject,
-                        body,
-                        _agency_link(round_.pk),
-                    )
-                    for person in people
-                )
+            planned += opened_notices(round_, reporters, organisations)
         for reopening in RoundReopening.objects.filter(
             at__gte=since, at__lte=now, until__gt=now
         ).select_related("round__plan", "organisation"):
-            round_ = reopening.round
-            subject = _("Round “%(round)s” reopened for %(organisation)s until %(until)s") % {
-                "round": round_.title,
-                "organisation": reopening.organisation.name,
-                "until": _when(reopening.until),
-            }
-            body = _(
-                "The coordinating agency reopened the round “%(round)s” of plan %(plan)s for "
-                "%(organisation)s: its reports can be entered, corrected and submitted until "
-                "%(until)s."
-            ) % {
-                "round": round_.title,
-                "plan": round_.plan,
-                "organisation": reopening.organisation.name,
-                "until": _when(reopening.until),
-            }
-            planned.extend(
-                PlannedNotice(
-                    f"round:reopened:{reopening.pk}:{person.pk}",
-                    person,
-                    NoticeKind.ROUND,
-                    subject,
-                    body,
-                    _agency_link(round_.pk),
-                )
-                for person in reporters.get(reopening.organisation_id, [])
-            )
+            planned += reopened_notices(reopening, reporters)
     return planned
 
 

@@ -45,7 +45,7 @@ from theodoi.plans.models import (
     TaskAgency,
 )
 from theodoi.reporting.errors import ReportingError
-from theodoi.reporting.models import ReportingRound, RoundState
+from theodoi.reporting.models import AdHocRound, ReportingRound, RoundState
 from theodoi.users import AnyUser
 
 # A person as a request carries it, or the persona already looked up.
@@ -365,8 +365,9 @@ def reports_on_indicator(indicator: Indicator, organisation: Organisation) -> bo
 def accepts_reports_from(
     round_: ReportingRound, organisation: Organisation, now: datetime.datetime
 ) -> bool:
-    """Open and before its deadline, or reopened for this agency until a later time."""
-    if round_.state == RoundState.CLOSED:
+    """Open and before its deadline, or reopened for this agency until a later time; an
+    ad-hoc round only from the agencies it was opened for."""
+    if round_.state == RoundState.CLOSED or not takes_part_in(round_, organisation):
         return False
     if round_.state == RoundState.OPEN and now < round_.deadline:
         return True
@@ -402,3 +403,42 @@ def may_name_people(who: Who, assignment: TaskAgency) -> bool:
         and assignment.organisation_id is not None
         and assignment.organisation_id in organisation.lineage_ids()
     )
+
+
+def _ad_hoc(round_: ReportingRound) -> AdHocRound | None:
+    return AdHocRound.objects.filter(round_id=round_.pk).first()
+
+
+def takes_part_in(round_: ReportingRound, organisation: Organisation) -> bool:
+    """Every agency of the plan reports in a round; in an ad-hoc round, only those it was
+    opened for (or their successors)."""
+    ad_hoc = _ad_hoc(round_)
+    if ad_hoc is None:
+        return True
+    return ad_hoc.organisations.filter(pk__in=organisation.lineage_ids()).exists()
+
+
+def round_tasks_of(round_: ReportingRound, organisation: Organisation) -> QuerySet[Task]:
+    """The live tasks ``organisation`` reports on in ``round_``: its tasks of the round's
+    plan; in an ad-hoc round, those of them the round was opened for."""
+    tasks = tasks_of(organisation).filter(plan=round_.plan_id)
+    ad_hoc = _ad_hoc(round_)
+    if ad_hoc is None:
+        return tasks
+    if not takes_part_in(round_, organisation):
+        return tasks.none()
+    return tasks.filter(pk__in=ad_hoc.tasks.values("pk"))
+
+
+def round_indicators_of(round_: ReportingRound, organisation: Organisation) -> QuerySet[Indicator]:
+    """The live indicators ``organisation`` reports figures for in ``round_``; none in an
+    ad-hoc round, which asks for reports on its tasks only."""
+    if _ad_hoc(round_) is not None:
+        return Indicator.objects.none()
+    return indicators_of(organisation).filter(plan=round_.plan_id)
+
+
+def asks_for(round_: ReportingRound, task: Task) -> bool:
+    """A round asks for reports on every task of its plan; an ad-hoc round on its own."""
+    ad_hoc = _ad_hoc(round_)
+    return ad_hoc is None or ad_hoc.tasks.filter(pk=task.pk).exists()

@@ -303,3 +303,113 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class ExtensionState(models.TextChoices):
+    OPEN = "open", _("awaiting decision")
+    GRANTED = "granted", _("granted")
+    REFUSED = "refused", _("refused")
+
+
+class DeadlineExtension(models.Model):
+    """A lead agency's request to move a task's deadline (đề nghị gia hạn) and the
+    coordinator's decision. The plan's own time is never changed: the latest granted request
+    is the task's deadline from its decision on (reporting.extensions)."""
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="extensions")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("reason"))
+    # The deadline in force when the request was made, and the one asked for.
+    current_on = models.DateField(_("deadline in force"))
+    proposed_on = models.DateField(_("proposed deadline"))
+    requested_at = models.DateTimeField(_("requested at"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=ExtensionState.choices, default=ExtensionState.OPEN
+    )
+    granted_on = models.DateField(_("granted deadline"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("deadline extension")
+        verbose_name_plural = _("deadline extensions")
+        ordering = ("-requested_at", "-pk")
+        constraints = (
+            one_of("state", ExtensionState.values, name="extension_state_valid"),
+            models.UniqueConstraint(
+                fields=["task"],
+                condition=Q(state=ExtensionState.OPEN),
+                name="extension_one_open_per_task",
+            ),
+            models.CheckConstraint(condition=~Q(reason=""), name="extension_has_reason"),
+            models.CheckConstraint(
+                condition=Q(proposed_on__gt=F("current_on")), name="extension_proposed_later"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=ExtensionState.GRANTED)
+                | Q(granted_on__isnull=False, granted_on__gt=F("current_on")),
+                name="extension_granted_later",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=ExtensionState.REFUSED) | ~Q(comment=""),
+                name="extension_refused_has_comment",
+            ),
+            models.CheckConstraint(
+                condition=Q(state=ExtensionState.OPEN) | Q(decided_at__isnull=False),
+                name="extension_decided_has_time",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.task.code} - {self.proposed_on:%d/%m/%Y}"
+
+
+class AdHocRound(models.Model):
+    """A round opened on request (đột xuất khi có yêu cầu, seed 004 §IV) for chosen tasks or
+    agencies: only its tasks are reported in it, only by its agencies."""
+
+    round = models.OneToOneField(ReportingRound, on_delete=models.CASCADE, related_name="ad_hoc")
+    reason = models.TextField(_("reason"), blank=True)
+    tasks = models.ManyToManyField(Task, related_name="ad_hoc_rounds", blank=True)
+    organisations = models.ManyToManyField(Organisation, related_name="ad_hoc_rounds", blank=True)
+
+    class Meta:
+        verbose_name = _("ad-hoc round")
+        verbose_name_plural = _("ad-hoc rounds")
+
+    def __str__(self) -> str:
+        return str(self.round)
+
+
+class RoundChangeKind(models.TextChoices):
+    EXTENDED = "extended", _("deadline extended")
+    LOCKED = "locked", _("locked early")
+
+
+class RoundChange(models.Model):
+    """A change of a round's deadline (extended, or locked early): what the notices of an
+    extended round read, beside the audit entry."""
+
+    round = models.ForeignKey(ReportingRound, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(_("kind"), max_length=10, choices=RoundChangeKind.choices)
+    old_deadline = models.DateTimeField(_("old deadline"))
+    new_deadline = models.DateTimeField(_("new deadline"))
+    at = models.DateTimeField(_("changed at"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("round change")
+        verbose_name_plural = _("round changes")
+        ordering = ("-at", "-pk")
+        constraints = (one_of("kind", RoundChangeKind.values, name="round_change_kind_valid"),)
+
+    def __str__(self) -> str:
+        return f"{self.round} - {self.kind}"

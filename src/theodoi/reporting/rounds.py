@@ -20,6 +20,7 @@ from theodoi.ingest.schedule import Schedule
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
 from theodoi.reporting.access import require_coordinator
+from theodoi.reporting.announcements import RoundOpened, announce_after_commit
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.events import RoundClosed, after_commit, results_changed_after_commit
 from theodoi.reporting.models import (
@@ -106,6 +107,7 @@ def open_round(
         opened_by=by,
     )
     record(Action.ROUND_OPENED, round_, by=by, now=now, after=_round_data(round_))
+    announce_after_commit(RoundOpened(round_.pk, now))
     return round_
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from theodoi.audit.actions import Action
 from theodoi.evaluation.status import TaskStatus
 from theodoi.plans.models import Task
-from theodoi.reporting.access import require_accepting, require_reporter, task_role
+from theodoi.reporting.access import asks_for, require_accepting, require_reporter, task_role
 from theodoi.reporting.errors import ReportingError, StaleVersionError
 from theodoi.reporting.fields import UpdateContent, stored
 from theodoi.reporting.models import ReportingRound, ReviewState, TaskUpdate
@@ -112,6 +112,11 @@ def _save_update(
             % {"organisation": organisation, "task": task.code}
         )
     require_accepting(round_, organisation, now)
+    if not asks_for(round_, task):
+        raise ReportingError(
+            _("Task %(task)s is not asked for in the ad-hoc round “%(round)s”.")
+            % {"task": task.code, "round": round_}
+        )
     problems = content_problems(content, today=timezone.localdate(now))
     if problems:
         raise ReportingError(" ".join(map(str, problems)))

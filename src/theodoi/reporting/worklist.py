@@ -9,7 +9,8 @@ from django.db.models import Q, QuerySet
 
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole, Indicator, Task
-from theodoi.reporting.access import indicators_of, tasks_of
+from theodoi.reporting.access import round_indicators_of, round_tasks_of
+from theodoi.reporting.deadlines import Deadline, deadlines_of
 from theodoi.reporting.models import (
     Evidence,
     IndicatorValue,
@@ -27,6 +28,8 @@ class TaskItem:
     role: str
     latest: TaskUpdate | None
     evidence: list[Evidence] = field(default_factory=list)
+    # The deadline in force, with the plan's own day when extended (reporting.deadlines).
+    deadline: Deadline | None = None
 
     @property
     def version(self) -> int:
@@ -59,12 +62,7 @@ class IndicatorItem:
 
 def agency_tasks(round_: ReportingRound, organisation: Organisation) -> list[TaskItem]:
     lineage = organisation.lineage_ids()
-    tasks = (
-        tasks_of(organisation)
-        .filter(plan=round_.plan_id)
-        .order_by("position")
-        .prefetch_related("agencies")
-    )
+    tasks = round_tasks_of(round_, organisation).order_by("position").prefetch_related("agencies")
     latest = latest_by(
         TaskUpdate.objects.filter(round=round_, organisation=organisation), "task_id"
     )
@@ -72,15 +70,18 @@ def agency_tasks(round_: ReportingRound, organisation: Organisation) -> list[Tas
     for item in Evidence.objects.filter(round=round_, organisation=organisation):
         evidence.setdefault(item.task_id, []).append(item)
     items = []
+    deadlines = deadlines_of(tasks)
     for task in tasks:
         roles = {a.role for a in task.agencies.all() if a.organisation_id in lineage}
         role = AgencyRole.LEAD if AgencyRole.LEAD in roles else AgencyRole.COOPERATING
-        items.append(TaskItem(task, role, latest.get(task.pk), evidence.get(task.pk, [])))
+        items.append(
+            TaskItem(task, role, latest.get(task.pk), evidence.get(task.pk, []), deadlines[task.pk])
+        )
     return items
 
 
 def agency_indicators(round_: ReportingRound, organisation: Organisation) -> list[IndicatorItem]:
-    indicators = indicators_of(organisation).filter(plan=round_.plan_id).order_by("position")
+    indicators = round_indicators_of(round_, organisation).order_by("position")
     latest = latest_by(
         IndicatorValue.objects.filter(round=round_, organisation=organisation, is_baseline=False),
         "indicator_id",

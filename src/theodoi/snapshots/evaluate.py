@@ -232,7 +232,7 @@ def due_soon(judgement: TaskJudgement) -> bool:
 
 
 def _task(row: TaskRow, judgement: TaskJudgement) -> TaskResult:
-    return {
+    result: TaskResult = {
         "id": row.id,
         "code": row.code,
         "group": row.group_id,
@@ -250,6 +250,10 @@ def _task(row: TaskRow, judgement: TaskJudgement) -> TaskResult:
         "due_soon": due_soon(judgement),
         "why": judgement.why,
     }
+    # Only an extended task carries the plan's own day: other tasks' results stay as they were.
+    if judgement.original_due_on is not None:
+        result["original_due_on"] = judgement.original_due_on.isoformat()
+    return result
 
 
 def _indicator(row: IndicatorRow, result: IndicatorProgress) -> IndicatorResult:

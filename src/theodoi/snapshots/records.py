@@ -19,8 +19,6 @@ from django.db.models import Q
 
 from theodoi.evaluation import (
     AcceptedUpdate,
-    Due,
-    EvaluationInputError,
     IndicatorSeries,
     Observation,
     Target,
@@ -30,6 +28,7 @@ from theodoi.evaluation import (
 )
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole, IndicatorAgency, OfficialFigure, Plan, TaskAgency
+from theodoi.reporting.deadlines import due_of, granted_deadlines
 from theodoi.reporting.models import (
     Evidence,
     IndicatorValue,
@@ -67,9 +66,10 @@ def end_of(day: datetime.date) -> datetime.datetime:
 
 
 def current_round(plan: Plan, as_of: datetime.date) -> ReportingRound | None:
-    """The round being reported on at ``as_of``: the latest whose period has begun."""
+    """The round being reported on at ``as_of``: the latest periodic one whose period has
+    begun. An ad-hoc round (asked of some tasks only) is no period to score agencies on."""
     return (
-        ReportingRound.objects.filter(plan=plan, period_start__lte=as_of)
+        ReportingRound.objects.filter(plan=plan, period_start__lte=as_of, ad_hoc__isnull=True)
         .order_by("-deadline")
         .first()
     )
@@ -168,6 +168,7 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
             target[task].append(now_body[organisation])
 
     accepted = judged_updates(plan, before=cutoff, fields=_JUDGED)
+    extended = granted_deadlines((t["pk"] for t in tasks), before=cutoff)
     evidence = set(
         Evidence.objects.filter(task__plan=plan, uploaded_at__lt=cutoff).values_list(
             "task_id", "organisation_id"
@@ -219,7 +220,7 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
     for t in tasks:
         update = accepted.get(t["pk"])
         facts = TaskFacts(
-            due=_due(t, as_of),
+            due=due_of(t, as_of=as_of, extended_on=extended.get(t["pk"])),
             update=_accepted_update(update, (t["pk"], update["organisation_id"]) in evidence)
             if update
             else None,
@@ -252,26 +253,6 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
         tasks=tuple(task_rows),
         indicators=indicator_rows,
     )
-
-
-def _due(t: Mapping[str, Any], as_of: datetime.date) -> Due:
-    """The task's time as the rules take it; a condition met after ``as_of`` is not met yet.
-    A time the records hold half-parsed (a kind without its year) is judged as unspecified
-    rather than stopping the whole plan's evaluation."""
-    met = t["condition_met_on"]
-    try:
-        return Due(
-            kind=t["due_kind"],
-            start_year=t["due_start_year"],
-            end_year=t["due_end_year"],
-            month=t["due_month"],
-            quarter=t["due_quarter"],
-            on=t["due_date"],
-            condition=t["due_condition"] or None,
-            condition_met_on=met if met and met <= as_of else None,
-        )
-    except EvaluationInputError:
-        return Due(kind="unspecified")
 
 
 _JUDGED = ("organisation_id", "status", "progress", "completed_on")

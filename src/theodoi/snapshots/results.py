@@ -37,6 +37,8 @@ class TaskResult(TypedDict):
     overdue: bool
     due_soon: bool
     why: str
+    # The plan's own due day of a task granted an extension (``due_on`` is the granted one).
+    original_due_on: NotRequired[str]
 
 
 class IndicatorResult(TypedDict):

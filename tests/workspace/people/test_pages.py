@@ -148,7 +148,7 @@ def test_a_person_s_page_lists_the_tasks_behind_the_figures(
 ) -> None:
     html = (
         signed_in(leader)
-        .get(reverse("people:person", kwargs={"person_id": officer.pk}))
+        .get(reverse("people:person", kwargs={"in_charge_id": officer.pk}))
         .content.decode()
     )
     assert html.count('<td class="code"') == 2
@@ -163,7 +163,7 @@ def test_another_province_s_coordinator_finds_nobody_of_this_one(
     client = signed_in(other_coordinator)
     html = client.get(reverse("people:people")).content.decode()
     assert "Nguyễn Văn An" not in html
-    person = reverse("people:person", kwargs={"person_id": officer.pk})
+    person = reverse("people:person", kwargs={"in_charge_id": officer.pk})
     assert client.get(person).status_code == 404
 
 

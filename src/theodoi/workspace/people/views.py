@@ -115,11 +115,11 @@ def people(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @reader_required
-def person(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
+def person(request: AuthenticatedRequest, in_charge_id: int) -> HttpResponse:
     """One person's rows and the tasks behind them; 404 when the person answers for no task
     the reader may see (another province's officer, for a coordinator of this one)."""
     today = timezone.localdate()
-    rows = [r for r in people_in_charge(request.user, as_of=today) if r.person.pk == person_id]
+    rows = [r for r in people_in_charge(request.user, as_of=today) if r.person.pk == in_charge_id]
     if not rows:
         raise Http404
     task_ids = {t for row in rows for t in row.task_ids}

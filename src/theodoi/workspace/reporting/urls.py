@@ -2,7 +2,15 @@ from django.urls import path
 
 from theodoi.exports.registry import Subject
 from theodoi.exports.serving import exporter_paths
-from theodoi.workspace.reporting.views import evidence, reports, review, rounds, workbook
+from theodoi.workspace.reporting.views import (
+    changes,
+    evidence,
+    extensions,
+    reports,
+    review,
+    rounds,
+    workbook,
+)
 
 app_name = "reporting"
 
@@ -44,4 +52,20 @@ urlpatterns = [
     path("ky-bao-cao/<int:round_id>/mo-lai/", rounds.round_reopen, name="round_reopen"),
     path("ky-bao-cao/<int:round_id>/ket-thuc/", rounds.round_close, name="round_close"),
     path("minh-chung/<int:evidence_id>/", evidence.evidence_download, name="evidence"),
+    path("ky-bao-cao/<int:round_id>/dieu-chinh/", changes.round_manage, name="round_manage"),
+    path("ky-bao-cao/<int:round_id>/gia-han/", changes.round_extend, name="round_extend"),
+    path("ky-bao-cao/<int:round_id>/khoa/", changes.round_lock, name="round_lock"),
+    path(
+        "ky-bao-cao/<int:round_id>/mo-lai-cho-don-vi/",
+        changes.round_reopen_agencies,
+        name="round_reopen_agencies",
+    ),
+    path("ky-bao-cao/dot-xuat/<int:plan_id>/", changes.round_ad_hoc, name="round_ad_hoc"),
+    path("nhiem-vu/<int:task_id>/thoi-han/", extensions.task_deadline, name="task_deadline"),
+    path("gia-han/", extensions.extension_list, name="extension_list"),
+    path(
+        "gia-han/<int:extension_id>/quyet-dinh/",
+        extensions.extension_decide,
+        name="extension_decide",
+    ),
 ]

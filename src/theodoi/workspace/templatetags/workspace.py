@@ -43,6 +43,7 @@ _MENU: list[tuple[str, Callable[[], str], Callable[[AnyUser], bool]]] = [
     ("people:people", lambda: _("People in charge"), is_staff_reader),
     ("reporting:round_list", lambda: _("Reporting rounds"), has_role),
     ("coverage:coverage", lambda: _("Coverage"), is_staff_reader),
+    ("reporting:extension_list", lambda: _("Extensions"), has_role),
     ("workspace:import_upload", lambda: _("Import a plan"), is_coordinator),
     ("workspace:people", lambda: _("Accounts"), is_coordinator),
     ("api:tokens", lambda: _("Integration"), is_coordinator),

@@ -21,6 +21,7 @@ from theodoi.reporting.access import (
     persona,
     visible_tasks,
 )
+from theodoi.reporting.deadlines import deadlines_of
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.views.gates import staff_required
 
@@ -56,6 +57,9 @@ def plan_detail(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
             Prefetch("agencies", queryset=IndicatorAgency.objects.select_related("organisation"))
         )
     )
+    deadlines = deadlines_of(tasks)
+    for task in tasks:
+        task.deadline = deadlines[task.pk]  # type: ignore[attr-defined]
     # Groups in the plan's order, each with the tasks this person may see.
     groups: list[tuple[TaskGroup | None, list[Task]]] = []
     by_group: dict[int | None, list[Task]] = {}

@@ -1,0 +1,213 @@
+"""A round's changes (its dates, a later deadline, an early lock, a reopening for chosen
+agencies) and ad-hoc rounds. Views convert and show; theodoi.reporting.round_changes decides."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from theodoi.orgs.models import Organisation
+from theodoi.plans.models import Plan, PlanStatus
+from theodoi.reporting.access import get_plan_for, get_round_for
+from theodoi.reporting.errors import ReportingError
+from theodoi.reporting.models import AdHocRound, ReportingRound
+from theodoi.reporting.round_changes import (
+    edit_round,
+    extend_round,
+    lock_round_early,
+    open_ad_hoc_round,
+    reopen_round_for_agencies,
+)
+from theodoi.reporting.worklist import plan_organisations
+from theodoi.users import AuthenticatedRequest
+from theodoi.workspace.reporting.change_forms import (
+    AdHocRoundForm,
+    EditRoundForm,
+    ExtendRoundForm,
+    ReopenAgenciesForm,
+)
+from theodoi.workspace.views.gates import coordinator_action, coordinator_required
+
+
+def _manage_page(
+    request: AuthenticatedRequest,
+    round_: ReportingRound,
+    *,
+    edit: EditRoundForm | None = None,
+    extend: ExtendRoundForm | None = None,
+    reopen: ReopenAgenciesForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    initial = {
+        "title": round_.title,
+        "period_start": round_.period_start,
+        "period_end": round_.period_end,
+        "cut_off": round_.cut_off,
+        "reminder_days": ", ".join(str(day) for day in round_.reminder_days),
+    }
+    return render(
+        request,
+        "reporting/round_manage.html",
+        {
+            "round": round_,
+            "ad_hoc": AdHocRound.objects.filter(round=round_).first(),
+            "edit_form": edit or EditRoundForm(initial=initial),
+            "extend_form": extend or ExtendRoundForm(),
+            "reopen_form": reopen or ReopenAgenciesForm(organisations=plan_organisations(round_)),
+            "changes": round_.changes.select_related("by"),
+            "reopenings": round_.reopenings.select_related("organisation"),
+            "now": timezone.now(),
+        },
+        status=status,
+    )
+
+
+def _write(
+    request: AuthenticatedRequest,
+    form: Any,
+    write: Callable[[], object],
+    done: str,
+) -> bool:
+    """Do ``write``; a refusal goes on the form, as it is worded. True when done."""
+    try:
+        write()
+    except ReportingError as refused:
+        form.add_error(None, str(refused))
+        return False
+    messages.success(request, done)
+    return True
+
+
+@coordinator_required
+def round_manage(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
+    """The round's dates, on a GET; their correction, on a POST."""
+    round_ = get_round_for(request.user, round_id)
+    if request.method != "POST":
+        return _manage_page(request, round_)
+    form = EditRoundForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        done = _write(
+            request,
+            form,
+            lambda: edit_round(
+                round_,
+                title=data["title"],
+                period_start=data["period_start"],
+                period_end=data["period_end"],
+                cut_off=data["cut_off"],
+                reminder_days=data["reminder_days"],
+                by=request.user,
+                now=timezone.now(),
+            ),
+            _("The dates of the round “%(round)s” are saved.") % {"round": data["title"]},
+        )
+        if done:
+            return redirect("reporting:round_manage", round_id=round_.pk)
+    return _manage_page(request, round_, edit=form, status=400)
+
+
+@coordinator_action
+def round_extend(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
+    round_ = get_round_for(request.user, round_id)
+    form = ExtendRoundForm(request.POST)
+    if form.is_valid() and _write(
+        request,
+        form,
+        lambda: extend_round(
+            round_, deadline=form.deadline_moment(), by=request.user, now=timezone.now()
+        ),
+        _("The round is extended: reports are due before %(day)s.")
+        % {"day": form.cleaned_data["deadline"].strftime("%d/%m/%Y")},
+    ):
+        return redirect("reporting:round_manage", round_id=round_.pk)
+    return _manage_page(request, round_, extend=form, status=400)
+
+
+@coordinator_action
+def round_lock(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
+    round_ = get_round_for(request.user, round_id)
+    try:
+        lock_round_early(round_, by=request.user, now=timezone.now())
+    except ReportingError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("The round “%(round)s” is locked.") % {"round": round_})
+    return redirect("reporting:round_manage", round_id=round_.pk)
+
+
+@coordinator_action
+def round_reopen_agencies(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
+    round_ = get_round_for(request.user, round_id)
+    form = ReopenAgenciesForm(request.POST, organisations=plan_organisations(round_))
+    if form.is_valid():
+        chosen: list[Organisation] = list(form.cleaned_data["organisations"])
+        if _write(
+            request,
+            form,
+            lambda: reopen_round_for_agencies(
+                round_, chosen, until=form.until_moment(), by=request.user, now=timezone.now()
+            ),
+            _("The round is reopened for %(agencies)s.")
+            % {"agencies": ", ".join(o.name for o in chosen)},
+        ):
+            return redirect("reporting:round_manage", round_id=round_.pk)
+    return _manage_page(request, round_, reopen=form, status=400)
+
+
+def _ad_hoc_form(plan: Plan, data: Any = None) -> AdHocRoundForm:
+    tasks = [
+        (task.pk, f"{task.code}. {task.title[:120]}")
+        for task in plan.tasks.filter(archived_at__isnull=True).order_by("position", "pk")
+    ]
+    organisations = [
+        (o.pk, o.name)
+        for o in Organisation.objects.filter(
+            pk__in=plan.tasks.filter(archived_at__isnull=True).values("agencies__organisation")
+        ).order_by("name")
+    ]
+    return AdHocRoundForm(data, tasks=tasks, organisations=organisations)
+
+
+@coordinator_required
+def round_ad_hoc(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
+    """Open a round on request (đột xuất khi có yêu cầu) for chosen tasks or agencies."""
+    plan = get_plan_for(request.user, plan_id)
+    status = 200
+    if request.method == "POST":
+        form = _ad_hoc_form(plan, request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                round_ = open_ad_hoc_round(
+                    plan,
+                    title=data["title"],
+                    reason=data["reason"],
+                    tasks=data["tasks"],
+                    organisations=data["organisations"],
+                    deadline=form.deadline_moment(),
+                    by=request.user,
+                    now=timezone.now(),
+                )
+            except ReportingError as refused:
+                form.add_error(None, str(refused))
+            else:
+                messages.success(
+                    request, _("The ad-hoc round “%(round)s” is open.") % {"round": round_}
+                )
+                return redirect("reporting:round_manage", round_id=round_.pk)
+        status = 400
+    else:
+        form = _ad_hoc_form(plan)
+    return render(
+        request,
+        "reporting/round_ad_hoc.html",
+        {"form": form, "plan": plan, "published": plan.status == PlanStatus.PUBLISHED},
+        status=status,
+    )
