@@ -57,6 +57,12 @@ class Action(models.TextChoices):
     PASSWORD_CHANGED = "accounts.password.changed", _("Password changed by its owner")
     PASSWORD_RESET = "accounts.password.reset", _("Password reset")
     FEEDBACK_RECEIVED = "portal.feedback.received", _("Feedback received")
+    FEEDBACK_TAKEN_IN = "portal.feedback.taken_in", _("Reported difficulty or proposal taken in")
+    FEEDBACK_ROUTED = "portal.feedback.routed", _("Feedback sent to an agency")
+    FEEDBACK_ANSWERED = "portal.feedback.answered", _("Feedback answered")
+    FEEDBACK_PUBLISHED = "portal.feedback.published", _("Feedback and its answer published")
+    DIRECTIVE_ISSUED = "directives.directive.issued", _("Directive issued")
+    DIRECTIVE_ANSWERED = "directives.directive.answered", _("Directive answered")
 
 
 class AdminVerb(models.TextChoices):

@@ -18,7 +18,7 @@ from huey.api import Task
 from huey.contrib.djhuey import db_periodic_task, db_task, signal
 from huey.signals import SIGNAL_ERROR
 
-from theodoi.notify import services
+from theodoi.notify import answers, services
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.reporting.rounds import lock_due_rounds
 from theodoi.snapshots.services import rebuild_snapshot
@@ -99,3 +99,13 @@ def notify_rounds(now: str | None = None) -> int:
 def deliver_notices(now: str | None = None) -> int:
     """Send what an earlier run left: a failed e-mail, a worker that died holding a notice."""
     return services.deliver_pending(now=_moment(now))
+
+
+@db_periodic_task(crontab(minute="*/10"), retries=RETRIES, retry_delay=RETRY_DELAY)
+def remind_answers(now: str | None = None) -> int:
+    """Directives just given to an agency, and the answers it owes that are late; each
+    notice is stored once under its event, however often this runs."""
+    moment = _moment(now)
+    today = timezone.localdate(moment)
+    planned = answers.directive_notices(today) + answers.feedback_notices(today)
+    return services.send(planned, now=moment)

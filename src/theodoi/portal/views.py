@@ -19,6 +19,7 @@ from theodoi.portal.cache import cached_per_plan
 from theodoi.portal.errors import FeedbackError
 from theodoi.portal.feedback import submit_feedback
 from theodoi.portal.forms import FeedbackForm
+from theodoi.portal.handling import published_questions
 from theodoi.portal.opendata import DATASETS
 from theodoi.proxies import client_address
 from theodoi.snapshots.reading import Results
@@ -66,6 +67,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "agencies": pages.agencies_by_name(results),
             "ranking": pages.published_ranking(plan),
             "datasets": DATASETS.values(),
+            "questions": published_questions(plan),
         },
     )
 

@@ -39,6 +39,8 @@ _MENU: list[tuple[str, Callable[[], str], Callable[[AnyUser], bool]]] = [
     ("dashboard:dashboard", lambda: _("Dashboard"), has_role),
     ("reporting:round_list", lambda: _("Reporting rounds"), has_role),
     ("workspace:import_upload", lambda: _("Import a plan"), is_coordinator),
+    ("feedback:inbox", lambda: _("Feedback"), has_role),
+    ("directives:list", lambda: _("Directives"), has_role),
     ("portal:plan_list", lambda: _("Public portal"), _anyone),
     ("admin:index", lambda: _("Administration"), _is_it_staff),
 ]
