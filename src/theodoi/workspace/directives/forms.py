@@ -21,12 +21,14 @@ class DirectiveForm(forms.Form):
         queryset=Task.objects.all(),
         required=False,
         help_text=_("Leave empty for a directive on the agency's work in the plan."),
+        error_messages={"invalid_choice": _("Task: there is no such task.")},
     )
     agency = forms.ModelChoiceField(
         label=_("Agency that answers"),
         queryset=Organisation.objects.all(),
         required=False,
         help_text=_("Leave empty to direct the task's lead agency."),
+        error_messages={"invalid_choice": _("Agency: there is no such agency.")},
     )
     text = forms.CharField(
         label=_("Instruction"),

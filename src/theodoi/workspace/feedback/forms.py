@@ -18,7 +18,10 @@ class RouteForm(forms.Form):
     agency = forms.ModelChoiceField(
         label=_("Agency to answer"),
         queryset=Organisation.objects.all(),
-        error_messages={"required": _("Agency: choose the agency that answers.")},
+        error_messages={
+            "required": _("Agency: choose the agency that answers."),
+            "invalid_choice": _("Agency: there is no such agency."),
+        },
     )
     due = forms.DateField(
         label=_("Answer due by"),

@@ -91,6 +91,8 @@ def _detail(
         "publish_form": PublishForm(initial={"question": item.public_question or item.message}),
     }
     context.update(forms)
+    # A refusal shows at the top: the form it came from may not be offered in this state.
+    context["refusals"] = [error for form in forms.values() for error in form.non_field_errors()]
     return render(request, "feedback/detail.html", context, status=status)
 
 
