@@ -28,8 +28,8 @@ from theodoi.portal.handling import (
     visible_feedback,
 )
 from theodoi.portal.models import Feedback, FeedbackKind, FeedbackState
+from theodoi.reporting.fields import UpdateContent
 from theodoi.reporting.models import TaskUpdate
-from theodoi.reporting.updates import UpdateContent
 
 QUESTION = "Khi nào tỉnh công khai danh sách dịch vụ công trực tuyến toàn trình?"
 ANSWER = "Danh sách được công khai trên Cổng dịch vụ công của tỉnh từ tháng 12/2026."

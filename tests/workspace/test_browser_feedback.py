@@ -11,7 +11,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 from pytest_django.live_server_helper import LiveServer
 
 from tests.browser import log_in, log_out, shot
@@ -23,7 +23,8 @@ from theodoi.snapshots.services import rebuild_snapshot
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 QUESTION = "Khi nào các xã được lắp wifi công cộng miễn phí theo kế hoạch?"
 NAME, PHONE_NUMBER = "Võ Thị Hạnh", "0939111222"
 ANSWER = "Sở đã lắp wifi tại 40 xã; các xã còn lại hoàn thành trong quý II/2027."
@@ -63,7 +64,7 @@ def test_a_citizen_s_feedback_is_routed_answered_published_and_a_directive_answe
     shot(page, "feedback-01-inbox")
     page.set_viewport_size(PHONE)
     shot(page, "feedback-01b-inbox-phone", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size(DESKTOP)
     page.get_by_role("link", name=QUESTION[:20], exact=False).click()
     expect(page.get_by_text(PHONE_NUMBER).first).to_be_visible()
     page.locator("select[name=agency]").select_option(str(agency.pk))
@@ -112,7 +113,7 @@ def test_a_citizen_s_feedback_is_routed_answered_published_and_a_directive_answe
     page.set_viewport_size(PHONE)
     questions.scroll_into_view_if_needed()
     shot(page, "feedback-04-portal-phone")
-    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_viewport_size(DESKTOP)
 
     # A leader directs the agency on one of its tasks.
     task = lead_tasks(plan, reporter)[0]

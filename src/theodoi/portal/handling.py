@@ -110,21 +110,24 @@ def take_in_remarks(plan: Plan, *, now: datetime.datetime) -> list[Feedback]:
     updates = latest_only(
         TaskUpdate.objects.filter(accepted, round__plan=plan), among=accepted
     ).select_related("organisation", "task")
+    # What is in already, read once: (round, task, agency, kind, text).
+    seen = set(
+        Feedback.objects.filter(plan=plan, task_update__isnull=False).values_list(
+            "task_update__round_id",
+            "task_update__task_id",
+            "task_update__organisation_id",
+            "kind",
+            "message",
+        )
+    )
     taken: list[Feedback] = []
     for update in updates.order_by("created_at", "pk"):
         for field, kind in REMARK_KINDS.items():
             text = getattr(update, field).strip()
-            if not text:
+            key = (update.round_id, update.task_id, update.organisation_id, kind.value, text)
+            if not text or key in seen:
                 continue
-            seen = Feedback.objects.filter(
-                kind=kind,
-                message=text,
-                task_update__round_id=update.round_id,
-                task_update__task_id=update.task_id,
-                task_update__organisation_id=update.organisation_id,
-            )
-            if seen.exists():
-                continue
+            seen.add(key)
             item = Feedback.objects.create(
                 kind=kind,
                 plan=plan,
