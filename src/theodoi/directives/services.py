@@ -21,7 +21,7 @@ from theodoi.directives.agencies import plan_agencies
 from theodoi.directives.errors import DirectiveError
 from theodoi.directives.models import TEXT_LENGTH, Directive, DirectiveState
 from theodoi.orgs.models import Organisation
-from theodoi.plans.models import AgencyRole, Plan, PlanStatus, Task
+from theodoi.plans.models import PLAN_DOCUMENTS, AgencyRole, Plan, PlanStatus, Task
 from theodoi.reporting.access import (
     Who,
     coordinates,
@@ -50,7 +50,9 @@ def answers_for(who: Who, directive: Directive) -> bool:
 def visible_directives(who: Who) -> QuerySet[Directive]:
     """Staff readers: the directives of the plans of their scope, except those on a task they
     may not read (a confidential one); reporters: their agency's; the public: none."""
-    rows = Directive.objects.select_related("plan", "task", "agency")
+    rows = Directive.objects.select_related("plan", "task", "agency").defer(
+        *(f"plan__{name}" for name in PLAN_DOCUMENTS)
+    )
     found = persona(who)
     readable = Q(task__isnull=True) | Q(task__in=visible_tasks(found).values("pk"))
     if is_staff_reader(found):

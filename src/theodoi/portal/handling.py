@@ -21,7 +21,7 @@ from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.directives.agencies import plan_agencies
 from theodoi.orgs.models import Organisation
-from theodoi.plans.models import Plan
+from theodoi.plans.models import PLAN_DOCUMENTS, Plan
 from theodoi.portal.errors import FeedbackError
 from theodoi.portal.models import Feedback, FeedbackKind, FeedbackState
 from theodoi.reporting.access import (
@@ -47,7 +47,9 @@ REMARK_KINDS = {"difficulties": FeedbackKind.DIFFICULTY, "proposals": FeedbackKi
 def visible_feedback(who: Who) -> QuerySet[Feedback]:
     """Staff readers: the feedback on the plans of their scope (the nation's also reads the
     feedback about no plan); reporters: what was sent to their agency; the public: none."""
-    rows = Feedback.objects.select_related("plan", "agency", "task_update__task")
+    rows = Feedback.objects.select_related(
+        "plan", "agency", "task_update__task", "task_update__organisation"
+    ).defer(*(f"plan__{name}" for name in PLAN_DOCUMENTS))
     found = persona(who)
     if is_staff_reader(found):
         if found.scope_ids is None:

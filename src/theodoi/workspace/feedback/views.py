@@ -7,6 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -31,6 +33,8 @@ from theodoi.workspace.feedback.forms import AnswerForm, PublishForm, RouteForm
 from theodoi.workspace.views.gates import staff_required
 
 STATE_PARAMETER = "trang_thai"
+PAGE_PARAMETER = "trang"
+PAGE_LENGTH = 50
 
 
 @staff_required
@@ -44,14 +48,17 @@ def inbox(request: AuthenticatedRequest) -> HttpResponse:
         }
         chosen = ""
     counts = dict.fromkeys(FeedbackState.values, 0)
-    for state in rows.values_list("state", flat=True):
-        counts[state] += 1
+    for state, n in rows.order_by().values_list("state").annotate(n=Count("pk")):
+        counts[state] = n
     listed = rows.filter(state=chosen) if chosen else rows
+    pages = Paginator(listed.order_by("-received_at", "-pk"), PAGE_LENGTH)
+    page = pages.get_page(request.GET.get(PAGE_PARAMETER))
     return render(
         request,
         "feedback/inbox.html",
         {
-            "items": listed.order_by("-received_at", "-pk")[:200],
+            "items": page.object_list,
+            "page": page,
             "states": [(s.value, s.label, counts[s.value]) for s in FeedbackState],
             "chosen": chosen,
             "problem": problem,
