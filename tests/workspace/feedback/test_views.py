@@ -153,3 +153,27 @@ def test_an_unknown_state_in_the_address_is_named(item: Feedback, coordinator: U
     page = signed_in(coordinator).get(reverse("feedback:inbox"), {"trang_thai": "xyz"})
     assert "“xyz” không phải một trạng thái" in page.content.decode()
     assert MESSAGE[:30] in page.content.decode()
+
+
+def test_the_inbox_shows_fifty_items_a_page(tien_giang_plan: Plan, coordinator: User) -> None:
+    Feedback.objects.bulk_create(
+        Feedback(
+            kind="kien_nghi",
+            plan=tien_giang_plan,
+            message=f"Góp ý số {n:02d}",
+            source="bulk",
+            received_at=timezone.now() - datetime.timedelta(minutes=n),
+        )
+        for n in range(51)
+    )
+    client = signed_in(coordinator)
+
+    first = client.get(reverse("feedback:inbox")).content.decode()
+    second = client.get(reverse("feedback:inbox"), {"trang": "2"}).content.decode()
+    wrong = client.get(reverse("feedback:inbox"), {"trang": "abc"}).content.decode()
+
+    assert "Góp ý số 00" in first
+    assert "Góp ý số 50" not in first
+    assert "trang 1/2" in first
+    assert "Góp ý số 50" in second
+    assert "Góp ý số 00" in wrong
