@@ -1,11 +1,12 @@
 """Public pages cached per plan, keyed on what they show.
 
 The key names the plan's version, the digest of its latest snapshot, the latest ranking
-publication and the very tasks and indicators the public may read (their ids), and the page's
-address without its query string (no cached page reads one). So a rebuilt snapshot, a new
-version of the plan, a published ranking or a task made confidential or public is a new key at
-once: the old page is never served again and no code has to remember to delete it, while a
-random query string can neither bypass the cache nor fill it. One statement finds the key.
+publication, the very tasks and indicators the public may read and the questions and answers
+published on the plan (their ids), and the page's address without its query string (no cached
+page reads one). So a rebuilt snapshot, a new version of the plan, a published ranking, a task
+made confidential or public or a question answered publicly is a new key at once: the old page
+is never served again and no code has to remember to delete it, while a random query string can
+neither bypass the cache nor fill it. One statement finds the key.
 
 A task's words change only with a new version of its plan (a re-import); what changes between
 versions (confidentiality, archiving) changes the set of ids.
