@@ -14,7 +14,7 @@ from django.utils import translation
 from tests.builders import NOW, agency_of
 from theodoi.directives.services import answer_directive, issue_directive
 from theodoi.limits.counters import source_of
-from theodoi.notify.answers import directive_notices, feedback_notices
+from theodoi.notify.answers import answered_notices, directive_notices, feedback_notices
 from theodoi.notify.models import Notice
 from theodoi.notify.services import send
 from theodoi.plans.models import Plan
@@ -87,3 +87,48 @@ def test_feedback_reminds_the_agency_once_its_answer_is_late(
 
     answer_feedback(item, text="Đã công khai.", by=reporter_mail, now=NOW)
     assert feedback_notices(DUE + datetime.timedelta(days=3)) == []
+
+
+def test_an_answer_reaches_who_waits_for_it_once(
+    tien_giang_plan: Plan,
+    leader: User,
+    coordinator: User,
+    other_coordinator: User,
+    reporter_mail: User,
+) -> None:
+    directive = issue_directive(
+        tien_giang_plan,
+        task=None,
+        agency=agency_of(reporter_mail),
+        text=TEXT,
+        due=DUE,
+        by=leader,
+        now=NOW,
+    )
+    answer_directive(directive, text="Đã khắc phục.", by=reporter_mail, now=NOW)
+    item = submit_feedback(
+        kind="phan_anh",
+        message="Cổng thông tin chậm.",
+        plan=tien_giang_plan,
+        name="Đỗ Văn E",
+        contact="",
+        source=source_of("203.0.113.13"),
+        now=NOW,
+    )
+    route_feedback(item, agency=agency_of(reporter_mail), due=DUE, by=coordinator, now=NOW)
+    answer_feedback(item, text="Đã nâng cấp máy chủ.", by=reporter_mail, now=NOW)
+    later = NOW + datetime.timedelta(hours=1)
+
+    planned = answered_notices(later, within=datetime.timedelta(days=2))
+
+    assert sorted((p.recipient.username, p.subject) for p in planned) == [
+        ("daumoi", "Sở Khoa học và Công nghệ đã trả lời một phản ánh: hãy duyệt và công khai"),
+        ("lanhdao", "Sở Khoa học và Công nghệ đã trả lời ý kiến chỉ đạo của bạn"),
+    ]
+    assert "Đỗ Văn E" not in planned[0].body + planned[1].body
+    send(planned, now=later)
+    send(answered_notices(later, within=datetime.timedelta(days=2)), now=later)
+    assert Notice.objects.count() == 2
+    assert (
+        answered_notices(NOW + datetime.timedelta(days=3), within=datetime.timedelta(days=2)) == []
+    )

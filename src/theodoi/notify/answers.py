@@ -1,5 +1,6 @@
 """Notices about answers agencies owe: a directive given to them (when it is given, and once
-it is late) and a piece of feedback sent to them whose answer is late. Planning only, like
+it is late) and a piece of feedback sent to them whose answer is late; and, once they answer,
+to whoever waits for it. Planning only, like
 ``services``: these functions read the records for a day and write nothing; ``services.send``
 stores each notice once under its event key and delivers it."""
 
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from theodoi.directives.models import Directive, DirectiveState
 from theodoi.notify.models import NoticeKind
-from theodoi.notify.recipients import reporters_by_organisation
+from theodoi.notify.recipients import coordinators, plans_followed, reporters_by_organisation
 from theodoi.notify.services import PlannedNotice
 from theodoi.plans.models import PlanStatus
 from theodoi.portal.models import Feedback, FeedbackState
@@ -114,5 +115,53 @@ def feedback_notices(today: datetime.date) -> list[PlannedNotice]:
                     link,
                 )
                 for person in _people(reporters, item.agency_id or 0)
+            )
+    return planned
+
+
+def answered_notices(now: datetime.datetime, *, within: datetime.timedelta) -> list[PlannedNotice]:
+    """Who waits for an answer given in the last ``within``: the person who gave a directive,
+    and the coordinators of the plan's scope for a piece of feedback to approve and publish."""
+    planned: list[PlannedNotice] = []
+    since = now - within
+    with translation.override(settings.LANGUAGE_CODE):
+        for directive in Directive.objects.filter(
+            state=DirectiveState.ANSWERED,
+            answered_at__gte=since,
+            answered_at__lte=now,
+            issued_by__isnull=False,
+        ).select_related("agency", "issued_by", "task"):
+            assert directive.issued_by is not None  # filtered on it
+            planned.append(
+                PlannedNotice(
+                    f"directive:answered:{directive.pk}:{directive.issued_by.pk}",
+                    directive.issued_by,
+                    NoticeKind.REMINDER,
+                    _("%(agency)s answered your directive") % {"agency": directive.agency.name},
+                    f"{directive.text[:300]}\n\n{directive.answer}",
+                    reverse("directives:detail", kwargs={"directive_id": directive.pk}),
+                )
+            )
+        answered = Feedback.objects.filter(
+            state=FeedbackState.ANSWERED, answered_at__gte=since, answered_at__lte=now
+        ).select_related("plan", "agency")
+        followed = [(m, {plan.pk for plan in plans_followed(m)}) for m in coordinators()]
+        for item in answered:
+            assert item.answered_at is not None  # filtered on it
+            followers = [m for m, plans in followed if item.plan_id in plans]
+            subject = _("%(agency)s answered a %(kind)s: approve and publish it") % {
+                "agency": item.agency.name if item.agency else "",
+                "kind": item.get_kind_display(),
+            }
+            planned.extend(
+                PlannedNotice(
+                    f"feedback:answered:{item.pk}:{item.answered_at.isoformat()}:{m.user_id}",
+                    m.user,
+                    NoticeKind.REMINDER,
+                    subject,
+                    f"{item.message[:300]}\n\n{item.answer}",
+                    reverse("feedback:detail", kwargs={"feedback_id": item.pk}),
+                )
+                for m in followers
             )
     return planned

@@ -103,9 +103,13 @@ def deliver_notices(now: str | None = None) -> int:
 
 @db_periodic_task(crontab(minute="*/10"), retries=RETRIES, retry_delay=RETRY_DELAY)
 def remind_answers(now: str | None = None) -> int:
-    """Directives just given to an agency, and the answers it owes that are late; each
-    notice is stored once under its event, however often this runs."""
+    """Directives just given to an agency, the answers it owes that are late, and the answers
+    just given; each notice is stored once under its event, however often this runs."""
     moment = _moment(now)
     today = timezone.localdate(moment)
-    planned = answers.directive_notices(today) + answers.feedback_notices(today)
+    planned = (
+        answers.directive_notices(today)
+        + answers.feedback_notices(today)
+        + answers.answered_notices(moment, within=RETURNED_WITHIN)
+    )
     return services.send(planned, now=moment)
