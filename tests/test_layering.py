@@ -28,7 +28,7 @@ LAYERS: dict[str, set[str]] = {
     "base": {"constraints", "users", "files", "events", "caching", "proxies", "audit", "limits"},
     # Models and the services that write them. Snapshots are state derived from reporting:
     # reporting announces (theodoi.events), snapshots subscribe and rebuild.
-    "state": {"orgs", "plans", "reporting", "snapshots"},
+    "state": {"orgs", "plans", "reporting", "snapshots", "directives"},
     # What people and machines reach: pages, jobs, files out, backups, the demonstration
     # data (built by calling every layer's services, so it sits on top of them).
     "adapters": {"workspace", "portal", "notify", "exports", "backup", "demo", "headers", "api"},

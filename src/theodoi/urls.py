@@ -51,6 +51,8 @@ urlpatterns = [
     path("cong-khai/", include("theodoi.portal.urls")),
     path("bang-dieu-khien/", include("theodoi.workspace.dashboard.urls")),
     path("", include("theodoi.api.urls")),
+    path("hop-thu-gop-y/", include("theodoi.workspace.feedback.urls")),
+    path("chi-dao/", include("theodoi.workspace.directives.urls")),
     path("", include("theodoi.notify.urls")),
     path("", include("theodoi.workspace.exports.urls")),
     path("", include("theodoi.workspace.reporting.urls")),

@@ -145,7 +145,10 @@ def test_the_key_names_the_tasks_the_public_may_read(tien_giang_plan: Plan) -> N
     Task.objects.filter(pk=tasks[1].pk).update(archived_at=REVIEWED)
     with connection.cursor() as cursor:
         pk = tien_giang_plan.pk
-        cursor.execute(_version_sql(), [REVIEWED.date(), pk, tien_giang_plan.status, pk, False, pk])
+        cursor.execute(
+            _version_sql(),
+            [REVIEWED.date(), pk, tien_giang_plan.status, pk, False, pk, pk, "da_cong_khai"],
+        )
         keyed = {row[1] for row in cursor.fetchall() if row[0] == 1}
     public = set(
         visible_tasks(AnonymousUser()).filter(plan=tien_giang_plan).values_list("pk", flat=True)

@@ -27,10 +27,13 @@ from django.utils import timezone
 from tests.builders import GOLD, NOW, make_persona, org
 from theodoi.api.tokens import issue_integration_token
 from theodoi.api.webhooks import subscribe
+from theodoi.directives.services import issue_directive
 from theodoi.notify.models import Notice, NoticeKind
 from theodoi.orgs.models import Role
 from theodoi.plans.importing import publish_import, stage_import
 from theodoi.plans.models import ImportDraft, Indicator, LinkBasis, LinkState, Plan, Task, TaskLink
+from theodoi.portal.feedback import submit_feedback
+from theodoi.portal.handling import route_feedback
 from theodoi.reporting.deadlines import deadline_of
 from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.extensions import request_extension
@@ -290,6 +293,45 @@ MATRIX: dict[str, Route] = {
     "reporting:task_deadline": Route("GET", foreign({**staff(200), "other_reporter": 404})),
     "reporting:extension_list": Route("GET", staff(200)),
     "reporting:extension_decide": Route("POST", foreign(importers(AWAY)), {"decision": "grant"}),
+    # The feedback inbox: the matrix's item is sent to the reporter's agency, not answered.
+    "feedback:inbox": Route("GET", staff(200)),
+    "feedback:detail": Route("GET", foreign({**staff(200), "other_reporter": 404})),
+    "feedback:route": Route(
+        "POST",
+        foreign({**staff(403), "other_reporter": 404, "coordinator": AWAY, "admin_persona": AWAY}),
+        "feedback_route_data",
+    ),
+    "feedback:answer": Route(
+        "POST",
+        foreign({**staff(403), "reporter": AWAY, "other_reporter": 404}),
+        {"answer": "Sở đã công khai danh sách."},
+    ),
+    # Not answered yet: the coordinator's publication is refused with its message.
+    "feedback:publish": Route(
+        "POST",
+        foreign({**staff(403), "other_reporter": 404, "coordinator": 400, "admin_persona": 400}),
+        {"question": "Khi nào công khai danh sách?"},
+    ),
+    # Directives: leaders and coordinators of the scope give them; the agency answers.
+    "directives:list": Route("GET", staff(200)),
+    "directives:new": Route(
+        "GET",
+        foreign(
+            {
+                **staff(403),
+                "leader": 200,
+                "coordinator": 200,
+                "admin_persona": 200,
+                "national_leader": 200,
+            }
+        ),
+    ),
+    "directives:detail": Route("GET", foreign({**staff(200), "other_reporter": 404})),
+    "directives:answer": Route(
+        "POST",
+        foreign({**staff(403), "reporter": AWAY, "other_reporter": 404}),
+        {"answer": "Đã khắc phục."},
+    ),
 }
 
 # URL argument -> the fixture that gives its value.
@@ -315,6 +357,8 @@ URL_ARGUMENTS: dict[str, str] = {
     "subscription_id": "matrix_subscription_id",
     "publication_id": "matrix_publication_id",
     "extension_id": "matrix_extension_id",
+    "feedback_id": "matrix_feedback_id",
+    "directive_id": "matrix_directive_id",
 }
 
 
@@ -672,5 +716,43 @@ def matrix_extension_id(matrix_task_id: int, reporter: User) -> int:
         by=reporter,
         proposed_on=current + datetime.timedelta(days=90),
         reason="Chờ hướng dẫn của Bộ.",
+        now=timezone.now(),
+    ).pk
+
+
+# --- feedback and directives: an item sent to the reporter's agency, a directive given it ---
+
+
+@pytest.fixture
+def matrix_feedback_id(matrix_plan: Plan, coordinator: User, reporter: User) -> int:
+    item = submit_feedback(
+        kind="kien_nghi",
+        message="Khi nào công khai danh sách dịch vụ công?",
+        plan=matrix_plan,
+        name="Người dân",
+        contact="0909000000",
+        source="matrix",
+        now=timezone.now(),
+    )
+    agency = reporter.memberships.get().organisation
+    due = timezone.localdate() + datetime.timedelta(days=10)
+    return route_feedback(item, agency=agency, due=due, by=coordinator, now=timezone.now()).pk
+
+
+@pytest.fixture
+def feedback_route_data(reporter: User) -> dict[str, str]:
+    due = timezone.localdate() + datetime.timedelta(days=7)
+    return {"agency": str(reporter.memberships.get().organisation_id), "due": due.isoformat()}
+
+
+@pytest.fixture
+def matrix_directive_id(matrix_plan: Plan, leader: User, reporter: User) -> int:
+    return issue_directive(
+        matrix_plan,
+        task=None,
+        agency=reporter.memberships.get().organisation,
+        text="Đề nghị báo cáo tiến độ.",
+        due=timezone.localdate() + datetime.timedelta(days=10),
+        by=leader,
         now=timezone.now(),
     ).pk

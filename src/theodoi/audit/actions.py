@@ -79,6 +79,12 @@ class Action(models.TextChoices):
     ROUND_EXTENDED = "reporting.round.extended", _("Reporting round deadline extended")
     ROUND_LOCKED_EARLY = "reporting.round.locked_early", _("Reporting round locked early")
     ROUND_AD_HOC_OPENED = "reporting.round.ad_hoc_opened", _("Ad-hoc reporting round opened")
+    FEEDBACK_TAKEN_IN = "portal.feedback.taken_in", _("Reported difficulty or proposal taken in")
+    FEEDBACK_ROUTED = "portal.feedback.routed", _("Feedback sent to an agency")
+    FEEDBACK_ANSWERED = "portal.feedback.answered", _("Feedback answered")
+    FEEDBACK_PUBLISHED = "portal.feedback.published", _("Feedback and its answer published")
+    DIRECTIVE_ISSUED = "directives.directive.issued", _("Directive issued")
+    DIRECTIVE_ANSWERED = "directives.directive.answered", _("Directive answered")
 
 
 class AdminVerb(models.TextChoices):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
+from theodoi.directives.services import visible_directives
 from theodoi.evaluation import TaskStatus
 from theodoi.orgs.models import Organisation, OrganisationAlias, OrganisationKind
 from theodoi.plans.models import AgencyRole, Indicator, Plan, TaskAgency
@@ -81,6 +82,18 @@ class Remark:
 
 
 @dataclass(frozen=True)
+class DirectiveLine:
+    """A directive given on the plan, open or answered, as the report lists it."""
+
+    agency: str
+    task_code: str
+    text: str
+    due: datetime.date
+    answered: bool
+    answer: str
+
+
+@dataclass(frozen=True)
 class Issuer:
     """Who issues the report (Nghị định 30/2020/NĐ-CP, Phụ lục I: the issuing body under the
     body that governs it) and the place written before the date."""
@@ -101,6 +114,8 @@ class PlanReport:
     # The remarks of each REMARK field, by name (empty without a round).
     remarks: dict[str, tuple[Remark, ...]] = field(default_factory=dict)
     status_counts: dict[str, int] = field(default_factory=dict)
+    # The directives the reader may see, open ones first, each with its answer.
+    directives: tuple[DirectiveLine, ...] = ()
 
     @property
     def tasks(self) -> list[TaskLine]:
@@ -158,6 +173,29 @@ def _remarks(round_: ReportingRound | None) -> dict[str, tuple[Remark, ...]]:
         )
         for f in fields_in(InReports.REMARK)
     }
+
+
+def _directives(plan: Plan, user: AnyUser, cutoff: datetime.datetime) -> tuple[DirectiveLine, ...]:
+    """The directives given on ``plan`` before ``cutoff`` that ``user`` may read; an answer
+    given after the cut-off is not yet one."""
+    rows = (
+        visible_directives(user)
+        .filter(plan=plan, issued_at__lt=cutoff)
+        .select_related("task", "agency")
+        .order_by("due", "pk")
+    )
+    lines = [
+        DirectiveLine(
+            agency=row.agency.name,
+            task_code=row.task.code if row.task else "",
+            text=row.text,
+            due=row.due,
+            answered=row.answered_at is not None and row.answered_at < cutoff,
+            answer=row.answer if row.answered_at is not None and row.answered_at < cutoff else "",
+        )
+        for row in rows
+    ]
+    return tuple(sorted(lines, key=lambda line: line.answered))
 
 
 def _last_reported(plan: Plan, cutoff: datetime.datetime) -> dict[int, dict[str, str]]:
@@ -245,6 +283,7 @@ def plan_report(
         indicators=tuple(_indicator(row, indicators[row["id"]]) for row in results["indicators"]),
         remarks=_remarks(round_),
         status_counts={status.code: counts.get(status.code, 0) for status in TaskStatus},
+        directives=_directives(plan, user, end_of(as_of)),
     )
 
 

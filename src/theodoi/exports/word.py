@@ -320,6 +320,33 @@ def _remarks(
         )
 
 
+def _directives(document: DocumentObject, report: PlanReport) -> None:
+    """V. Ý kiến chỉ đạo: each directive with its agency, task and due day, open ones first,
+    an answered one with its answer."""
+    _body(document, _("V. DIRECTIVES"), bold=True)
+    if not report.directives:
+        _body(document, _("No directive was given on this plan."))
+    for line in report.directives:
+        where = (
+            _("%(agency)s, task %(code)s") % {"agency": line.agency, "code": line.task_code}
+            if line.task_code
+            else line.agency
+        )
+        state = _("answered") if line.answered else _("awaiting an answer")
+        _body(
+            document,
+            _("- %(where)s (answer due by %(due)s, %(state)s): %(text)s")
+            % {
+                "where": where,
+                "due": line.due.strftime("%d/%m/%Y"),
+                "state": state,
+                "text": line.text,
+            },
+        )
+        if line.answered:
+            _body(document, _("  Answer: %(answer)s") % {"answer": line.answer})
+
+
 def _closing(document: DocumentObject) -> None:
     table = document.add_table(rows=1, cols=2)
     _borderless(table, (80, 85))
@@ -389,6 +416,7 @@ def round_report_docx(report: PlanReport) -> bytes:
         _remarks(
             document, _(field.remark_heading), report.remarks[field.name], _(field.remark_none)
         )
+    _directives(document, report)
     _closing(document)
     _appendix(document, report)
     buffer = io.BytesIO()

@@ -18,7 +18,7 @@ from huey.api import Task
 from huey.contrib.djhuey import db_periodic_task, db_task, signal
 from huey.signals import SIGNAL_ERROR
 
-from theodoi.notify import changes, services
+from theodoi.notify import answers, changes, services
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.reporting.rounds import lock_due_rounds
 from theodoi.snapshots.services import rebuild_snapshot
@@ -107,3 +107,17 @@ def notify_changes(now: str | None = None) -> int:
     notice is stored at once when the change is made; this catches one that was not)."""
     moment = _moment(now)
     return services.send(changes.change_notices(moment, within=RETURNED_WITHIN), now=moment)
+
+
+@db_periodic_task(crontab(minute="*/10"), retries=RETRIES, retry_delay=RETRY_DELAY)
+def remind_answers(now: str | None = None) -> int:
+    """Directives just given to an agency, the answers it owes that are late, and the answers
+    just given; each notice is stored once under its event, however often this runs."""
+    moment = _moment(now)
+    today = timezone.localdate(moment)
+    planned = (
+        answers.directive_notices(today)
+        + answers.feedback_notices(today)
+        + answers.answered_notices(moment, within=RETURNED_WITHIN)
+    )
+    return services.send(planned, now=moment)

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "theodoi.portal"
     verbose_name = _("public portal")
+
+    def ready(self) -> None:
+        from theodoi.events import subscribe
+        from theodoi.portal.handling import take_in_after_review
+        from theodoi.reporting.events import ResultsChanged
+
+        subscribe(ResultsChanged, take_in_after_review)

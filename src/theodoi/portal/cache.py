@@ -1,12 +1,13 @@
 """Public pages cached per plan, keyed on what they show.
 
 The key names the plan's version and latest amendment, the digest of its latest snapshot, the
-latest ranking publication not withdrawn and the very tasks and indicators the public may read
-(their ids), and the page's address without its query string (no cached page reads one). So a
-rebuilt snapshot, a new version of the plan, an amendment, a published or withdrawn ranking or
-a task made confidential or public is a new key at once: the old page is never served again
-and no code has to remember to delete it, while a random query string can neither bypass the
-cache nor fill it. One statement finds the key.
+latest ranking publication not withdrawn, the very tasks and indicators the public may read and
+the questions and answers published on the plan (their ids), and the page's address without
+its query string (no cached page reads one). So a rebuilt snapshot, a new version of the plan,
+an amendment, a published or withdrawn ranking, a task made confidential or public or a
+question answered publicly is a new key at once: the old page is never served again and no
+code has to remember to delete it, while a random query string can neither bypass the cache
+nor fill it. One statement finds the key.
 
 A task's words change only with a new version of its plan (a re-import) or an amendment
 (``plans.amending``, which numbers each); confidentiality and archiving change the set of ids.
@@ -26,6 +27,7 @@ from django.utils import timezone, translation
 
 from theodoi.caching import fetch, keep
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
+from theodoi.portal.models import Feedback, FeedbackState
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication
 
 View = Callable[..., HttpResponse]
@@ -35,12 +37,13 @@ def _version_sql() -> str:
     """One statement for the key: the ORM spent about 2.5 ms of CPU composing its subqueries
     on every cached hit, ten times the query's own cost, so it is written once. Its first row
     is the plan's (kind 0: version, snapshot digest, ranking, amendment), then one row per
-    public task (kind 1) and live indicator (kind 2). Plain SQL that SQLite and PostgreSQL
-    read alike; table names come from the models. The task rows are ``visible_tasks`` of the public
-    (tests/portal/test_cache.py holds the two together)."""
+    public task (kind 1), live indicator (kind 2) and published question and answer (kind 3).
+    Plain SQL that SQLite and PostgreSQL read alike; table names come from the models. The
+    task rows are ``visible_tasks`` of the public (tests/portal/test_cache.py holds the two
+    together)."""
     plan, snapshot = Plan._meta.db_table, PlanSnapshot._meta.db_table
     ranking, task = RankingPublication._meta.db_table, Task._meta.db_table
-    indicator = Indicator._meta.db_table
+    indicator, question = Indicator._meta.db_table, Feedback._meta.db_table
     return (
         f"SELECT 0, p.version,"
         f" (SELECT s.digest FROM {snapshot} s WHERE s.plan_id = p.id AND s.as_of <= %s"
@@ -52,6 +55,8 @@ def _version_sql() -> str:
         f" WHERE t.plan_id = %s AND t.confidential = %s AND t.archived_at IS NULL"
         f" UNION ALL SELECT 2, i.id, NULL, NULL, NULL FROM {indicator} i"
         f" WHERE i.plan_id = %s AND i.archived_at IS NULL"
+        f" UNION ALL SELECT 3, q.id, NULL, NULL, NULL FROM {question} q"
+        f" WHERE q.plan_id = %s AND q.state = %s"
         f" ORDER BY 1, 2"
     )
 
@@ -66,6 +71,8 @@ def plan_version(plan_id: int, today: datetime.date) -> str:
         plan_id,
         False,
         plan_id,
+        plan_id,
+        FeedbackState.PUBLISHED.value,
     ]
     with connection.cursor() as cursor:
         cursor.execute(_version_sql(), params)

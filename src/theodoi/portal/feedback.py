@@ -12,7 +12,7 @@ from theodoi.audit.log import record
 from theodoi.limits.counters import take
 from theodoi.plans.models import Plan
 from theodoi.portal.errors import FeedbackError
-from theodoi.portal.models import Feedback, FeedbackKind
+from theodoi.portal.models import PUBLIC_KINDS, Feedback
 
 PER_HOUR = 5
 MAX_LENGTH = 5000
@@ -32,7 +32,7 @@ def submit_feedback(
     """Store one piece of feedback for the coordinating agency; at most ``PER_HOUR`` from one
     sender in an hour."""
     message = message.strip()
-    if kind not in FeedbackKind.values:
+    if kind not in PUBLIC_KINDS:
         raise FeedbackError(_("Kind: choose a recommendation, a report or an initiative."))
     if not message:
         raise FeedbackError(_("Message: write what you want to say."))

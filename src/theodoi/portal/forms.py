@@ -5,11 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.portal.feedback import MAX_LENGTH
-from theodoi.portal.models import FeedbackKind
+from theodoi.portal.models import PUBLIC_KINDS
 
 
 class FeedbackForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=FeedbackKind.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[(kind.value, kind.label) for kind in PUBLIC_KINDS]
+    )
     plan = forms.ModelChoiceField(
         label=_("About the plan"),
         queryset=Plan.objects.filter(status=PlanStatus.PUBLISHED),

@@ -20,6 +20,7 @@ from theodoi.portal.cache import cached_per_plan
 from theodoi.portal.errors import FeedbackError
 from theodoi.portal.feedback import submit_feedback
 from theodoi.portal.forms import FeedbackForm
+from theodoi.portal.handling import published_questions
 from theodoi.portal.opendata import DATASETS
 from theodoi.proxies import client_address
 from theodoi.reporting.access import visible_tasks
@@ -70,6 +71,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "ranking": pages.published_ranking(plan),
             "datasets": DATASETS.values(),
             "amendments": pages.public_amendments(plan),
+            "questions": published_questions(plan),
         },
     )
 

@@ -10,10 +10,11 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from theodoi.caching import fetch, keep
+from theodoi.directives.services import may_direct, open_directives
 from theodoi.evaluation import TaskStatus
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Task
@@ -60,7 +61,19 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         body = render_to_string("dashboard/_body.html", _context(request, scope), request=request)
         if key:
             keep(key, body)
-    return render(request, "dashboard/dashboard.html", {"scope": scope, "body": body})
+    # Directives change by the hour, not with the snapshot: outside the cached body.
+    directives = list(open_directives(request.user, scope.plan)[:LIST_LENGTH]) if scope.plan else []
+    return render(
+        request,
+        "dashboard/dashboard.html",
+        {
+            "scope": scope,
+            "body": body,
+            "open_directives": directives,
+            "may_direct": scope.plan is not None and may_direct(request.user, scope.plan),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 def _cache_key(request: HttpRequest, scope: Scope) -> str | None:

@@ -48,6 +48,8 @@ _MENU: list[tuple[str, Callable[[], str], Callable[[AnyUser], bool]]] = [
     ("workspace:people", lambda: _("Accounts"), is_coordinator),
     ("api:tokens", lambda: _("Integration"), is_coordinator),
     ("auditlog:entries", lambda: _("Audit log"), reads_audit),
+    ("feedback:inbox", lambda: _("Feedback"), has_role),
+    ("directives:list", lambda: _("Directives"), has_role),
     ("portal:plan_list", lambda: _("Public portal"), _anyone),
     ("admin:index", lambda: _("Administration"), _is_it_staff),
 ]

@@ -1,0 +1,150 @@
+"""Directives: the list, a leader's new directive on a plan's task or agency, and the agency's
+answer. Thin views over ``theodoi.directives.services``, which decides who sees and does what."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from theodoi.directives.agencies import plan_agencies
+from theodoi.directives.errors import DirectiveError
+from theodoi.directives.models import Directive, DirectiveState
+from theodoi.directives.services import (
+    answer_directive,
+    answers_for,
+    get_directive_for,
+    issue_directive,
+    may_direct,
+    visible_directives,
+)
+from theodoi.plans.models import Plan, PlanStatus, Task
+from theodoi.reporting.access import get_plan_for, visible_plans, visible_tasks
+from theodoi.snapshots.reading import Results
+from theodoi.snapshots.services import latest_snapshot
+from theodoi.users import AuthenticatedRequest
+from theodoi.workspace.directives.forms import AnswerForm, DirectiveForm
+from theodoi.workspace.views.gates import staff_required
+
+STATE_PARAMETER = "trang_thai"
+
+
+@staff_required
+def directive_list(request: AuthenticatedRequest) -> HttpResponse:
+    rows = visible_directives(request.user)
+    chosen = request.GET.get(STATE_PARAMETER, "")
+    if chosen in DirectiveState.values:
+        rows = rows.filter(state=chosen)
+    else:
+        chosen = ""
+    plans = [
+        plan
+        for plan in visible_plans(request.user).filter(status=PlanStatus.PUBLISHED)
+        if may_direct(request.user, plan)
+    ]
+    return render(
+        request,
+        "directives/list.html",
+        {
+            "directives": rows.order_by("state", "due", "pk")[:200],
+            "states": DirectiveState.choices,
+            "chosen": chosen,
+            "plans": plans,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _red_tasks(plan: Plan) -> set[int]:
+    snapshot = latest_snapshot(plan, as_of=timezone.localdate())
+    if snapshot is None:
+        return set()
+    return {pk for pk, row in Results.of(snapshot).tasks.items() if row["colour"] == "red"}
+
+
+def _offered(request: AuthenticatedRequest, plan: Plan) -> tuple[list[tuple[Task, bool]], Any]:
+    red = _red_tasks(plan)
+    tasks = visible_tasks(request.user).filter(plan=plan).order_by("position", "pk")
+    ordered = sorted(((task, task.pk in red) for task in tasks), key=lambda pair: not pair[1])
+    return ordered, plan_agencies(plan, today=timezone.localdate())
+
+
+@staff_required
+def directive_new(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
+    plan = get_plan_for(request.user, plan_id)
+    if not may_direct(request.user, plan):
+        raise PermissionDenied
+    chosen_task = request.GET.get("nhiem_vu", "")
+    form = DirectiveForm(
+        request.POST or None,
+        initial={"task": chosen_task if chosen_task.isdigit() else None},
+    )
+    form.offer(*_offered(request, plan))
+    if request.method == "POST" and form.is_valid():
+        try:
+            directive = issue_directive(
+                plan,
+                task=form.cleaned_data["task"],
+                agency=form.cleaned_data["agency"],
+                text=form.cleaned_data["text"],
+                due=form.cleaned_data["due"],
+                by=request.user,
+                now=timezone.now(),
+            )
+        except DirectiveError as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(
+                request,
+                _("The directive was sent to %(agency)s.") % {"agency": directive.agency.name},
+            )
+            return redirect("directives:detail", directive_id=directive.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "directives/new.html", {"plan": plan, "form": form}, status=status)
+
+
+def _detail(
+    request: AuthenticatedRequest, directive: Directive, form: AnswerForm | None = None
+) -> HttpResponse:
+    return render(
+        request,
+        "directives/detail.html",
+        {
+            "directive": directive,
+            "can_answer": answers_for(request.user, directive) and directive.is_open,
+            "form": form or AnswerForm(),
+            "today": timezone.localdate(),
+        },
+        status=200 if form is None else 400,
+    )
+
+
+@staff_required
+def detail(request: AuthenticatedRequest, directive_id: int) -> HttpResponse:
+    return _detail(request, get_directive_for(request.user, directive_id))
+
+
+@staff_required
+@require_POST
+def answer(request: AuthenticatedRequest, directive_id: int) -> HttpResponse:
+    directive = get_directive_for(request.user, directive_id)
+    if not answers_for(request.user, directive):
+        raise PermissionDenied
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            answer_directive(
+                directive, text=form.cleaned_data["answer"], by=request.user, now=timezone.now()
+            )
+        except DirectiveError as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, _("Your answer to the directive was sent."))
+            return redirect("directives:detail", directive_id=directive.pk)
+    return _detail(request, directive, form)

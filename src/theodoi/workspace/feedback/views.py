@@ -1,0 +1,179 @@
+"""The feedback inbox: the coordinator lists, routes and publishes; the agency answers. Thin
+views over ``theodoi.portal.handling``, which decides who sees and does what."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from theodoi.directives.agencies import plan_agencies
+from theodoi.orgs.models import Organisation
+from theodoi.portal.errors import FeedbackError
+from theodoi.portal.handling import (
+    answer_feedback,
+    answers_for,
+    get_feedback_for,
+    handles,
+    publish_feedback,
+    route_feedback,
+    visible_feedback,
+)
+from theodoi.portal.models import Feedback, FeedbackState
+from theodoi.users import AuthenticatedRequest
+from theodoi.workspace.feedback.forms import AnswerForm, PublishForm, RouteForm
+from theodoi.workspace.views.gates import staff_required
+
+STATE_PARAMETER = "trang_thai"
+PAGE_PARAMETER = "trang"
+PAGE_LENGTH = 50
+
+
+@staff_required
+def inbox(request: AuthenticatedRequest) -> HttpResponse:
+    rows = visible_feedback(request.user)
+    chosen = request.GET.get(STATE_PARAMETER, "")
+    problem = ""
+    if chosen and chosen not in FeedbackState.values:
+        problem = _("State: “%(state)s” is not one of the states; every item is shown.") % {
+            "state": chosen[:40]
+        }
+        chosen = ""
+    counts = dict.fromkeys(FeedbackState.values, 0)
+    for state, n in rows.order_by().values_list("state").annotate(n=Count("pk")):
+        counts[state] = n
+    listed = rows.filter(state=chosen) if chosen else rows
+    pages = Paginator(listed.order_by("-received_at", "-pk"), PAGE_LENGTH)
+    page = pages.get_page(request.GET.get(PAGE_PARAMETER))
+    return render(
+        request,
+        "feedback/inbox.html",
+        {
+            "items": page.object_list,
+            "page": page,
+            "states": [(s.value, s.label, counts[s.value]) for s in FeedbackState],
+            "chosen": chosen,
+            "problem": problem,
+            "total": sum(counts.values()),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _agencies(request: AuthenticatedRequest, item: Feedback) -> list[Organisation]:
+    """The agencies the coordinator may send the item to: those of its plan."""
+    if item.plan is None or not handles(request.user, item):
+        return []
+    return list(plan_agencies(item.plan, today=timezone.localdate()))
+
+
+def _detail(
+    request: AuthenticatedRequest, item: Feedback, status: int = 200, **forms: Any
+) -> HttpResponse:
+    today = timezone.localdate()
+    handler = handles(request.user, item)
+    context: dict[str, Any] = {
+        "item": item,
+        "handler": handler,
+        "can_route": handler
+        and item.plan is not None
+        and item.state in (FeedbackState.NEW, FeedbackState.IN_PROGRESS),
+        "can_answer": answers_for(request.user, item)
+        and item.state in (FeedbackState.IN_PROGRESS, FeedbackState.ANSWERED),
+        "can_publish": handler and item.state == FeedbackState.ANSWERED,
+        "today": today,
+        "route_form": RouteForm(
+            agencies=_agencies(request, item),
+            initial={"agency": item.agency_id, "due": item.answer_due},
+        ),
+        "answer_form": AnswerForm(initial={"answer": item.answer}),
+        "publish_form": PublishForm(initial={"question": item.public_question or item.message}),
+    }
+    context.update(forms)
+    # A refusal shows at the top: the form it came from may not be offered in this state.
+    context["refusals"] = [error for form in forms.values() for error in form.non_field_errors()]
+    return render(request, "feedback/detail.html", context, status=status)
+
+
+@staff_required
+def detail(request: AuthenticatedRequest, feedback_id: int) -> HttpResponse:
+    return _detail(request, get_feedback_for(request.user, feedback_id))
+
+
+@staff_required
+@require_POST
+def route(request: AuthenticatedRequest, feedback_id: int) -> HttpResponse:
+    item = get_feedback_for(request.user, feedback_id)
+    if not handles(request.user, item):
+        raise PermissionDenied
+    form = RouteForm(request.POST, agencies=_agencies(request, item))
+    if form.is_valid():
+        try:
+            route_feedback(
+                item,
+                agency=form.cleaned_data["agency"],
+                due=form.cleaned_data["due"],
+                by=request.user,
+                now=timezone.now(),
+            )
+        except FeedbackError as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(
+                request,
+                _("Sent to %(agency)s, to answer by %(due)s.")
+                % {
+                    "agency": form.cleaned_data["agency"].name,
+                    "due": form.cleaned_data["due"].strftime("%d/%m/%Y"),
+                },
+            )
+            return redirect("feedback:detail", feedback_id=item.pk)
+    return _detail(request, item, status=400, route_form=form)
+
+
+@staff_required
+@require_POST
+def answer(request: AuthenticatedRequest, feedback_id: int) -> HttpResponse:
+    item = get_feedback_for(request.user, feedback_id)
+    if not answers_for(request.user, item):
+        raise PermissionDenied
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            answer_feedback(
+                item, text=form.cleaned_data["answer"], by=request.user, now=timezone.now()
+            )
+        except FeedbackError as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, _("Your answer was sent to the coordinating agency."))
+            return redirect("feedback:detail", feedback_id=item.pk)
+    return _detail(request, item, status=400, answer_form=form)
+
+
+@staff_required
+@require_POST
+def publish(request: AuthenticatedRequest, feedback_id: int) -> HttpResponse:
+    item = get_feedback_for(request.user, feedback_id)
+    if not handles(request.user, item):
+        raise PermissionDenied
+    form = PublishForm(request.POST)
+    if form.is_valid():
+        try:
+            publish_feedback(
+                item, question=form.cleaned_data["question"], by=request.user, now=timezone.now()
+            )
+        except FeedbackError as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, _("The question and its answer are on the portal."))
+            return redirect("feedback:detail", feedback_id=item.pk)
+    return _detail(request, item, status=400, publish_form=form)
