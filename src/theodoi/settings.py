@@ -399,7 +399,8 @@ LOGGING = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "theodoi.api.authentication.BearerToken",
-        "theodoi.api.authentication.SessionAuthentication",
+        # The browser's session, with Django's CSRF check on writes.
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "theodoi.api.permissions.SignedInToWrite",
@@ -432,4 +433,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ReviewStateEnum": "theodoi.reporting.models.ReviewState",
+        "RoundStateEnum": "theodoi.reporting.models.RoundState",
+    },
 }

@@ -129,6 +129,7 @@ def test_the_schema_is_openapi_3_and_lists_the_writes() -> None:
         assert "get" in paths[f"/api/{listed}/"]
     assert "post" in paths["/api/rounds/{round_id}/tasks/{task_id}/updates/"]
     assert "post" in paths["/api/rounds/{round_id}/indicators/{indicator_id}/values/"]
+    assert schema["components"]["securitySchemes"]["token"]["scheme"] == "bearer"
     parameters = {p["name"] for p in paths["/api/tasks/"]["get"]["parameters"]}
     assert {"plan", "group", "agency", "page", "page_size"} <= parameters
 

@@ -10,7 +10,7 @@ class ApiConfig(AppConfig):
     verbose_name = "API"
 
     def ready(self) -> None:
-        from theodoi.api import jobs, webhooks  # noqa: F401  (registers the job)
+        from theodoi.api import jobs, schema, webhooks  # noqa: F401  (registers them)
         from theodoi.events import subscribe
         from theodoi.reporting.events import ReportAccepted, RoundClosed
         from theodoi.snapshots.events import RankingPublished

@@ -39,7 +39,3 @@ class BearerToken(authentication.BaseAuthentication):
 
     def authenticate_header(self, request: Request) -> str:
         return self.keyword
-
-
-class SessionAuthentication(authentication.SessionAuthentication):
-    """The browser's session, with Django's CSRF check on writes (DRF's own)."""
