@@ -221,6 +221,9 @@ MATRIX: dict[str, Route] = {
     "api:subscribers": Route("GET", importers(200)),
     "api:subscriber_create": Route("POST", importers(400)),
     "api:subscriber_remove": Route("POST", foreign(importers(AWAY))),
+    "api:external_ids": Route("GET", foreign(importers(200))),
+    "api:external_ids_sheet": Route("GET", foreign(importers(200))),
+    "api:external_ids_upload": Route("POST", foreign(importers(400))),
 }
 
 # URL argument -> the fixture that gives its value.
