@@ -332,6 +332,9 @@ MATRIX: dict[str, Route] = {
         foreign({**staff(403), "reporter": AWAY, "other_reporter": 404}),
         {"answer": "Đã khắc phục."},
     ),
+    "api:external_ids": Route("GET", foreign(importers(200))),
+    "api:external_ids_sheet": Route("GET", foreign(importers(200))),
+    "api:external_ids_upload": Route("POST", foreign(importers(400))),
 }
 
 # URL argument -> the fixture that gives its value.

@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from theodoi.api import pages, subscribers, views, writes
+from theodoi.api import idpages, pages, subscribers, views, writes
 
 app_name = "api"
 
@@ -42,5 +42,16 @@ urlpatterns = [
         "tich-hop/webhook/<int:subscription_id>/go/",
         subscribers.subscriber_remove,
         name="subscriber_remove",
+    ),
+    path("tich-hop/ma-lien-thong/<int:plan_id>/", idpages.external_ids, name="external_ids"),
+    path(
+        "tich-hop/ma-lien-thong/<int:plan_id>/tai-ve/",
+        idpages.external_ids_sheet,
+        name="external_ids_sheet",
+    ),
+    path(
+        "tich-hop/ma-lien-thong/<int:plan_id>/tai-len/",
+        idpages.external_ids_upload,
+        name="external_ids_upload",
     ),
 ]
