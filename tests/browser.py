@@ -84,13 +84,21 @@ def shot(page: Page, name: str, *, full_page: bool = False, folder: str = "brows
     page.screenshot(path=str(OUTPUT / folder / f"{name}.png"), full_page=full_page)
 
 
-def log_in(page: Page, server: LiveServer, username: str) -> None:
-    """Sign in through the login page as a persona of the builders."""
+def log_in(
+    page: Page,
+    server: LiveServer,
+    username: str,
+    password: str = PASSWORD,
+    *,
+    name: str | None = None,
+) -> None:
+    """Sign in through the login page as a persona of the builders, or as a person who chose
+    ``password`` and whom the home page greets by ``name``."""
     page.goto(f"{server.url}/dang-nhap/")
     page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Xin chào, {username}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Xin chào, {name or username}")
 
 
 def log_out(page: Page) -> None:

@@ -20,6 +20,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from theodoi.audit.models import AuditEntry
+from theodoi.directives.models import Directive
 from theodoi.orgs.models import Membership
 from theodoi.plans.models import (
     PLAN_DOCUMENTS,
@@ -30,8 +31,10 @@ from theodoi.plans.models import (
     TaskGroup,
     TaskLink,
 )
+from theodoi.portal.models import Feedback
 from theodoi.reporting.access import persona
 from theodoi.reporting.models import (
+    DeadlineExtension,
     Evidence,
     IndicatorValue,
     ReportingRound,
@@ -59,6 +62,9 @@ PLAN_PATHS: dict[type[Model], str] = {
     PlanSnapshot: "plan_id",
     RankingPublication: "plan_id",
     ScoringSettings: "plan_id",
+    DeadlineExtension: "task__plan_id",
+    Feedback: "plan_id",
+    Directive: "plan_id",
 }
 # Each kind of object that belongs to an agency, with the path to the organisation's id.
 AGENCY_PATHS: dict[type[Model], str] = {
@@ -66,6 +72,9 @@ AGENCY_PATHS: dict[type[Model], str] = {
     IndicatorValue: "organisation_id",
     Evidence: "organisation_id",
     RoundReopening: "organisation_id",
+    DeadlineExtension: "organisation_id",
+    Feedback: "agency_id",
+    Directive: "agency_id",
 }
 
 
