@@ -357,6 +357,23 @@ def test_an_amendment_dated_in_the_future_or_changing_nothing_is_refused(
     assert not PlanAmendment.objects.exists()
 
 
+def test_an_amendment_of_today_in_vietnam_is_taken_before_7_in_the_morning(
+    tien_giang_plan: Plan, coordinator: User
+) -> None:
+    """At 00:30 on 3 December in Hà Nội it is still 2 December in UTC: the day the form offers
+    (the platform's today) is not in the future."""
+    task = _first_task(tien_giang_plan)
+    night = datetime.datetime(2026, 12, 2, 17, 30, tzinfo=datetime.UTC)
+    amendment = amend_task(
+        task,
+        dataclasses.replace(TaskFields.of(task), due_text="30/06/2027"),
+        Amendment("Quyết định số 45/QĐ-UBND", datetime.date(2026, 12, 3)),
+        by=coordinator,
+        now=night,
+    )
+    assert amendment.amended_on == datetime.date(2026, 12, 3)
+
+
 def test_an_official_figure_without_its_source_is_refused(
     tien_giang_plan: Plan, coordinator: User
 ) -> None:

@@ -316,6 +316,7 @@ def test_a_coordinator_s_year_with_no_admin_page(
     preview = page.get_by_test_id("preview")
     expect(preview).to_contain_text("Chưa có gì được lưu")
     expect(preview).to_contain_text("Sở Khoa học và Công nghệ")
+    expect(preview).to_contain_text("1 cơ quan sẽ thay đổi")
     shot(page, "19-ranking-preview")
     page.get_by_role("button", name="Lưu").click()
     expect(page.locator(".messages")).to_contain_text("Đã lưu cấu hình chấm điểm")
@@ -342,12 +343,20 @@ def test_a_coordinator_s_year_with_no_admin_page(
     page.get_by_role("button", name="Lọc").click()
     expect(page.get_by_test_id("audit-count")).to_have_text("5 mục")
     shot(page, "23-audit-accounts")
+    # The plan's own steps are found by the plan, the citizen's feedback and the directive too.
+    page.get_by_label("Kế hoạch", exact=True).select_option(str(plan.pk))
+    for step in ("Nhận kiến nghị, phản ánh", "Chấp thuận gia hạn nhiệm vụ", "Giao ý kiến chỉ đạo"):
+        page.get_by_label("Thao tác").select_option(label=step)
+        page.get_by_role("button", name="Lọc").click()
+        expect(page.get_by_test_id("audit-count")).to_have_text("1 mục")
 
     # The same pages on a phone: the audit log and the portal's ranking.
     page.set_viewport_size(PHONE)
     page.goto(f"{live_server.url}/nhat-ky/")
     shot(page, "24-audit-phone", full_page=False)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.get_by_test_id("audit-entries").scroll_into_view_if_needed()
+    shot(page, "24b-audit-phone-entries", full_page=False)
     log_out(page)
     page.goto(ranking_page)
     page.get_by_test_id("ranking").scroll_into_view_if_needed()

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -365,10 +366,10 @@ def amend_task(
     task = _live_task(task, plan)
     old = TaskFields.of(task)
     resolver = _resolver(plan, now)
-    problems = amendment_problems(amendment, today=now.date()) | task_problems(
+    problems = amendment_problems(amendment, today=timezone.localdate(now)) | task_problems(
         new,
         resolver=resolver,
-        today=now.date(),
+        today=timezone.localdate(now),
         old=old,
         waits_for_condition=task.due_kind == DueKind.CONDITIONAL.value or bool(task.due_condition),
     )
@@ -401,7 +402,7 @@ def add_task(
     """Add a task to a published plan (bổ sung), at the end of its group."""
     plan = _require_published(plan)
     title, code = " ".join(title.split()), " ".join(code.split()) or next_code(plan)
-    problems = amendment_problems(amendment, today=now.date())
+    problems = amendment_problems(amendment, today=timezone.localdate(now))
     if not title:
         problems["title"] = _("give the task's wording.")
     elif len(title) > fields.MAX_TITLE:
@@ -416,7 +417,9 @@ def add_task(
     except ValueError:
         waits = True  # the time's own message is enough
     resolver = _resolver(plan, now)
-    problems |= task_problems(new, resolver=resolver, today=now.date(), waits_for_condition=waits)
+    problems |= task_problems(
+        new, resolver=resolver, today=timezone.localdate(now), waits_for_condition=waits
+    )
     _refuse(problems, _labels())
     taken = set(plan.tasks.values_list("key", flat=True))
     key, n = code, 2
@@ -440,7 +443,7 @@ def archive_task(
     on it is kept (the amendments page lists them)."""
     plan = _require_published(task.plan)
     task = _live_task(task, plan)
-    _refuse(amendment_problems(amendment, today=now.date()), _labels())
+    _refuse(amendment_problems(amendment, today=timezone.localdate(now)), _labels())
     task.archived_at = now
     task.save(update_fields=["archived_at"])
     change = _change(task, "archived", task.title[:200], "—", secret=task.confidential)
@@ -465,8 +468,8 @@ def amend_indicator(
         raise PlanError(_("This indicator is not part of plan %(plan)s.") % {"plan": plan})
     indicator = locked
     resolver = _resolver(plan, now)
-    problems = amendment_problems(amendment, today=now.date()) | indicator_problems(
-        new, figure, indicator=indicator, resolver=resolver, today=now.date()
+    problems = amendment_problems(amendment, today=timezone.localdate(now)) | indicator_problems(
+        new, figure, indicator=indicator, resolver=resolver, today=timezone.localdate(now)
     )
     _refuse(problems, _labels())
     old = tuple(a.name for a in indicator.agencies.order_by("position", "pk"))
@@ -538,7 +541,7 @@ def withdraw_plan(
     """Withdraw a published plan (thu hồi): off the public portal and out of reporting, kept in
     the workspace marked withdrawn, with everything filed on it."""
     plan = _require_published(plan)
-    _refuse(amendment_problems(amendment, today=now.date()), _labels())
+    _refuse(amendment_problems(amendment, today=timezone.localdate(now)), _labels())
     before = plan.get_status_display()
     plan.status = PlanStatus.WITHDRAWN
     plan.save(update_fields=["status"])

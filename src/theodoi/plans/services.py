@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.audit.actions import Action
@@ -75,7 +76,7 @@ def set_condition_met(
     task = _live(task)
     if task.due_kind != DueKind.CONDITIONAL and not task.due_condition:
         raise PlanError(_("Task %(code)s does not wait for a condition.") % {"code": task.code})
-    if met_on is not None and met_on > now.date():
+    if met_on is not None and met_on > timezone.localdate(now):
         raise PlanError(_("The date the condition was met cannot be in the future."))
     return _set(
         task, "condition_met_on", met_on, Action.TASK_CONDITION_MET, by=by, now=now, shown=_iso
