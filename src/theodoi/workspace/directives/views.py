@@ -3,6 +3,7 @@ answer. Thin views over ``theodoi.directives.services``, which decides who sees 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -31,6 +32,7 @@ from theodoi.snapshots.services import latest_snapshot
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.directives.forms import AnswerForm, DirectiveForm
 from theodoi.workspace.views.gates import staff_required
+from theodoi.workspace.views.refusals import saved
 
 STATE_PARAMETER = "trang_thai"
 
@@ -86,9 +88,11 @@ def directive_new(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
         initial={"task": chosen_task if chosen_task.isdigit() else None},
     )
     form.offer(*_offered(request, plan))
-    if request.method == "POST" and form.is_valid():
-        try:
-            directive = issue_directive(
+    directive = None
+    if request.method == "POST":
+        directive = saved(
+            form,
+            lambda: issue_directive(
                 plan,
                 task=form.cleaned_data["task"],
                 agency=form.cleaned_data["agency"],
@@ -96,15 +100,14 @@ def directive_new(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
                 due=form.cleaned_data["due"],
                 by=request.user,
                 now=timezone.now(),
-            )
-        except DirectiveError as refused:
-            form.add_error(None, str(refused))
-        else:
-            messages.success(
-                request,
-                _("The directive was sent to %(agency)s.") % {"agency": directive.agency.name},
-            )
-            return redirect("directives:detail", directive_id=directive.pk)
+            ),
+            DirectiveError,
+        )
+    if directive is not None:
+        messages.success(
+            request, _("The directive was sent to %(agency)s.") % {"agency": directive.agency.name}
+        )
+        return redirect("directives:detail", directive_id=directive.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "directives/new.html", {"plan": plan, "form": form}, status=status)
 
@@ -137,14 +140,8 @@ def answer(request: AuthenticatedRequest, directive_id: int) -> HttpResponse:
     if not answers_for(request.user, directive):
         raise PermissionDenied
     form = AnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            answer_directive(
-                directive, text=form.cleaned_data["answer"], by=request.user, now=timezone.now()
-            )
-        except DirectiveError as refused:
-            form.add_error(None, str(refused))
-        else:
-            messages.success(request, _("Your answer to the directive was sent."))
-            return redirect("directives:detail", directive_id=directive.pk)
-    return _detail(request, directive, form)
+    write = partial(answer_directive, directive, by=request.user, now=timezone.now())
+    if saved(form, lambda: write(text=form.cleaned_data["answer"]), DirectiveError) is None:
+        return _detail(request, directive, form)
+    messages.success(request, _("Your answer to the directive was sent."))
+    return redirect("directives:detail", directive_id=directive.pk)

@@ -3,6 +3,7 @@ views over ``theodoi.portal.handling``, which decides who sees and does what."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -31,6 +32,7 @@ from theodoi.portal.models import Feedback, FeedbackState
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.feedback.forms import AnswerForm, PublishForm, RouteForm
 from theodoi.workspace.views.gates import staff_required
+from theodoi.workspace.views.refusals import saved
 
 STATE_PARAMETER = "trang_thai"
 PAGE_PARAMETER = "trang"
@@ -115,28 +117,28 @@ def route(request: AuthenticatedRequest, feedback_id: int) -> HttpResponse:
     if not handles(request.user, item):
         raise PermissionDenied
     form = RouteForm(request.POST, agencies=_agencies(request, item))
-    if form.is_valid():
-        try:
-            route_feedback(
-                item,
-                agency=form.cleaned_data["agency"],
-                due=form.cleaned_data["due"],
-                by=request.user,
-                now=timezone.now(),
-            )
-        except FeedbackError as refused:
-            form.add_error(None, str(refused))
-        else:
-            messages.success(
-                request,
-                _("Sent to %(agency)s, to answer by %(due)s.")
-                % {
-                    "agency": form.cleaned_data["agency"].name,
-                    "due": form.cleaned_data["due"].strftime("%d/%m/%Y"),
-                },
-            )
-            return redirect("feedback:detail", feedback_id=item.pk)
-    return _detail(request, item, status=400, route_form=form)
+    routed = saved(
+        form,
+        lambda: route_feedback(
+            item,
+            agency=form.cleaned_data["agency"],
+            due=form.cleaned_data["due"],
+            by=request.user,
+            now=timezone.now(),
+        ),
+        FeedbackError,
+    )
+    if routed is None:
+        return _detail(request, item, status=400, route_form=form)
+    messages.success(
+        request,
+        _("Sent to %(agency)s, to answer by %(due)s.")
+        % {
+            "agency": form.cleaned_data["agency"].name,
+            "due": form.cleaned_data["due"].strftime("%d/%m/%Y"),
+        },
+    )
+    return redirect("feedback:detail", feedback_id=item.pk)
 
 
 @staff_required
@@ -146,17 +148,11 @@ def answer(request: AuthenticatedRequest, feedback_id: int) -> HttpResponse:
     if not answers_for(request.user, item):
         raise PermissionDenied
     form = AnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            answer_feedback(
-                item, text=form.cleaned_data["answer"], by=request.user, now=timezone.now()
-            )
-        except FeedbackError as refused:
-            form.add_error(None, str(refused))
-        else:
-            messages.success(request, _("Your answer was sent to the coordinating agency."))
-            return redirect("feedback:detail", feedback_id=item.pk)
-    return _detail(request, item, status=400, answer_form=form)
+    write = partial(answer_feedback, item, by=request.user, now=timezone.now())
+    if saved(form, lambda: write(text=form.cleaned_data["answer"]), FeedbackError) is None:
+        return _detail(request, item, status=400, answer_form=form)
+    messages.success(request, _("Your answer was sent to the coordinating agency."))
+    return redirect("feedback:detail", feedback_id=item.pk)
 
 
 @staff_required
@@ -166,14 +162,8 @@ def publish(request: AuthenticatedRequest, feedback_id: int) -> HttpResponse:
     if not handles(request.user, item):
         raise PermissionDenied
     form = PublishForm(request.POST)
-    if form.is_valid():
-        try:
-            publish_feedback(
-                item, question=form.cleaned_data["question"], by=request.user, now=timezone.now()
-            )
-        except FeedbackError as refused:
-            form.add_error(None, str(refused))
-        else:
-            messages.success(request, _("The question and its answer are on the portal."))
-            return redirect("feedback:detail", feedback_id=item.pk)
-    return _detail(request, item, status=400, publish_form=form)
+    write = partial(publish_feedback, item, by=request.user, now=timezone.now())
+    if saved(form, lambda: write(question=form.cleaned_data["question"]), FeedbackError) is None:
+        return _detail(request, item, status=400, publish_form=form)
+    messages.success(request, _("The question and its answer are on the portal."))
+    return redirect("feedback:detail", feedback_id=item.pk)

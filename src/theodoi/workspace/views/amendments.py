@@ -5,8 +5,7 @@ withdraw the plan. Each form calls one service of ``plans.amending``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -46,8 +45,7 @@ from theodoi.workspace.amend_forms import (
     WithdrawForm,
 )
 from theodoi.workspace.views.gates import coordinator_required, reader_required
-
-Written = TypeVar("Written")
+from theodoi.workspace.views.refusals import saved
 
 
 def amendment_lines(amendments: list[PlanAmendment]) -> list[dict[str, Any]]:
@@ -82,15 +80,6 @@ def _plan_task(request: AuthenticatedRequest, plan: Plan, task_id: int) -> Task:
 
 def _resolver(plan: Plan) -> Resolver:
     return Resolver(plan.province, as_of=timezone.localdate())
-
-
-def _saved(form: AmendmentForm, write: Callable[[], Written]) -> Written | None:
-    """What the service wrote, or None with its refusal put on the form."""
-    try:
-        return write()
-    except PlanError as error:
-        form.add_error(None, str(error))
-        return None
 
 
 def _done(request: AuthenticatedRequest, plan: Plan, message: str) -> HttpResponse:
@@ -148,11 +137,12 @@ def task_amend(request: AuthenticatedRequest, plan_id: int, task_id: int) -> Htt
         waits_for_condition=task.due_kind == DueKind.CONDITIONAL or bool(task.due_condition),
     )
     if request.method == "POST" and form.is_valid():
-        amendment = _saved(
+        amendment = saved(
             form,
             lambda: amend_task(
                 task, form.task_fields(), form.amendment(), by=request.user, now=timezone.now()
             ),
+            PlanError,
         )
         if amendment is not None:
             return _done(
@@ -181,7 +171,7 @@ def task_add(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
         groups=plan.groups.all(),
     )
     if request.method == "POST" and form.is_valid():
-        task = _saved(
+        task = saved(
             form,
             lambda: add_task(
                 plan,
@@ -193,6 +183,7 @@ def task_add(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
                 by=request.user,
                 now=timezone.now(),
             ),
+            PlanError,
         )
         if task is not None:
             return _done(request, plan, _("Task %(code)s was added.") % {"code": task.code})
@@ -207,8 +198,10 @@ def task_archive(request: AuthenticatedRequest, plan_id: int, task_id: int) -> H
     task = _plan_task(request, plan, task_id)
     form = ArchiveForm(request.POST or None, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
-        written = _saved(
-            form, lambda: archive_task(task, form.amendment(), by=request.user, now=timezone.now())
+        written = saved(
+            form,
+            lambda: archive_task(task, form.amendment(), by=request.user, now=timezone.now()),
+            PlanError,
         )
         if written is not None:
             return _done(
@@ -246,7 +239,7 @@ def indicator_amend(request: AuthenticatedRequest, plan_id: int, indicator_id: i
         resolver=_resolver(plan),
     )
     if request.method == "POST" and form.is_valid():
-        written = _saved(
+        written = saved(
             form,
             lambda: amend_indicator(
                 indicator,
@@ -256,6 +249,7 @@ def indicator_amend(request: AuthenticatedRequest, plan_id: int, indicator_id: i
                 by=request.user,
                 now=timezone.now(),
             ),
+            PlanError,
         )
         if written is not None:
             return _done(
@@ -278,8 +272,10 @@ def plan_withdraw(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     plan = _coordinated_plan(request, plan_id)
     form = WithdrawForm(request.POST or None, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
-        written = _saved(
-            form, lambda: withdraw_plan(plan, form.amendment(), by=request.user, now=timezone.now())
+        written = saved(
+            form,
+            lambda: withdraw_plan(plan, form.amendment(), by=request.user, now=timezone.now()),
+            PlanError,
         )
         if written is not None:
             return _done(request, plan, _("The plan was withdrawn from the portal."))
