@@ -26,7 +26,9 @@ from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.review import accept_update
 from theodoi.reporting.updates import UpdateContent, submit_update
 
-pytestmark = pytest.mark.django_db
+# The queue's jobs close the database connection when they end, as a worker's do: the tests
+# that run them commit for real instead of inside one test transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 RETRY = datetime.timedelta(seconds=RETRY_DELAY + 1)
 

@@ -160,7 +160,9 @@ def take_in_after_review(event: ResultsChanged) -> None:
 
 
 def _locked(feedback: Feedback) -> Feedback:
-    return Feedback.objects.select_for_update().select_related("plan").get(pk=feedback.pk)
+    return (
+        Feedback.objects.select_for_update(of=("self",)).select_related("plan").get(pk=feedback.pk)
+    )
 
 
 def _require_handler(by: User, feedback: Feedback) -> None:

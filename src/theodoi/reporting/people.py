@@ -47,7 +47,7 @@ def set_people_in_charge(
     coordinator or a reporter of the agency, and each person is a member of the agency (or of
     the body carrying its work today)."""
     assignment = (
-        TaskAgency.objects.select_for_update()
+        TaskAgency.objects.select_for_update(of=("self",))
         .select_related("task__plan", "organisation", "officer", "leader")
         .get(pk=assignment.pk)
     )
