@@ -15,6 +15,7 @@ from pathlib import Path
 from django.contrib.auth.models import User
 from django.core.files import File
 from django.db.models import Count
+from django.utils import timezone
 
 from theodoi.orgs.loading import load_organisations, slug
 from theodoi.orgs.models import Organisation, Role
@@ -213,8 +214,8 @@ def load_demo(
     _link_to_national(by=coordinator, now=now, report=report)
     for plan in Plan.objects.exclude(province=None).select_related("province"):
         assert plan.province is not None  # excluded above
-        _province_accounts(plan.province.current(now.date()), now=now, report=report)
-        for body in _busiest_bodies(plan, now.date()):
+        _province_accounts(plan.province.current(timezone.localdate(now)), now=now, report=report)
+        for body in _busiest_bodies(plan, timezone.localdate(now)):
             assert body.parent is not None  # _busiest_bodies keeps bodies under a province
             username = f"{slug(body.parent.name)}.{slug(body.name)}"[:140]
             officer = _account(username, Role.REPORTER, body, now=now, report=report)

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.audit.actions import Action
@@ -243,7 +244,7 @@ def invite_people(
     (:class:`ListRefusedError` naming each row refused)."""
     if not lines:
         raise ListRefusedError([LineError(None, None, _("The list has nobody in it."))])
-    checked = check_people(lines, by=by, as_of=now.date())
+    checked = check_people(lines, by=by, as_of=timezone.localdate(now))
     if checked.errors:
         raise ListRefusedError(checked.errors)
     people = [_create(invitee, by=by, now=now) for invitee in checked.invitees]

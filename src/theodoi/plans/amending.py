@@ -99,7 +99,7 @@ class Amendment:
 
 
 def _resolver(plan: Plan, now: datetime.datetime) -> Resolver:
-    return Resolver(plan.province, as_of=now.date())
+    return Resolver(plan.province, as_of=timezone.localdate(now))
 
 
 def amendment_problems(amendment: Amendment, *, today: datetime.date) -> dict[str, str]:

@@ -12,6 +12,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.audit.actions import Action
@@ -42,7 +43,7 @@ def _save_corrected(
     draft.province = find_province((plan_json.get("document") or {}).get("province"))
     draft.plan_json = plan_json
     draft.corrections = records
-    draft.unresolved = unresolved_names(plan_json, draft.province, as_of=now.date())
+    draft.unresolved = unresolved_names(plan_json, draft.province, as_of=timezone.localdate(now))
     draft.save(update_fields=["plan_json", "corrections", "unresolved", "province"])
 
 
@@ -98,7 +99,9 @@ def map_agency(
             _("“%(name)s” is not among the agencies of this import to be mapped.") % {"name": name}
         )
     remember_alias(name, organisation, scope=draft.province, by=by, now=now)
-    draft.unresolved = unresolved_names(draft.plan_json, draft.province, as_of=now.date())
+    draft.unresolved = unresolved_names(
+        draft.plan_json, draft.province, as_of=timezone.localdate(now)
+    )
     draft.save(update_fields=["unresolved"])
     record(
         Action.IMPORT_AGENCY_MAPPED,

@@ -208,7 +208,7 @@ def stage_import(
         extracted_json=plan_json,
         plan_json=corrected,
         corrections=replayed.applied if replayed is not None else [],
-        unresolved=unresolved_names(plan_json, province, as_of=now.date()),
+        unresolved=unresolved_names(plan_json, province, as_of=timezone.localdate(now)),
         province=province,
         replaces=replaces,
         created_by=by,
@@ -404,7 +404,7 @@ def _sync_rows(
     plan_json: dict[str, Any] = draft.plan_json
     diff = diff_plan(plan, plan_json) if new_version else diff_plan_json({}, plan_json)
     groups = sync_groups(plan, plan_json)
-    mentions = _Mentions(Resolver(draft.province, as_of=now.date()))
+    mentions = _Mentions(Resolver(draft.province, as_of=timezone.localdate(now)))
     tasks = sync_entries(
         plan,
         model=Task,
