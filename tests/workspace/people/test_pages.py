@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.builders import signed_in
 from tests.workspace.people.conftest import assignment_of
@@ -18,6 +19,7 @@ from theodoi.audit.log import entries_for
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Plan, TaskAgency
 from theodoi.snapshots.models import PlanSnapshot
+from theodoi.workspace.people.figures import people_in_charge
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +187,17 @@ def test_reporters_and_the_public_never_see_the_figures(
     plan = people_named.plan
     portal = client.get(reverse("portal:plan_detail", kwargs={"plan_id": plan.pk}))
     assert "Nguyễn Văn An" not in portal.content.decode()
+
+
+def test_one_person_s_rows_are_those_of_the_whole_list(
+    people_named: PlanSnapshot, coordinator: User, officer: User, deputy: User
+) -> None:
+    today = timezone.localdate()
+    everybody = people_in_charge(coordinator, as_of=today)
+    for person in (officer, deputy):
+        alone = people_in_charge(coordinator, as_of=today, person_id=person.pk)
+        expected = [row for row in everybody if row.person.pk == person.pk]
+        assert [(r.capacity, r.agency.pk, r.task_ids) for r in alone] == [
+            (r.capacity, r.agency.pk, r.task_ids) for r in expected
+        ]
+        assert alone

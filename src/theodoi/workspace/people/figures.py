@@ -74,14 +74,19 @@ def _judged(result: TaskResult | None) -> JudgedTask:
     )
 
 
-def people_in_charge(reader: Who, *, as_of: datetime.date) -> list[PersonRow]:
+def people_in_charge(
+    reader: Who, *, as_of: datetime.date, person_id: int | None = None
+) -> list[PersonRow]:
     """The people answering for tasks ``reader`` may see, each capacity and agency a row, with
-    their figures; by agency, capacity, then name."""
+    their figures; by agency, capacity, then name. With ``person_id``, that person's rows only
+    (a person's page need not count everybody)."""
     readable_rows = visible_tasks(reader).filter(plan__status=PlanStatus.PUBLISHED)
     readable = dict(readable_rows.values_list("pk", "plan_id"))
     rows: dict[tuple[int, str, int], PersonRow] = {}
 
     def add(person: User, capacity: Capacity, agency: Organisation, task_id: int) -> None:
+        if person_id is not None and person.pk != person_id:
+            return  # the other person named on the same assignment
         row = rows.setdefault(
             (person.pk, capacity.code, agency.pk), PersonRow(person, capacity, agency, [])
         )
@@ -91,7 +96,11 @@ def people_in_charge(reader: Who, *, as_of: datetime.date) -> list[PersonRow]:
 
     assignments = (
         TaskAgency.objects.filter(task__in=readable_rows.values("pk"), organisation__isnull=False)
-        .filter(Q(officer__isnull=False) | Q(leader__isnull=False))
+        .filter(
+            Q(officer__isnull=False) | Q(leader__isnull=False)
+            if person_id is None
+            else Q(officer_id=person_id) | Q(leader_id=person_id)
+        )
         .select_related("organisation", "officer", "leader")
         .order_by("task__plan_id", "task__position", "pk")
     )
@@ -109,6 +118,8 @@ def people_in_charge(reader: Who, *, as_of: datetime.date) -> list[PersonRow]:
     heads = Membership.objects.filter(
         role=Role.LEADER, user__is_active=True, organisation__isnull=False
     ).select_related("user", "organisation")
+    if person_id is not None:
+        heads = heads.filter(user_id=person_id)
     for membership in heads:
         head_of = membership.organisation
         assert head_of is not None  # filtered above

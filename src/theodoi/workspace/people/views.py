@@ -119,7 +119,7 @@ def person(request: AuthenticatedRequest, in_charge_id: int) -> HttpResponse:
     """One person's rows and the tasks behind them; 404 when the person answers for no task
     the reader may see (another province's officer, for a coordinator of this one)."""
     today = timezone.localdate()
-    rows = [r for r in people_in_charge(request.user, as_of=today) if r.person.pk == in_charge_id]
+    rows = people_in_charge(request.user, as_of=today, person_id=in_charge_id)
     if not rows:
         raise Http404
     task_ids = {t for row in rows for t in row.task_ids}
