@@ -136,7 +136,7 @@ def task_amend(request: AuthenticatedRequest, plan_id: int, task_id: int) -> Htt
         old=old,
         waits_for_condition=task.due_kind == DueKind.CONDITIONAL or bool(task.due_condition),
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         amendment = saved(
             form,
             lambda: amend_task(
@@ -170,7 +170,7 @@ def task_add(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
         resolver=_resolver(plan),
         groups=plan.groups.all(),
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         task = saved(
             form,
             lambda: add_task(
@@ -197,7 +197,7 @@ def task_archive(request: AuthenticatedRequest, plan_id: int, task_id: int) -> H
     plan = _coordinated_plan(request, plan_id)
     task = _plan_task(request, plan, task_id)
     form = ArchiveForm(request.POST or None, today=timezone.localdate())
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         written = saved(
             form,
             lambda: archive_task(task, form.amendment(), by=request.user, now=timezone.now()),
@@ -238,7 +238,7 @@ def indicator_amend(request: AuthenticatedRequest, plan_id: int, indicator_id: i
         indicator=indicator,
         resolver=_resolver(plan),
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         written = saved(
             form,
             lambda: amend_indicator(
@@ -271,7 +271,7 @@ def indicator_amend(request: AuthenticatedRequest, plan_id: int, indicator_id: i
 def plan_withdraw(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     plan = _coordinated_plan(request, plan_id)
     form = WithdrawForm(request.POST or None, today=timezone.localdate())
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         written = saved(
             form,
             lambda: withdraw_plan(plan, form.amendment(), by=request.user, now=timezone.now()),
