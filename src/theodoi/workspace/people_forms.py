@@ -7,6 +7,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from theodoi.orgs.accounts import GRANTABLE
 from theodoi.orgs.people_list import (
@@ -30,26 +31,24 @@ def _email(value: str) -> str:
     return address
 
 
-class PersonForm(forms.Form):
-    name = forms.CharField(
-        label=_("Full name"),
-        max_length=MAX_NAME,
-        error_messages={"required": _("Write the person's full name.")},
+def _name_field(required: StrOrPromise) -> forms.CharField:
+    return forms.CharField(
+        label=_("Full name"), max_length=MAX_NAME, error_messages={"required": required}
     )
-    email = forms.CharField(
+
+
+def _email_field(required: StrOrPromise, autocomplete: str) -> forms.CharField:
+    return forms.CharField(
         label=_("E-mail"),
         max_length=MAX_EMAIL,
-        error_messages={"required": _("Write the person's e-mail address.")},
-        widget=forms.TextInput(attrs={"inputmode": "email", "autocomplete": "off"}),
+        error_messages={"required": required},
+        widget=forms.TextInput(attrs={"inputmode": "email", "autocomplete": autocomplete}),
     )
-    agency = forms.CharField(
-        label=pgettext_lazy("account", "Agency"),
-        max_length=MAX_AGENCY,
-        help_text=_("Any of its names: Sở KH&CN, Sở Thông tin và Truyền thông (its former name)…"),
-        error_messages={"required": _("Write the person's agency.")},
-        widget=forms.TextInput(attrs={"list": "agency-names", "autocomplete": "off"}),
-    )
-    role = forms.ChoiceField(
+
+
+def _role_field() -> forms.ChoiceField:
+    """The role chosen when an account is made and when it is changed: one list, one message."""
+    return forms.ChoiceField(
         label=_("Role"),
         choices=ROLE_CHOICES,
         error_messages={
@@ -57,6 +56,19 @@ class PersonForm(forms.Form):
             "invalid_choice": _("Choose a role of the list."),
         },
     )
+
+
+class PersonForm(forms.Form):
+    name = _name_field(_("Write the person's full name."))
+    email = _email_field(_("Write the person's e-mail address."), autocomplete="off")
+    agency = forms.CharField(
+        label=pgettext_lazy("account", "Agency"),
+        max_length=MAX_AGENCY,
+        help_text=_("Any of its names: Sở KH&CN, Sở Thông tin và Truyền thông (its former name)…"),
+        error_messages={"required": _("Write the person's agency.")},
+        widget=forms.TextInput(attrs={"list": "agency-names", "autocomplete": "off"}),
+    )
+    role = _role_field()
 
     def clean_name(self) -> str:
         return text_of(self.cleaned_data["name"])
@@ -77,14 +89,7 @@ class PeopleListForm(forms.Form):
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(
-        label=_("Role"),
-        choices=ROLE_CHOICES,
-        error_messages={
-            "required": _("Choose a role."),
-            "invalid_choice": _("Choose a role of the list."),
-        },
-    )
+    role = _role_field()
 
 
 class SearchForm(forms.Form):
@@ -92,17 +97,8 @@ class SearchForm(forms.Form):
 
 
 class ProfileForm(forms.Form):
-    name = forms.CharField(
-        label=_("Full name"),
-        max_length=MAX_NAME,
-        error_messages={"required": _("Write your name.")},
-    )
-    email = forms.CharField(
-        label=_("E-mail"),
-        max_length=MAX_EMAIL,
-        error_messages={"required": _("Write your e-mail address.")},
-        widget=forms.TextInput(attrs={"inputmode": "email", "autocomplete": "email"}),
-    )
+    name = _name_field(_("Write your name."))
+    email = _email_field(_("Write your e-mail address."), autocomplete="email")
 
     def clean_email(self) -> str:
         return _email(self.cleaned_data["email"])
