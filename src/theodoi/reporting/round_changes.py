@@ -32,7 +32,7 @@ from theodoi.reporting.models import (
     RoundReopening,
     RoundState,
 )
-from theodoi.reporting.rounds import open_round, reopen_round_for
+from theodoi.reporting.rounds import open_round, reopen_round_for, round_data
 from theodoi.users import User
 
 TITLE_MAX = 200
@@ -196,18 +196,6 @@ def _locked_round(round_: ReportingRound, by: User) -> ReportingRound:
     return locked
 
 
-def _data(round_: ReportingRound) -> dict[str, object]:
-    return {
-        "title": round_.title,
-        "period_start": round_.period_start.isoformat(),
-        "period_end": round_.period_end.isoformat(),
-        "cut_off": round_.cut_off.isoformat(),
-        "deadline": round_.deadline.isoformat(),
-        "reminder_days": round_.reminder_days,
-        "state": round_.state,
-    }
-
-
 @transaction.atomic
 def edit_round(
     round_: ReportingRound,
@@ -235,12 +223,12 @@ def edit_round(
     days = sorted(set(reminder_days), reverse=True)
     if any(day < 1 or day > 60 for day in days):
         raise ReportingError(_("Reminder days must be between 1 and 60 days before the deadline."))
-    before = _data(round_)
+    before = round_data(round_)
     round_.title = title.strip()
     round_.period_start, round_.period_end, round_.cut_off = period_start, period_end, cut_off
     round_.reminder_days = days
     round_.save(update_fields=["title", "period_start", "period_end", "cut_off", "reminder_days"])
-    after = _data(round_)
+    after = round_data(round_)
     if after != before:
         record(Action.ROUND_EDITED, round_, by=by, now=now, before=before, after=after)
     return round_

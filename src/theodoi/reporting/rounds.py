@@ -106,12 +106,13 @@ def open_round(
         opened_at=now,
         opened_by=by,
     )
-    record(Action.ROUND_OPENED, round_, by=by, now=now, after=_round_data(round_))
+    record(Action.ROUND_OPENED, round_, by=by, now=now, after=round_data(round_))
     announce_after_commit(RoundOpened(round_.pk, now))
     return round_
 
 
-def _round_data(round_: ReportingRound) -> dict[str, Any]:
+def round_data(round_: ReportingRound) -> dict[str, Any]:
+    """A round as the audit log keeps it, when it is opened and when it is edited."""
     return {
         "plan": round_.plan_id,
         "title": round_.title,
