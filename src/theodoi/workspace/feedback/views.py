@@ -3,9 +3,11 @@ views over ``theodoi.portal.handling``, which decides who sees and does what."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -29,7 +31,7 @@ from theodoi.portal.handling import (
     visible_feedback,
 )
 from theodoi.portal.models import Feedback, FeedbackState
-from theodoi.users import AuthenticatedRequest
+from theodoi.users import AuthenticatedRequest, User
 from theodoi.workspace.feedback.forms import AnswerForm, PublishForm, RouteForm
 from theodoi.workspace.views.gates import staff_required
 from theodoi.workspace.views.refusals import saved
@@ -110,14 +112,41 @@ def detail(request: AuthenticatedRequest, feedback_id: int) -> HttpResponse:
     return _detail(request, get_feedback_for(request.user, feedback_id))
 
 
+def _item_for(
+    request: AuthenticatedRequest, feedback_id: int, may: Callable[[User, Feedback], bool]
+) -> Feedback:
+    """The item, when the person sees it (404 otherwise) and ``may`` act on it (403 otherwise)."""
+    item = get_feedback_for(request.user, feedback_id)
+    if not may(request.user, item):
+        raise PermissionDenied
+    return item
+
+
+def _handled(
+    request: AuthenticatedRequest,
+    item: Feedback,
+    form_name: str,
+    form: forms.Form,
+    write: Callable[[], object],
+    done: Callable[[], str],
+) -> HttpResponse:
+    """The item's page with ``done``'s message once ``write`` went through; else the page again
+    with the form as sent and its errors, the service's refusal among them."""
+    if saved(form, write, FeedbackError) is None:
+        return _detail(request, item, status=400, **{form_name: form})
+    messages.success(request, done())
+    return redirect("feedback:detail", feedback_id=item.pk)
+
+
 @staff_required
 @require_POST
 def route(request: AuthenticatedRequest, feedback_id: int) -> HttpResponse:
-    item = get_feedback_for(request.user, feedback_id)
-    if not handles(request.user, item):
-        raise PermissionDenied
+    item = _item_for(request, feedback_id, handles)
     form = RouteForm(request.POST, agencies=_agencies(request, item))
-    routed = saved(
+    return _handled(
+        request,
+        item,
+        "route_form",
         form,
         lambda: route_feedback(
             item,
@@ -126,44 +155,43 @@ def route(request: AuthenticatedRequest, feedback_id: int) -> HttpResponse:
             by=request.user,
             now=timezone.now(),
         ),
-        FeedbackError,
+        lambda: (
+            _("Sent to %(agency)s, to answer by %(due)s.")
+            % {
+                "agency": form.cleaned_data["agency"].name,
+                "due": form.cleaned_data["due"].strftime("%d/%m/%Y"),
+            }
+        ),
     )
-    if routed is None:
-        return _detail(request, item, status=400, route_form=form)
-    messages.success(
-        request,
-        _("Sent to %(agency)s, to answer by %(due)s.")
-        % {
-            "agency": form.cleaned_data["agency"].name,
-            "due": form.cleaned_data["due"].strftime("%d/%m/%Y"),
-        },
-    )
-    return redirect("feedback:detail", feedback_id=item.pk)
 
 
 @staff_required
 @require_POST
 def answer(request: AuthenticatedRequest, feedback_id: int) -> HttpResponse:
-    item = get_feedback_for(request.user, feedback_id)
-    if not answers_for(request.user, item):
-        raise PermissionDenied
+    item = _item_for(request, feedback_id, answers_for)
     form = AnswerForm(request.POST)
     write = partial(answer_feedback, item, by=request.user, now=timezone.now())
-    if saved(form, lambda: write(text=form.cleaned_data["answer"]), FeedbackError) is None:
-        return _detail(request, item, status=400, answer_form=form)
-    messages.success(request, _("Your answer was sent to the coordinating agency."))
-    return redirect("feedback:detail", feedback_id=item.pk)
+    return _handled(
+        request,
+        item,
+        "answer_form",
+        form,
+        lambda: write(text=form.cleaned_data["answer"]),
+        lambda: _("Your answer was sent to the coordinating agency."),
+    )
 
 
 @staff_required
 @require_POST
 def publish(request: AuthenticatedRequest, feedback_id: int) -> HttpResponse:
-    item = get_feedback_for(request.user, feedback_id)
-    if not handles(request.user, item):
-        raise PermissionDenied
+    item = _item_for(request, feedback_id, handles)
     form = PublishForm(request.POST)
     write = partial(publish_feedback, item, by=request.user, now=timezone.now())
-    if saved(form, lambda: write(question=form.cleaned_data["question"]), FeedbackError) is None:
-        return _detail(request, item, status=400, publish_form=form)
-    messages.success(request, _("The question and its answer are on the portal."))
-    return redirect("feedback:detail", feedback_id=item.pk)
+    return _handled(
+        request,
+        item,
+        "publish_form",
+        form,
+        lambda: write(question=form.cleaned_data["question"]),
+        lambda: _("The question and its answer are on the portal."),
+    )
