@@ -7,6 +7,7 @@ read it; the coordinator of its scope writes."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -28,6 +29,7 @@ from theodoi.reporting.access import (
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.coverage.reading import MAX_QUERY, LinkLine, find_higher, link_lines
 from theodoi.workspace.views.gates import coordinator_action, reader_required
+from theodoi.workspace.views.refusals import told
 
 # The longest id read from a form or a query string.
 MAX_ID = 12
@@ -127,15 +129,11 @@ def link_decide(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
         )
         return _back(plan, link.task_id)
     decide = confirm_task_link if action == "confirm" else reject_task_link
-    try:
-        decide(link, by=request.user, now=timezone.now())
-    except PlanError as exc:
-        messages.error(request, str(exc))
-        return _back(plan, link.task_id)
     done = _("Link confirmed: %(task)s carries out %(higher)s.")
     if action == "reject":
         done = _("Suggestion rejected: %(task)s does not carry out %(higher)s.")
-    messages.success(request, done % {"task": link.task.code, "higher": link.higher.code})
+    done %= {"task": link.task.code, "higher": link.higher.code}
+    told(request, partial(decide, link, by=request.user, now=timezone.now()), PlanError, done)
     return _back(plan, link.task_id)
 
 
@@ -162,13 +160,10 @@ def link_choose(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
             _("Higher task: “%(value)s” is not a task you may choose.") % {"value": raw[:MAX_ID]},
         )
         return _back(plan, task.pk)
-    try:
-        link_task(task, higher, by=request.user, now=timezone.now())
-    except PlanError as exc:
-        messages.error(request, str(exc))
-        return _back(plan, task.pk)
-    messages.success(
+    told(
         request,
+        partial(link_task, task, higher, by=request.user, now=timezone.now()),
+        PlanError,
         _("Link confirmed: %(task)s carries out %(higher)s.")
         % {"task": task.code, "higher": higher.code},
     )

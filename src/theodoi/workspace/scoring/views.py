@@ -5,6 +5,7 @@ its published rankings) and an agency's score explained. Thin: the rules are
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -33,6 +34,7 @@ from theodoi.snapshots.services import latest_snapshot, publish_ranking
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.scoring.forms import ScoringSettingsForm, WithdrawForm, initial_of
 from theodoi.workspace.views.gates import coordinator_action, reader_required
+from theodoi.workspace.views.refusals import told
 
 
 def _plan_of_scope(request: AuthenticatedRequest, plan_id: int) -> Plan:
@@ -128,12 +130,8 @@ def save(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
 @coordinator_action
 def publish(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     plan = _coordinated(request, plan_id)
-    try:
-        publish_ranking(plan, by=request.user, now=timezone.now())
-    except SnapshotError as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _("The ranking is published on the public portal."))
+    write = partial(publish_ranking, plan, by=request.user, now=timezone.now())
+    told(request, write, SnapshotError, _("The ranking is published on the public portal."))
     return redirect("scoring:settings", plan_id=plan.pk)
 
 
@@ -145,14 +143,14 @@ def withdraw(request: AuthenticatedRequest, plan_id: int, publication_id: int) -
     if not form.is_valid():
         messages.error(request, " ".join(str(m) for m in form.errors.get("reason", [])))
         return redirect("scoring:settings", plan_id=plan.pk)
-    try:
-        withdraw_ranking(
-            publication, reason=form.cleaned_data["reason"], by=request.user, now=timezone.now()
-        )
-    except SnapshotError as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _("The ranking is withdrawn from the public portal."))
+    write = partial(
+        withdraw_ranking,
+        publication,
+        reason=form.cleaned_data["reason"],
+        by=request.user,
+        now=timezone.now(),
+    )
+    told(request, write, SnapshotError, _("The ranking is withdrawn from the public portal."))
     return redirect("scoring:settings", plan_id=plan.pk)
 
 

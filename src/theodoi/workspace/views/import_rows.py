@@ -5,6 +5,8 @@ plans.correcting; without JavaScript every one is a plain form."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -32,6 +34,7 @@ from theodoi.workspace.forms import (
     SplitForm,
 )
 from theodoi.workspace.views.gates import coordinator_required
+from theodoi.workspace.views.refusals import told
 
 
 def _staged_draft(request: AuthenticatedRequest, draft_id: int) -> ImportDraft:
@@ -44,13 +47,8 @@ def _preview_url(draft: ImportDraft, anchor: str = "") -> str:
 
 
 def _apply(request: AuthenticatedRequest, draft: ImportDraft, edits: list[Edit], done: str) -> bool:
-    try:
-        apply_corrections(draft, edits, by=request.user, now=timezone.now())
-    except PlanError as error:
-        messages.error(request, str(error))
-        return False
-    messages.success(request, done)
-    return True
+    write = partial(apply_corrections, draft, edits, by=request.user, now=timezone.now())
+    return told(request, write, PlanError, done)
 
 
 def _form_errors(request: AuthenticatedRequest, form: object) -> None:
@@ -190,12 +188,8 @@ def fill_indicators(request: AuthenticatedRequest, draft_id: int) -> HttpRespons
 @require_POST
 def undo(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_draft_for(request.user, draft_id)
-    try:
-        undo_correction(draft, by=request.user, now=timezone.now())
-    except PlanError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The latest correction was taken back."))
+    write = partial(undo_correction, draft, by=request.user, now=timezone.now())
+    told(request, write, PlanError, _("The latest correction was taken back."))
     return redirect(_preview_url(draft, "corrections"))
 
 

@@ -8,6 +8,7 @@ coordinator as it is, and nothing is stored half-way because the services are at
 from __future__ import annotations
 
 import datetime
+from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
@@ -47,6 +48,7 @@ from theodoi.workspace.forms import (
     mapping_choices,
 )
 from theodoi.workspace.views.gates import coordinator_required
+from theodoi.workspace.views.refusals import told
 
 
 @coordinator_required
@@ -147,17 +149,15 @@ def edit_cell(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
         return _cell_page(request, draft, form)
     if not form.is_valid():
         messages.error(request, _("The correction could not be read; nothing was changed."))
-    else:
-        try:
-            apply_corrections(draft, [form.correction()], by=request.user, now=timezone.now())
-        except PlanError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The correction was saved."))
-            if request.POST.get("stay"):  # an agency added from the list: add another
-                where = {k: form.cleaned_data[k] for k in ("table", "row", "field")}
-                query = urlencode({k: "" if v is None else v for k, v in where.items()})
-                return redirect(f"{reverse('workspace:import_edit_cell', args=[draft.pk])}?{query}")
+    elif told(
+        request,
+        lambda: apply_corrections(draft, [form.correction()], by=request.user, now=timezone.now()),
+        PlanError,
+        _("The correction was saved."),
+    ) and request.POST.get("stay"):  # an agency added from the list: add another
+        where = {k: form.cleaned_data[k] for k in ("table", "row", "field")}
+        query = urlencode({k: "" if v is None else v for k, v in where.items()})
+        return redirect(f"{reverse('workspace:import_edit_cell', args=[draft.pk])}?{query}")
     return redirect(_anchor(draft, form))
 
 
@@ -277,12 +277,8 @@ def _confirmation_page(request: AuthenticatedRequest, draft: ImportDraft) -> Htt
 @require_POST
 def discard(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_draft_for(request.user, draft_id)
-    try:
-        discard_import(draft, by=request.user, now=timezone.now())
-    except PlanError as error:
-        messages.error(request, str(error))
+    write = partial(discard_import, draft, by=request.user, now=timezone.now())
+    done = _("The import of “%(name)s” was discarded.") % {"name": draft.filename}
+    if not told(request, write, PlanError, done):
         return redirect("workspace:import_preview", draft.pk)
-    messages.success(
-        request, _("The import of “%(name)s” was discarded.") % {"name": draft.filename}
-    )
     return redirect("workspace:import_upload")

@@ -4,6 +4,7 @@ agencies) and ad-hoc rounds. Views convert and show; theodoi.reporting.round_cha
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -33,6 +34,7 @@ from theodoi.workspace.reporting.change_forms import (
     ReopenAgenciesForm,
 )
 from theodoi.workspace.views.gates import coordinator_action, coordinator_required
+from theodoi.workspace.views.refusals import told
 
 
 def _manage_page(
@@ -133,12 +135,12 @@ def round_extend(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
 @coordinator_action
 def round_lock(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
-    try:
-        lock_round_early(round_, by=request.user, now=timezone.now())
-    except ReportingError as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _("The round “%(round)s” is locked.") % {"round": round_})
+    told(
+        request,
+        partial(lock_round_early, round_, by=request.user, now=timezone.now()),
+        ReportingError,
+        _("The round “%(round)s” is locked.") % {"round": round_},
+    )
     return redirect("reporting:round_manage", round_id=round_.pk)
 
 
