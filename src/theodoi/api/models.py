@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from theodoi.constraints import one_of
+from theodoi.users import done_by
 
 
 class TokenKind(models.TextChoices):
@@ -30,9 +31,7 @@ class ApiToken(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     writes = models.BooleanField(_("may write"), default=False)
     created_at = models.DateTimeField(_("created at"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = done_by()
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
@@ -71,9 +70,7 @@ class WebhookSubscription(models.Model):
     events = models.JSONField(_("events"), default=list)
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = done_by()
 
     class Meta:
         verbose_name = _("webhook subscription")

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from theodoi.users import done_by
 
 
 class AuditEntry(models.Model):
     """Who did what to which object, and the object's data before and after."""
 
     at = models.DateTimeField(_("time"), db_index=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    by = done_by(blank=True, verbose_name=_("by"))
     # Dotted name, app.model.verb: ``plans.plan.published``.
     action = models.CharField(_("action"), max_length=100, db_index=True)
     object_type = models.ForeignKey(

@@ -3,7 +3,6 @@ plan or on the agency's work in it, with the day an answer is due."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from theodoi.constraints import one_of
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Plan, Task
+from theodoi.users import done_by
 
 TEXT_LENGTH = 4000
 
@@ -35,14 +35,10 @@ class Directive(models.Model):
         _("state"), max_length=10, choices=DirectiveState.choices, default=DirectiveState.OPEN
     )
     issued_at = models.DateTimeField(_("issued at"))
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    issued_by = done_by()
     answer = models.TextField(_("answer"), blank=True, max_length=TEXT_LENGTH)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    answered_by = done_by(blank=True)
 
     class Meta:
         verbose_name = _("directive")

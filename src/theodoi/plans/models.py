@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from theodoi.constraints import one_of
 from theodoi.orgs.models import Organisation
+from theodoi.users import done_by
 
 
 class PlanKind(models.TextChoices):
@@ -366,9 +367,7 @@ class ImportDraft(models.Model):
     published_plan = models.ForeignKey(
         Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = done_by()
     created_at = models.DateTimeField()
 
     class Meta:
@@ -414,9 +413,7 @@ class TaskLink(models.Model):
     score = models.FloatField(null=True, blank=True)
     created_at = models.DateTimeField()
     decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    decided_by = done_by(blank=True)
 
     class Meta:
         verbose_name = _("link to a higher task")
@@ -452,9 +449,7 @@ class PlanAmendment(models.Model):
     amended_on = models.DateField(_("amended on"))
     changes = models.JSONField(_("changes"), default=list)
     created_at = models.DateTimeField()
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = done_by()
 
     class Meta:
         verbose_name = _("plan amendment")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,7 @@ from theodoi.constraints import one_of
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Plan
 from theodoi.reporting.models import TaskUpdate
+from theodoi.users import done_by
 
 
 class FeedbackKind(models.TextChoices):
@@ -72,21 +72,15 @@ class Feedback(models.Model):
     )
     answer_due = models.DateField(_("answer due by"), null=True, blank=True)
     routed_at = models.DateTimeField(null=True, blank=True)
-    routed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    routed_by = done_by(blank=True)
     answer = models.TextField(_("answer"), blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    answered_by = done_by(blank=True)
     # The question as the portal shows it: the coordinator's wording of the message, without
     # the sender's name, address or telephone, which are never published.
     public_question = models.TextField(_("question as published"), blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    published_by = done_by(blank=True)
 
     class Meta:
         verbose_name = _("feedback")

@@ -8,7 +8,6 @@ refuses the later of two concurrent saves, on SQLite and PostgreSQL alike.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +18,7 @@ from theodoi.ingest.schedule import Schedule
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole, Indicator, Plan, Task
 from theodoi.reporting.fields import UPDATE_FIELDS, UpdateContent, UpdateField, as_data, content_of
+from theodoi.users import done_by
 
 DEFAULT_REMINDER_DAYS = [7, 3, 1]
 
@@ -78,9 +78,7 @@ class ReportingRound(models.Model):
         _("state"), max_length=10, choices=RoundState.choices, default=RoundState.OPEN
     )
     opened_at = models.DateTimeField(_("opened at"))
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    opened_by = done_by()
 
     class Meta:
         verbose_name = _("reporting round")
@@ -108,9 +106,7 @@ class RoundReopening(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     until = models.DateTimeField(_("until"))
     at = models.DateTimeField(_("reopened at"))
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    by = done_by()
 
     class Meta:
         verbose_name = _("round reopening")
@@ -135,9 +131,7 @@ class Version(models.Model):
     state = models.CharField(_("state"), max_length=10, choices=ReviewState.choices)
     return_reason = models.TextField(_("reason for return"), blank=True)
     created_at = models.DateTimeField(_("saved at"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    created_by = done_by()
 
     class Meta:
         abstract = True
@@ -286,9 +280,7 @@ class Evidence(models.Model):
     size = models.PositiveBigIntegerField(_("size"))
     content_type = models.CharField(_("type"), max_length=100)
     uploaded_at = models.DateTimeField(_("uploaded at"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    uploaded_by = done_by()
 
     class Meta:
         verbose_name = _("evidence")
@@ -323,18 +315,14 @@ class DeadlineExtension(models.Model):
     current_on = models.DateField(_("deadline in force"))
     proposed_on = models.DateField(_("proposed deadline"))
     requested_at = models.DateTimeField(_("requested at"))
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    requested_by = done_by()
     state = models.CharField(
         _("state"), max_length=10, choices=ExtensionState.choices, default=ExtensionState.OPEN
     )
     granted_on = models.DateField(_("granted deadline"), null=True, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    decided_by = done_by()
 
     class Meta:
         verbose_name = _("deadline extension")
@@ -401,9 +389,7 @@ class RoundChange(models.Model):
     old_deadline = models.DateTimeField(_("old deadline"))
     new_deadline = models.DateTimeField(_("new deadline"))
     at = models.DateTimeField(_("changed at"))
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    by = done_by()
 
     class Meta:
         verbose_name = _("round change")

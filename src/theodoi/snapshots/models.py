@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from theodoi.plans.models import Plan
+from theodoi.users import done_by
 
 
 class PlanSnapshot(models.Model):
@@ -43,9 +43,7 @@ class RankingPublication(models.Model):
     period = models.CharField(_("period"), max_length=200)
     ranking = models.JSONField(_("ranking"))
     published_at = models.DateTimeField(_("published at"))
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    published_by = done_by()
     # The round whose ranking it is (None: the plan had no round yet, a year's ranking), the
     # scoring settings it was computed under, and its withdrawal: a withdrawn ranking leaves
     # the portal and its copy stays for the record.
@@ -59,9 +57,7 @@ class RankingPublication(models.Model):
     )
     scoring = models.JSONField(_("scoring settings"), default=dict, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    withdrawn_by = done_by(blank=True)
     withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=500, blank=True)
 
     class Meta:
@@ -94,9 +90,7 @@ class ScoringSettings(models.Model):
     fair = models.DecimalField(_("lowest fair score"), max_digits=5, decimal_places=2)
     average = models.DecimalField(_("lowest average score"), max_digits=5, decimal_places=2)
     updated_at = models.DateTimeField(_("updated at"))
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
+    updated_by = done_by()
 
     class Meta:
         verbose_name = _("scoring settings")
