@@ -3,7 +3,6 @@ agencies) and ad-hoc rounds. Views convert and show; theodoi.reporting.round_cha
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -34,7 +33,7 @@ from theodoi.workspace.reporting.change_forms import (
     ReopenAgenciesForm,
 )
 from theodoi.workspace.views.gates import coordinator_action, coordinator_required
-from theodoi.workspace.views.refusals import told
+from theodoi.workspace.views.refusals import saved, told
 
 
 def _manage_page(
@@ -70,22 +69,6 @@ def _manage_page(
     )
 
 
-def _write(
-    request: AuthenticatedRequest,
-    form: Any,
-    write: Callable[[], object],
-    done: str,
-) -> bool:
-    """Do ``write``; a refusal goes on the form, as it is worded. True when done."""
-    try:
-        write()
-    except ReportingError as refused:
-        form.add_error(None, str(refused))
-        return False
-    messages.success(request, done)
-    return True
-
-
 @coordinator_required
 def round_manage(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     """The round's dates, on a GET; their correction, on a POST."""
@@ -93,43 +76,42 @@ def round_manage(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     if request.method != "POST":
         return _manage_page(request, round_)
     form = EditRoundForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        done = _write(
-            request,
-            form,
-            lambda: edit_round(
-                round_,
-                title=data["title"],
-                period_start=data["period_start"],
-                period_end=data["period_end"],
-                cut_off=data["cut_off"],
-                reminder_days=data["reminder_days"],
-                by=request.user,
-                now=timezone.now(),
-            ),
-            _("The dates of the round “%(round)s” are saved.") % {"round": data["title"]},
-        )
-        if done:
-            return redirect("reporting:round_manage", round_id=round_.pk)
-    return _manage_page(request, round_, edit=form, status=400)
+    edited = saved(
+        form,
+        lambda: edit_round(
+            round_,
+            title=form.cleaned_data["title"],
+            period_start=form.cleaned_data["period_start"],
+            period_end=form.cleaned_data["period_end"],
+            cut_off=form.cleaned_data["cut_off"],
+            reminder_days=form.cleaned_data["reminder_days"],
+            by=request.user,
+            now=timezone.now(),
+        ),
+        ReportingError,
+    )
+    if edited is None:
+        return _manage_page(request, round_, edit=form, status=400)
+    messages.success(
+        request,
+        _("The dates of the round “%(round)s” are saved.") % {"round": form.cleaned_data["title"]},
+    )
+    return redirect("reporting:round_manage", round_id=round_.pk)
 
 
 @coordinator_action
 def round_extend(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
     form = ExtendRoundForm(request.POST)
-    if form.is_valid() and _write(
+    extend = partial(extend_round, round_, by=request.user, now=timezone.now())
+    if saved(form, lambda: extend(deadline=form.deadline_moment()), ReportingError) is None:
+        return _manage_page(request, round_, extend=form, status=400)
+    messages.success(
         request,
-        form,
-        lambda: extend_round(
-            round_, deadline=form.deadline_moment(), by=request.user, now=timezone.now()
-        ),
         _("The round is extended: reports are due before %(day)s.")
         % {"day": form.cleaned_data["deadline"].strftime("%d/%m/%Y")},
-    ):
-        return redirect("reporting:round_manage", round_id=round_.pk)
-    return _manage_page(request, round_, extend=form, status=400)
+    )
+    return redirect("reporting:round_manage", round_id=round_.pk)
 
 
 @coordinator_action
@@ -148,19 +130,21 @@ def round_lock(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
 def round_reopen_agencies(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
     form = ReopenAgenciesForm(request.POST, organisations=plan_organisations(round_))
-    if form.is_valid():
-        chosen: list[Organisation] = list(form.cleaned_data["organisations"])
-        if _write(
-            request,
-            form,
-            lambda: reopen_round_for_agencies(
-                round_, chosen, until=form.until_moment(), by=request.user, now=timezone.now()
-            ),
-            _("The round is reopened for %(agencies)s.")
-            % {"agencies": ", ".join(o.name for o in chosen)},
-        ):
-            return redirect("reporting:round_manage", round_id=round_.pk)
-    return _manage_page(request, round_, reopen=form, status=400)
+    reopen = partial(reopen_round_for_agencies, round_, by=request.user, now=timezone.now())
+    reopenings = saved(
+        form,
+        lambda: reopen(list(form.cleaned_data["organisations"]), until=form.until_moment()),
+        ReportingError,
+    )
+    if reopenings is None:
+        return _manage_page(request, round_, reopen=form, status=400)
+    chosen: list[Organisation] = list(form.cleaned_data["organisations"])
+    messages.success(
+        request,
+        _("The round is reopened for %(agencies)s.")
+        % {"agencies": ", ".join(o.name for o in chosen)},
+    )
+    return redirect("reporting:round_manage", round_id=round_.pk)
 
 
 def _ad_hoc_form(plan: Plan, data: Any = None) -> AdHocRoundForm:
@@ -184,26 +168,25 @@ def round_ad_hoc(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = _ad_hoc_form(plan, request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                round_ = open_ad_hoc_round(
-                    plan,
-                    title=data["title"],
-                    reason=data["reason"],
-                    tasks=data["tasks"],
-                    organisations=data["organisations"],
-                    deadline=form.deadline_moment(),
-                    by=request.user,
-                    now=timezone.now(),
-                )
-            except ReportingError as refused:
-                form.add_error(None, str(refused))
-            else:
-                messages.success(
-                    request, _("The ad-hoc round “%(round)s” is open.") % {"round": round_}
-                )
-                return redirect("reporting:round_manage", round_id=round_.pk)
+        round_ = saved(
+            form,
+            lambda: open_ad_hoc_round(
+                plan,
+                title=form.cleaned_data["title"],
+                reason=form.cleaned_data["reason"],
+                tasks=form.cleaned_data["tasks"],
+                organisations=form.cleaned_data["organisations"],
+                deadline=form.deadline_moment(),
+                by=request.user,
+                now=timezone.now(),
+            ),
+            ReportingError,
+        )
+        if round_ is not None:
+            messages.success(
+                request, _("The ad-hoc round “%(round)s” is open.") % {"round": round_}
+            )
+            return redirect("reporting:round_manage", round_id=round_.pk)
         status = 400
     else:
         form = _ad_hoc_form(plan)

@@ -27,6 +27,7 @@ from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.reporting.forms import OpenRoundForm, ReopenForm, start_of
 from theodoi.workspace.reporting.views.outcome import back_to_review
 from theodoi.workspace.views.gates import coordinator_action, coordinator_required, staff_required
+from theodoi.workspace.views.refusals import saved
 
 
 @staff_required
@@ -58,25 +59,24 @@ def round_open(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     now = timezone.now()
     if request.method == "POST":
         form = OpenRoundForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                round_ = open_round(
-                    plan,
-                    title=data["title"],
-                    period_start=data["period_start"],
-                    period_end=data["period_end"],
-                    cut_off=data["cut_off"],
-                    deadline=start_of(data["deadline"]),
-                    reminder_days=data["reminder_days"],
-                    by=request.user,
-                    now=now,
-                )
-            except ReportingError as refused:
-                form.add_error(None, str(refused))
-            else:
-                messages.success(request, _("The round “%(round)s” is open.") % {"round": round_})
-                return redirect("reporting:review", round_id=round_.pk)
+        round_ = saved(
+            form,
+            lambda: open_round(
+                plan,
+                title=form.cleaned_data["title"],
+                period_start=form.cleaned_data["period_start"],
+                period_end=form.cleaned_data["period_end"],
+                cut_off=form.cleaned_data["cut_off"],
+                deadline=start_of(form.cleaned_data["deadline"]),
+                reminder_days=form.cleaned_data["reminder_days"],
+                by=request.user,
+                now=now,
+            ),
+            ReportingError,
+        )
+        if round_ is not None:
+            messages.success(request, _("The round “%(round)s” is open.") % {"round": round_})
+            return redirect("reporting:review", round_id=round_.pk)
     else:
         schedule = getattr(plan, "reporting_schedule", None)
         initial: dict[str, Any] = {"reminder_days": "7, 3, 1"}
