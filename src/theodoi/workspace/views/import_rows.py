@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -51,9 +52,12 @@ def _apply(request: AuthenticatedRequest, draft: ImportDraft, edits: list[Edit],
     return told(request, write, PlanError, done)
 
 
-def _form_errors(request: AuthenticatedRequest, form: object) -> None:
-    errors = getattr(form, "errors", {})
-    messages.error(request, " ".join(e for field in errors.values() for e in field))
+def _unread(
+    request: AuthenticatedRequest, draft: ImportDraft, form: forms.Form, anchor: str = ""
+) -> HttpResponse:
+    """Back to the preview, which posted the form, with its errors as the message."""
+    messages.error(request, " ".join(str(e) for field in form.errors.values() for e in field))
+    return redirect(_preview_url(draft, anchor))
 
 
 @coordinator_required
@@ -62,8 +66,7 @@ def row_action(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_draft_for(request.user, draft_id)
     form = RowForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_preview_url(draft))
+        return _unread(request, draft, form)
     table, row, action = (form.cleaned_data[k] for k in ("table", "row", "action"))
     done = {
         "delete": _("The row was deleted."),
@@ -83,8 +86,7 @@ def merge_rows(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     count = len(draft.plan_json.get(table) or []) if table in ("tasks", "indicators") else 0
     form = MergeRowsForm(request.POST, count=count)
     if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_preview_url(draft))
+        return _unread(request, draft, form)
     try:
         edits = form.edits(draft.plan_json)
     except PlanError as error:
@@ -130,8 +132,7 @@ def add_row(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     draft = get_draft_for(request.user, draft_id)
     form = AddRowForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_preview_url(draft))
+        return _unread(request, draft, form)
     table = form.cleaned_data["table"]
     done = _("The task was added.") if table == "tasks" else _("The indicator was added.")
     if _apply(request, draft, [form.edit()], done):
@@ -172,8 +173,7 @@ def fill_indicators(request: AuthenticatedRequest, draft_id: int) -> HttpRespons
     draft = get_draft_for(request.user, draft_id)
     form = FillIndicatorsForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(_preview_url(draft, "indicators"))
+        return _unread(request, draft, form, "indicators")
     gaps = tables.indicator_gaps(draft.plan_json)
     edits = form.edits(gaps.no_agency, gaps.no_year)
     done = _("%(count)s indicators were filled in.") % {
