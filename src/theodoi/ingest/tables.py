@@ -41,7 +41,8 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
     (re.compile(r"^(s?tt|số tt|số thứ tự)\.?$"), Column.NUMBER),
     (
         re.compile(
-            r"chủ trì|chịu trách nhiệm|^trách nhiệm( thực hiện)?$|^(cơ quan|đơn vị)(, đơn vị)? "
+            r"chủ trì|chịu trách nhiệm|^(?!lãnh đạo).*phụ trách$|^trách nhiệm( thực hiện)?$"
+            r"|^(cơ quan|đơn vị)(, đơn vị)? "
             r"(thực hiện|kiểm tra|giám sát)$|^(đoàn|tổ) (kiểm tra|giám sát|công tác)"
         ),
         Column.LEAD,

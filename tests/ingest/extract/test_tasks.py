@@ -445,3 +445,47 @@ def test_an_assignment_in_a_bracket_inside_the_sentence_names_the_lead() -> None
         ["Ban Quản lý Khu kinh tế"],
         ["Công an tỉnh"],
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "assignment"),
+    [
+        (
+            "- Bộ phận phụ trách: Văn phòng HĐND và UBND xã.",
+            {Column.LEAD: "Văn phòng HĐND và UBND xã"},
+        ),
+        (
+            "- Công chức phụ trách: Công chức Tư pháp - Hộ tịch.",
+            {Column.LEAD: "Công chức Tư pháp - Hộ tịch"},
+        ),
+        ("- Bộ phận phối hợp: Công an xã.", {Column.COOPERATING: "Công an xã"}),
+        (
+            "- Người thực hiện: Phó Chủ tịch Ủy ban nhân dân xã.",
+            {Column.LEAD: "Phó Chủ tịch Ủy ban nhân dân xã"},
+        ),
+    ],
+)
+def test_a_commune_names_who_does_a_task_by_the_kind_of_body_or_person(
+    line: str, assignment: dict[Column, str]
+) -> None:
+    assert split_assignment(line) == ("", assignment)
+
+
+def test_a_column_of_who_is_in_charge_is_the_lead_but_not_the_overseeing_leader() -> None:
+    table = read_table(
+        Table(
+            rows=(
+                (
+                    "TT",
+                    "Nội dung công việc",
+                    "Thời gian",
+                    "Bộ phận phụ trách",
+                    "Lãnh đạo phụ trách",
+                ),
+                ("1", "Số hóa sổ hộ tịch", "Quý II/2026", "Công chức Tư pháp", "Phó Chủ tịch xã"),
+            )
+        )
+    )
+    assert table is not None
+    (task,) = tasks_from_table(table, "")
+    assert task.lead == ["Công chức Tư pháp"]

@@ -35,10 +35,13 @@ from theodoi.ingest.textnorm import without_footnote_marks
 
 # The labels of an item's assignment (``- Cơ quan chủ trì:``, ``Đơn vị phối hợp:``, ``Thời
 # gian hoàn thành:``, ``Sản phẩm:``), at the start of a line or after a ``;`` or ``.`` when
-# several share one line (``- Chủ trì: Sở Nội vụ; phối hợp: các sở; thời gian: 2025.``).
+# several share one line (``- Chủ trì: Sở Nội vụ; phối hợp: các sở; thời gian: 2025.``). Who
+# is named by the kind of body or person (a commune writes ``Bộ phận phụ trách:``,
+# ``Công chức phụ trách:``), then the role.
 _LABEL = re.compile(
     r"(?:^|(?<=[;.])\s*)[-+*•]?\s*(?P<label>"
-    r"phân công|(?:(?:cơ quan|đơn vị)(?:,? (?:cơ quan|đơn vị))?\s+)?(?:chủ trì|phối hợp|thực hiện)"
+    r"phân công|(?:(?:cơ quan|đơn vị|bộ phận|người|cán bộ|công chức|thành viên)"
+    r"(?:,? (?:cơ quan|đơn vị|bộ phận|cá nhân))?\s+)?(?:chủ trì|phối hợp|thực hiện|phụ trách)"
     r"(?: thực hiện| theo dõi)?"
     r"|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành| thực hiện)?"
     r"|tiến độ(?: thực hiện| hoàn thành)?"
