@@ -101,11 +101,22 @@ def is_indicator_header(headers: list[str]) -> bool:
     )
 
 
+_BARE_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
 def column_roles(headers: list[str]) -> list[Column | None]:
     """The role of each header cell. In an indicator table the ``Kết quả`` column is the
-    result aimed at, i.e. the target; in a task table it is the expected output."""
+    result aimed at, i.e. the target; in a task table it is the expected output. A header
+    that is a year alone (``Chỉ tiêu | Đơn vị tính | 2026 | 2027``) is a target for that year
+    in an indicator table, and nothing in any other."""
     roles = [column_of(h) for h in headers]
-    if is_indicator_header(headers) and Column.TARGET not in roles:
+    if not is_indicator_header(headers):
+        return roles
+    roles = [
+        Column.TARGET if r is None and _BARE_YEAR.match(h.strip()) else r
+        for h, r in zip(headers, roles, strict=True)
+    ]
+    if Column.TARGET not in roles:
         roles = [Column.TARGET if r is Column.OUTPUT else r for r in roles]
     return roles
 
