@@ -201,3 +201,52 @@ def test_a_decisions_authority_line_is_not_its_signature() -> None:
     assert "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;" in seg.root.paragraphs
     assert [s.capacity for s in seg.signatures] == [["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]]
     assert seg.signatures[0].name == "Trần Phước Hiền"
+
+
+def test_a_decisions_articles_are_parts_so_the_next_article_ends_the_last_item() -> None:
+    # A decision assigns its tasks in an article (``Điều 2. Tổ chức thực hiện``); the article
+    # after it (``Điều 3. … chịu trách nhiệm thi hành``) is no more of its last item.
+    seg = segment(
+        _blocks(
+            "Điều 1. Phê duyệt Đề án.",
+            "Điều 2. Tổ chức thực hiện",
+            "1. Sở Tài chính",
+            "a) Bố trí kinh phí thực hiện Đề án hằng năm.",
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
+        )
+    )
+    articles = seg.root.children
+    assert [(a.kind, a.code) for a in articles] == [
+        ("article", "Đ1"),
+        ("article", "Đ2"),
+        ("article", "Đ3"),
+    ]
+    item = articles[1].children[0].children[0]
+    assert (item.code, item.paragraphs) == ("Đ2.1.a", [])
+    assert articles[1].role is None  # the article assigns tasks, whatever its heading says
+
+
+def test_upper_case_lines_head_the_parts_of_a_plan_that_numbers_none() -> None:
+    seg = segment(
+        _blocks(
+            "KẾ HOẠCH TRIỂN KHAI NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026",
+            "MỤC ĐÍCH, YÊU CẦU",
+            "1. Nâng cao nhận thức của cán bộ.",
+            "NHIỆM VỤ, GIẢI PHÁP",
+            "1. Số hóa hồ sơ lưu trữ (Văn phòng chủ trì; năm 2026).",
+            "TỔ CHỨC THỰC HIỆN",
+        )
+    )
+    parts = seg.root.children
+    assert [(p.title, p.role) for p in parts] == [
+        ("MỤC ĐÍCH, YÊU CẦU", Role.PURPOSE),
+        ("NHIỆM VỤ, GIẢI PHÁP", Role.TASKS),
+        ("TỔ CHỨC THỰC HIỆN", Role.ORGANISATION),
+    ]
+    assert [c.code for c in parts[1].children] == ["1"]
+    assert seg.root.paragraphs == ["KẾ HOẠCH TRIỂN KHAI NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026"]
+
+
+def test_an_upper_case_line_is_no_part_where_the_parts_have_roman_numbers() -> None:
+    seg = segment(_blocks("II. NHIỆM VỤ, GIẢI PHÁP", "NHIỆM VỤ CHUNG", "1. Số hóa hồ sơ."))
+    assert seg.root.children[0].paragraphs == ["NHIỆM VỤ CHUNG"]

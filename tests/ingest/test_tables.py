@@ -296,3 +296,11 @@ def test_a_spanning_header_cell_of_a_two_row_header_heads_no_column() -> None:
         "Sở Khoa học và Công nghệ",
         "Quý I/2026",
     )
+
+
+def test_a_year_alone_heads_a_target_column_of_an_indicator_table_only() -> None:
+    indicators = ["TT", "Chỉ tiêu", "Đơn vị tính", "2026", "2027"]
+    tasks = ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian", "2026"]
+    assert column_roles(indicators)[3:] == [Column.TARGET, Column.TARGET]
+    assert [header_year(h) for h in indicators[3:]] == [2026, 2027]
+    assert column_roles(tasks)[4] is None

@@ -6,7 +6,10 @@ Vietnamese alphabet (``đ`` after ``d``, no ``f j w z``), then ``-`` bullets. Ap
 with ``PHỤ LỤC I``. The body ends at ``Nơi nhận``; the signature (``TM. ỦY BAN NHÂN DÂN``,
 ``KT. CHỦ TỊCH``, ``PHÓ CHỦ TỊCH``, the name) follows. What comes after a signature is
 content again only from an appendix or a new upper-case title (a resolution's attached
-programme); anything else there (a portal's ``HIỆU LỰC VĂN BẢN`` box) is dropped.
+programme); anything else there (a portal's ``HIỆU LỰC VĂN BẢN`` box) is dropped. A
+decision's articles (``Điều 2.``) are parts of their own, at the level of the Roman parts;
+a plan that writes its parts as upper-case lines without a number (``NHIỆM VỤ, GIẢI PHÁP``)
+has them at that level too.
 
 Parts are given a role from their whole heading (``roles.py``), so that extraction knows
 where tasks and targets are and where they are not.
@@ -32,17 +35,19 @@ _ARABIC_HEADING = re.compile(
     r"^(\d{1,2}(?:\.\d{1,2})*)[.)](?!\d)\s*(\S.*)$|^(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$"
 )
 _LETTER_HEADING = re.compile(rf"^([{LETTERS}])\)\s*(\S.*)$")
+# ``Điều 2. Tổ chức thực hiện``: an article of a decision or a resolution.
+_ARTICLE_HEADING = re.compile(r"^Điều\s+(\d{1,2})\s*[.:]\s*(.*)$")
 
 # ``V/v triển khai …`` (về việc) names an official letter's subject; it is no part ``V``.
 _ABOUT = re.compile(r"^V/[vV]\b")
 
-_RANK = {"appendix": 0, "roman": 1, "arabic": 2, "letter": 20}
+_RANK = {"appendix": 0, "roman": 1, "article": 1, "part": 1, "arabic": 2, "letter": 20}
 
 
 @dataclass(frozen=True)
 class Heading:
-    kind: str  # "appendix", "roman", "arabic", "letter"
-    label: str  # "II", "3.1", "a"; an appendix's number as a Roman numeral or digits
+    kind: str  # "appendix", "roman", "article", "part", "arabic", "letter"
+    label: str  # "II", "3.1", "a", "2" (Điều 2); an appendix's number; "" for a part
     title: str
 
     @property
@@ -71,7 +76,21 @@ def heading_of(text: str) -> Heading | None:
     match = _LETTER_HEADING.match(line)
     if match:
         return Heading("letter", match.group(1), match.group(2).strip())
+    match = _ARTICLE_HEADING.match(line)
+    if match:
+        return Heading("article", match.group(1), match.group(2).strip())
     return None
+
+
+def unnumbered_part(text: str) -> Heading | None:
+    """An upper-case line without a number that names what a part is for (``NHIỆM VỤ, GIẢI
+    PHÁP``, ``TỔ CHỨC THỰC HIỆN``): a part's heading in a plan that numbers none of its parts.
+    A document's own title (``KẾ HOẠCH TRIỂN KHAI NHIỆM VỤ …``) names a role word too, and is
+    not one."""
+    line = text.strip()
+    if line != line.upper() or not any(ch.isalpha() for ch in line) or is_document_title(line):
+        return None
+    return Heading("part", "", line.rstrip(" :")) if role_of(line) is not None else None
 
 
 def appendix_number(label: str) -> str:
@@ -130,8 +149,11 @@ class Segmented:
 def _code(parent: Section, heading: Heading) -> str:
     if heading.kind == "appendix":
         return "PL" + appendix_number(heading.label) if heading.label else "PL"
-    # ``3.1.`` already says where it stands; ``1.`` under ``II`` is ``II.1``.
-    if "." in heading.label or parent.kind == "document":
+    if heading.kind == "article":
+        return f"Đ{heading.label}"
+    # ``3.1.`` already says where it stands; ``1.`` under ``II`` is ``II.1``; a part without
+    # a number adds nothing to the path.
+    if "." in heading.label or parent.kind in ("document", "part"):
         return heading.label
     return f"{parent.code}.{heading.label}"
 
@@ -229,14 +251,21 @@ def segment(blocks: list[Block]) -> Segmented:  # noqa: C901 - to be split (issu
     out = Segmented(root)
     stack: list[tuple[int, Section]] = [(-1, root)]
     state = "body"  # "recipients", "capacity", "after"
-    for block in _unfold_layout(blocks):
+    unfolded = list(_unfold_layout(blocks))
+    # Upper-case lines head the parts only where no part has a Roman number; elsewhere such a
+    # line is a caption or a sub-heading's emphasis.
+    unnumbered = not any(
+        isinstance(b, Paragraph) and (h := heading_of(b.text)) is not None and h.kind == "roman"
+        for b in unfolded
+    )
+    for block in unfolded:
         if isinstance(block, Table):
             if state == "body":
                 stack[-1][1].items.append(block)
             continue
         text = block.text
         key = fold_normalized(text)
-        heading = heading_of(text)
+        heading = heading_of(text) or (unnumbered_part(text) if unnumbered else None)
         if state == "body" and (_RECIPIENTS.match(key) or _is_capacity(text)):
             state = "recipients" if _RECIPIENTS.match(key) else "capacity"
             out.signatures.append(Signature([] if state == "recipients" else [text], None))
@@ -267,7 +296,7 @@ def segment(blocks: list[Block]) -> Segmented:  # noqa: C901 - to be split (issu
         while stack[-1][0] >= heading.rank:
             stack.pop()
         parent = stack[-1][1]
-        own_role = role_of(heading.title) if heading.kind in ("roman", "arabic") else None
+        own_role = role_of(heading.title) if heading.kind in ("roman", "part", "arabic") else None
         section = Section(
             heading.kind,
             heading.label,

@@ -41,7 +41,8 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
     (re.compile(r"^(s?tt|số tt|số thứ tự)\.?$"), Column.NUMBER),
     (
         re.compile(
-            r"chủ trì|chịu trách nhiệm|^trách nhiệm( thực hiện)?$|^(cơ quan|đơn vị)(, đơn vị)? "
+            r"chủ trì|chịu trách nhiệm|^(?!lãnh đạo).*phụ trách$|^trách nhiệm( thực hiện)?$"
+            r"|^(cơ quan|đơn vị)(, đơn vị)? "
             r"(thực hiện|kiểm tra|giám sát)$|^(đoàn|tổ) (kiểm tra|giám sát|công tác)"
         ),
         Column.LEAD,
@@ -100,11 +101,22 @@ def is_indicator_header(headers: list[str]) -> bool:
     )
 
 
+_BARE_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
 def column_roles(headers: list[str]) -> list[Column | None]:
     """The role of each header cell. In an indicator table the ``Kết quả`` column is the
-    result aimed at, i.e. the target; in a task table it is the expected output."""
+    result aimed at, i.e. the target; in a task table it is the expected output. A header
+    that is a year alone (``Chỉ tiêu | Đơn vị tính | 2026 | 2027``) is a target for that year
+    in an indicator table, and nothing in any other."""
     roles = [column_of(h) for h in headers]
-    if is_indicator_header(headers) and Column.TARGET not in roles:
+    if not is_indicator_header(headers):
+        return roles
+    roles = [
+        Column.TARGET if r is None and _BARE_YEAR.match(h.strip()) else r
+        for h, r in zip(headers, roles, strict=True)
+    ]
+    if Column.TARGET not in roles:
         roles = [Column.TARGET if r is Column.OUTPUT else r for r in roles]
     return roles
 

@@ -445,3 +445,118 @@ def test_an_assignment_in_a_bracket_inside_the_sentence_names_the_lead() -> None
         ["Ban Quản lý Khu kinh tế"],
         ["Công an tỉnh"],
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "assignment"),
+    [
+        (
+            "- Bộ phận phụ trách: Văn phòng HĐND và UBND xã.",
+            {Column.LEAD: "Văn phòng HĐND và UBND xã"},
+        ),
+        (
+            "- Công chức phụ trách: Công chức Tư pháp - Hộ tịch.",
+            {Column.LEAD: "Công chức Tư pháp - Hộ tịch"},
+        ),
+        ("- Bộ phận phối hợp: Công an xã.", {Column.COOPERATING: "Công an xã"}),
+        (
+            "- Người thực hiện: Phó Chủ tịch Ủy ban nhân dân xã.",
+            {Column.LEAD: "Phó Chủ tịch Ủy ban nhân dân xã"},
+        ),
+    ],
+)
+def test_a_commune_names_who_does_a_task_by_the_kind_of_body_or_person(
+    line: str, assignment: dict[Column, str]
+) -> None:
+    assert split_assignment(line) == ("", assignment)
+
+
+def test_a_column_of_who_is_in_charge_is_the_lead_but_not_the_overseeing_leader() -> None:
+    table = read_table(
+        Table(
+            rows=(
+                (
+                    "TT",
+                    "Nội dung công việc",
+                    "Thời gian",
+                    "Bộ phận phụ trách",
+                    "Lãnh đạo phụ trách",
+                ),
+                ("1", "Số hóa sổ hộ tịch", "Quý II/2026", "Công chức Tư pháp", "Phó Chủ tịch xã"),
+            )
+        )
+    )
+    assert table is not None
+    (task,) = tasks_from_table(table, "")
+    assert task.lead == ["Công chức Tư pháp"]
+
+
+@pytest.mark.parametrize(
+    ("line", "words", "assignment"),
+    [
+        (
+            "Lập danh mục đề tài năm 2027 (Giao Phòng Quản lý khoa học, hoàn thành trước ngày "
+            "30/9/2026).",
+            "Lập danh mục đề tài năm 2027.",
+            {Column.LEAD: "Phòng Quản lý khoa học", Column.DUE: "trước ngày 30/9/2026"},
+        ),
+        (
+            "Đánh giá chỉ số đổi mới sáng tạo (Giao Phòng Công nghệ chủ trì, Văn phòng Sở phối "
+            "hợp; Quý II/2026).",
+            "Đánh giá chỉ số đổi mới sáng tạo.",
+            {
+                Column.LEAD: "Phòng Công nghệ",
+                Column.COOPERATING: "Văn phòng Sở",
+                Column.DUE: "Quý II/2026",
+            },
+        ),
+        (
+            "Giám sát an toàn thông tin (Giao Trung tâm Chuyển đổi số, thực hiện thường xuyên).",
+            "Giám sát an toàn thông tin.",
+            {Column.LEAD: "Trung tâm Chuyển đổi số", Column.DUE: "thường xuyên"},
+        ),
+        (
+            "Báo cáo kết quả (Giao Văn phòng Sở, theo quy định của Ủy ban nhân dân tỉnh).",
+            "Báo cáo kết quả.",
+            {Column.LEAD: "Văn phòng Sở", Column.DUE: "theo quy định của Ủy ban nhân dân tỉnh"},
+        ),
+        (
+            "Triển khai phần mềm dùng chung (Giao Phòng Chuyển đổi số, Trung tâm Chuyển đổi số).",
+            "Triển khai phần mềm dùng chung.",
+            {Column.LEAD: "Phòng Chuyển đổi số, Trung tâm Chuyển đổi số"},
+        ),
+    ],
+)
+def test_a_closing_bracket_that_gives_the_task_names_the_bodies_then_the_time(
+    line: str, words: str, assignment: dict[Column, str]
+) -> None:
+    assert split_assignment(line) == (words, assignment)
+
+
+def test_numbered_lines_with_nothing_under_them_are_the_tasks_of_their_part() -> None:
+    # A department's plan numbers its tasks straight under the part; a group heading always
+    # heads something, so a line with nothing under it is a task, assigned or not.
+    plan = _plan(
+        "KẾ HOẠCH\nI. MỤC ĐÍCH, YÊU CẦU\n1. Bảo đảm đúng hạn.\nII. NHIỆM VỤ CỤ THỂ\n"
+        "1. Tập huấn kỹ năng số cho công chức của Sở.\n"
+        "2. Số hóa hồ sơ lưu trữ (Giao Văn phòng Sở, hoàn thành trong năm 2026).\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Các phòng báo cáo Giám đốc Sở.\n"
+    )
+    assert [(t.code, t.group, t.lead, t.due.end_year) for t in plan.tasks] == [
+        ("II.1", "II", [], None),
+        ("II.2", "II", ["Văn phòng Sở"], 2026),
+    ]
+
+
+def test_tasks_numbered_under_an_unnumbered_upper_case_part_have_no_group() -> None:
+    plan = _plan(
+        "KẾ HOẠCH\nMỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của cán bộ.\nNHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Số hóa hồ sơ lưu trữ (Văn phòng chủ trì; tháng 11/2026).\n"
+        "2. Cập nhật dữ liệu đoàn viên (Ban Tổ chức chủ trì; Quý II/2026).\n"
+        "TỔ CHỨC THỰC HIỆN\n1. Văn phòng tổng hợp kết quả.\n"
+    )
+    assert plan.groups == []
+    assert [(t.code, t.group, t.lead) for t in plan.tasks] == [
+        ("1", None, ["Văn phòng"]),
+        ("2", None, ["Ban Tổ chức"]),
+    ]

@@ -184,3 +184,9 @@ def test_a_month_or_quarter_without_its_year_takes_the_year_its_context_gives() 
     assert parse_due("Tháng 3", year=2026) == due("Tháng 3", "month", 2026, 2026, month=3)
     assert parse_due("Quý IV", year=2026) == due("Quý IV", "quarter", 2026, 2026, quarter=4)
     assert parse_due("Tháng 3") == Due(text="Tháng 3", kind="unspecified")
+
+
+def test_a_deadline_in_each_year_of_the_plan_is_recurring() -> None:
+    # A decision approving a programme asks for its yearly plan by a day of each year.
+    written = "trước ngày 31/3 của năm kế hoạch"
+    assert parse_due(written) == Due(text=written, kind="recurring")

@@ -77,6 +77,11 @@ def _from_items(root: Section) -> tuple[list[Group], list[Task]]:
         assignee, items = announced
         return [], [task_from_item(read_item(item, assignee), None) for item in items]
     for section in task_groups(root):
+        if not section.code:
+            # A part without a number (``NHIỆM VỤ, GIẢI PHÁP``) whose items are the tasks:
+            # there are no groups to put them in.
+            tasks += [task_from_item(item, None) for item in task_items(section)]
+            continue
         group = group_of(section)
         groups.append(group)
         tasks += [task_from_item(item, group.code) for item in task_items(section)]

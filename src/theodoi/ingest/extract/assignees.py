@@ -115,7 +115,7 @@ def body_before_colon(words: str) -> tuple[str, str] | None:
 _TIME_CLAUSE = re.compile(
     r"^(?:(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:?\s*"
     r"|hoàn thành\s+(?=(?:trong|trước|năm|quý|tháng|vào|chậm nhất|theo)\b)"
-    r"|thực hiện\s+(?=(?:trong|năm|quý|từ)\b))",
+    r"|thực hiện\s+(?=(?:trong|năm|quý|từ|thường xuyên|hằng|hàng|định kỳ)\b))",
     re.IGNORECASE,
 )
 
@@ -132,13 +132,20 @@ def time_at_end(words: str) -> tuple[str, str] | None:
         head, separator, clause = text.rpartition(";")
         if not separator:
             return None
+    time = time_clause(clause)
+    return (head.strip(" ;,"), time) if time else None
+
+
+def time_clause(clause: str) -> str | None:
+    """The time a clause states (``hoàn thành trước ngày 30/6/2026`` -> ``trước ngày
+    30/6/2026``, ``thường xuyên``), or None for a clause that is not a time."""
     clause = clause.strip(" .")
     labelled = _TIME_CLAUSE.match(clause)
     time = clause[labelled.end() :] if labelled else clause
     if not time or len(time.split()) > 20:
         return None
     if labelled or (looks_like_time(time) and parse_due(time).kind != "unspecified"):
-        return head.strip(" ;,"), time.strip()
+        return time.strip()
     return None
 
 

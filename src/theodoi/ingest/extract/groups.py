@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.extract.assignees import announced_assignee, assignee_of
-from theodoi.ingest.extract.tasks import is_assigned
+from theodoi.ingest.extract.tasks import is_assigned, is_one_task
 from theodoi.ingest.plan import Group
 from theodoi.ingest.roles import NOT_TASKS, Role, role_of
 from theodoi.ingest.segment import Section
@@ -123,8 +123,9 @@ def task_groups(root: Section) -> list[Section]:
     if part is not None:
         groups = [c for c in part.children if c.kind != "letter"]
         # A part whose items are lettered straight under it, or whose numbered items are
-        # each a task with its own assignment lines, has no groups but itself.
-        if all(is_assigned(g) and not g.children for g in groups):
+        # each a task (with its own assignment lines, or a line with nothing under it: a
+        # group heading always heads something), has no groups but itself.
+        if all(is_one_task(g) for g in groups):
             return [part]
         return groups
     return (

@@ -21,6 +21,7 @@ from theodoi.ingest.extract.assignees import (
     lead_in_front,
     partners_in_words,
     time_at_end,
+    time_clause,
     time_in_words,
 )
 from theodoi.ingest.extract.records import ReadTable, TableRow
@@ -35,10 +36,13 @@ from theodoi.ingest.textnorm import without_footnote_marks
 
 # The labels of an item's assignment (``- Cơ quan chủ trì:``, ``Đơn vị phối hợp:``, ``Thời
 # gian hoàn thành:``, ``Sản phẩm:``), at the start of a line or after a ``;`` or ``.`` when
-# several share one line (``- Chủ trì: Sở Nội vụ; phối hợp: các sở; thời gian: 2025.``).
+# several share one line (``- Chủ trì: Sở Nội vụ; phối hợp: các sở; thời gian: 2025.``). Who
+# is named by the kind of body or person (a commune writes ``Bộ phận phụ trách:``,
+# ``Công chức phụ trách:``), then the role.
 _LABEL = re.compile(
     r"(?:^|(?<=[;.])\s*)[-+*•]?\s*(?P<label>"
-    r"phân công|(?:(?:cơ quan|đơn vị)(?:,? (?:cơ quan|đơn vị))?\s+)?(?:chủ trì|phối hợp|thực hiện)"
+    r"phân công|(?:(?:cơ quan|đơn vị|bộ phận|người|cán bộ|công chức|thành viên)"
+    r"(?:,? (?:cơ quan|đơn vị|bộ phận|cá nhân))?\s+)?(?:chủ trì|phối hợp|thực hiện|phụ trách)"
     r"(?: thực hiện| theo dõi)?"
     r"|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành| thực hiện)?"
     r"|tiến độ(?: thực hiện| hoàn thành)?"
@@ -88,6 +92,37 @@ def _co_leads(text: str) -> str:
     return "; ".join(out)
 
 
+_GIVEN = re.compile(r"^giao(?: cho)?\s+", re.IGNORECASE)
+_LEAD_FIRST = re.compile(r"^(?P<lead>.+?)\s+(?:đồng\s+)?chủ trì\b\s*[,;]?\s*(?P<rest>.*)$", re.I)
+
+
+def _given(inner: str) -> dict[Column, str] | None:
+    """``(Giao Phòng Quản lý khoa học, hoàn thành trước ngày 30/9/2026)``, ``(Giao Phòng A
+    chủ trì, Phòng B phối hợp; Quý II/2026)``, ``(Giao Văn phòng Sở, theo quy định …)``: a
+    bracket that opens with ``Giao`` names the bodies given the task, then, after its last
+    ``;`` or ``,``, the time, which may be a condition."""
+    opening = _GIVEN.match(inner)
+    if opening is None:
+        return None
+    who = inner[opening.end() :].strip(" .")
+    values: dict[Column, str] = {}
+    for separator in (";", ","):
+        head, found, tail = who.rpartition(separator)
+        time = time_clause(tail) or (tail.strip() if parse_due(tail).kind == "conditional" else "")
+        if found and time:
+            who, values[Column.DUE] = head.strip(" ,;"), time
+            break
+    lead = _LEAD_FIRST.match(who)
+    if lead is None:
+        values[Column.LEAD] = re.sub(r"\s+thực hiện$", "", who, flags=re.IGNORECASE)
+        return values
+    values[Column.LEAD] = lead.group("lead")
+    partners = _PARTNERS.match(lead.group("rest").strip(" ,;"))
+    if partners:
+        values[Column.COOPERATING] = partners.group("after") or partners.group("before")
+    return values
+
+
 def _closing_assignment(text: str) -> tuple[str, dict[Column, str]] | None:
     closing = _CLOSING.search(text)
     if closing is None:
@@ -97,6 +132,8 @@ def _closing_assignment(text: str) -> tuple[str, dict[Column, str]] | None:
     labelled = _labelled(inner)
     if labelled and _LABEL.match(inner):
         return words, labelled[1]
+    if given := _given(inner):
+        return words, given
     values: dict[Column, str] = {}
     parts = [p.strip(" ,.") for p in inner.split(";")]
     for part in parts:
@@ -334,6 +371,14 @@ def is_assigned(section: Section) -> bool:
     )
 
 
+def is_one_task(section: Section) -> bool:
+    """Whether a numbered item of the tasks part is one task rather than a group of them: it
+    carries its own assignment lines, or it is a line with nothing under it."""
+    return not section.children and (
+        is_assigned(section) or (not section.items and section.role is Role.TASKS)
+    )
+
+
 def task_from_item(item: Item, group: str | None) -> Task:
     doubts: dict[str, str] = {}
     lead, partners = split_roles(item.assignment.get(Column.LEAD) or item.assignee or "")
@@ -418,7 +463,7 @@ def task_items(group: Section, assignee: str | None = None) -> list[Item]:
             out.append(read_item(child, assignee))
         elif not assignee_of(child.title) and (bullets := assigned_bullets(child, assignee)):
             out.extend(bullets)
-        elif is_assigned(child) and not child.children:
+        elif is_one_task(child):
             out.append(read_item(child, assignee))
         else:
             out.extend(task_items(child, assignee))

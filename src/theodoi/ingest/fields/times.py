@@ -32,10 +32,11 @@ _CONDITION_CUE = re.compile(
     re.IGNORECASE,
 )
 # A deadline that comes back each period (``Trước ngày 05 của tháng liền kề``, ``Trước ngày
-# 31/01 năm liền kề``, ``trước ngày 15 tháng cuối quý``): recurring, its rule in its text.
+# 31/01 năm liền kề``, ``trước ngày 15 tháng cuối quý``, ``trước ngày 31/3 của năm kế
+# hoạch``): recurring, its rule in its text.
 _RELATIVE = re.compile(
     r"\bngày\s+\d{1,2}(?:/\d{1,2})?\s+(?:của\s+|hằng\s+|hàng\s+)?(?:(?:mỗi|từng)\s+)?"
-    r"(?:(?:năm|tháng|quý|kỳ)\s+(?:liền kề|liền sau|tiếp theo|kế tiếp|sau|báo cáo)"
+    r"(?:(?:năm|tháng|quý|kỳ)\s+(?:liền kề|liền sau|tiếp theo|kế tiếp|sau|báo cáo|kế hoạch)"
     r"|tháng cuối (?:quý|năm)|(?<=mỗi )(?:năm|tháng|quý)|(?<=từng )(?:năm|tháng|quý))\b",
     re.IGNORECASE,
 )
