@@ -35,9 +35,38 @@ _VAL = qn("w:val")
 # Text runs, tabs and breaks as they appear in a paragraph; deleted text (w:delText) is not
 # taken, inserted text (w:ins) is, as Word shows it with changes accepted.
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_R, _R_PR, _VANISH = qn("w:r"), qn("w:rPr"), qn("w:vanish")
+# Word's non-breaking hyphen, typed in ``57-NQ/TW`` so that the number stays on one line, is
+# an element of its own, not a character; a positional tab is a tab.
+_HYPHEN, _PTAB = qn("w:noBreakHyphen"), qn("w:ptab")
 _NOT_SHOWN = {qn("w:del"), qn("w:moveFrom"), qn("w:instrText"), qn("w:fldData")}
+# A text box drawn by Word is saved twice, as a drawing and as the older picture that other
+# programs show instead (mc:Fallback): it is read once, from the drawing.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # A text box or footnote reference inside a paragraph is read at its place in the text.
 _TEXTBOX = qn("w:txbxContent")
+# Blocks wrapped in custom XML or a content control are read as if unwrapped.
+_CUSTOM_XML = qn("w:customXml")
+_WRAPPERS = (_SDT, _CUSTOM_XML)
+
+
+def _hidden(run: etree._Element) -> bool:
+    """Whether a run is hidden text (``w:vanish``), which Word neither shows nor prints."""
+    props = run.find(_R_PR)
+    vanish = props.find(_VANISH) if props is not None else None
+    return vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off")
+
+
+def _unwrapped(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """The ``tag`` children of ``parent``, those inside content controls and custom XML
+    included (a form's table rows and cells may be wrapped so)."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
+            if content is not None:
+                yield from _unwrapped(content, tag)
 
 
 def _paragraph_text(p: etree._Element) -> str:
@@ -46,11 +75,13 @@ def _paragraph_text(p: etree._Element) -> str:
     def walk(node: etree._Element) -> None:
         for child in node:
             tag = child.tag
-            if tag in _NOT_SHOWN:
+            if tag in _NOT_SHOWN or tag == _FALLBACK or (tag == _R and _hidden(child)):
                 continue
             if tag == _T:
                 parts.append(child.text or "")
-            elif tag == _TAB:
+            elif tag == _HYPHEN:
+                parts.append("-")
+            elif tag in (_TAB, _PTAB):
                 parts.append(" ")
             elif tag in (_BR, _CR):
                 parts.append("\n")
@@ -105,10 +136,10 @@ def _table(tbl: etree._Element, context: _Context) -> Table:
     texts: dict[Origin, str] = {}
     grid: list[list[Origin]] = []
     cells = context.cells.table()
-    for r, tr in enumerate(tbl.iterchildren(_TR)):
+    for r, tr in enumerate(_unwrapped(tbl, _TR)):
         row: list[Origin] = [(r, c) for c in range(_grid_before(tr))]
         above = grid[-1] if grid else []
-        for tc in tr.iterchildren(_TC):
+        for tc in _unwrapped(tr, _TC):
             own = (r, len(row))
             if own[1] >= MAX_COLUMNS:
                 raise too_many_columns(context.cells.name)
@@ -205,6 +236,8 @@ def _blocks_of(container: etree._Element, context: _Context) -> Iterator[Block]:
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _blocks_of(content, context)
+        elif child.tag == _CUSTOM_XML:
+            yield from _blocks_of(child, context)
 
 
 def _layout_cells(tbl: etree._Element) -> Iterator[etree._Element]:
@@ -214,8 +247,8 @@ def _layout_cells(tbl: etree._Element) -> Iterator[etree._Element]:
     the other, as a PDF printed from it is (layout.in_reading_order); a row of one cell across
     the table ends one run of columns and starts the next."""
     run: list[tuple[int, int, etree._Element]] = []  # (column, row, cell)
-    for r, tr in enumerate(tbl.iterchildren(_TR)):
-        cells = list(tr.iterchildren(_TC))
+    for r, tr in enumerate(_unwrapped(tbl, _TR)):
+        cells = list(_unwrapped(tr, _TC))
         if len(cells) == 1:
             yield from (tc for _, _, tc in sorted(run, key=lambda cell: cell[:2]))
             run = []
@@ -225,6 +258,51 @@ def _layout_cells(tbl: etree._Element) -> Iterator[etree._Element]:
                 run.append((column, r, tc))
             column += _grid_span(tc)
     yield from (tc for _, _, tc in sorted(run, key=lambda cell: cell[:2]))
+
+
+def _split_tables_joined(blocks: Iterator[Block]) -> Iterator[Block]:
+    """A table the office split in two at a page break, with nothing but empty paragraphs
+    between the parts, made one again, as it is read from its PDF (pdftables.TableGrid):
+    the second part's header rows, when it repeats them, are dropped. Without this, a second
+    part that does not repeat the header is a table nobody can read the columns of."""
+    previous: Table | None = None
+    for block in blocks:
+        if isinstance(block, Table) and previous is not None and _width(block) == _width(previous):
+            previous = _joined(previous, block)
+            continue
+        if previous is not None:
+            yield previous
+            previous = None
+        if isinstance(block, Table):
+            previous = block
+        else:
+            yield block
+    if previous is not None:
+        yield previous
+
+
+def _width(table: Table) -> int:
+    return max((len(row) for row in table.rows), default=0)
+
+
+def _joined(first: Table, second: Table) -> Table:
+    heads = 0
+    while heads < min(len(first.rows), len(second.rows)) and (
+        second.rows[heads] == first.rows[heads]
+    ):
+        heads += 1
+    texts: dict[Origin, str] = {}
+    grid: list[list[Origin]] = []
+    for part, skip, offset in ((first, 0, 0), (second, heads, len(first.rows) - heads)):
+        for r in range(skip, len(part.rows)):
+            row: list[Origin] = []
+            for c, text in enumerate(part.rows[r]):
+                top, left = part.origin(r, c)
+                origin = (top + offset, left) if top >= skip else (r + offset, c)
+                texts.setdefault(origin, text)
+                row.append(origin)
+            grid.append(row)
+    return table_from_grid(texts, grid)
 
 
 def _without_chrome(blocks: Iterator[Block]) -> Iterator[Block]:
@@ -265,7 +343,8 @@ def read_docx(path: Path) -> SourceText:
     try:
         document = docx.Document(str(path))
         context = _Context(read_numbering(document), _ruled_styles(document), CellBudget(name))
-        blocks = list(_without_chrome(_blocks_of(document.element.body, context)))
+        body = _blocks_of(document.element.body, context)
+        blocks = list(_split_tables_joined(_without_chrome(body)))
     except UnreadableInput:
         raise
     # A damaged package fails in many ways (bad XML, bad deflate stream, missing part, bad

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -56,6 +56,17 @@ def has_real_text(text: PageText) -> bool:
 def _is_blank(page: Any, text: PageText) -> bool:
     """Nothing drawn to read: no letters, no undecodable glyphs, no picture."""
     return not text.letters and not text.undecodable and not page.images
+
+
+def _unread(page: Any, text: PageText) -> Literal["scan", "undecodable"] | None:
+    """Why the page's text cannot be read (a picture of a page, or glyphs that give no
+    letters); None when it is read. A page of a few words with no picture on it is text
+    (the last row of a long table, the signature block), not a scan."""
+    if has_real_text(text):
+        return None
+    if text.undecodable:
+        return "undecodable"
+    return "scan" if page.images else None
 
 
 @dataclass
@@ -197,24 +208,28 @@ def _refuse_as_scan(name: str, pages: int, scanned: list[int], undecodable: list
     )
 
 
-def _warning(name: str, scanned: list[int], undecodable: list[int]) -> list[str]:
-    out = []
-    if scanned:
-        listed = ", ".join(map(str, scanned[:10]))
-        out.append(f"Trang {listed} của {name} là ảnh quét, chưa được đọc. {OCR_HINT}")
-    if undecodable:
-        listed = ", ".join(map(str, undecodable[:10]))
-        out.append(
-            f"Trang {listed} của {name} dùng phông chữ không cho biết các ký tự là chữ gì, "
-            f"chưa được đọc. {OCR_HINT}"
-        )
-    return out
+def _refuse_undecodable(name: str, undecodable: list[int]) -> None:
+    """Pages of a text PDF whose glyphs give no letters hold text the reader cannot see (a
+    table's rows, a part of the plan): reading on would give a plan with those parts
+    silently missing."""
+    listed = ", ".join(map(str, undecodable[:10]))
+    raise UnreadableInput(
+        f"Trang {listed} của {name} dùng phông chữ không cho biết các ký tự là chữ gì: nội "
+        "dung các trang này không đọc được, kế hoạch đọc ra sẽ thiếu phần đó. Hãy tải lên "
+        "bản .docx của văn bản, hoặc xuất lại PDF từ Word."
+    )
+
+
+def _warning(name: str, scanned: list[int]) -> list[str]:
+    listed = ", ".join(map(str, scanned[:10]))
+    return [f"Trang {listed} của {name} là ảnh quét, chưa được đọc. {OCR_HINT}"]
 
 
 def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:  # noqa: C901 - to be split (issue 11 note)
     """The paragraphs and tables of a PDF. Pages without text are read by OCR when ``ocr`` is
     set; a PDF most of whose pages have no text is otherwise refused with the way to enable
-    OCR, and a text PDF's pages without text are named in a warning."""
+    OCR, a text PDF's scanned pages (a signed appendix) are named in a warning, and its pages
+    whose glyphs give no letters refuse it, naming them."""
     name = path.name
     blocks: list[Block | TableGrid] = []
     scanned: list[int] = []
@@ -239,8 +254,9 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:  # noqa: C901 - to
                     page.close()
                     continue
                 pages += 1
-                if not has_real_text(text):
-                    (undecodable if text.undecodable > text.letters else scanned).append(number)
+                unread = _unread(page, text)
+                if unread is not None:
+                    (undecodable if unread == "undecodable" else scanned).append(number)
                     if ocr:
                         from theodoi.ingest.readers.ocr import ocr_page
 
@@ -267,7 +283,9 @@ def read_pdf(path: Path, *, ocr: bool = False) -> SourceText:  # noqa: C901 - to
     if (scanned or undecodable) and not ocr:
         if pages - len(scanned) - len(undecodable) < _TEXT_SHARE * pages:
             _refuse_as_scan(name, pages, scanned, undecodable)
-        warnings = _warning(name, scanned, undecodable)
+        if undecodable:
+            _refuse_undecodable(name, undecodable)
+        warnings = _warning(name, scanned)
     out = _join_tables(blocks)
     if not out:
         raise UnreadableInput(f"Tệp {name} không có chữ nào đọc được.")
