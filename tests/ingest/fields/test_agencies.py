@@ -162,3 +162,85 @@ def test_letters_inside_words_and_document_numbers_are_left_alone(untouched: str
 )
 def test_agency_cells_of_other_plans(cell: str | None, agencies: list[str]) -> None:
     assert split_agencies(cell) == agencies
+
+
+@pytest.mark.parametrize(
+    ("cell", "agencies"),
+    [
+        # A cell that is one bracket lists the bodies inside it.
+        (
+            "(Cục Chuyển đổi số quốc gia, Vụ Pháp chế)",
+            ["Cục Chuyển đổi số quốc gia", "Vụ Pháp chế"],
+        ),
+        # Units of a ministry, each named, are as many agencies.
+        ("Vụ Pháp chế, Vụ Hợp tác quốc tế", ["Vụ Pháp chế", "Vụ Hợp tác quốc tế"]),
+        (
+            "Các Vụ: Pháp chế, Kế hoạch - Tài chính",
+            ["Vụ Pháp chế", "Vụ Kế hoạch - Tài chính"],
+        ),
+        (
+            "Cục Thông tin, Thống kê, Cục Đổi mới sáng tạo",
+            ["Cục Thông tin, Thống kê", "Cục Đổi mới sáng tạo"],
+        ),
+        # ``và`` between two named bodies separates them ...
+        ("Bộ Công an và Bộ Quốc phòng", ["Bộ Công an", "Bộ Quốc phòng"]),
+        ("Sở Giáo dục và Đào tạo và Sở Tài chính", ["Sở Giáo dục và Đào tạo", "Sở Tài chính"]),
+        ("HĐND và UBND tỉnh", ["Hội đồng nhân dân", "Ủy ban nhân dân tỉnh"]),
+        # ... never inside a name ...
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        (
+            "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+            ["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"],
+        ),
+        (
+            "Ủy ban Quốc phòng, An ninh và Đối ngoại, Ủy ban Dân nguyện và Giám sát",
+            ["Ủy ban Quốc phòng, An ninh và Đối ngoại", "Ủy ban Dân nguyện và Giám sát"],
+        ),
+        # ... and not before a collective, which SCHEMA.md keeps in one entry with the body.
+        (
+            "Bộ Kế hoạch và Đầu tư và các địa phương",
+            ["Bộ Kế hoạch và Đầu tư và các địa phương"],
+        ),
+        # The words of a role are no part of a name.
+        ("Sở Tư pháp chủ trì", ["Sở Tư pháp"]),
+        ("Phối hợp với Công an tỉnh", ["Công an tỉnh"]),
+        ("Chủ trì: Sở Nội vụ", ["Sở Nội vụ"]),
+        ("Sở Y tế (chủ trì), Sở Tài chính", ["Sở Y tế", "Sở Tài chính"]),
+        ("Sở Y tế chủ trì, phối hợp với Sở Tài chính", ["Sở Y tế", "Sở Tài chính"]),
+        ("Cấp ủy phối hợp Thủ trưởng đơn vị", ["Cấp ủy", "Thủ trưởng đơn vị"]),
+        ("Sở Nội vụ tham mưu UBND tỉnh", ["Sở Nội vụ"]),
+        ("Sở Tư pháp hướng dẫn các xã, phường", ["Sở Tư pháp"]),
+        ("Sở Y tế phối hợp triển khai", ["Sở Y tế"]),
+        ("Trung tâm Hướng dẫn viên du lịch", ["Trung tâm Hướng dẫn viên du lịch"]),
+        # Collectives stay whole.
+        ("các sở, ban, ngành", ["các sở, ban, ngành"]),
+        ("UBND các xã, phường, đặc khu", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
+        # A body named with its province is that body, as written.
+        (
+            "Sở Y tế tỉnh Quảng Ngãi, Công an tỉnh Quảng Ngãi",
+            ["Sở Y tế tỉnh Quảng Ngãi", "Công an tỉnh Quảng Ngãi"],
+        ),
+    ],
+)
+def test_agency_lists_of_every_shape(cell: str, agencies: list[str]) -> None:
+    assert split_agencies(cell) == agencies
+
+
+@pytest.mark.parametrize(
+    ("written", "spelled_out"),
+    [
+        ("Đoàn ĐBQH tỉnh", "Đoàn đại biểu Quốc hội tỉnh"),
+        ("BCĐ tỉnh", "Ban Chỉ đạo tỉnh"),
+        ("Ủy ban MTTQ Việt Nam xã", "Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
+        ("Sở DT&TG", "Sở Dân tộc và Tôn giáo"),
+        ("Sở NN&MT", "Sở Nông nghiệp và Môi trường"),
+        ("Liên hiệp các Hội KH&KT tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"),
+        ("Hội CCB tỉnh, Hội ND tỉnh", "Hội Cựu chiến binh tỉnh, Hội Nông dân tỉnh"),
+        ("VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+        ("UBKT Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"),
+        ("BCSĐ UBND tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh"),
+        ("UBTVQH, VPQH", "Ủy ban Thường vụ Quốc hội, Văn phòng Quốc hội"),
+    ],
+)
+def test_abbreviations_of_2025_bodies_are_spelled_out(written: str, spelled_out: str) -> None:
+    assert expand_abbreviations(written) == spelled_out

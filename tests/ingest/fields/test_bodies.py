@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+import theodoi
 from theodoi.ingest.fields.agencies import split_agencies
 from theodoi.ingest.fields.bodies import opens_with_body, split_outside
 
@@ -76,3 +80,104 @@ def test_a_list_is_never_split_inside_brackets_or_a_whole_name() -> None:
 )
 def test_agency_cells_split_as_the_catalogue_reads_them(cell: str, agencies: list[str]) -> None:
     assert split_agencies(cell) == agencies
+
+
+# Nghị quyết 176/2025/QH15: the Government from 01/3/2025.
+MINISTRIES_2025 = [
+    "Bộ Quốc phòng",
+    "Bộ Công an",
+    "Bộ Ngoại giao",
+    "Bộ Nội vụ",
+    "Bộ Tư pháp",
+    "Bộ Tài chính",
+    "Bộ Công Thương",
+    "Bộ Nông nghiệp và Môi trường",
+    "Bộ Xây dựng",
+    "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ Khoa học và Công nghệ",
+    "Bộ Giáo dục và Đào tạo",
+    "Bộ Y tế",
+    "Bộ Dân tộc và Tôn giáo",
+    "Ngân hàng Nhà nước Việt Nam",
+    "Thanh tra Chính phủ",
+    "Văn phòng Chính phủ",
+]
+# Nghị định 45/2025/NĐ-CP: the departments of every province, and those of some.
+DEPARTMENTS_2025 = [
+    "Sở Nội vụ",
+    "Sở Tư pháp",
+    "Sở Tài chính",
+    "Sở Công Thương",
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Xây dựng",
+    "Sở Khoa học và Công nghệ",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Y tế",
+    "Thanh tra tỉnh",
+    "Văn phòng Ủy ban nhân dân tỉnh",
+    "Sở Ngoại vụ",
+    "Sở Dân tộc và Tôn giáo",
+    "Sở Du lịch",
+    "Sở Quy hoạch - Kiến trúc",
+]
+# Nghị quyết of 18/02/2025 on the National Assembly's bodies.
+ASSEMBLY_BODIES_2025 = [
+    "Hội đồng Dân tộc",
+    "Ủy ban Pháp luật và Tư pháp",
+    "Ủy ban Kinh tế và Tài chính",
+    "Ủy ban Quốc phòng, An ninh và Đối ngoại",
+    "Ủy ban Văn hóa và Xã hội",
+    "Ủy ban Khoa học, Công nghệ và Môi trường",
+    "Ủy ban Công tác đại biểu",
+    "Ủy ban Dân nguyện và Giám sát",
+]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        pytest.param(MINISTRIES_2025, id="ministries"),
+        pytest.param(DEPARTMENTS_2025, id="departments"),
+        pytest.param(ASSEMBLY_BODIES_2025, id="national-assembly"),
+    ],
+)
+def test_a_list_of_the_2025_bodies_splits_into_each_body(names: list[str]) -> None:
+    assert split_agencies(", ".join(names)) == names
+    assert split_agencies("; ".join(names)) == names
+    assert all(opens_with_body(name) for name in names)
+
+
+def _bodies_theodoi_resolves() -> list[str]:
+    """Every name and alias of the bodies that orgs/data declares (the organisations a plan's
+    agencies resolve to, with the former ones that have a successor)."""
+    data = Path(theodoi.__file__).parent / "orgs" / "data"
+    names: list[str] = []
+    for file in ("national_bodies.json", "provincial_bodies.json"):
+        for body in json.loads((data / file).read_text("utf-8"))["bodies"]:
+            for name in [body["name"], *body["aliases"]]:
+                names.append(name.replace("{province}", "Quảng Ngãi"))
+    return names
+
+
+@pytest.mark.parametrize("name", _bodies_theodoi_resolves())
+def test_every_body_theodoi_resolves_is_read_as_one_body(name: str) -> None:
+    # The catalogue and orgs/data describe the same bodies: what the extractor reads as one
+    # agency is what the resolver can find.
+    agencies = split_agencies(name)
+    assert len(agencies) == 1
+    assert opens_with_body(agencies[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kiểm toán nhà nước",
+        "Viện kiểm sát nhân dân tối cao",
+        "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
+        "Cơ quan thuế khu vực",
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường",
+    ],
+)
+def test_a_whole_name_in_the_catalogue_opens_a_body_whatever_follows_its_head(text: str) -> None:
+    assert opens_with_body(text)

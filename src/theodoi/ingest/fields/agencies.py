@@ -4,8 +4,12 @@ the cell split into one entry per agency as extraction/SCHEMA.md says.
 How plans list agencies: ``;`` always separates; ``,`` separates whole agency names
 (``Sở Nội vụ, Sở Tài chính``) but also runs inside a name (``Bộ Văn hóa, Thể thao và Du lịch``)
 and inside a collective phrase, which stays one entry (``Các sở, ban, ngành, địa phương``,
-``Báo, đài phát thanh, truyền hình các cấp``); ``và`` never separates
-(``Sở Thông tin và Truyền thông và các bộ, ngành`` is one entry).
+``Báo, đài phát thanh, truyền hình các cấp``). ``và`` separates two named bodies (``Bộ Công
+an và Bộ Quốc phòng``) and nothing else: not inside a name (``Sở Khoa học và Công nghệ``,
+``Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh``), and not before a collective
+(``Bộ Kế hoạch và Đầu tư và các địa phương`` is one entry, as the gold files write it; the
+resolver finds the body in it, orgs/resolve.py ``split_joined``). The words of a role
+(``chủ trì``, ``phối hợp với``, ``tham mưu``, ``hướng dẫn``) are not part of any name.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import re
 from functools import cache
 from importlib.resources import files
 
-from theodoi.ingest.fields.bodies import catalogue, split_outside
+from theodoi.ingest.fields.bodies import catalogue, opens_with_body, split_outside
 from theodoi.ingest.textnorm import normalize_text
 
 _LETTER_OR_JOIN = r"\w&/\-"
@@ -55,8 +59,12 @@ def expand_abbreviations(text: str) -> str:
 
 # The words that open a body's name come from the catalogue (bodies.csv).
 _HEADS = "|".join(re.escape(head) for head in catalogue().heads)
-# ``Các Sở: Tài chính, Nội vụ``: one head shared by the names listed after it.
-_SHARED_HEAD = re.compile(r"^(?:các\s+)?(sở|bộ|ban)\s*:\s*(.+)$", re.IGNORECASE)
+# ``Các Sở: Tài chính, Nội vụ``, ``Các Vụ: Pháp chế, Tổ chức cán bộ``: one head shared by the
+# names listed after it; only a head that a capitalised name follows (``Sở``, ``Cục``, ``Vụ``).
+_NAME_HEADS = "|".join(
+    re.escape(head) for head in catalogue().heads if head not in catalogue().free
+)
+_SHARED_HEAD = re.compile(rf"^(?:các\s+)?({_NAME_HEADS})\s*:\s*(.+)$", re.IGNORECASE)
 _NAMED = re.compile(rf"^({_HEADS})(?!\w)", re.IGNORECASE)
 _NAMED_CAPITALISED = re.compile(rf"^({_HEADS})(?!\w)")
 _COLLECTIVE_START = re.compile(r"^(các|những|mọi|toàn bộ|tất cả)\s", re.IGNORECASE)
@@ -83,10 +91,60 @@ def split_agencies(text: str | None) -> list[str]:
     if cleaned in _EMPTY:
         return []
     agencies: list[str] = []
-    for segment in split_outside(expand_abbreviations(cleaned), ";"):
-        segment = _RUNS_ON.sub("", segment)
-        agencies.extend(a for entry in _split_segment(segment) for a in _members(entry))
+    for segment in split_outside(expand_abbreviations(_unbracketed(cleaned)), ";"):
+        for named in _without_roles(_RUNS_ON.sub("", segment)):
+            agencies.extend(a for entry in _split_segment(named) for a in _members(entry))
     return agencies
+
+
+def _unbracketed(cell: str) -> str:
+    """``(Cục A, Cục B)``: a cell that is one bracket lists what the bracket holds."""
+    if not (cell.startswith("(") and cell.endswith(")")):
+        return cell
+    depth = 0
+    for k, ch in enumerate(cell):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and k < len(cell) - 1:
+            return cell  # ``(A) và (B)``: two brackets, not one
+    return cell[1:-1].strip(" .;,")
+
+
+# A role in a cell of agencies: ``Sở Y tế chủ trì``, ``Phối hợp với Công an tỉnh``, ``Cấp ủy
+# phối hợp Thủ trưởng đơn vị``, ``Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh``, ``(chủ trì)``.
+# Lower case inside a cell (``Trung tâm Hướng dẫn …`` is a name), any case at its start.
+_ROLE = r"(?:đồng\s+)?(?:chủ trì|phối hợp(?:\s+(?:với|cùng))?|tham mưu(?:\s+cho)?|hướng dẫn)"
+_ROLE_INSIDE = re.compile(rf"\s*[,(]?\s*\(?\b{_ROLE}\b\)?\s*[:,)]?\s*")
+_ROLE_FIRST = re.compile(rf"^\(?{_ROLE}\b\)?\s*[:,)]?\s*", re.IGNORECASE)
+# After these a body is the one advised or guided, not one that acts.
+_ADDRESSEE_ROLES = ("tham mưu", "hướng dẫn")
+
+
+def _without_roles(segment: str) -> list[str]:
+    """The bodies a segment names, without the words of their roles: what follows a role is
+    kept when it names a body (a partner), not when it is the work (``phối hợp triển khai``)
+    or the body advised (``tham mưu Ủy ban nhân dân tỉnh``)."""
+    first = _ROLE_FIRST.match(segment)
+    rest = segment[first.end() :] if first else segment
+    pieces: list[str] = []
+    at = 0
+    role: str | None = None
+    for match in _ROLE_INSIDE.finditer(rest):
+        pieces.extend(_kept(rest[at : match.start()], role, named_before=bool(pieces)))
+        role = match.group(0)
+        at = match.end()
+    pieces.extend(_kept(rest[at:], role, named_before=bool(pieces)))
+    return pieces
+
+
+def _kept(piece: str, role: str | None, *, named_before: bool) -> list[str]:
+    piece = piece.strip(" ,.:")
+    if not piece:
+        return []
+    if role is None:
+        return [piece]
+    if named_before and any(r in role for r in _ADDRESSEE_ROLES):
+        return []
+    return [piece] if opens_with_body(piece) else []
 
 
 # ``Các đơn vị liên quan (Cục Chuyển đổi số, Vụ Pháp chế)``: a collective whose members are
@@ -143,7 +201,28 @@ def _split_segment(segment: str) -> list[str]:
             entries[-1] = f"{entries[-1]}, {piece}"
         if " các " in f" {piece} " or " và các " in piece:
             collective = True
-    return [part for entry in entries for part in _split_lost_separators(entry)]
+    return [
+        body
+        for entry in entries
+        for part in _split_lost_separators(entry)
+        for body in _split_joined_bodies(part)
+    ]
+
+
+def _split_joined_bodies(entry: str) -> list[str]:
+    """``Bộ Công an và Bộ Quốc phòng``: two bodies. A ``và`` inside a whole name
+    (``Văn phòng Hội đồng nhân dân và Ủy ban nhân dân``), inside a name that the catalogue
+    does not hold (``Sở Khoa học và Công nghệ``: ``Công nghệ`` opens no body) or before a
+    collective (``… và các bộ, ngành``) joins."""
+    if _is_collective_start(entry) or not opens_with_body(entry):
+        return [entry]
+    bodies: list[str] = []
+    for piece in split_outside(entry, " và "):
+        if bodies and not (piece[:1].isupper() and opens_with_body(piece)):
+            bodies[-1] = f"{bodies[-1]} và {piece}"
+        else:
+            bodies.append(piece)
+    return bodies
 
 
 def _starts_new_entry(piece: str, *, collective: bool) -> bool:

@@ -1,5 +1,6 @@
 """Vietnamese public bodies as data (``bodies.csv``): the words that open a body's name and
-the whole names that must never be split, read once.
+the whole names of the bodies themselves (the ministries, their units, the Party's and the
+National Assembly's bodies, a province's departments …), read once.
 
 A plan names its agencies in free text: ``Sở Y tế``, ``Cục Chuyển đổi số``, ``Tổ đảng ở
 Thường trực Ủy ban Khoa học, Công nghệ và Môi trường``, ``Ủy ban nhân dân các xã, phường``.
@@ -21,6 +22,7 @@ from importlib.resources import files
 class Catalogue:
     heads: tuple[str, ...]  # longest first
     names: tuple[str, ...]  # longest first
+    name: re.Pattern[str]  # a whole name anywhere, any case
     head: re.Pattern[str]  # a head at the start, any case
     head_capitalised: re.Pattern[str]  # a head at the start, as names are written
     free: frozenset[str]  # heads that any word may follow (``Công an tỉnh``)
@@ -42,9 +44,11 @@ def catalogue() -> Catalogue:
     )
     alternatives = "|".join(re.escape(h) for h in heads)
     listed = "|".join(re.escape(m) for m in members)
+    whole = "|".join(re.escape(n) for n in names)
     return Catalogue(
         heads=heads,
         names=names,
+        name=re.compile(rf"(?<!\w)(?:{whole})(?!\w)", re.IGNORECASE),
         head=re.compile(rf"^(?:{alternatives})(?!\w)", re.IGNORECASE),
         head_capitalised=re.compile(rf"^(?:{alternatives})(?!\w)"),
         free=frozenset(r["words"] for r in rows if r["kind"] == "head" and r["then"] == "any"),
@@ -56,11 +60,15 @@ def catalogue() -> Catalogue:
 
 def opens_with_body(text: str) -> bool:
     """Whether ``text`` starts with the name of a body as names are written (``Sở Y tế …``,
-    ``Tổ đảng ở …``, ``Công an tỉnh``; not ``Hội nghị``, ``Trung tâm dữ liệu``) or with a
-    collective of bodies (``Các sở, ban, ngành``, ``Ủy ban nhân dân các xã``)."""
+    ``Tổ đảng ở …``, ``Công an tỉnh``, ``Kiểm toán nhà nước``; not ``Hội nghị``, ``Trung tâm
+    dữ liệu``) or with a collective of bodies (``Các sở, ban, ngành``, ``Ủy ban nhân dân các
+    xã``)."""
     stripped = text.strip()
     known = catalogue()
     if known.collective.match(stripped):
+        return True
+    whole = known.name.match(stripped)
+    if whole is not None and stripped[:1].isupper():
         return True
     match = known.head_capitalised.match(stripped)
     if match is None:
@@ -71,16 +79,9 @@ def opens_with_body(text: str) -> bool:
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` holds a whole name from the catalogue (``Bộ Văn hóa, Thể thao và Du
-    lịch``) or a bracket: spans inside which a list is never split."""
-    spans: list[tuple[int, int]] = []
-    lowered = text.lower()
-    for name in catalogue().names:
-        start = lowered.find(name.lower())
-        while start != -1:
-            end = start + len(name)
-            if not any(s <= start < e for s, e in spans):
-                spans.append((start, end))
-            start = lowered.find(name.lower(), end)
+    lịch``, ``Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân``) or a bracket: spans
+    inside which a list is never split."""
+    spans = [match.span() for match in catalogue().name.finditer(text)]
     depth, opened = 0, 0
     for k, ch in enumerate(text):
         if ch == "(":
