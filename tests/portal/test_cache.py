@@ -14,12 +14,13 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from tests.builders import REVIEWED
+from tests.builders import AS_OF, REVIEWED, signed_in
 from theodoi.plans.models import Plan, Task
 from theodoi.plans.services import set_task_confidential
-from theodoi.portal.cache import _version_sql
+from theodoi.portal.cache import _front_sql, _version_sql
 from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.models import PlanSnapshot
+from theodoi.snapshots.services import rebuild_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +157,72 @@ def test_the_key_names_the_tasks_the_public_may_read(tien_giang_plan: Plan) -> N
     assert keyed == public
     assert tasks[2].pk in keyed
     assert not {tasks[0].pk, tasks[1].pk} & keyed
+
+
+def _front_row(html: str, plan: Plan) -> list[str]:
+    row = html.split(reverse("portal:plan_detail", args=[plan.pk]))[1].split("</tr>")[0]
+    return re.findall(r'<td class="num"[^>]*>([^<]+)</td>', row)
+
+
+def test_the_front_page_is_served_from_its_cache_whatever_the_query_string(
+    client: Client, evaluated: PlanSnapshot, django_assert_max_num_queries: object
+) -> None:
+    """Issue 15: the front page (every plan's figures) was rendered on each request, 370 ms at
+    national scale. A hit costs the key's one statement, whatever the query string."""
+    warm = page(client, "plan_list")
+    queries = ("", "?x=1", "?" + "a" * 300)
+    with django_assert_max_num_queries(len(queries)):  # type: ignore[operator]
+        for query in queries:
+            assert page(client, "plan_list", query=query) == warm
+
+
+def test_the_front_page_counts_a_task_made_confidential_at_once_and_a_rebuilt_snapshot(
+    client: Client, coordinator: User, evaluated: PlanSnapshot
+) -> None:
+    """Its cache keys on the tasks the public may not read and on each plan's snapshot: a
+    task made confidential leaves the count on the next request, with no rebuild; opened
+    again, it is back; a rebuilt snapshot's figures are shown."""
+    plan = evaluated.plan
+    public = visible_tasks(AnonymousUser()).filter(plan=plan)
+    before = _front_row(page(client, "plan_list"), plan)
+    assert before[0] == str(public.count())
+    task = public.order_by("position").first()
+    set_task_confidential(task, True, by=coordinator, now=REVIEWED)
+    assert _front_row(page(client, "plan_list"), plan)[0] == str(public.count())
+    assert public.count() == int(before[0]) - 1
+    set_task_confidential(task, False, by=coordinator, now=REVIEWED)
+    assert _front_row(page(client, "plan_list"), plan) == before
+
+    overdue = [t for t in evaluated.results["tasks"] if t["overdue"]]
+    Task.objects.filter(pk=overdue[0]["id"]).update(archived_at=REVIEWED)
+    rebuild_snapshot(plan, as_of=AS_OF, now=REVIEWED)
+    after = _front_row(page(client, "plan_list"), plan)
+    assert after[2] == str(int(before[2]) - 1)
+
+
+def test_a_signed_in_person_is_never_served_the_public_front_page(
+    client: Client, leader: User, evaluated: PlanSnapshot
+) -> None:
+    page(client, "plan_list")
+    html = signed_in(leader).get(reverse("portal:plan_list")).content.decode()
+    assert leader.get_username() in html or leader.get_full_name() in html
+    assert reverse("login") not in html.split('<main id="content">')[0]
+
+
+def test_the_front_key_names_the_tasks_the_public_may_not_read(tien_giang_plan: Plan) -> None:
+    """The front page's statement and ``visible_tasks`` say the same of every task: the
+    plan's tasks less those the statement names are the public's."""
+    tasks = list(tien_giang_plan.tasks.order_by("position")[:3])
+    Task.objects.filter(pk=tasks[0].pk).update(confidential=True)
+    Task.objects.filter(pk=tasks[1].pk).update(archived_at=REVIEWED)
+    with connection.cursor() as cursor:
+        status = tien_giang_plan.status
+        cursor.execute(_front_sql(), [REVIEWED.date(), status, status, True])
+        hidden = {row[1] for row in cursor.fetchall() if row[0] == 1}
+    everything = set(tien_giang_plan.tasks.values_list("pk", flat=True))
+    public = set(
+        visible_tasks(AnonymousUser()).filter(plan=tien_giang_plan).values_list("pk", flat=True)
+    )
+    assert everything - hidden == public
+    assert {tasks[0].pk, tasks[1].pk} <= hidden
+    assert tasks[2].pk not in hidden

@@ -1,4 +1,4 @@
-"""Public pages cached per plan, keyed on what they show.
+"""Public pages cached per plan (and the front page over every plan), keyed on what they show.
 
 The key names the plan's version and latest amendment, the digest of its latest snapshot, the
 latest ranking publication not withdrawn, the very tasks and indicators the public may read and
@@ -85,6 +85,50 @@ def plan_version(plan_id: int, today: datetime.date) -> str:
     return f"{version}.{amendment}.{digest or '-'}.{ranking or '-'}.{ids}"
 
 
+def _front_sql() -> str:
+    """The statement of the portal's front page (every published plan with its public tasks'
+    figures): each published plan's version, amendment and latest snapshot digest (kind 0),
+    then the tasks of those plans the public may not read, confidential or archived (kind 1).
+    A plan's tasks are those of its version and amendment, so these few ids name the public
+    ones without listing the thousands of them on every hit."""
+    plan, snapshot, task = Plan._meta.db_table, PlanSnapshot._meta.db_table, Task._meta.db_table
+    return (
+        f"SELECT 0, p.id, p.version, p.amendment_number,"
+        f" (SELECT s.digest FROM {snapshot} s WHERE s.plan_id = p.id AND s.as_of <= %s"
+        f"  ORDER BY s.as_of DESC LIMIT 1)"
+        f" FROM {plan} p WHERE p.status = %s"
+        f" UNION ALL SELECT 1, t.id, t.plan_id, NULL, NULL FROM {task} t"
+        f" JOIN {plan} p ON p.id = t.plan_id"
+        f" WHERE p.status = %s AND (t.confidential = %s OR t.archived_at IS NOT NULL)"
+        f" ORDER BY 1, 2"
+    )
+
+
+def front_version(today: datetime.date) -> str:
+    """What the portal's front page depends on, as a short string, in one query."""
+    published = PlanStatus.PUBLISHED.value
+    with connection.cursor() as cursor:
+        cursor.execute(_front_sql(), [today, published, published, True])
+        rows = cursor.fetchall()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:32]
+
+
+def _served(request: HttpRequest, key: str, view: Callable[[], HttpResponse]) -> HttpResponse:
+    """The page under ``key`` for the public, else ``view``'s (kept when it is a 200)."""
+    # Only what the public sees is shared: a signed-in person's page names them.
+    shared = request.method == "GET" and not request.user.is_authenticated
+    if shared:
+        hit: HttpResponse | None = fetch(key)
+        if hit is not None:
+            return hit
+    response = view()
+    if shared and response.status_code == 200:
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        keep(key, response)
+    return response
+
+
 def cached_per_plan(view: View) -> View:
     """Cache a GET page of one plan (its view takes ``plan_id`` and reads no query
     parameter) under the plan's version and the page's address."""
@@ -96,17 +140,19 @@ def cached_per_plan(view: View) -> View:
         # left out, so ``?x=1`` is the same page from the same entry.
         path = hashlib.sha256(request.path.encode()).hexdigest()[:32]
         key = f"portal:{plan_id}:{version}:{translation.get_language()}:{path}"
-        # Only what the public sees is shared: a signed-in person's page names them.
-        shared = request.method == "GET" and not request.user.is_authenticated
-        if shared:
-            hit: HttpResponse | None = fetch(key)
-            if hit is not None:
-                return hit
-        response = view(request, plan_id, **kwargs)
-        if shared and response.status_code == 200:
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            keep(key, response)
-        return response
+        return _served(request, key, lambda: view(request, plan_id, **kwargs))
+
+    return serve
+
+
+def cached_front(view: View) -> View:
+    """Cache the portal's front page (it reads no query parameter) under every published
+    plan's version and the tasks the public may not read."""
+
+    @wraps(view)
+    def serve(request: HttpRequest) -> HttpResponse:
+        version = front_version(timezone.localdate())
+        key = f"portal:front:{version}:{translation.get_language()}"
+        return _served(request, key, lambda: view(request))
 
     return serve

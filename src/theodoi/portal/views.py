@@ -16,7 +16,7 @@ from theodoi.exports.tabular import OpenData
 from theodoi.limits.counters import source_of
 from theodoi.plans.models import PLAN_DOCUMENTS, Plan, PlanStatus
 from theodoi.portal import pages
-from theodoi.portal.cache import cached_per_plan
+from theodoi.portal.cache import cached_front, cached_per_plan
 from theodoi.portal.errors import FeedbackError
 from theodoi.portal.feedback import submit_feedback
 from theodoi.portal.forms import FeedbackForm
@@ -29,6 +29,7 @@ from theodoi.snapshots.reading import Results
 from theodoi.snapshots.services import latest_snapshot
 
 
+@cached_front
 def plan_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     plans = Plan.objects.filter(status=PlanStatus.PUBLISHED).select_related("province")
