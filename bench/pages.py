@@ -102,7 +102,7 @@ def run(backend: str, scale: int, args: argparse.Namespace) -> dict[str, Any]:
                 "--prepare",
                 json.dumps(
                     {
-                        "synth": SMOKE_SYNTH if args.smoke else synth_args(scale),
+                        "synth": args.synth or synth_args(scale),
                         "samples": args.samples,
                     }
                 ),
@@ -118,8 +118,6 @@ def run(backend: str, scale: int, args: argparse.Namespace) -> dict[str, Any]:
         results: dict[str, Any] = json.loads(preparing.stdout.splitlines()[-1])
         results.update(backend=backend, scale=scale)
         if not args.smoke:
-            if shutil.which("wrk") is None:
-                sys.exit("wrk is missing: apt-get install -y wrk")
             results["wrk"] = serve.under_load(env, results, args.seconds, args.workers, var)
             if args.memory_requests:
                 results["memory"] = serve.memory(env, results, args.memory_requests, 4)
@@ -155,16 +153,19 @@ def main() -> None:
     parser.add_argument("--memory-requests", type=int, default=10_000)
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--smoke", action="store_true", help="small data, every page once")
+    parser.add_argument("--synth", type=str.split, help="theodoi synth's options, not the scale's")
     parser.add_argument("--prepare", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:
         prepare(args.prepare)
         return
     if args.smoke:
-        args.backend, args.scale, args.samples = ["sqlite"], [1], 1
+        args.backend, args.scale, args.samples, args.synth = ["sqlite"], [1], 1, SMOKE_SYNTH
     unknown = set(args.backend) - {"sqlite", "postgres"}
     if unknown:
         parser.error(f"unknown backend {', '.join(sorted(unknown))}")
+    if not args.smoke and shutil.which("wrk") is None:
+        sys.exit("wrk is missing: apt-get install -y wrk")
     runs = []
     for backend in args.backend:
         at_scale = []

@@ -117,6 +117,8 @@ def print_memory(results: dict[str, Any]) -> None:
         f" before, {m['highest_mb']:.0f} MB at most, {m['after_mb']:.0f} MB after (bar ≤ "
         f"{bar:g}: {verdict(m['highest_mb'], bar)}){'' if m['same_worker'] else '; RESTARTED'}"
     )
+    if m["not_200"]:
+        print(f"  not 200 under gunicorn: {m['not_200']}")
 
 
 def print_explain(results: dict[str, Any]) -> None:

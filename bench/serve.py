@@ -134,11 +134,12 @@ def memory(
     before, at its highest, and after. The project's ``max_requests`` replaces a worker long
     before; this is the figure without that help."""
     mix = [
-        (page["url"], prepared["sessions"].get(page["role"]))
+        (page["path"], prepared["sessions"].get(page["role"]))
         for page in prepared["pages"]
         if page.get("status") == 200
     ]
     statuses: Counter[int] = Counter()
+    refused: Counter[str] = Counter()
     lock = threading.Lock()
     with gunicorn(env, 1, GUNICORN_MAX_REQUESTS="0") as (base, master):
         port = int(base.rsplit(":", 1)[1])
@@ -163,6 +164,8 @@ def memory(
                     status = 0
                 with lock:
                     statuses[status] += 1
+                    if status != 200:
+                        refused[f"{status} {path}"] += 1
 
         threads = [threading.Thread(target=visit) for _ in range(clients)]
         started = time.monotonic()
@@ -178,6 +181,7 @@ def memory(
         "pages_in_mix": len(mix),
         "seconds": time.monotonic() - started,
         "statuses": dict(sorted(statuses.items())),
+        "not_200": dict(refused.most_common(5)),
         "before_mb": before,
         "highest_mb": max(highest, after),
         "after_mb": after,

@@ -19,6 +19,7 @@ import statistics
 import time
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -183,6 +184,7 @@ def address(route: str, the_cast: Cast, query: dict[str, Any] | None) -> dict[st
         url = reverse(route, kwargs={a: the_cast.arguments[a] for a in converters})
         query = query or (declared.data if isinstance(declared.data, dict) else None)
         row.update(url=url, query=query, role=role, expected=declared.expected[role])
+        row["path"] = url + ("?" + urlencode(query, doseq=True) if query else "")
     return row
 
 
