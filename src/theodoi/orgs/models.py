@@ -84,7 +84,17 @@ class Organisation(models.Model):
         return org
 
     def lineage_ids(self) -> set[int]:
-        """This body and every body it succeeded, however far back."""
+        """This body and every body it succeeded, however far back.
+
+        Kept on the instance, which lives one request or one job: a page's access rules ask
+        for it up to ten times. Mergers are recorded by loading the organisation data, which
+        reads fresh rows."""
+        known: set[int] | None = self.__dict__.get("_lineage")
+        if known is None:
+            known = self.__dict__["_lineage"] = self._looked_up_lineage()
+        return set(known)
+
+    def _looked_up_lineage(self) -> set[int]:
         ids = {self.pk}
         frontier = [self.pk]
         while frontier:

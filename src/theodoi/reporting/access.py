@@ -298,7 +298,8 @@ def _user_of(who: Who) -> AnyUser | None:
 def get_round_for(who: Who, round_id: int) -> ReportingRound:
     """The round, if its plan is one ``who`` may see (else Http404)."""
     return _found(
-        visible_rounds(who).select_related("plan").defer(*documents_of("plan__")), round_id
+        visible_rounds(who).select_related("plan", "ad_hoc").defer(*documents_of("plan__")),
+        round_id,
     )
 
 
@@ -412,7 +413,11 @@ def may_name_people(who: Who, assignment: TaskAgency) -> bool:
 
 
 def _ad_hoc(round_: ReportingRound) -> AdHocRound | None:
-    return AdHocRound.objects.filter(round_id=round_.pk).first()
+    # Through the round's own relation, kept on it: a report's checks ask four times.
+    try:
+        return round_.ad_hoc
+    except AdHocRound.DoesNotExist:
+        return None
 
 
 def takes_part_in(round_: ReportingRound, organisation: Organisation) -> bool:
