@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
@@ -116,7 +116,9 @@ class PlanViewSet(ReadOnly):
         return (
             visible_plans(self.request.user)
             .defer(*PLAN_DOCUMENTS)
-            .prefetch_related("implements")
+            # Their ids only: the national plan's documents, read once per plan that
+            # implements it, made the list 0.3 s.
+            .prefetch_related(Prefetch("implements", queryset=Plan.objects.only("pk")))
             .order_by("pk")
         )
 
@@ -159,11 +161,7 @@ class TaskViewSet(ReadOnly):
 
     def rows(self) -> QuerySet[Task]:
         return (
-            visible_tasks(self.request.user)
-            .select_related("plan", "group")
-            .prefetch_related("agencies")
-            .order_by("pk")
-            .distinct()
+            visible_tasks(self.request.user).prefetch_related("agencies").order_by("pk").distinct()
         )
 
     def get_queryset(self) -> QuerySet[Task]:

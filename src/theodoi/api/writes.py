@@ -24,7 +24,7 @@ from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, St
 from theodoi.reporting.fields import UPDATE_FIELDS
 from theodoi.reporting.updates import save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
-from theodoi.reporting.worklist import agency_indicators, agency_tasks
+from theodoi.reporting.worklist import agency_indicators, agency_task
 from theodoi.users import User
 from theodoi.workspace.reporting.forms import FigureForm, TaskUpdateForm
 
@@ -101,7 +101,7 @@ class TaskUpdateWrite(APIView):
         organisation = get_organisation_for(request.user)
         round_ = get_round_for(request.user, round_id)
         task = get_task_for(request.user, task_id, write=True)
-        if not any(item.task.pk == task.pk for item in agency_tasks(round_, organisation)):
+        if agency_task(round_, organisation, task) is None:
             raise Http404
         names = [field.name for field in UPDATE_FIELDS] + ["based_on"]
         form = TaskUpdateForm(_form_data(request.data, names))

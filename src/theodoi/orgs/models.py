@@ -86,9 +86,17 @@ class Organisation(models.Model):
     def lineage_ids(self) -> set[int]:
         """This body and every body it succeeded, however far back.
 
-        One recursive statement (SQLite and PostgreSQL read it alike; ``UNION`` drops a row
-        already found, so a cycle ends): every signed-in request reads a lineage or two for
-        its persona, and a query per generation cost more than the rest of a cached page."""
+        Kept on the instance, which lives one request or one job: a page's access rules ask
+        for it up to ten times. Mergers are recorded by loading the organisation data, which
+        reads fresh rows."""
+        known: set[int] | None = self.__dict__.get("_lineage")
+        if known is None:
+            known = self.__dict__["_lineage"] = self._looked_up_lineage()
+        return set(known)
+
+    def _looked_up_lineage(self) -> set[int]:
+        # One recursive statement (SQLite and PostgreSQL read it alike; ``UNION`` drops a row
+        # already found, so a cycle ends) instead of a query per generation.
         table = Organisation._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(

@@ -36,6 +36,12 @@ class PlanStatus(models.TextChoices):
 PLAN_DOCUMENTS = ("extracted_json", "corrected_json", "corrections")
 
 
+def documents_of(path: str) -> tuple[str, ...]:
+    """The documents of the plan a query reaches at ``path`` (``"plan__"``, ``"task__plan__"``),
+    to defer where it is joined with ``select_related``."""
+    return tuple(f"{path}{name}" for name in PLAN_DOCUMENTS)
+
+
 class Plan(models.Model):
     number = models.CharField(_("number"), max_length=60, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=PlanKind.choices)

@@ -43,6 +43,7 @@ from theodoi.plans.models import (
     PlanStatus,
     Task,
     TaskAgency,
+    documents_of,
 )
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import AdHocRound, ReportingRound, RoundState
@@ -269,7 +270,10 @@ def get_plan_for(who: Who, plan_id: int) -> Plan:
 def get_task_for(who: Who, task_id: int, *, write: bool = False) -> Task:
     """The task, if ``who`` may see it (else Http404) and, with ``write``, change it (else
     PermissionDenied). An inspector's read of a confidential task is audited."""
-    task = _found(visible_tasks(who).select_related("plan", "group"), task_id)
+    task = _found(
+        visible_tasks(who).select_related("plan", "group").defer(*documents_of("plan__")),
+        task_id,
+    )
     if write and not may_write_task(who, task):
         raise PermissionDenied
     note_confidential_reads(who, [task])
@@ -293,7 +297,10 @@ def _user_of(who: Who) -> AnyUser | None:
 
 def get_round_for(who: Who, round_id: int) -> ReportingRound:
     """The round, if its plan is one ``who`` may see (else Http404)."""
-    return _found(visible_rounds(who).select_related("plan"), round_id)
+    return _found(
+        visible_rounds(who).select_related("plan", "ad_hoc").defer(*documents_of("plan__")),
+        round_id,
+    )
 
 
 def get_draft_for(who: Who, draft_id: int) -> ImportDraft:
@@ -406,7 +413,11 @@ def may_name_people(who: Who, assignment: TaskAgency) -> bool:
 
 
 def _ad_hoc(round_: ReportingRound) -> AdHocRound | None:
-    return AdHocRound.objects.filter(round_id=round_.pk).first()
+    # Through the round's own relation, kept on it: a report's checks ask four times.
+    try:
+        return round_.ad_hoc
+    except AdHocRound.DoesNotExist:
+        return None
 
 
 def takes_part_in(round_: ReportingRound, organisation: Organisation) -> bool:

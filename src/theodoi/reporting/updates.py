@@ -120,7 +120,8 @@ def _save_update(
     problems = content_problems(content, today=timezone.localdate(now))
     if problems:
         raise ReportingError(" ".join(map(str, problems)))
-    thread = {"round_id": round_.pk, "task_id": task.pk, "organisation_id": organisation.pk}
+    # The rows themselves, not their ids: the audit entry names the task and the agency.
+    thread = {"round": round_, "task": task, "organisation": organisation}
     previous = latest_version(TaskUpdate, **thread)
     if previous is not None and previous.state in {ReviewState.SUBMITTED, ReviewState.ACCEPTED}:
         if previous.version != based_on:

@@ -60,14 +60,20 @@ class IndicatorItem:
         }
 
 
-def agency_tasks(round_: ReportingRound, organisation: Organisation) -> list[TaskItem]:
+def agency_tasks(
+    round_: ReportingRound, organisation: Organisation, *, only: Task | None = None
+) -> list[TaskItem]:
+    """The agency's line of each task it reports on in the round; with ``only``, that task's
+    line alone (none when the agency does not report on it)."""
     lineage = organisation.lineage_ids()
     tasks = round_tasks_of(round_, organisation).order_by("position").prefetch_related("agencies")
-    latest = latest_by(
-        TaskUpdate.objects.filter(round=round_, organisation=organisation), "task_id"
-    )
+    reports = Q(round=round_, organisation=organisation)
+    if only is not None:
+        tasks = tasks.filter(pk=only.pk)
+        reports &= Q(task=only)
+    latest = latest_by(TaskUpdate.objects.filter(reports), "task_id")
     evidence: dict[int, list[Evidence]] = {}
-    for item in Evidence.objects.filter(round=round_, organisation=organisation):
+    for item in Evidence.objects.filter(reports):
         evidence.setdefault(item.task_id, []).append(item)
     items = []
     deadlines = deadlines_of(tasks)
@@ -78,6 +84,11 @@ def agency_tasks(round_: ReportingRound, organisation: Organisation) -> list[Tas
             TaskItem(task, role, latest.get(task.pk), evidence.get(task.pk, []), deadlines[task.pk])
         )
     return items
+
+
+def agency_task(round_: ReportingRound, organisation: Organisation, task: Task) -> TaskItem | None:
+    """The agency's line of ``task`` in the round, or None when it does not report on it."""
+    return next(iter(agency_tasks(round_, organisation, only=task)), None)
 
 
 def agency_indicators(round_: ReportingRound, organisation: Organisation) -> list[IndicatorItem]:

@@ -28,7 +28,13 @@ from theodoi.reporting.evidence import attach_evidence
 from theodoi.reporting.models import IndicatorValue, ReportingRound, ReviewState
 from theodoi.reporting.updates import save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
-from theodoi.reporting.worklist import IndicatorItem, TaskItem, agency_indicators, agency_tasks
+from theodoi.reporting.worklist import (
+    IndicatorItem,
+    TaskItem,
+    agency_indicators,
+    agency_task,
+    agency_tasks,
+)
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.reporting.forms import EvidenceForm, FigureForm, TaskUpdateForm
 from theodoi.workspace.views.gates import staff_required
@@ -135,7 +141,7 @@ def task_update(request: AuthenticatedRequest, round_id: int, task_id: int) -> H
     task = get_task_for(request.user, task_id, write=True)
     if task.plan_id != round_.plan_id:
         raise Http404
-    item = next((i for i in agency_tasks(round_, organisation) if i.task.pk == task.pk), None)
+    item = agency_task(round_, organisation, task)
     if item is None:
         raise Http404
     latest, conflict, status = item.latest, None, 200
@@ -178,7 +184,7 @@ def task_update(request: AuthenticatedRequest, round_id: int, task_id: int) -> H
             return redirect("reporting:task_update", round_id=round_.pk, task_id=task.pk)
         if evidence_form.errors or form.errors:
             # The page again with what was typed; the files attached meanwhile are listed.
-            item = next(i for i in agency_tasks(round_, organisation) if i.task.pk == task.pk)
+            item = agency_task(round_, organisation, task) or item
             latest = item.latest
             status = 409 if conflict is not None else 200
     else:
