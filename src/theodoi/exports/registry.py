@@ -1,5 +1,5 @@
-"""Every file theodoi gives out, declared once: what it is about, its name, its media type,
-its file name, how it is written and who may have it.
+"""Every file theodoi gives out, declared once: what it is about, its name, its extension (its
+media type follows), its file name, how it is written and who may have it.
 
 The workspace's pages and the portal list the files of the thing they show from here, and
 their URLs are made from here (``theodoi.exports.serving``), so adding an exporter is adding
@@ -28,8 +28,13 @@ from theodoi.reporting.access import is_coordinator, is_leader, is_reporter, is_
 from theodoi.reporting.agency_workbook import download_workbook
 from theodoi.reporting.models import ReportingRound
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A file's media type follows from its extension: one table, so the two cannot disagree.
+MEDIA_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+}
 
 
 class Subject(StrEnum):
@@ -70,15 +75,21 @@ class Exporter(Generic[S]):
     subject: Subject
     route: str  # the URL, relative to the namespace's root
     name: str | Promise  # the link's text
-    media_type: str
     extension: str
-    filename: Callable[[S], str]
+    stem: Callable[[S], str]  # the file's name, before its extension
     render: Callable[[S], bytes]
     may_use: Callable[[Persona], bool]
 
     @property
     def url_name(self) -> str:
         return f"{self.subject.namespace}:{self.key}"
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES[self.extension]
+
+    def filename(self, subject: S) -> str:
+        return f"{self.stem(subject)}.{self.extension}"
 
 
 def reporters(persona: Persona) -> bool:
@@ -100,18 +111,15 @@ def _round_of(report: PlanReport) -> ReportingRound:
     return report.round
 
 
-def open_data(
-    extension: str, media_type: str, render: Callable[[OpenData], bytes]
-) -> Exporter[OpenData]:
+def open_data(extension: str, render: Callable[[OpenData], bytes]) -> Exporter[OpenData]:
     """A format of the portal's open data: every dataset of every published plan, for anyone."""
     return Exporter[OpenData](
         key=f"open_data_{extension}",
         subject=Subject.DATASET,
         route=f"ke-hoach/<int:plan_id>/du-lieu/<slug:dataset>.{extension}",
         name=extension.upper(),
-        media_type=media_type,
         extension=extension,
-        filename=lambda data: f"theodoi-{data.plan.pk}-{data.dataset.name}.{extension}",
+        stem=lambda data: f"theodoi-{data.plan.pk}-{data.dataset.name}",
         render=render,
         may_use=everyone,
     )
@@ -125,9 +133,8 @@ EXPORTERS: dict[str, Exporter[Any]] = {
             subject=Subject.ROUND,
             route="ky-bao-cao/<int:round_id>/bao-cao.docx",
             name=_("report (Word)"),
-            media_type=DOCX,
             extension="docx",
-            filename=lambda report: f"bao-cao-ky-{_round_of(report).pk}.docx",
+            stem=lambda report: f"bao-cao-ky-{_round_of(report).pk}",
             render=round_report_docx,
             # Reports read every task, confidential ones too.
             may_use=is_staff_reader,
@@ -137,9 +144,8 @@ EXPORTERS: dict[str, Exporter[Any]] = {
             subject=Subject.PLAN,
             route="ke-hoach/<int:plan_id>/bang-nhiem-vu.xlsx",
             name=_("Download the task and indicator tables (Excel)"),
-            media_type=XLSX,
             extension="xlsx",
-            filename=lambda report: f"ke-hoach-{report.plan.pk}-nhiem-vu.xlsx",
+            stem=lambda report: f"ke-hoach-{report.plan.pk}-nhiem-vu",
             render=plan_table_xlsx,
             may_use=is_staff_reader,
         ),
@@ -148,22 +154,20 @@ EXPORTERS: dict[str, Exporter[Any]] = {
             subject=Subject.AGENCY_ROUND,
             route="ky-bao-cao/<int:round_id>/bang-tinh/",
             name=_("Download the Excel workbook"),
-            media_type=XLSX,
             extension="xlsx",
-            filename=lambda agency: f"bao-cao-ky-{agency.round.pk}.xlsx",
+            stem=lambda agency: f"bao-cao-ky-{agency.round.pk}",
             render=lambda agency: download_workbook(agency.round, agency.organisation),
             may_use=reporters,
         ),
-        open_data("csv", "text/csv; charset=utf-8", as_csv),
-        open_data("json", "application/json; charset=utf-8", as_json),
+        open_data("csv", as_csv),
+        open_data("json", as_json),
         Exporter[AuditSheet](
             key="audit_xlsx",
             subject=Subject.AUDIT,
             route="nhat-ky/nhat-ky.xlsx",
             name=_("Export the filtered list (Excel)"),
-            media_type=XLSX,
             extension="xlsx",
-            filename=lambda sheet: "nhat-ky.xlsx",
+            stem=lambda sheet: "nhat-ky",
             render=audit_xlsx,
             may_use=audit_readers,
         ),

@@ -10,6 +10,7 @@ records of a recent window, so a change whose handler failed is still told by th
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.conf import settings
 from django.urls import reverse
@@ -18,7 +19,11 @@ from django.utils.translation import gettext as _
 
 from theodoi.events import subscribe
 from theodoi.notify.models import NoticeKind
-from theodoi.notify.recipients import coordinators, reporters_by_organisation
+from theodoi.notify.recipients import (
+    coordinators,
+    reporters_and_agencies,
+    reporters_by_organisation,
+)
 from theodoi.notify.services import (
     PlannedNotice,
     opened_notices,
@@ -191,8 +196,7 @@ def change_notices(now: datetime.datetime, *, within: datetime.timedelta) -> lis
     for and decided (rounds opened and reopened are ``services.round_notices``')."""
     planned: list[PlannedNotice] = []
     since = now - within
-    reporters = reporters_by_organisation()
-    organisations = Organisation.objects.in_bulk(list(reporters))
+    reporters, organisations = reporters_and_agencies()
     with translation.override(settings.LANGUAGE_CODE):
         for change in RoundChange.objects.filter(
             kind=RoundChangeKind.EXTENDED, at__gte=since, at__lte=now, new_deadline__gt=now
@@ -211,35 +215,32 @@ def change_notices(now: datetime.datetime, *, within: datetime.timedelta) -> lis
 # --- handlers of reporting's announcements -----------------------------------------------
 
 
-def _store(planned: list[PlannedNotice], now: datetime.datetime) -> None:
-    record_notices(planned, now=now)
+def _store(plan: Callable[[], list[PlannedNotice]], now: datetime.datetime) -> None:
+    """Record the notices ``plan`` makes, worded in the site's language: a handler runs after
+    the commit of a request that may have been in any language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        record_notices(plan(), now=now)
 
 
 def on_round_opened(event: RoundOpened) -> None:
     round_ = ReportingRound.objects.select_related("plan").get(pk=event.round_id)
-    reporters = reporters_by_organisation()
-    organisations = Organisation.objects.in_bulk(list(reporters))
-    with translation.override(settings.LANGUAGE_CODE):
-        _store(opened_notices(round_, reporters, organisations), event.now)
+    _store(lambda: opened_notices(round_, *reporters_and_agencies()), event.now)
 
 
 def on_round_extended(event: RoundExtended) -> None:
     change = RoundChange.objects.select_related("round__plan").get(pk=event.change_id)
-    reporters = reporters_by_organisation()
-    organisations = Organisation.objects.in_bulk(list(reporters))
-    with translation.override(settings.LANGUAGE_CODE):
-        _store(extended_notices(change, reporters, organisations), event.now)
+    _store(lambda: extended_notices(change, *reporters_and_agencies()), event.now)
 
 
 def on_round_reopened(event: RoundReopened) -> None:
     reporters = reporters_by_organisation()
-    planned: list[PlannedNotice] = []
-    with translation.override(settings.LANGUAGE_CODE):
-        for reopening in RoundReopening.objects.filter(pk__in=event.reopening_ids).select_related(
-            "round__plan", "organisation"
-        ):
-            planned += reopened_notices(reopening, reporters)
-    _store(planned, event.now)
+    reopenings = RoundReopening.objects.filter(pk__in=event.reopening_ids).select_related(
+        "round__plan", "organisation"
+    )
+    _store(
+        lambda: [notice for r in reopenings for notice in reopened_notices(r, reporters)],
+        event.now,
+    )
 
 
 def _extension(extension_id: int) -> DeadlineExtension:
@@ -249,16 +250,12 @@ def _extension(extension_id: int) -> DeadlineExtension:
 
 
 def on_extension_requested(event: ExtensionRequested) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        _store(requested_notices(_extension(event.extension_id)), event.now)
+    _store(lambda: requested_notices(_extension(event.extension_id)), event.now)
 
 
 def on_extension_decided(event: ExtensionDecided) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        _store(
-            decided_notices(_extension(event.extension_id), reporters_by_organisation()),
-            event.now,
-        )
+    extension = _extension(event.extension_id)
+    _store(lambda: decided_notices(extension, reporters_by_organisation()), event.now)
 
 
 def subscribe_handlers() -> None:

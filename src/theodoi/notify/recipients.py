@@ -32,6 +32,12 @@ def reporters_by_organisation() -> dict[int, list[User]]:
     return people
 
 
+def reporters_and_agencies() -> tuple[dict[int, list[User]], dict[int, Organisation]]:
+    """``reporters_by_organisation`` and the organisations it names, by id."""
+    reporters = reporters_by_organisation()
+    return reporters, Organisation.objects.in_bulk(list(reporters))
+
+
 def coordinators() -> list[Membership]:
     return list(
         Membership.objects.filter(role=Role.COORDINATOR, user__is_active=True)

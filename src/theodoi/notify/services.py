@@ -42,6 +42,7 @@ from theodoi.notify.recipients import (
     missing_tasks,
     people_in_charge,
     plans_followed,
+    reporters_and_agencies,
     reporters_by_organisation,
 )
 from theodoi.orgs.models import Organisation
@@ -103,8 +104,7 @@ def due_reminders(today: datetime.date) -> list[PlannedNotice]:
     """Reporters whose agency has tasks without a submitted update, on each of the round's
     reminder days (DESIGN.md: by default 7, 3 and 1 days before the deadline)."""
     planned: list[PlannedNotice] = []
-    reporters = reporters_by_organisation()
-    organisations = Organisation.objects.in_bulk(list(reporters))
+    reporters, organisations = reporters_and_agencies()
     with translation.override(settings.LANGUAGE_CODE):
         for round_ in ReportingRound.objects.filter(
             state=RoundState.OPEN, plan__status=PlanStatus.PUBLISHED
@@ -416,8 +416,7 @@ def round_notices(now: datetime.datetime, *, within: datetime.timedelta) -> list
     """The reporters of each agency that reports in a round opened in the last ``within``,
     and those of an agency the round was reopened for: what it has to report, by when."""
     planned: list[PlannedNotice] = []
-    reporters = reporters_by_organisation()
-    organisations = Organisation.objects.in_bulk(list(reporters))
+    reporters, organisations = reporters_and_agencies()
     since = now - within
     with translation.override(settings.LANGUAGE_CODE):
         for round_ in ReportingRound.objects.filter(

@@ -39,7 +39,7 @@ from theodoi.orgs.people_list import (
     text_of,
 )
 from theodoi.orgs.roles import forget, persona_of
-from theodoi.orgs.services import deactivate_person, grant_role
+from theodoi.orgs.services import deactivate_person, grant_role, set_active
 from theodoi.users import User
 
 # The roles a coordinator grants; IT staff's is granted in Django admin only.
@@ -289,16 +289,7 @@ def enable_person(person: User, *, by: User, now: datetime.datetime) -> None:
         raise OrganisationError(
             _("%(person)s is already enabled.") % {"person": person_label(person)}
         )
-    person.is_active = True
-    person.save(update_fields=["is_active"])
-    record(
-        Action.PERSON_REACTIVATED,
-        person,
-        by=by,
-        now=now,
-        before={"is_active": False},
-        after={"is_active": True},
-    )
+    set_active(person, True, by=by, now=now)
 
 
 @transaction.atomic

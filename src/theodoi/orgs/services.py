@@ -115,13 +115,19 @@ def deactivate_person(user: User, *, by: User | None, now: datetime.datetime) ->
     keeps its author. Their role stays on record, unused."""
     if not user.is_active:
         raise OrganisationError(_("%(person)s is already deactivated.") % {"person": user})
-    user.is_active = False
+    set_active(user, False, by=by, now=now)
+
+
+def set_active(user: User, active: bool, *, by: User | None, now: datetime.datetime) -> None:
+    """Let ``user`` log in, or stop them, with the change in the audit log; the callers
+    (``deactivate_person``, ``accounts.enable_person``) check that it is one."""
+    user.is_active = active
     user.save(update_fields=["is_active"])
     record(
-        Action.PERSON_DEACTIVATED,
+        Action.PERSON_REACTIVATED if active else Action.PERSON_DEACTIVATED,
         user,
         by=by,
         now=now,
-        before={"is_active": True},
-        after={"is_active": False},
+        before={"is_active": not active},
+        after={"is_active": active},
     )
