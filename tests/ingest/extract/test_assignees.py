@@ -134,3 +134,11 @@ def test_an_official_letters_request_names_who_does_its_items() -> None:
         )
         == "Ủy ban nhân dân các tỉnh, thành phố"
     )
+
+
+def test_after_a_comma_only_a_clause_that_says_it_is_the_time_is_taken() -> None:
+    assert time_at_end("Xây dựng vườn ươm tại trường, hoàn thành năm 2027.") == (
+        "Xây dựng vườn ươm tại trường",
+        "năm 2027",
+    )
+    assert time_at_end("Tổng kết hoạt động, năm 2026 và định hướng năm 2027.") is None

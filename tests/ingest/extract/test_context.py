@@ -75,3 +75,29 @@ def test_a_time_that_cites_another_document_is_no_deadline() -> None:
     assert (due.kind, due.date) == ("conditional", None)
     assert due.condition is not None
     assert "52/2015/NĐ-CP" in due.condition
+
+
+SCHEDULE = (
+    "II. NỘI DUNG HOẠT ĐỘNG\n"
+    "| TT | Thời gian | Nội dung công việc | Thành viên phụ trách |\n"
+    "| --- | --- | --- | --- |\n"
+    "| 1 | Tháng 3 | Tập huấn kỹ năng số cho cán bộ thôn | Phòng Văn hóa - Xã hội |\n"
+    "| 2 | Quý II | Kiểm tra Tổ công nghệ số cộng đồng | Văn phòng HĐND và UBND xã |\n"
+)
+
+
+def test_a_month_without_its_year_takes_the_year_of_a_plan_for_one_year() -> None:
+    plan = extract_source(read_text(HEADER + "Hoạt động của Ban Chỉ đạo năm 2026\n" + SCHEDULE))
+    assert [(t.due.kind, t.due.end_year, t.due.month, t.due.quarter) for t in plan.tasks] == [
+        ("month", 2026, 3, None),
+        ("quarter", 2026, None, 2),
+    ]
+    assert all("due" not in t.doubts for t in plan.tasks)
+
+
+def test_a_month_without_its_year_stays_unplaced_in_a_plan_over_several_years() -> None:
+    plan = extract_source(read_text(HEADER + "Chuyển đổi số giai đoạn 2026 - 2030\n" + SCHEDULE))
+    assert [(t.due.kind, t.due.text) for t in plan.tasks] == [
+        ("unspecified", "Tháng 3"),
+        ("unspecified", "Quý II"),
+    ]

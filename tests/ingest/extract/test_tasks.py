@@ -560,3 +560,27 @@ def test_tasks_numbered_under_an_unnumbered_upper_case_part_have_no_group() -> N
         ("1", None, ["Văn phòng"]),
         ("2", None, ["Ban Tổ chức"]),
     ]
+
+
+def test_a_group_heading_that_names_its_lead_gives_it_to_each_bullet_with_its_own_time() -> None:
+    plan = _plan(
+        "KẾ HOẠCH\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Trụ cột thể chế (Sở Tư pháp chủ trì, phối hợp với các sở, ngành)\n"
+        "- Rà soát thủ tục hành chính về khoa học, công nghệ; hoàn thành Quý II/2026.\n"
+        "- Công khai kết quả giải quyết thủ tục hành chính; thường xuyên.\n"
+    )
+    assert [(t.code, t.group, t.lead, t.cooperating, t.due.kind) for t in plan.tasks] == [
+        ("II.1.1", "II.1", ["Sở Tư pháp"], ["các sở, ngành"], "quarter"),
+        ("II.1.2", "II.1", ["Sở Tư pháp"], ["các sở, ngành"], "recurring"),
+    ]
+
+
+def test_a_heading_that_gives_its_own_time_is_one_task_and_its_bullets_detail_it() -> None:
+    plan = _plan(
+        "KẾ HOẠCH\nII. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Xây dựng cơ sở dữ liệu doanh nghiệp (Sở Tài chính chủ trì; năm 2026)\n"
+        "- Gồm dữ liệu đăng ký kinh doanh và dữ liệu thuế.\n"
+    )
+    assert [(t.code, t.lead, t.due.kind) for t in plan.tasks] == [
+        ("II.1", ["Sở Tài chính"], "year")
+    ]

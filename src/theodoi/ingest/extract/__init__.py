@@ -10,7 +10,11 @@ when there is one, is the list of indicators; else each target figure of the tex
 from __future__ import annotations
 
 from theodoi.ingest.blocks import Paragraph, SourceText
-from theodoi.ingest.extract.context import doubt_early_deadlines, period_end
+from theodoi.ingest.extract.context import (
+    date_in_own_year,
+    doubt_early_deadlines,
+    period_end,
+)
 from theodoi.ingest.extract.groups import announced_items, group_of, task_groups
 from theodoi.ingest.extract.indicators import (
     indicators_from_prose,
@@ -122,6 +126,7 @@ def extract_source(source: SourceText) -> Plan:
     if not indicators and _reads_like_a_plan(root, document, tasks):
         leads = {task.code: task.lead for task in tasks}
         indicators = indicators_from_prose(root, leads)
+    date_in_own_year(tasks, document.title)
     doubt_early_deadlines(tasks, document.issued_on)
     own_period = period_end(document.title)
     for indicator in indicators:

@@ -131,7 +131,11 @@ def time_at_end(words: str) -> tuple[str, str] | None:
     else:
         head, separator, clause = text.rpartition(";")
         if not separator:
-            return None
+            # ``…, hoàn thành năm 2027.``: after a comma only a clause that says it is the
+            # time; other words after a comma are more of the sentence.
+            head, separator, clause = text.rpartition(",")
+            if not separator or not _TIME_CLAUSE.match(clause.strip()):
+                return None
     time = time_clause(clause)
     return (head.strip(" ;,"), time) if time else None
 

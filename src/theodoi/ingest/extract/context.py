@@ -9,6 +9,7 @@ import datetime
 import re
 
 from theodoi.ingest.fields.dates import find_date_spans
+from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.plan import Due, Task
 
 # ``giai đoạn 2026 - 2030``, ``năm 2026``, ``đến năm 2030``, ``2026-2030``; a vision
@@ -21,19 +22,37 @@ _PERIOD = re.compile(
 )
 
 
-def period_end(title: str | None) -> int | None:
-    """The last year of the period a plan's title states, or None."""
+def _period(title: str | None) -> list[int]:
+    """The years of the period a plan's title states (one, or its first and last)."""
     if not title:
-        return None
+        return []
     text = title
     for start, end, _ in reversed(find_date_spans(text)):  # ``ngày 22/12/2024`` is no period
         text = text[:start] + " " * (end - start) + text[end:]
     text = re.sub(r"\b\d+/(?:19|20)\d\d/\S+", " ", text)  # ``45/2025/NĐ-CP``
     match = _PERIOD.search(text)
-    if match is None:
-        return None
-    years = [int(g) for g in match.groups() if g]
-    return max(years)
+    return [int(g) for g in match.groups() if g] if match else []
+
+
+def period_end(title: str | None) -> int | None:
+    """The last year of the period a plan's title states, or None."""
+    return max(_period(title), default=None)
+
+
+def date_in_own_year(tasks: list[Task], title: str | None) -> None:
+    """Give the plan's year to each time written without one (``Tháng 3``, ``Quý II``) in a
+    plan for one year (``… năm 2026``): a work programme's schedule names the month only.
+    A plan over several years leaves such a time unplaced, as the reader cannot tell."""
+    years = _period(title)
+    if len(years) != 1:
+        return
+    for task in tasks:
+        if task.due.kind != "unspecified" or not task.due.text:
+            continue
+        placed = parse_due(task.due.text, year=years[0])
+        if placed.kind != "unspecified":
+            task.due = placed
+            task.doubts.pop("due", None)
 
 
 def _last_day(due: Due) -> datetime.date | None:

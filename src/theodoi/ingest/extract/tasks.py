@@ -373,10 +373,31 @@ def is_assigned(section: Section) -> bool:
 
 def is_one_task(section: Section) -> bool:
     """Whether a numbered item of the tasks part is one task rather than a group of them: it
-    carries its own assignment lines, or it is a line with nothing under it."""
-    return not section.children and (
-        is_assigned(section) or (not section.items and section.role is Role.TASKS)
+    carries its own assignment lines, or it is a line with nothing under it; not a heading
+    that gives its bullets to a body (:func:`bullets_given_by_heading`)."""
+    return (
+        not section.children
+        and not bullets_given_by_heading(section)
+        and (is_assigned(section) or (not section.items and section.role is Role.TASKS))
     )
+
+
+def bullets_given_by_heading(section: Section) -> list[Item]:
+    """``1. Nhóm trụ cột thể chế (Sở Tư pháp chủ trì, phối hợp với các sở, ngành)`` over
+    bullets that each end with a time of their own (``- Rà soát …; hoàn thành Quý II/2026.``):
+    the heading names who does all of them, and each bullet is a task. A heading that gives
+    its own time is one task, and its bullets say what it holds."""
+    _, given = split_assignment(section.title)
+    bullets = [_BULLET.sub("", text) for text in section.paragraphs if _BULLET.match(text)]
+    if section.children or Column.LEAD not in given or Column.DUE in given or not bullets:
+        return []
+    if not all(time_at_end(text) for text in bullets):
+        return []
+    items = _bullet_items(section, bullets, given[Column.LEAD])
+    if partners := given.get(Column.COOPERATING):
+        for item in items:
+            item.assignment.setdefault(Column.COOPERATING, partners)
+    return items
 
 
 def task_from_item(item: Item, group: str | None) -> Task:
@@ -463,12 +484,16 @@ def task_items(group: Section, assignee: str | None = None) -> list[Item]:
             out.append(read_item(child, assignee))
         elif not assignee_of(child.title) and (bullets := assigned_bullets(child, assignee)):
             out.extend(bullets)
+        elif given := bullets_given_by_heading(child):
+            out.extend(given)
         elif is_one_task(child):
             out.append(read_item(child, assignee))
         else:
             out.extend(task_items(child, assignee))
     if out:
         return out
+    if given := bullets_given_by_heading(group):
+        return given
     if named:
         return _assignees_tasks(group, assignee or named[0])
     return assigned_bullets(group, assignee)
