@@ -28,11 +28,12 @@ from theodoi.ingest.readers.bounds import MAX_PDF_PAGES, MAX_READ_SECONDS
 from theodoi.ingest.readers.layout import (
     Line,
     ReadingOrder,
+    Word,
     lines_from_rows,
     paragraphs,
     rows_by_baseline,
 )
-from theodoi.ingest.readers.pdftables import TableGrid, read_table, word_in_any
+from theodoi.ingest.readers.pdftables import Box, TableGrid, read_table, word_in_any
 from theodoi.ingest.readers.pdfwords import PageText, page_text
 from theodoi.ingest.textnorm import normalize_text
 
@@ -88,6 +89,45 @@ def _without_page_numbers(lines: list[Line], height: float) -> list[Line]:
     ]
 
 
+# The rule Word and LibreOffice draw above a page's footnotes: a short thin line at the left
+# margin (a third of the text's width in Word, 5 cm in LibreOffice).
+_RULE_THICKNESS = 1.5
+_RULE_SHARE = 0.45
+_FOOTNOTE_START = re.compile(r"^(?:\d{1,3}|\*{1,3})$")
+_PADDING_AT_MARGIN = 6.0
+
+
+def _in_table(shape: dict[str, Any], boxes: list[Box]) -> bool:
+    return any(
+        box[0] - _RULE_THICKNESS <= shape["x0"] <= box[2] + _RULE_THICKNESS
+        and box[1] - _RULE_THICKNESS <= shape["top"] <= box[3] + _RULE_THICKNESS
+        for box in boxes
+    )
+
+
+def _footnote_rule(page: Any, words: list[Word], tables: list[Box]) -> float | None:
+    """Where the page's footnotes start (the top of the rule above them), or None. The
+    Word file keeps footnotes out of the text; read into it, one would cut the paragraph or
+    the list it falls in on its page. The lines of a table are not such a rule."""
+    if not words:
+        return None
+    left = min(w.x0 for w in words)
+    width = max(w.x1 for w in words) - left
+    rules = [
+        shape
+        for shape in (*page.lines, *page.rects)
+        if shape["bottom"] - shape["top"] <= _RULE_THICKNESS
+        and shape["x1"] - shape["x0"] <= _RULE_SHARE * width
+        and abs(shape["x0"] - left) < _PADDING_AT_MARGIN
+        and not _in_table(shape, tables)
+    ]
+    for rule in sorted(rules, key=lambda shape: shape["top"]):
+        below = sorted((w for w in words if w.top > rule["top"]), key=lambda w: (w.top, w.x0))
+        if below and _FOOTNOTE_START.match(below[0].text):
+            return float(rule["top"])
+    return None
+
+
 def _page_blocks(page: Any, text: PageText, order: ReadingOrder, number: int) -> list[_Placed]:
     """The page's tables and stretches of lines, in reading order; a block of columns that
     may go on over the page break stays with ``order``."""
@@ -95,6 +135,9 @@ def _page_blocks(page: Any, text: PageText, order: ReadingOrder, number: int) ->
     boxes = [t.bbox for t in tables]
     placed = [_Placed(t.bbox[1], read_table(t, text.words)) for t in tables]
     body = [w for w in text.words if not word_in_any(w, boxes)]
+    footnotes = _footnote_rule(page, body, boxes)
+    if footnotes is not None:
+        body = [w for w in body if w.top < footnotes]
     lines = lines_from_rows(rows_by_baseline(body), spaces=text.spaces)
     lines = _without_page_numbers(lines, page.height)
     for line in lines:

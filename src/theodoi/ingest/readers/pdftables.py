@@ -212,18 +212,78 @@ def _inside(word: Word, box: Box) -> bool:
     return box[0] <= x < box[2] and box[1] <= y < box[3]
 
 
+def _contains(outer: Box, inner: Box) -> bool:
+    return (
+        outer != inner
+        and outer[0] - _SAME_EDGE <= inner[0]
+        and inner[2] <= outer[2] + _SAME_EDGE
+        and outer[1] - _SAME_EDGE <= inner[1]
+        and inner[3] <= outer[3] + _SAME_EDGE
+    )
+
+
+def _nested_rows(inner: list[Box], words: list[Word], outer: Box, pad: float) -> list[Line]:
+    """The rows of a table nested in a cell, each as one line of that cell: its cells' texts
+    side by side, as the Word file's cell reads (readers/docx.py). The page draws the inner
+    table's lines among the outer one's, and pdfplumber takes them for columns and rows of
+    the outer table, so that the row of the cell would come out three times, over columns
+    of its own."""
+    rows: dict[float, list[Box]] = {}
+    for box in inner:
+        rows.setdefault(round(box[1], 1), []).append(box)
+    lines: list[Line] = []
+    for top in sorted(rows):
+        cells = sorted(rows[top], key=lambda box: box[0])
+        texts = [
+            join_lines(_cell_lines([w for w in words if _inside(w, box)], box, pad))
+            for box in cells
+        ]
+        text = " ".join(t for t in texts if t)
+        if text:
+            bottom = max(box[3] for box in cells)
+            lines.append(
+                Line(
+                    text,
+                    cells[0][0],
+                    cells[-1][2],
+                    top,
+                    bottom,
+                    0.0,
+                    outer[2] - pad,
+                    outer[0] + pad,
+                    words=len(text.split()),
+                    space_after=True,
+                )
+            )
+    return lines
+
+
 def read_table(table: Any, words: list[Word]) -> TableGrid:
-    """A pdfplumber table as a grid, its cells' text from ``words`` (those inside it)."""
-    grid, boxes = _grid(table.cells)
-    inside = {origin: [w for w in words if _inside(w, box)] for origin, box in boxes}
+    """A pdfplumber table as a grid, its cells' text from ``words`` (those inside it); a
+    table nested in a cell is read as lines of that cell (_nested_rows)."""
+    cells: list[Box] = [tuple(box) for box in table.cells]
+    nested = {k for k, box in enumerate(cells) if any(_contains(o, box) for o in cells)}
+    outer = [box for k, box in enumerate(cells) if k not in nested]
+    inner = [cells[k] for k in sorted(nested)]
+    grid, boxes = _grid(outer)
+    inside = {
+        origin: [w for w in words if _inside(w, box) and not word_in_any(w, inner)]
+        for origin, box in boxes
+    }
     insets = [
         min(w.x0 for w in found) - box[0] for (origin, box) in boxes if (found := inside[origin])
     ]
     pad = min([_MAX_PADDING, *insets])
     out = TableGrid(grid, bottoms={origin: box[3] for origin, box in boxes})
     for origin, box in boxes:
-        if inside[origin]:
-            out.lines[origin] = _cell_lines(inside[origin], box, max(pad, 0.0))
+        held = [b for b in inner if _contains(box, b)]
+        lines = _cell_lines(inside[origin], box, max(pad, 0.0)) if inside[origin] else []
+        if held:
+            lines = sorted(
+                lines + _nested_rows(held, words, box, max(pad, 0.0)), key=lambda line: line.top
+            )
+        if lines:
+            out.lines[origin] = lines
     return out
 
 

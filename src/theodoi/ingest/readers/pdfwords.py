@@ -5,6 +5,10 @@ that ends without one may have broken inside a word), and how wide a word's firs
 A glyph whose font gives no Unicode value comes out of pdfminer as ``(cid:N)``; such a glyph
 is no text, and a word made only of such glyphs (often a bullet drawn from a symbol font) is
 marked as undecodable (layout.UNDECODABLE).
+
+A footnote's mark, raised and smaller right after a word (``57-NQ/TW¹``), is not read: the
+Word file keeps it out of the text too, and glued to the word it would change the number of
+the resolution it follows.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ _CID = re.compile(r"\(cid:\d+\)")
 # in a justified line, somewhere in the widened gap after it.
 _TOUCHING = 1.5
 _REACH = 3.0  # line heights
+# A footnote mark is set at about two thirds of its text's size (Word and LibreOffice: 58%).
+_MARK_SIZE = 0.8
+_MARK = re.compile(r"^(?:\d{1,3}|\*{1,3})$")
 
 
 @dataclass(frozen=True)
@@ -57,12 +64,34 @@ def _font(char: dict[str, Any]) -> str:
     return f"{char.get('fontname', '')}/{round(char.get('size', 0))}"
 
 
+def _footnote_marks(raws: list[dict[str, Any]]) -> set[int]:
+    """The indexes of the words that are footnote marks: digits or asterisks set smaller and
+    higher than the word they touch on their left."""
+    marks: set[int] = set()
+    for k, raw in enumerate(raws):
+        if not _MARK.match(raw["text"]):
+            continue
+        for before in raws:
+            if (
+                abs(before["x1"] - raw["x0"]) < _TOUCHING
+                and raw["size"] < _MARK_SIZE * before["size"]
+                and before["top"] - 1 <= raw["top"]
+                and raw["bottom"] < before["bottom"] - 1
+            ):
+                marks.add(k)
+                break
+    return marks
+
+
 def page_text(page: Any) -> PageText:
     """The words of a pdfplumber page, and how much of its text layer reads as text."""
     spaces = _spaces_by_baseline(page.chars)
     words: list[Word] = []
     letters = undecodable = 0
-    for raw in page.extract_words(return_chars=True):
+    # Split at a change of size, so that a raised mark is a word of its own.
+    raws = page.extract_words(return_chars=True, extra_attrs=["size"])
+    marks = _footnote_marks(raws)
+    for raw in (raw for k, raw in enumerate(raws) if k not in marks):
         undecodable += len(_CID.findall(raw["text"]))
         text = _CID.sub("", raw["text"]) or UNDECODABLE
         letters += sum(ch.isalpha() for ch in text)
