@@ -22,6 +22,16 @@ DueKind = Literal[
 TargetOp = Literal[">=", ">", "<=", "<", "=", "range", "rank_top"]
 
 
+@dataclass(frozen=True)
+class Reference:
+    """A document cited: its number, and its year and issuer where the text gives them; two
+    documents of one number are told apart by those (``50/NQ-CP`` of 2020 and of 2025)."""
+
+    number: str
+    year: int | None
+    issuer: str | None = None
+
+
 @dataclass
 class DocumentInfo:
     number: str | None = None
@@ -32,6 +42,9 @@ class DocumentInfo:
     issued_on: str | None = None  # ISO date
     signer: str | None = None
     implements: list[str] = field(default_factory=list)
+    # ``implements`` dated: what the Django import compares with a higher plan's year and
+    # issuer before it links the two. Not in SCHEMA.md; absent from the JSON when empty.
+    references: list[Reference] = field(default_factory=list)
 
 
 @dataclass
@@ -135,9 +148,12 @@ class Plan:
     schedule: Schedule | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        document = asdict(self.document)
+        if not self.document.references:
+            del document["references"]
         out: dict[str, Any] = {
             "schema": SCHEMA_VERSION,
-            "document": asdict(self.document),
+            "document": document,
             "groups": [asdict(g) for g in self.groups],
             "tasks": [t.to_dict() for t in self.tasks],
             "indicators": [i.to_dict() for i in self.indicators],
@@ -164,6 +180,7 @@ class Plan:
                 issued_on=doc.get("issued_on"),
                 signer=doc.get("signer"),
                 implements=list(doc.get("implements") or []),
+                references=[Reference(**r) for r in doc.get("references") or []],
             ),
             groups=[Group(code=g["code"], title=g["title"]) for g in data.get("groups") or []],
             tasks=[

@@ -24,6 +24,7 @@ from theodoi.audit.log import record
 from theodoi.events import publish
 from theodoi.files.uploads import RefusedFileError, check_upload
 from theodoi.ingest.errors import OcrUnavailable, ScannedDocument, UnreadableInput
+from theodoi.ingest.fields.references import cites
 from theodoi.ingest.plan import Plan as PlanData
 from theodoi.ingest.readers.pdf import OCR_HINT
 from theodoi.ingest.validate import validate_plan_json
@@ -317,13 +318,25 @@ def _refuse_undoing_amendments(plan: Plan, *, confirmed: bool) -> None:
 
 def _link_implemented(plan: Plan) -> None:
     """Link the plan to the plans it implements, and the plans imported before it that
-    implement it, whichever came first."""
-    plan.implements.set(Plan.objects.filter(number__in=plan.implements_numbers).exclude(pk=plan.pk))
+    implement it, whichever came first: the number cited, and its year and issuer where
+    the citing plan's document gives them (a 2025 ``50/NQ-CP`` is not the plan of 2020)."""
+    higher = Plan.objects.filter(number__in=plan.implements_numbers).exclude(pk=plan.pk)
+    plan.implements.set([h for h in higher if _cites(plan, h)])
     if plan.number:
         # JSON containment is not portable to SQLite; plans are few, so compare in Python.
         for other in Plan.objects.exclude(pk=plan.pk).exclude(implements_numbers=[]):
-            if plan.number in other.implements_numbers:
+            if plan.number in other.implements_numbers and _cites(other, plan):
                 other.implements.add(plan)
+
+
+def _cites(plan: Plan, higher: Plan) -> bool:
+    """Whether ``plan``'s citations of ``higher``'s number are of ``higher``; a number cited
+    with no year nor issuer is taken at its word, as every plan was before references were
+    dated."""
+    references = PlanData.from_dict(plan.corrected_json).document.references
+    year = higher.issued_on.year if higher.issued_on else None
+    same_number = [r for r in references if r.number == higher.number]
+    return not same_number or any(cites(r, higher.number, year, higher.issuer) for r in same_number)
 
 
 def _refuse_a_second_copy(plan_json: dict[str, Any], draft: ImportDraft, plan: Plan | None) -> None:

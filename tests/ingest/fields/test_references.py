@@ -1,8 +1,25 @@
-"""References are dated: a resolution is its number and its year."""
+"""References are dated: a resolution is its number, its year and its issuer."""
 
 from __future__ import annotations
 
-from theodoi.ingest.fields.references import Reference, find_references, programme_behind
+import pytest
+
+from theodoi.ingest.extract.metadata import read_metadata
+from theodoi.ingest.fields.references import (
+    Reference,
+    cites,
+    find_references,
+    implemented,
+    programme_behind,
+)
+from theodoi.ingest.plan import Plan
+from theodoi.ingest.readers import read_text
+from theodoi.ingest.segment import segment
+from theodoi.ingest.validate import validate_plan_json
+
+# The resolutions behind the two national programmes, as a plan's references carry them.
+RESOLUTION_52 = Reference("52-NQ/TW", 2019, "Bộ Chính trị")
+RESOLUTION_57 = Reference("57-NQ/TW", 2024, "Bộ Chính trị")
 
 
 def test_a_reference_takes_the_year_of_its_date_or_of_its_number() -> None:
@@ -11,19 +28,124 @@ def test_a_reference_takes_the_year_of_its_date_or_of_its_number() -> None:
         "45/2025/NĐ-CP và Kế hoạch số 12-KH/TU của Tỉnh ủy"
     )
     assert find_references(text) == [
-        Reference("03/NQ-CP", 2025),
+        Reference("03/NQ-CP", 2025, "Chính phủ"),
         Reference("45/2025/NĐ-CP", 2025),
-        Reference("12-KH/TU", None),
+        Reference("12-KH/TU", None, "Tỉnh ủy"),
     ]
 
 
 def test_a_programme_of_another_year_is_another_resolution() -> None:
     # issue 16: a 2025 "Nghị quyết 50/NQ-CP" was said to implement 52-NQ/TW
     assert programme_behind(Reference("50/NQ-CP", 2025), 2025) is None
-    assert programme_behind(Reference("50/NQ-CP", 2020), 2021) == "52-NQ/TW"
-    assert programme_behind(Reference("03/NQ-CP", 2025), 2026) == "57-NQ/TW"
+    assert programme_behind(Reference("50/NQ-CP", 2020), 2021) == RESOLUTION_52
+    assert programme_behind(Reference("03/NQ-CP", 2025), 2026) == RESOLUTION_57
 
 
 def test_an_undated_programme_counts_only_for_plans_written_while_it_runs() -> None:
-    assert programme_behind(Reference("50/NQ-CP", None), 2021) == "52-NQ/TW"
+    assert programme_behind(Reference("50/NQ-CP", None), 2021) == RESOLUTION_52
     assert programme_behind(Reference("50/NQ-CP", None), 2026) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        (
+            "Căn cứ Nghị quyết số 50/NQ-CP ngày 17 tháng 4 năm 2025 của Chính phủ về",
+            Reference("50/NQ-CP", 2025, "Chính phủ"),
+        ),
+        (
+            "Thực hiện Nghị quyết 03/NQ-CP (ngày 09/01/2025) của Chính phủ",
+            Reference("03/NQ-CP", 2025, "Chính phủ"),
+        ),
+        (
+            "Thực hiện Nghị quyết số 50/NQ-CP năm 2025 của Chính phủ",
+            Reference("50/NQ-CP", 2025, "Chính phủ"),
+        ),
+        (
+            "Căn cứ Kế hoạch số 66/KH-UBND ngày 18/5/2020 của UBND tỉnh Quảng Ngãi về",
+            Reference("66/KH-UBND", 2020, "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+        ),
+        (
+            "Thực hiện Chương trình số 71-CTR/TU, ngày 05/3/2025 của Ban Thường vụ Tỉnh ủy"
+            " Quảng Nam thực hiện Nghị quyết",
+            Reference("71-CTr/TU", 2025, "Ban Thường vụ Tỉnh ủy Quảng Nam"),
+        ),
+        ("Quyết định số 37/2018/QĐ-TTg", Reference("37/2018/QĐ-TTg", 2018)),
+        # what follows ``của`` is an issuer only when it is a body
+        ("Nghị quyết 12/NQ-CP của năm trước", Reference("12/NQ-CP", None)),
+    ],
+)
+def test_a_reference_is_its_number_year_and_issuer(text: str, reference: Reference) -> None:
+    assert find_references(text) == [reference]
+
+
+def test_a_number_cited_again_with_its_date_takes_that_date() -> None:
+    text = (
+        "Thực hiện Nghị quyết số 50/NQ-CP của Chính phủ. ... Chương trình hành động ban hành"
+        " kèm theo Nghị quyết số 50/NQ-CP ngày 17/4/2025"
+    )
+    assert find_references(text) == [Reference("50/NQ-CP", 2025, "Chính phủ")]
+
+
+def test_a_2025_resolution_50_is_not_the_programme_for_52() -> None:
+    # issue 16: the 2025 "Nghị quyết 50/NQ-CP" of a plan was said to implement 52-NQ/TW.
+    cited = implemented(
+        ["Thực hiện Nghị quyết số 50/NQ-CP ngày 17/4/2025 của Chính phủ"], None, 2025
+    )
+    assert cited == [Reference("50/NQ-CP", 2025, "Chính phủ")]
+    undated = implemented(["Thực hiện Nghị quyết số 50/NQ-CP của Chính phủ"], None, 2025)
+    assert [r.number for r in undated] == ["50/NQ-CP"]
+    programme = implemented(["Căn cứ Nghị quyết số 50/NQ-CP ngày 17/4/2020"], None, 2021)
+    assert programme == [Reference("50/NQ-CP", 2020), RESOLUTION_52]
+
+
+@pytest.mark.parametrize(
+    ("reference", "document", "same"),
+    [
+        (Reference("50/NQ-CP", 2025), ("50/NQ-CP", 2025, "Chính phủ"), True),
+        (Reference("50/NQ-CP", 2025), ("50/NQ-CP", 2020, "Chính phủ"), False),
+        (Reference("50/NQ-CP", None), ("50/NQ-CP", 2020, "Chính phủ"), True),
+        (Reference("50/NQ-CP", 2025), ("50/NQ-CP", None, ""), True),
+        (Reference("52-NQ/TW", 2019, "Bộ Chính trị"), ("50/NQ-CP", 2019, "Chính phủ"), False),
+        (
+            Reference("66/KH-UBND", 2020, "UBND tỉnh Quảng Ngãi"),
+            ("66/KH-UBND", 2020, "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+            True,
+        ),
+        (
+            Reference("66/KH-UBND", 2020, "Ủy ban nhân dân tỉnh Quảng Nam"),
+            ("66/KH-UBND", 2020, "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+            False,
+        ),
+        (
+            Reference("66/KH-UBND", 2020, "Ủy ban nhân dân tỉnh"),
+            ("66/kh-ubnd", 2020, "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+            True,
+        ),
+    ],
+)
+def test_a_higher_plan_is_the_one_cited_when_number_year_and_issuer_agree(
+    reference: Reference, document: tuple[str, int | None, str], same: bool
+) -> None:
+    number, year, issuer = document
+    assert cites(reference, number, year, issuer) is same
+
+
+def test_a_plan_carries_its_references_dated_into_its_plan_json() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\nQuảng Ngãi, ngày 02 tháng 6 năm 2025\n"
+        "KẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT SỐ 50/NQ-CP CỦA CHÍNH PHỦ\n"
+        "Thực hiện Nghị quyết số 50/NQ-CP ngày 10 tháng 4 năm 2025 của Chính phủ, Ủy ban nhân"
+        " dân tỉnh ban hành Kế hoạch thực hiện như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n- Triển khai kịp thời.\n"
+    )
+    source = read_text(text)
+    plan = Plan(document=read_metadata(segment(source.blocks), text))
+    assert plan.document.implements == ["50/NQ-CP"]
+    data = plan.to_dict()
+    assert validate_plan_json(data) == []
+    assert data["document"]["references"] == [
+        {"number": "50/NQ-CP", "year": 2025, "issuer": "Chính phủ"}
+    ]
+    assert Plan.from_dict(data).document.references == [Reference("50/NQ-CP", 2025, "Chính phủ")]

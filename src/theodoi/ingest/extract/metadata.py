@@ -17,10 +17,10 @@ import re
 from collections import Counter
 
 from theodoi.ingest.fields.agencies import expand_abbreviations
-from theodoi.ingest.fields.bodies import catalogue
+from theodoi.ingest.fields.bodies import spelt_as_catalogue
 from theodoi.ingest.fields.dates import parse_date
 from theodoi.ingest.fields.docnumbers import find_document_numbers
-from theodoi.ingest.fields.references import Reference, find_references, programme_behind
+from theodoi.ingest.fields.references import Reference, implemented
 from theodoi.ingest.plan import DocumentInfo, DocumentKind
 from theodoi.ingest.segment import Section, Segmented, is_person_name
 from theodoi.ingest.textnorm import fold_normalized
@@ -77,8 +77,6 @@ _SIGNER_IN_LEAD = re.compile(
     r"\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)\s+(?:thay mặt|đã ký|ký)"
 )
 _IMPLEMENTS_LINE = re.compile(r"^(căn cứ|thực hiện)\b")
-# Legal authority (laws, decrees, circulars) is the basis of a plan, not what it implements.
-_AUTHORITY = re.compile(r"/(QH\d*|NĐ-CP|TT-[\wĐ]+)$|/\d{4}/(QH\d*|NĐ-CP|TT-)")
 # Words kept capitalised when an upper-case title is put in sentence case.
 _PROPER = [
     "Chính phủ",
@@ -118,10 +116,7 @@ def sentence_case(text: str) -> str:
 def _catalogue_case(text: str) -> str:
     """Bodies' names spelt as the catalogue spells them (``Hội Liên hiệp Phụ nữ``, ``Ban
     Chấp hành``); one-word heads only at the start, where ``ban`` cannot be a verb."""
-    known = catalogue()
-    for words in (*known.names, *(h for h in known.heads if " " in h)):
-        text = re.sub(rf"\b{re.escape(words)}\b", words, text, flags=re.IGNORECASE)
-    return text
+    return spelt_as_catalogue(text)
 
 
 def _proper_case(upper: str) -> str:
@@ -354,7 +349,7 @@ def _signer(segmented: Segmented, front: list[str]) -> str | None:
 
 def _implements(
     front: list[str], title: str | None, own: str | None, plan_year: int | None
-) -> list[str]:
+) -> list[Reference]:
     sources = [line for line in front if _IMPLEMENTS_LINE.match(fold_normalized(line))]
     sources += [
         line
@@ -363,23 +358,7 @@ def _implements(
     ]
     if title:
         sources.append(title)
-    found: list[Reference] = []
-    for text in sources:
-        for reference in find_references(text):
-            number = reference.number
-            if number == own or _AUTHORITY.search(number):
-                continue
-            known = next((r for r in found if r.number == number), None)
-            if known is None:
-                found.append(reference)
-            elif known.year is None and reference.year is not None:
-                found[found.index(known)] = reference  # dated where it is cited again
-    numbers = [r.number for r in found]
-    for reference in found:
-        behind = programme_behind(reference, plan_year)
-        if behind and behind not in numbers:
-            numbers.append(behind)
-    return numbers
+    return implemented(sources, own, plan_year)
 
 
 def _kind_without_title(front: list[str]) -> DocumentKind:
@@ -403,6 +382,7 @@ def read_metadata(segmented: Segmented, all_text: str) -> DocumentInfo:
         issuer = f"{issuer} {province}"
     issuer = _signing_body(segmented, issuer)
     issued_on = _issued_on(front, captions, number)
+    references = _implements(front, title, number, int(issued_on[:4]) if issued_on else None)
     return DocumentInfo(
         number=number,
         kind=kind,
@@ -411,5 +391,6 @@ def read_metadata(segmented: Segmented, all_text: str) -> DocumentInfo:
         province=province,
         issued_on=issued_on,
         signer=_signer(segmented, front),
-        implements=_implements(front, title, number, int(issued_on[:4]) if issued_on else None),
+        implements=[reference.number for reference in references],
+        references=references,
     )

@@ -214,7 +214,7 @@ def _split_joined_bodies(entry: str) -> list[str]:
     (``Văn phòng Hội đồng nhân dân và Ủy ban nhân dân``), inside a name that the catalogue
     does not hold (``Sở Khoa học và Công nghệ``: ``Công nghệ`` opens no body) or before a
     collective (``… và các bộ, ngành``) joins."""
-    if _is_collective_start(entry) or not opens_with_body(entry):
+    if " và " not in entry or _is_collective_start(entry) or not opens_with_body(entry):
         return [entry]
     bodies: list[str] = []
     for piece in split_outside(entry, " và "):

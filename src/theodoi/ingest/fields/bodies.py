@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class Catalogue:
     heads: tuple[str, ...]  # longest first
     names: tuple[str, ...]  # longest first
     name: re.Pattern[str]  # a whole name anywhere, any case
+    spelling: dict[str, str]  # names and heads of several words, by their lower case
+    spelt: re.Pattern[str]  # any of those, any case
     head: re.Pattern[str]  # a head at the start, any case
     head_capitalised: re.Pattern[str]  # a head at the start, as names are written
     free: frozenset[str]  # heads that any word may follow (``Công an tỉnh``)
@@ -44,11 +48,13 @@ def catalogue() -> Catalogue:
     )
     alternatives = "|".join(re.escape(h) for h in heads)
     listed = "|".join(re.escape(m) for m in members)
-    whole = "|".join(re.escape(n) for n in names)
+    spelling = {words.lower(): words for words in (*(h for h in heads if " " in h), *names)}
     return Catalogue(
         heads=heads,
         names=names,
-        name=re.compile(rf"(?<!\w)(?:{whole})(?!\w)", re.IGNORECASE),
+        name=re.compile(rf"(?<!\w){_trie(names)}(?!\w)", re.IGNORECASE),
+        spelling=spelling,
+        spelt=re.compile(rf"(?<!\w){_trie(spelling)}(?!\w)", re.IGNORECASE),
         head=re.compile(rf"^(?:{alternatives})(?!\w)", re.IGNORECASE),
         head_capitalised=re.compile(rf"^(?:{alternatives})(?!\w)"),
         free=frozenset(r["words"] for r in rows if r["kind"] == "head" and r["then"] == "any"),
@@ -56,6 +62,35 @@ def catalogue() -> Catalogue:
             rf"^(?:các|những|mọi|toàn bộ|tất cả)\s+(?:{listed})(?!\w)", re.IGNORECASE
         ),
     )
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One pattern for many words, branching letter by letter (``bộ (?:c(?:ông an|…)|y tế)``):
+    a plain alternation of some 250 names is tried name by name at every position."""
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for letter in word.lower():
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _branches(root)
+
+
+def _branches(node: dict[str, dict[str, Any]]) -> str:
+    branches = [re.escape(letter) + _branches(rest) for letter, rest in node.items() if letter]
+    if not branches:
+        return ""
+    group = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    # A word that ends here may also go on (``Ban Tổ chức``, ``Ban Tổ chức Trung ương``):
+    # the longer is tried first.
+    return f"(?:{group})?" if "" in node else group
+
+
+def spelt_as_catalogue(text: str) -> str:
+    """The catalogue's names and its heads of several words in ``text`` spelt as the
+    catalogue spells them (``ban chấp hành`` -> ``Ban Chấp hành``)."""
+    known = catalogue()
+    return known.spelt.sub(lambda m: known.spelling.get(m.group(0).lower(), m.group(0)), text)
 
 
 def opens_with_body(text: str) -> bool:
@@ -82,6 +117,8 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     lịch``, ``Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân``) or a bracket: spans
     inside which a list is never split."""
     spans = [match.span() for match in catalogue().name.finditer(text)]
+    if "(" not in text:
+        return sorted(spans)
     depth, opened = 0, 0
     for k, ch in enumerate(text):
         if ch == "(":

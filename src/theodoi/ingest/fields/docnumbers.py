@@ -34,11 +34,16 @@ def find_document_numbers(text: str) -> list[str]:
     """Every document number in ``text``, in order of appearance, each once, in its usual
     spelling (``71-CTR/TU`` -> ``71-CTr/TU``)."""
     numbers: list[str] = []
-    for match in _NUMBER.finditer(normalize_text(text)):
-        number = _usual_spelling(match.group(0))
+    for _, _, number in find_document_number_spans(normalize_text(text)):
         if number not in numbers:
             numbers.append(number)
     return numbers
+
+
+def find_document_number_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every document number in ``text`` (normalised), each time it is written, with where
+    it is written and in its usual spelling."""
+    return [(m.start(), m.end(), _usual_spelling(m.group(0))) for m in _NUMBER.finditer(text)]
 
 
 def _usual_spelling(number: str) -> str:
