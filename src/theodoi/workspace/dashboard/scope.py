@@ -19,6 +19,14 @@ from theodoi.snapshots.services import latest_snapshot
 from theodoi.users import AnyUser
 
 PARAMS = ("ke_hoach", "nhom", "co_quan", "ky")
+LABELS = {
+    "ke_hoach": lambda: _("Plan"),
+    "nhom": lambda: _("Task group"),
+    "co_quan": lambda: _("Agency"),
+    "ky": lambda: _("Round"),
+}
+# An id has at most this many digits (a bigint has 19); a longer one is no row's.
+ID_DIGITS = 18
 
 
 @dataclass
@@ -51,13 +59,16 @@ class Scope:
         return query.urlencode()
 
 
-def _number(params: QueryDict, name: str, label: str, problems: list[str]) -> int | None:
+def asked_number(params: QueryDict, name: str, problems: list[str]) -> int | None:
+    """The id ``params`` give for ``name``, or None; a value that is not one (nor a number a
+    row could have) is named among ``problems``."""
     raw = params.get(name, "").strip()
     if not raw:
         return None
-    if not raw.isdigit():
+    if not raw.isdigit() or len(raw) > ID_DIGITS:
         problems.append(
-            _("%(field)s: “%(value)s” is not a valid choice.") % {"field": label, "value": raw}
+            _("%(field)s: “%(value)s” is not a valid choice.")
+            % {"field": LABELS[name](), "value": raw[:40]}
         )
         return None
     return int(raw)
@@ -67,7 +78,7 @@ def scope_for(user: AnyUser, params: QueryDict, *, today: datetime.date | None =
     today = today or timezone.localdate()
     problems: list[str] = []
     plans = visible_plans(user).defer(*PLAN_DOCUMENTS).order_by("-published_at", "pk")
-    plan_id = _number(params, "ke_hoach", _("Plan"), problems)
+    plan_id = asked_number(params, "ke_hoach", problems)
     plan = plans.filter(pk=plan_id).first() if plan_id is not None else plans.first()
     if plan_id is not None and plan is None:
         raise Http404
@@ -75,7 +86,7 @@ def scope_for(user: AnyUser, params: QueryDict, *, today: datetime.date | None =
     if plan is None:
         return scope
 
-    round_id = _number(params, "ky", _("Round"), problems)
+    round_id = asked_number(params, "ky", problems)
     if round_id is not None:
         scope.round = plan.rounds.filter(pk=round_id).first()
         if scope.round is None:
@@ -84,7 +95,7 @@ def scope_for(user: AnyUser, params: QueryDict, *, today: datetime.date | None =
     snapshot = latest_snapshot(plan, as_of=as_of)
     scope.results = Results.of(snapshot) if snapshot else None
 
-    group_id = _number(params, "nhom", _("Task group"), problems)
+    group_id = asked_number(params, "nhom", problems)
     if group_id is not None:
         scope.group = plan.groups.filter(pk=group_id).first()
         if scope.group is None:
@@ -95,7 +106,7 @@ def scope_for(user: AnyUser, params: QueryDict, *, today: datetime.date | None =
         scope.own_agency_only = True
         scope.agency = successors({organisation.pk}, as_of)[organisation.pk]
         return scope
-    agency_id = _number(params, "co_quan", _("Agency"), problems)
+    agency_id = asked_number(params, "co_quan", problems)
     if agency_id is not None:
         if scope.results and agency_id in scope.results.agencies:
             scope.agency = agency_id

@@ -3,31 +3,29 @@ latest snapshot (or the one of the round asked for); the rules already judged it
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from theodoi.caching import fetch, keep
 from theodoi.directives.services import may_direct, open_directives
 from theodoi.evaluation import TaskStatus
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Task
 from theodoi.reporting.access import (
     note_confidential_reads,
-    reader_key,
     reads_every_task_of,
     visible_plans,
     visible_tasks,
 )
 from theodoi.snapshots.results import TaskResult
 from theodoi.users import AuthenticatedRequest
+from theodoi.workspace.dashboard.keys import dashboard_key
 from theodoi.workspace.dashboard.scope import Scope, scope_for
+from theodoi.workspace.views.cached import whole_page
 from theodoi.workspace.views.gates import staff_required
 
 LIST_LENGTH = 15
@@ -54,49 +52,21 @@ def _lines(
 
 @staff_required
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
-    scope = scope_for(request.user, request.GET)
-    key = _cache_key(request, scope)
-    body = fetch(key) if key else None
-    if body is None:
-        body = render_to_string("dashboard/_body.html", _context(request, scope), request=request)
-        if key:
-            keep(key, body)
-    # Directives change by the hour, not with the snapshot: outside the cached body.
-    directives = list(open_directives(request.user, scope.plan)[:LIST_LENGTH]) if scope.plan else []
-    return render(
-        request,
-        "dashboard/dashboard.html",
-        {
-            "scope": scope,
-            "body": body,
-            "open_directives": directives,
-            "may_direct": scope.plan is not None and may_direct(request.user, scope.plan),
-            "today": timezone.localdate(),
-        },
-    )
+    today = timezone.localdate()
 
+    def render_page(layout: dict[str, Any]) -> HttpResponse:
+        scope = scope_for(request.user, request.GET, today=today)
+        context = _context(request, scope)
+        directives = open_directives(request.user, scope.plan)[:LIST_LENGTH] if scope.plan else []
+        context.update(
+            layout,
+            open_directives=list(directives),
+            may_direct=scope.plan is not None and may_direct(request.user, scope.plan),
+            today=today,
+        )
+        return render(request, "dashboard/dashboard.html", context)
 
-def _cache_key(request: HttpRequest, scope: Scope) -> str | None:
-    """The body depends on the snapshot, the plan's version, the filters, the language and
-    what the person may see: all in the key, so a rebuilt snapshot is a new key and nothing
-    needs deleting. What the person sees is ``reader_key``'s: a reporter whose body was
-    merged is shown under its successor but reads only its own body's tasks, and shares no
-    page with the successor's reporters."""
-    if scope.plan is None or scope.results is None or scope.problems:
-        return None
-    reader = reader_key(request.user)
-    if reader is None:
-        return None
-    parts = (
-        scope.plan.pk,
-        scope.plan.version,
-        scope.plan.amendment_number,
-        scope.results.snapshot.digest,
-        reader,
-        scope.query(),
-        translation.get_language(),
-    )
-    return "dashboard:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    return whole_page(request, dashboard_key(request.user, request.GET, today=today), render_page)
 
 
 def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:

@@ -55,14 +55,21 @@ _MENU: list[tuple[str, Callable[[], str], Callable[[AnyUser], bool]]] = [
 ]
 
 
+def menu_routes(user: AnyUser) -> tuple[str, ...]:
+    """The routes of the menu ``user`` is offered, in its order (a page kept whole keys on
+    them)."""
+    return tuple(route for route, _label, shown in _MENU if shown(user))
+
+
 @register.simple_tag(takes_context=True)
 def nav_links(context: dict[str, Any]) -> list[NavLink]:
     request = context.get("request")
     if request is None:
         return []
+    offered = set(menu_routes(request.user))
     links = []
-    for route, label, shown in _MENU:
-        if not shown(request.user):
+    for route, label, _shown in _MENU:
+        if route not in offered:
             continue
         url = reverse(route)
         current = request.path == url if url == "/" else request.path.startswith(url)
