@@ -17,7 +17,10 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.builders import open_round_now
 from theodoi.plans.models import Plan, Task
+from theodoi.workspace.reporting.views import rounds as rounds_views
+from theodoi.workspace.views import plans as plans_views
 
 
 def visit(client: Client, user: User | None, url: str) -> str:
@@ -116,6 +119,32 @@ def test_plan_list_reads_no_plan_document_and_its_queries_do_not_grow_with_the_p
         assert sum('FROM "plans_plan"' in q["sql"] for q in queries) == 1
 
 
+def test_plan_list_shows_a_page_at_a_time_and_its_links_keep_the_other_parameters(
+    client: Client,
+    national_leader: User,
+    tien_giang_plan: Plan,
+    import_gold: Callable[..., Plan],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A national reader's list runs to thousands of plans: it must not render them all.
+    import_gold("003_de113db257313a93.json")
+    monkeypatch.setattr(plans_views, "PAGE_LENGTH", 1)
+    client.force_login(national_leader)
+    url = reverse("workspace:plan_list")
+    first = client.get(url, {"sap_xep": "moi"}).content.decode()
+    second = client.get(url, {"sap_xep": "moi", "trang": "2"}).content.decode()
+    numbers = {"69/KH-UBND", "66/KH-UBND"}
+    on_first = {n for n in numbers if n in first}
+    on_second = {n for n in numbers if n in second}
+    assert len(on_first) == len(on_second) == 1
+    assert on_first != on_second
+    assert 'href="?sap_xep=moi&amp;trang=2"' in first
+    assert 'href="?sap_xep=moi&amp;trang=1"' in second
+    assert "Trang 2" in second
+    # A page number that is not one shows the first page.
+    assert on_first <= {n for n in numbers if n in client.get(url, {"trang": "x"}).content.decode()}
+
+
 def test_plan_list_counts_the_tasks_each_reader_may_see(
     client: Client, reporter: User, tien_giang_plan: Plan
 ) -> None:
@@ -125,6 +154,26 @@ def test_plan_list_counts_the_tasks_each_reader_may_see(
     ).distinct()
     row = re.search(r"69/KH-UBND.*?</tr>", html, re.S).group(0)
     assert re.findall(r'<td class="num">(\d+)</td>', row) == [str(own.count()), "42"]
+
+
+def test_round_list_shows_a_page_at_a_time(
+    client: Client,
+    coordinator: User,
+    tien_giang_plan: Plan,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    open_round_now(tien_giang_plan, by=coordinator, title="Kỳ thứ nhất")
+    open_round_now(tien_giang_plan, by=coordinator, title="Kỳ thứ hai")
+    monkeypatch.setattr(rounds_views, "PAGE_LENGTH", 1)
+    client.force_login(coordinator)
+    url = reverse("reporting:round_list")
+    first = client.get(url).content.decode()
+    second = client.get(url, {"trang": "2"}).content.decode()
+    titles = {"Kỳ thứ nhất", "Kỳ thứ hai"}
+    assert len({t for t in titles if t in first}) == len({t for t in titles if t in second}) == 1
+    assert {t for t in titles if t in first} != {t for t in titles if t in second}
+    assert 'rel="next" href="?trang=2"' in first
+    assert 'rel="next"' not in second
 
 
 def test_plan_page_shows_groups_tasks_agencies_times_and_indicators(

@@ -108,10 +108,14 @@ def agency_indicators(round_: ReportingRound, organisation: Organisation) -> lis
 
 def plan_organisations(round_: ReportingRound) -> QuerySet[Organisation]:
     """The organisations named on the tasks or indicators of the round's plan."""
-    return Organisation.objects.filter(
-        Q(pk__in=round_.plan.tasks.values("agencies__organisation"))
-        | Q(pk__in=round_.plan.indicators.values("agencies__organisation"))
-    ).order_by("name")
+    return (
+        Organisation.objects.filter(
+            Q(pk__in=round_.plan.tasks.values("agencies__organisation"))
+            | Q(pk__in=round_.plan.indicators.values("agencies__organisation"))
+        )
+        .select_related("parent")
+        .order_by("name")
+    )  # an agency is named with its parent
 
 
 def review_queue(
@@ -120,10 +124,10 @@ def review_queue(
     """The submitted task updates and figures of a round awaiting the coordinator."""
     updates = latest_only(
         TaskUpdate.objects.filter(round=round_, state=ReviewState.SUBMITTED)
-    ).select_related("task", "organisation")
+    ).select_related("task", "organisation__parent")
     values = latest_only(
         IndicatorValue.objects.filter(round=round_, state=ReviewState.SUBMITTED)
-    ).select_related("indicator", "organisation")
+    ).select_related("indicator", "organisation__parent")
     return updates.order_by("organisation__name", "task__position"), values.order_by(
         "organisation__name", "indicator__position"
     )

@@ -23,12 +23,19 @@ from theodoi.reporting.access import (
 )
 from theodoi.reporting.deadlines import deadlines_of
 from theodoi.users import AuthenticatedRequest
+from theodoi.workspace.paging import page_of
 from theodoi.workspace.views.gates import staff_required
+
+# A national reader sees every province's and commune's plans: thousands at national scale.
+PAGE_LENGTH = 50
 
 
 @staff_required
 def plan_list(request: AuthenticatedRequest) -> HttpResponse:
-    return render(request, "workspace/plan_list.html", {"plans": listed_plans(request.user)})
+    # The pk after the plan's own order, so that no plan falls between two pages.
+    plans = listed_plans(request.user).order_by("-issued_on", "number", "pk")
+    page = page_of(request, plans, PAGE_LENGTH)
+    return render(request, "workspace/plan_list.html", {"plans": page.rows, "page": page})
 
 
 @staff_required

@@ -45,7 +45,7 @@ def review(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
             "updates": updates,
             "values": values,
             "reopen_form": ReopenForm(organisations=plan_organisations(round_)),
-            "reopenings": round_.reopenings.select_related("organisation"),
+            "reopenings": round_.reopenings.select_related("organisation__parent"),
             "now": timezone.now(),
         },
     )

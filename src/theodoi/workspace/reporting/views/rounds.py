@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from theodoi.plans.models import Plan, PlanStatus
+from theodoi.plans.models import PLAN_DOCUMENTS, Plan, PlanStatus, documents_of
 from theodoi.reporting.access import (
     get_plan_for,
     get_round_for,
@@ -24,10 +24,14 @@ from theodoi.reporting.rounds import close_round, open_round, reopen_round_for
 from theodoi.reporting.schedule import propose_round
 from theodoi.reporting.worklist import plan_organisations
 from theodoi.users import AuthenticatedRequest
+from theodoi.workspace.paging import page_of
 from theodoi.workspace.reporting.forms import OpenRoundForm, ReopenForm, start_of
 from theodoi.workspace.reporting.views.outcome import back_to_review
 from theodoi.workspace.views.gates import coordinator_action, coordinator_required, staff_required
 from theodoi.workspace.views.refusals import saved
+
+# Every plan of the scope has a round a month: thousands for a national reader.
+PAGE_LENGTH = 50
 
 
 @staff_required
@@ -37,13 +41,17 @@ def round_list(request: AuthenticatedRequest) -> HttpResponse:
         visible_rounds(request.user)
         .filter(plan__status=PlanStatus.PUBLISHED)
         .select_related("plan")
+        .defer(*documents_of("plan__"))
+        .order_by("-deadline", "-pk")
     )
+    page = page_of(request, rounds, PAGE_LENGTH)
     return render(
         request,
         "reporting/round_list.html",
         {
-            "rounds": rounds,
-            "plans": plans.select_related("reporting_schedule")
+            "rounds": page.rows,
+            "page": page,
+            "plans": plans.select_related("reporting_schedule").defer(*PLAN_DOCUMENTS)
             if is_coordinator(request.user)
             else [],
             "is_coordinator": is_coordinator(request.user),
