@@ -3,7 +3,9 @@ with task groups, tasks, indicators, reporting rounds, updates, figures and evid
 carries out the national plan (03/NQ-CP), its tasks linked to the national tasks (most links
 confirmed, some only suggested); and for each province a few commune plans that carry out the
 province's plan, each commune task linked to the provincial task it implements, so coverage and
-progress roll up over the three levels (issue 12).
+progress roll up over the three levels (issue 12). ``shape_of(scale)`` sizes it: at 1 the 34
+provinces reporting twice a year, at 10 a national deployment (issue 15) with the ministries'
+plans too, ~130 agencies a plan (a province's communes among them) and 60 monthly rounds.
 
 Plain Python: given the provinces and their agencies (ids and names) and a seed, it returns
 rows as dataclasses; the same seed gives the same rows. Every plan says in its number, title
@@ -15,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from theodoi.evaluation.coverage import Audience, audiences
@@ -196,9 +198,81 @@ class SynthPlan:
 UTC = datetime.UTC
 
 
-def rounds_until(today: datetime.date, count: int) -> list[SynthRound]:
-    """The last ``count`` half-year rounds (reports before 1/6 and 15/11) whose deadline has
-    passed by ``today``, oldest first."""
+@dataclass(frozen=True)
+class Shape:
+    """The size of a data set: how many plans of each level, and what each plan holds."""
+
+    provinces: int
+    ministries: int
+    # Agencies a ministry's plan assigns (its units), and communes that report on a
+    # province's plan besides its departments.
+    ministry_units: int
+    reporting_communes: int
+    tasks: int
+    indicators: int
+    rounds: int
+    monthly: bool
+    # The most cooperating agencies a task names.
+    cooperating: int
+    communes: int  # commune plans per province
+    commune_tasks: int
+
+
+SCALE_ONE = Shape(
+    provinces=34,
+    ministries=0,
+    ministry_units=0,
+    reporting_communes=0,
+    tasks=70,
+    indicators=40,
+    rounds=10,
+    monthly=False,
+    cooperating=3,
+    communes=2,
+    commune_tasks=10,
+)
+# Issue 15's national deployment: 34 provinces and 30 ministries, ~130 agencies a plan,
+# ~100 tasks and ~40 indicators, 60 monthly rounds: about 1.5 million task updates.
+SCALE_TEN = Shape(
+    provinces=34,
+    ministries=30,
+    ministry_units=130,
+    reporting_communes=112,
+    tasks=100,
+    indicators=40,
+    rounds=60,
+    monthly=True,
+    cooperating=6,
+    communes=2,
+    commune_tasks=10,
+)
+
+
+def shape_of(scale: int) -> Shape:
+    """The data set at ``scale`` (1 to 10): today's national set at 1, issue 15's at 10, and
+    each count in proportion between; rounds are monthly above 1."""
+    if not 1 <= scale <= 10:
+        raise ValueError("scale runs from 1 to 10")
+    share = (scale - 1) / 9
+
+    def between(one: int, ten: int) -> int:
+        return round(one + (ten - one) * share)
+
+    return Shape(
+        **{
+            f.name: between(getattr(SCALE_ONE, f.name), getattr(SCALE_TEN, f.name))
+            for f in dataclasses.fields(Shape)
+            if f.name != "monthly"
+        },
+        monthly=scale > 1,
+    )
+
+
+def rounds_until(today: datetime.date, count: int, *, monthly: bool = False) -> list[SynthRound]:
+    """The last ``count`` rounds whose deadline has passed by ``today``, oldest first: half-year
+    ones (reports before 1/6 and 15/11), or monthly ones (reports by the month's last day)."""
+    if monthly:
+        return _monthly_rounds_until(today, count)
     found: list[SynthRound] = []
     year = today.year
     while len(found) < count:
@@ -222,6 +296,26 @@ def rounds_until(today: datetime.date, count: int) -> list[SynthRound]:
     return sorted(found[:count], key=lambda r: r.deadline)
 
 
+def _monthly_rounds_until(today: datetime.date, count: int) -> list[SynthRound]:
+    found: list[SynthRound] = []
+    month_start = today.replace(day=1)
+    while len(found) < count:
+        next_month = (month_start + datetime.timedelta(days=32)).replace(day=1)
+        last_day = next_month - datetime.timedelta(days=1)
+        if last_day < today:
+            found.append(
+                SynthRound(
+                    title=f"Báo cáo tháng {month_start:%m/%Y} ({MARK})",
+                    period_start=month_start,
+                    period_end=last_day,
+                    cut_off=month_start.replace(day=20),
+                    deadline=datetime.datetime.combine(last_day, datetime.time(10), UTC),
+                )
+            )
+        month_start = (month_start - datetime.timedelta(days=1)).replace(day=1)
+    return sorted(found, key=lambda r: r.deadline)
+
+
 def generate(
     provinces: list[Province],
     *,
@@ -236,8 +330,40 @@ def generate(
     """One synthetic plan per province, reported on in ``rounds`` rounds ending before
     ``today``, its tasks linked to the ``national`` tasks, with a plan for each of the
     province's communes. Deterministic: the same arguments give the same plans."""
-    schedule = rounds_until(today, rounds)
-    plans = []
+    return list(
+        each_plan(
+            provinces,
+            seed=seed,
+            today=today,
+            tasks_per_plan=tasks_per_plan,
+            indicators_per_plan=indicators_per_plan,
+            rounds=rounds,
+            national=national,
+            tasks_per_commune=tasks_per_commune,
+        )
+    )
+
+
+def each_plan(
+    provinces: list[Province],
+    *,
+    seed: int,
+    today: datetime.date,
+    tasks_per_plan: int = 70,
+    indicators_per_plan: int = 40,
+    rounds: int = 10,
+    national: Sequence[NationalTask] = (),
+    tasks_per_commune: int = 10,
+    monthly: bool = False,
+    cooperating: int = 3,
+) -> Iterator[SynthPlan]:
+    """The plans of :func:`generate` one at a time, so that a national data set is loaded
+    without holding all its updates at once; ``provinces`` may hold ministries too (a scope
+    whose plan carries out the national one), ``cooperating`` bounds a task's cooperating
+    agencies and ``monthly`` makes the rounds monthly."""
+    schedule = rounds_until(today, rounds, monthly=monthly)
+    # Progress is paced per half year; a monthly round brings a sixth of it.
+    pace = 1 / 6 if monthly else 1.0
     for index, province in enumerate(sorted(provinces, key=lambda p: p.id)):
         rng = random.Random(f"{seed}:{province.id}")
         plan = SynthPlan(
@@ -251,17 +377,16 @@ def generate(
             groups=GROUPS,
             rounds=schedule,
         )
-        _tasks(plan, rng, tasks_per_plan)
+        _tasks(plan, rng, tasks_per_plan, cooperating)
         _indicators(plan, rng, indicators_per_plan)
-        _updates(plan, rng)
+        _updates(plan, rng, pace)
         _values(plan, rng)
         _national_links(plan, rng, national)
         plan.communes = [
-            _commune_plan(plan, commune, n, seed=seed, tasks=tasks_per_commune)
+            _commune_plan(plan, commune, n, seed=seed, tasks=tasks_per_commune, pace=pace)
             for n, commune in enumerate(province.communes)
         ]
-        plans.append(plan)
-    return plans
+        yield plan
 
 
 # Share of a provincial plan's tasks that carry out a national task, and of those links that
@@ -295,7 +420,7 @@ def _national_links(plan: SynthPlan, rng: random.Random, national: Sequence[Nati
 
 
 def _commune_plan(
-    province_plan: SynthPlan, commune: Agency, n: int, *, seed: int, tasks: int
+    province_plan: SynthPlan, commune: Agency, n: int, *, seed: int, tasks: int, pace: float
 ) -> SynthPlan:
     """The plan of ``commune`` carrying out ``tasks`` of its province's plan (its recurring
     and dated tasks alike), reported on in the same rounds, each task linked (confirmed; one
@@ -341,12 +466,12 @@ def _commune_plan(
             )
         )
     _indicators(plan, rng, 3)
-    _updates(plan, rng)
+    _updates(plan, rng, pace)
     _values(plan, rng)
     return plan
 
 
-def _tasks(plan: SynthPlan, rng: random.Random, count: int) -> None:
+def _tasks(plan: SynthPlan, rng: random.Random, count: int, cooperating_at_most: int) -> None:
     agencies = plan.province.agencies
     first_year = plan.rounds[0].period_start.year
     for i in range(count):
@@ -363,7 +488,7 @@ def _tasks(plan: SynthPlan, rng: random.Random, count: int) -> None:
         }[kind]
         lead = rng.sample(agencies, 1)
         others = [a for a in agencies if a not in lead]
-        cooperating = rng.sample(others, min(len(others), rng.randint(0, 3)))
+        cooperating = rng.sample(others, min(len(others), rng.randint(0, cooperating_at_most)))
         plan.tasks.append(
             SynthTask(
                 key=f"t{i + 1}",
@@ -412,9 +537,9 @@ def _indicators(plan: SynthPlan, rng: random.Random, count: int) -> None:
         )
 
 
-def _updates(plan: SynthPlan, rng: random.Random) -> None:
+def _updates(plan: SynthPlan, rng: random.Random, per_round: float) -> None:
     for t, task in enumerate(plan.tasks):
-        pace = rng.uniform(5, 30)  # points of progress per round
+        pace = rng.uniform(5, 30) * per_round  # points of progress per round
         start_round = rng.randint(0, 4)
         progress = 0
         completed_on: datetime.date | None = None

@@ -2,18 +2,22 @@
 removing it again. Only plans marked synthetic are ever removed; the national plan they carry
 out, the synthetic communes (codes ``<province>--mp-xa-<n>``) and the synthetic accounts stay
 (people are never deleted, and their memberships hold the communes): a new load finds them
-again."""
+again. Plans are loaded one scope at a time, their updates in batches, so memory stays bounded
+whatever the data set's size."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import hashlib
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
-from django.db import models, transaction
+from django.db import connection, models, reset_queries, transaction
 
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
@@ -63,6 +67,12 @@ COMMUNE_NAMES = (
 )
 
 
+# The units made for a ministry's plan (``<ministry code>--mp-don-vi-<n>``), and the ministries
+# made when the organisation data has fewer than asked for (``mp-bo-<n>``).
+UNIT_CODE = "--mp-don-vi-"
+MINISTRY_CODE = "mp-bo-"
+
+
 @dataclass(frozen=True)
 class Loaded:
     plans: int
@@ -93,9 +103,13 @@ def provinces(limit: int | None = None) -> list[synth.Province]:
     return found
 
 
-def with_communes(found: list[synth.Province], per_province: int) -> list[synth.Province]:
+def with_communes(
+    found: list[synth.Province], per_province: int, *, reporting: int = 0
+) -> list[synth.Province]:
     """``found`` with ``per_province`` synthetic communes each (made once, found again on the
-    next load), whose plans carry out the province's."""
+    next load), whose plans carry out the province's; and with ``reporting`` communes among
+    the agencies of the province's plan, reporting on its tasks as its departments do (the
+    first of them are those with a plan)."""
     if per_province > len(COMMUNE_NAMES):
         raise ValueError(f"at most {len(COMMUNE_NAMES)} communes per province")
     bodies = Organisation.objects.in_bulk([p.id for p in found])
@@ -103,19 +117,75 @@ def with_communes(found: list[synth.Province], per_province: int) -> list[synth.
     for province in found:
         body = bodies[province.id]
         prefix = body.code or f"tinh-{body.pk}"
-        communes = []
-        for n in range(per_province):
-            commune, _made = Organisation.objects.get_or_create(
-                code=f"{prefix}{COMMUNE_CODE}{n + 1}",
-                defaults={
-                    "name": f"{COMMUNE_NAMES[n]} ({synth.MARK})",
-                    "kind": OrganisationKind.COMMUNE,
-                    "parent": body,
-                },
+        communes = _bodies_under(
+            body,
+            f"{prefix}{COMMUNE_CODE}",
+            max(per_province, reporting),
+            OrganisationKind.COMMUNE,
+            lambda n: (
+                COMMUNE_NAMES[n % len(COMMUNE_NAMES)]
+                + (f" {n // len(COMMUNE_NAMES) + 1}" if n >= len(COMMUNE_NAMES) else "")
+            ),
+        )
+        out.append(
+            dataclasses.replace(
+                province,
+                agencies=province.agencies + communes[:reporting],
+                communes=communes[:per_province],
             )
-            communes.append(synth.Agency(commune.pk, commune.name))
-        out.append(dataclasses.replace(province, communes=tuple(communes)))
+        )
     return out
+
+
+def ministries(count: int, units: int) -> list[synth.Province]:
+    """``count`` ministries, each with ``units`` synthetic units (Cục, Vụ) its plan assigns:
+    today's ministries first, then synthetic ones when the organisation data has fewer."""
+    if count < 1:
+        return []
+    bodies = list(
+        Organisation.objects.filter(
+            kind=OrganisationKind.MINISTRY, active=True, successor__isnull=True
+        )
+        .exclude(code__startswith=MINISTRY_CODE)
+        .order_by("pk")[:count]
+    )
+    for n in range(len(bodies), count):
+        made, _created = Organisation.objects.get_or_create(
+            code=f"{MINISTRY_CODE}{n + 1}",
+            defaults={"name": f"Bộ {n + 1} ({synth.MARK})", "kind": OrganisationKind.MINISTRY},
+        )
+        bodies.append(made)
+    return [
+        synth.Province(
+            body.pk,
+            body.name,
+            _bodies_under(
+                body,
+                f"{body.code or f'bo-{body.pk}'}{UNIT_CODE}",
+                units,
+                OrganisationKind.DEPARTMENT,
+                lambda n: f"{('Cục', 'Vụ', 'Viện')[n % 3]} {n + 1}",
+            ),
+        )
+        for body in bodies
+    ]
+
+
+def _bodies_under(
+    parent: Organisation, prefix: str, count: int, kind: str, name: Any
+) -> tuple[synth.Agency, ...]:
+    """The synthetic bodies ``<prefix><n>`` under ``parent``, n from 1 to ``count``, named
+    ``name(n - 1)`` and marked synthetic: those of an earlier load found again, the others
+    made in one insert."""
+    codes = [f"{prefix}{n + 1}" for n in range(count)]
+    known = {o.code: o for o in Organisation.objects.filter(code__in=codes)}
+    Organisation.objects.bulk_create(
+        Organisation(code=code, name=f"{name(n)} ({synth.MARK})", kind=kind, parent=parent)
+        for n, code in enumerate(codes)
+        if code not in known
+    )
+    found = {o.code: o for o in Organisation.objects.filter(code__in=codes)}
+    return tuple(synth.Agency(found[code].pk, found[code].name) for code in codes)
 
 
 def national_tasks(national: Plan) -> list[synth.NationalTask]:
@@ -133,21 +203,24 @@ def national_tasks(national: Plan) -> list[synth.NationalTask]:
     ]
 
 
-def synthetic_accounts(plans: list[synth.SynthPlan], *, now: datetime.datetime) -> list[Membership]:
-    """For each province, a coordinator (its Sở KH&CN) and a leader, and for each commune a
-    reporter, each membership within the province's scope; accounts without a password (for
-    benchmarks and for an administrator to open), found again on the next load."""
+def synthetic_accounts(
+    scopes: Iterable[synth.Province], *, now: datetime.datetime
+) -> list[Membership]:
+    """For each province or ministry, a coordinator (its Sở KH&CN, or the body itself) and a
+    leader, and for each commune with a plan a reporter, each membership within the scope;
+    accounts without a password (for benchmarks and for an administrator to open), found
+    again on the next load."""
     made = []
-    for plan in plans:
-        province = Organisation.objects.get(pk=plan.province.id)
+    for scope in scopes:
+        province = Organisation.objects.get(pk=scope.id)
         focal = province.children.filter(code__endswith="--so-khoa-hoc-cong-nghe").first()
         place = f"mp.{slug(province.name)}"
         wanted: list[tuple[str, Role, Organisation]] = [
             (f"{place}.daumoi", Role.COORDINATOR, focal or province),
             (f"{place}.lanhdao", Role.LEADER, province),
         ]
-        for n, commune in enumerate(plan.communes):
-            body = Organisation.objects.get(pk=commune.province.agencies[0].id)
+        for n, commune in enumerate(scope.communes):
+            body = Organisation.objects.get(pk=commune.id)
             wanted.append((f"{place}.xa-{n + 1}", Role.REPORTER, body))
         for username, role, body in wanted:
             user, created = User.objects.get_or_create(username=username[:150])
@@ -166,13 +239,13 @@ def is_commune_plan(plan: Plan) -> bool:
     return synth.COMMUNE_NUMBER in plan.number
 
 
-def _officers_in_charge(memberships: list[Membership], *, commune_rows: list[Plan]) -> None:
+def _officers_in_charge(memberships: list[Membership], *, commune_rows: list[int]) -> None:
     """Each commune's reporter is the officer in charge of its commune plan's tasks, so the
     people in charge and their figures have rows at national scale (issue 12, "People")."""
     for membership in memberships:
         if membership.role == Role.REPORTER and membership.organisation_id is not None:
             TaskAgency.objects.filter(
-                task__plan__in=commune_rows,
+                task__plan_id__in=commune_rows,
                 role=AgencyRole.LEAD,
                 organisation_id=membership.organisation_id,
             ).update(officer=membership.user)
@@ -186,9 +259,12 @@ def synthetic_plans() -> list[Plan]:
 def remove_synthetic(*, now: datetime.datetime) -> int:
     plans = synthetic_plans()
     ids = [p.pk for p in plans]
-    Evidence.objects.filter(task__plan_id__in=ids).delete()
-    TaskUpdate.objects.filter(task__plan_id__in=ids).delete()
-    IndicatorValue.objects.filter(indicator__plan_id__in=ids).delete()
+    # Plan by plan: a delete gathers the rows it removes, a national set's updates at once
+    # would not fit in memory.
+    for pk in ids:
+        Evidence.objects.filter(task__plan_id=pk).delete()
+        TaskUpdate.objects.filter(task__plan_id=pk).delete()
+        IndicatorValue.objects.filter(indicator__plan_id=pk).delete()
     ReportingRound.objects.filter(plan_id__in=ids).delete()
     # A commune task's link protects the provincial task it carries out: links go first.
     TaskLink.objects.filter(task__plan_id__in=ids).delete()
@@ -201,13 +277,76 @@ def remove_synthetic(*, now: datetime.datetime) -> int:
 def _copied(record: object, model: type[Row], **links: Any) -> Row:
     """A row of ``model`` with the fields ``record`` (a synth dataclass) shares with it by
     name, and ``links`` for the rest (its plan, its position, keys in place of indexes)."""
-    names = {
+    return model(**_shared(record, model, links))
+
+
+def _shared(record: object, model: type[models.Model], links: dict[str, Any]) -> dict[str, Any]:
+    names = _shared_fields(model, frozenset(links))
+    return {**{name: value for name, value in vars(record).items() if name in names}, **links}
+
+
+@functools.cache
+def _shared_fields(model: type[models.Model], linked: frozenset[str]) -> frozenset[str]:
+    return frozenset(
         f.name
         for f in model._meta.concrete_fields
-        if f.name not in links and f.attname not in links
-    }
-    shared = {name: value for name, value in vars(record).items() if name in names}
-    return model(**shared, **links)
+        if f.name not in linked and f.attname not in linked
+    )
+
+
+def _insert(model: type[Row], rows: Iterable[Row]) -> int:
+    """Insert ``rows`` BATCH at a time, never building them all: how many there were."""
+    count = 0
+    it = iter(rows)
+    while batch := list(itertools.islice(it, BATCH)):
+        model._default_manager.bulk_create(batch)
+        count += len(batch)
+    return count
+
+
+def _insert_history(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> int:
+    """Insert the history rows (updates, figures, evidence; each a dict of column values by
+    field name, every row with the same keys) BATCH at a time, as one statement run over
+    plain tuples: a national set's 2 million rows through model instances and bulk_create
+    cost four times as long (issue 15). Columns not given take their field's default, as
+    bulk_create would."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    it = iter(rows)
+    first = next(it, None)
+    if first is None:
+        return 0
+    given = [f for f in fields if f.name in first or f.attname in first]
+    defaults = [
+        (f, f.get_db_prep_save(f.get_default(), connection)) for f in fields if f not in given
+    ]
+    columns = ", ".join(
+        connection.ops.quote_name(f.column) for f in given + [f for f, _ in defaults]
+    )
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) "
+        f"VALUES ({', '.join(['%s'] * (len(given) + len(defaults)))})"
+    )
+    convert = [_converter(f, f.name if f.name in first else f.attname) for f in given]
+    fixed = tuple(value for _, value in defaults)
+    count = 0
+    rest = itertools.chain([first], it)
+    with connection.cursor() as cursor:
+        while batch := list(itertools.islice(rest, BATCH)):
+            cursor.executemany(sql, [tuple(c(row) for c in convert) + fixed for row in batch])
+            count += len(batch)
+    return count
+
+
+def _converter(field: models.Field[Any, Any], key: str) -> Any:
+    """How a row's value of ``field`` becomes its column's: dates and times as the database
+    stores them, the rest as given (numbers, text, booleans, keys)."""
+    if isinstance(field, models.DateTimeField):
+        adapt_moment = connection.ops.adapt_datetimefield_value
+        return lambda row: adapt_moment(row[key])
+    if isinstance(field, models.DateField):
+        adapt_day = connection.ops.adapt_datefield_value
+        return lambda row: adapt_day(row[key])
+    return lambda row: row[key]
 
 
 def _load_tasks(plan: synth.SynthPlan, row: Plan, names: dict[int, str]) -> list[Task]:
@@ -260,65 +399,69 @@ def _load_updates(
     plan: synth.SynthPlan, row: Plan, tasks: list[Task], rounds: list[ReportingRound]
 ) -> None:
     """Each update with its evidence, when it has some (a stand-in file, never opened)."""
-    TaskUpdate.objects.bulk_create(
+    returned = "Bổ sung minh chứng (mô phỏng)."
+    results = f"Kết quả thực hiện ({synth.MARK})."
+    _insert_history(
+        TaskUpdate,
         (
-            _copied(
+            _shared(
                 u,
                 TaskUpdate,
-                round=rounds[u.round],
-                task=tasks[u.task],
-                organisation_id=u.organisation,
-                version=1,
-                return_reason="Bổ sung minh chứng (mô phỏng)."
-                if u.state == ReviewState.RETURNED
-                else "",
-                results=f"Kết quả thực hiện ({synth.MARK}).",
+                {
+                    "round_id": rounds[u.round].pk,
+                    "task_id": tasks[u.task].pk,
+                    "organisation_id": u.organisation,
+                    "version": 1,
+                    "return_reason": returned if u.state == ReviewState.RETURNED else "",
+                    "results": results,
+                },
             )
             for u in plan.updates
         ),
-        batch_size=BATCH,
     )
-    Evidence.objects.bulk_create(
+    _insert_history(
+        Evidence,
         (
-            Evidence(
-                round=rounds[u.round],
-                task=tasks[u.task],
-                organisation_id=u.organisation,
-                file=f"synth/{synth.MARK}.pdf",
-                filename=f"minh-chung-{synth.MARK}.pdf",
-                sha256=hashlib.sha256(
+            {
+                "round_id": rounds[u.round].pk,
+                "task_id": tasks[u.task].pk,
+                "organisation_id": u.organisation,
+                "file": f"synth/{synth.MARK}.pdf",
+                "filename": f"minh-chung-{synth.MARK}.pdf",
+                "sha256": hashlib.sha256(
                     f"{row.number}:{u.task}:{u.round}:{u.organisation}".encode()
                 ).hexdigest(),
-                size=1,
-                content_type="application/pdf",
-                uploaded_at=u.created_at,
-            )
+                "size": 1,
+                "content_type": "application/pdf",
+                "uploaded_at": u.created_at,
+            }
             for u in plan.updates
             if u.evidence
         ),
-        batch_size=BATCH,
     )
 
 
 def _load_values(
     plan: synth.SynthPlan, indicators: list[Indicator], rounds: list[ReportingRound]
 ) -> None:
-    IndicatorValue.objects.bulk_create(
+    _insert_history(
+        IndicatorValue,
         (
-            _copied(
+            _shared(
                 v,
                 IndicatorValue,
-                indicator=indicators[v.indicator],
-                round=rounds[v.round if v.round is not None else 0],
-                organisation_id=v.organisation,
-                version=1,
-                state=ReviewState.ACCEPTED,
-                is_baseline=v.round is None,
-                source=synth.MARK,
+                {
+                    "indicator_id": indicators[v.indicator].pk,
+                    "round_id": rounds[v.round if v.round is not None else 0].pk,
+                    "organisation_id": v.organisation,
+                    "version": 1,
+                    "state": ReviewState.ACCEPTED.value,
+                    "is_baseline": v.round is None,
+                    "source": synth.MARK,
+                },
             )
             for v in plan.values
         ),
-        batch_size=BATCH,
     )
 
 
@@ -342,62 +485,76 @@ def _links(
 
 @transaction.atomic
 def load_synthetic(
-    plans: list[synth.SynthPlan], *, now: datetime.datetime, national: Plan | None = None
+    plans: Iterable[synth.SynthPlan], *, now: datetime.datetime, national: Plan | None = None
 ) -> Loaded:
     """Insert the generated plans with their tasks, indicators, closed rounds, updates and
     figures, in bulk (no service: a national data set through them takes hours); each
     provincial plan implementing ``national`` (its links name that plan's task ids), each
-    commune plan its province's, with their links; and the provinces' and communes' accounts."""
-    every = [(p, None) for p in plans] + [(c, p) for p in plans for c in p.communes]
-    rows = [_plan(p, now) for p, _province in every]
-    Plan.objects.bulk_create(rows)
-    row_of = {id(p): row for (p, _province), row in zip(every, rows, strict=True)}
-    tasks_of: dict[int, list[Task]] = {}
-    links: list[TaskLink] = []
-    loaded = Loaded(plans=len(plans), tasks=0, indicators=0, updates=0, values=0)
-    for plan, province_plan in every:
-        row = row_of[id(plan)]
-        names = {a.id: a.name for a in plan.province.agencies}
-        tasks = tasks_of[id(plan)] = _load_tasks(plan, row, names)
-        indicators = _load_indicators(plan, row, names)
-        rounds = _load_rounds(plan, row)
-        _load_updates(plan, row, tasks, rounds)
-        _load_values(plan, indicators, rounds)
-        if province_plan is not None:
-            higher_plan = row_of[id(province_plan)]
-            higher = {i: t.pk for i, t in enumerate(tasks_of[id(province_plan)])}
-        elif national is not None:
-            higher_plan = national
-            higher = {pk: pk for pk in national.tasks.values_list("pk", flat=True)}
-        else:
-            higher = {}
-        if higher:
-            row.implements.add(higher_plan)
-            row.implements_numbers = [higher_plan.number]
-            row.save(update_fields=["implements_numbers"])
-            links.extend(_links(plan, tasks, higher, now))
+    commune plan its province's, with their links; and the provinces' and communes' accounts.
+    ``plans`` is read once, one plan with its communes' at a time (``synth.each_plan``)."""
+    national_ids = (
+        {pk: pk for pk in national.tasks.values_list("pk", flat=True)} if national else {}
+    )
+    loaded = Loaded(plans=0, tasks=0, indicators=0, updates=0, values=0)
+    scopes: list[synth.Province] = []
+    commune_rows: list[int] = []
+    for plan in plans:
+        rows = Plan.objects.bulk_create([_plan(p, now) for p in (plan, *plan.communes)])
+        scopes.append(dataclasses.replace(plan.province, agencies=()))
+        commune_rows.extend(r.pk for r in rows[1:])
+        province_tasks = _load_plan(plan, rows[0], national, national_ids, now)
+        higher = {i: t.pk for i, t in enumerate(province_tasks)}
+        for commune_plan, row in zip(plan.communes, rows[1:], strict=True):
+            _load_plan(commune_plan, row, rows[0], higher, now)
+        # With DEBUG on, Django keeps the text of the last 9,000 queries: a national set's
+        # inserts would hold gigabytes of it.
+        reset_queries()
         loaded = dataclasses.replace(
             loaded,
-            tasks=loaded.tasks + len(tasks),
-            indicators=loaded.indicators + len(indicators),
-            updates=loaded.updates + len(plan.updates),
-            values=loaded.values + len(plan.values),
-            commune_plans=loaded.commune_plans + (province_plan is not None),
+            plans=loaded.plans + 1,
+            tasks=loaded.tasks + sum(len(p.tasks) for p in (plan, *plan.communes)),
+            indicators=loaded.indicators + sum(len(p.indicators) for p in (plan, *plan.communes)),
+            updates=loaded.updates + sum(len(p.updates) for p in (plan, *plan.communes)),
+            values=loaded.values + sum(len(p.values) for p in (plan, *plan.communes)),
+            commune_plans=loaded.commune_plans + len(plan.communes),
+            links=loaded.links + sum(len(p.links) for p in (plan, *plan.communes)),
         )
-    TaskLink.objects.bulk_create(links, batch_size=BATCH)
-    loaded = dataclasses.replace(loaded, links=len(links))
-    _officers_in_charge(
-        synthetic_accounts(plans, now=now),
-        commune_rows=[row_of[id(c)] for p in plans for c in p.communes],
-    )
+    _officers_in_charge(synthetic_accounts(scopes, now=now), commune_rows=commune_rows)
     record(
         Action.SYNTH_LOADED,
         None,
         by=None,
         now=now,
-        after={"plans": len(plans), "commune_plans": loaded.commune_plans, "links": len(links)},
+        after={
+            "plans": loaded.plans,
+            "commune_plans": loaded.commune_plans,
+            "links": loaded.links,
+        },
     )
     return loaded
+
+
+def _load_plan(
+    plan: synth.SynthPlan,
+    row: Plan,
+    higher_plan: Plan | None,
+    higher: dict[int, int],
+    now: datetime.datetime,
+) -> list[Task]:
+    """One plan's records, and its links to ``higher_plan``'s tasks (``higher`` turning a
+    link's higher task into a task's id); its tasks, for its communes' links."""
+    names = {a.id: a.name for a in plan.province.agencies}
+    tasks = _load_tasks(plan, row, names)
+    indicators = _load_indicators(plan, row, names)
+    rounds = _load_rounds(plan, row)
+    _load_updates(plan, row, tasks, rounds)
+    _load_values(plan, indicators, rounds)
+    if higher_plan is not None and higher:
+        row.implements.add(higher_plan)
+        row.implements_numbers = [higher_plan.number]
+        row.save(update_fields=["implements_numbers"])
+        _insert(TaskLink, _links(plan, tasks, higher, now))
+    return tasks
 
 
 def _plan(plan: synth.SynthPlan, now: datetime.datetime) -> Plan:
