@@ -5,8 +5,9 @@ their version checks and audit."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
+from django import forms
 from django.http import Http404, QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,9 +20,11 @@ from rest_framework.views import APIView
 
 from theodoi.api.problems import Refused, refused_by
 from theodoi.api.serializers import IndicatorValueSerializer, TaskUpdateSerializer
+from theodoi.orgs.models import Organisation
 from theodoi.reporting.access import get_organisation_for, get_round_for, get_task_for
 from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, StaleVersionError
 from theodoi.reporting.fields import UPDATE_FIELDS
+from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.updates import save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
 from theodoi.reporting.worklist import agency_indicators, agency_task
@@ -52,6 +55,7 @@ FIGURE_BODY = inline_serializer(
         "submit": serializers.BooleanField(required=False),
     },
 )
+Form = TypeVar("Form", bound=forms.Form)
 REFUSAL = OpenApiResponse(description="Problem details (RFC 9457), each field's message.")
 
 
@@ -85,9 +89,25 @@ def _submits(body: dict[str, Any]) -> bool:
     return body.get("submit", True) is not False
 
 
+def _read(form: Form) -> Form:
+    """The form, once valid; else the caller is refused with each field's message."""
+    if not form.is_valid():
+        raise refused_by(form)
+    return form
+
+
 def _service_refusal(refused: ReportingError) -> Refused:
+    """A figure far from the last is refused on ``confirmed`` (send it again with it set);
+    a stale version is a conflict; any other refusal is the request's."""
+    if isinstance(refused, ConfirmationNeededError):
+        return Refused([("confirmed", str(refused))])
     code = status.HTTP_409_CONFLICT if isinstance(refused, StaleVersionError) else 400
     return Refused([(None, str(refused))], status_code=code)
+
+
+def _agency_round(request: Request, round_id: int) -> tuple[Organisation, ReportingRound]:
+    """The caller's agency and the round it writes in (404 when it may not)."""
+    return get_organisation_for(request.user), get_round_for(request.user, round_id)
 
 
 class TaskUpdateWrite(APIView):
@@ -98,15 +118,12 @@ class TaskUpdateWrite(APIView):
         summary="Submit (or save as a draft) the agency's update of a task in a round",
     )
     def post(self, request: Request, round_id: int, task_id: int) -> Response:
-        organisation = get_organisation_for(request.user)
-        round_ = get_round_for(request.user, round_id)
+        organisation, round_ = _agency_round(request, round_id)
         task = get_task_for(request.user, task_id, write=True)
         if agency_task(round_, organisation, task) is None:
             raise Http404
         names = [field.name for field in UPDATE_FIELDS] + ["based_on"]
-        form = TaskUpdateForm(_form_data(request.data, names))
-        if not form.is_valid():
-            raise refused_by(form)
+        form = _read(TaskUpdateForm(_form_data(request.data, names)))
         write = submit_update if _submits(request.data) else save_draft
         try:
             update = write(
@@ -130,8 +147,7 @@ class IndicatorValueWrite(APIView):
         summary="Submit (or save as a draft) the agency's figure of an indicator in a round",
     )
     def post(self, request: Request, round_id: int, indicator_id: int) -> Response:
-        organisation = get_organisation_for(request.user)
-        round_ = get_round_for(request.user, round_id)
+        organisation, round_ = _agency_round(request, round_id)
         item = next(
             (i for i in agency_indicators(round_, organisation) if i.indicator.pk == indicator_id),
             None,
@@ -139,10 +155,7 @@ class IndicatorValueWrite(APIView):
         if item is None:
             raise Http404
         names = ["value", "measured_on", "source", "note", "confirmed", "based_on"]
-        form = FigureForm(_form_data(request.data, names))
-        if not form.is_valid():
-            raise refused_by(form)
-        data = form.cleaned_data
+        data = _read(FigureForm(_form_data(request.data, names))).cleaned_data
         try:
             value = record_indicator_value(
                 round_,
@@ -157,8 +170,6 @@ class IndicatorValueWrite(APIView):
                 based_on=data["based_on"],
                 now=timezone.now(),
             )
-        except ConfirmationNeededError as doubt:
-            raise Refused([("confirmed", str(doubt))]) from doubt
         except ReportingError as refused:
             raise _service_refusal(refused) from refused
         return Response(IndicatorValueSerializer(value).data, status=status.HTTP_201_CREATED)

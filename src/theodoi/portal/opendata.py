@@ -156,6 +156,11 @@ def external_ids_text(ids: Mapping[str, str]) -> str:
 
 
 _PLAN_ID = Field("plan_id", "integer", _("Identifier of the plan in theodoi."))
+_EXTERNAL_IDS = Field(
+    "external_ids",
+    "string",
+    _("Its identifiers in other systems, as system=identifier; separated by ';'."),
+)
 
 DATASETS: dict[str, Dataset] = {
     d.name: d
@@ -200,11 +205,7 @@ DATASETS: dict[str, Dataset] = {
                 Field("colour", "string", _("green, yellow, red or grey.")),
                 Field("progress", "integer", _("Progress in per cent, as last accepted.")),
                 Field("days_late", "integer", _("Days past the due day, when late.")),
-                Field(
-                    "external_ids",
-                    "string",
-                    _("Its identifiers in other systems, as system=identifier; separated by ';'."),
-                ),
+                _EXTERNAL_IDS,
             ),
             _task_rows,
         ),
@@ -229,11 +230,7 @@ DATASETS: dict[str, Dataset] = {
                 Field("band", "string", _("Progress band code (Open SDG method).")),
                 Field("band_label", "string", _("Progress band in Vietnamese.")),
                 Field("ratio", "number", _("Ratio R of observed to required growth.")),
-                Field(
-                    "external_ids",
-                    "string",
-                    _("Its identifiers in other systems, as system=identifier; separated by ';'."),
-                ),
+                _EXTERNAL_IDS,
             ),
             _indicator_rows,
         ),

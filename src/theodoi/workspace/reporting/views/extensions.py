@@ -28,6 +28,7 @@ from theodoi.reporting.models import ExtensionState
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.reporting.change_forms import ExtensionDecisionForm, ExtensionRequestForm
 from theodoi.workspace.views.gates import coordinator_action, staff_required
+from theodoi.workspace.views.refusals import saved
 
 
 def _task_page(
@@ -71,25 +72,25 @@ def task_deadline(request: AuthenticatedRequest, task_id: int) -> HttpResponse:
     if not may_request(request.user, task):
         raise PermissionDenied
     form = ExtensionRequestForm(request.POST)
-    if form.is_valid():
-        try:
-            request_extension(
-                task,
-                by=request.user,
-                proposed_on=form.cleaned_data["proposed_on"],
-                reason=form.cleaned_data["reason"],
-                now=timezone.now(),
-            )
-        except ReportingError as refused:
-            form.add_error(None, str(refused))
-        else:
-            messages.success(
-                request,
-                _("Your request to extend task %(code)s was sent to the coordinating agency.")
-                % {"code": task.code},
-            )
-            return redirect("reporting:task_deadline", task_id=task.pk)
-    return _task_page(request, task, request_form=form, status=400)
+    asked = saved(
+        form,
+        lambda: request_extension(
+            task,
+            by=request.user,
+            proposed_on=form.cleaned_data["proposed_on"],
+            reason=form.cleaned_data["reason"],
+            now=timezone.now(),
+        ),
+        ReportingError,
+    )
+    if asked is None:
+        return _task_page(request, task, request_form=form, status=400)
+    messages.success(
+        request,
+        _("Your request to extend task %(code)s was sent to the coordinating agency.")
+        % {"code": task.code},
+    )
+    return redirect("reporting:task_deadline", task_id=task.pk)
 
 
 @coordinator_action
@@ -99,32 +100,31 @@ def extension_decide(request: AuthenticatedRequest, extension_id: int) -> HttpRe
     if not coordinates(request.user, task.plan):
         raise PermissionDenied
     form = ExtensionDecisionForm(request.POST)
-    if form.is_valid():
-        grant = form.cleaned_data["decision"] == "grant"
-        try:
-            decided = decide_extension(
-                extension,
-                by=request.user,
-                grant=grant,
-                granted_on=form.cleaned_data["granted_on"],
-                comment=form.cleaned_data["comment"],
-                now=timezone.now(),
-            )
-        except ReportingError as refused:
-            form.add_error(None, str(refused))
-        else:
-            if grant and decided.granted_on is not None:
-                messages.success(
-                    request,
-                    _("Task %(code)s is extended until %(day)s.")
-                    % {"code": task.code, "day": decided.granted_on.strftime("%d/%m/%Y")},
-                )
-            else:
-                messages.success(
-                    request, _("The extension of task %(code)s is refused.") % {"code": task.code}
-                )
-            return redirect("reporting:task_deadline", task_id=task.pk)
-    return _task_page(request, task, decision_form=form, status=400)
+    decided = saved(
+        form,
+        lambda: decide_extension(
+            extension,
+            by=request.user,
+            grant=form.cleaned_data["decision"] == "grant",
+            granted_on=form.cleaned_data["granted_on"],
+            comment=form.cleaned_data["comment"],
+            now=timezone.now(),
+        ),
+        ReportingError,
+    )
+    if decided is None:
+        return _task_page(request, task, decision_form=form, status=400)
+    if decided.state == ExtensionState.GRANTED and decided.granted_on is not None:
+        messages.success(
+            request,
+            _("Task %(code)s is extended until %(day)s.")
+            % {"code": task.code, "day": decided.granted_on.strftime("%d/%m/%Y")},
+        )
+    else:
+        messages.success(
+            request, _("The extension of task %(code)s is refused.") % {"code": task.code}
+        )
+    return redirect("reporting:task_deadline", task_id=task.pk)
 
 
 @staff_required
