@@ -250,3 +250,18 @@ def test_upper_case_lines_head_the_parts_of_a_plan_that_numbers_none() -> None:
 def test_an_upper_case_line_is_no_part_where_the_parts_have_roman_numbers() -> None:
     seg = segment(_blocks("II. NHIỆM VỤ, GIẢI PHÁP", "NHIỆM VỤ CHUNG", "1. Số hóa hồ sơ."))
     assert seg.root.children[0].paragraphs == ["NHIỆM VỤ CHUNG"]
+
+
+def test_a_part_heading_run_on_after_the_sentence_above_it_is_a_part_again() -> None:
+    # A PDF joins a centred heading in capitals to a last line that ended near the margin.
+    seg = segment(
+        _blocks(
+            "CHỈ TIÊU",
+            "- Ít nhất 60% đoàn viên được cấp thẻ đoàn viên điện tử. NHIỆM VỤ, GIẢI PHÁP",
+            "1. Số hóa hồ sơ lưu trữ.",
+        )
+    )
+    assert [(p.title, p.paragraphs) for p in seg.root.children] == [
+        ("CHỈ TIÊU", ["- Ít nhất 60% đoàn viên được cấp thẻ đoàn viên điện tử."]),
+        ("NHIỆM VỤ, GIẢI PHÁP", []),
+    ]

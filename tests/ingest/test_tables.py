@@ -18,6 +18,7 @@ from theodoi.ingest.tables import (
     roman_value,
     row_number,
     successors,
+    title_prefix,
 )
 
 
@@ -304,3 +305,11 @@ def test_a_year_alone_heads_a_target_column_of_an_indicator_table_only() -> None
     assert column_roles(indicators)[3:] == [Column.TARGET, Column.TARGET]
     assert [header_year(h) for h in indicators[3:]] == [2026, 2027]
     assert column_roles(tasks)[4] is None
+
+
+def test_a_column_of_whom_an_inspection_visits_is_the_title_and_names_the_act() -> None:
+    headers = ["STT", "Tổ chức đảng được kiểm tra", "Thời gian kiểm tra", "Đoàn kiểm tra"]
+    assert column_roles(headers) == [Column.NUMBER, Column.TITLE, Column.DUE, Column.LEAD]
+    assert title_prefix("Tổ chức đảng được kiểm tra") == "Kiểm tra"
+    # A cell that says who was inspected when is content, not a header.
+    assert column_of("Đảng ủy xã Tháp Mười được kiểm tra trong tháng 5") is None

@@ -208,6 +208,30 @@ def is_document_title(text: str) -> bool:
 
 # --- segmentation ------------------------------------------------------------------------
 
+# ``… thẻ đoàn viên điện tử. NHIỆM VỤ, GIẢI PHÁP``: a part heading in capitals run on after
+# the sentence above it, as a PDF joins a centred heading to a last line that ended near the
+# margin.
+_SENTENCE_END = re.compile(r"(?<=[.;:])\s+")
+
+
+def _glued_part(text: str) -> int | None:
+    """Where a part heading run on after a sentence starts, or None."""
+    for end in _SENTENCE_END.finditer(text):
+        if unnumbered_part(text[end.end() :]):
+            return end.end()
+    return None
+
+
+def _glued_parts(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        at = _glued_part(block.text) if isinstance(block, Paragraph) else None
+        if isinstance(block, Paragraph) and at is not None:
+            out += [Paragraph(block.text[:at].rstrip()), Paragraph(block.text[at:])]
+        else:
+            out.append(block)
+    return out
+
 
 _LAYOUT_LINE = re.compile(
     r"^(số\s*:?\s*\d|nơi nhận|cộng hòa xã hội|độc lập - tự do|đảng cộng sản việt nam)"
@@ -258,6 +282,8 @@ def segment(blocks: list[Block]) -> Segmented:  # noqa: C901 - to be split (issu
         isinstance(b, Paragraph) and (h := heading_of(b.text)) is not None and h.kind == "roman"
         for b in unfolded
     )
+    if unnumbered:
+        unfolded = _glued_parts(unfolded)
     for block in unfolded:
         if isinstance(block, Table):
             if state == "body":

@@ -67,6 +67,7 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
         re.compile(
             r"^(tên )?(nhiệm vụ|nội dung|chỉ tiêu|công việc|hoạt động|đề án|giải pháp)"
             r"|^(đối tượng|đơn vị được|cơ quan được|địa bàn) (kiểm tra|giám sát|khảo sát)"
+            r"|^[^,;]{2,30} được (kiểm tra|giám sát|khảo sát)$"
         ),
         Column.TITLE,
     ),
@@ -122,7 +123,8 @@ def column_roles(headers: list[str]) -> list[Column | None]:
 
 
 _INSPECTED = re.compile(
-    r"^(?:đối tượng|đơn vị được|cơ quan được|địa bàn)\s+(?P<act>(?:kiểm tra|giám sát|khảo sát)"
+    r"^(?:đối tượng|đơn vị được|cơ quan được|địa bàn|[^,;]{2,30} được)\s+"
+    r"(?P<act>(?:kiểm tra|giám sát|khảo sát)"
     r"(?:,?\s*(?:và\s+)?(?:kiểm tra|giám sát|khảo sát))*)"
 )
 

@@ -202,3 +202,12 @@ def test_party_committee_plan_signed_for_its_standing_committee() -> None:
         "Nguyễn Chiến Thắng",
     )
     assert (info.issuer, info.province) == ("Ban Thường vụ Tỉnh ủy Quảng Trị", "Quảng Trị")
+
+
+def test_a_party_inspection_committee_under_its_provincial_party_organisation() -> None:
+    info = _metadata(
+        "ĐẢNG BỘ TỈNH ĐỒNG THÁP\nỦY BAN KIỂM TRA TỈNH ỦY\n*\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Số 27-KH/UBKTTU\nĐồng Tháp, ngày 14 tháng 4 năm 2026\nKẾ HOẠCH\nkiểm tra năm 2026\n"
+    )
+    # ``Tỉnh ủy`` is the province's Party committee: ``Ủy`` is no province.
+    assert (info.issuer, info.province) == ("Ủy ban Kiểm tra Tỉnh Ủy Đồng Tháp", "Đồng Tháp")

@@ -195,3 +195,16 @@ def test_shares_are_named_as_shares_of_what_they_are_a_share_of() -> None:
         ("Tỷ trọng kinh tế số trong GRDP của tỉnh", "% GRDP", "="),
         ("Tỷ trọng kinh tế số ngành, lĩnh vực trong GRDP", "% GRDP", ">="),
     ]
+
+
+def test_a_count_joined_to_the_target_before_it_is_a_target_too() -> None:
+    found = find_prose_targets(
+        "Đến năm 2030 có ít nhất 100 dự án khởi nghiệp được hỗ trợ và 20 doanh nghiệp "
+        "khởi nghiệp gọi được vốn đầu tư."
+    )
+    assert [(t.unit, t.target.op, t.target.value, t.year) for t in found] == [
+        ("dự án", ">=", 100, 2030),
+        ("doanh nghiệp", "=", 20, 2030),
+    ]
+    # A count in a clause of its own says no aim: it is no target.
+    assert len(find_prose_targets("Hỗ trợ tối thiểu 100 dự án; tổ chức 20 hội thảo.")) == 1

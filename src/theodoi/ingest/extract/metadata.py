@@ -46,7 +46,8 @@ _MOTTO = re.compile(r"cộng hòa xã hội|đảng cộng sản việt nam")
 # CÔNG TY …``): the lower line names the issuer.
 _ORGAN = re.compile(
     r"^(sở|ban|văn phòng|cục|chi cục|tổng cục|trung tâm|đảng ủy|ban chỉ đạo|vụ|viện|phòng"
-    r"|trường|học viện|đại học|bệnh viện|tổng công ty|công ty)\b"
+    r"|trường|học viện|đại học|bệnh viện|tổng công ty|công ty|ủy ban kiểm tra|đảng đoàn"
+    r"|ban cán sự)\b"
 )
 _CAPTION = re.compile(
     r"(?:ban hành )?kèm theo (?:chương trình hành động tại )?"
@@ -243,6 +244,8 @@ def places(text: str, *, cities: bool) -> list[str]:
         words: list[str] = []
         for word in text[match.end() : match.end() + 80].split()[:4]:
             bare = word.rstrip(".,;:)")
+            if not words and fold_normalized(bare) == "ủy":
+                break  # ``Tỉnh ủy`` is the province's Party committee, not a place
             # A name is words in title case; ``(GRDP)`` or ``UBND`` is not one.
             if not bare[:1].isupper() or (len(bare) > 1 and bare.isupper()):
                 break

@@ -333,7 +333,10 @@ def find_prose_targets(text: str) -> list[ProseTarget]:
     """
     text = _ITEM_MARK.sub("", without_footnote_marks(normalize_text(text)))
     paragraph = _Paragraph(text)
-    found = [f for f in (_figure_at(paragraph, m) for m in _FIGURE.finditer(text)) if f]
+    found: list[_Found] = []
+    for match in _FIGURE.finditer(text):
+        if at := _figure_at(paragraph, match, found[-1] if found else None):
+            found.append(at)
     for i, current in enumerate(found):
         following = found[i + 1] if i + 1 < len(found) else None
         current.complement_end = _complement_end(paragraph, current, following)
@@ -375,7 +378,15 @@ def _only_joins(between: str) -> bool:
     return not rest.strip(" ,")
 
 
-def _figure_at(paragraph: _Paragraph, figure: re.Match[str]) -> _Found | None:
+# ``có ít nhất 100 dự án … và 20 doanh nghiệp …``: a count joined to the target before it.
+_JOINED = re.compile(r"(?:,|\bvà)\s*$")
+
+
+def _figure_at(
+    paragraph: _Paragraph, figure: re.Match[str], before: _Found | None = None
+) -> _Found | None:
+    """The target a figure states, or None; ``before`` is the target found just before it,
+    whose aim a count joined to it in the same clause shares."""
     text = paragraph.text
     if re.fullmatch(r"(19|20)\d{2}", figure.group(1)) and not re.match(
         r"\s*%", text[figure.end() : figure.end() + 3]
@@ -392,10 +403,17 @@ def _figure_at(paragraph: _Paragraph, figure: re.Match[str]) -> _Found | None:
     rank = bool(re.search(r"\b(nhóm|top|tốp|xếp hạng|thứ hạng)\s*$", lead_words, re.IGNORECASE))
     unit, unit_end = _unit(paragraph, figure.end(), rank=rank)
     is_range = figure.group(2) is not None
+    joined = (
+        before is not None
+        and unit is not None
+        and paragraph.clause_end_after(before.unit_end) > figure.start()
+        and bool(_JOINED.search(text[before.unit_end : figure.start()]))
+    )
     if (
         not (unit and unit.startswith("%"))
         and not is_range
         and not _TARGET_SIGNS.search(lead_words)
+        and not joined
     ):
         return None
     return _Found(start, figure, unit, unit_end, lead_words, rank)
