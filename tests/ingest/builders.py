@@ -15,6 +15,7 @@ starts a new section, in landscape when its tables are wide.
 from __future__ import annotations
 
 import atexit
+import copy
 import fcntl
 import functools
 import hashlib
@@ -52,7 +53,10 @@ _LANDSCAPE_ROOM_CM = 25.7
 # Empty paragraphs that push a long table down its page so that it runs over the break.
 _PUSH = {False: 18, True: 7}
 _LONG_TABLE = 4  # rows of data
-_BULLET_NUM, _LETTER_ABSTRACT = 900, 901
+_BULLET_NUM, _LETTER_ABSTRACT, _OUTLINE = 900, 901, 902
+# The outline's paragraph styles, as Word links a multilevel list to heading styles: the
+# style of level 0 names the list only, the list's level names its style back.
+_OUTLINE_STYLES = {"roman": ("MucLaMa", 0), "decimal": ("MucSo", 1)}
 
 
 def _is_capitals(text: str) -> bool:
@@ -69,11 +73,41 @@ def _bold_header(row: Any) -> None:
 
 class _Numbering:
     """Word's own numbering for bullets (``-``) and letter items (``a)`` … ``d)``, followed by
-    a tab as Word sets them); each letter list restarts at a)."""
+    a tab as Word sets them), each letter list restarting at a); and the outline of ``I.``
+    and ``1.`` headings, numbered through their paragraph styles."""
 
     def __init__(self, document: Any) -> None:
         self.root = document.part.numbering_part.element
         first_num = self.root.find(qn("w:num"))
+        outline = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{_OUTLINE}">'
+            '<w:multiLevelType w:val="multilevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+            '<w:pStyle w:val="MucLaMa"/><w:suff w:val="space"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:pStyle w:val="MucSo"/><w:suff w:val="space"/><w:lvlText w:val="%2."/></w:lvl>'
+            "</w:abstractNum>"
+        )
+        if first_num is not None:
+            first_num.addprevious(outline)
+        else:
+            self.root.append(outline)
+        self.root.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{_OUTLINE}">'
+                f'<w:abstractNumId w:val="{_OUTLINE}"/></w:num>'
+            )
+        )
+        for name, level in _OUTLINE_STYLES.values():
+            level_xml = f'<w:ilvl w:val="{level}"/>' if level else ""
+            document.styles.element.append(
+                parse_xml(
+                    f'<w:style {nsdecls("w")} w:type="paragraph" w:customStyle="1" '
+                    f'w:styleId="{name}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/>'
+                    f'<w:pPr><w:numPr>{level_xml}<w:numId w:val="{_OUTLINE}"/></w:numPr>'
+                    "</w:pPr></w:style>"
+                )
+            )
         for abstract_id, fmt, text, suffix in (
             (_BULLET_NUM, "bullet", "-", "space"),
             (_LETTER_ABSTRACT, "lowerLetter", "%1)", "tab"),
@@ -90,6 +124,7 @@ class _Numbering:
                 self.root.append(abstract)
         self._add_num(_BULLET_NUM, _BULLET_NUM)
         self.lists: dict[int, int] = {}
+        self.outlines: set[int] = set()
 
     def _add_num(self, num_id: int, abstract_id: int) -> None:
         self.root.append(
@@ -101,6 +136,23 @@ class _Numbering:
         )
 
     def number(self, paragraph: Any, item: Numbered) -> None:
+        if item.kind in _OUTLINE_STYLES:
+            name, level = _OUTLINE_STYLES[item.kind]
+            paragraph.style = name
+            if item.run == 1:
+                return  # the style numbers it
+            # An attached document's outline starts at I. again: a list of its own.
+            num_id = _OUTLINE + item.run
+            if num_id not in self.outlines:
+                self.outlines.add(num_id)
+                self._add_num(num_id, _OUTLINE)
+            paragraph._p.get_or_add_pPr().find(qn("w:pStyle")).addnext(
+                parse_xml(
+                    f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+                    f'<w:numId w:val="{num_id}"/></w:numPr>'
+                )
+            )
+            return
         if item.kind == "bullet":
             num_id = _BULLET_NUM
         else:
@@ -123,6 +175,7 @@ def _body(document: Any, text: str, numbered: Numbered | None, numbering: _Numbe
     run = paragraph.add_run(text)
     if numbered is not None:
         numbering.number(paragraph, numbered)
+    if numbered is not None and numbered.kind not in _OUTLINE_STYLES:
         paragraph.paragraph_format.first_line_indent = Cm(1)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         return
@@ -247,6 +300,28 @@ def build_docx(source_txt: Path, out: Path) -> Path:
     return out
 
 
+def split_longest_table(word: Path, out: Path, *, at: int, repeat_header: bool) -> Path:
+    """``word`` with its longest table typed again as two tables from row ``at`` on, a page
+    break between them, as an office splits a table that runs over a page: the second part
+    with its header row typed again, or without. The rows must hold no merge across ``at``."""
+    document = docx.Document(str(word))
+    tables = list(document.element.body.iter(qn("w:tbl")))
+    first = max(tables, key=lambda t: len(t.findall(qn("w:tr"))))
+    rows = first.findall(qn("w:tr"))
+    second = copy.deepcopy(first)
+    for row in second.findall(qn("w:tr")):
+        second.remove(row)
+    if repeat_header:
+        second.append(copy.deepcopy(rows[0]))
+    for row in rows[at:]:
+        second.append(row)  # moves it
+    page_break = parse_xml(f'<w:p {nsdecls("w")}><w:r><w:br w:type="page"/></w:r></w:p>')
+    first.addnext(page_break)
+    page_break.addnext(second)
+    document.save(str(out))
+    return out
+
+
 @functools.cache
 def _profile() -> str:
     """A LibreOffice profile of this process's own: parallel test workers would otherwise lock
@@ -326,6 +401,11 @@ def raw_pdf(pages: Sequence[bytes]) -> bytes:
     return bytes(out)
 
 
+_BUILDERS_DIGEST = hashlib.sha256(
+    Path(__file__).read_bytes() + (Path(__file__).parent / "layouts.py").read_bytes()
+).digest()
+
+
 class BuiltDocuments:
     """Documents built from plans' texts, kept in one folder of the test run that every
     test worker shares, keyed by the text they are built from: LibreOffice prints each
@@ -339,7 +419,9 @@ class BuiltDocuments:
         folder.mkdir(parents=True, exist_ok=True)
 
     def _stem(self, source: Path) -> str:
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
+        # Keyed by the builders too: a folder kept between runs (bench/extract.py) must not
+        # hand back a document typed the way the builders no longer type it.
+        digest = hashlib.sha256(source.read_bytes() + _BUILDERS_DIGEST).hexdigest()[:12]
         return f"{source.stem}-{digest}"
 
     @contextmanager

@@ -26,6 +26,9 @@ _NUMBER_LINE = re.compile(r"^(Số|V/v)\b")
 _CAPACITY = re.compile(r"^(KT\.|TM\.|T/M|TL\.|Q\.)")
 _BULLET = re.compile(r"^- (?=\S)")
 _LETTER_ITEM = re.compile(r"^([a-d])\) (?=\S)")  # Word counts a, b, c, d, e: no đ
+_ROMAN_HEADING = re.compile(r"^([IVX]+)\. (?=\S)")
+_DECIMAL_ITEM = re.compile(r"^(\d{1,2})\. (?=\S)")
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,10 @@ class Layout:
 
 @dataclass(frozen=True)
 class Numbered:
-    """A paragraph Word numbers itself: ``kind`` is ``bullet`` or ``letter``; ``run`` tells
-    the lists apart (a new run restarts at a))."""
+    """A paragraph Word numbers itself: ``kind`` is ``bullet`` or ``letter``, or ``roman``
+    and ``decimal`` for the headings ``I.`` and ``1.`` that Word numbers through their
+    paragraph styles (an outline: ``1.`` restarts under each ``I.``); ``run`` tells the
+    lists apart (a new run restarts at a), or at I.)."""
 
     text: str
     kind: str
@@ -110,6 +115,8 @@ def laid_out(blocks: list[Block]) -> list[Laid]:
         out.append(block)
     letters = 0  # the letter lists so far: each ``a)`` starts a new one
     expected = ""
+    outlines = 0  # the outlines so far: a document attached to another starts at I. again
+    roman = decimal = 0  # the numbers the outline's two levels gave last
     while k < len(blocks):
         block = blocks[k]
         text = texts[k]
@@ -122,7 +129,18 @@ def laid_out(blocks: list[Block]) -> list[Laid]:
         letter = _LETTER_ITEM.match(text)
         if letter and letter.group(1) == "a":
             letters += 1
-        if _BULLET.match(text):
+        heading = _ROMAN_HEADING.match(text) if isinstance(block, Paragraph) else None
+        item = _DECIMAL_ITEM.match(text) if isinstance(block, Paragraph) else None
+        if heading and heading.group(1) == "I":
+            outlines, roman = outlines + 1, 0
+        if heading and roman < len(_ROMANS) and heading.group(1) == _ROMANS[roman]:
+            # Only the number Word would give: a typed number out of its order stays typed.
+            out.append(Numbered(text[heading.end() :], "roman", outlines))
+            roman, decimal = roman + 1, 0
+        elif item and roman and int(item.group(1)) == decimal + 1:
+            out.append(Numbered(text[item.end() :], "decimal", outlines))
+            decimal += 1
+        elif _BULLET.match(text):
             out.append(Numbered(text[2:], "bullet", 0))
         elif letter and letter.group(1) in ("a", expected):
             out.append(Numbered(text[3:], "letter", letters))

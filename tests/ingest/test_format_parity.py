@@ -15,8 +15,9 @@ from types import ModuleType
 
 import pytest
 
+from tests.ingest.builders import build_pdfs, split_longest_table
 from tests.ingest.fixtures import Builder, load_scorer
-from tests.ingest.test_unseen_layouts import DOCUMENTS
+from tests.ingest.test_unseen_layouts import CASES, DOCUMENTS
 from theodoi.ingest.pipeline import extract_file
 
 pytestmark = pytest.mark.slow
@@ -46,5 +47,25 @@ def test_a_case_scores_the_same_from_text_word_and_pdf(
     scores = {
         fmt: score.score(gold, extract_file(path).to_dict())["overall"]
         for fmt, path in printed[document].items()
+    }
+    assert max(scores.values()) - min(scores.values()) <= WITHIN, scores
+
+
+SPLIT_CASE = CASES / "bo-khcn-ke-hoach.txt"
+
+
+@pytest.mark.parametrize("repeat_header", [False, True], ids=["header-once", "header-again"])
+def test_a_table_split_in_two_at_a_page_break_scores_as_the_text(
+    score: ModuleType, built: Builder, tmp_path: Path, repeat_header: bool
+) -> None:
+    # The tasks' table typed as two tables from its second group on (row 5).
+    word = split_longest_table(
+        built(SPLIT_CASE, "docx"), tmp_path / "hai-bang.docx", at=5, repeat_header=repeat_header
+    )
+    [printout] = build_pdfs([word], tmp_path)
+    gold = json.loads(SPLIT_CASE.with_suffix(".json").read_text(encoding="utf-8"))
+    scores = {
+        path.suffix: score.score(gold, extract_file(path).to_dict())["overall"]
+        for path in (SPLIT_CASE, word, printout)
     }
     assert max(scores.values()) - min(scores.values()) <= WITHIN, scores

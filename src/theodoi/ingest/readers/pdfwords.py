@@ -67,19 +67,23 @@ def _font(char: dict[str, Any]) -> str:
 def _footnote_marks(raws: list[dict[str, Any]]) -> set[int]:
     """The indexes of the words that are footnote marks: digits or asterisks set smaller and
     higher than the word they touch on their left."""
+    ending: dict[int, list[dict[str, Any]]] = {}
+    for raw in raws:
+        ending.setdefault(round(raw["x1"]), []).append(raw)
     marks: set[int] = set()
     for k, raw in enumerate(raws):
         if not _MARK.match(raw["text"]):
             continue
-        for before in raws:
-            if (
-                abs(before["x1"] - raw["x0"]) < _TOUCHING
-                and raw["size"] < _MARK_SIZE * before["size"]
-                and before["top"] - 1 <= raw["top"]
-                and raw["bottom"] < before["bottom"] - 1
-            ):
-                marks.add(k)
-                break
+        at = round(raw["x0"])
+        touching = (b for key in (at - 2, at - 1, at, at + 1, at + 2) for b in ending.get(key, ()))
+        if any(
+            abs(before["x1"] - raw["x0"]) < _TOUCHING
+            and raw["size"] < _MARK_SIZE * before["size"]
+            and before["top"] - 1 <= raw["top"]
+            and raw["bottom"] < before["bottom"] - 1
+            for before in touching
+        ):
+            marks.add(k)
     return marks
 
 
