@@ -153,3 +153,31 @@ def test_a_value_that_is_not_the_plan_s_is_named_and_keeps_nothing(
         ("&nhom=" + "9" * 5000, "không phải lựa chọn hợp lệ"),
     ):
         assert told in dashboard(client, evaluated.plan, query), query
+
+
+def test_a_roll_up_hit_costs_a_few_statements_and_a_task_made_confidential_leaves_it_at_once(
+    make_user: Callable[..., User],
+    coordinator: User,
+    evaluated: PlanSnapshot,
+    django_assert_max_num_queries: object,
+) -> None:
+    """The national page kept whole: a hit is the person, the key and the notices. A
+    national inspector not granted confidential tasks counts a task made confidential out
+    on the next request, with no rebuild."""
+    inspector = make_user("thanhtra.tw", None)
+    grant_role(inspector, Role.INSPECTOR, None, scope=None, by=None, now=REVIEWED)
+    client = signed_in(inspector)
+    nation = reverse("dashboard:nation")
+
+    def tasks() -> int:
+        html = client.get(nation).content.decode()
+        found = re.search(r'data-testid="rollup-tasks">([^<]+)<', html)
+        assert found is not None
+        return int(found.group(1).strip().replace(".", ""))
+
+    before = tasks()
+    with django_assert_max_num_queries(9):  # type: ignore[operator]
+        assert client.get(nation + "?x=1").status_code == 200
+    task = Task.objects.get(pk=evaluated.results["tasks"][0]["id"])
+    set_task_confidential(task, True, by=coordinator, now=REVIEWED)
+    assert tasks() == before - 1

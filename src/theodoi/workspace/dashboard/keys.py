@@ -22,8 +22,15 @@ from django.utils import timezone
 
 from theodoi.caching import fetch, keep
 from theodoi.directives.models import Directive
-from theodoi.plans.models import Task, TaskGroup
-from theodoi.reporting.access import persona, reader_key, reporter_organisation, visible_plans
+from theodoi.orgs.models import Organisation
+from theodoi.plans.models import PlanStatus, Task, TaskGroup
+from theodoi.reporting.access import (
+    persona,
+    reader_key,
+    reads_confidential,
+    reporter_organisation,
+    visible_plans,
+)
 from theodoi.reporting.models import ReportingRound
 from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.reading import Results
@@ -38,7 +45,7 @@ _PLANS_SQL: dict[tuple[object, ...], tuple[str, tuple[Any, ...]]] = {}
 _PLANS_SQL_LIMIT = 512
 
 
-def _visible_plan_rows(who: AnyUser, reader: tuple[object, ...]) -> list[tuple[Any, ...]]:
+def visible_plan_rows(who: AnyUser, reader: tuple[object, ...]) -> list[tuple[Any, ...]]:
     """The plans ``who`` may choose, newest first: (id, version, amendment, state, province)."""
     statement = _PLANS_SQL.get(reader)
     if statement is None:
@@ -97,7 +104,7 @@ def dashboard_key(
     asked = {name: asked_number(params, name, problems) for name in PARAMS}
     if problems:
         return None
-    plans = _visible_plan_rows(who, reader)
+    plans = visible_plan_rows(who, reader)
     plan_id = asked["ke_hoach"]
     if plan_id is None:
         plan = plans[0] if plans else None
@@ -143,3 +150,54 @@ def dashboard_key(
         asked["ky"],
         today,
     )
+
+
+def _latest_sql(plans: int) -> str:
+    """The digest of each of ``plans`` plans' latest snapshot up to a day."""
+    snapshots = PlanSnapshot._meta.db_table
+    ids = ", ".join(["%s"] * plans)
+    return (
+        f"SELECT s.plan_id, s.digest FROM {snapshots} s WHERE s.plan_id IN ({ids})"
+        f" AND s.as_of = (SELECT MAX(l.as_of) FROM {snapshots} l"
+        f"  WHERE l.plan_id = s.plan_id AND l.as_of <= %s)"
+        f" ORDER BY s.plan_id"
+    )
+
+
+def _confidential_sql(plans: int) -> str:
+    tasks = Task._meta.db_table
+    ids = ", ".join(["%s"] * plans)
+    return (
+        f"SELECT t.id FROM {tasks} t WHERE t.plan_id IN ({ids}) AND t.confidential = %s"
+        f" ORDER BY t.id"
+    )
+
+
+def rollup_key(
+    who: AnyUser, what: tuple[object, ...], within: Organisation | None, *, today: datetime.date
+) -> tuple[object, ...] | None:
+    """The key of a roll-up (``rolled_up_plans(who, within=within)``'s figures): the reader,
+    each plan with its version, province and latest snapshot's digest, and for a reader who
+    does not read every task (an inspector not granted confidential ones) the plans'
+    confidential tasks, which its figures leave out."""
+    reader = reader_key(who)
+    if reader is None:
+        return None
+    lineage = within.lineage_ids() if within is not None else None
+    plans = [
+        (pk, version, province)
+        for pk, version, _amendment, status, province in visible_plan_rows(who, reader)
+        if status == PlanStatus.PUBLISHED
+        and province is not None
+        and (lineage is None or province in lineage)
+    ]
+    ids = [pk for pk, _version, _province in plans]
+    rows: list[tuple[Any, ...]] = []
+    if ids:
+        with connection.cursor() as cursor:
+            cursor.execute(_latest_sql(len(ids)), [*ids, today])
+            rows = list(cursor.fetchall())
+            if not reads_confidential(who):
+                cursor.execute(_confidential_sql(len(ids)), [*ids, True])
+                rows += [("confidential", pk) for (pk,) in cursor.fetchall()]
+    return ("rollup", what, reader, tuple(plans), tuple(rows), today)

@@ -2,15 +2,13 @@
 included), and the national dashboard with the provinces side by side — a map coloured by
 completion, a table and a ranking — for staff readers of the nation only.
 
-The page bodies are cached like the dashboard's: keyed on the reader's scope
-(``reader_key``), every plan's version and latest snapshot digest, the province asked for and
-the language, so a rebuilt snapshot is a new key and nothing needs deleting."""
+The pages are kept whole like the dashboard (``workspace.views.cached``), under
+``keys.rollup_key``: the reader's scope, every plan's version and latest snapshot digest and
+the province asked for, so a rebuilt snapshot is a new key and nothing needs deleting."""
 
 from __future__ import annotations
 
 import datetime
-import hashlib
-from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -18,24 +16,24 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from theodoi.caching import fetch, keep
 from theodoi.evaluation.rollup import CompletionBand, rank_scopes, roll_up_all, total
 from theodoi.evaluation.wording import vn_sort_key
 from theodoi.orgs.models import Organisation, OrganisationKind
 from theodoi.plans.models import Plan
-from theodoi.reporting.access import persona, reader_key
+from theodoi.reporting.access import persona
 from theodoi.users import AuthenticatedRequest
+from theodoi.workspace.dashboard.keys import rollup_key
 from theodoi.workspace.dashboard.rollup import (
     current_provinces,
     plan_lines,
-    plan_versions,
     rolled_up_plans,
     scope_named,
 )
 from theodoi.workspace.dashboard.vnmap import areas, outline
+from theodoi.workspace.views.cached import whole_page
 from theodoi.workspace.views.gates import reader_required
 
 PROVINCE_PARAM = "tinh"
@@ -50,40 +48,28 @@ LEGEND = (
 )
 
 
-def _cached(key: tuple[object, ...] | None, build: Callable[[], str]) -> str:
-    """The body under ``key`` from the cache, else built and kept (never kept without one)."""
-    if key is None:
-        return build()
-    digest = "rollup:" + hashlib.sha256(repr(key).encode()).hexdigest()
-    body: str | None = fetch(digest)
-    if body is None:
-        body = build()
-        keep(digest, body)
-    return body
-
-
-def _key(
-    request: AuthenticatedRequest, what: object, versions: tuple[object, ...]
-) -> tuple[object, ...] | None:
-    reader = reader_key(request.user)
-    if reader is None:
-        return None
-    return (what, reader, versions, translation.get_language())
-
-
-def _province_body(
-    request: AuthenticatedRequest, scope: Organisation, today: datetime.date, *, national: bool
-) -> str:
-    plans = rolled_up_plans(request.user, within=scope)
-
-    def build() -> str:
-        lines = plan_lines(request.user, plans, today)
+def _province_page(
+    request: AuthenticatedRequest,
+    scope: Organisation,
+    today: datetime.date,
+    *,
+    national: bool,
+    problems: list[str],
+) -> HttpResponse:
+    def render_page(layout: dict[str, Any]) -> HttpResponse:
+        lines = plan_lines(request.user, rolled_up_plans(request.user, within=scope), today)
         rollup = roll_up_all([line.figures for line in lines], [scope.pk])[scope.pk]
         context = {"scope": scope, "rollup": rollup, "lines": lines, "national": national}
-        return render_to_string("dashboard/_province_body.html", context, request=request)
+        body = render_to_string("dashboard/_province_body.html", context, request=request)
+        return render(
+            request,
+            "dashboard/rollup.html",
+            {"body": body, "title": scope.name, "problems": problems, **layout},
+        )
 
-    key = _key(request, ("province", scope.pk, national), plan_versions(plans, today))
-    return _cached(key, build)
+    what = ("province", scope.pk, national)
+    key = None if problems else rollup_key(request.user, what, scope, today=today)
+    return whole_page(request, key, render_page)
 
 
 @reader_required
@@ -93,9 +79,7 @@ def province(request: AuthenticatedRequest) -> HttpResponse:
     found = persona(request.user)
     if found.scope_ids is None or found.scope is None:
         return redirect("dashboard:nation")
-    today = timezone.localdate()
-    body = _province_body(request, found.scope, today, national=False)
-    return render(request, "dashboard/rollup.html", {"body": body, "title": found.scope.name})
+    return _province_page(request, found.scope, timezone.localdate(), national=False, problems=[])
 
 
 def _asked_province(
@@ -129,21 +113,19 @@ def nation(request: AuthenticatedRequest) -> HttpResponse:
     problems: list[str] = []
     asked = _asked_province(request, today, problems)
     if asked is not None:
-        body = _province_body(request, asked, today, national=True)
-        return render(request, "dashboard/rollup.html", {"body": body, "title": asked.name})
-    plans = rolled_up_plans(request.user)
+        return _province_page(request, asked, today, national=True, problems=problems)
 
-    def build() -> str:
-        return render_to_string(
-            "dashboard/_nation_body.html", _nation_context(request, plans, today), request=request
+    def render_page(layout: dict[str, Any]) -> HttpResponse:
+        context = _nation_context(request, rolled_up_plans(request.user), today)
+        body = render_to_string("dashboard/_nation_body.html", context, request=request)
+        return render(
+            request,
+            "dashboard/rollup.html",
+            {"body": body, "title": _("Nationwide"), "problems": problems, **layout},
         )
 
-    body = _cached(_key(request, ("nation",), plan_versions(plans, today)), build)
-    return render(
-        request,
-        "dashboard/rollup.html",
-        {"body": body, "title": _("Nationwide"), "problems": problems},
-    )
+    key = None if problems else rollup_key(request.user, ("nation",), None, today=today)
+    return whole_page(request, key, render_page)
 
 
 def _nation_context(

@@ -1,9 +1,8 @@
 """What the roll-up pages read: the plans of a province (its former provinces' included) or of
 the whole country, each with the counts of its latest evaluation as the reader may see them.
 
-Versions first, figures second: :func:`plan_versions` (each plan's version and its latest
-snapshot's digest, two small queries that never read the stored results) is what the cache key
-is made of; :func:`plan_lines` reads the snapshots' results only when the page is not in the
+The cache key is read apart (``keys.rollup_key``, statements that never read the stored
+results); :func:`plan_lines` reads the snapshots' results only when the page is not in the
 cache."""
 
 from __future__ import annotations
@@ -52,17 +51,6 @@ def _latest(plans: QuerySet[Plan], today: datetime.date) -> dict[int, tuple[int,
     ids = plans.annotate(latest=Subquery(latest.values("pk")[:1])).values_list("latest", flat=True)
     rows = PlanSnapshot.objects.filter(pk__in=ids).values_list("plan_id", "pk", "digest")
     return {plan: (pk, digest) for plan, pk, digest in rows}
-
-
-def plan_versions(plans: QuerySet[Plan], today: datetime.date) -> tuple[tuple[object, ...], ...]:
-    """What the roll-up of ``plans`` depends on, for a cache key: each plan, its version, its
-    province and its latest snapshot's digest (a rebuilt snapshot is a new digest, so a new
-    key)."""
-    latest = _latest(plans, today)
-    return tuple(
-        (pk, version, province, latest.get(pk, (None, None))[1])
-        for pk, version, province in plans.values_list("pk", "version", "province_id")
-    )
 
 
 def _summaries(
