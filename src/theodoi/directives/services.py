@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -54,7 +54,9 @@ def visible_directives(who: Who) -> QuerySet[Directive]:
         *(f"plan__{name}" for name in PLAN_DOCUMENTS)
     )
     found = persona(who)
-    readable = Q(task__isnull=True) | Q(task__in=visible_tasks(found).values("pk"))
+    # Each directive's task looked up by its key: ``task__in`` hashed every task the reader
+    # may see (the whole country for a national reader) to find a directive's few.
+    readable = Q(task__isnull=True) | Exists(visible_tasks(found).filter(pk=OuterRef("task_id")))
     if is_staff_reader(found):
         if found.scope_ids is not None:
             rows = rows.filter(plan__province_id__in=found.scope_ids)

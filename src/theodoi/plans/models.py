@@ -270,7 +270,9 @@ class TaskAgency(AgencyMention):
     class Meta:
         verbose_name = _("task agency")
         verbose_name_plural = _("task agencies")
-        ordering = ("task", "role", "position")
+        # By the column, not the task: ordering by the task joined the task and its plan
+        # (their orders) into every prefetch of a task's agencies.
+        ordering = ("task_id", "role", "position")
         constraints = (one_of("role", AgencyRole.values, name="task_agency_role_valid"),)
 
 
@@ -338,7 +340,7 @@ class IndicatorAgency(AgencyMention):
     class Meta:
         verbose_name = _("indicator agency")
         verbose_name_plural = _("indicator agencies")
-        ordering = ("indicator", "position")
+        ordering = ("indicator_id", "position")  # as TaskAgency's
 
 
 class DraftStatus(models.TextChoices):
