@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ if __package__ in (None, ""):  # run as a script: the repository's root, not ben
     sys.path[0] = str(ROOT)
 
 from bench import serve  # noqa: E402
-from bench.report import print_backend, print_growth  # noqa: E402
+from bench.report import print_growth, print_memory, print_walk, print_wrk  # noqa: E402
 
 PG_SERVER = os.environ.get("PG_URL_SERVER", "postgres://postgres@127.0.0.1:5432")
 # A small data set: two provinces, each with one commune plan.
@@ -87,7 +88,13 @@ def postgres(name: str, *, create: bool) -> str:
     return f"{PG_SERVER}/{name}"
 
 
-def run(backend: str, scale: int, args: argparse.Namespace) -> dict[str, Any]:
+def run(
+    backend: str,
+    scale: int,
+    args: argparse.Namespace,
+    done: list[dict[str, Any]],
+    save: Callable[[list[dict[str, Any]]], None],
+) -> dict[str, Any]:
     var = Path(tempfile.mkdtemp(prefix=f"theodoi-bench-{backend}-"))
     name = f"theodoi_bench_pages_{scale}"
     database = postgres(name, create=True) if backend == "postgres" else None
@@ -117,10 +124,17 @@ def run(backend: str, scale: int, args: argparse.Namespace) -> dict[str, Any]:
             sys.exit(f"the {backend} run failed:\n{preparing.stderr[-4000:]}")
         results: dict[str, Any] = json.loads(preparing.stdout.splitlines()[-1])
         results.update(backend=backend, scale=scale)
+        # Each part printed and kept as soon as it is measured: a long run shows its figures
+        # as it goes, and a run stopped early keeps them.
+        print_walk(results)
+        save([*done, results])
         if not args.smoke:
             results["wrk"] = serve.under_load(env, results, args.seconds, args.workers, var)
+            print_wrk(results)
+            save([*done, results])
             if args.memory_requests:
                 results["memory"] = serve.memory(env, results, args.memory_requests, 4)
+                print_memory(results)
     finally:
         shutil.rmtree(var, ignore_errors=True)
         if backend == "postgres":
@@ -166,18 +180,20 @@ def main() -> None:
         parser.error(f"unknown backend {', '.join(sorted(unknown))}")
     if not args.smoke and shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install -y wrk")
-    runs = []
+    runs: list[dict[str, Any]] = []
+
+    def save(figures: list[dict[str, Any]]) -> None:
+        if args.json:
+            args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1))
+
     for backend in args.backend:
-        at_scale = []
+        at_scale: list[dict[str, Any]] = []
         for scale in args.scale:
-            results = run(backend, scale, args)
-            print_backend(results, smoke=args.smoke)
-            at_scale.append(results)
+            at_scale.append(run(backend, scale, args, runs + at_scale, save))
         if len(at_scale) > 1:
             print_growth(at_scale)
         runs += at_scale
-    if args.json:
-        args.json.write_text(json.dumps(runs, ensure_ascii=False, indent=1))
+    save(runs)
     errors = [
         f"{r['backend']} {p['route']} ({p['url']}): {p.get('error') or p['status']}"
         for r in runs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 BARS = {
@@ -106,6 +107,7 @@ def print_wrk(results: dict[str, Any]) -> None:
             for clients, r in runs.items()
         )
         print(f"  {label:<18}{cells}")
+    sys.stdout.flush()
 
 
 def print_memory(results: dict[str, Any]) -> None:
@@ -119,6 +121,7 @@ def print_memory(results: dict[str, Any]) -> None:
     )
     if m["not_200"]:
         print(f"  not 200 under gunicorn: {m['not_200']}")
+    sys.stdout.flush()
 
 
 def print_explain(results: dict[str, Any]) -> None:
@@ -134,7 +137,7 @@ def print_explain(results: dict[str, Any]) -> None:
             print(f"     {line}")
 
 
-def print_backend(results: dict[str, Any], *, smoke: bool) -> None:
+def print_walk(results: dict[str, Any]) -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
         f"\n== {results['backend']}, scale {results['scale']}: {results['plans']} synthetic "
@@ -144,12 +147,9 @@ def print_backend(results: dict[str, Any], *, smoke: bool) -> None:
     print(f"machine: {os.cpu_count()} cores, load average {load}; times in ms, medians unless p95")
     print_pages(results["pages"])
     print_bars(results)
-    if not smoke:
-        print_wrk(results)
-        if "memory" in results:
-            print_memory(results)
     if results["vendor"] == "postgresql":
         print_explain(results)
+    sys.stdout.flush()
 
 
 def print_growth(runs: list[dict[str, Any]]) -> None:
