@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 
 from theodoi.demo import synth
 
@@ -113,3 +114,33 @@ def test_the_national_set_is_deterministic_and_bounded() -> None:
     plain = synth.generate(PROVINCES[:4], seed=57, today=TODAY)
     assert all(not p.links and not p.communes for p in plain)
     assert [p.tasks for p in plain] == [p.tasks for p in national_set()]
+
+
+def test_scale_one_is_today_s_national_set_and_scale_ten_the_national_deployment() -> None:
+    one = synth.shape_of(1)
+    assert (one.provinces, one.ministries, one.tasks, one.indicators) == (34, 0, 70, 40)
+    assert (one.rounds, one.monthly, one.communes, one.commune_tasks) == (10, False, 2, 10)
+    ten = synth.shape_of(10)
+    assert (ten.provinces, ten.ministries, ten.tasks, ten.indicators) == (34, 30, 100, 40)
+    assert (ten.rounds, ten.monthly) == (60, True)
+    # ~130 agencies a plan: a ministry's units; a province's 18 departments and its communes.
+    assert ten.ministry_units == 18 + ten.reporting_communes == 130
+    assert synth.shape_of(4).monthly
+    assert one.ministries < synth.shape_of(4).ministries < ten.ministries
+
+
+def test_monthly_rounds_are_consecutive_months_ending_before_today() -> None:
+    rounds = synth.rounds_until(TODAY, 60, monthly=True)
+    assert len(rounds) == 60
+    assert rounds[-1].period_start == datetime.date(2026, 10, 1)
+    assert rounds[0].period_start == datetime.date(2021, 11, 1)
+    for earlier, later in itertools.pairwise(rounds):
+        assert later.period_start == earlier.period_end + datetime.timedelta(days=1)
+    assert all(r.period_start <= r.cut_off <= r.period_end for r in rounds)
+    assert all(r.deadline.date() < TODAY for r in rounds)
+
+
+def test_plans_one_at_a_time_are_the_generated_plans() -> None:
+    assert list(synth.each_plan(PROVINCES[:3], seed=57, today=TODAY)) == synth.generate(
+        PROVINCES[:3], seed=57, today=TODAY
+    )

@@ -156,3 +156,76 @@ def test_the_synth_command_refuses_a_size_out_of_bounds(option: str, message: st
     with pytest.raises(CommandError, match=message.replace("(", r"\(").replace(")", r"\)")):
         call_command("synth", option)
     assert synthetic_plans() == []
+
+
+def test_synth_at_scale_ten_loads_ministries_reporting_communes_and_monthly_rounds() -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from theodoi.demo.synthload import is_commune_plan
+    from theodoi.orgs.models import Membership, OrganisationKind, Role
+    from theodoi.plans.models import Plan, TaskAgency, TaskLink
+    from theodoi.reporting.access import visible_plans
+
+    out = StringIO()
+    call_command(
+        "synth",
+        "--scale=10",
+        "--provinces=2",
+        "--ministries=2",
+        "--ministry-units=3",
+        "--reporting-communes=4",
+        "--tasks=5",
+        "--indicators=2",
+        "--rounds=3",
+        "--communes=1",
+        "--commune-tasks=2",
+        "--no-snapshots",
+        stdout=out,
+    )
+    assert "2 kế hoạch MÔ PHỎNG cấp tỉnh và 2 cấp xã, 2 của bộ, ngành" in out.getvalue()
+    national = Plan.objects.get(number="03/NQ-CP", province__isnull=True)
+    plans = synthetic_plans()
+    ministry_plans = [p for p in plans if p.province.kind == OrganisationKind.MINISTRY]
+    provincial = [
+        p for p in plans if p.province.kind == OrganisationKind.PROVINCE and not is_commune_plan(p)
+    ]
+    assert (len(ministry_plans), len(provincial), len(plans)) == (2, 2, 6)
+
+    for plan in ministry_plans + provincial:
+        assert list(plan.implements.all()) == [national]
+        assert set(TaskLink.objects.filter(task__plan=plan).values_list("higher__plan", flat=True))
+        assert TaskLink.objects.filter(task__plan=plan, higher__plan=national).exists()
+        # Its coordinator sees it, within the scope.
+        coordinator = Membership.objects.get(
+            role=Role.COORDINATOR, scope=plan.province, user__username__startswith="mp."
+        )
+        assert plan in visible_plans(coordinator.user)
+    for plan in ministry_plans:
+        units = TaskAgency.objects.filter(task__plan=plan).values_list(
+            "organisation__parent", "organisation__kind"
+        )
+        assert set(units) == {(plan.province_id, OrganisationKind.DEPARTMENT)}
+    for plan in provincial:
+        agencies = TaskAgency.objects.filter(task__plan=plan)
+        communes = agencies.filter(organisation__kind=OrganisationKind.COMMUNE)
+        assert communes.exists()  # communes report on the province's plan
+        assert set(communes.values_list("organisation__parent", flat=True)) <= {plan.province_id}
+        commune_plan = next(
+            p for p in plans if is_commune_plan(p) and p.province_id == plan.province_id
+        )
+        assert list(commune_plan.implements.all()) == [plan]
+
+    # Three monthly rounds, one calendar month each, the last ended before today.
+    today = timezone.localdate()
+    for plan in plans:
+        rounds = list(plan.rounds.order_by("deadline"))
+        assert len(rounds) == 3
+        for r in rounds:
+            assert r.period_start.day == 1
+            assert (r.period_end + datetime.timedelta(days=1)).day == 1
+            assert r.period_end - r.period_start < datetime.timedelta(days=31)
+        assert rounds[-1].deadline.date() < today
+        assert TaskUpdate.objects.filter(task__plan=plan).exists()

@@ -242,7 +242,7 @@ SCALE_TEN = Shape(
     indicators=40,
     rounds=60,
     monthly=True,
-    cooperating=6,
+    cooperating=8,
     communes=2,
     commune_tasks=10,
 )

@@ -30,7 +30,6 @@ def latest_only(rows: QuerySet[Versioned], *, among: Q | None = None) -> QuerySe
     version matching it (``Q(state=ACCEPTED)``: the latest accepted version of each report).
     The one way theodoi reads "the latest version": in SQL, whatever else ``rows`` filters."""
     model = rows.model
-    newer: QuerySet[Any]
     if model is TaskUpdate:
         newer = TaskUpdate.objects.filter(
             round=OuterRef("round"),
@@ -38,18 +37,26 @@ def latest_only(rows: QuerySet[Versioned], *, among: Q | None = None) -> QuerySe
             organisation=OuterRef("organisation"),
             version__gt=OuterRef("version"),
         )
-    else:
-        # A baseline's versions share the indicator alone (models.IndicatorValue).
-        newer = IndicatorValue.objects.filter(
-            indicator=OuterRef("indicator"),
-            is_baseline=OuterRef("is_baseline"),
-            version__gt=OuterRef("version"),
-        ).filter(
-            Q(is_baseline=True) | Q(round=OuterRef("round"), organisation=OuterRef("organisation"))
-        )
+        return rows.filter(~Exists(newer.filter(among) if among is not None else newer))
+    # A baseline's versions share the indicator alone (models.IndicatorValue). One condition
+    # for each kind, each the columns of its unique index, so that each row looks up its own
+    # report's newer versions instead of every figure of the indicator (issue 15).
+    newer_baseline = IndicatorValue.objects.filter(
+        indicator=OuterRef("indicator"), is_baseline=True, version__gt=OuterRef("version")
+    )
+    newer_figure = IndicatorValue.objects.filter(
+        indicator=OuterRef("indicator"),
+        round=OuterRef("round"),
+        organisation=OuterRef("organisation"),
+        is_baseline=False,
+        version__gt=OuterRef("version"),
+    )
     if among is not None:
-        newer = newer.filter(among)
-    return rows.filter(~Exists(newer))
+        newer_baseline, newer_figure = newer_baseline.filter(among), newer_figure.filter(among)
+    return rows.filter(
+        (Q(is_baseline=True) & ~Exists(newer_baseline))
+        | (Q(is_baseline=False) & ~Exists(newer_figure))
+    )
 
 
 def latest_by(rows: QuerySet[Versioned], key: str) -> dict[int, Versioned]:
@@ -63,16 +70,33 @@ def judged_updates(
 ) -> dict[int, dict[str, Any]]:
     """Per task of ``plan``, the update the rules judge it by, as ``fields``: the latest of
     its lead agency's updates accepted before ``before`` (the lead's report is the task's; a
-    later round's wins, then the later acceptance)."""
+    later round's wins, then the later acceptance).
+
+    Read from the newest round back, in windows that double, and only for the tasks still
+    without one: a task reported on lately is found in the first window, so a snapshot reads
+    about one update a task however many rounds the plan has had (issue 15)."""
+    rounds = list(plan.rounds.order_by("-deadline", "-pk").values_list("pk", flat=True))
+    missing = set(plan.tasks.values_list("pk", flat=True))
     judged: dict[int, dict[str, Any]] = {}
-    for row in (
-        TaskUpdate.objects.filter(
-            task__plan=plan, role=AgencyRole.LEAD, state=ReviewState.ACCEPTED, created_at__lt=before
-        )
-        .order_by("round__deadline", "created_at", "version", "pk")
-        .values("task_id", *fields)
-    ):
-        judged[row["task_id"]] = row
+    start, size = 0, 1
+    while missing and start < len(rounds):
+        window = rounds[start : start + size]
+        found: dict[int, dict[str, Any]] = {}
+        for row in (
+            TaskUpdate.objects.filter(
+                round_id__in=window,
+                task_id__in=missing,
+                role=AgencyRole.LEAD,
+                state=ReviewState.ACCEPTED,
+                created_at__lt=before,
+            )
+            .order_by("round__deadline", "created_at", "version", "pk")
+            .values("task_id", *fields)
+        ):
+            found[row["task_id"]] = row
+        judged.update(found)
+        missing -= found.keys()
+        start, size = start + size, size * 2
     return judged
 
 

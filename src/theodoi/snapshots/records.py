@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from theodoi.evaluation import (
     AcceptedUpdate,
@@ -169,10 +169,20 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
 
     accepted = judged_updates(plan, before=cutoff, fields=_JUDGED)
     extended = granted_deadlines((t["pk"] for t in tasks), before=cutoff)
+    # Whether the agency of each judged update has evidence for its task: asked of those
+    # updates only, each answered by its first piece, not by reading every piece ever uploaded.
     evidence = set(
-        Evidence.objects.filter(task__plan=plan, uploaded_at__lt=cutoff).values_list(
-            "task_id", "organisation_id"
+        TaskUpdate.objects.filter(pk__in=[u["pk"] for u in accepted.values()])
+        .filter(
+            Exists(
+                Evidence.objects.filter(
+                    task=OuterRef("task"),
+                    organisation=OuterRef("organisation"),
+                    uploaded_at__lt=cutoff,
+                )
+            )
         )
+        .values_list("task_id", "organisation_id")
     )
     reported_now: set[int] = set()
     reports: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
@@ -255,7 +265,7 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
     )
 
 
-_JUDGED = ("organisation_id", "status", "progress", "completed_on")
+_JUDGED = ("pk", "organisation_id", "status", "progress", "completed_on")
 
 
 def _accepted_update(update: dict[str, Any], has_evidence: bool) -> AcceptedUpdate:
@@ -290,7 +300,7 @@ def _indicator_rows(
     counted = Q(state=ReviewState.ACCEPTED, created_at__lt=cutoff, measured_on__lte=as_of)
     figures: dict[tuple[int, int | None, int | None], tuple[float, datetime.date]] = {}
     for pk, round_id, organisation, is_baseline, value, on in latest_only(
-        IndicatorValue.objects.filter(counted, indicator__plan=plan), among=counted
+        IndicatorValue.objects.filter(counted, indicator__plan=plan).order_by(), among=counted
     ).values_list(
         "indicator_id", "round_id", "organisation_id", "is_baseline", "value", "measured_on"
     ):

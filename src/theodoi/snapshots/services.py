@@ -38,7 +38,14 @@ def rebuild_snapshot(plan: Plan, *, as_of: datetime.date, now: datetime.datetime
     the audit entry change only when the results do."""
     results = evaluate_plan_at(plan, as_of)
     digest = digest_of(results)
-    snapshot = PlanSnapshot.objects.select_for_update().filter(plan=plan, as_of=as_of).first()
+    # Its digest says whether the results changed; its results, replaced anyway, are not read
+    # (half a megabyte of JSON for a plan of 130 agencies).
+    snapshot = (
+        PlanSnapshot.objects.select_for_update()
+        .defer("results")
+        .filter(plan=plan, as_of=as_of)
+        .first()
+    )
     if snapshot is not None and snapshot.digest == digest:
         return snapshot
     before = snapshot.digest if snapshot else None
