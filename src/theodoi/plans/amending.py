@@ -324,6 +324,12 @@ _SHOWN: dict[str, Callable[[Any], str]] = {
     "external_ids": lambda ids: fields.external_ids_text(dict(ids)) or "—",
 }
 
+# As _SHOWN, for the indicator's baseline (its agencies and figures are changed apart).
+_INDICATOR_SHOWN: dict[str, Callable[[Any], str]] = {
+    "baseline_value": fields.shown_number,
+    "baseline_year": fields.shown_year,
+}
+
 
 def _apply_task(
     task: Task, old: TaskFields, new: TaskFields, resolver: Resolver
@@ -490,26 +496,12 @@ def amend_indicator(
                 indicator, "agencies", fields.shown_names(old), fields.shown_names(new.agencies)
             )
         )
-    if new.baseline_value != indicator.baseline_value:
-        changes.append(
-            _change(
-                indicator,
-                "baseline_value",
-                fields.shown_number(indicator.baseline_value),
-                fields.shown_number(new.baseline_value),
-            )
-        )
-    if new.baseline_year != indicator.baseline_year:
-        changes.append(
-            _change(
-                indicator,
-                "baseline_year",
-                fields.shown_year(indicator.baseline_year),
-                fields.shown_year(new.baseline_year),
-            )
-        )
-    indicator.baseline_value, indicator.baseline_year = new.baseline_value, new.baseline_year
-    indicator.save(update_fields=["baseline_value", "baseline_year"])
+    for name, shown in _INDICATOR_SHOWN.items():
+        before, after = getattr(indicator, name), getattr(new, name)
+        if after != before:
+            changes.append(_change(indicator, name, shown(before), shown(after)))
+            setattr(indicator, name, after)
+    indicator.save(update_fields=list(_INDICATOR_SHOWN))
     if figure is not None:
         changes.append(
             _change(
