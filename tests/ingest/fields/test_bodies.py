@@ -9,7 +9,7 @@ import pytest
 
 import theodoi
 from theodoi.ingest.fields.agencies import split_agencies
-from theodoi.ingest.fields.bodies import opens_with_body, split_outside
+from theodoi.ingest.fields.bodies import opens_with_body, spelt_as_catalogue, split_outside
 
 
 @pytest.mark.parametrize(
@@ -181,3 +181,18 @@ def test_every_body_theodoi_resolves_is_read_as_one_body(name: str) -> None:
 )
 def test_a_whole_name_in_the_catalogue_opens_a_body_whatever_follows_its_head(text: str) -> None:
     assert opens_with_body(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "spelt"),
+    [
+        # the longer of two names that start alike wins
+        ("ban tổ chức trung ương", "Ban Tổ chức Trung ương"),
+        ("ban tổ chức tỉnh ủy", "Ban Tổ chức Tỉnh ủy"),
+        ("ủy ban khoa học, công nghệ và môi trường", "Ủy ban Khoa học, Công nghệ và Môi trường"),
+        # only whole words
+        ("ban tổ chứcx", "ban tổ chứcx"),
+    ],
+)
+def test_names_are_spelt_as_the_catalogue_spells_them(text: str, spelt: str) -> None:
+    assert spelt_as_catalogue(text) == spelt
