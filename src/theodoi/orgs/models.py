@@ -100,12 +100,14 @@ class Organisation(models.Model):
         table = Organisation._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(
-                f"WITH RECURSIVE lineage(id) AS (SELECT %s UNION"
+                # The first row is read from the table, so that both halves have its id's
+                # type (PostgreSQL takes a bare parameter for a small integer).
+                f"WITH RECURSIVE lineage(id) AS (SELECT id FROM {table} WHERE id = %s UNION"
                 f" SELECT o.id FROM {table} o JOIN lineage l ON o.successor_id = l.id)"
                 f" SELECT id FROM lineage",
                 [self.pk],
             )
-            return {pk for (pk,) in cursor.fetchall()}
+            return {self.pk} | {pk for (pk,) in cursor.fetchall()}
 
 
 class OrganisationAlias(models.Model):
