@@ -171,8 +171,17 @@ def memory(
         started = time.monotonic()
         for thread in threads:
             thread.start()
+        told = started
         while any(t.is_alive() for t in threads):
             highest = max(highest, resident_mb(worker))
+            if time.monotonic() - told > 60:  # a long run says how far it is
+                told = time.monotonic()
+                served = sum(statuses.values())
+                print(
+                    f"memory: {served} of {requests} requests, worker {highest:.0f} MB at most",
+                    file=sys.stderr,
+                    flush=True,
+                )
             time.sleep(0.2)
         after = resident_mb(worker)
         still = workers_of(master) == [worker]
