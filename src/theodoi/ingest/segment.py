@@ -215,11 +215,9 @@ _SENTENCE_END = re.compile(r"(?<=[.;:])\s+")
 
 
 def _glued_part(text: str) -> int | None:
-    """Where a part heading run on after a sentence starts, or None."""
-    for end in _SENTENCE_END.finditer(text):
-        if unnumbered_part(text[end.end() :]):
-            return end.end()
-    return None
+    """Where a part heading run on after the last sentence starts, or None."""
+    ends = [end.end() for end in _SENTENCE_END.finditer(text)]
+    return ends[-1] if ends and unnumbered_part(text[ends[-1] :]) else None
 
 
 def _glued_parts(blocks: list[Block]) -> list[Block]:
@@ -279,7 +277,7 @@ def segment(blocks: list[Block]) -> Segmented:  # noqa: C901 - to be split (issu
     # Upper-case lines head the parts only where no part has a Roman number; elsewhere such a
     # line is a caption or a sub-heading's emphasis.
     unnumbered = not any(
-        isinstance(b, Paragraph) and (h := heading_of(b.text)) is not None and h.kind == "roman"
+        isinstance(b, Paragraph) and _ROMAN_HEADING.match(b.text.strip()) and heading_of(b.text)
         for b in unfolded
     )
     if unnumbered:
