@@ -285,3 +285,16 @@ def test_a_table_split_at_a_page_break_is_one_table_again(tmp_path: Path) -> Non
         # The merge of the first part stays a merge; the row of the second part is its own.
         assert table.continues_down(2, 2)
         assert not table.continues_down(3, 2)
+
+
+def test_a_bullet_typed_from_a_symbol_font_reads_as_a_bullet(tmp_path: Path) -> None:
+    document = docx.Document()
+    for char in ("F0B7", "F0A7"):  # Symbol's round bullet, Wingdings' square one
+        _body(
+            document,
+            f"<w:p {W}><w:r><w:sym w:font='Symbol' w:char='{char}'/><w:tab/>"
+            "<w:t>Sở Y tế chủ trì xây dựng đề án</w:t></w:r></w:p>",
+        )
+    path = tmp_path / "ky-hieu.docx"
+    document.save(str(path))
+    assert _texts(path) == ["- Sở Y tế chủ trì xây dựng đề án"] * 2

@@ -39,6 +39,9 @@ _R, _R_PR, _VANISH = qn("w:r"), qn("w:rPr"), qn("w:vanish")
 # Word's non-breaking hyphen, typed in ``57-NQ/TW`` so that the number stays on one line, is
 # an element of its own, not a character; a positional tab is a tab.
 _HYPHEN, _PTAB = qn("w:noBreakHyphen"), qn("w:ptab")
+# A character from a symbol font (w:sym) typed first in a paragraph is its bullet, read as
+# numbering's bullets are ("-"); anywhere else it is an ornament.
+_SYM = qn("w:sym")
 _NOT_SHOWN = {qn("w:del"), qn("w:moveFrom"), qn("w:instrText"), qn("w:fldData")}
 # A text box drawn by Word is saved twice, as a drawing and as the older picture that other
 # programs show instead (mc:Fallback): it is read once, from the drawing.
@@ -81,6 +84,8 @@ def _paragraph_text(p: etree._Element) -> str:
                 parts.append(child.text or "")
             elif tag == _HYPHEN:
                 parts.append("-")
+            elif tag == _SYM and not "".join(parts).strip():
+                parts.append("- ")
             elif tag in (_TAB, _PTAB):
                 parts.append(" ")
             elif tag in (_BR, _CR):
