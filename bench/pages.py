@@ -82,7 +82,7 @@ def postgres(name: str, *, create: bool) -> str:
     import psycopg
 
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as pg:
-        pg.execute(f"DROP DATABASE IF EXISTS {name}")
+        pg.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         if create:
             pg.execute(f"CREATE DATABASE {name}")
     return f"{PG_SERVER}/{name}"
