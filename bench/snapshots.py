@@ -156,7 +156,14 @@ def _accept_latencies(plans: list[Any], accepts: int, today: Any) -> dict[str, A
 def run(backend: str, scale: int, accepts: int, smoke: bool) -> dict[str, Any]:
     """One scale on one database, in a child process with its own settings."""
     var = Path(tempfile.mkdtemp(prefix="theodoi-bench-snapshots-"))
-    env = {**os.environ, "THEODOI_VAR_DIR": str(var), "PYTHONPATH": str(ROOT / "src")}
+    env = {
+        **os.environ,
+        "THEODOI_VAR_DIR": str(var),
+        "PYTHONPATH": str(ROOT / "src"),
+        # As in production (and bench/pages.py): no query log, warnings only.
+        "DEBUG": "false",
+        "LOG_LEVEL": "WARNING",
+    }
     name = f"{PG_NAME}_{scale}"
     if backend == "postgres":
         import psycopg
