@@ -4,6 +4,7 @@ one rounding rule of every figure and percentage theodoi shows."""
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import unicodedata
 from decimal import ROUND_HALF_UP, Context, Decimal
@@ -71,6 +72,9 @@ def _other_char_rank(char: str) -> int:
     return ord(char[0]) - 0x110000 if char else -0x110000
 
 
+# Agency names come back at every rebuild and page (130 a plan at national scale), and their
+# keys cost three Unicode normalisations a letter: computed once per name.
+@functools.lru_cache(maxsize=8192)
 def vn_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     """A key that sorts names as a Vietnamese reader does: ``Đ`` after ``D``, ``Ư`` after
     ``U``, tones breaking ties only (``Sở Y tế`` after ``Sở Xây dựng``)."""
