@@ -211,3 +211,16 @@ def test_a_party_inspection_committee_under_its_provincial_party_organisation() 
     )
     # ``Tỉnh ủy`` is the province's Party committee: ``Ủy`` is no province.
     assert (info.issuer, info.province) == ("Ủy ban Kiểm tra Tỉnh Ủy Đồng Tháp", "Đồng Tháp")
+
+
+def test_a_ward_party_programme_whose_title_goes_on_in_lower_case() -> None:
+    info = _metadata(
+        "ĐẢNG BỘ TỈNH KHÁNH HÒA\nĐẢNG ỦY PHƯỜNG BẮC NHA TRANG\n*\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Số 14-CTr/ĐU\nBắc Nha Trang, ngày 03 tháng 3 năm 2026\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+        "thực hiện Chương trình hành động số 18-CTr/TU của Ban Thường vụ Tỉnh ủy\n"
+    )
+    assert info.title == (
+        "Chương trình hành động thực hiện Chương trình hành động số 18-CTr/TU của Ban Thường "
+        "vụ Tỉnh ủy"
+    )
+    assert info.issuer == "Đảng ủy phường Bắc Nha Trang"

@@ -128,7 +128,9 @@ def _proper_case(upper: str) -> str:
     if re.match(r"^(Sở|Bộ) ", text):
         text = re.sub(r"^(Sở|Bộ) (\w)", lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
         text = re.sub(r"(, | - | và )(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
-    match = re.search(r"\b(tỉnh ủy|thành ủy|tỉnh|thành phố|huyện|xã)\s+(.+)$", text, re.I)
+    match = re.search(
+        r"\b(tỉnh ủy|thành ủy|tỉnh|thành phố|huyện|xã|phường|thị trấn|đặc khu)\s+(.+)$", text, re.I
+    )
     if match:
         place = " ".join(w[:1].upper() + w[1:] for w in match.group(2).split())
         text = text[: match.start(2)] + place
@@ -163,8 +165,12 @@ def _kind_and_title(front: list[str]) -> tuple[DocumentKind | None, str | None]:
         match = _KIND_LINE.match(key)
         if match and line == line.upper() and len(line.split()) <= 8:
             kind = _KINDS[match.group(1)]
-            if len(line.split()) > 2:
+            following = front[k + 1] if k + 1 < len(front) else ""
+            if len(line.split()) > 2 and not following[:1].islower():
                 return kind, sentence_case(line)
+            if len(line.split()) > 2:
+                # ``CHƯƠNG TRÌNH HÀNH ĐỘNG`` / ``thực hiện …``: the subject goes on below.
+                return kind, f"{sentence_case(line)} {_subtitle(front[k + 1 :])}"
             subtitle = _subtitle(front[k + 1 :])
             head = sentence_case(match.group(1))
             return kind, f"{head} {subtitle}" if subtitle else head
