@@ -1,6 +1,9 @@
-"""The one Hypothesis strategy the fuzz tests share: a real file edited a few times."""
+"""What the fuzz tests share: a real file edited a few times, and the clock their time bound
+reads."""
 
 from __future__ import annotations
+
+import os
 
 from hypothesis import strategies as st
 
@@ -24,3 +27,11 @@ def mutated(draw: st.DrawFn, data: bytes) -> bytes:
         else:
             data = data[:at]
     return data
+
+
+def cpu_seconds() -> float:
+    """Processor time of this process and of the children it waited for (OCR runs tesseract).
+    A reading's bound is on its work: the wall clock of a machine shared with other test
+    workers measured their load instead."""
+    spent = os.times()
+    return spent.user + spent.system + spent.children_user + spent.children_system
