@@ -152,25 +152,21 @@ def dashboard_key(
     )
 
 
-def _latest_sql(plans: int) -> str:
-    """The digest of each of ``plans`` plans' latest snapshot up to a day."""
-    snapshots = PlanSnapshot._meta.db_table
+def _rollup_sql(plans: int, *, confidential: bool) -> str:
+    """The digest of each of ``plans`` plans' latest snapshot up to a day (kind 0) and, with
+    ``confidential``, the plans' confidential tasks (kind 1)."""
+    snapshots, tasks = PlanSnapshot._meta.db_table, Task._meta.db_table
     ids = ", ".join(["%s"] * plans)
-    return (
-        f"SELECT s.plan_id, s.digest FROM {snapshots} s WHERE s.plan_id IN ({ids})"
+    latest = (
+        f"SELECT 0, s.plan_id, s.digest FROM {snapshots} s WHERE s.plan_id IN ({ids})"
         f" AND s.as_of = (SELECT MAX(l.as_of) FROM {snapshots} l"
         f"  WHERE l.plan_id = s.plan_id AND l.as_of <= %s)"
-        f" ORDER BY s.plan_id"
     )
-
-
-def _confidential_sql(plans: int) -> str:
-    tasks = Task._meta.db_table
-    ids = ", ".join(["%s"] * plans)
-    return (
-        f"SELECT t.id FROM {tasks} t WHERE t.plan_id IN ({ids}) AND t.confidential = %s"
-        f" ORDER BY t.id"
+    hidden = (
+        f" UNION ALL SELECT 1, t.id, NULL FROM {tasks} t"
+        f" WHERE t.plan_id IN ({ids}) AND t.confidential = %s"
     )
+    return latest + (hidden if confidential else "") + " ORDER BY 1, 2"
 
 
 def rollup_key(
@@ -194,10 +190,11 @@ def rollup_key(
     ids = [pk for pk, _version, _province in plans]
     rows: list[tuple[Any, ...]] = []
     if ids:
+        hidden = not reads_confidential(who)
         with connection.cursor() as cursor:
-            cursor.execute(_latest_sql(len(ids)), [*ids, today])
+            cursor.execute(
+                _rollup_sql(len(ids), confidential=hidden),
+                [*ids, today, *([*ids, True] if hidden else [])],
+            )
             rows = list(cursor.fetchall())
-            if not reads_confidential(who):
-                cursor.execute(_confidential_sql(len(ids)), [*ids, True])
-                rows += [("confidential", pk) for (pk,) in cursor.fetchall()]
     return ("rollup", what, reader, tuple(plans), tuple(rows), today)

@@ -17,13 +17,11 @@ from typing import Any
 
 from django.contrib.messages import get_messages
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
-from django.template.loader import get_template
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from theodoi.caching import fetch, keep
-from theodoi.notify.context import unread_notices
 from theodoi.workspace.templatetags.workspace import menu_routes
 
 # Stands for the account corner in a kept page; base.html writes it when given it.
@@ -32,13 +30,9 @@ _HOLE = ACCOUNT_HOLE.encode()
 
 
 def _account(request: HttpRequest) -> str:
-    """The account corner of ``request``'s person, as base.html would write it."""
-    context = {
-        "user": request.user,
-        "csrf_token": get_token(request),
-        **unread_notices(request),
-    }
-    return get_template("_account.html").render(context)
+    """The account corner of ``request``'s person, as base.html would write it (the context
+    processors give the person and their unread notices)."""
+    return render_to_string("_account.html", request=request)
 
 
 def whole_page(
