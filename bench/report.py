@@ -101,9 +101,14 @@ def print_wrk(results: dict[str, Any]) -> None:
     for label, runs in results["wrk"].items():
         if label == "setup":
             continue
+        # A page slower than the run (its requests queued behind the warm-up's) has no figure.
         cells = "   ".join(
-            f"{clients} client{'s' if clients != '1' else ''}: {r['p50_ms']:.1f} / "
-            f"{r['p95_ms']:.1f}, {r['requests']}, {r['errors']}"
+            f"{clients} client{'s' if clients != '1' else ''}: "
+            + (
+                f"{r['p50_ms']:.1f} / {r['p95_ms']:.1f}, {r['requests']}, {r['errors']}"
+                if r["requests"]
+                else "no request done within the run"
+            )
             for clients, r in runs.items()
         )
         print(f"  {label:<18}{cells}")

@@ -44,7 +44,7 @@ BOOKKEEPING = re.compile(
     r'FROM "(django_session|theodoi_cache|axes_\w+|limits_\w+)"'
     r'|FROM "auth_user" WHERE "auth_user"\."id" = \d+ LIMIT 21'
 )
-# A sequential scan of a table this large (pg_class.reltuples) is flagged under EXPLAIN.
+# A sequential scan of a table of more rows than this is flagged under EXPLAIN.
 LARGE_TABLE = 10_000
 # The pages wrk loads, by the route and the role that reads them.
 UNDER_LOAD = {
@@ -127,13 +127,12 @@ def explain(sql: str) -> dict[str, Any]:
         cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + sql)
         lines = [row[0] for row in cursor.fetchall()]
         scanned = sorted({m for line in lines for m in re.findall(r"Seq Scan on (\w+)", line)})
+        # Counted, not pg_class.reltuples: that is -1 or stale in a database just loaded.
         large = []
-        if scanned:
-            cursor.execute(
-                "SELECT relname FROM pg_class WHERE relname = ANY(%s) AND reltuples > %s",
-                [scanned, LARGE_TABLE],
-            )
-            large = sorted(row[0] for row in cursor.fetchall())
+        for table in scanned:
+            cursor.execute(f'SELECT count(*) FROM "{table}"')
+            if cursor.fetchone()[0] > LARGE_TABLE:
+                large.append(table)
     return {"plan": lines, "seq_scans_large": large}
 
 
