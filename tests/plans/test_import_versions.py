@@ -5,6 +5,7 @@ what she can do."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -85,11 +86,46 @@ def test_two_uploads_of_one_plan_cannot_both_be_published(coordinator: User) -> 
     assert Plan.objects.count() == 1
 
 
+def test_the_same_number_a_year_later_is_another_plan_of_the_province(
+    import_gold: Callable[..., Plan], coordinator: User
+) -> None:
+    # Offices number their documents anew each year: Tiền Giang's 69/KH-UBND of 2026 is not
+    # the new version of its 69/KH-UBND of 2025.
+    first = import_gold(SEED_004)
+    data = gold(SEED_004)
+    data["document"]["issued_on"] = "2026-03-02"
+    data["document"]["title"] = "Kế hoạch chuyển đổi số tỉnh Tiền Giang năm 2026"
+    draft = stage(data, coordinator)
+    assert draft.replaces is None
+    second = publish_import(draft, by=coordinator, now=NOW)
+    assert {p.pk for p in Plan.objects.filter(number="69/KH-UBND")} == {first.pk, second.pk}
+    assert (first.version, second.version) == (1, 1)
+
+
+def test_the_same_number_and_year_uploaded_again_is_still_the_new_version(
+    import_gold: Callable[..., Plan], coordinator: User
+) -> None:
+    plan = import_gold(SEED_004)
+    data = gold(SEED_004)
+    data["document"]["issued_on"] = "2025-02-26"  # a day misread: the year says the same plan
+    assert stage(data, coordinator).replaces == plan
+
+
 @pytest.mark.django_db(transaction=True)
-def test_a_national_plan_number_is_unique_in_the_database(orgs: None) -> None:
+def test_a_national_plan_number_is_unique_in_its_year_in_the_database(orgs: None) -> None:
     Plan.objects.create(number="03/NQ-CP", kind="nghi_quyet", province=None)
     with pytest.raises(IntegrityError):
         Plan.objects.create(number="03/NQ-CP", kind="nghi_quyet", province=None)
+    day = datetime.date(2025, 1, 9)
+    Plan.objects.create(number="03/NQ-CP", kind="nghi_quyet", province=None, issued_on=day)
+    with pytest.raises(IntegrityError):
+        Plan.objects.create(
+            number="03/NQ-CP", kind="nghi_quyet", province=None, issued_on=day.replace(month=5)
+        )
+    Plan.objects.create(
+        number="03/NQ-CP", kind="nghi_quyet", province=None, issued_on=day.replace(year=2026)
+    )
+    assert Plan.objects.filter(number="03/NQ-CP").count() == 3
 
 
 # --- corrections kept and replayed ---------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Whether an uploaded document is a plan theodoi already has, whatever file it came in.
 
-The number of a plan and its province say it first (``69/KH-UBND`` of Tiền Giang). A plan
+The number of a plan, its province and its year say it first (``69/KH-UBND`` of Tiền Giang,
+2025: offices number their documents anew each year). A plan
 read without a number (its header in a Word table, a news article about it) is the same plan
 when its province, kind and title are the same and no date of issue tells them apart; with
 neither number nor title, when most of its tasks and indicators are the same words. The same
@@ -45,11 +46,13 @@ def same_plan(plan: Plan, plan_json: dict[str, Any]) -> bool:
     """Whether ``plan_json`` (of the same province) is ``plan`` again."""
     doc = plan_json.get("document") or {}
     number = number_key(doc.get("number"))
+    issued = doc.get("issued_on")
     if number and plan.number:
-        return number == number_key(plan.number)
+        # Numbers start again each year: the same number of another year is another plan.
+        other_year = bool(issued and plan.issued_on and issued[:4] != str(plan.issued_on.year))
+        return number == number_key(plan.number) and not other_year
     if (doc.get("kind") or "khac") != plan.kind:
         return False
-    issued = doc.get("issued_on")
     if issued and plan.issued_on and issued != plan.issued_on.isoformat():
         return False
     title, known = fold(doc.get("title") or ""), fold(plan.title)

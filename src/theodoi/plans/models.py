@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -40,6 +41,11 @@ def documents_of(path: str) -> tuple[str, ...]:
     """The documents of the plan a query reaches at ``path`` (``"plan__"``, ``"task__plan__"``),
     to defer where it is joined with ``select_related``."""
     return tuple(f"{path}{name}" for name in PLAN_DOCUMENTS)
+
+
+# A plan read with no date of issue counts as one year of its own, so that its number still
+# cannot stand twice.
+_YEAR_OF_ISSUE = Coalesce(ExtractYear("issued_on"), 0)
 
 
 class Plan(models.Model):
@@ -90,17 +96,22 @@ class Plan(models.Model):
             one_of("kind", PlanKind.values, name="plan_kind_valid"),
             one_of("status", PlanStatus.values, name="plan_status_valid"),
             models.CheckConstraint(condition=Q(version__gte=1), name="plan_version_positive"),
-            # One plan per number and province: a new upload of it is a new version.
+            # One plan per number, province and year: a new upload of it is a new version.
+            # Offices number their documents anew each year, so 12/KH-UBND of 2025 and of
+            # 2026 are two plans.
             models.UniqueConstraint(
-                fields=["province", "number"],
+                "province",
+                "number",
+                _YEAR_OF_ISSUE,
                 condition=~Q(number=""),
-                name="plan_number_unique_in_province",
+                name="plan_number_unique_in_province_year",
             ),
             # A national plan has no province, and NULLs never clash in the constraint above.
             models.UniqueConstraint(
-                fields=["number"],
+                "number",
+                _YEAR_OF_ISSUE,
                 condition=~Q(number="") & Q(province__isnull=True),
-                name="plan_number_unique_nationally",
+                name="plan_number_unique_nationally_year",
             ),
             models.CheckConstraint(
                 condition=Q(status=PlanStatus.DRAFT) | Q(published_at__isnull=False),
