@@ -496,4 +496,8 @@ def task_items(group: Section, assignee: str | None = None) -> list[Item]:
         return given
     if named:
         return _assignees_tasks(group, assignee or named[0])
+    if group.kind != "document" and is_one_task(group):
+        # ``4. Sở Nội vụ chủ trì tham mưu …; tháng 5/2026.`` among groups that give their
+        # bullets to a body: a group heading heads something, so a line alone is a task.
+        return [read_item(group, assignee)]
     return assigned_bullets(group, assignee)
