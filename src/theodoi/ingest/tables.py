@@ -67,7 +67,7 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
         re.compile(
             r"^(tên )?(nhiệm vụ|nội dung|chỉ tiêu|công việc|hoạt động|đề án|giải pháp)"
             r"|^(đối tượng|đơn vị được|cơ quan được|địa bàn) (kiểm tra|giám sát|khảo sát)"
-            r"|^[^,;]{2,30} được (kiểm tra|giám sát|khảo sát)$"
+            r"|^[^,;]{2,30} được (kiểm tra|giám sát|khảo sát)(,? (và )?(kiểm tra|giám sát))?$"
         ),
         Column.TITLE,
     ),

@@ -35,3 +35,29 @@ def test_a_group_that_is_itself_one_task_among_groups_that_give_their_bullets_to
     assert own.lead == ["Sở Nội vụ"]
     assert own.title.startswith("Tham mưu bố trí công chức")
     assert (own.due.kind, own.due.month, own.due.start_year) == ("month", 5, 2026)
+
+
+SCHEDULE = """KẾ HOẠCH
+kiểm tra, giám sát việc thực hiện chuyển đổi số năm 2026
+I. NỘI DUNG
+a) Việc ban hành kế hoạch của chi bộ.
+b) Việc sử dụng Sổ tay đảng viên điện tử.
+II. ĐỐI TƯỢNG, THỜI GIAN
+| STT | Thời gian | Tổ chức đảng được kiểm tra, giám sát | Hình thức | Đơn vị thực hiện |
+| --- | --- | --- | --- | --- |
+| 1 | Tháng 4/2026 | Chi bộ khu phố 1 | Kiểm tra | Ủy ban Kiểm tra Đảng ủy |
+| 2 | Quý III/2026 | Đảng bộ Công an xã | Giám sát chuyên đề | Văn phòng Đảng ủy |
+"""
+
+
+def test_a_party_schedule_names_the_inspected_and_each_rows_act_in_its_own_columns() -> None:
+    # ``Tổ chức đảng được kiểm tra, giám sát``: the bodies inspected, whatever the acts after
+    # ``được``; ``Hình thức`` says which act each row is; the content list is no task.
+    tasks = _plan(SCHEDULE).tasks
+    assert [t.title for t in tasks] == [
+        "Kiểm tra Chi bộ khu phố 1",
+        "Giám sát chuyên đề Đảng bộ Công an xã",
+    ]
+    assert [t.lead for t in tasks] == [["Ủy ban Kiểm tra Đảng ủy"], ["Văn phòng Đảng ủy"]]
+    assert [t.expected_output for t in tasks] == [None, None]
+    assert [t.due.kind for t in tasks] == ["month", "quarter"]

@@ -248,6 +248,7 @@ def _only_names_sub_tasks(table: ReadTable, row: TableRow) -> bool:
     return table.has_sub_rows(row) and not assigned
 
 
+_INSPECTION_ACT = re.compile(r"^(kiểm tra|giám sát|khảo sát)\b[^,;.]{0,40}$", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"\(?\b(chủ trì|phối hợp)\b\)?", re.IGNORECASE)
 _WORKS_WITH = re.compile(
     r"^(?P<lead>.+?)\s+phối hợp(?:\s+với|\s+cùng)?\s+(?P<coop>.+)$", re.IGNORECASE
@@ -290,15 +291,20 @@ def _task_from_row(row: TableRow, prefix: str, table: ReadTable) -> Task:
     number = f"{row.group.code}.{row.number}" if in_group and row.group else row.number
     lead, partners = split_roles(cells.get(Column.LEAD, ""))
     title = clean_title(cells.get(Column.TITLE, ""))
+    output = clean_title(cells.get(Column.OUTPUT, ""))
     if table.title_prefix:
-        title = f"{table.title_prefix} {title}"
+        # A schedule's ``Hình thức`` column (``Kiểm tra``, ``Giám sát chuyên đề``) says each
+        # row's own act, in place of the one its header names for all; it is no product.
+        act = output if _INSPECTION_ACT.match(output) else table.title_prefix
+        output = "" if act == output else output
+        title = f"{act} {title}"
     return Task(
         code=f"{prefix}.{number}" if prefix else number,
         group=row.group.code if row.group else None,
         title=title,
         lead=_agencies(lead, "lead", doubts),
         cooperating=_agencies(cells.get(Column.COOPERATING) or partners, "cooperating", doubts),
-        expected_output=clean_title(cells.get(Column.OUTPUT, "")) or None,
+        expected_output=output or None,
         due=_due(cells.get(Column.DUE), doubts, year=table.due_year),
         doubts=doubts,
     )
@@ -496,8 +502,10 @@ def task_items(group: Section, assignee: str | None = None) -> list[Item]:
         return given
     if named:
         return _assignees_tasks(group, assignee or named[0])
+    if bullets := assigned_bullets(group, assignee):
+        return bullets
     if group.kind != "document" and is_one_task(group):
         # ``4. Sở Nội vụ chủ trì tham mưu …; tháng 5/2026.`` among groups that give their
         # bullets to a body: a group heading heads something, so a line alone is a task.
         return [read_item(group, assignee)]
-    return assigned_bullets(group, assignee)
+    return []
