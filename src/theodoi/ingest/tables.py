@@ -59,7 +59,11 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
         Column.IGNORED,
     ),
     (
-        re.compile(r"^(mục tiêu|giá trị|chỉ tiêu (đến|năm|giai đoạn))|^(đến )?năm (19|20)\d\d$"),
+        re.compile(
+            r"^(mục tiêu|giá trị|chỉ tiêu (đến|năm|giai đoạn))|^(đến )?năm (19|20)\d\d$"
+            # ``Chỉ tiêu/Kết quả``: a figure for a target's row, a product for a task's.
+            r"|^chỉ tiêu\s*[/,]\s*(kết quả|sản phẩm)"
+        ),
         Column.TARGET,
     ),
     (re.compile(r"^(kết quả|sản phẩm|hình thức)"), Column.OUTPUT),

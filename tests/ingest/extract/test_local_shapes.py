@@ -61,3 +61,32 @@ def test_a_party_schedule_names_the_inspected_and_each_rows_act_in_its_own_colum
     assert [t.lead for t in tasks] == [["Ủy ban Kiểm tra Đảng ủy"], ["Văn phòng Đảng ủy"]]
     assert [t.expected_output for t in tasks] == [None, None]
     assert [t.due.kind for t in tasks] == ["month", "quarter"]
+
+
+MIXED = """KẾ HOẠCH
+Chuyển đổi số xã năm 2026
+PHỤ LỤC
+CHỈ TIÊU, NHIỆM VỤ NĂM 2026
+| TT | Nội dung | Đơn vị tính | Chỉ tiêu/Kết quả | Đơn vị chủ trì | Thời gian hoàn thành |
+| --- | --- | --- | --- | --- | --- |
+| A | CHỈ TIÊU | | | | |
+| 1 | Tỷ lệ hồ sơ giải quyết trực tuyến | % | ≥ 60 | Văn phòng Ủy ban nhân dân xã | Năm 2026 |
+| B | NHIỆM VỤ | | | | |
+| 1 | Lắp đặt camera an ninh tại các ấp | | Hệ thống camera vận hành | Công an xã | Quý IV/2026 |
+| 2 | Mở lớp kỹ năng số cho người dân | | 20 lớp | Phòng Văn hóa - Xã hội | Tháng 9/2026 |
+"""
+
+
+def test_one_table_that_lists_targets_then_tasks_gives_each_its_kind() -> None:
+    # ``A | CHỈ TIÊU`` over rows with a unit and a figure, ``B | NHIỆM VỤ`` over rows with a
+    # lead, a time and, in the same ``Chỉ tiêu/Kết quả`` column, a product.
+    plan = _plan(MIXED)
+    [indicator] = plan.indicators
+    assert (indicator.unit, indicator.target.op, indicator.target.value) == ("%", ">=", 60)
+    assert [t.title for t in plan.tasks] == [
+        "Lắp đặt camera an ninh tại các ấp",
+        "Mở lớp kỹ năng số cho người dân",
+    ]
+    assert [t.expected_output for t in plan.tasks] == ["Hệ thống camera vận hành", "20 lớp"]
+    assert [t.lead for t in plan.tasks] == [["Công an xã"], ["Phòng Văn hóa - Xã hội"]]
+    assert [t.group for t in plan.tasks] == ["B", "B"]
