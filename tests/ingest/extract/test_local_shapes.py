@@ -4,6 +4,7 @@ words of the documents it covers."""
 from __future__ import annotations
 
 from theodoi.ingest.extract import extract_source
+from theodoi.ingest.fields.targets import find_prose_targets
 from theodoi.ingest.plan import Plan
 from theodoi.ingest.readers import read_text
 
@@ -90,3 +91,18 @@ def test_one_table_that_lists_targets_then_tasks_gives_each_its_kind() -> None:
     assert [t.expected_output for t in plan.tasks] == ["Hệ thống camera vận hành", "20 lớp"]
     assert [t.lead for t in plan.tasks] == [["Công an xã"], ["Phòng Văn hóa - Xã hội"]]
     assert [t.group for t in plan.tasks] == ["B", "B"]
+
+
+def test_a_bound_after_the_figure_is_the_targets_and_not_part_of_its_name() -> None:
+    # A commune's or a Party committee's targets: ``đạt từ 60% trở lên``.
+    [found] = find_prose_targets("Tỷ lệ hồ sơ nộp trực tuyến đạt từ 60% trở lên.")
+    assert found.name == "Tỷ lệ hồ sơ nộp trực tuyến"
+    assert (found.target.op, found.target.value) == (">=", 60)
+
+
+def test_a_share_of_the_local_budget_is_the_unit_and_not_part_of_the_name() -> None:
+    # A provincial programme's spending target: ``2% tổng chi ngân sách địa phương``.
+    text = "Chi cho khoa học, công nghệ đạt 2% tổng chi ngân sách địa phương."
+    [found] = find_prose_targets(text)
+    assert found.name == "Chi cho khoa học, công nghệ"
+    assert found.unit == "% tổng chi ngân sách địa phương"
