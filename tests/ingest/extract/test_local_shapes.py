@@ -106,3 +106,24 @@ def test_a_share_of_the_local_budget_is_the_unit_and_not_part_of_the_name() -> N
     [found] = find_prose_targets(text)
     assert found.name == "Chi cho khoa học, công nghệ"
     assert found.unit == "% tổng chi ngân sách địa phương"
+
+
+BY_PARTY_BODY = """KẾ HOẠCH
+Chuyển đổi số trong các cơ quan đảng năm 2026
+II. PHÂN CÔNG NHIỆM VỤ
+1. Các tổ chức đảng trực thuộc Tỉnh ủy
+a) Đảng ủy Ủy ban nhân dân tỉnh
+- Lãnh đạo kết nối hệ thống giải quyết thủ tục hành chính; Quý II/2026.
+b) Tổ đảng ở Thường trực Hội đồng nhân dân tỉnh lãnh đạo giám sát chuyên đề; tháng 9/2026.
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng Tỉnh ủy theo dõi.
+"""
+
+
+def test_a_lettered_task_beside_headings_that_name_bodies_is_its_own_subjects() -> None:
+    # The numbered heading names a kind of body, not the body that does ``b)``.
+    tasks = _plan(BY_PARTY_BODY).tasks
+    assert [t.lead for t in tasks] == [
+        ["Đảng ủy Ủy ban nhân dân tỉnh"],
+        ["Tổ đảng ở Thường trực Hội đồng nhân dân tỉnh"],
+    ]

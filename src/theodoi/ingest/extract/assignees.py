@@ -215,6 +215,13 @@ _LOWER_VERB = re.compile(rf"\s(?=(?:{_VERBS})\b)")
 _WORKS_WITH = re.compile(r"\s+phối hợp (?:với|cùng)\s+")
 
 
+def subject_of(words: str) -> str | None:
+    """The body a task's sentence opens with, before its verb (``Tổ đảng ở Thường trực Hội
+    đồng nhân dân tỉnh lãnh đạo giám sát …`` -> ``Tổ đảng ở Thường trực …``), or None."""
+    verb = _LOWER_VERB.search(words)
+    return _body(words[: verb.start()]) if verb else None
+
+
 def lead_asked(words: str) -> tuple[dict[Column, str], str] | None:
     """The body an item asks (and the bodies it is to work with), and the task's words from
     its verb on."""

@@ -20,6 +20,7 @@ from theodoi.ingest.extract.assignees import (
     lead_asked,
     lead_in_front,
     partners_in_words,
+    subject_of,
     time_at_end,
     time_clause,
     time_in_words,
@@ -485,9 +486,14 @@ def task_items(group: Section, assignee: str | None = None) -> list[Item]:
     if named:
         assignee = named[0]
     out: list[Item] = []
+    # ``1. Các tổ chức đảng trực thuộc Tỉnh ủy`` over ``a) Đảng ủy Ủy ban nhân dân tỉnh`` and
+    # its bullets: the heading names a kind of body, and a lettered task beside those
+    # headings is its own subject's (``c) Tổ đảng ở Thường trực … lãnh đạo …``).
+    kinds = any(assignee_of(c.title) and c.items for c in group.children)
     for child in group.children:
         if child.kind == "letter" and not (assignee_of(child.title) and child.items):
-            out.append(read_item(child, assignee))
+            subject = subject_of(child.title) if kinds else None
+            out.append(read_item(child, subject or assignee))
         elif not assignee_of(child.title) and (bullets := assigned_bullets(child, assignee)):
             out.extend(bullets)
         elif given := bullets_given_by_heading(child):
