@@ -127,3 +127,12 @@ def test_a_lettered_task_beside_headings_that_name_bodies_is_its_own_subjects() 
         ["Đảng ủy Ủy ban nhân dân tỉnh"],
         ["Tổ đảng ở Thường trực Hội đồng nhân dân tỉnh"],
     ]
+
+
+def test_a_count_of_bodies_of_a_kind_named_in_capitals_counts_in_that_kind() -> None:
+    # A commune's target: ``Có ít nhất 12 Tổ công nghệ số cộng đồng hoạt động ở các ấp``.
+    [found] = find_prose_targets("Có ít nhất 12 Tổ công nghệ số cộng đồng hoạt động ở các ấp.")
+    assert (found.unit, found.target.op, found.target.value) == ("Tổ", ">=", 12)
+    assert "Tổ công nghệ số cộng đồng" in found.name
+    [centre] = find_prose_targets("Đến năm 2030 có ít nhất 03 Trung tâm đổi mới sáng tạo.")
+    assert centre.unit == "Trung tâm"

@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from theodoi.ingest.fields.bodies import catalogue
 from theodoi.ingest.plan import Target, TargetOp
 from theodoi.ingest.textnorm import fold, normalize_text, without_footnote_marks
 
@@ -453,6 +454,13 @@ def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, in
         if word.lower() in _UNIT_STOP or word[:1].isupper():
             break
         kept.append(word)
+    if not kept and words.group(1)[:1].isupper():
+        # ``ít nhất 12 Tổ công nghệ số cộng đồng``: a count of bodies of a kind named in
+        # capitals counts in the kind's first noun (a catalogue head: ``Trung tâm``).
+        named = words.group(1)
+        head = catalogue().head_capitalised.match(named)
+        unit = head.group(0) if head else named.split()[0]
+        return unit, text.index(unit, at) + len(unit)
     if not kept:
         return None, at
     unit = " ".join(kept)
