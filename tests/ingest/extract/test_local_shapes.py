@@ -136,3 +136,25 @@ def test_a_count_of_bodies_of_a_kind_named_in_capitals_counts_in_that_kind() -> 
     assert "Tổ công nghệ số cộng đồng" in found.name
     [centre] = find_prose_targets("Đến năm 2030 có ít nhất 03 Trung tâm đổi mới sáng tạo.")
     assert centre.unit == "Trung tâm"
+
+
+GIVEN_LABEL = """KẾ HOẠCH
+Chính quyền số xã năm 2026
+II. NHIỆM VỤ
+1. Về chính quyền số
+- Chuẩn hóa dữ liệu hộ tịch (Giao: Công chức Tư pháp - Hộ tịch; thời gian: Quý II/2026).
+- Hỗ trợ hợp tác xã bán hàng (Giao: Phòng Kinh tế, phối hợp Hội Nông dân; thời gian: tháng 8/2026).
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng tổng hợp.
+"""
+
+
+def test_a_commune_gives_a_task_with_a_giao_label_in_its_closing_bracket() -> None:
+    tasks = _plan(GIVEN_LABEL).tasks
+    assert [t.title for t in tasks] == [
+        "Chuẩn hóa dữ liệu hộ tịch.",
+        "Hỗ trợ hợp tác xã bán hàng.",
+    ]
+    assert [t.lead for t in tasks] == [["Công chức Tư pháp - Hộ tịch"], ["Phòng Kinh tế"]]
+    assert tasks[1].cooperating == ["Hội Nông dân"]
+    assert [t.due.kind for t in tasks] == ["quarter", "month"]

@@ -39,10 +39,10 @@ from theodoi.ingest.textnorm import without_footnote_marks
 # gian hoàn thành:``, ``Sản phẩm:``), at the start of a line or after a ``;`` or ``.`` when
 # several share one line (``- Chủ trì: Sở Nội vụ; phối hợp: các sở; thời gian: 2025.``). Who
 # is named by the kind of body or person (a commune writes ``Bộ phận phụ trách:``,
-# ``Công chức phụ trách:``), then the role.
+# ``Công chức phụ trách:``, or only ``(Giao: …; thời gian: …)``), then the role.
 _LABEL = re.compile(
     r"(?:^|(?<=[;.])\s*)[-+*•]?\s*(?P<label>"
-    r"phân công|(?:(?:cơ quan|đơn vị|bộ phận|người|cán bộ|công chức|thành viên)"
+    r"phân công|giao(?: cho)?|(?:(?:cơ quan|đơn vị|bộ phận|người|cán bộ|công chức|thành viên)"
     r"(?:,? (?:cơ quan|đơn vị|bộ phận|cá nhân))?\s+)?(?:chủ trì|phối hợp|thực hiện|phụ trách)"
     r"(?: thực hiện| theo dõi)?"
     r"|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành| thực hiện)?"
