@@ -3,10 +3,12 @@ words of the documents it covers."""
 
 from __future__ import annotations
 
+from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.extract import extract_source
 from theodoi.ingest.fields.targets import find_prose_targets
 from theodoi.ingest.plan import Plan
 from theodoi.ingest.readers import read_text
+from theodoi.ingest.readers.text import parse_text
 
 
 def _plan(text: str) -> Plan:
@@ -158,3 +160,43 @@ def test_a_commune_gives_a_task_with_a_giao_label_in_its_closing_bracket() -> No
     assert [t.lead for t in tasks] == [["Công chức Tư pháp - Hộ tịch"], ["Phòng Kinh tế"]]
     assert tasks[1].cooperating == ["Hội Nông dân"]
     assert [t.due.kind for t in tasks] == ["quarter", "month"]
+
+
+def _lines(text: str) -> list[str]:
+    return [b.text for b in parse_text(text) if isinstance(b, Paragraph)]
+
+
+def test_a_header_copied_flat_from_a_portal_reads_as_its_two_columns() -> None:
+    # A Party committee's header as a portal prints its two-column table: one row a line.
+    text = (
+        "TỈNH ỦY BẮC NINH | ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Số 18-CTr/TU | Bắc Ninh, ngày 06 tháng 8 năm 2025\n"
+    )
+    assert _lines(text) == [
+        "TỈNH ỦY BẮC NINH",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Số 18-CTr/TU",
+        "Bắc Ninh, ngày 06 tháng 8 năm 2025",
+    ]
+    assert _lines("ỦY BAN NHÂN DÂN |\n") == ["ỦY BAN NHÂN DÂN"]
+    document = _plan(f"{text}CHƯƠNG TRÌNH\nthực hiện Nghị quyết số 66-NQ/TW\n").document
+    assert (document.issuer, document.issued_on) == ("Tỉnh ủy Bắc Ninh", "2025-08-06")
+
+
+def test_a_party_programme_labels_the_lead_as_the_body_that_advises() -> None:
+    # ``- Cơ quan chủ trì tham mưu: Ban Tuyên giáo và Dân vận Tỉnh ủy.``
+    text = """CHƯƠNG TRÌNH
+II. NHIỆM VỤ CỤ THỂ
+1. Tổ chức quán triệt Nghị quyết đến cán bộ chủ chốt.
+- Cơ quan chủ trì tham mưu: Ban Tuyên giáo và Dân vận Tỉnh ủy.
+- Thời gian: Quý III/2025.
+2. Xây dựng cơ sở dữ liệu văn bản của tỉnh.
+- Cơ quan chủ trì tham mưu: Đảng ủy Ủy ban nhân dân tỉnh.
+- Thời gian: Năm 2026.
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng Tỉnh ủy theo dõi.
+"""
+    assert [t.lead for t in _plan(text).tasks] == [
+        ["Ban Tuyên giáo và Dân vận Tỉnh ủy"],
+        ["Đảng ủy Ủy ban nhân dân tỉnh"],
+    ]

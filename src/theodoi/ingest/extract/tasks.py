@@ -44,7 +44,7 @@ _LABEL = re.compile(
     r"(?:^|(?<=[;.])\s*)[-+*•]?\s*(?P<label>"
     r"phân công|giao(?: cho)?|(?:(?:cơ quan|đơn vị|bộ phận|người|cán bộ|công chức|thành viên)"
     r"(?:,? (?:cơ quan|đơn vị|bộ phận|cá nhân))?\s+)?(?:chủ trì|phối hợp|thực hiện|phụ trách)"
-    r"(?: thực hiện| theo dõi)?"
+    r"(?: thực hiện| theo dõi| tham mưu)?"
     r"|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành| thực hiện)?"
     r"|tiến độ(?: thực hiện| hoàn thành)?"
     r"|kết quả(?: dự kiến| đầu ra)?|sản phẩm(?: dự kiến| đầu ra)?"
