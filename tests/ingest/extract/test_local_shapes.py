@@ -200,3 +200,30 @@ Văn phòng Tỉnh ủy theo dõi.
         ["Ban Tuyên giáo và Dân vận Tỉnh ủy"],
         ["Đảng ủy Ủy ban nhân dân tỉnh"],
     ]
+
+
+GIVEN_AFTER_ITEMS = """KẾ HOẠCH
+Y tế số năm 2026
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Phát triển y tế số
+a) Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh.
+b) Kết nối dữ liệu tiêm chủng với ứng dụng VNeID; Quý II/2026.
+Giao Sở Y tế chủ trì, phối hợp với Bảo hiểm xã hội tỉnh thực hiện; thời gian: năm 2026.
+2. Phát triển giáo dục số
+a) Triển khai học bạ số ở các cấp học.
+III. TỔ CHỨC THỰC HIỆN
+Các sở báo cáo kết quả.
+"""
+
+
+def test_a_sentence_after_a_groups_last_item_gives_all_its_items() -> None:
+    tasks = _plan(GIVEN_AFTER_ITEMS).tasks
+    assert [t.title for t in tasks[:2]] == [
+        "Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh.",
+        "Kết nối dữ liệu tiêm chủng với ứng dụng VNeID",
+    ]
+    assert [t.lead for t in tasks[:2]] == [["Sở Y tế"], ["Sở Y tế"]]
+    assert [t.cooperating for t in tasks[:2]] == [["Bảo hiểm xã hội tỉnh"]] * 2
+    # Each item keeps the time it gives itself.
+    assert [(t.due.kind, t.due.quarter) for t in tasks[:2]] == [("year", None), ("quarter", 2)]
+    assert tasks[2].lead == []

@@ -87,9 +87,9 @@ def lead_in_front(words: str) -> tuple[dict[Column, str], str] | None:
     """``Sở Nội vụ chủ trì, phối hợp với các sở xây dựng đề án …``: the lead and partners in
     front, and the task's own words from its verb on."""
     match = _LEAD_IN_FRONT.match(words)
-    if match is None or _body(match.group("lead")) is None:
+    if match is None or (lead := _body(match.group("lead"))) is None:
         return None
-    values = {Column.LEAD: match.group("lead").strip()}
+    values = {Column.LEAD: lead}  # without the ``Giao`` that may ask it
     rest = words[match.end() :]
     partners, _ = partners_in_words(rest)
     if partners:

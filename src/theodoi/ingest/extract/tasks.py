@@ -11,8 +11,9 @@ roles (``Sở Nội vụ chủ trì, phối hợp với các sở``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.extract.assignees import (
     assignee_of,
     body_before_colon,
@@ -477,6 +478,20 @@ def _assignees_tasks(section: Section, assignee: str) -> list[Item]:
     return []
 
 
+def _given_to_all(children: list[Section]) -> tuple[list[Section], dict[Column, str]]:
+    """``a) …``, ``b) …`` then ``Giao Sở Y tế chủ trì, phối hợp với … thực hiện các nội dung
+    trên; thời gian: năm 2026.``: a sentence after the last lettered item that opens with
+    ``Giao`` gives all of them (each keeps what it says itself); it is no part of the last."""
+    letters = [c for c in children if c.kind == "letter"]
+    last = letters[-1] if len(letters) > 1 else None
+    if last is None or not last.items or not isinstance(gift := last.items[-1], Paragraph):
+        return children, {}
+    if not _GIVEN.match(gift.text) or Column.LEAD not in (values := read_line(gift.text)[1]):
+        return children, {}
+    trimmed = replace(last, items=last.items[:-1])
+    return [trimmed if c is last else c for c in children], values
+
+
 def task_items(group: Section, assignee: str | None = None) -> list[Item]:
     """The items of a group that are tasks, in document order, each with the assignee its
     nearest heading names (``1. Sở Y tế:``, ``a) Tổ đảng ở …:``): its lettered items, its
@@ -485,15 +500,19 @@ def task_items(group: Section, assignee: str | None = None) -> list[Item]:
     named = assignee_of(group.title) if group.kind not in ("document", "appendix") else None
     if named:
         assignee = named[0]
+    children, for_all = _given_to_all(group.children)
     out: list[Item] = []
     # ``1. Các tổ chức đảng trực thuộc Tỉnh ủy`` over ``a) Đảng ủy Ủy ban nhân dân tỉnh`` and
     # its bullets: the heading names a kind of body, and a lettered task beside those
     # headings is its own subject's (``c) Tổ đảng ở Thường trực … lãnh đạo …``).
     kinds = any(assignee_of(c.title) and c.items for c in group.children)
-    for child in group.children:
+    for child in children:
         if child.kind == "letter" and not (assignee_of(child.title) and child.items):
             subject = subject_of(child.title) if kinds else None
-            out.append(read_item(child, subject or assignee))
+            item = read_item(child, subject or assignee)
+            for column, value in for_all.items():
+                item.assignment.setdefault(column, value)
+            out.append(item)
         elif not assignee_of(child.title) and (bullets := assigned_bullets(child, assignee)):
             out.extend(bullets)
         elif given := bullets_given_by_heading(child):
@@ -502,8 +521,12 @@ def task_items(group: Section, assignee: str | None = None) -> list[Item]:
             out.append(read_item(child, assignee))
         else:
             out.extend(task_items(child, assignee))
-    if out:
-        return out
+    return out or _own_tasks(group, assignee, named)
+
+
+def _own_tasks(group: Section, assignee: str | None, named: tuple[str, str] | None) -> list[Item]:
+    """The tasks of a group with no item of its own that is one: the bullets its heading
+    gives, its assignee's lines, its bullets that each assign, or the group itself."""
     if given := bullets_given_by_heading(group):
         return given
     if named:
