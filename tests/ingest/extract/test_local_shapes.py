@@ -227,3 +227,18 @@ def test_a_sentence_after_a_groups_last_item_gives_all_its_items() -> None:
     # Each item keeps the time it gives itself.
     assert [(t.due.kind, t.due.quarter) for t in tasks[:2]] == [("year", None), ("quarter", 2)]
     assert tasks[2].lead == []
+
+
+def test_a_result_or_product_line_under_an_item_is_its_expected_output() -> None:
+    text = """KẾ HOẠCH
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Tổ chức tập huấn kỹ năng số cho cán bộ, công chức xã.
+Đơn vị thực hiện: Văn phòng Ủy ban nhân dân xã.
+Kết quả/sản phẩm: 02 lớp tập huấn.
+Thời gian: Quý I/2026.
+III. TỔ CHỨC THỰC HIỆN
+Các đơn vị báo cáo.
+"""
+    [task] = _plan(text).tasks
+    assert task.expected_output == "02 lớp tập huấn"
+    assert task.lead == ["Văn phòng Ủy ban nhân dân xã"]

@@ -48,7 +48,7 @@ _LABEL = re.compile(
     r"(?: thực hiện| theo dõi| tham mưu)?"
     r"|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành| thực hiện)?"
     r"|tiến độ(?: thực hiện| hoàn thành)?"
-    r"|kết quả(?: dự kiến| đầu ra)?|sản phẩm(?: dự kiến| đầu ra)?"
+    r"|kết quả(?: dự kiến| đầu ra|\s*/\s*sản phẩm)?|sản phẩm(?: dự kiến| đầu ra)?"
     r")\s*:\s*",
     re.IGNORECASE,
 )
