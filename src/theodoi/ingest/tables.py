@@ -41,7 +41,8 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
     (re.compile(r"^(s?tt|số tt|số thứ tự)\.?$"), Column.NUMBER),
     (
         re.compile(
-            r"chủ trì|chịu trách nhiệm|^(?!lãnh đạo).*phụ trách$|^trách nhiệm( thực hiện)?$"
+            r"chủ trì|chịu trách nhiệm|^(?!lãnh đạo|đồng chí|cấp ủy viên|ủy viên).*phụ trách$"
+            r"|^trách nhiệm( thực hiện)?$"
             r"|^(cơ quan|đơn vị)(, đơn vị)? "
             r"(thực hiện|kiểm tra|giám sát)$|^(đoàn|tổ) (kiểm tra|giám sát|công tác)"
         ),
@@ -54,6 +55,8 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
     (
         re.compile(
             r"kinh phí|nguồn vốn|dự toán|ghi chú|theo dõi|đôn đốc|cấp trình|hiện trạng|"
+            # ``Đồng chí phụ trách``: the leader who oversees, a person, not the body that does
+            r"^(lãnh đạo|đồng chí|cấp ủy viên|ủy viên)\b.*phụ trách$|"
             r"ước (thực hiện|đạt)|thực hiện năm|năm cơ sở|giá trị cơ sở|năm gốc"
         ),
         Column.IGNORED,

@@ -242,3 +242,17 @@ Các đơn vị báo cáo.
     [task] = _plan(text).tasks
     assert task.expected_output == "02 lớp tập huấn"
     assert task.lead == ["Văn phòng Ủy ban nhân dân xã"]
+
+
+def test_a_party_table_names_the_advising_body_and_the_comrade_in_charge_apart() -> None:
+    # A commune Party committee's appendix: the body that advises does the task; the
+    # comrade in charge oversees it and is no lead.
+    text = """KẾ HOẠCH
+PHỤ LỤC
+NHIỆM VỤ NĂM 2026
+| TT | Nhiệm vụ | Cơ quan tham mưu | Đồng chí phụ trách | Thời gian hoàn thành |
+| --- | --- | --- | --- | --- |
+| 1 | Cập nhật dữ liệu đảng viên | Ban Xây dựng Đảng | Trưởng Ban Xây dựng Đảng | Quý II/2026 |
+| 2 | Dùng Sổ tay đảng viên | Văn phòng Đảng ủy | Phó Bí thư Đảng ủy | Thường xuyên |
+"""
+    assert [t.lead for t in _plan(text).tasks] == [["Ban Xây dựng Đảng"], ["Văn phòng Đảng ủy"]]
