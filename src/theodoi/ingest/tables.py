@@ -75,6 +75,7 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
             r"^(tên )?(nhiệm vụ|nội dung|chỉ tiêu|công việc|hoạt động|đề án|giải pháp)"
             r"|^(đối tượng|đơn vị được|cơ quan được|địa bàn) (kiểm tra|giám sát|khảo sát)"
             r"|^[^,;]{2,30} được (kiểm tra|giám sát|khảo sát)(,? (và )?(kiểm tra|giám sát))?$"
+            r"|^[^;]{2,30} chịu sự (kiểm tra|giám sát)$"
         ),
         Column.TITLE,
     ),
@@ -130,7 +131,7 @@ def column_roles(headers: list[str]) -> list[Column | None]:
 
 
 _INSPECTED = re.compile(
-    r"^(?:đối tượng|đơn vị được|cơ quan được|địa bàn|[^,;]{2,30} được)\s+"
+    r"^(?:đối tượng|đơn vị được|cơ quan được|địa bàn|[^,;]{2,30} được|[^;]{2,30} chịu sự)\s+"
     r"(?P<act>(?:kiểm tra|giám sát|khảo sát)"
     r"(?:,?\s*(?:và\s+)?(?:kiểm tra|giám sát|khảo sát))*)"
 )

@@ -256,3 +256,29 @@ NHIỆM VỤ NĂM 2026
 | 2 | Dùng Sổ tay đảng viên | Văn phòng Đảng ủy | Phó Bí thư Đảng ủy | Thường xuyên |
 """
     assert [t.lead for t in _plan(text).tasks] == [["Ban Xây dựng Đảng"], ["Văn phòng Đảng ủy"]]
+
+
+COUNCIL_SUPERVISION = """HĐND TỈNH ĐẮK LẮK
+BAN KINH TẾ - NGÂN SÁCH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 15/KH-BKTNS
+KẾ HOẠCH
+Giám sát việc thực hiện chính sách hỗ trợ doanh nghiệp năm 2026
+I. ĐỐI TƯỢNG, THỜI GIAN GIÁM SÁT
+| TT | Cơ quan, đơn vị chịu sự giám sát | Thời gian | Hình thức |
+| --- | --- | --- | --- |
+| 1 | Sở Tài chính | Tháng 6/2026 | Giám sát qua báo cáo |
+| 2 | Ủy ban nhân dân phường Tân Lập | Tháng 7/2026 | Giám sát trực tiếp |
+"""
+
+
+def test_a_council_committees_supervision_plan_and_its_schedule() -> None:
+    # ``Cơ quan, đơn vị chịu sự giám sát``: the bodies supervised; the committee is named
+    # with its council.
+    plan = _plan(COUNCIL_SUPERVISION)
+    assert plan.document.issuer == "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Đắk Lắk"
+    assert [t.title for t in plan.tasks] == [
+        "Giám sát qua báo cáo Sở Tài chính",
+        "Giám sát trực tiếp Ủy ban nhân dân phường Tân Lập",
+    ]
+    assert [t.due.month for t in plan.tasks] == [6, 7]
