@@ -282,3 +282,25 @@ def test_a_council_committees_supervision_plan_and_its_schedule() -> None:
         "Giám sát trực tiếp Ủy ban nhân dân phường Tân Lập",
     ]
     assert [t.due.month for t in plan.tasks] == [6, 7]
+
+
+def test_a_party_bracket_says_the_leading_bodys_role_in_its_own_verbs() -> None:
+    text = """KẾ HOẠCH
+III. NHIỆM VỤ, GIẢI PHÁP
+1. Sắp xếp trường, lớp (Đảng ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo; hoàn thành năm 2027).
+2. Tuyên truyền Nghị quyết trong Nhân dân (Ban Tuyên giáo và Dân vận Tỉnh ủy chỉ đạo; Quý I/2026).
+3. Xây dựng đội ngũ nhà giáo (Ban Tổ chức Tỉnh ủy tham mưu; hằng năm).
+IV. TỔ CHỨC THỰC HIỆN
+Văn phòng Tỉnh ủy theo dõi.
+"""
+    tasks = _plan(text).tasks
+    assert [t.lead for t in tasks] == [
+        ["Đảng ủy Ủy ban nhân dân tỉnh"],
+        ["Ban Tuyên giáo và Dân vận Tỉnh ủy"],
+        ["Ban Tổ chức Tỉnh ủy"],
+    ]
+    assert [(t.due.kind, t.due.end_year) for t in tasks] == [
+        ("year", 2027),
+        ("quarter", 2026),
+        ("recurring", None),
+    ]

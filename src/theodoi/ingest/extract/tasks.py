@@ -70,8 +70,11 @@ def _column_of_label(label: str) -> Column:
 # ``;``: the lead (``A chủ trì``, ``A và B đồng chủ trì``), the partners (``phối hợp với
 # C``, ``C phối hợp``) and the time; or labelled (``(Cơ quan chủ trì: A; thời gian: …)``).
 _CLOSING = re.compile(r"\s*\((?P<inner>[^()]{3,400})\)(?=\s*[.;]?\s*$)")
+# A Party document says the role of the body that leads in its own verbs: ``Đảng ủy Ủy ban
+# nhân dân tỉnh lãnh đạo, chỉ đạo``, ``Ban Tổ chức Tỉnh ủy tham mưu``.
 _LEADS = re.compile(
-    r"^(?P<lead>.{3,150}?)\s+(?P<co>đồng\s+)?(?:chủ trì|thực hiện|chịu trách nhiệm)"
+    r"^(?P<lead>.{3,150}?)\s+(?P<co>đồng\s+)?(?:chủ trì|thực hiện|chịu trách nhiệm"
+    r"|lãnh đạo(?:,?\s*chỉ đạo)?(?: thực hiện)?|chỉ đạo(?: thực hiện)?|tham mưu)"
     r"(?:,?\s*phối hợp(?: với)?\s+(?P<coop>.{3,200}))?$",
     re.IGNORECASE,
 )
