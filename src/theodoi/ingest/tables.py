@@ -41,7 +41,8 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
     (re.compile(r"^(s?tt|số tt|số thứ tự)\.?$"), Column.NUMBER),
     (
         re.compile(
-            r"chủ trì|chịu trách nhiệm|^(?!lãnh đạo).*phụ trách$|^trách nhiệm( thực hiện)?$"
+            r"chủ trì|chịu trách nhiệm|^(?!lãnh đạo|đồng chí|cấp ủy viên|ủy viên).*phụ trách$"
+            r"|^trách nhiệm( thực hiện)?$"
             r"|^(cơ quan|đơn vị)(, đơn vị)? "
             r"(thực hiện|kiểm tra|giám sát)$|^(đoàn|tổ) (kiểm tra|giám sát|công tác)"
         ),
@@ -54,12 +55,18 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
     (
         re.compile(
             r"kinh phí|nguồn vốn|dự toán|ghi chú|theo dõi|đôn đốc|cấp trình|hiện trạng|"
+            # ``Đồng chí phụ trách``: the leader who oversees, a person, not the body that does
+            r"^(lãnh đạo|đồng chí|cấp ủy viên|ủy viên)\b.*phụ trách$|"
             r"ước (thực hiện|đạt)|thực hiện năm|năm cơ sở|giá trị cơ sở|năm gốc"
         ),
         Column.IGNORED,
     ),
     (
-        re.compile(r"^(mục tiêu|giá trị|chỉ tiêu (đến|năm|giai đoạn))|^(đến )?năm (19|20)\d\d$"),
+        re.compile(
+            r"^(mục tiêu|giá trị|chỉ tiêu (đến|năm|giai đoạn))|^(đến )?năm (19|20)\d\d$"
+            # ``Chỉ tiêu/Kết quả``: a figure for a target's row, a product for a task's.
+            r"|^chỉ tiêu\s*[/,]\s*(kết quả|sản phẩm)"
+        ),
         Column.TARGET,
     ),
     (re.compile(r"^(kết quả|sản phẩm|hình thức)"), Column.OUTPUT),
@@ -67,7 +74,8 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
         re.compile(
             r"^(tên )?(nhiệm vụ|nội dung|chỉ tiêu|công việc|hoạt động|đề án|giải pháp)"
             r"|^(đối tượng|đơn vị được|cơ quan được|địa bàn) (kiểm tra|giám sát|khảo sát)"
-            r"|^[^,;]{2,30} được (kiểm tra|giám sát|khảo sát)$"
+            r"|^[^,;]{2,30} được (kiểm tra|giám sát|khảo sát)(,? (và )?(kiểm tra|giám sát))?$"
+            r"|^[^;]{2,30} chịu sự (kiểm tra|giám sát)$"
         ),
         Column.TITLE,
     ),
@@ -123,7 +131,7 @@ def column_roles(headers: list[str]) -> list[Column | None]:
 
 
 _INSPECTED = re.compile(
-    r"^(?:đối tượng|đơn vị được|cơ quan được|địa bàn|[^,;]{2,30} được)\s+"
+    r"^(?:đối tượng|đơn vị được|cơ quan được|địa bàn|[^,;]{2,30} được|[^;]{2,30} chịu sự)\s+"
     r"(?P<act>(?:kiểm tra|giám sát|khảo sát)"
     r"(?:,?\s*(?:và\s+)?(?:kiểm tra|giám sát|khảo sát))*)"
 )

@@ -61,8 +61,9 @@ def _tables(root: Section, warnings: list[str]) -> list[tuple[Section, ReadTable
 def _from_tables(tables: list[tuple[Section, ReadTable]]) -> tuple[list[Group], list[Task]]:
     groups: list[Group] = []
     tasks: list[Task] = []
-    for section, table in tables:
-        if table.kind != "tasks":
+    for section, read in tables:
+        table = read.only("tasks")
+        if not table.rows:
             continue
         prefix = section.code if section.kind == "appendix" else ""
         if prefix and {g.code for g in table.groups} & {g.code for g in groups}:
@@ -119,8 +120,7 @@ def extract_source(source: SourceText) -> Plan:
     indicators: list[Indicator] = [
         indicator
         for section, table in tables
-        if table.kind == "indicators"
-        for indicator in indicators_from_table(table, year_of_table(section))
+        for indicator in indicators_from_table(table.only("indicators"), year_of_table(section))
     ]
     document = read_metadata(segmented, all_text)
     if not indicators and _reads_like_a_plan(root, document, tasks):

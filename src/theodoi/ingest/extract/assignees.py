@@ -87,9 +87,9 @@ def lead_in_front(words: str) -> tuple[dict[Column, str], str] | None:
     """``Sở Nội vụ chủ trì, phối hợp với các sở xây dựng đề án …``: the lead and partners in
     front, and the task's own words from its verb on."""
     match = _LEAD_IN_FRONT.match(words)
-    if match is None or _body(match.group("lead")) is None:
+    if match is None or (lead := _body(match.group("lead"))) is None:
         return None
-    values = {Column.LEAD: match.group("lead").strip()}
+    values = {Column.LEAD: lead}  # without the ``Giao`` that may ask it
     rest = words[match.end() :]
     partners, _ = partners_in_words(rest)
     if partners:
@@ -213,6 +213,13 @@ def given_sentence(words: str) -> tuple[str, dict[Column, str], str] | None:
 _ASKED = re.compile(r"^(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.IGNORECASE)
 _LOWER_VERB = re.compile(rf"\s(?=(?:{_VERBS})\b)")
 _WORKS_WITH = re.compile(r"\s+phối hợp (?:với|cùng)\s+")
+
+
+def subject_of(words: str) -> str | None:
+    """The body a task's sentence opens with, before its verb (``Tổ đảng ở Thường trực Hội
+    đồng nhân dân tỉnh lãnh đạo giám sát …`` -> ``Tổ đảng ở Thường trực …``), or None."""
+    verb = _LOWER_VERB.search(words)
+    return _body(words[: verb.start()]) if verb else None
 
 
 def lead_asked(words: str) -> tuple[dict[Column, str], str] | None:

@@ -216,6 +216,14 @@ def _header_issuer(lines: list[str]) -> str | None:
         place = _header_place(lines)
         if organ.startswith("Sở") and place:
             return f"{organ} tỉnh {place}"
+        council = _proper_case(" ".join(lines[:-1]))
+        if organ.startswith("Ban ") and council.startswith("Hội đồng nhân dân"):
+            # ``HĐND TỈNH X`` over ``BAN KINH TẾ - NGÂN SÁCH``: a council's committee is
+            # named with its council, each field of its name capitalised.
+            fields = re.sub(
+                r"(^Ban | - | và )(\w)", lambda m: m.group(1) + m.group(2).upper(), organ
+            )
+            return f"{fields} {council}"
         return organ
     return _proper_case(" ".join(lines))
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal, TypeVar
 
@@ -62,6 +62,20 @@ class TableRow:
     targets: list[tuple[str, int | None]]  # target cells with the year their header names
     group: TableGroup | None
     doubts: dict[str, str] = field(default_factory=dict)
+    kind: TableKind | None = None  # a row under ``B | NHIỆM VỤ`` of a table of targets
+
+
+_PART_OF_KIND: list[tuple[re.Pattern[str], TableKind]] = [
+    (re.compile(r"^(các |nhóm )?chỉ tiêu\b(?!.*nhiệm vụ)"), "indicators"),
+    (re.compile(r"^(các |nhóm )?nhiệm vụ\b(?!.*chỉ tiêu)"), "tasks"),
+]
+
+
+def _part_kind(title: str) -> TableKind | None:
+    """What a part of a table holds when its group row says it (``A | CHỈ TIÊU``, ``B |
+    NHIỆM VỤ``): a plan may list its targets and its tasks in one table."""
+    key = fold_normalized(title).strip(" .:")
+    return next((kind for pattern, kind in _PART_OF_KIND if pattern.match(key)), None)
 
 
 @dataclass
@@ -71,6 +85,7 @@ class ReadTable:
     rows: list[TableRow]
     due_year: int | None = None  # ``Thời gian thực hiện (năm 2026)``: the year of ``Tháng 3``
     title_prefix: str = ""  # ``Đối tượng kiểm tra``: each row's task is ``Kiểm tra …``
+    restarted: bool = False  # the whole table numbers each group from 1 (``only`` keeps it)
 
     @cached_property
     def _parents(self) -> set[tuple[int, str]]:
@@ -80,11 +95,27 @@ class ReadTable:
         """``7`` over ``7.1``, ``7.2`` (in the same group): a row that only names a topic."""
         return (id(row.group), row.number) in self._parents
 
+    def only(self, kind: TableKind) -> ReadTable:
+        """The rows of ``kind``: a row is of the kind its part says (``B | NHIỆM VỤ``), else
+        of the table's. A task's row in a table of targets has its product in the target
+        column (``Chỉ tiêu/Kết quả``)."""
+        rows = [row for row in self.rows if (row.kind or self.kind) == kind]
+        if kind == "tasks" and self.kind == "indicators":
+            rows = [
+                replace(row, cells={Column.OUTPUT: row.targets[0][0], **row.cells}, targets=[])
+                if row.targets
+                else row
+                for row in rows
+            ]
+        held = {id(row.group) for row in rows}
+        groups = [g for g in self.groups if id(g) in held]
+        return replace(self, kind=kind, groups=groups, rows=rows, restarted=self.numbers_restart)
+
     @property
     def numbers_restart(self) -> bool:
         """Whether each group numbers its rows from 1 again (codes then need the group)."""
         numbers = [row.number for row in self.rows]
-        return len(set(numbers)) < len(numbers)
+        return self.restarted or len(set(numbers)) < len(numbers)
 
 
 def _once(table: Table, k: int) -> tuple[str, ...]:
@@ -319,6 +350,7 @@ class _Reader:
         self.table, self.layout = table, layout
         self.guessed = table.guessed_rows if isinstance(table, RebuiltTable) else frozenset()
         self.group: TableGroup | None = None
+        self.part: TableKind | None = None  # what the part the rows are in holds
         self.out = ReadTable(
             layout.kind,
             [],
@@ -373,7 +405,7 @@ class _Reader:
             self._unnumbered_row(row)
         else:
             number = row.number or row.raw_number or str(len(self.out.rows) + 1)
-            task = TableRow(number, row.by_role, row.targets, self.group, row.doubts)
+            task = TableRow(number, row.by_role, row.targets, self.group, row.doubts, self.part)
             if row.k in self.guessed:
                 task.doubts["row"] = (
                     "Dòng này thiếu ô trong bảng; các ô đã được xếp vào cột theo nội dung, "
@@ -400,6 +432,7 @@ class _Reader:
         code = (row.number or row.raw_number.rstrip(".")) or str(len(self.out.groups) + 1)
         self.group = TableGroup(code, title.strip(), int(year.group(1)) if year else None)
         self.out.groups.append(self.group)
+        self.part = _part_kind(title) or self.part
         if self.layout.kind == "tasks" and _assigns(row.by_role):
             # ``I | Ban hành quy định … | Vụ Pháp chế chủ trì … | Tháng 6``: a group row
             # that says who and when is a task too.

@@ -11,8 +11,9 @@ roles (``Sở Nội vụ chủ trì, phối hợp với các sở``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.extract.assignees import (
     assignee_of,
     body_before_colon,
@@ -20,6 +21,7 @@ from theodoi.ingest.extract.assignees import (
     lead_asked,
     lead_in_front,
     partners_in_words,
+    subject_of,
     time_at_end,
     time_clause,
     time_in_words,
@@ -38,15 +40,15 @@ from theodoi.ingest.textnorm import without_footnote_marks
 # gian hoàn thành:``, ``Sản phẩm:``), at the start of a line or after a ``;`` or ``.`` when
 # several share one line (``- Chủ trì: Sở Nội vụ; phối hợp: các sở; thời gian: 2025.``). Who
 # is named by the kind of body or person (a commune writes ``Bộ phận phụ trách:``,
-# ``Công chức phụ trách:``), then the role.
+# ``Công chức phụ trách:``, or only ``(Giao: …; thời gian: …)``), then the role.
 _LABEL = re.compile(
     r"(?:^|(?<=[;.])\s*)[-+*•]?\s*(?P<label>"
-    r"phân công|(?:(?:cơ quan|đơn vị|bộ phận|người|cán bộ|công chức|thành viên)"
+    r"phân công|giao(?: cho)?|(?:(?:cơ quan|đơn vị|bộ phận|người|cán bộ|công chức|thành viên)"
     r"(?:,? (?:cơ quan|đơn vị|bộ phận|cá nhân))?\s+)?(?:chủ trì|phối hợp|thực hiện|phụ trách)"
-    r"(?: thực hiện| theo dõi)?"
+    r"(?: thực hiện| theo dõi| tham mưu)?"
     r"|thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành| thực hiện)?"
     r"|tiến độ(?: thực hiện| hoàn thành)?"
-    r"|kết quả(?: dự kiến| đầu ra)?|sản phẩm(?: dự kiến| đầu ra)?"
+    r"|kết quả(?: dự kiến| đầu ra|\s*/\s*sản phẩm)?|sản phẩm(?: dự kiến| đầu ra)?"
     r")\s*:\s*",
     re.IGNORECASE,
 )
@@ -68,8 +70,11 @@ def _column_of_label(label: str) -> Column:
 # ``;``: the lead (``A chủ trì``, ``A và B đồng chủ trì``), the partners (``phối hợp với
 # C``, ``C phối hợp``) and the time; or labelled (``(Cơ quan chủ trì: A; thời gian: …)``).
 _CLOSING = re.compile(r"\s*\((?P<inner>[^()]{3,400})\)(?=\s*[.;]?\s*$)")
+# A Party document says the role of the body that leads in its own verbs: ``Đảng ủy Ủy ban
+# nhân dân tỉnh lãnh đạo, chỉ đạo``, ``Ban Tổ chức Tỉnh ủy tham mưu``.
 _LEADS = re.compile(
-    r"^(?P<lead>.{3,150}?)\s+(?P<co>đồng\s+)?(?:chủ trì|thực hiện|chịu trách nhiệm)"
+    r"^(?P<lead>.{3,150}?)\s+(?P<co>đồng\s+)?(?:chủ trì|thực hiện|chịu trách nhiệm"
+    r"|lãnh đạo(?:,?\s*chỉ đạo)?(?: thực hiện)?|chỉ đạo(?: thực hiện)?|tham mưu)"
     r"(?:,?\s*phối hợp(?: với)?\s+(?P<coop>.{3,200}))?$",
     re.IGNORECASE,
 )
@@ -248,6 +253,7 @@ def _only_names_sub_tasks(table: ReadTable, row: TableRow) -> bool:
     return table.has_sub_rows(row) and not assigned
 
 
+_INSPECTION_ACT = re.compile(r"^(kiểm tra|giám sát|khảo sát)\b[^,;.]{0,40}$", re.IGNORECASE)
 _ROLE_WORD = re.compile(r"\(?\b(chủ trì|phối hợp)\b\)?", re.IGNORECASE)
 _WORKS_WITH = re.compile(
     r"^(?P<lead>.+?)\s+phối hợp(?:\s+với|\s+cùng)?\s+(?P<coop>.+)$", re.IGNORECASE
@@ -290,15 +296,20 @@ def _task_from_row(row: TableRow, prefix: str, table: ReadTable) -> Task:
     number = f"{row.group.code}.{row.number}" if in_group and row.group else row.number
     lead, partners = split_roles(cells.get(Column.LEAD, ""))
     title = clean_title(cells.get(Column.TITLE, ""))
+    output = clean_title(cells.get(Column.OUTPUT, ""))
     if table.title_prefix:
-        title = f"{table.title_prefix} {title}"
+        # A schedule's ``Hình thức`` column (``Kiểm tra``, ``Giám sát chuyên đề``) says each
+        # row's own act, in place of the one its header names for all; it is no product.
+        act = output if _INSPECTION_ACT.match(output) else table.title_prefix
+        output = "" if act == output else output
+        title = f"{act} {title}"
     return Task(
         code=f"{prefix}.{number}" if prefix else number,
         group=row.group.code if row.group else None,
         title=title,
         lead=_agencies(lead, "lead", doubts),
         cooperating=_agencies(cells.get(Column.COOPERATING) or partners, "cooperating", doubts),
-        expected_output=clean_title(cells.get(Column.OUTPUT, "")) or None,
+        expected_output=output or None,
         due=_due(cells.get(Column.DUE), doubts, year=table.due_year),
         doubts=doubts,
     )
@@ -470,6 +481,20 @@ def _assignees_tasks(section: Section, assignee: str) -> list[Item]:
     return []
 
 
+def _given_to_all(children: list[Section]) -> tuple[list[Section], dict[Column, str]]:
+    """``a) …``, ``b) …`` then ``Giao Sở Y tế chủ trì, phối hợp với … thực hiện các nội dung
+    trên; thời gian: năm 2026.``: a sentence after the last lettered item that opens with
+    ``Giao`` gives all of them (each keeps what it says itself); it is no part of the last."""
+    letters = [c for c in children if c.kind == "letter"]
+    last = letters[-1] if len(letters) > 1 else None
+    if last is None or not last.items or not isinstance(gift := last.items[-1], Paragraph):
+        return children, {}
+    if not _GIVEN.match(gift.text) or Column.LEAD not in (values := read_line(gift.text)[1]):
+        return children, {}
+    trimmed = replace(last, items=last.items[:-1])
+    return [trimmed if c is last else c for c in children], values
+
+
 def task_items(group: Section, assignee: str | None = None) -> list[Item]:
     """The items of a group that are tasks, in document order, each with the assignee its
     nearest heading names (``1. Sở Y tế:``, ``a) Tổ đảng ở …:``): its lettered items, its
@@ -478,10 +503,19 @@ def task_items(group: Section, assignee: str | None = None) -> list[Item]:
     named = assignee_of(group.title) if group.kind not in ("document", "appendix") else None
     if named:
         assignee = named[0]
+    children, for_all = _given_to_all(group.children)
     out: list[Item] = []
-    for child in group.children:
+    # ``1. Các tổ chức đảng trực thuộc Tỉnh ủy`` over ``a) Đảng ủy Ủy ban nhân dân tỉnh`` and
+    # its bullets: the heading names a kind of body, and a lettered task beside those
+    # headings is its own subject's (``c) Tổ đảng ở Thường trực … lãnh đạo …``).
+    kinds = any(assignee_of(c.title) and c.items for c in group.children)
+    for child in children:
         if child.kind == "letter" and not (assignee_of(child.title) and child.items):
-            out.append(read_item(child, assignee))
+            subject = subject_of(child.title) if kinds else None
+            item = read_item(child, subject or assignee)
+            for column, value in for_all.items():
+                item.assignment.setdefault(column, value)
+            out.append(item)
         elif not assignee_of(child.title) and (bullets := assigned_bullets(child, assignee)):
             out.extend(bullets)
         elif given := bullets_given_by_heading(child):
@@ -490,10 +524,20 @@ def task_items(group: Section, assignee: str | None = None) -> list[Item]:
             out.append(read_item(child, assignee))
         else:
             out.extend(task_items(child, assignee))
-    if out:
-        return out
+    return out or _own_tasks(group, assignee, named)
+
+
+def _own_tasks(group: Section, assignee: str | None, named: tuple[str, str] | None) -> list[Item]:
+    """The tasks of a group with no item of its own that is one: the bullets its heading
+    gives, its assignee's lines, its bullets that each assign, or the group itself."""
     if given := bullets_given_by_heading(group):
         return given
     if named:
         return _assignees_tasks(group, assignee or named[0])
-    return assigned_bullets(group, assignee)
+    if bullets := assigned_bullets(group, assignee):
+        return bullets
+    if group.kind != "document" and is_one_task(group):
+        # ``4. Sở Nội vụ chủ trì tham mưu …; tháng 5/2026.`` among groups that give their
+        # bullets to a body: a group heading heads something, so a line alone is a task.
+        return [read_item(group, assignee)]
+    return []

@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from theodoi.ingest.fields.bodies import catalogue
 from theodoi.ingest.plan import Target, TargetOp
 from theodoi.ingest.textnorm import fold, normalize_text, without_footnote_marks
 
@@ -220,7 +221,8 @@ _PERCENT_UNITS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\s*%\s*(GRDP|GDP)\b"), None),  # unit: "% " + the word
     (
         re.compile(
-            r"\s*%(?=\s*(tổng (?:chi|thu) (?:ngân sách(?: nhà nước)?|NSNN)|(?:tổng )?doanh thu"
+            r"\s*%(?=\s*(tổng (?:chi|thu) (?:ngân sách(?: nhà nước| địa phương| tỉnh)?|NSNN)"
+            r"|(?:tổng )?doanh thu"
             r"|tổng vốn đầu tư))"
         ),
         None,
@@ -378,6 +380,7 @@ def _only_joins(between: str) -> bool:
     return not rest.strip(" ,")
 
 
+_BOUND_AFTER = re.compile(r"\s*trở (?:lên|xuống)\b")
 # ``có ít nhất 100 dự án … và 20 doanh nghiệp …``: a count joined to the target before it.
 _JOINED = re.compile(r"(?:,|\bvà)\s*$")
 
@@ -402,6 +405,8 @@ def _figure_at(
     lead_words = text[start : figure.start()]
     rank = bool(re.search(r"\b(nhóm|top|tốp|xếp hạng|thứ hạng)\s*$", lead_words, re.IGNORECASE))
     unit, unit_end = _unit(paragraph, figure.end(), rank=rank)
+    if bound := _BOUND_AFTER.match(text, unit_end):
+        unit_end = bound.end()  # ``từ 60% trở lên``: the bound is the target's, not its name
     is_range = figure.group(2) is not None
     joined = (
         before is not None
@@ -449,6 +454,13 @@ def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, in
         if word.lower() in _UNIT_STOP or word[:1].isupper():
             break
         kept.append(word)
+    if not kept and words.group(1)[:1].isupper():
+        # ``ít nhất 12 Tổ công nghệ số cộng đồng``: a count of bodies of a kind named in
+        # capitals counts in the kind's first noun (a catalogue head: ``Trung tâm``).
+        named = words.group(1)
+        head = catalogue().head_capitalised.match(named)
+        unit = head.group(0) if head else named.split()[0]
+        return unit, text.index(unit, at) + len(unit)
     if not kept:
         return None, at
     unit = " ".join(kept)
@@ -490,8 +502,9 @@ def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[Pr
     if item.unit and complement == item.unit:
         complement = ""  # ``đạt 1.500 người``: the unit, not what is counted
     share_of = item.unit[2:] if item.unit and item.unit.startswith("% ") else ""
-    if share_of and complement.upper() in {"GRDP", "GDP"}:
-        complement = ""
+    if share_of and complement.lower().startswith(share_of.lower()):
+        # ``2% tổng chi ngân sách địa phương``: what the share is of is its unit, not its name.
+        complement = complement[len(share_of) :].strip(" ,")
     if not subject and not complement and within.rstrip().endswith(":"):
         # ``Tỷ lệ người dân có hồ sơ sức khỏe điện tử: 70% năm 2026, …``: the label names it.
         label_start = paragraph.clause_start_before(max(0, boundary - 1))

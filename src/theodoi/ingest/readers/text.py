@@ -58,9 +58,24 @@ def _table(lines: list[str]) -> Table:
     return Table(rows=tuple(row + ("",) * (width - len(row)) for row in rows))
 
 
+# ``TỈNH ỦY BẮC NINH | ĐẢNG CỘNG SẢN VIỆT NAM``, ``Số: 130/KH-UBND | Ninh Bình, ngày …``,
+# ``ỦY BAN NHÂN DÂN |``: a two-column layout (the header's) copied flat from a portal, one
+# row per line with its cells split by a bar and no bar in front.
+_FLAT_ROW = re.compile(r"^(?P<left>[^|]+?)\s*\|\s*(?P<right>[^|]*?)\s*\|?\s*$")
+
+
+def _flat_cells(line: str) -> list[str]:
+    """A line of a flattened two-column layout as its cells; any other line as itself."""
+    match = _FLAT_ROW.match(line)
+    if match is None:
+        return [line]
+    return [cell for cell in (match.group("left"), match.group("right")) if cell]
+
+
 def parse_text(text: str) -> list[Block]:
-    """Blocks of a text: each non-empty line a paragraph, each run of pipe lines a table
-    (blank lines inside the run do not break it), portal chrome dropped."""
+    """Blocks of a text: each non-empty line a paragraph (each cell of a two-column row
+    copied flat), each run of pipe lines a table (blank lines inside the run do not break
+    it), portal chrome dropped."""
     # Every line break Python knows (form feeds between pdftotext's pages too) becomes a plain
     # one, then the whole text is normalised at once: far cheaper than line by line.
     lines = normalize_text("\n".join(text.splitlines())).split("\n")
@@ -75,9 +90,9 @@ def parse_text(text: str) -> list[Block]:
         if pending:
             blocks.append(_table(pending))
             pending = []
-        kept = strip_chrome(line)
-        if kept:
-            blocks.append(Paragraph(kept))
+        for cell in _flat_cells(line):
+            if kept := strip_chrome(cell):
+                blocks.append(Paragraph(kept))
     if pending:
         blocks.append(_table(pending))
     return blocks
