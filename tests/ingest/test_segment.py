@@ -203,6 +203,23 @@ def test_a_decisions_authority_line_is_not_its_signature() -> None:
     assert seg.signatures[0].name == "Trần Phước Hiền"
 
 
+def test_a_minister_who_heads_the_government_office_signs_under_both_titles() -> None:
+    seg = segment(
+        _blocks(
+            "QUYẾT ĐỊNH",
+            "BỘ TRƯỞNG, CHỦ NHIỆM VĂN PHÒNG CHÍNH PHỦ",
+            "Căn cứ Nghị định số 36/2025/NĐ-CP;",
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.",
+            "BỘ TRƯỞNG, CHỦ NHIỆM",
+            "Trần Văn Hải",
+        )
+    )
+    assert "Căn cứ Nghị định số 36/2025/NĐ-CP;" in seg.root.paragraphs
+    assert [(s.capacity, s.name) for s in seg.signatures] == [
+        (["BỘ TRƯỞNG, CHỦ NHIỆM"], "Trần Văn Hải")
+    ]
+
+
 def test_a_decisions_articles_are_parts_so_the_next_article_ends_the_last_item() -> None:
     # A decision assigns its tasks in an article (``Điều 2. Tổ chức thực hiện``); the article
     # after it (``Điều 3. … chịu trách nhiệm thi hành``) is no more of its last item.

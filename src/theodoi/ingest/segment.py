@@ -163,7 +163,7 @@ def _code(parent: Section, heading: Heading) -> str:
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:?")
 _CAPACITY = re.compile(
     r"^(t/?m\.?\s|k/?t\.?\s|tl\.|tuq\.|q\.|thừa lệnh|thay mặt)|^(phó )?(chủ tịch|bí thư|thủ tướng|"
-    r"bộ trưởng|giám đốc|trưởng ban|chánh văn phòng)(\s.*)?$"
+    r"bộ trưởng|giám đốc|trưởng ban|chánh văn phòng|chủ nhiệm)([\s,].*)?$"
 )
 _SIGNED = re.compile(r"^[\[(]?\s*(đã ký|đã ký và đóng dấu|ký thay|ký)\s*[\])]?$")
 
@@ -172,8 +172,8 @@ _SIGNED = re.compile(r"^[\[(]?\s*(đã ký|đã ký và đóng dấu|ký thay|k�
 # ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI``, ``BỘ TRƯỞNG BỘ KHOA HỌC VÀ CÔNG NGHỆ``): a title
 # followed by the body it heads. A signature names the title alone under ``TM.``/``KT.``.
 _AUTHORITY = re.compile(
-    r"^(phó )?(chủ tịch|bộ trưởng|giám đốc|trưởng ban|thủ tướng)\s+"
-    r"(ủy ban|hội đồng|bộ |sở |ban |chính phủ)"
+    r"^(phó )?(chủ tịch|bộ trưởng|giám đốc|trưởng ban|thủ tướng|chủ nhiệm)(,\s*chủ nhiệm)?\s+"
+    r"(ủy ban|hội đồng|bộ |sở |ban |chính phủ|văn phòng)"
 )
 
 

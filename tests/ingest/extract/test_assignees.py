@@ -8,6 +8,7 @@ from theodoi.ingest.extract.assignees import (
     announced_assignee,
     assignee_of,
     given_sentence,
+    lead_as_subject,
     lead_asked,
     lead_in_front,
     time_at_end,
@@ -124,6 +125,28 @@ def test_an_item_that_asks_a_body_by_name_gives_it_the_task() -> None:
         "Nâng cấp hệ thống",
     )
     assert lead_asked("Đề nghị các cơ quan quan tâm phối hợp") is None
+
+
+def test_a_lead_in_front_after_giao_is_the_body_without_giao() -> None:
+    assert lead_in_front("Giao Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng rà soát quy chế") == (
+        {Column.LEAD: "Bộ Công an", Column.COOPERATING: "Bộ Quốc phòng"},
+        "Rà soát quy chế",
+    )
+
+
+def test_an_item_that_opens_with_the_body_it_addresses_gives_it_the_task() -> None:
+    # A letter conveying instructions: the body, then what it is to do, with no ``chủ trì``.
+    assert lead_as_subject("Bộ Y tế khẩn trương hoàn thiện Đề án, trình Chính phủ") == (
+        {Column.LEAD: "Bộ Y tế"},
+        "Khẩn trương hoàn thiện Đề án, trình Chính phủ",
+    )
+    assert lead_as_subject("Ủy ban nhân dân các tỉnh, thành phố bố trí kinh phí") == (
+        {Column.LEAD: "Ủy ban nhân dân các tỉnh, thành phố"},
+        "Bố trí kinh phí",
+    )
+    # A task's own words that open with a thing, not a body, name no one.
+    assert lead_as_subject("Hệ thống thông tin báo cáo vận hành ổn định") is None
+    assert lead_as_subject("Xây dựng Cổng dữ liệu") is None
 
 
 def test_an_official_letters_request_names_who_does_its_items() -> None:

@@ -32,3 +32,26 @@ def test_a_table_between_a_letters_request_and_its_items_is_passed_over() -> Non
     assignee, items = announced
     assert assignee == "Ủy ban nhân dân các tỉnh, thành phố"
     assert [item.label for item in items] == ["1", "2"]
+
+
+def test_a_letters_items_that_each_name_their_body_are_its_tasks_without_a_request() -> None:
+    # ``Thủ tướng Chính phủ có ý kiến như sau:`` asks no one body; each item names its own.
+    root = Section("document", "", "", "")
+    root.items = [
+        Paragraph(
+            "Xét báo cáo của Bộ Khoa học và Công nghệ, Thủ tướng Chính phủ có ý kiến như sau:"
+        ),
+        _item("1", "Giao Bộ Tài chính chủ trì, phối hợp với Bộ Nội vụ hướng dẫn cơ chế khoán chi."),
+        _item("2", "Bộ Y tế khẩn trương hoàn thiện Đề án, trình Thủ tướng Chính phủ."),
+    ]
+    assert announced_items(root) == (None, root.children)
+
+
+def test_numbered_paragraphs_that_name_no_body_are_no_letters_tasks() -> None:
+    root = Section("document", "", "", "")
+    root.items = [
+        Paragraph("Văn phòng thông báo như sau:"),
+        _item("1", "Hội nghị diễn ra trong hai ngày."),
+        _item("2", "Bộ Y tế khẩn trương hoàn thiện Đề án."),
+    ]
+    assert announced_items(root) is None

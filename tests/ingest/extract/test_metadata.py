@@ -224,3 +224,14 @@ def test_a_ward_party_programme_whose_title_goes_on_in_lower_case() -> None:
         "vụ Tỉnh ủy"
     )
     assert info.issuer == "Đảng ủy phường Bắc Nha Trang"
+
+
+def test_a_letter_that_weighs_a_report_on_carrying_out_resolutions_implements_them() -> None:
+    info = _metadata(
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 2974/VPCP-KGVX\nV/v triển khai nhiệm vụ chuyển đổi số\n"
+        "Hà Nội, ngày 14 tháng 4 năm 2026\n"
+        "Xét báo cáo của Bộ Khoa học và Công nghệ (văn bản số 1520/BKHCN-VP) về tình hình thực "
+        "hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Thủ tướng Chính phủ có ý "
+        "kiến như sau:\n1. Bộ Y tế khẩn trương hoàn thiện Đề án.\n"
+    )
+    assert info.implements == ["57-NQ/TW"]

@@ -71,6 +71,11 @@ def test_an_undated_programme_counts_only_for_plans_written_while_it_runs() -> N
             Reference("71-CTr/TU", 2025, "Ban Thường vụ Tỉnh ủy Quảng Nam"),
         ),
         ("Quyết định số 37/2018/QĐ-TTg", Reference("37/2018/QĐ-TTg", 2018)),
+        # the issuer ends where what the resolution does begins
+        (
+            "Căn cứ Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ sửa đổi, bổ sung",
+            Reference("71/NQ-CP", 2025, "Chính phủ"),
+        ),
         # what follows ``của`` is an issuer only when it is a body
         ("Nghị quyết 12/NQ-CP của năm trước", Reference("12/NQ-CP", None)),
     ],

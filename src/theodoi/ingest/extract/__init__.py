@@ -27,7 +27,7 @@ from theodoi.ingest.extract.tasks import read_item, task_from_item, task_items, 
 from theodoi.ingest.plan import DocumentInfo, Group, Indicator, Plan, Task
 from theodoi.ingest.roles import NO_TARGETS, NOT_TASKS, Role
 from theodoi.ingest.segment import Section, segment
-from theodoi.ingest.tables import rebuild_flattened_tables
+from theodoi.ingest.tables import Column, rebuild_flattened_tables
 
 NO_TASKS_NOTE = (
     "Không tìm thấy nhiệm vụ được đánh số (a, b, c … hoặc bảng danh mục nhiệm vụ); "
@@ -79,7 +79,11 @@ def _from_items(root: Section) -> tuple[list[Group], list[Task]]:
     tasks: list[Task] = []
     if (announced := announced_items(root)) and not task_groups(root):
         assignee, items = announced
-        return [], [task_from_item(read_item(item, assignee), None) for item in items]
+        read = [read_item(item, assignee) for item in items]
+        for item in read:
+            # Each item is given to the body it names: its time closes its words.
+            item.assignee = item.assignee or item.assignment.get(Column.LEAD)
+        return [], [task_from_item(item, None) for item in read]
     for section in task_groups(root):
         if not section.code:
             # A part without a number (``NHIỆM VỤ, GIẢI PHÁP``) whose items are the tasks:

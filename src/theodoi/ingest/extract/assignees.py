@@ -59,6 +59,8 @@ _VERBS = (
     "tập huấn|tham gia|tham mưu|thẩm định|thẩm tra|thành lập|theo dõi|thí điểm|thu hút|"
     "thúc đẩy|thực hiện|tiếp nhận|tiếp tục|tổ chức|tổng hợp|tổng kết|trang bị|triển khai|"
     "trình|truyền thông|tuyên truyền|ứng dụng|vận hành|xây dựng|xác định|xử lý"
+    # the adverbs that stand before the verb: ``Bộ Y tế khẩn trương hoàn thiện …``
+    "|khẩn trương|chủ động|kịp thời"
 )
 _VERB = re.compile(rf"\s(?=(?:{_VERBS})\b)", re.IGNORECASE)
 # ``Sở Nội vụ chủ trì, phối hợp với các sở, ngành xây dựng …``: the lead and its partners in
@@ -87,9 +89,10 @@ def lead_in_front(words: str) -> tuple[dict[Column, str], str] | None:
     """``Sở Nội vụ chủ trì, phối hợp với các sở xây dựng đề án …``: the lead and partners in
     front, and the task's own words from its verb on."""
     match = _LEAD_IN_FRONT.match(words)
-    if match is None or _body(match.group("lead")) is None:
+    lead = _body(match.group("lead")) if match else None
+    if match is None or lead is None:
         return None
-    values = {Column.LEAD: match.group("lead").strip()}
+    values = {Column.LEAD: lead}
     rest = words[match.end() :]
     partners, _ = partners_in_words(rest)
     if partners:
@@ -234,6 +237,20 @@ def lead_asked(words: str) -> tuple[dict[Column, str], str] | None:
     if more and more[0].strip(" ,"):
         values[Column.COOPERATING] = more[0].strip(" ,")
     return values, task[:1].upper() + task[1:]
+
+
+def lead_as_subject(words: str) -> tuple[dict[Column, str], str] | None:
+    """``Bộ Giáo dục và Đào tạo khẩn trương hoàn thiện Đề án …``, ``Ủy ban nhân dân các tỉnh
+    bố trí …``: an item of a letter or a conclusion that opens with the body it addresses,
+    then says what, with no ``chủ trì``; the body ends at the first verb in lower case."""
+    verb = _LOWER_VERB.search(words)
+    if verb is None or not words[:1].isupper():
+        return None
+    body = _body(words[: verb.start()])
+    task = words[verb.end() :]
+    if body is None or _ASKING.match(words) or not task.strip():
+        return None
+    return {Column.LEAD: body}, task[:1].upper() + task[1:]
 
 
 # ``… đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện các nội dung sau:``

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.extract.assignees import announced_assignee, assignee_of
-from theodoi.ingest.extract.tasks import is_assigned, is_one_task
+from theodoi.ingest.extract.tasks import is_assigned, is_one_task, read_item
 from theodoi.ingest.plan import Group
 from theodoi.ingest.roles import NOT_TASKS, Role, role_of
 from theodoi.ingest.segment import Section
+from theodoi.ingest.tables import Column
 from theodoi.ingest.textnorm import fold_normalized
 
 _ANNOUNCES = ("nhiệm vụ", "giải pháp")
@@ -94,10 +95,13 @@ def _without_closing(item: Section) -> Section:
     return Section(item.kind, item.label, item.title, item.code, item.role, kept)
 
 
-def announced_items(root: Section) -> tuple[str, list[Section]] | None:
+def announced_items(root: Section) -> tuple[str | None, list[Section]] | None:
     """An official letter's numbered items after the sentence that names who is to do them
     (``… đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện các nội dung sau:``),
-    with that body; None when the text has no such sentence."""
+    with that body; or, in a letter that conveys instructions to several bodies (``Thủ tướng
+    Chính phủ có ý kiến như sau:``), items that each name the body they address (``2. Bộ Y
+    tế khẩn trương …``, ``3. Giao Bộ Công an chủ trì …``), with no body for all. None when
+    the text has neither."""
     assignee: str | None = None
     items: list[Section] = []
     for item in root.items:
@@ -106,15 +110,16 @@ def announced_items(root: Section) -> tuple[str, list[Section]] | None:
                 break
             assignee = announced_assignee(item.text) or assignee
         elif (
-            assignee
-            and isinstance(item, Section)
+            isinstance(item, Section)
             and item.kind in ("arabic", "letter")
             and item.role not in NOT_TASKS
         ):
             items.append(_without_closing(item))
         elif items:
             break
-    return (assignee, items) if assignee and items else None
+    if items and (assignee or all(Column.LEAD in read_item(i).assignment for i in items)):
+        return assignee, items
+    return None
 
 
 def task_groups(root: Section) -> list[Section]:

@@ -78,6 +78,12 @@ _SIGNER_IN_LEAD = re.compile(
     r"\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)\s+(?:thay mặt|đã ký|ký)"
 )
 _IMPLEMENTS_LINE = re.compile(r"^(căn cứ|thực hiện)\b")
+_WEIGHS = re.compile(r"^(xét|trên cơ sở|theo)\s+(báo cáo|đề nghị|tờ trình|kết quả)\b")
+_CARRYING_OUT = re.compile(
+    r"\b(?:thực hiện|triển khai)\s+(?=(?:các\s+)?(?:nghị quyết|kết luận|chỉ thị|chương trình"
+    r"|kế hoạch|quyết định)\b)",
+    re.IGNORECASE,
+)
 # Words kept capitalised when an upper-case title is put in sentence case.
 _PROPER = [
     "Chính phủ",
@@ -364,6 +370,14 @@ def _implements(
         line
         for line in front
         if "ban hành" in fold_normalized(line) and "thực hiện" in fold_normalized(line)
+    ]
+    # A letter's opening that weighs a report or a proposal on carrying a resolution out
+    # (``Xét báo cáo của Bộ … về tình hình thực hiện Nghị quyết số 57-NQ/TW …``) names what
+    # its instructions implement; the report itself is not.
+    sources += [
+        line[match.start() :]
+        for line in front
+        if _WEIGHS.match(fold_normalized(line)) and (match := _CARRYING_OUT.search(line))
     ]
     if title:
         sources.append(title)

@@ -17,6 +17,7 @@ from theodoi.ingest.extract.assignees import (
     assignee_of,
     body_before_colon,
     given_sentence,
+    lead_as_subject,
     lead_asked,
     lead_in_front,
     partners_in_words,
@@ -338,7 +339,7 @@ def read_line(text: str) -> tuple[str, dict[Column, str]]:
     if Column.LEAD not in values:
         if colon := body_before_colon(words):
             values[Column.LEAD], words = colon
-        elif front := lead_in_front(words) or lead_asked(words):
+        elif front := lead_in_front(words) or lead_asked(words) or lead_as_subject(words):
             found, words = front
             values = {**found, **values}
     if Column.DUE not in values and (closing := time_at_end(words)):

@@ -45,6 +45,7 @@ _OWN_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 _ISSUER_AFTER = re.compile(
     r"^[\s,)]*của\s+(?P<issuer>[^,;.()\"]+?)\s*"
     r"(?=\s(?:về|ban hành|thực hiện|triển khai|phê duyệt|quy định|hướng dẫn|năm|ngày|và|"
+    r"sửa đổi|bổ sung|cập nhật|"
     r"để|nhằm|tại|với|đã|trong|số|khóa)\b|[,;.()\"]|$)",
     re.IGNORECASE,
 )

@@ -179,6 +179,15 @@ _AIMED = re.compile(
 )
 
 
+# A figure right after a verb that gives means (``bố trí tối thiểu 3% tổng chi … trong dự
+# toán năm 2027``, ``dành ít nhất 10% kinh phí``) sizes what a body is to give, whatever year
+# the sentence names: it is an action's measure, not a target to reach.
+_SIZES = re.compile(
+    r"\b(?:bố trí|dành|trích|phân bổ)\s+(?:(?:tối thiểu|ít nhất|khoảng|kinh phí)\s+)*$",
+    re.IGNORECASE,
+)
+
+
 # Words between an indicator's name and its figure (``đạt tối thiểu``, ``tăng trung bình``).
 _LEAD_WORDS = (
     "không thấp hơn|không vượt quá|không dưới|không quá|không ít hơn|tối thiểu|ít nhất|tối đa"
@@ -220,8 +229,8 @@ _PERCENT_UNITS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\s*%\s*(GRDP|GDP)\b"), None),  # unit: "% " + the word
     (
         re.compile(
-            r"\s*%(?=\s*(tổng (?:chi|thu) (?:ngân sách(?: nhà nước)?|NSNN)|(?:tổng )?doanh thu"
-            r"|tổng vốn đầu tư))"
+            r"\s*%(?=\s*(tổng (?:chi|thu) (?:ngân sách(?: nhà nước)?|NSNN|thường xuyên"
+            r"|đầu tư phát triển)|(?:tổng )?doanh thu|tổng vốn đầu tư))"
         ),
         None,
     ),
@@ -357,7 +366,7 @@ def find_prose_targets(text: str) -> list[ProseTarget]:
         target.text = _YEAR_CLOSING.sub("", clause) if after else clause
         year = after or paragraph.year_before(item.start)
         clause = text[paragraph.clause_start_before(item.start) : item.figure.start()]
-        aimed = year is not None or bool(_AIMED.search(clause))
+        aimed = not _SIZES.search(clause) and (year is not None or bool(_AIMED.search(clause)))
         out.append(ProseTarget(name, item.unit, target, year, aimed))
     return out
 
@@ -490,8 +499,8 @@ def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[Pr
     if item.unit and complement == item.unit:
         complement = ""  # ``đạt 1.500 người``: the unit, not what is counted
     share_of = item.unit[2:] if item.unit and item.unit.startswith("% ") else ""
-    if share_of and complement.upper() in {"GRDP", "GDP"}:
-        complement = ""
+    if share_of and (complement.upper() in {"GRDP", "GDP"} or complement == share_of):
+        complement = ""  # ``3% tổng chi thường xuyên``: the unit says what it is a share of
     if not subject and not complement and within.rstrip().endswith(":"):
         # ``Tỷ lệ người dân có hồ sơ sức khỏe điện tử: 70% năm 2026, …``: the label names it.
         label_start = paragraph.clause_start_before(max(0, boundary - 1))
