@@ -584,3 +584,18 @@ def test_a_heading_that_gives_its_own_time_is_one_task_and_its_bullets_detail_it
     assert [(t.code, t.lead, t.due.kind) for t in plan.tasks] == [
         ("II.1", ["Sở Tài chính"], "year")
     ]
+
+
+def test_a_numbered_heading_whose_bullets_each_assign_a_task_is_their_group() -> None:
+    plan = _plan(
+        "KẾ HOẠCH\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Hạ tầng số\n"
+        "- Nâng cấp phòng họp không giấy (Trung tâm Tin học chủ trì; Quý II/2026).\n"
+        "- Triển khai trợ lý ảo (Vụ Tổng hợp chủ trì; năm 2026).\n"
+        "2. Dữ liệu\n- Số hóa tài liệu lưu trữ (Trung tâm Lưu trữ chủ trì; năm 2026).\n"
+    )
+    assert [g.code for g in plan.groups] == ["II.1", "II.2"]
+    assert [(t.code, t.group) for t in plan.tasks] == [
+        ("II.1.1", "II.1"),
+        ("II.1.2", "II.1"),
+        ("II.2.1", "II.2"),
+    ]

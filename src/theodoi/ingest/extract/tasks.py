@@ -375,10 +375,12 @@ def is_assigned(section: Section) -> bool:
 def is_one_task(section: Section) -> bool:
     """Whether a numbered item of the tasks part is one task rather than a group of them: it
     carries its own assignment lines, or it is a line with nothing under it; not a heading
-    that gives its bullets to a body (:func:`bullets_given_by_heading`)."""
+    that gives its bullets to a body (:func:`bullets_given_by_heading`), nor one whose
+    bullets each assign a task of their own (:func:`assigned_bullets`): that is a group."""
     return (
         not section.children
         and not bullets_given_by_heading(section)
+        and not assigned_bullets(section)
         and (is_assigned(section) or (not section.items and section.role is Role.TASKS))
     )
 
