@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from theodoi.ingest.blocks import Paragraph, Table
+from theodoi.ingest.extract import extract_source
 from theodoi.ingest.extract.groups import announced_items
+from theodoi.ingest.readers import read_text
 from theodoi.ingest.segment import Section
 
 REQUEST = (
@@ -55,3 +57,22 @@ def test_numbered_paragraphs_that_name_no_body_are_no_letters_tasks() -> None:
         _item("2", "Bộ Y tế khẩn trương hoàn thiện Đề án."),
     ]
     assert announced_items(root) is None
+
+
+def test_a_letters_item_that_heads_lettered_items_is_their_group_for_its_addressee() -> None:
+    plan = extract_source(
+        read_text(
+            "Số: 1520/BNV-CCVC\nV/v bồi dưỡng kỹ năng số\n"
+            "Bộ Nội vụ đề nghị các cơ quan thực hiện một số nội dung sau:\n"
+            "1. Đối với các bộ, cơ quan ngang bộ\n"
+            "a) Rà soát nhu cầu bồi dưỡng, gửi Bộ Nội vụ trước ngày 30/4/2026.\n"
+            "b) Bố trí kinh phí bồi dưỡng trong dự toán năm 2027.\n"
+            "2. Bộ Nội vụ giao Vụ Công chức - Viên chức tổng hợp kết quả trước ngày 15/12/2026.\n"
+        )
+    )
+    assert [(g.code, g.title) for g in plan.groups] == [("1", "Đối với các bộ, cơ quan ngang bộ")]
+    assert [(t.code, t.group, t.lead, t.due.kind) for t in plan.tasks] == [
+        ("1.a", "1", ["Các bộ, cơ quan ngang bộ"], "date"),
+        ("1.b", "1", ["Các bộ, cơ quan ngang bộ"], "year"),
+        ("2", None, ["Vụ Công chức - Viên chức"], "date"),
+    ]

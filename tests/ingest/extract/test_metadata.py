@@ -235,3 +235,11 @@ def test_a_letter_that_weighs_a_report_on_carrying_out_resolutions_implements_th
         "kiến như sau:\n1. Bộ Y tế khẩn trương hoàn thiện Đề án.\n"
     )
     assert info.implements == ["57-NQ/TW"]
+
+
+def test_a_national_assembly_body_under_the_assemblys_term_issues_in_its_own_name() -> None:
+    info = _metadata(
+        "QUỐC HỘI KHÓA XV\nHỘI ĐỒNG DÂN TỘC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 356/KH-HĐDT15\nHà Nội, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nGiám sát chuyên đề\n"
+    )
+    assert info.issuer == "Hội đồng Dân tộc"

@@ -74,16 +74,31 @@ def _from_tables(tables: list[tuple[Section, ReadTable]]) -> tuple[list[Group], 
     return groups, tasks
 
 
+def _from_announced(assignee: str | None, items: list[Section]) -> tuple[list[Group], list[Task]]:
+    """An official letter's items: each is a task, or, where it heads lettered items
+    (``1. Đối với các bộ, ngành:`` over ``a)``, ``b)``), a group of the tasks under it, given
+    to the body its heading names."""
+    groups: list[Group] = []
+    tasks: list[Task] = []
+    for section in items:
+        if any(child.kind == "letter" for child in section.children):
+            group = group_of(section)
+            groups.append(group)
+            tasks += [task_from_item(item, group.code) for item in task_items(section, assignee)]
+            continue
+        item = read_item(section, assignee)
+        # Each item is given to the body it names: its time closes its words.
+        item.assignee = item.assignee or item.assignment.get(Column.LEAD)
+        tasks.append(task_from_item(item, None))
+    return groups, tasks
+
+
 def _from_items(root: Section) -> tuple[list[Group], list[Task]]:
     groups: list[Group] = []
     tasks: list[Task] = []
-    if (announced := announced_items(root)) and not task_groups(root):
-        assignee, items = announced
-        read = [read_item(item, assignee) for item in items]
-        for item in read:
-            # Each item is given to the body it names: its time closes its words.
-            item.assignee = item.assignee or item.assignment.get(Column.LEAD)
-        return [], [task_from_item(item, None) for item in read]
+    announced = announced_items(root)
+    if announced and {g.code for g in task_groups(root)} <= {i.code for i in announced[1]}:
+        return _from_announced(*announced)
     for section in task_groups(root):
         if not section.code:
             # A part without a number (``NHIỆM VỤ, GIẢI PHÁP``) whose items are the tasks:

@@ -16,7 +16,7 @@ from theodoi.ingest.tables import Column, looks_like_time
 
 # What an official letter or a decision puts before the body it gives a task to.
 _ASKING = re.compile(
-    r"^(?:giao(?: cho)?|đề nghị|yêu cầu|ủy quyền(?: cho)?|trách nhiệm của|nhiệm vụ của)\s+",
+    r"^(?:giao(?: cho)?|đề nghị|yêu cầu|ủy quyền(?: cho)?|trách nhiệm của|nhiệm vụ của|đối với)\s+",
     re.IGNORECASE,
 )
 _LONGEST_NAME = 22  # words; ``Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường``
@@ -143,6 +143,20 @@ def time_at_end(words: str) -> tuple[str, str] | None:
     return (head.strip(" ;,"), time) if time else None
 
 
+def time_before_colon(words: str) -> tuple[str, str] | None:
+    """``Tháng 5/2026: Tổ chức đoàn khảo sát …``, ``Trước ngày 30/10/2026: Hoàn thiện báo
+    cáo …``: a schedule's item that opens with its time and a colon; the time, and the task's
+    words after it."""
+    before, colon, after = words.partition(":")
+    if not colon or not after.strip() or len(before.split()) > 8:
+        return None
+    time = before.strip(" -+•")
+    if not looks_like_time(time) or parse_due(time).kind in ("unspecified", "conditional"):
+        return None
+    rest = after.strip()
+    return time, rest[:1].upper() + rest[1:]
+
+
 def time_clause(clause: str) -> str | None:
     """The time a clause states (``hoàn thành trước ngày 30/6/2026`` -> ``trước ngày
     30/6/2026``, ``thường xuyên``), or None for a clause that is not a time."""
@@ -242,11 +256,14 @@ def lead_asked(words: str) -> tuple[dict[Column, str], str] | None:
 def lead_as_subject(words: str) -> tuple[dict[Column, str], str] | None:
     """``Bộ Giáo dục và Đào tạo khẩn trương hoàn thiện Đề án …``, ``Ủy ban nhân dân các tỉnh
     bố trí …``: an item of a letter or a conclusion that opens with the body it addresses,
-    then says what, with no ``chủ trì``; the body ends at the first verb in lower case."""
+    then says what, with no ``chủ trì``; the body ends at the first verb in lower case. A
+    body that gives the work to another (``Bộ Nội vụ giao Vụ X …``) names that one."""
     verb = _LOWER_VERB.search(words)
     if verb is None or not words[:1].isupper():
         return None
-    body = _body(words[: verb.start()])
+    # ``Bộ Nội vụ giao Vụ Công chức - Viên chức hướng dẫn …``: the body given the work leads.
+    giver, given, named = words[: verb.start()].rpartition(" giao ")
+    body = _body(named) if given and _body(giver) else _body(words[: verb.start()])
     task = words[verb.end() :]
     if body is None or _ASKING.match(words) or not task.strip():
         return None

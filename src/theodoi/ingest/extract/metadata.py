@@ -46,7 +46,7 @@ _MOTTO = re.compile(r"cộng hòa xã hội|đảng cộng sản việt nam")
 # CÔNG TY …``): the lower line names the issuer.
 _ORGAN = re.compile(
     r"^(sở|ban|văn phòng|cục|chi cục|tổng cục|trung tâm|đảng ủy|ban chỉ đạo|vụ|viện|phòng"
-    r"|trường|học viện|đại học|bệnh viện|tổng công ty|công ty|ủy ban kiểm tra|đảng đoàn"
+    r"|trường|học viện|đại học|bệnh viện|tổng công ty|công ty|ủy ban|hội đồng|đảng đoàn"
     r"|ban cán sự)\b"
 )
 _CAPTION = re.compile(

@@ -22,6 +22,7 @@ from theodoi.ingest.extract.assignees import (
     lead_in_front,
     partners_in_words,
     time_at_end,
+    time_before_colon,
     time_clause,
     time_in_words,
 )
@@ -342,6 +343,8 @@ def read_line(text: str) -> tuple[str, dict[Column, str]]:
         elif front := lead_in_front(words) or lead_asked(words) or lead_as_subject(words):
             found, words = front
             values = {**found, **values}
+    if Column.DUE not in values and (opening := time_before_colon(words)):
+        values[Column.DUE], words = opening
     if Column.DUE not in values and (closing := time_at_end(words)):
         words, values[Column.DUE] = closing
     if Column.COOPERATING not in values:
