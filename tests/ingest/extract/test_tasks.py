@@ -599,3 +599,22 @@ def test_a_numbered_heading_whose_bullets_each_assign_a_task_is_their_group() ->
         ("II.1.2", "II.1"),
         ("II.2.1", "II.2"),
     ]
+
+
+def test_a_task_table_with_a_start_and_an_end_column_gives_the_span() -> None:
+    plan = _plan(
+        "II. NHIỆM VỤ CỤ THỂ\n"
+        "| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian bắt đầu | Thời gian kết thúc |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | Nghiên cứu vật liệu bán dẫn | Viện Khoa học vật liệu | 01/2026 | 12/2027 |\n"
+        "| 2 | Đào tạo tiến sĩ | Học viện Khoa học và Công nghệ | 2026 | |\n"
+    )
+    first, second = plan.tasks
+    assert (first.due.text, first.due.kind, first.due.start_year, first.due.end_year) == (
+        "01/2026 - 12/2027",
+        "range",
+        2026,
+        2027,
+    )
+    # Only a start: the time is that start.
+    assert (second.due.text, second.due.kind) == ("2026", "year")
