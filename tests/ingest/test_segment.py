@@ -220,6 +220,24 @@ def test_a_minister_who_heads_the_government_office_signs_under_both_titles() ->
     ]
 
 
+def test_a_letters_closing_sentence_is_no_part_of_its_last_item() -> None:
+    seg = segment(
+        _blocks(
+            "II. NHIỆM VỤ THỜI GIAN TỚI",
+            "1. Bộ Tài chính: bố trí kinh phí.",
+            "2. Bộ Công an: bảo đảm an ninh mạng.",
+            "Văn phòng Chính phủ thông báo để các cơ quan liên quan biết, thực hiện./.",
+            "Trân trọng./.",
+        )
+    )
+    (part,) = seg.root.children
+    assert [item.items for item in part.children] == [[], []]
+    assert seg.root.paragraphs[-2:] == [
+        "Văn phòng Chính phủ thông báo để các cơ quan liên quan biết, thực hiện./.",
+        "Trân trọng./.",
+    ]
+
+
 def test_a_decisions_articles_are_parts_so_the_next_article_ends_the_last_item() -> None:
     # A decision assigns its tasks in an article (``Điều 2. Tổ chức thực hiện``); the article
     # after it (``Điều 3. … chịu trách nhiệm thi hành``) is no more of its last item.

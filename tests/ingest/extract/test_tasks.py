@@ -618,3 +618,15 @@ def test_a_task_table_with_a_start_and_an_end_column_gives_the_span() -> None:
     )
     # Only a start: the time is that start.
     assert (second.due.text, second.due.kind) == ("2026", "year")
+
+
+def test_a_task_given_to_the_body_before_its_colon_takes_the_time_its_words_end_with() -> None:
+    plan = _plan(
+        "THÔNG BÁO\nII. NHIỆM VỤ THỜI GIAN TỚI\n"
+        "1. Bộ Tài chính: bố trí kinh phí trong dự toán ngân sách nhà nước năm 2027.\n"
+        "2. Bộ Khoa học và Công nghệ: hoàn thiện Quy hoạch, trình Thủ tướng trong tháng 6/2026.\n"
+    )
+    assert [(t.lead, t.due.kind, t.due.end_year) for t in plan.tasks] == [
+        (["Bộ Tài chính"], "year", 2027),
+        (["Bộ Khoa học và Công nghệ"], "month", 2026),
+    ]

@@ -229,3 +229,14 @@ def test_a_share_of_a_budget_line_is_the_unit_and_not_more_of_the_name() -> None
         "% tổng chi thường xuyên",
         2030,
     )
+
+
+def test_money_is_counted_in_its_magnitude_and_currency() -> None:
+    (money,) = find_prose_targets(
+        "Đến năm 2030, tổng vốn đầu tư mạo hiểm vào doanh nghiệp khởi nghiệp đạt khoảng 2 tỷ USD."
+    )
+    assert (money.name, money.unit, money.target.value) == (
+        "Tổng vốn đầu tư mạo hiểm vào doanh nghiệp khởi nghiệp",
+        "tỷ USD",
+        2,
+    )

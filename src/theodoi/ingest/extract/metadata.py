@@ -78,9 +78,8 @@ _SIGNER_IN_LEAD = re.compile(
     r"\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)\s+(?:thay mặt|đã ký|ký)"
 )
 _IMPLEMENTS_LINE = re.compile(r"^(căn cứ|thực hiện)\b")
-_WEIGHS = re.compile(r"^(xét|trên cơ sở|theo)\s+(báo cáo|đề nghị|tờ trình|kết quả)\b")
 _CARRYING_OUT = re.compile(
-    r"\b(?:thực hiện|triển khai)\s+(?=(?:các\s+)?(?:nghị quyết|kết luận|chỉ thị|chương trình"
+    r"\b(?:thực hiện|triển khai|theo)\s+(?=(?:các\s+)?(?:nghị quyết|kết luận|chỉ thị|chương trình"
     r"|kế hoạch|quyết định)\b)",
     re.IGNORECASE,
 )
@@ -371,14 +370,12 @@ def _implements(
         for line in front
         if "ban hành" in fold_normalized(line) and "thực hiện" in fold_normalized(line)
     ]
-    # A letter's opening that weighs a report or a proposal on carrying a resolution out
-    # (``Xét báo cáo của Bộ … về tình hình thực hiện Nghị quyết số 57-NQ/TW …``) names what
-    # its instructions implement; the report itself is not.
-    sources += [
-        line[match.start() :]
-        for line in front
-        if _WEIGHS.match(fold_normalized(line)) and (match := _CARRYING_OUT.search(line))
-    ]
+    if not sources:
+        # A letter or a notice with no ``Căn cứ``/``Thực hiện`` line says in its opening what
+        # its instructions carry out (``Xét báo cáo của Bộ … về tình hình thực hiện Nghị quyết
+        # số 57-NQ/TW …``, ``… cuộc họp về triển khai các nhiệm vụ … theo Nghị quyết số …``);
+        # the report or the letter it weighs is not implemented.
+        sources = [line[match.start() :] for line in front if (match := _CARRYING_OUT.search(line))]
     if title:
         sources.append(title)
     return implemented(sources, own, plan_year)

@@ -414,7 +414,11 @@ def task_from_item(item: Item, group: str | None) -> Task:
     # A plan organised by agency, or one that names the assignee in a sentence, gives each
     # task a time at the end of its words, with no label (``… xếp loại cơ quan hằng năm.``);
     # elsewhere such words belong to the sentence.
-    given = item.assignee or given_sentence(" ".join(item.section_texts))
+    given = (
+        item.assignee
+        or assignee_of(item.section.title)  # ``1. Bộ Tài chính: bố trí … năm 2027.``
+        or given_sentence(" ".join(item.section_texts))
+    )
     due = item.assignment.get(Column.DUE) or (time_in_words(title) if given else None)
     return Task(
         code=item.section.code,

@@ -269,6 +269,11 @@ _LONG_COUNTED = re.compile(
     r"|tuyến cáp quang|tổ chức khoa học|doanh nghiệp công nghệ|sản phẩm chủ lực)\b",
     re.IGNORECASE,
 )
+# Money: a magnitude and its currency (``2 tỷ USD``, ``500 nghìn tỷ đồng``), the currency in
+# capitals as it is written.
+_MONEY = re.compile(
+    r"\s+((?:(?:nghìn|ngàn|triệu|tỷ)\s+){0,2}(?:đồng|USD|VNĐ|VND|EUR))\b", re.IGNORECASE
+)
 _SECOND_COUNTED = re.compile(r",\s+([^\W\d]+(?:\s+[^\W\d]+)?)(?=\s+(\w+))")
 _INTENT = re.compile(r"^.*\b(duy trì|phấn đấu|giữ vững)\s+", re.IGNORECASE)
 _LEAD_IN = re.compile(
@@ -446,6 +451,9 @@ def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, in
     per = _PER.match(text, at)
     if per:
         return f"{per.group(1)}/{per.group(2)} {per.group(3)}", per.end()
+    money = _MONEY.match(text, at)
+    if money:
+        return money.group(1), money.end()
     long_noun = _LONG_COUNTED.match(text, at)
     if long_noun:
         return long_noun.group(1), long_noun.end()
