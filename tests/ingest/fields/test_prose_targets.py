@@ -240,3 +240,9 @@ def test_money_is_counted_in_its_magnitude_and_currency() -> None:
         "tỷ USD",
         2,
     )
+
+
+@pytest.mark.parametrize("opening", ["Đến hết năm 2026", "Đến cuối năm 2026", "Đến năm 2026"])
+def test_the_year_that_opens_a_target_is_its_year_and_no_part_of_its_name(opening: str) -> None:
+    (target,) = find_prose_targets(f"{opening}, 100% cơ sở khám bệnh dùng đơn thuốc điện tử.")
+    assert (target.name, target.year) == ("Tỷ lệ cơ sở khám bệnh dùng đơn thuốc điện tử", 2026)

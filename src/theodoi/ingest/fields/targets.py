@@ -279,7 +279,7 @@ _INTENT = re.compile(r"^.*\b(duy trì|phấn đấu|giữ vững)\s+", re.IGNORE
 _LEAD_IN = re.compile(
     r"^(?:\s|,|-|\(\d+\)|\b(?:trong đó|theo đó|đồng thời|phấn đấu|góp phần|thực hiện|mục tiêu"
     r"|cụ thể|bảo đảm|đảm bảo|bố trí"
-    r"|hướng tới|hướng đến|và|(?:đến |giai đoạn |từ )?năm \d{4}(?:\s*-\s*\d{4})?"
+    r"|hướng tới|hướng đến|và|(?:đến (?:hết |cuối )?|giai đoạn |từ )?năm \d{4}(?:\s*-\s*\d{4})?"
     r"|giai đoạn \d{4}\s*-\s*\d{4}|đến \d{4})\b)+",
     re.IGNORECASE,
 )
