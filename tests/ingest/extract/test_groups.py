@@ -76,3 +76,21 @@ def test_a_letters_item_that_heads_lettered_items_is_their_group_for_its_address
         ("1.b", "1", ["Các bộ, cơ quan ngang bộ"], "year"),
         ("2", None, ["Vụ Công chức - Viên chức"], "date"),
     ]
+
+
+def test_a_deadline_a_letter_sets_after_its_items_is_each_items_time() -> None:
+    plan = extract_source(
+        read_text(
+            "Số: 1287/UBKTTC15\nV/v chuẩn bị báo cáo giám sát\nKính gửi: Bộ Tài chính.\n"
+            "Ủy ban đề nghị các Bộ chuẩn bị báo cáo các nội dung sau:\n"
+            "1. Bộ Tài chính báo cáo kết quả thực hiện ưu đãi thuế.\n"
+            "2. Bộ Khoa học và Công nghệ báo cáo tình hình sử dụng Quỹ phát triển khoa học.\n"
+            "Báo cáo của các Bộ đề nghị gửi về Ủy ban trước ngày 15/5/2026 để tổng hợp.\n"
+            "Trân trọng./.\n"
+        )
+    )
+    assert plan.document.kind == "khac"  # a letter, whatever programme it names
+    assert [(t.lead, t.due.kind, t.due.date) for t in plan.tasks] == [
+        (["Bộ Tài chính"], "date", "2026-05-15"),
+        (["Bộ Khoa học và Công nghệ"], "date", "2026-05-15"),
+    ]

@@ -15,7 +15,12 @@ from theodoi.ingest.extract.context import (
     doubt_early_deadlines,
     period_end,
 )
-from theodoi.ingest.extract.groups import announced_items, group_of, task_groups
+from theodoi.ingest.extract.groups import (
+    announced_items,
+    group_of,
+    shared_deadline,
+    task_groups,
+)
 from theodoi.ingest.extract.indicators import (
     indicators_from_prose,
     indicators_from_table,
@@ -24,6 +29,7 @@ from theodoi.ingest.extract.indicators import (
 from theodoi.ingest.extract.metadata import read_metadata
 from theodoi.ingest.extract.records import ReadTable, read_table
 from theodoi.ingest.extract.tasks import read_item, task_from_item, task_items, tasks_from_table
+from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.plan import DocumentInfo, Group, Indicator, Plan, Task
 from theodoi.ingest.roles import NO_TARGETS, NOT_TASKS, Role
 from theodoi.ingest.segment import Section, segment
@@ -98,7 +104,12 @@ def _from_items(root: Section) -> tuple[list[Group], list[Task]]:
     tasks: list[Task] = []
     announced = announced_items(root)
     if announced and {g.code for g in task_groups(root)} <= {i.code for i in announced[1]}:
-        return _from_announced(*announced)
+        groups, tasks = _from_announced(*announced)
+        if deadline := shared_deadline(root, announced[1]):
+            for task in tasks:
+                if task.due.kind == "unspecified" and task.due.text is None:
+                    task.due = parse_due(deadline)
+        return groups, tasks
     for section in task_groups(root):
         if not section.code:
             # A part without a number (``NHIỆM VỤ, GIẢI PHÁP``) whose items are the tasks:

@@ -51,7 +51,8 @@ def assignee_of(title: str) -> tuple[str, str] | None:
 
 # The verbs that open a task's own words once the agencies in front of it are done.
 _VERBS = (
-    "ban hành|bảo đảm|bố trí|bồi dưỡng|cải thiện|cân đối|cập nhật|chỉ đạo|chuẩn bị|chuyển đổi|"
+    "ban hành|báo cáo|bảo đảm|bố trí|bồi dưỡng|cải thiện|cân đối|cập nhật|chỉ đạo|chuẩn bị|"
+    "chuyển đổi|"
     "công bố|cung cấp|duy trì|đánh giá|đào tạo|đảm bảo|đầu tư|đẩy mạnh|đề xuất|điều chỉnh|"
     "đôn đốc|đổi mới|gửi|hỗ trợ|hoàn thành|hoàn thiện|hướng dẫn|huy động|kết nối|khảo sát|"
     "kiểm tra|kiện toàn|lãnh đạo|lập|liên thông|lựa chọn|nâng cao|nâng cấp|nghiên cứu|phát động|"

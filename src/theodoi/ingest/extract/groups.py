@@ -8,6 +8,8 @@ after. Each heading directly under the part is a group (``nhóm nhiệm vụ, gi
 
 from __future__ import annotations
 
+import re
+
 from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.extract.assignees import announced_assignee, assignee_of
 from theodoi.ingest.extract.tasks import is_assigned, is_one_task, read_item
@@ -142,3 +144,39 @@ def task_groups(root: Section) -> list[Section]:
 
 def group_of(section: Section) -> Group:
     return Group(code=section.code, title=" ".join(section.title.split()).rstrip(" ."))
+
+
+# ``Báo cáo của các Bộ đề nghị gửi về Ủy ban trước ngày 15/5/2026 để tổng hợp.``: the deadline
+# a letter sets, after its items, for all that it asks.
+_SHARED_DEADLINE = re.compile(
+    r"\b(?:gửi|báo cáo)\b.*?\b(?P<due>(?:trước|chậm nhất(?: là)?|không muộn hơn)\s+ngày\s+"
+    r"\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))",
+    re.IGNORECASE,
+)
+
+
+def shared_deadline(root: Section, items: list[Section]) -> str | None:
+    """The deadline the closing sentence after a letter's last item sets for all it asks
+    (``… gửi về Ủy ban … trước ngày 15/5/2026 …``), or None. The sentence is a plain line
+    under the last item or the paragraph after it."""
+    if not items:
+        return None
+    at = next(
+        (
+            k
+            for k, item in enumerate(root.items)
+            if isinstance(item, Section) and item.code == items[-1].code
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    last = root.items[at]
+    assert isinstance(last, Section)
+    closing = [text for text in last.paragraphs if text[:1] not in "-+•*"]
+    if at + 1 < len(root.items) and isinstance(following := root.items[at + 1], Paragraph):
+        closing.append(following.text)
+    for text in closing:
+        if match := _SHARED_DEADLINE.search(text):
+            return match.group("due")
+    return None

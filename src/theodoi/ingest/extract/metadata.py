@@ -382,8 +382,13 @@ def _implements(
 
 
 def _kind_without_title(front: list[str]) -> DocumentKind:
-    text = fold_normalized(" ".join(front))
-    return "tin_bai" if re.search(r"\b(kế hoạch|chương trình)\b", text) else "khac"
+    """A text without a kind line: an official letter (its ``V/v …`` subject, its ``Kính
+    gửi:``) is another kind of document whatever plan it names; a text that names a plan
+    is a news item about it."""
+    keys = [fold_normalized(line) for line in front]
+    if any(key.startswith(("v/v", "kính gửi")) for key in keys):
+        return "khac"
+    return "tin_bai" if re.search(r"\b(kế hoạch|chương trình)\b", " ".join(keys)) else "khac"
 
 
 def read_metadata(segmented: Segmented, all_text: str) -> DocumentInfo:
