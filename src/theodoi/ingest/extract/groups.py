@@ -159,23 +159,14 @@ def shared_deadline(root: Section, items: list[Section]) -> str | None:
     """The deadline the closing sentence after a letter's last item sets for all it asks
     (``… gửi về Ủy ban … trước ngày 15/5/2026 …``), or None. The sentence is a plain line
     under the last item or the paragraph after it."""
-    if not items:
-        return None
-    at = next(
-        (
-            k
-            for k, item in enumerate(root.items)
-            if isinstance(item, Section) and item.code == items[-1].code
-        ),
-        None,
-    )
-    if at is None:
-        return None
-    last = root.items[at]
-    assert isinstance(last, Section)
-    closing = [text for text in last.paragraphs if text[:1] not in "-+•*"]
-    if at + 1 < len(root.items) and isinstance(following := root.items[at + 1], Paragraph):
-        closing.append(following.text)
+    closing: list[str] = []
+    for k, item in enumerate(root.items):
+        if isinstance(item, Section) and items and item.code == items[-1].code:
+            closing = [text for text in item.paragraphs if text[:1] not in "-+•*"]
+            following = root.items[k + 1] if k + 1 < len(root.items) else None
+            if isinstance(following, Paragraph):
+                closing.append(following.text)
+            break
     for text in closing:
         if match := _SHARED_DEADLINE.search(text):
             return match.group("due")
