@@ -94,3 +94,23 @@ def test_a_deadline_a_letter_sets_after_its_items_is_each_items_time() -> None:
         (["Bộ Tài chính"], "date", "2026-05-15"),
         (["Bộ Khoa học và Công nghệ"], "date", "2026-05-15"),
     ]
+
+
+def test_a_letters_bullets_after_its_request_are_its_items_for_the_body_it_asks() -> None:
+    root = Section("document", "", "", "")
+    root.items = [
+        Paragraph("Kính gửi:"),
+        Paragraph("- Ủy ban nhân dân các tỉnh."),
+        Paragraph(REQUEST),
+        Paragraph("- Rà soát nền tảng số dùng chung trước ngày 31/5/2026."),
+        Paragraph("- Tập huấn cho công chức cấp xã hằng năm."),
+        Paragraph("Đầu mối liên hệ: Cục Công nghiệp công nghệ số."),
+    ]
+    announced = announced_items(root)
+    assert announced is not None
+    assignee, items = announced
+    assert assignee == "Ủy ban nhân dân các tỉnh, thành phố"
+    assert [(item.code, item.title) for item in items] == [
+        ("1", "Rà soát nền tảng số dùng chung trước ngày 31/5/2026."),
+        ("2", "Tập huấn cho công chức cấp xã hằng năm."),
+    ]

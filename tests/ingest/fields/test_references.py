@@ -41,6 +41,12 @@ def test_a_programme_of_another_year_is_another_resolution() -> None:
     assert programme_behind(Reference("03/NQ-CP", 2025), 2026) == RESOLUTION_57
 
 
+def test_the_2025_update_of_the_governments_programme_implements_57_too() -> None:
+    # 71/NQ-CP of 01/4/2025 amends the programme of 03/NQ-CP; a 71/NQ-CP of another year does not.
+    assert programme_behind(Reference("71/NQ-CP", 2025), 2026) == RESOLUTION_57
+    assert programme_behind(Reference("71/NQ-CP", 2019), 2019) is None
+
+
 def test_an_undated_programme_counts_only_for_plans_written_while_it_runs() -> None:
     assert programme_behind(Reference("50/NQ-CP", None), 2021) == RESOLUTION_52
     assert programme_behind(Reference("50/NQ-CP", None), 2026) is None

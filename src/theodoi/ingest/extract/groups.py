@@ -12,7 +12,7 @@ import re
 
 from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.extract.assignees import announced_assignee, assignee_of
-from theodoi.ingest.extract.tasks import is_assigned, is_one_task, read_item
+from theodoi.ingest.extract.tasks import BULLET, is_assigned, is_one_task, read_item
 from theodoi.ingest.plan import Group
 from theodoi.ingest.roles import NOT_TASKS, Role, role_of
 from theodoi.ingest.segment import Section
@@ -103,11 +103,18 @@ def announced_items(root: Section) -> tuple[str | None, list[Section]] | None:
     with that body; or, in a letter that conveys instructions to several bodies (``Thủ tướng
     Chính phủ có ý kiến như sau:``), items that each name the body they address (``2. Bộ Y
     tế khẩn trương …``, ``3. Giao Bộ Công an chủ trì …``), with no body for all. None when
-    the text has neither."""
+    the text has neither. A letter that writes its items as ``-`` bullets after the
+    sentence has them as items too, numbered in order."""
     assignee: str | None = None
     items: list[Section] = []
+    bullets = False
     for item in root.items:
         if isinstance(item, Paragraph):
+            if assignee and (not items or bullets) and (mark := BULLET.match(item.text)):
+                bullets = True
+                label = str(len(items) + 1)
+                items.append(Section("bullet", label, item.text[mark.end() :], label))
+                continue
             if items:
                 break
             assignee = announced_assignee(item.text) or assignee

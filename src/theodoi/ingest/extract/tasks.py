@@ -394,7 +394,7 @@ def bullets_given_by_heading(section: Section) -> list[Item]:
     the heading names who does all of them, and each bullet is a task. A heading that gives
     its own time is one task, and its bullets say what it holds."""
     _, given = split_assignment(section.title)
-    bullets = [_BULLET.sub("", text) for text in section.paragraphs if _BULLET.match(text)]
+    bullets = [BULLET.sub("", text) for text in section.paragraphs if BULLET.match(text)]
     if section.children or Column.LEAD not in given or Column.DUE in given or not bullets:
         return []
     if not all(time_at_end(text) for text in bullets):
@@ -442,7 +442,7 @@ def task_from_paragraph(text: str, code: str, group: str | None) -> Task:
     return task
 
 
-_BULLET = re.compile(r"^[-+•*–]\s*(?=\S)")
+BULLET = re.compile(r"^[-+•*–]\s*(?=\S)")
 
 
 def _bullet_items(section: Section, texts: list[str], assignee: str | None) -> list[Item]:
@@ -456,7 +456,7 @@ def assigned_bullets(section: Section, assignee: str | None = None) -> list[Item
     """The ``-`` bullets of a heading that each assign a task of their own (``- Triển khai …
     (Sở Tài chính chủ trì, phối hợp với …; năm 2025).``), as items coded after the heading
     (``III.2.1``). A bullet with no assignment explains its heading; it is not a task."""
-    bullets = [_BULLET.sub("", text) for text in section.paragraphs if _BULLET.match(text)]
+    bullets = [BULLET.sub("", text) for text in section.paragraphs if BULLET.match(text)]
     if not bullets or not all(split_assignment(text)[1] for text in bullets):
         return []
     if not any(split_assignment(text)[0] for text in bullets):
@@ -467,7 +467,7 @@ def assigned_bullets(section: Section, assignee: str | None = None) -> list[Item
 def _assignees_tasks(section: Section, assignee: str) -> list[Item]:
     """Under a heading that names the assignee, every line is one of its tasks (bullets or
     not); a heading with nothing under it but words after its colon is one task itself."""
-    bullets = [_BULLET.sub("", t) for t in section.paragraphs if _BULLET.match(t)]
+    bullets = [BULLET.sub("", t) for t in section.paragraphs if BULLET.match(t)]
     # Where the tasks are bullets, a plain line is the letter's closing words, not a task.
     lines = bullets or list(section.paragraphs)
     if lines:
