@@ -20,6 +20,8 @@ from tests.ingest.builders import build_pdf, raw_pdf
 from theodoi.ingest.blocks import Paragraph, Table
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers import read_file
+from theodoi.ingest.readers.layout import Line
+from theodoi.ingest.readers.pdftables import TableGrid
 
 
 def _lines(*texts: bytes, top: int = 800) -> bytes:
@@ -137,3 +139,28 @@ def test_a_table_nested_in_a_cell_stays_in_its_cell(tmp_path: Path) -> None:
         ),
         ("2", "Nhiệm vụ thứ 2 về chuyển đổi số", "Sở Nội vụ"),
     )
+
+
+def _grid(rows: list[list[str]]) -> TableGrid:
+    grid = [[(r, c) for c in range(len(row))] for r, row in enumerate(rows)]
+    lines = {
+        (r, c): [Line(text, 0.0, 10.0, 0.0, 10.0, 5.0)] if text else []
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    }
+    return TableGrid(grid, lines)
+
+
+def test_a_header_the_new_page_draws_shorter_than_its_words_is_the_header_again() -> None:
+    # LibreOffice clips a tall header cell repeated on the next page: ``Thời gian`` is drawn
+    # in it, ``hoàn`` lands in the row under it.
+    first = _grid(
+        [["TT", "Nhiệm vụ", "Thời gian hoàn thành"], ["1", "Số hóa hồ sơ", "Quý II/2026"]]
+    )
+    part = _grid([["TT", "Nhiệm vụ", "Thời gian"], ["2", "Nâng cấp cổng", "hoàn Năm 2026"]])
+    assert first.append(part)
+    assert [first.row_texts(r) for r in range(len(first.grid))] == [
+        ("TT", "Nhiệm vụ", "Thời gian hoàn thành"),
+        ("1", "Số hóa hồ sơ", "Quý II/2026"),
+        ("2", "Nâng cấp cổng", "Năm 2026"),
+    ]

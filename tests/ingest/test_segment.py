@@ -203,6 +203,41 @@ def test_a_decisions_authority_line_is_not_its_signature() -> None:
     assert seg.signatures[0].name == "Trần Phước Hiền"
 
 
+def test_a_minister_who_heads_the_government_office_signs_under_both_titles() -> None:
+    seg = segment(
+        _blocks(
+            "QUYẾT ĐỊNH",
+            "BỘ TRƯỞNG, CHỦ NHIỆM VĂN PHÒNG CHÍNH PHỦ",
+            "Căn cứ Nghị định số 36/2025/NĐ-CP;",
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.",
+            "BỘ TRƯỞNG, CHỦ NHIỆM",
+            "Trần Văn Hải",
+        )
+    )
+    assert "Căn cứ Nghị định số 36/2025/NĐ-CP;" in seg.root.paragraphs
+    assert [(s.capacity, s.name) for s in seg.signatures] == [
+        (["BỘ TRƯỞNG, CHỦ NHIỆM"], "Trần Văn Hải")
+    ]
+
+
+def test_a_letters_closing_sentence_is_no_part_of_its_last_item() -> None:
+    seg = segment(
+        _blocks(
+            "II. NHIỆM VỤ THỜI GIAN TỚI",
+            "1. Bộ Tài chính: bố trí kinh phí.",
+            "2. Bộ Công an: bảo đảm an ninh mạng.",
+            "Văn phòng Chính phủ thông báo để các cơ quan liên quan biết, thực hiện./.",
+            "Trân trọng./.",
+        )
+    )
+    (part,) = seg.root.children
+    assert [item.items for item in part.children] == [[], []]
+    assert seg.root.paragraphs[-2:] == [
+        "Văn phòng Chính phủ thông báo để các cơ quan liên quan biết, thực hiện./.",
+        "Trân trọng./.",
+    ]
+
+
 def test_a_decisions_articles_are_parts_so_the_next_article_ends_the_last_item() -> None:
     # A decision assigns its tasks in an article (``Điều 2. Tổ chức thực hiện``); the article
     # after it (``Điều 3. … chịu trách nhiệm thi hành``) is no more of its last item.

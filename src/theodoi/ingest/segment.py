@@ -163,7 +163,12 @@ def _code(parent: Section, heading: Heading) -> str:
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:?")
 _CAPACITY = re.compile(
     r"^(t/?m\.?\s|k/?t\.?\s|tl\.|tuq\.|q\.|thừa lệnh|thay mặt)|^(phó )?(chủ tịch|bí thư|thủ tướng|"
-    r"bộ trưởng|giám đốc|trưởng ban|chánh văn phòng)(\s.*)?$"
+    r"bộ trưởng|giám đốc|trưởng ban|chánh văn phòng|chủ nhiệm)([\s,].*)?$"
+)
+# The sentence that closes a letter's or a notice's body: ``Trân trọng./.``, ``… thông báo để
+# các cơ quan biết, thực hiện./.``, ``Đề nghị các cơ quan quan tâm phối hợp thực hiện./.``.
+_CLOSING_LINE = re.compile(
+    r"^(?:trân trọng|(?![-+•*]).{0,200}\b(?:biết|quan tâm|phối hợp)\b[^.;]{0,40}\./\.)"
 )
 _SIGNED = re.compile(r"^[\[(]?\s*(đã ký|đã ký và đóng dấu|ký thay|ký)\s*[\])]?$")
 
@@ -172,8 +177,8 @@ _SIGNED = re.compile(r"^[\[(]?\s*(đã ký|đã ký và đóng dấu|ký thay|k�
 # ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI``, ``BỘ TRƯỞNG BỘ KHOA HỌC VÀ CÔNG NGHỆ``): a title
 # followed by the body it heads. A signature names the title alone under ``TM.``/``KT.``.
 _AUTHORITY = re.compile(
-    r"^(phó )?(chủ tịch|bộ trưởng|giám đốc|trưởng ban|thủ tướng)\s+"
-    r"(ủy ban|hội đồng|bộ |sở |ban |chính phủ)"
+    r"^(phó )?(chủ tịch|bộ trưởng|giám đốc|trưởng ban|thủ tướng|chủ nhiệm)(,\s*chủ nhiệm)?\s+"
+    r"(ủy ban|hội đồng|bộ |sở |ban |chính phủ|văn phòng)"
 )
 
 
@@ -314,6 +319,12 @@ def segment(blocks: list[Block]) -> Segmented:  # noqa: C901 - to be split (issu
                     del stack[1:]
             else:
                 continue
+        if heading is None and _CLOSING_LINE.match(key):
+            # ``Văn phòng Chính phủ thông báo để … biết, thực hiện./.``: the body's closing
+            # words belong to the document, not to its last item.
+            del stack[1:]
+            root.items.append(block)
+            continue
         if heading is None:
             stack[-1][1].items.append(block)
             continue

@@ -8,9 +8,11 @@ from theodoi.ingest.extract.assignees import (
     announced_assignee,
     assignee_of,
     given_sentence,
+    lead_as_subject,
     lead_asked,
     lead_in_front,
     time_at_end,
+    time_before_colon,
 )
 from theodoi.ingest.tables import Column
 
@@ -126,6 +128,33 @@ def test_an_item_that_asks_a_body_by_name_gives_it_the_task() -> None:
     assert lead_asked("Đề nghị các cơ quan quan tâm phối hợp") is None
 
 
+def test_a_lead_in_front_after_giao_is_the_body_without_giao() -> None:
+    assert lead_in_front("Giao Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng rà soát quy chế") == (
+        {Column.LEAD: "Bộ Công an", Column.COOPERATING: "Bộ Quốc phòng"},
+        "Rà soát quy chế",
+    )
+
+
+def test_an_item_that_opens_with_the_body_it_addresses_gives_it_the_task() -> None:
+    # A letter conveying instructions: the body, then what it is to do, with no ``chủ trì``.
+    assert lead_as_subject("Bộ Y tế khẩn trương hoàn thiện Đề án, trình Chính phủ") == (
+        {Column.LEAD: "Bộ Y tế"},
+        "Khẩn trương hoàn thiện Đề án, trình Chính phủ",
+    )
+    assert lead_as_subject("Ủy ban nhân dân các tỉnh, thành phố bố trí kinh phí") == (
+        {Column.LEAD: "Ủy ban nhân dân các tỉnh, thành phố"},
+        "Bố trí kinh phí",
+    )
+    # A body that gives the work to one of its units: the unit leads.
+    assert lead_as_subject("Bộ Nội vụ giao Vụ Công chức - Viên chức theo dõi, tổng hợp") == (
+        {Column.LEAD: "Vụ Công chức - Viên chức"},
+        "Theo dõi, tổng hợp",
+    )
+    # A task's own words that open with a thing, not a body, name no one.
+    assert lead_as_subject("Hệ thống thông tin báo cáo vận hành ổn định") is None
+    assert lead_as_subject("Xây dựng Cổng dữ liệu") is None
+
+
 def test_an_official_letters_request_names_who_does_its_items() -> None:
     assert (
         announced_assignee(
@@ -142,3 +171,24 @@ def test_after_a_comma_only_a_clause_that_says_it_is_the_time_is_taken() -> None
         "năm 2027",
     )
     assert time_at_end("Tổng kết hoạt động, năm 2026 và định hướng năm 2027.") is None
+
+
+def test_a_schedules_item_that_opens_with_its_time_and_a_colon() -> None:
+    assert time_before_colon("Tháng 5/2026: tổ chức đoàn khảo sát tại một số tỉnh.") == (
+        "Tháng 5/2026",
+        "Tổ chức đoàn khảo sát tại một số tỉnh.",
+    )
+    assert time_before_colon("Trước ngày 30/10/2026: Hoàn thiện báo cáo") == (
+        "Trước ngày 30/10/2026",
+        "Hoàn thiện báo cáo",
+    )
+    # What opens a list is no time.
+    assert time_before_colon("Nội dung chính: rà soát, đánh giá") is None
+    assert time_before_colon("Theo kế hoạch của tỉnh: rà soát") is None
+
+
+def test_a_letters_heading_for_one_kind_of_addressee_assigns_its_items() -> None:
+    assert assignee_of("Đối với Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương") == (
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+        "",
+    )

@@ -224,3 +224,33 @@ def test_a_ward_party_programme_whose_title_goes_on_in_lower_case() -> None:
         "vụ Tỉnh ủy"
     )
     assert info.issuer == "Đảng ủy phường Bắc Nha Trang"
+
+
+def test_a_letter_that_weighs_a_report_on_carrying_out_resolutions_implements_them() -> None:
+    info = _metadata(
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 2974/VPCP-KGVX\nV/v triển khai nhiệm vụ chuyển đổi số\n"
+        "Hà Nội, ngày 14 tháng 4 năm 2026\n"
+        "Xét báo cáo của Bộ Khoa học và Công nghệ (văn bản số 1520/BKHCN-VP) về tình hình thực "
+        "hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Thủ tướng Chính phủ có ý "
+        "kiến như sau:\n1. Bộ Y tế khẩn trương hoàn thiện Đề án.\n"
+    )
+    assert info.implements == ["57-NQ/TW"]
+
+
+def test_a_national_assembly_body_under_the_assemblys_term_issues_in_its_own_name() -> None:
+    info = _metadata(
+        "QUỐC HỘI KHÓA XV\nHỘI ĐỒNG DÂN TỘC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 356/KH-HĐDT15\nHà Nội, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nGiám sát chuyên đề\n"
+    )
+    assert info.issuer == "Hội đồng Dân tộc"
+
+
+def test_a_notice_with_no_basis_lines_implements_what_its_opening_carries_out() -> None:
+    info = _metadata(
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 188/TB-VPCP\nHà Nội, ngày 21 tháng 4 năm 2026\nTHÔNG BÁO\n"
+        "Kết luận của Phó Thủ tướng Chính phủ\n"
+        "Ngày 15/4/2026, Phó Thủ tướng chủ trì cuộc họp về triển khai các nhiệm vụ phát triển "
+        "hạ tầng số theo Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.\n"
+        "1. Bộ Tài chính: bố trí kinh phí.\n"
+    )
+    assert info.implements == ["57-NQ/TW"]

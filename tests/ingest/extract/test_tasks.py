@@ -584,3 +584,49 @@ def test_a_heading_that_gives_its_own_time_is_one_task_and_its_bullets_detail_it
     assert [(t.code, t.lead, t.due.kind) for t in plan.tasks] == [
         ("II.1", ["Sở Tài chính"], "year")
     ]
+
+
+def test_a_numbered_heading_whose_bullets_each_assign_a_task_is_their_group() -> None:
+    plan = _plan(
+        "KẾ HOẠCH\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Hạ tầng số\n"
+        "- Nâng cấp phòng họp không giấy (Trung tâm Tin học chủ trì; Quý II/2026).\n"
+        "- Triển khai trợ lý ảo (Vụ Tổng hợp chủ trì; năm 2026).\n"
+        "2. Dữ liệu\n- Số hóa tài liệu lưu trữ (Trung tâm Lưu trữ chủ trì; năm 2026).\n"
+    )
+    assert [g.code for g in plan.groups] == ["II.1", "II.2"]
+    assert [(t.code, t.group) for t in plan.tasks] == [
+        ("II.1.1", "II.1"),
+        ("II.1.2", "II.1"),
+        ("II.2.1", "II.2"),
+    ]
+
+
+def test_a_task_table_with_a_start_and_an_end_column_gives_the_span() -> None:
+    plan = _plan(
+        "II. NHIỆM VỤ CỤ THỂ\n"
+        "| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian bắt đầu | Thời gian kết thúc |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | Nghiên cứu vật liệu bán dẫn | Viện Khoa học vật liệu | 01/2026 | 12/2027 |\n"
+        "| 2 | Đào tạo tiến sĩ | Học viện Khoa học và Công nghệ | 2026 | |\n"
+    )
+    first, second = plan.tasks
+    assert (first.due.text, first.due.kind, first.due.start_year, first.due.end_year) == (
+        "01/2026 - 12/2027",
+        "range",
+        2026,
+        2027,
+    )
+    # Only a start: the time is that start.
+    assert (second.due.text, second.due.kind) == ("2026", "year")
+
+
+def test_a_task_given_to_the_body_before_its_colon_takes_the_time_its_words_end_with() -> None:
+    plan = _plan(
+        "THÔNG BÁO\nII. NHIỆM VỤ THỜI GIAN TỚI\n"
+        "1. Bộ Tài chính: bố trí kinh phí trong dự toán ngân sách nhà nước năm 2027.\n"
+        "2. Bộ Khoa học và Công nghệ: hoàn thiện Quy hoạch, trình Thủ tướng trong tháng 6/2026.\n"
+    )
+    assert [(t.lead, t.due.kind, t.due.end_year) for t in plan.tasks] == [
+        (["Bộ Tài chính"], "year", 2027),
+        (["Bộ Khoa học và Công nghệ"], "month", 2026),
+    ]

@@ -28,6 +28,7 @@ from theodoi.ingest.fields.bodies import opens_with_body, spelt_as_catalogue, sp
         "Các tổ chức đảng trực thuộc",
         "Bảo hiểm xã hội tỉnh",
         "Trung tâm Công nghệ thông tin và Truyền thông",
+        "Thư viện Quốc hội",
     ],
 )
 def test_names_of_public_bodies_open_with_a_head_from_the_catalogue(text: str) -> None:

@@ -208,3 +208,41 @@ def test_a_count_joined_to_the_target_before_it_is_a_target_too() -> None:
     ]
     # A count in a clause of its own says no aim: it is no target.
     assert len(find_prose_targets("Hỗ trợ tối thiểu 100 dự án; tổ chức 20 hội thảo.")) == 1
+
+
+def test_a_figure_that_sizes_what_a_body_gives_is_not_aimed_whatever_year_it_names() -> None:
+    (sized,) = find_prose_targets(
+        "Bố trí tối thiểu 3% tổng chi ngân sách cho chuyển đổi số trong dự toán năm 2027."
+    )
+    assert not sized.aimed
+    (aimed,) = find_prose_targets("Đến năm 2027, tỷ lệ hồ sơ trực tuyến đạt tối thiểu 80%.")
+    assert aimed.aimed
+    assert aimed.year == 2027
+
+
+def test_a_share_of_a_budget_line_is_the_unit_and_not_more_of_the_name() -> None:
+    (share,) = find_prose_targets(
+        "Đến năm 2030, chi cho chuyển đổi số của Bộ đạt khoảng 3% tổng chi thường xuyên."
+    )
+    assert (share.name, share.unit, share.year) == (
+        "Chi cho chuyển đổi số của Bộ",
+        "% tổng chi thường xuyên",
+        2030,
+    )
+
+
+def test_money_is_counted_in_its_magnitude_and_currency() -> None:
+    (money,) = find_prose_targets(
+        "Đến năm 2030, tổng vốn đầu tư mạo hiểm vào doanh nghiệp khởi nghiệp đạt khoảng 2 tỷ USD."
+    )
+    assert (money.name, money.unit, money.target.value) == (
+        "Tổng vốn đầu tư mạo hiểm vào doanh nghiệp khởi nghiệp",
+        "tỷ USD",
+        2,
+    )
+
+
+@pytest.mark.parametrize("opening", ["Đến hết năm 2026", "Đến cuối năm 2026", "Đến năm 2026"])
+def test_the_year_that_opens_a_target_is_its_year_and_no_part_of_its_name(opening: str) -> None:
+    (target,) = find_prose_targets(f"{opening}, 100% cơ sở khám bệnh dùng đơn thuốc điện tử.")
+    assert (target.name, target.year) == ("Tỷ lệ cơ sở khám bệnh dùng đơn thuốc điện tử", 2026)

@@ -41,6 +41,12 @@ def test_a_programme_of_another_year_is_another_resolution() -> None:
     assert programme_behind(Reference("03/NQ-CP", 2025), 2026) == RESOLUTION_57
 
 
+def test_the_2025_update_of_the_governments_programme_implements_57_too() -> None:
+    # 71/NQ-CP of 01/4/2025 amends the programme of 03/NQ-CP; a 71/NQ-CP of another year does not.
+    assert programme_behind(Reference("71/NQ-CP", 2025), 2026) == RESOLUTION_57
+    assert programme_behind(Reference("71/NQ-CP", 2019), 2019) is None
+
+
 def test_an_undated_programme_counts_only_for_plans_written_while_it_runs() -> None:
     assert programme_behind(Reference("50/NQ-CP", None), 2021) == RESOLUTION_52
     assert programme_behind(Reference("50/NQ-CP", None), 2026) is None
@@ -71,6 +77,11 @@ def test_an_undated_programme_counts_only_for_plans_written_while_it_runs() -> N
             Reference("71-CTr/TU", 2025, "Ban Thường vụ Tỉnh ủy Quảng Nam"),
         ),
         ("Quyết định số 37/2018/QĐ-TTg", Reference("37/2018/QĐ-TTg", 2018)),
+        # the issuer ends where what the resolution does begins
+        (
+            "Căn cứ Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ sửa đổi, bổ sung",
+            Reference("71/NQ-CP", 2025, "Chính phủ"),
+        ),
         # what follows ``của`` is an issuer only when it is a body
         ("Nghị quyết 12/NQ-CP của năm trước", Reference("12/NQ-CP", None)),
     ],

@@ -190,3 +190,15 @@ def test_a_deadline_in_each_year_of_the_plan_is_recurring() -> None:
     # A decision approving a programme asks for its yearly plan by a day of each year.
     written = "trước ngày 31/3 của năm kế hoạch"
     assert parse_due(written) == Due(text=written, kind="recurring")
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Trước kỳ họp thứ nhất Quốc hội khóa XVI", "Tại Hội nghị Trung ương 12", "Sau Đại hội"],
+)
+def test_a_time_tied_to_a_meeting_without_a_date_is_conditional_on_it(written: str) -> None:
+    assert parse_due(written) == Due(text=written, kind="conditional", condition=written)
+
+
+def test_a_meeting_with_its_month_falls_due_in_that_month() -> None:
+    assert parse_due("Kỳ họp thứ 9 (tháng 5/2025)").kind == "month"

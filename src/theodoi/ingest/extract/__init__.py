@@ -15,7 +15,12 @@ from theodoi.ingest.extract.context import (
     doubt_early_deadlines,
     period_end,
 )
-from theodoi.ingest.extract.groups import announced_items, group_of, task_groups
+from theodoi.ingest.extract.groups import (
+    announced_items,
+    group_of,
+    shared_deadline,
+    task_groups,
+)
 from theodoi.ingest.extract.indicators import (
     indicators_from_prose,
     indicators_from_table,
@@ -24,10 +29,11 @@ from theodoi.ingest.extract.indicators import (
 from theodoi.ingest.extract.metadata import read_metadata
 from theodoi.ingest.extract.records import ReadTable, read_table
 from theodoi.ingest.extract.tasks import read_item, task_from_item, task_items, tasks_from_table
+from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.plan import DocumentInfo, Group, Indicator, Plan, Task
 from theodoi.ingest.roles import NO_TARGETS, NOT_TASKS, Role
 from theodoi.ingest.segment import Section, segment
-from theodoi.ingest.tables import rebuild_flattened_tables
+from theodoi.ingest.tables import Column, rebuild_flattened_tables
 
 NO_TASKS_NOTE = (
     "Không tìm thấy nhiệm vụ được đánh số (a, b, c … hoặc bảng danh mục nhiệm vụ); "
@@ -75,12 +81,36 @@ def _from_tables(tables: list[tuple[Section, ReadTable]]) -> tuple[list[Group], 
     return groups, tasks
 
 
+def _from_announced(assignee: str | None, items: list[Section]) -> tuple[list[Group], list[Task]]:
+    """An official letter's items: each is a task, or, where it heads lettered items
+    (``1. Đối với các bộ, ngành:`` over ``a)``, ``b)``), a group of the tasks under it, given
+    to the body its heading names."""
+    groups: list[Group] = []
+    tasks: list[Task] = []
+    for section in items:
+        if any(child.kind == "letter" for child in section.children):
+            group = group_of(section)
+            groups.append(group)
+            tasks += [task_from_item(item, group.code) for item in task_items(section, assignee)]
+            continue
+        item = read_item(section, assignee)
+        # Each item is given to the body it names: its time closes its words.
+        item.assignee = item.assignee or item.assignment.get(Column.LEAD)
+        tasks.append(task_from_item(item, None))
+    return groups, tasks
+
+
 def _from_items(root: Section) -> tuple[list[Group], list[Task]]:
     groups: list[Group] = []
     tasks: list[Task] = []
-    if (announced := announced_items(root)) and not task_groups(root):
-        assignee, items = announced
-        return [], [task_from_item(read_item(item, assignee), None) for item in items]
+    announced = announced_items(root)
+    if announced and {g.code for g in task_groups(root)} <= {i.code for i in announced[1]}:
+        groups, tasks = _from_announced(*announced)
+        if deadline := shared_deadline(root, announced[1]):
+            for task in tasks:
+                if task.due.kind == "unspecified" and task.due.text is None:
+                    task.due = parse_due(deadline)
+        return groups, tasks
     for section in task_groups(root):
         if not section.code:
             # A part without a number (``NHIỆM VỤ, GIẢI PHÁP``) whose items are the tasks:

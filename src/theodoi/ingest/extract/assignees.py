@@ -16,7 +16,7 @@ from theodoi.ingest.tables import Column, looks_like_time
 
 # What an official letter or a decision puts before the body it gives a task to.
 _ASKING = re.compile(
-    r"^(?:giao(?: cho)?|đề nghị|yêu cầu|ủy quyền(?: cho)?|trách nhiệm của|nhiệm vụ của)\s+",
+    r"^(?:giao(?: cho)?|đề nghị|yêu cầu|ủy quyền(?: cho)?|trách nhiệm của|nhiệm vụ của|đối với)\s+",
     re.IGNORECASE,
 )
 _LONGEST_NAME = 22  # words; ``Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường``
@@ -51,7 +51,8 @@ def assignee_of(title: str) -> tuple[str, str] | None:
 
 # The verbs that open a task's own words once the agencies in front of it are done.
 _VERBS = (
-    "ban hành|bảo đảm|bố trí|bồi dưỡng|cải thiện|cân đối|cập nhật|chỉ đạo|chuẩn bị|chuyển đổi|"
+    "ban hành|báo cáo|bảo đảm|bố trí|bồi dưỡng|cải thiện|cân đối|cập nhật|chỉ đạo|chuẩn bị|"
+    "chuyển đổi|"
     "công bố|cung cấp|duy trì|đánh giá|đào tạo|đảm bảo|đầu tư|đẩy mạnh|đề xuất|điều chỉnh|"
     "đôn đốc|đổi mới|gửi|hỗ trợ|hoàn thành|hoàn thiện|hướng dẫn|huy động|kết nối|khảo sát|"
     "kiểm tra|kiện toàn|lãnh đạo|lập|liên thông|lựa chọn|nâng cao|nâng cấp|nghiên cứu|phát động|"
@@ -59,6 +60,8 @@ _VERBS = (
     "tập huấn|tham gia|tham mưu|thẩm định|thẩm tra|thành lập|theo dõi|thí điểm|thu hút|"
     "thúc đẩy|thực hiện|tiếp nhận|tiếp tục|tổ chức|tổng hợp|tổng kết|trang bị|triển khai|"
     "trình|truyền thông|tuyên truyền|ứng dụng|vận hành|xây dựng|xác định|xử lý"
+    # the adverbs that stand before the verb: ``Bộ Y tế khẩn trương hoàn thiện …``
+    "|khẩn trương|chủ động|kịp thời"
 )
 _VERB = re.compile(rf"\s(?=(?:{_VERBS})\b)", re.IGNORECASE)
 # ``Sở Nội vụ chủ trì, phối hợp với các sở, ngành xây dựng …``: the lead and its partners in
@@ -138,6 +141,20 @@ def time_at_end(words: str) -> tuple[str, str] | None:
                 return None
     time = time_clause(clause)
     return (head.strip(" ;,"), time) if time else None
+
+
+def time_before_colon(words: str) -> tuple[str, str] | None:
+    """``Tháng 5/2026: Tổ chức đoàn khảo sát …``, ``Trước ngày 30/10/2026: Hoàn thiện báo
+    cáo …``: a schedule's item that opens with its time and a colon; the time, and the task's
+    words after it."""
+    before, colon, after = words.partition(":")
+    if not colon or not after.strip() or len(before.split()) > 8:
+        return None
+    time = before.strip(" -+•")
+    if not looks_like_time(time) or parse_due(time).kind in ("unspecified", "conditional"):
+        return None
+    rest = after.strip()
+    return time, rest[:1].upper() + rest[1:]
 
 
 def time_clause(clause: str) -> str | None:
@@ -241,6 +258,23 @@ def lead_asked(words: str) -> tuple[dict[Column, str], str] | None:
     if more and more[0].strip(" ,"):
         values[Column.COOPERATING] = more[0].strip(" ,")
     return values, task[:1].upper() + task[1:]
+
+
+def lead_as_subject(words: str) -> tuple[dict[Column, str], str] | None:
+    """``Bộ Giáo dục và Đào tạo khẩn trương hoàn thiện Đề án …``, ``Ủy ban nhân dân các tỉnh
+    bố trí …``: an item of a letter or a conclusion that opens with the body it addresses,
+    then says what, with no ``chủ trì``; the body ends at the first verb in lower case. A
+    body that gives the work to another (``Bộ Nội vụ giao Vụ X …``) names that one."""
+    verb = _LOWER_VERB.search(words)
+    if verb is None or not words[:1].isupper():
+        return None
+    # ``Bộ Nội vụ giao Vụ Công chức - Viên chức hướng dẫn …``: the body given the work leads.
+    giver, given, named = words[: verb.start()].rpartition(" giao ")
+    body = _body(named) if given and _body(giver) else _body(words[: verb.start()])
+    task = words[verb.end() :]
+    if body is None or _ASKING.match(words) or not task.strip():
+        return None
+    return {Column.LEAD: body}, task[:1].upper() + task[1:]
 
 
 # ``… đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện các nội dung sau:``

@@ -8,12 +8,15 @@ after. Each heading directly under the part is a group (``nhóm nhiệm vụ, gi
 
 from __future__ import annotations
 
+import re
+
 from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.extract.assignees import announced_assignee, assignee_of
-from theodoi.ingest.extract.tasks import is_assigned, is_one_task
+from theodoi.ingest.extract.tasks import BULLET, is_assigned, is_one_task, read_item
 from theodoi.ingest.plan import Group
 from theodoi.ingest.roles import NOT_TASKS, Role, role_of
 from theodoi.ingest.segment import Section
+from theodoi.ingest.tables import Column
 from theodoi.ingest.textnorm import fold_normalized
 
 _ANNOUNCES = ("nhiệm vụ", "giải pháp")
@@ -94,27 +97,38 @@ def _without_closing(item: Section) -> Section:
     return Section(item.kind, item.label, item.title, item.code, item.role, kept)
 
 
-def announced_items(root: Section) -> tuple[str, list[Section]] | None:
+def announced_items(root: Section) -> tuple[str | None, list[Section]] | None:
     """An official letter's numbered items after the sentence that names who is to do them
     (``… đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện các nội dung sau:``),
-    with that body; None when the text has no such sentence."""
+    with that body; or, in a letter that conveys instructions to several bodies (``Thủ tướng
+    Chính phủ có ý kiến như sau:``), items that each name the body they address (``2. Bộ Y
+    tế khẩn trương …``, ``3. Giao Bộ Công an chủ trì …``), with no body for all. None when
+    the text has neither. A letter that writes its items as ``-`` bullets after the
+    sentence has them as items too, numbered in order."""
     assignee: str | None = None
     items: list[Section] = []
+    bullets = False
     for item in root.items:
         if isinstance(item, Paragraph):
+            if assignee and (not items or bullets) and (mark := BULLET.match(item.text)):
+                bullets = True
+                label = str(len(items) + 1)
+                items.append(Section("bullet", label, item.text[mark.end() :], label))
+                continue
             if items:
                 break
             assignee = announced_assignee(item.text) or assignee
         elif (
-            assignee
-            and isinstance(item, Section)
+            isinstance(item, Section)
             and item.kind in ("arabic", "letter")
             and item.role not in NOT_TASKS
         ):
             items.append(_without_closing(item))
         elif items:
             break
-    return (assignee, items) if assignee and items else None
+    if items and (assignee or all(Column.LEAD in read_item(i).assignment for i in items)):
+        return assignee, items
+    return None
 
 
 def task_groups(root: Section) -> list[Section]:
@@ -137,3 +151,30 @@ def task_groups(root: Section) -> list[Section]:
 
 def group_of(section: Section) -> Group:
     return Group(code=section.code, title=" ".join(section.title.split()).rstrip(" ."))
+
+
+# ``Báo cáo của các Bộ đề nghị gửi về Ủy ban trước ngày 15/5/2026 để tổng hợp.``: the deadline
+# a letter sets, after its items, for all that it asks.
+_SHARED_DEADLINE = re.compile(
+    r"\b(?:gửi|báo cáo)\b.*?\b(?P<due>(?:trước|chậm nhất(?: là)?|không muộn hơn)\s+ngày\s+"
+    r"\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))",
+    re.IGNORECASE,
+)
+
+
+def shared_deadline(root: Section, items: list[Section]) -> str | None:
+    """The deadline the closing sentence after a letter's last item sets for all it asks
+    (``… gửi về Ủy ban … trước ngày 15/5/2026 …``), or None. The sentence is a plain line
+    under the last item or the paragraph after it."""
+    closing: list[str] = []
+    for k, item in enumerate(root.items):
+        if isinstance(item, Section) and items and item.code == items[-1].code:
+            closing = [text for text in item.paragraphs if text[:1] not in "-+•*"]
+            following = root.items[k + 1] if k + 1 < len(root.items) else None
+            if isinstance(following, Paragraph):
+                closing.append(following.text)
+            break
+    for text in closing:
+        if match := _SHARED_DEADLINE.search(text):
+            return match.group("due")
+    return None

@@ -46,7 +46,7 @@ _MOTTO = re.compile(r"cộng hòa xã hội|đảng cộng sản việt nam")
 # CÔNG TY …``): the lower line names the issuer.
 _ORGAN = re.compile(
     r"^(sở|ban|văn phòng|cục|chi cục|tổng cục|trung tâm|đảng ủy|ban chỉ đạo|vụ|viện|phòng"
-    r"|trường|học viện|đại học|bệnh viện|tổng công ty|công ty|ủy ban kiểm tra|đảng đoàn"
+    r"|trường|học viện|đại học|bệnh viện|tổng công ty|công ty|ủy ban|hội đồng|đảng đoàn"
     r"|ban cán sự)\b"
 )
 _CAPTION = re.compile(
@@ -78,6 +78,11 @@ _SIGNER_IN_LEAD = re.compile(
     r"\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)\s+(?:thay mặt|đã ký|ký)"
 )
 _IMPLEMENTS_LINE = re.compile(r"^(căn cứ|thực hiện)\b")
+_CARRYING_OUT = re.compile(
+    r"\b(?:thực hiện|triển khai|theo)\s+(?=(?:các\s+)?(?:nghị quyết|kết luận|chỉ thị|chương trình"
+    r"|kế hoạch|quyết định)\b)",
+    re.IGNORECASE,
+)
 # Words kept capitalised when an upper-case title is put in sentence case.
 _PROPER = [
     "Chính phủ",
@@ -373,14 +378,25 @@ def _implements(
         for line in front
         if "ban hành" in fold_normalized(line) and "thực hiện" in fold_normalized(line)
     ]
+    if not sources:
+        # A letter or a notice with no ``Căn cứ``/``Thực hiện`` line says in its opening what
+        # its instructions carry out (``Xét báo cáo của Bộ … về tình hình thực hiện Nghị quyết
+        # số 57-NQ/TW …``, ``… cuộc họp về triển khai các nhiệm vụ … theo Nghị quyết số …``);
+        # the report or the letter it weighs is not implemented.
+        sources = [line[match.start() :] for line in front if (match := _CARRYING_OUT.search(line))]
     if title:
         sources.append(title)
     return implemented(sources, own, plan_year)
 
 
 def _kind_without_title(front: list[str]) -> DocumentKind:
-    text = fold_normalized(" ".join(front))
-    return "tin_bai" if re.search(r"\b(kế hoạch|chương trình)\b", text) else "khac"
+    """A text without a kind line: an official letter (its ``V/v …`` subject, its ``Kính
+    gửi:``) is another kind of document whatever plan it names; a text that names a plan
+    is a news item about it."""
+    keys = [fold_normalized(line) for line in front]
+    if any(key.startswith(("v/v", "kính gửi")) for key in keys):
+        return "khac"
+    return "tin_bai" if re.search(r"\b(kế hoạch|chương trình)\b", " ".join(keys)) else "khac"
 
 
 def read_metadata(segmented: Segmented, all_text: str) -> DocumentInfo:

@@ -324,6 +324,15 @@ def _header_value(layout: _Layout, role: Column, read: Callable[[str], _T], empt
     return next((read(h) for h, r in headers if r is role), empty)
 
 
+_SPAN_END = re.compile(r"\b(kết thúc|đến)\b")
+
+
+def _ends_a_span(header: str) -> bool:
+    """A second time column that closes the span the first opens (``Thời gian kết thúc``
+    after ``Thời gian bắt đầu``)."""
+    return bool(_SPAN_END.search(fold_normalized(header)))
+
+
 @dataclass
 class _Row:
     """One row of the table's body as its cells say, before it is known what it is."""
@@ -383,6 +392,9 @@ class _Reader:
             if column is Column.TARGET:
                 if text.strip():
                     targets.append((text.strip(), header_year(header)))
+            elif column is Column.DUE and column in by_role and _ends_a_span(header):
+                # ``Thời gian bắt đầu | Thời gian kết thúc``: the time is the span.
+                by_role[column] = " - ".join(t for t in (by_role[column], text.strip()) if t)
             elif column is not None and column is not Column.NUMBER and column not in by_role:
                 by_role[column] = text.strip()
         at = self.layout.number_at

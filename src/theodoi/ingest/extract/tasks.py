@@ -18,11 +18,13 @@ from theodoi.ingest.extract.assignees import (
     assignee_of,
     body_before_colon,
     given_sentence,
+    lead_as_subject,
     lead_asked,
     lead_in_front,
     partners_in_words,
     subject_of,
     time_at_end,
+    time_before_colon,
     time_clause,
     time_in_words,
 )
@@ -349,9 +351,11 @@ def read_line(text: str) -> tuple[str, dict[Column, str]]:
     if Column.LEAD not in values:
         if colon := body_before_colon(words):
             values[Column.LEAD], words = colon
-        elif front := lead_in_front(words) or lead_asked(words):
+        elif front := lead_in_front(words) or lead_asked(words) or lead_as_subject(words):
             found, words = front
             values = {**found, **values}
+    if Column.DUE not in values and (opening := time_before_colon(words)):
+        values[Column.DUE], words = opening
     if Column.DUE not in values and (closing := time_at_end(words)):
         words, values[Column.DUE] = closing
     if Column.COOPERATING not in values:
@@ -385,10 +389,12 @@ def is_assigned(section: Section) -> bool:
 def is_one_task(section: Section) -> bool:
     """Whether a numbered item of the tasks part is one task rather than a group of them: it
     carries its own assignment lines, or it is a line with nothing under it; not a heading
-    that gives its bullets to a body (:func:`bullets_given_by_heading`)."""
+    that gives its bullets to a body (:func:`bullets_given_by_heading`), nor one whose
+    bullets each assign a task of their own (:func:`assigned_bullets`): that is a group."""
     return (
         not section.children
         and not bullets_given_by_heading(section)
+        and not assigned_bullets(section)
         and (is_assigned(section) or (not section.items and section.role is Role.TASKS))
     )
 
@@ -399,7 +405,7 @@ def bullets_given_by_heading(section: Section) -> list[Item]:
     the heading names who does all of them, and each bullet is a task. A heading that gives
     its own time is one task, and its bullets say what it holds."""
     _, given = split_assignment(section.title)
-    bullets = [_BULLET.sub("", text) for text in section.paragraphs if _BULLET.match(text)]
+    bullets = [BULLET.sub("", text) for text in section.paragraphs if BULLET.match(text)]
     if section.children or Column.LEAD not in given or Column.DUE in given or not bullets:
         return []
     if not all(time_at_end(text) for text in bullets):
@@ -419,7 +425,11 @@ def task_from_item(item: Item, group: str | None) -> Task:
     # A plan organised by agency, or one that names the assignee in a sentence, gives each
     # task a time at the end of its words, with no label (``… xếp loại cơ quan hằng năm.``);
     # elsewhere such words belong to the sentence.
-    given = item.assignee or given_sentence(" ".join(item.section_texts))
+    given = (
+        item.assignee
+        or assignee_of(item.section.title)  # ``1. Bộ Tài chính: bố trí … năm 2027.``
+        or given_sentence(" ".join(item.section_texts))
+    )
     due = item.assignment.get(Column.DUE) or (time_in_words(title) if given else None)
     return Task(
         code=item.section.code,
@@ -443,7 +453,7 @@ def task_from_paragraph(text: str, code: str, group: str | None) -> Task:
     return task
 
 
-_BULLET = re.compile(r"^[-+•*–]\s*(?=\S)")
+BULLET = re.compile(r"^[-+•*–]\s*(?=\S)")
 
 
 def _bullet_items(section: Section, texts: list[str], assignee: str | None) -> list[Item]:
@@ -457,7 +467,7 @@ def assigned_bullets(section: Section, assignee: str | None = None) -> list[Item
     """The ``-`` bullets of a heading that each assign a task of their own (``- Triển khai …
     (Sở Tài chính chủ trì, phối hợp với …; năm 2025).``), as items coded after the heading
     (``III.2.1``). A bullet with no assignment explains its heading; it is not a task."""
-    bullets = [_BULLET.sub("", text) for text in section.paragraphs if _BULLET.match(text)]
+    bullets = [BULLET.sub("", text) for text in section.paragraphs if BULLET.match(text)]
     if not bullets or not all(split_assignment(text)[1] for text in bullets):
         return []
     if not any(split_assignment(text)[0] for text in bullets):
@@ -468,7 +478,7 @@ def assigned_bullets(section: Section, assignee: str | None = None) -> list[Item
 def _assignees_tasks(section: Section, assignee: str) -> list[Item]:
     """Under a heading that names the assignee, every line is one of its tasks (bullets or
     not); a heading with nothing under it but words after its colon is one task itself."""
-    bullets = [_BULLET.sub("", t) for t in section.paragraphs if _BULLET.match(t)]
+    bullets = [BULLET.sub("", t) for t in section.paragraphs if BULLET.match(t)]
     # Where the tasks are bullets, a plain line is the letter's closing words, not a task.
     lines = bullets or list(section.paragraphs)
     if lines:

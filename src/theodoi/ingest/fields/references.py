@@ -29,6 +29,8 @@ __all__ = ["PROGRAMMES", "Reference", "cites", "find_references", "implemented"]
 PROGRAMMES: dict[tuple[str, int], Reference] = {
     ("03/NQ-CP", 2025): Reference("57-NQ/TW", 2024, "Bộ Chính trị"),
     ("50/NQ-CP", 2020): Reference("52-NQ/TW", 2019, "Bộ Chính trị"),
+    # 71/NQ-CP of 01/4/2025 amends and updates the programme of 03/NQ-CP for 57-NQ/TW.
+    ("71/NQ-CP", 2025): Reference("57-NQ/TW", 2024, "Bộ Chính trị"),
 }
 # A reference written without its date is taken for the programme only by a plan written
 # while the plans that follow it are written, its first five years (2020-2024 for 50/NQ-CP):
@@ -45,6 +47,7 @@ _OWN_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 _ISSUER_AFTER = re.compile(
     r"^[\s,)]*của\s+(?P<issuer>[^,;.()\"]+?)\s*"
     r"(?=\s(?:về|ban hành|thực hiện|triển khai|phê duyệt|quy định|hướng dẫn|năm|ngày|và|"
+    r"sửa đổi|bổ sung|cập nhật|"
     r"để|nhằm|tại|với|đã|trong|số|khóa)\b|[,;.()\"]|$)",
     re.IGNORECASE,
 )

@@ -180,6 +180,15 @@ _AIMED = re.compile(
 )
 
 
+# A figure right after a verb that gives means (``bố trí tối thiểu 3% tổng chi … trong dự
+# toán năm 2027``, ``dành ít nhất 10% kinh phí``) sizes what a body is to give, whatever year
+# the sentence names: it is an action's measure, not a target to reach.
+_SIZES = re.compile(
+    r"\b(?:bố trí|dành|trích|phân bổ)\s+(?:(?:tối thiểu|ít nhất|khoảng|kinh phí)\s+)*$",
+    re.IGNORECASE,
+)
+
+
 # Words between an indicator's name and its figure (``đạt tối thiểu``, ``tăng trung bình``).
 _LEAD_WORDS = (
     "không thấp hơn|không vượt quá|không dưới|không quá|không ít hơn|tối thiểu|ít nhất|tối đa"
@@ -221,9 +230,8 @@ _PERCENT_UNITS: list[tuple[re.Pattern[str], str | None]] = [
     (re.compile(r"\s*%\s*(GRDP|GDP)\b"), None),  # unit: "% " + the word
     (
         re.compile(
-            r"\s*%(?=\s*(tổng (?:chi|thu) (?:ngân sách(?: nhà nước| địa phương| tỉnh)?|NSNN)"
-            r"|(?:tổng )?doanh thu"
-            r"|tổng vốn đầu tư))"
+            r"\s*%(?=\s*(tổng (?:chi|thu) (?:ngân sách(?: nhà nước| địa phương| tỉnh)?|NSNN"
+            r"|thường xuyên|đầu tư phát triển)|(?:tổng )?doanh thu|tổng vốn đầu tư))"
         ),
         None,
     ),
@@ -262,12 +270,17 @@ _LONG_COUNTED = re.compile(
     r"|tuyến cáp quang|tổ chức khoa học|doanh nghiệp công nghệ|sản phẩm chủ lực)\b",
     re.IGNORECASE,
 )
+# Money: a magnitude and its currency (``2 tỷ USD``, ``500 nghìn tỷ đồng``), the currency in
+# capitals as it is written.
+_MONEY = re.compile(
+    r"\s+((?:(?:nghìn|ngàn|triệu|tỷ)\s+){0,2}(?:đồng|USD|VNĐ|VND|EUR))\b", re.IGNORECASE
+)
 _SECOND_COUNTED = re.compile(r",\s+([^\W\d]+(?:\s+[^\W\d]+)?)(?=\s+(\w+))")
 _INTENT = re.compile(r"^.*\b(duy trì|phấn đấu|giữ vững)\s+", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:\s|,|-|\(\d+\)|\b(?:trong đó|theo đó|đồng thời|phấn đấu|góp phần|thực hiện|mục tiêu"
     r"|cụ thể|bảo đảm|đảm bảo|bố trí"
-    r"|hướng tới|hướng đến|và|(?:đến |giai đoạn |từ )?năm \d{4}(?:\s*-\s*\d{4})?"
+    r"|hướng tới|hướng đến|và|(?:đến (?:hết |cuối )?|giai đoạn |từ )?năm \d{4}(?:\s*-\s*\d{4})?"
     r"|giai đoạn \d{4}\s*-\s*\d{4}|đến \d{4})\b)+",
     re.IGNORECASE,
 )
@@ -359,7 +372,7 @@ def find_prose_targets(text: str) -> list[ProseTarget]:
         target.text = _YEAR_CLOSING.sub("", clause) if after else clause
         year = after or paragraph.year_before(item.start)
         clause = text[paragraph.clause_start_before(item.start) : item.figure.start()]
-        aimed = year is not None or bool(_AIMED.search(clause))
+        aimed = not _SIZES.search(clause) and (year is not None or bool(_AIMED.search(clause)))
         out.append(ProseTarget(name, item.unit, target, year, aimed))
     return out
 
@@ -442,6 +455,9 @@ def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, in
     per = _PER.match(text, at)
     if per:
         return f"{per.group(1)}/{per.group(2)} {per.group(3)}", per.end()
+    money = _MONEY.match(text, at)
+    if money:
+        return money.group(1), money.end()
     long_noun = _LONG_COUNTED.match(text, at)
     if long_noun:
         return long_noun.group(1), long_noun.end()
@@ -502,7 +518,9 @@ def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[Pr
     if item.unit and complement == item.unit:
         complement = ""  # ``đạt 1.500 người``: the unit, not what is counted
     share_of = item.unit[2:] if item.unit and item.unit.startswith("% ") else ""
-    if share_of and complement.lower().startswith(share_of.lower()):
+    if share_of and complement.upper() in {"GRDP", "GDP"}:
+        complement = ""
+    elif share_of and complement.lower().startswith(share_of.lower()):
         # ``2% tổng chi ngân sách địa phương``: what the share is of is its unit, not its name.
         complement = complement[len(share_of) :].strip(" ,")
     if not subject and not complement and within.rstrip().endswith(":"):

@@ -31,6 +31,12 @@ _CONDITION_CUE = re.compile(
     r"|kết luận)|tùy theo|tùy thuộc|phụ thuộc)\b",
     re.IGNORECASE,
 )
+# A meeting a time is tied to, with no date of its own (``trước kỳ họp thứ nhất``, ``tại Hội
+# nghị Trung ương 12``, ``sau Đại hội Đảng bộ``).
+_EVENT = re.compile(
+    r"^(?:(?:trước|tại|sau|trong|vào|đến)\s+)?(?:kỳ họp|phiên họp|hội nghị|đại hội)\b",
+    re.IGNORECASE,
+)
 # A deadline that comes back each period (``Trước ngày 05 của tháng liền kề``, ``Trước ngày
 # 31/01 năm liền kề``, ``trước ngày 15 tháng cuối quý``, ``trước ngày 31/3 của năm kế
 # hoạch``): recurring, its rule in its text.
@@ -117,6 +123,10 @@ def parse_due(text: str | None, *, year: int | None = None) -> Due:
         return due
     if _RECURRING.search(time_part):
         return Due(text=written, kind="recurring", condition=condition)
+    if condition is None and _EVENT.search(time_part):
+        # ``Trước kỳ họp thứ nhất Quốc hội khóa XVI``: due by a meeting whose date is set
+        # elsewhere; the coordinator dates it once the meeting is called.
+        return Due(text=written, kind="conditional", condition=written)
     if condition is None:
         return Due(text=written)
     return Due(text=written, kind="conditional", condition=condition)

@@ -111,16 +111,42 @@ class TableGrid:
         rest = (part.text(origin) for origin in part.grid[start][1:])
         return any(text[:1].islower() for text in rest)
 
+    def take_back_spilled(self, heads: int, header: tuple[str, ...]) -> None:
+        """The words of a repeated header cell drawn shorter than its text on the new page
+        (``Thời gian`` for ``Thời gian hoàn thành``) that the page set in the row under it
+        (``hoàn``): they are the header's, dropped from the row."""
+        for c, (drawn, whole) in enumerate(zip(self.row_texts(heads - 1), header, strict=False)):
+            spilled = whole[len(drawn) :].split() if drawn != whole else []
+            origin = self.grid[heads][c]
+            if not spilled or origin[0] != heads:
+                continue
+            kept: list[Line] = []
+            for line in self.lines.get(origin, []):
+                words = line.text.split()
+                while spilled and spilled[0] in words:
+                    words.remove(spilled.pop(0))
+                if words:
+                    kept.append(replace(line, text=" ".join(words)))
+            self.lines[origin] = kept
+
+    def _repeated_heads(self, part: TableGrid) -> int:
+        """How many rows at the top of ``part`` are the header row(s) again, repeated on
+        each page; the header's words spilled into the row under them are taken back."""
+        heads = 0
+        while heads < min(len(part.grid), len(self.grid)) and _repeats(
+            part.row_texts(heads), self.row_texts(heads)
+        ):
+            heads += 1
+        if heads and heads < len(part.grid):
+            part.take_back_spilled(heads, self.row_texts(heads - 1))
+        return heads
+
     def append(self, part: TableGrid) -> bool:
         """Join ``part``, the same table continued on the next page; False (and nothing
         joined) when ``part`` is another table."""
         if part.width != self.width or not part.grid or not self.grid:
             return False
-        heads = 0
-        while heads < min(len(part.grid), len(self.grid)) and part.row_texts(
-            heads
-        ) == self.row_texts(heads):
-            heads += 1  # the header row(s), repeated on each page
+        heads = self._repeated_heads(part)
         moved: dict[Origin, Origin] = {}
         start = heads
         if start < len(part.grid):
@@ -154,6 +180,14 @@ class TableGrid:
                 row.append(moved[origin])
             self.grid.append(row)
         return True
+
+
+def _repeats(drawn: tuple[str, ...], header: tuple[str, ...]) -> bool:
+    """Whether a row at the top of a new page is the table's header row again: the same
+    cells, or a cell drawn shorter than its words (a merged header cell the page clips)."""
+    return len(drawn) == len(header) and all(
+        d == h or (d and h.startswith(f"{d} ")) for d, h in zip(drawn, header, strict=True)
+    )
 
 
 Box = tuple[float, float, float, float]
