@@ -267,17 +267,43 @@ def get_plan_for(who: Who, plan_id: int) -> Plan:
     return _found(visible_plans(who), plan_id)
 
 
-def get_task_for(who: Who, task_id: int, *, write: bool = False) -> Task:
-    """The task, if ``who`` may see it (else Http404) and, with ``write``, change it (else
-    PermissionDenied). An inspector's read of a confidential task is audited."""
-    task = _found(
-        visible_tasks(who).select_related("plan", "group").defer(*documents_of("plan__")),
-        task_id,
-    )
+def _visible_task(who: Who, task_id: int, *, write: bool) -> Task:
+    rows = visible_tasks(who).select_related("plan", "group").defer(*documents_of("plan__"))
+    if write:
+        # The checks of a write (may_write_task here, then the page's and the service's
+        # task_role) read the task's agencies: one query for them all.
+        rows = rows.prefetch_related("agencies")
+    return _found(rows, task_id)
+
+
+def _opened(who: Who, task: Task, *, write: bool) -> Task:
     if write and not may_write_task(who, task):
         raise PermissionDenied
     note_confidential_reads(who, [task])
     return task
+
+
+def get_task_for(who: Who, task_id: int, *, write: bool = False) -> Task:
+    """The task, if ``who`` may see it (else Http404) and, with ``write``, change it (else
+    PermissionDenied). An inspector's read of a confidential task is audited."""
+    return _opened(who, _visible_task(who, task_id, write=write), write=write)
+
+
+def get_round_and_task_for(
+    who: Who, round_id: int, task_id: int, *, write: bool = False
+) -> tuple[ReportingRound, Task]:
+    """A round and a task of its plan, as :func:`get_round_for` and :func:`get_task_for` find
+    them (Http404, then PermissionDenied), and Http404 when the task is of another plan.
+
+    The round is looked up among the rounds of the task's plan: the task's lookup found that
+    plan one ``who`` may see, so the condition on plans is read once, not twice (issue 15:
+    the report form's POST)."""
+    task = _visible_task(who, task_id, write=write)
+    round_ = _found(
+        ReportingRound.objects.filter(plan=task.plan_id).select_related("ad_hoc"), round_id
+    )
+    round_.plan = task.plan
+    return round_, _opened(who, task, write=write)
 
 
 def note_confidential_reads(who: Who, tasks: Iterable[Task]) -> None:
@@ -354,12 +380,10 @@ def require_reporter(by: Who) -> Organisation:
 
 def task_role(task: Task, organisation: Organisation) -> str | None:
     """``lead`` or ``cooperating`` when ``organisation`` (or a body it succeeded) is named on
-    the task; lead wins when it is named both ways."""
-    roles = set(
-        task.agencies.filter(organisation_id__in=organisation.lineage_ids()).values_list(
-            "role", flat=True
-        )
-    )
+    the task; lead wins when it is named both ways. Read from the task's agencies, which a
+    lookup for a write has prefetched (:func:`get_task_for`)."""
+    lineage = organisation.lineage_ids()
+    roles = {a.role for a in task.agencies.all() if a.organisation_id in lineage}
     if AgencyRole.LEAD in roles:
         return AgencyRole.LEAD
     return AgencyRole.COOPERATING if roles else None
@@ -453,3 +477,16 @@ def asks_for(round_: ReportingRound, task: Task) -> bool:
     """A round asks for reports on every task of its plan; an ad-hoc round on its own."""
     ad_hoc = _ad_hoc(round_)
     return ad_hoc is None or ad_hoc.tasks.filter(pk=task.pk).exists()
+
+
+def reports_on(round_: ReportingRound, organisation: Organisation, task: Task) -> bool:
+    """``task`` is one of :func:`round_tasks_of`: live, of the round's plan, naming
+    ``organisation`` (or a body it succeeded), and asked of the agency by the round. Read
+    from the rows at hand: no query but the task's agencies and an ad-hoc round's lists."""
+    return (
+        task.archived_at is None
+        and task.plan_id == round_.plan_id
+        and takes_part_in(round_, organisation)
+        and asks_for(round_, task)
+        and task_role(task, organisation) is not None
+    )
