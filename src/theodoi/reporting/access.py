@@ -147,13 +147,17 @@ def _scope_of(who: Who, path: str) -> Q:
     return Q() if scope_ids is None else Q(**{f"{path}province_id__in": scope_ids})
 
 
-def _plans_of(who: Who, path: str = "") -> Q:
+def _plans_of(who: Who, path: str = "", *, agency_rows: bool = False) -> Q:
     """The plans ``who`` may see, as a condition on the plan at ``path`` (``"plan__"`` from
     a task or a round).
 
     Staff readers: every plan of their scope, drafts too, and the published national plans
     that every plan carries out. Reporters: the published plans of their scope and those that
-    name their agency. The public: every published plan (the portal)."""
+    name their agency. The public: every published plan (the portal).
+
+    ``agency_rows``: the rows are a reporter's agency's own (:func:`tasks_of`), so each one's
+    plan names the agency: the condition is what is left of it, without the subqueries that
+    look for the plans naming the agency (half of the CPU time of a task's lookup)."""
     found = persona(who)
     published = Q(**{f"{path}status": PlanStatus.PUBLISHED})
     if is_staff_reader(found):
@@ -161,7 +165,7 @@ def _plans_of(who: Who, path: str = "") -> Q:
             return Q()
         return _scope_of(found, path) | (published & Q(**{f"{path}province__isnull": True}))
     organisation = reporter_organisation(found)
-    if organisation is None:
+    if organisation is None or agency_rows:
         return published
     # Two subqueries: one join over both tasks and indicators would multiply their rows.
     naming = Q(**{f"{path}pk__in": tasks_of(organisation).values("plan")}) | Q(
@@ -193,9 +197,8 @@ def visible_tasks(who: Who) -> QuerySet[Task]:
 
     A reporter reads only the tasks its organisation (or a body it succeeded) leads or
     cooperates on; the public reads the published, non-confidential ones."""
-    in_plans = _plans_of(who, "plan__")
     if is_staff_reader(who):
-        rows = Task.objects.filter(in_plans, archived_at__isnull=True)
+        rows = Task.objects.filter(_plans_of(who, "plan__"), archived_at__isnull=True)
         if not reads_confidential(who):
             return rows.filter(confidential=False)
         if persona(who).scope_ids is None:
@@ -204,8 +207,10 @@ def visible_tasks(who: Who) -> QuerySet[Task]:
         return rows.filter(Q(confidential=False) | _scope_of(who, "plan__"))
     organisation = reporter_organisation(who)
     if organisation is not None:
-        return tasks_of(organisation).filter(in_plans)
-    return Task.objects.filter(in_plans, archived_at__isnull=True, confidential=False)
+        return tasks_of(organisation).filter(_plans_of(who, "plan__", agency_rows=True))
+    return Task.objects.filter(
+        _plans_of(who, "plan__"), archived_at__isnull=True, confidential=False
+    )
 
 
 def visible_rounds(who: Who) -> QuerySet[ReportingRound]:
