@@ -272,13 +272,12 @@ def get_plan_for(who: Who, plan_id: int) -> Plan:
     return _found(visible_plans(who), plan_id)
 
 
-def _visible_task(who: Who, task_id: int, *, write: bool) -> Task:
-    rows = visible_tasks(who).select_related("plan", "group").defer(*documents_of("plan__"))
-    if write:
-        # The checks of a write (may_write_task here, then the page's and the service's
-        # task_role) read the task's agencies: one query for them all.
-        rows = rows.prefetch_related("agencies")
-    return _found(rows, task_id)
+def _task_rows(who: Who, *, write: bool) -> QuerySet[Task]:
+    """The tasks ``who`` may see; for a write with their agencies, which the checks of a write
+    read (may_write_task here, then the page's and the service's task_role): one query for
+    them all."""
+    rows = visible_tasks(who)
+    return rows.prefetch_related("agencies") if write else rows
 
 
 def _opened(who: Who, task: Task, *, write: bool) -> Task:
@@ -291,7 +290,8 @@ def _opened(who: Who, task: Task, *, write: bool) -> Task:
 def get_task_for(who: Who, task_id: int, *, write: bool = False) -> Task:
     """The task, if ``who`` may see it (else Http404) and, with ``write``, change it (else
     PermissionDenied). An inspector's read of a confidential task is audited."""
-    return _opened(who, _visible_task(who, task_id, write=write), write=write)
+    rows = _task_rows(who, write=write).select_related("plan", "group")
+    return _opened(who, _found(rows.defer(*documents_of("plan__")), task_id), write=write)
 
 
 def get_round_and_task_for(
@@ -301,13 +301,13 @@ def get_round_and_task_for(
     them (Http404, then PermissionDenied), and Http404 when the task is of another plan.
 
     The round is looked up among the rounds of the task's plan: the task's lookup found that
-    plan one ``who`` may see, so the condition on plans is read once, not twice (issue 15:
-    the report form's POST)."""
-    task = _visible_task(who, task_id, write=write)
+    plan one ``who`` may see, so the condition on plans is read once, not twice. Neither row
+    carries its plan's: the report form and the API's write read the plan's id alone (issue
+    15: the report form's POST)."""
+    task = _found(_task_rows(who, write=write), task_id)
     round_ = _found(
         ReportingRound.objects.filter(plan=task.plan_id).select_related("ad_hoc"), round_id
     )
-    round_.plan = task.plan
     return round_, _opened(who, task, write=write)
 
 
@@ -364,10 +364,10 @@ def coordinates(who: Who, plan: Plan) -> bool:
 
 def may_write_task(who: Who, task: Task) -> bool:
     """Coordinators and admins edit any task; a reporter its own agency's tasks."""
-    if coordinates(who, task.plan):
-        return True
     organisation = reporter_organisation(who)
-    return organisation is not None and task_role(task, organisation) is not None
+    if organisation is not None:  # a reporter, never a coordinator: the plan is not read
+        return task_role(task, organisation) is not None
+    return coordinates(who, task.plan)
 
 
 def require_coordinator(by: Who, plan: Plan) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from tests.builders import PDF, lead_task_of, signed_in
 from tests.reporting import every_field
+from theodoi.audit.log import entries_for
 from theodoi.reporting.fields import UPDATE_FIELDS
 from theodoi.reporting.models import Evidence, ReportingRound, TaskUpdate
 from theodoi.reporting.updates import UpdateContent
@@ -148,3 +150,43 @@ def test_a_file_chosen_before_submitting_goes_in_with_the_report(
     assert response.status_code == 302
     assert TaskUpdate.objects.get(task=task).state == "submitted"
     assert Evidence.objects.get(task=task).filename == "qd.pdf"
+
+
+# The report POST, statement by statement (issue 15): the session and the person (2); who the
+# person is: memberships, their bodies, the lineage of the scope and of the agency (4); the
+# task, its agencies and the round (3); then the transaction (2), in which the round's state
+# again and the latest version (2), the new version in a savepoint of its own, so that a race
+# is refused as stale (3), and its audit entry (1). The task's line (its evidence, its
+# deadline) is read only for a page shown.
+REPORT_POST_QUERIES = 17
+
+
+def test_saving_a_draft_reads_the_same_few_rows_however_long_the_task_s_history(
+    live_round: ReportingRound, reporter: User, django_assert_num_queries: Any
+) -> None:
+    task = lead_task_of(live_round, reporter)
+    client = signed_in(reporter)
+    url = reverse("reporting:task_update", args=[live_round.pk, task.pk])
+    for version in range(3):
+        # Another version first, so that each save finds a longer history.
+        client.post(url, {"based_on": str(2 * version), "status": "in_progress", "progress": "5"})
+        with django_assert_num_queries(REPORT_POST_QUERIES):
+            posted = client.post(
+                url,
+                {
+                    "based_on": str(2 * version + 1),
+                    "status": "in_progress",
+                    "progress": str(10 + version),
+                    "results": f"Lần {version + 1}",
+                    "action": "save",
+                },
+            )
+        assert posted.status_code == 302
+        saved = TaskUpdate.objects.filter(task=task).order_by("-version").first()
+        assert saved is not None
+        assert (saved.version, saved.state, saved.progress) == (
+            2 * version + 2,
+            "draft",
+            10 + version,
+        )
+        assert entries_for(saved).get().action == "reporting.update.saved"
