@@ -4,6 +4,7 @@ a report that contradicts itself is refused with the field named."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +14,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.builders import PDF, lead_task_of, signed_in
+from tests.builders import PDF, agency_of, lead_task_of, signed_in, tasks_of
 from tests.reporting import every_field
 from theodoi.audit.log import entries_for
+from theodoi.plans.models import AgencyRole, Plan
 from theodoi.reporting.fields import UPDATE_FIELDS
 from theodoi.reporting.models import Evidence, ReportingRound, TaskUpdate
+from theodoi.reporting.round_changes import open_ad_hoc_round
 from theodoi.reporting.updates import UpdateContent
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +193,27 @@ def test_saving_a_draft_reads_the_same_few_rows_however_long_the_task_s_history(
             10 + version,
         )
         assert entries_for(saved).get().action == "reporting.update.saved"
+
+
+def test_in_an_ad_hoc_round_only_the_tasks_asked_of_the_agency_have_a_form(
+    tien_giang_plan: Plan, coordinator: User, reporter: User
+) -> None:
+    asked, other = tasks_of(tien_giang_plan, agency_of(reporter), AgencyRole.LEAD)[:2]
+    now = timezone.now()
+    round_ = open_ad_hoc_round(
+        tien_giang_plan,
+        title="Báo cáo đột xuất",
+        reason="Ban Chỉ đạo yêu cầu.",
+        tasks=[asked.pk],
+        organisations=[],
+        deadline=now + datetime.timedelta(days=7),
+        by=coordinator,
+        now=now,
+    )
+    client = signed_in(reporter)
+    typed = {"based_on": "0", "status": "in_progress", "progress": "5", "action": "save"}
+    for task, shown, saved in ((asked, 200, 302), (other, 404, 404)):
+        url = reverse("reporting:task_update", args=[round_.pk, task.pk])
+        assert client.get(url).status_code == shown
+        assert client.post(url, typed).status_code == saved
+    assert list(TaskUpdate.objects.values_list("task", flat=True)) == [asked.pk]
