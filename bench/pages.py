@@ -2,7 +2,6 @@
 
     .venv/bin/python bench/pages.py [--backend sqlite,postgres] [--scale 1,10] [--samples 20]
         [--seconds 5] [--workers 4] [--memory-requests 10000] [--json out.json] [--smoke]
-        [--only report] [--pg-name theodoi_bench_pages]
 
 For each database and scale: a fresh database (PostgreSQL's named ``theodoi_bench_*``), the
 organisations, ``theodoi synth`` and every snapshot rebuilt (timed); then, in process
@@ -16,10 +15,6 @@ Issue 15's bars, each a ratio measured in one run so that a busy machine cancels
 page ÷ floor ≤ 3; a cold render ÷ the raw SQL it needs ≤ 5; the report POST ÷ a trivial POST
 ≤ 5; with ``--scale 1,10``, every page's p95 at 10× ÷ at 1× ≤ 1.5 and the snapshot rebuild
 ≤ 10; a worker ≤ 300 MB.
-
-``--only report``: the data set and the report POST beside the trivial POST, nothing else (no
-walk of the pages, no gunicorn). ``--pg-name``: the PostgreSQL database's name (its scale
-appended), so that two runs on one server do not drop each other's.
 
 ``--smoke`` (scripts/test): a small data set on SQLite, every page requested once and its
 figures printed, no gunicorn; exits 1 if a page answers 5xx, never on a figure.
@@ -101,7 +96,7 @@ def run(
     save: Callable[[list[dict[str, Any]]], None],
 ) -> dict[str, Any]:
     var = Path(tempfile.mkdtemp(prefix=f"theodoi-bench-{backend}-"))
-    name = f"{args.pg_name}_{scale}"
+    name = f"theodoi_bench_pages_{scale}"
     database = postgres(name, create=True) if backend == "postgres" else None
     env = environment(var, database)
     started = time.monotonic()
@@ -116,7 +111,6 @@ def run(
                     {
                         "synth": args.synth or synth_args(scale),
                         "samples": args.samples,
-                        "only": args.only,
                     }
                 ),
             ],
@@ -134,7 +128,7 @@ def run(
         # as it goes, and a run stopped early keeps them.
         print_walk(results)
         save([*done, results])
-        if not args.smoke and args.only is None:
+        if not args.smoke:
             results["wrk"] = serve.under_load(env, results, args.seconds, args.workers, var)
             print_wrk(results)
             save([*done, results])
@@ -156,7 +150,7 @@ def prepare(options: str) -> None:
     from bench.walk import prepare as walk
 
     given = json.loads(options)
-    print(json.dumps(walk(given["synth"], given["samples"], only=given["only"])))
+    print(json.dumps(walk(given["synth"], given["samples"])))
 
 
 def listed(text: str) -> list[str]:
@@ -174,8 +168,6 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--smoke", action="store_true", help="small data, every page once")
     parser.add_argument("--synth", type=str.split, help="theodoi synth's options, not the scale's")
-    parser.add_argument("--only", choices=["report"], help="measure only this part")
-    parser.add_argument("--pg-name", default="theodoi_bench_pages", help="PostgreSQL database")
     parser.add_argument("--prepare", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:
@@ -186,7 +178,7 @@ def main() -> None:
     unknown = set(args.backend) - {"sqlite", "postgres"}
     if unknown:
         parser.error(f"unknown backend {', '.join(sorted(unknown))}")
-    if not args.smoke and args.only is None and shutil.which("wrk") is None:
+    if not args.smoke and shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install -y wrk")
     runs: list[dict[str, Any]] = []
 

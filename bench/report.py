@@ -80,30 +80,25 @@ def print_bars(results: dict[str, Any]) -> None:
             f"{label} (bar ≤ {bar:g}): {len(cached) - len(over)} of {len(cached)} pages within;"
             f" worst {number(worst, 0)}" + (f"; over: {', '.join(over)}" if over else "")
         )
-    print_post(results)
-    statuses = sorted({p["status"] for p in results["pages"] if "status" in p})
-    skipped = sum("skipped" in p for p in results["pages"])
-    print(
-        f"{len(results['pages'])} patterns: {len(timed)} timed, {skipped} listed, statuses "
-        f"{statuses}"
-    )
-
-
-def print_post(results: dict[str, Any]) -> None:
     post = results["report_post"]
     post_ratio = ratio(post["post_ms"], post["floor_post_ms"])
-    cpu_ratio = ratio(post.get("post_cpu_ms"), post.get("floor_post_cpu_ms"))
     print(
         f"report POST (form + save, {post['queries']} queries, answered {post['statuses']}): "
         f"{post['post_ms']:.1f} ms, p95 {post['post_p95_ms']:.1f}; trivial POST (answered "
         f"{post['floor_statuses']}) {post['floor_post_ms']:.2f} ms; ÷ {number(post_ratio, 0)} "
         f"(bar ≤ {BARS['post']:g}: {verdict(post_ratio, BARS['post'])})"
     )
-    if cpu_ratio is not None:
-        print(
-            f"  in processor time (this process, the database server's not counted): "
-            f"{post['post_cpu_ms']:.1f} ms ÷ {post['floor_post_cpu_ms']:.2f} ms = {cpu_ratio:.1f}"
-        )
+    print(
+        f"  in processor time (this process's; the database server's is not counted): "
+        f"{post['post_cpu_ms']:.1f} ms ÷ {post['floor_post_cpu_ms']:.2f} ms = "
+        f"{number(ratio(post['post_cpu_ms'], post['floor_post_cpu_ms']), 0)}"
+    )
+    statuses = sorted({p["status"] for p in results["pages"] if "status" in p})
+    skipped = sum("skipped" in p for p in results["pages"])
+    print(
+        f"{len(results['pages'])} patterns: {len(timed)} timed, {skipped} listed, statuses "
+        f"{statuses}"
+    )
 
 
 def print_wrk(results: dict[str, Any]) -> None:
@@ -160,10 +155,6 @@ def print_walk(results: dict[str, Any]) -> None:
         f"{results['rebuild_s']:.2f} s"
     )
     print(f"machine: {os.cpu_count()} cores, load average {load}; times in ms, medians unless p95")
-    if not results["pages"]:  # --only report
-        print_post(results)
-        sys.stdout.flush()
-        return
     print_pages(results["pages"])
     print_bars(results)
     if results["vendor"] == "postgresql":

@@ -296,21 +296,12 @@ def report_post(the_cast: Cast, n: int) -> dict[str, Any]:
     }
 
 
-def prepare(synth_args: list[str], samples: int, only: str | None = None) -> dict[str, Any]:
-    """Every figure of the walk; with ``only="report"`` the report POST's alone."""
+def prepare(synth_args: list[str], samples: int) -> dict[str, Any]:
     loaded = load_data_set(synth_args)
     provincial = sorted(
         (p for p in synthetic_plans() if not is_commune_plan(p)), key=lambda p: p.pk
     )
     the_cast = cast(provincial[len(provincial) // 2])
-    if only == "report":
-        return {
-            **loaded,
-            "plan": the_cast.plan.pk,
-            "pages": [],
-            "report_post": report_post(the_cast, samples),
-            "vendor": connection.vendor,
-        }
     clients = {role: the_cast.client(role) for role in ROLES}
     floor_url = reverse(FLOOR)
     leader = clients["leader"]
