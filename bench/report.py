@@ -88,6 +88,11 @@ def print_bars(results: dict[str, Any]) -> None:
         f"{post['floor_statuses']}) {post['floor_post_ms']:.2f} ms; ÷ {number(post_ratio, 0)} "
         f"(bar ≤ {BARS['post']:g}: {verdict(post_ratio, BARS['post'])})"
     )
+    print(
+        f"  in processor time (this process's; the database server's is not counted): "
+        f"{post['post_cpu_ms']:.1f} ms ÷ {post['floor_post_cpu_ms']:.2f} ms = "
+        f"{number(ratio(post['post_cpu_ms'], post['floor_post_cpu_ms']), 0)}"
+    )
     statuses = sorted({p["status"] for p in results["pages"] if "status" in p})
     skipped = sum("skipped" in p for p in results["pages"])
     print(

@@ -21,13 +21,18 @@ from rest_framework.views import APIView
 from theodoi.api.problems import Refused, refused_by
 from theodoi.api.serializers import IndicatorValueSerializer, TaskUpdateSerializer
 from theodoi.orgs.models import Organisation
-from theodoi.reporting.access import get_organisation_for, get_round_for, get_task_for
+from theodoi.reporting.access import (
+    get_organisation_for,
+    get_round_and_task_for,
+    get_round_for,
+    reports_on,
+)
 from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, StaleVersionError
 from theodoi.reporting.fields import UPDATE_FIELDS
 from theodoi.reporting.models import ReportingRound
 from theodoi.reporting.updates import save_draft, submit_update
 from theodoi.reporting.values import record_indicator_value
-from theodoi.reporting.worklist import agency_indicators, agency_task
+from theodoi.reporting.worklist import agency_indicators
 from theodoi.users import User
 from theodoi.workspace.reporting.forms import FigureForm, TaskUpdateForm
 
@@ -118,9 +123,9 @@ class TaskUpdateWrite(APIView):
         summary="Submit (or save as a draft) the agency's update of a task in a round",
     )
     def post(self, request: Request, round_id: int, task_id: int) -> Response:
-        organisation, round_ = _agency_round(request, round_id)
-        task = get_task_for(request.user, task_id, write=True)
-        if agency_task(round_, organisation, task) is None:
+        organisation = get_organisation_for(request.user)
+        round_, task = get_round_and_task_for(request.user, round_id, task_id, write=True)
+        if not reports_on(round_, organisation, task):
             raise Http404
         names = [field.name for field in UPDATE_FIELDS] + ["based_on"]
         form = _read(TaskUpdateForm(_form_data(request.data, names)))

@@ -147,13 +147,17 @@ def _scope_of(who: Who, path: str) -> Q:
     return Q() if scope_ids is None else Q(**{f"{path}province_id__in": scope_ids})
 
 
-def _plans_of(who: Who, path: str = "") -> Q:
+def _plans_of(who: Who, path: str = "", *, agency_rows: bool = False) -> Q:
     """The plans ``who`` may see, as a condition on the plan at ``path`` (``"plan__"`` from
     a task or a round).
 
     Staff readers: every plan of their scope, drafts too, and the published national plans
     that every plan carries out. Reporters: the published plans of their scope and those that
-    name their agency. The public: every published plan (the portal)."""
+    name their agency. The public: every published plan (the portal).
+
+    ``agency_rows``: the rows are a reporter's agency's own (:func:`tasks_of`), so each one's
+    plan names the agency: the condition is what is left of it, without the subqueries that
+    look for the plans naming the agency (half of the CPU time of a task's lookup)."""
     found = persona(who)
     published = Q(**{f"{path}status": PlanStatus.PUBLISHED})
     if is_staff_reader(found):
@@ -161,7 +165,7 @@ def _plans_of(who: Who, path: str = "") -> Q:
             return Q()
         return _scope_of(found, path) | (published & Q(**{f"{path}province__isnull": True}))
     organisation = reporter_organisation(found)
-    if organisation is None:
+    if organisation is None or agency_rows:
         return published
     # Two subqueries: one join over both tasks and indicators would multiply their rows.
     naming = Q(**{f"{path}pk__in": tasks_of(organisation).values("plan")}) | Q(
@@ -193,9 +197,8 @@ def visible_tasks(who: Who) -> QuerySet[Task]:
 
     A reporter reads only the tasks its organisation (or a body it succeeded) leads or
     cooperates on; the public reads the published, non-confidential ones."""
-    in_plans = _plans_of(who, "plan__")
     if is_staff_reader(who):
-        rows = Task.objects.filter(in_plans, archived_at__isnull=True)
+        rows = Task.objects.filter(_plans_of(who, "plan__"), archived_at__isnull=True)
         if not reads_confidential(who):
             return rows.filter(confidential=False)
         if persona(who).scope_ids is None:
@@ -204,8 +207,10 @@ def visible_tasks(who: Who) -> QuerySet[Task]:
         return rows.filter(Q(confidential=False) | _scope_of(who, "plan__"))
     organisation = reporter_organisation(who)
     if organisation is not None:
-        return tasks_of(organisation).filter(in_plans)
-    return Task.objects.filter(in_plans, archived_at__isnull=True, confidential=False)
+        return tasks_of(organisation).filter(_plans_of(who, "plan__", agency_rows=True))
+    return Task.objects.filter(
+        _plans_of(who, "plan__"), archived_at__isnull=True, confidential=False
+    )
 
 
 def visible_rounds(who: Who) -> QuerySet[ReportingRound]:
@@ -267,17 +272,43 @@ def get_plan_for(who: Who, plan_id: int) -> Plan:
     return _found(visible_plans(who), plan_id)
 
 
-def get_task_for(who: Who, task_id: int, *, write: bool = False) -> Task:
-    """The task, if ``who`` may see it (else Http404) and, with ``write``, change it (else
-    PermissionDenied). An inspector's read of a confidential task is audited."""
-    task = _found(
-        visible_tasks(who).select_related("plan", "group").defer(*documents_of("plan__")),
-        task_id,
-    )
+def _task_rows(who: Who, *, write: bool) -> QuerySet[Task]:
+    """The tasks ``who`` may see; for a write with their agencies, which the checks of a write
+    read (may_write_task here, then the page's and the service's task_role): one query for
+    them all."""
+    rows = visible_tasks(who)
+    return rows.prefetch_related("agencies") if write else rows
+
+
+def _opened(who: Who, task: Task, *, write: bool) -> Task:
     if write and not may_write_task(who, task):
         raise PermissionDenied
     note_confidential_reads(who, [task])
     return task
+
+
+def get_task_for(who: Who, task_id: int, *, write: bool = False) -> Task:
+    """The task, if ``who`` may see it (else Http404) and, with ``write``, change it (else
+    PermissionDenied). An inspector's read of a confidential task is audited."""
+    rows = _task_rows(who, write=write).select_related("plan", "group")
+    return _opened(who, _found(rows.defer(*documents_of("plan__")), task_id), write=write)
+
+
+def get_round_and_task_for(
+    who: Who, round_id: int, task_id: int, *, write: bool = False
+) -> tuple[ReportingRound, Task]:
+    """A round and a task of its plan, as :func:`get_round_for` and :func:`get_task_for` find
+    them (Http404, then PermissionDenied), and Http404 when the task is of another plan.
+
+    The round is looked up among the rounds of the task's plan: the task's lookup found that
+    plan one ``who`` may see, so the condition on plans is read once, not twice. Neither row
+    carries its plan's: the report form and the API's write read the plan's id alone (issue
+    15: the report form's POST)."""
+    task = _found(_task_rows(who, write=write), task_id)
+    round_ = _found(
+        ReportingRound.objects.filter(plan=task.plan_id).select_related("ad_hoc"), round_id
+    )
+    return round_, _opened(who, task, write=write)
 
 
 def note_confidential_reads(who: Who, tasks: Iterable[Task]) -> None:
@@ -333,10 +364,10 @@ def coordinates(who: Who, plan: Plan) -> bool:
 
 def may_write_task(who: Who, task: Task) -> bool:
     """Coordinators and admins edit any task; a reporter its own agency's tasks."""
-    if coordinates(who, task.plan):
-        return True
     organisation = reporter_organisation(who)
-    return organisation is not None and task_role(task, organisation) is not None
+    if organisation is not None:  # a reporter, never a coordinator: the plan is not read
+        return task_role(task, organisation) is not None
+    return coordinates(who, task.plan)
 
 
 def require_coordinator(by: Who, plan: Plan) -> None:
@@ -354,12 +385,10 @@ def require_reporter(by: Who) -> Organisation:
 
 def task_role(task: Task, organisation: Organisation) -> str | None:
     """``lead`` or ``cooperating`` when ``organisation`` (or a body it succeeded) is named on
-    the task; lead wins when it is named both ways."""
-    roles = set(
-        task.agencies.filter(organisation_id__in=organisation.lineage_ids()).values_list(
-            "role", flat=True
-        )
-    )
+    the task; lead wins when it is named both ways. Read from the task's agencies, which a
+    lookup for a write has prefetched (:func:`get_task_for`)."""
+    lineage = organisation.lineage_ids()
+    roles = {a.role for a in task.agencies.all() if a.organisation_id in lineage}
     if AgencyRole.LEAD in roles:
         return AgencyRole.LEAD
     return AgencyRole.COOPERATING if roles else None
@@ -453,3 +482,16 @@ def asks_for(round_: ReportingRound, task: Task) -> bool:
     """A round asks for reports on every task of its plan; an ad-hoc round on its own."""
     ad_hoc = _ad_hoc(round_)
     return ad_hoc is None or ad_hoc.tasks.filter(pk=task.pk).exists()
+
+
+def reports_on(round_: ReportingRound, organisation: Organisation, task: Task) -> bool:
+    """``task`` is one of :func:`round_tasks_of`: live, of the round's plan, naming
+    ``organisation`` (or a body it succeeded), and asked of the agency by the round. Read
+    from the rows at hand: no query but the task's agencies and an ad-hoc round's lists."""
+    return (
+        task.archived_at is None
+        and task.plan_id == round_.plan_id
+        and takes_part_in(round_, organisation)
+        and asks_for(round_, task)
+        and task_role(task, organisation) is not None
+    )

@@ -4,7 +4,9 @@ a report that contradicts itself is refused with the field named."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -12,10 +14,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.builders import PDF, lead_task_of, signed_in
+from tests.builders import PDF, agency_of, lead_task_of, signed_in, tasks_of
 from tests.reporting import every_field
+from theodoi.audit.log import entries_for
+from theodoi.plans.models import AgencyRole, Plan
 from theodoi.reporting.fields import UPDATE_FIELDS
 from theodoi.reporting.models import Evidence, ReportingRound, TaskUpdate
+from theodoi.reporting.round_changes import open_ad_hoc_round
 from theodoi.reporting.updates import UpdateContent
 
 pytestmark = pytest.mark.django_db
@@ -148,3 +153,67 @@ def test_a_file_chosen_before_submitting_goes_in_with_the_report(
     assert response.status_code == 302
     assert TaskUpdate.objects.get(task=task).state == "submitted"
     assert Evidence.objects.get(task=task).filename == "qd.pdf"
+
+
+# The report POST, statement by statement (issue 15): the session and the person (2); who the
+# person is: memberships, their bodies, the lineage of the scope and of the agency (4); the
+# task, its agencies and the round (3); then the transaction (2), in which the round's state
+# again and the latest version (2), the new version in a savepoint of its own, so that a race
+# is refused as stale (3), and its audit entry (1). The task's line (its evidence, its
+# deadline) is read only for a page shown.
+REPORT_POST_QUERIES = 17
+
+
+def test_saving_a_draft_reads_the_same_few_rows_however_long_the_task_s_history(
+    live_round: ReportingRound, reporter: User, django_assert_num_queries: Any
+) -> None:
+    task = lead_task_of(live_round, reporter)
+    client = signed_in(reporter)
+    url = reverse("reporting:task_update", args=[live_round.pk, task.pk])
+    for version in range(3):
+        # Another version first, so that each save finds a longer history.
+        client.post(url, {"based_on": str(2 * version), "status": "in_progress", "progress": "5"})
+        with django_assert_num_queries(REPORT_POST_QUERIES):
+            posted = client.post(
+                url,
+                {
+                    "based_on": str(2 * version + 1),
+                    "status": "in_progress",
+                    "progress": str(10 + version),
+                    "results": f"Lần {version + 1}",
+                    "action": "save",
+                },
+            )
+        assert posted.status_code == 302
+        saved = TaskUpdate.objects.filter(task=task).order_by("-version").first()
+        assert saved is not None
+        assert (saved.version, saved.state, saved.progress) == (
+            2 * version + 2,
+            "draft",
+            10 + version,
+        )
+        assert entries_for(saved).get().action == "reporting.update.saved"
+
+
+def test_in_an_ad_hoc_round_only_the_tasks_asked_of_the_agency_have_a_form(
+    tien_giang_plan: Plan, coordinator: User, reporter: User
+) -> None:
+    asked, other = tasks_of(tien_giang_plan, agency_of(reporter), AgencyRole.LEAD)[:2]
+    now = timezone.now()
+    round_ = open_ad_hoc_round(
+        tien_giang_plan,
+        title="Báo cáo đột xuất",
+        reason="Ban Chỉ đạo yêu cầu.",
+        tasks=[asked.pk],
+        organisations=[],
+        deadline=now + datetime.timedelta(days=7),
+        by=coordinator,
+        now=now,
+    )
+    client = signed_in(reporter)
+    typed = {"based_on": "0", "status": "in_progress", "progress": "5", "action": "save"}
+    for task, shown, saved in ((asked, 200, 302), (other, 404, 404)):
+        url = reverse("reporting:task_update", args=[round_.pk, task.pk])
+        assert client.get(url).status_code == shown
+        assert client.post(url, typed).status_code == saved
+    assert list(TaskUpdate.objects.values_list("task", flat=True)) == [asked.pk]

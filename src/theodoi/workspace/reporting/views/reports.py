@@ -4,7 +4,7 @@ figure. Views convert and show; theodoi.reporting decides."""
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -20,8 +20,9 @@ from theodoi.plans.models import Task
 from theodoi.reporting.access import (
     accepts_reports_from,
     get_organisation_for,
+    get_round_and_task_for,
     get_round_for,
-    get_task_for,
+    reports_on,
 )
 from theodoi.reporting.errors import ConfirmationNeededError, ReportingError, StaleVersionError
 from theodoi.reporting.evidence import attach_evidence
@@ -132,64 +133,80 @@ def _attach_chosen(
         )
 
 
+class _Kept(NamedTuple):
+    """A task form sent back to the reporter: what was typed, with why it was not saved."""
+
+    form: TaskUpdateForm
+    evidence_form: EvidenceForm
+    conflict: object  # the version that got in first (StaleVersionError.current)
+
+
+def _save_task_form(
+    request: AuthenticatedRequest,
+    round_: ReportingRound,
+    organisation: Organisation,
+    task: Task,
+) -> HttpResponse | _Kept:
+    """Attach the chosen file and save or submit what was typed: a redirect when it went in,
+    else the forms to show again."""
+    action = request.POST.get("action")
+    # The task's line (latest version, evidence, deadline) is read only for a page shown: a
+    # save that goes in answers a redirect, and the service reads the latest version itself.
+    # Attaching compares what was typed with the latest version.
+    shown = agency_task(round_, organisation, task) if action == "attach" else None
+    form = TaskUpdateForm(request.POST, initial=_task_form_initial(shown) if shown else None)
+    evidence_form = EvidenceForm(request.POST, request.FILES)
+    _attach_chosen(request, round_, task, evidence_form)
+    conflict = None
+    # Attaching saves what was typed only when it changed; a refused file saves nothing.
+    writes = evidence_form.is_valid() and (action != "attach" or form.has_changed())
+    if writes and form.is_valid():
+        write = submit_update if action == "submit" else save_draft
+        try:
+            write(
+                round_,
+                task,
+                form.content(),
+                by=request.user,
+                based_on=form.cleaned_data["based_on"],
+                now=timezone.now(),
+            )
+        except StaleVersionError as refused:
+            conflict = refused.current
+            form.add_error(None, str(refused))
+        except ReportingError as refused:
+            form.add_error(None, str(refused))
+        else:
+            if write is submit_update:
+                messages.success(request, _("Task %(code)s was submitted.") % {"code": task.code})
+            else:
+                messages.success(request, _("Draft of task %(code)s saved.") % {"code": task.code})
+            if action != "attach":
+                return redirect("reporting:agency", round_id=round_.pk)
+    if evidence_form.is_valid() and not form.errors and action == "attach":
+        return redirect("reporting:task_update", round_id=round_.pk, task_id=task.pk)
+    return _Kept(form, evidence_form, conflict)
+
+
 @staff_required
 def task_update(request: AuthenticatedRequest, round_id: int, task_id: int) -> HttpResponse:
     """One task's report: the update and its evidence in one form, so that attaching a file
     keeps what was typed (it is saved as a draft) and a file chosen before "Submit" goes in."""
     organisation = get_organisation_for(request.user)
-    round_ = get_round_for(request.user, round_id)
-    task = get_task_for(request.user, task_id, write=True)
-    if task.plan_id != round_.plan_id:
+    round_, task = get_round_and_task_for(request.user, round_id, task_id, write=True)
+    if not reports_on(round_, organisation, task):
         raise Http404
-    item = agency_task(round_, organisation, task)
-    if item is None:
-        raise Http404
-    latest, conflict, status = item.latest, None, 200
-    initial = _task_form_initial(item)
+    kept = None
     if request.method == "POST":
-        form = TaskUpdateForm(request.POST, initial=initial)
-        evidence_form = EvidenceForm(request.POST, request.FILES)
-        _attach_chosen(request, round_, task, evidence_form)
-        action = request.POST.get("action")
-        # Attaching saves what was typed only when it changed; a refused file saves nothing.
-        writes = evidence_form.is_valid() and (action != "attach" or form.has_changed())
-        if writes and form.is_valid():
-            write = submit_update if action == "submit" else save_draft
-            try:
-                write(
-                    round_,
-                    task,
-                    form.content(),
-                    by=request.user,
-                    based_on=form.cleaned_data["based_on"],
-                    now=timezone.now(),
-                )
-            except StaleVersionError as refused:
-                conflict = refused.current
-                form.add_error(None, str(refused))
-            except ReportingError as refused:
-                form.add_error(None, str(refused))
-            else:
-                if write is submit_update:
-                    messages.success(
-                        request, _("Task %(code)s was submitted.") % {"code": task.code}
-                    )
-                else:
-                    messages.success(
-                        request, _("Draft of task %(code)s saved.") % {"code": task.code}
-                    )
-                if action != "attach":
-                    return redirect("reporting:agency", round_id=round_.pk)
-        if evidence_form.is_valid() and not form.errors and action == "attach":
-            return redirect("reporting:task_update", round_id=round_.pk, task_id=task.pk)
-        if evidence_form.errors or form.errors:
-            # The page again with what was typed; the files attached meanwhile are listed.
-            item = agency_task(round_, organisation, task) or item
-            latest = item.latest
-            status = 409 if conflict is not None else 200
-    else:
-        form = TaskUpdateForm(initial=initial)
-        evidence_form = EvidenceForm()
+        saved = _save_task_form(request, round_, organisation, task)
+        if isinstance(saved, HttpResponse):
+            return saved
+        kept = saved
+    # The page, or the page again with what was typed and the files attached meanwhile.
+    item = agency_task(round_, organisation, task)
+    if item is None:  # the task left the agency's list since the lookups above
+        raise Http404
+    latest = item.latest
     editable = (latest is None or latest.state in {ReviewState.DRAFT, ReviewState.RETURNED}) and (
         accepts_reports_from(round_, organisation, timezone.now())
     )
@@ -201,12 +218,12 @@ def task_update(request: AuthenticatedRequest, round_id: int, task_id: int) -> H
             "item": item,
             "task": task,
             "latest": latest,
-            "form": form,
-            "conflict": conflict,
+            "form": kept.form if kept else TaskUpdateForm(initial=_task_form_initial(item)),
+            "conflict": kept.conflict if kept else None,
             "editable": editable,
-            "evidence_form": evidence_form,
+            "evidence_form": kept.evidence_form if kept else EvidenceForm(),
         },
-        status=status,
+        status=409 if kept and kept.conflict is not None else 200,
     )
 
 
