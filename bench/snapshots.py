@@ -67,6 +67,10 @@ def measure(scale: int, accepts: int, smoke: bool) -> dict[str, Any]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "theodoi.settings")
     django.setup()
     from django.core.management import call_command
+
+    from theodoi.startup import freeze_loaded
+
+    freeze_loaded()  # as a gunicorn worker does once the application is loaded (wsgi.py)
     from django.utils import timezone
 
     from theodoi.demo.synthload import synthetic_plans
