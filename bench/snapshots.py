@@ -1,7 +1,7 @@
 """Benchmark of the snapshots' cost as the country's data grows (issue 15).
 
     .venv/bin/python bench/snapshots.py [--backend sqlite|postgres ...] [--scale 1,10]
-                                        [--accepts 20] [--smoke]
+                                        [--accepts 20] [--smoke] [--data DIR]
 
 For each database and scale: a fresh database, the organisation data, ``theodoi synth --scale N
 --no-snapshots`` (its time, CPU and the process's peak resident memory), a rebuild of every
@@ -16,6 +16,12 @@ snapshot is current within 100 ms. Wall times move with the machine's load (othe
 the cores): CPU times are printed beside them (the app's process only: on SQLite the database's
 work is in it, on PostgreSQL it is not). ``--smoke`` runs a few plans of a few tasks at
 each scale, in seconds, so that the bench never rots.
+
+``--data DIR`` keeps each scale's database between runs (a 10x synth takes minutes of wall time
+on a loaded machine): SQLite and the files in ``DIR/<backend>-<scale>/``, PostgreSQL in the database
+``<--pg-name>_<scale>``. A kept database that already holds the synthetic plans is not
+generated again (its synth figures are then absent); today's snapshots are deleted before the
+rebuild is timed, so that every run stores them as the first one did.
 """
 
 from __future__ import annotations
@@ -52,7 +58,8 @@ SMOKE = (
 
 
 def measure(scale: int, accepts: int, smoke: bool) -> dict[str, Any]:
-    """Inside the benchmark's environment: generate, rebuild everything, accept updates."""
+    """Inside the benchmark's environment: generate (unless the kept database holds the data
+    already), rebuild everything, accept updates."""
     import resource
 
     import django
@@ -60,29 +67,37 @@ def measure(scale: int, accepts: int, smoke: bool) -> dict[str, Any]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "theodoi.settings")
     django.setup()
     from django.core.management import call_command
+
+    from theodoi.startup import freeze_loaded
+
+    freeze_loaded()  # as a gunicorn worker does once the application is loaded (wsgi.py)
     from django.utils import timezone
 
     from theodoi.demo.synthload import synthetic_plans
     from theodoi.orgs.loading import load_organisations
     from theodoi.reporting.models import Evidence, IndicatorValue, TaskUpdate
+    from theodoi.snapshots.models import PlanSnapshot
     from theodoi.snapshots.services import rebuild_snapshot
 
     now = timezone.now()
     today = timezone.localdate(now)
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
-    load_organisations(by=None, now=now)
-    wall, cpu = time.perf_counter(), time.process_time()
-    call_command(
-        "synth",
-        f"--scale={scale}",
-        "--no-snapshots",
-        *(SMOKE if smoke else ()),
-        stdout=open(os.devnull, "w"),  # noqa: SIM115
-    )
-    generated = {"wall_s": time.perf_counter() - wall, "cpu_s": time.process_time() - cpu}
-    generated["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    generated: dict[str, float] | None = None
+    if not synthetic_plans():
+        load_organisations(by=None, now=now)
+        wall, cpu = time.perf_counter(), time.process_time()
+        call_command(
+            "synth",
+            f"--scale={scale}",
+            "--no-snapshots",
+            *(SMOKE if smoke else ()),
+            stdout=open(os.devnull, "w"),  # noqa: SIM115
+        )
+        generated = {"wall_s": time.perf_counter() - wall, "cpu_s": time.process_time() - cpu}
+        generated["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     plans = synthetic_plans()
+    PlanSnapshot.objects.filter(plan__in=plans, as_of=today).delete()
     rows = {
         "plans": len(plans),
         "updates": TaskUpdate.objects.count(),
@@ -153,9 +168,16 @@ def _accept_latencies(plans: list[Any], accepts: int, today: Any) -> dict[str, A
     return {"accept_ms": times, "accept_cpu_ms": cpu, "accepts_current": current}
 
 
-def run(backend: str, scale: int, accepts: int, smoke: bool) -> dict[str, Any]:
-    """One scale on one database, in a child process with its own settings."""
-    var = Path(tempfile.mkdtemp(prefix="theodoi-bench-snapshots-"))
+def run(
+    backend: str, scale: int, accepts: int, smoke: bool, data: Path | None, pg_name: str
+) -> dict[str, Any]:
+    """One scale on one database, in a child process with its own settings; a fresh database
+    unless ``data`` keeps them."""
+    if data is None:
+        var = Path(tempfile.mkdtemp(prefix="theodoi-bench-snapshots-"))
+    else:
+        var = data / f"{backend}-{scale}{'-smoke' if smoke else ''}"
+        var.mkdir(parents=True, exist_ok=True)
     env = {
         **os.environ,
         "THEODOI_VAR_DIR": str(var),
@@ -164,13 +186,15 @@ def run(backend: str, scale: int, accepts: int, smoke: bool) -> dict[str, Any]:
         "DEBUG": "false",
         "LOG_LEVEL": "WARNING",
     }
-    name = f"{PG_NAME}_{scale}"
+    name = f"{pg_name}_{scale}{'_smoke' if smoke else ''}"
     if backend == "postgres":
         import psycopg
 
         with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as pg:
-            pg.execute(f"DROP DATABASE IF EXISTS {name}")
-            pg.execute(f"CREATE DATABASE {name}")
+            kept = pg.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if data is None or not kept:
+                pg.execute(f"DROP DATABASE IF EXISTS {name}")
+                pg.execute(f"CREATE DATABASE {name}")
         env["DATABASE_URL"] = f"{PG_SERVER}/{name}"
     else:
         env["DATABASE_URL"] = f"sqlite:///{var / 'bench.sqlite3'}"
@@ -193,14 +217,19 @@ def run(backend: str, scale: int, accepts: int, smoke: bool) -> dict[str, Any]:
     except subprocess.CalledProcessError as failed:
         sys.exit(f"{backend} at scale {scale} failed:\n{failed.stderr[-4000:]}")
     finally:
-        shutil.rmtree(var, ignore_errors=True)
-        if backend == "postgres":
-            import psycopg
-
-            with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as pg:
-                pg.execute(f"DROP DATABASE IF EXISTS {name}")
+        if data is None:
+            _drop(backend, var, name)
     result: dict[str, Any] = json.loads(child.stdout.strip().splitlines()[-1])
     return result
+
+
+def _drop(backend: str, var: Path, name: str) -> None:
+    shutil.rmtree(var, ignore_errors=True)
+    if backend == "postgres":
+        import psycopg
+
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as pg:
+            pg.execute(f"DROP DATABASE IF EXISTS {name}")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -217,10 +246,13 @@ def report(backend: str, results: list[dict[str, Any]]) -> None:
             f"scale {r['scale']:>2}: {rows['plans']} plans, {rows['updates']:,} task updates, "
             f"{rows['figures']:,} figures, {rows['evidence']:,} evidence"
         )
-        print(
-            f"  synth: {g['wall_s']:.1f} s ({g['cpu_s']:.1f} s CPU), "
-            f"peak RSS {g['peak_rss_mb']:.0f} MB"
-        )
+        if g is None:
+            print("  synth: the kept database's data")
+        else:
+            print(
+                f"  synth: {g['wall_s']:.1f} s ({g['cpu_s']:.1f} s CPU), "
+                f"peak RSS {g['peak_rss_mb']:.0f} MB"
+            )
         print(
             f"  rebuild all snapshots: {b['wall_s']:.2f} s ({b['cpu_s']:.2f} s CPU), "
             f"{1000 * b['wall_s'] / rows['plans']:.1f} ms a plan"
@@ -259,6 +291,8 @@ def main() -> None:
     parser.add_argument("--scale", default="1,10", help="scales, comma-separated (1 to 10)")
     parser.add_argument("--accepts", type=int, default=20, help="updates accepted one by one")
     parser.add_argument("--smoke", action="store_true", help="tiny data, a few seconds")
+    parser.add_argument("--data", type=Path, help="keep the databases here and reuse them")
+    parser.add_argument("--pg-name", default=PG_NAME, help="PostgreSQL databases' name prefix")
     parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure is not None:
@@ -268,7 +302,10 @@ def main() -> None:
     accepts = min(args.accepts, 5) if args.smoke else args.accepts
     for backend in args.backend or ["sqlite", "postgres"]:
         started = time.monotonic()
-        report(backend, [run(backend, scale, accepts, args.smoke) for scale in scales])
+        results = [
+            run(backend, scale, accepts, args.smoke, args.data, args.pg_name) for scale in scales
+        ]
+        report(backend, results)
         print(f"({backend}: {time.monotonic() - started:.0f} s in all)")
 
 

@@ -1,6 +1,9 @@
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from theodoi.evaluation.wording import (
     as_percent,
@@ -86,3 +89,21 @@ def test_every_figure_rounds_half_up_as_a_reader_does(
 def test_a_share_is_a_per_cent_with_one_decimal(share: float, per_cent: float) -> None:
     assert as_percent(share) == per_cent
     assert vn_percent(share) == vn_number(per_cent, 1) + "%"
+
+
+def _decimal_rounding(value: float, digits: int) -> float:
+    """The rule as first written: the printed decimal rounded half up in decimal arithmetic."""
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+
+
+@given(
+    st.one_of(
+        st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12),
+        st.integers(min_value=-(10**6), max_value=10**6).map(lambda n: n / 1000),
+        st.integers(min_value=-(10**6), max_value=10**6).map(lambda n: (2 * n + 1) / 200),
+        st.integers(min_value=-(10**6), max_value=10**6),
+    ),
+    st.integers(min_value=0, max_value=3),
+)
+def test_a_figure_rounds_as_its_printed_decimal_rounded_half_up(value: float, digits: int) -> None:
+    assert repr(rounded(value, digits)) == repr(_decimal_rounding(value, digits))

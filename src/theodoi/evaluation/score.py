@@ -116,25 +116,21 @@ class ScoreConfig:
 
     def minimum(self, band: ScoreBand) -> float:
         """The lowest score of ``band`` under this configuration."""
-        return {
-            ScoreBand.EXCELLENT: self.excellent,
-            ScoreBand.GOOD: self.good,
-            ScoreBand.FAIR: self.fair,
-            ScoreBand.AVERAGE: self.average,
-            ScoreBand.WEAK: 0.0,
-        }[band]
+        # The fields are named as the bands' codes (weak starts at 0): no mapping to build on
+        # each of the thousands of calls of a national rebuild.
+        if band is ScoreBand.WEAK:
+            return 0.0
+        lowest: float = getattr(self, band.code)
+        return lowest
 
     def band_of(self, score: float) -> ScoreBand:
         """The first band, from the highest, whose minimum ``score`` reaches."""
         return next(band for band in ScoreBand if score >= self.minimum(band))
 
     def points(self, component: Component) -> float:
-        return {
-            Component.ON_TIME: self.on_time,
-            Component.PROGRESS: self.progress,
-            Component.REPORTING: self.reporting,
-            Component.INDICATORS: self.indicators,
-        }[component]
+        # The fields are named as the components' codes.
+        points: float = getattr(self, component.code)
+        return points
 
     def weight(self, role: Role) -> float:
         return self.lead_weight if role is Role.LEAD else self.cooperating_weight

@@ -31,7 +31,17 @@ def rounded(value: float, digits: int) -> float:
     and Django's number format cuts the digits off (9.56 -> 9.5)."""
     if not math.isfinite(value):
         return value
-    return _half_up(Decimal(repr(value)), digits)
+    text = repr(value)
+    fraction = text.partition(".")[2]
+    if "e" in text or (len(fraction) == digits + 1 and fraction[-1] == "5"):
+        return _half_up(Decimal(text), digits)
+    if len(fraction) <= digits:
+        return float(value)
+    # Not a tie as printed: the printed decimal is the shortest that reads back as the float,
+    # so no halfway point lies between them and both round to the same nearest (round() is
+    # exact on the binary value). Decimal arithmetic, five times slower, is kept for the ties:
+    # thousands of figures are rounded in each snapshot of a national plan.
+    return round(value, digits)
 
 
 def as_percent(share: float, digits: int = PERCENT_DIGITS) -> float:

@@ -9,6 +9,6 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from theodoi.events import subscribe
         from theodoi.portal.handling import take_in_after_review
-        from theodoi.reporting.events import ResultsChanged
+        from theodoi.reporting.events import ReportAccepted
 
-        subscribe(ResultsChanged, take_in_after_review)
+        subscribe(ReportAccepted, take_in_after_review)

@@ -31,7 +31,7 @@ from theodoi.reporting.access import (
     persona,
     reporter_organisation,
 )
-from theodoi.reporting.events import ResultsChanged
+from theodoi.reporting.events import ReportAccepted
 from theodoi.reporting.models import ReviewState, TaskUpdate
 from theodoi.reporting.versions import latest_only
 from theodoi.users import User
@@ -104,20 +104,37 @@ def published_questions(plan: Plan) -> QuerySet[Feedback]:
 
 
 @transaction.atomic
-def take_in_remarks(plan: Plan, *, now: datetime.datetime) -> list[Feedback]:
+def take_in_remarks(
+    plan: Plan, *, now: datetime.datetime, update_id: int | None = None
+) -> list[Feedback]:
     """Put each difficulty and proposal of the plan's latest accepted task updates in the
     inbox, once: an item already taken in from an earlier version saying the same is not
-    taken again."""
+    taken again. ``update_id``: only that accepted update's (the one just reviewed)."""
     accepted = Q(state=ReviewState.ACCEPTED)
-    # Only updates with a remark to take: this runs after every accepted update, and a plan's
-    # accepted updates of every round and agency are some 20,000 at national scale (issue 15).
+    # Only updates with a remark to take: a plan's accepted updates of every round and agency
+    # are some 20,000 at national scale (issue 15).
     remarked = ~Q(**dict.fromkeys(REMARK_KINDS, ""))
-    updates = latest_only(
-        TaskUpdate.objects.filter(accepted, round__plan=plan).filter(remarked), among=accepted
-    ).select_related("organisation", "task")
-    # What is in already, read once: (round, task, agency, kind, text).
+    rows = TaskUpdate.objects.filter(accepted, round__plan=plan).filter(remarked)
+    if update_id is not None:
+        rows = rows.filter(pk=update_id)
+    updates = list(
+        latest_only(rows, among=accepted)
+        .select_related("organisation", "task")
+        .order_by("created_at", "pk")
+    )
+    if not updates:
+        return []
+    # What is in already, read once: (round, task, agency, kind, text); after one review, of
+    # its report's round and task alone (every remark of the plan, read after each accepted
+    # update, cost more than rebuilding its snapshot).
+    known = Feedback.objects.filter(plan=plan, task_update__isnull=False)
+    if update_id is not None:
+        known = known.filter(
+            task_update__round_id__in={u.round_id for u in updates},
+            task_update__task_id__in={u.task_id for u in updates},
+        )
     seen = set(
-        Feedback.objects.filter(plan=plan, task_update__isnull=False).values_list(
+        known.values_list(
             "task_update__round_id",
             "task_update__task_id",
             "task_update__organisation_id",
@@ -126,7 +143,7 @@ def take_in_remarks(plan: Plan, *, now: datetime.datetime) -> list[Feedback]:
         )
     )
     taken: list[Feedback] = []
-    for update in updates.order_by("created_at", "pk"):
+    for update in updates:
         for field, kind in REMARK_KINDS.items():
             text = getattr(update, field).strip()
             key = (update.round_id, update.task_id, update.organisation_id, kind.value, text)
@@ -152,11 +169,11 @@ def take_in_remarks(plan: Plan, *, now: datetime.datetime) -> list[Feedback]:
     return taken
 
 
-def take_in_after_review(event: ResultsChanged) -> None:
-    """``ResultsChanged`` follows an accepted update: read its remarks into the inbox."""
+def take_in_after_review(event: ReportAccepted) -> None:
+    """An accepted task update: read its remarks into the inbox."""
     plan = Plan.objects.filter(pk=event.plan_id).first()
-    if plan is not None:
-        take_in_remarks(plan, now=event.now)
+    if plan is not None and event.kind == "task_update":
+        take_in_remarks(plan, now=event.now, update_id=event.report_id)
 
 
 # --- the three steps -------------------------------------------------------------------------

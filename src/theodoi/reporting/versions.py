@@ -8,7 +8,7 @@ version.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar, cast
 
 from django.db import IntegrityError, transaction
@@ -65,8 +65,19 @@ def latest_by(rows: QuerySet[Versioned], key: str) -> dict[int, Versioned]:
     return {getattr(row, key): row for row in latest_only(rows)}
 
 
+def rounds_newest_first(plan: Plan) -> list[int]:
+    """The ids of the plan's rounds from the latest deadline back: the order
+    :func:`judged_updates` reads them in."""
+    return list(plan.rounds.order_by("-deadline", "-pk").values_list("pk", flat=True))
+
+
 def judged_updates(
-    plan: Plan, *, before: datetime.datetime, fields: Sequence[str]
+    plan: Plan,
+    *,
+    before: datetime.datetime,
+    fields: Sequence[str],
+    tasks: Iterable[int] | None = None,
+    rounds: Sequence[int] | None = None,
 ) -> dict[int, dict[str, Any]]:
     """Per task of ``plan``, the update the rules judge it by, as ``fields``: the latest of
     its lead agency's updates accepted before ``before`` (the lead's report is the task's; a
@@ -74,9 +85,11 @@ def judged_updates(
 
     Read from the newest round back, in windows that double, and only for the tasks still
     without one: a task reported on lately is found in the first window, so a snapshot reads
-    about one update a task however many rounds the plan has had (issue 15)."""
-    rounds = list(plan.rounds.order_by("-deadline", "-pk").values_list("pk", flat=True))
-    missing = set(plan.tasks.values_list("pk", flat=True))
+    about one update a task however many rounds the plan has had (issue 15). ``tasks`` (ids of
+    the plan's tasks; all of them when None) and ``rounds`` (:func:`rounds_newest_first`) spare
+    a caller who has them the queries."""
+    rounds = rounds_newest_first(plan) if rounds is None else rounds
+    missing = set(plan.tasks.values_list("pk", flat=True) if tasks is None else tasks)
     judged: dict[int, dict[str, Any]] = {}
     start, size = 0, 1
     while missing and start < len(rounds):

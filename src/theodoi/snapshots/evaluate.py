@@ -8,6 +8,7 @@ and the figures behind them), in a stable order so the same records give the sam
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -122,19 +123,20 @@ def plan_scores(
 ) -> dict[int, tuple[AgencyScore, tuple[ScoreLine[int], ...]]]:
     """Each agency's score under ``config`` (the default when None) and the lines behind it,
     by the agency's id."""
+    tasks = _assigned_tasks(judged.tasks)
+    indicators = _assigned_indicators(judged.indicators)
     scores = {}
     for agency in sorted(records.agencies):
-        tasks = _assigned_tasks(agency, judged.tasks)
-        indicators = _assigned_indicators(agency, judged.indicators)
+        mine, theirs = tasks.get(agency, []), indicators.get(agency, [])
         scores[agency] = (
             agency_score(
                 records.agencies[agency],
                 judged.period,
-                [t for _, t in tasks],
-                [i for _, i in indicators],
+                [t for _, t in mine],
+                [i for _, i in theirs],
                 config=config,
             ),
-            score_lines(judged.period, tasks, indicators, config=config),
+            score_lines(judged.period, mine, theirs, config=config),
         )
     return scores
 
@@ -179,36 +181,29 @@ def _period(records: PlanRecords) -> Period:
 
 
 def _assigned_tasks(
-    agency: int, judged: list[tuple[TaskRow, TaskJudgement]]
-) -> list[tuple[int, AssignedTask]]:
-    assigned = []
+    judged: list[tuple[TaskRow, TaskJudgement]],
+) -> dict[int, list[tuple[int, AssignedTask]]]:
+    """Each agency's tasks in the plan's order, by the agency's id: read in one pass over the
+    tasks rather than once an agency (130 agencies a plan at national scale)."""
+    assigned: dict[int, list[tuple[int, AssignedTask]]] = defaultdict(list)
     for row, judgement in judged:
-        if agency in row.lead:
-            role = Role.LEAD
-        elif agency in row.cooperating:
-            role = Role.COOPERATING
-        else:
-            continue
-        owed, on_time = row.reports.get(agency, (0, 0))
-        assigned.append((row.id, AssignedTask(role, judgement, owed, on_time)))
+        for agency in dict.fromkeys((*row.lead, *row.cooperating)):
+            role = Role.LEAD if agency in row.lead else Role.COOPERATING
+            owed, on_time = row.reports.get(agency, (0, 0))
+            assigned[agency].append((row.id, AssignedTask(role, judgement, owed, on_time)))
     return assigned
 
 
 def _assigned_indicators(
-    agency: int, progress: list[tuple[IndicatorRow, IndicatorProgress]]
-) -> list[tuple[int, AssignedIndicator]]:
-    return [
-        (
-            row.id,
-            AssignedIndicator(
-                Role.LEAD if agency == row.responsible else Role.COOPERATING,
-                result,
-                *row.reports.get(agency, (0, 0)),
-            ),
-        )
-        for row, result in progress
-        if agency in row.agencies
-    ]
+    progress: list[tuple[IndicatorRow, IndicatorProgress]],
+) -> dict[int, list[tuple[int, AssignedIndicator]]]:
+    assigned: dict[int, list[tuple[int, AssignedIndicator]]] = defaultdict(list)
+    for row, result in progress:
+        for agency in dict.fromkeys(row.agencies):
+            role = Role.LEAD if agency == row.responsible else Role.COOPERATING
+            item = AssignedIndicator(role, result, *row.reports.get(agency, (0, 0)))
+            assigned[agency].append((row.id, item))
+    return assigned
 
 
 def _round(current: RoundFacts | None) -> RoundResult | None:

@@ -3,12 +3,36 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils.translation import gettext_lazy as _
 
 from theodoi.plans.models import Plan
 from theodoi.users import done_by
+
+
+class EncodedJSON(models.Expression):
+    """JSON text already encoded, saved into a JSON column as it is: a column given the data
+    encodes it again (``snapshots.services.rebuild_snapshot`` encodes once for the digest)."""
+
+    output_field = models.JSONField()
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def as_sql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> tuple[str, tuple[str]]:
+        return "%s", (self.text,)
+
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> tuple[str, tuple[str]]:
+        return "%s::jsonb", (self.text,)
 
 
 class PlanSnapshot(models.Model):

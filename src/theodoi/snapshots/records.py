@@ -36,7 +36,7 @@ from theodoi.reporting.models import (
     ReviewState,
     TaskUpdate,
 )
-from theodoi.reporting.versions import judged_updates, latest_only
+from theodoi.reporting.versions import judged_updates, latest_only, rounds_newest_first
 from theodoi.snapshots.evaluate import (
     IndicatorRow,
     PlanRecords,
@@ -167,8 +167,10 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
         if now_body[organisation] not in target[task]:
             target[task].append(now_body[organisation])
 
-    accepted = judged_updates(plan, before=cutoff, fields=_JUDGED)
-    extended = granted_deadlines((t["pk"] for t in tasks), before=cutoff)
+    task_ids = [t["pk"] for t in tasks]
+    rounds = rounds_newest_first(plan)
+    accepted = judged_updates(plan, before=cutoff, fields=_JUDGED, tasks=task_ids, rounds=rounds)
+    extended = granted_deadlines(task_ids, before=cutoff)
     # Whether the agency of each judged update has evidence for its task: asked of those
     # updates only, each answered by its first piece, not by reading every piece ever uploaded.
     evidence = set(
@@ -211,10 +213,12 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
                     plan,
                     before=end_of(round_.period_start - datetime.timedelta(days=1)),
                     fields=_JUDGED,
+                    tasks=task_ids,
+                    rounds=rounds,
                 ).items()
                 if _REPORTED[update["status"]] == UpdateState.COMPLETED
             }
-            for task_id in {t["pk"] for t in tasks} - finished:
+            for task_id in set(task_ids) - finished:
                 for agency in lead[task_id] + cooperating[task_id]:
                     reports[task_id][agency] = (1, int((task_id, agency) in on_time))
             figures_on_time = set(
