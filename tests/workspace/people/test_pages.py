@@ -13,12 +13,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.builders import AS_OF, REVIEWED, signed_in
+from tests.builders import AS_OF, REVIEWED, make_persona, signed_in
 from tests.workspace.people.conftest import DONE, assignment_of
 from theodoi.audit.actions import Action
 from theodoi.audit.log import entries_for
 from theodoi.orgs.accounts import update_profile
-from theodoi.orgs.models import Organisation
+from theodoi.orgs.models import Organisation, Role
 from theodoi.orgs.services import deactivate_person
 from theodoi.plans.models import Plan, TaskAgency
 from theodoi.reporting.models import TaskUpdate
@@ -217,8 +217,9 @@ def test_the_people_page_shows_a_changed_assignment_or_account_at_once(
     officer: User,
     deputy: User,
 ) -> None:
-    """Issue 15: the page counts again on each request, so no person stays named on a task
-    taken from them, under an old name, or as the head of an agency once deactivated."""
+    """Issue 15: the page is kept whole under what it shows, so no person stays named on a
+    task taken from them, under an old name, or as the head of an agency once deactivated,
+    and a leader granted the agency heads it on the next request."""
     client = signed_in(coordinator)
 
     def page() -> str:
@@ -233,6 +234,8 @@ def test_the_people_page_shows_a_changed_assignment_or_account_at_once(
     assert row_of(page(), deputy, "head")[1] == "Người đứng đầu cơ quan"
     deactivate_person(deputy, by=coordinator, now=REVIEWED)
     assert f'data-person="{deputy.pk}" data-capacity="head"' not in page()
+    director = make_persona("gd.khcn", Role.LEADER, reporter_org)
+    assert row_of(page(), director, "head")[1] == "Người đứng đầu cơ quan"
 
 
 def test_the_figures_follow_a_rebuilt_evaluation(
