@@ -38,25 +38,26 @@ def _people_sql(plans: int) -> str:
     assignments, members = TaskAgency._meta.db_table, Membership._meta.db_table
     users, bodies = User._meta.db_table, Organisation._meta.db_table
     ids = ", ".join(["%s"] * plans)
-    named = (
-        f"FROM {assignments} a JOIN {tasks} t ON t.id = a.task_id WHERE t.plan_id IN ({ids})"
-        f" AND (a.officer_id IS NOT NULL OR a.leader_id IS NOT NULL)"
-    )
     return (
+        # Named once each: the assignments naming somebody, and the leaders' memberships.
+        f"WITH named AS (SELECT a.id, a.officer_id, a.leader_id FROM {assignments} a"
+        f"  JOIN {tasks} t ON t.id = a.task_id WHERE t.plan_id IN ({ids})"
+        f"  AND (a.officer_id IS NOT NULL OR a.leader_id IS NOT NULL)),"
+        f" heads AS (SELECT m.id, m.user_id, m.organisation_id FROM {members} m"
+        f"  WHERE m.role = %s)"
         # Typed in the first rows: PostgreSQL reads a NULL column of two rows as text.
-        f"SELECT 0, s.plan_id, CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), s.digest"
+        f" SELECT 0, s.plan_id, CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), s.digest"
         f" FROM {snapshots} s"
         f" WHERE s.plan_id IN ({ids}) AND s.as_of = (SELECT MAX(l.as_of) FROM {snapshots} l"
         f"  WHERE l.plan_id = s.plan_id AND l.as_of <= %s)"
         f" UNION ALL SELECT 1, t.id, NULL, NULL, NULL FROM {tasks} t"
         f" WHERE t.plan_id IN ({ids}) AND (t.confidential OR t.archived_at IS NOT NULL)"
-        f" UNION ALL SELECT 2, a.id, a.officer_id, a.leader_id, NULL {named}"
-        f" UNION ALL SELECT 3, m.id, m.user_id, m.organisation_id, NULL FROM {members} m"
-        f" WHERE m.role = %s"
+        f" UNION ALL SELECT 2, id, officer_id, leader_id, NULL FROM named"
+        f" UNION ALL SELECT 3, id, user_id, organisation_id, NULL FROM heads"
         f" UNION ALL SELECT 4, u.id, CASE WHEN u.is_active THEN 1 ELSE 0 END, NULL,"
         f" u.first_name || '|' || u.last_name || '|' || u.username FROM {users} u"
-        f" WHERE u.id IN (SELECT m.user_id FROM {members} m WHERE m.role = %s"
-        f"  UNION SELECT a.officer_id {named} UNION SELECT a.leader_id {named})"
+        f" WHERE u.id IN (SELECT user_id FROM heads UNION SELECT officer_id FROM named"
+        f"  UNION SELECT leader_id FROM named)"
         f" UNION ALL SELECT 5, COUNT(*), SUM(b.successor_id), SUM(b.id),"
         f" MAX(CAST(b.succeeded_on AS TEXT)) FROM {bodies} b WHERE b.successor_id IS NOT NULL"
         f" ORDER BY 1, 2"
@@ -72,11 +73,10 @@ def people_key(who: AnyUser, *, today: datetime.date) -> tuple[object, ...] | No
     rows: list[tuple[Any, ...]] = []
     if plans:
         ids = [row[0] for row in plans]
-        leader = Role.LEADER.value
         with connection.cursor() as cursor:
             cursor.execute(
                 _people_sql(len(ids)),
-                [*ids, today, *ids, *ids, leader, leader, *ids, *ids],
+                [*ids, Role.LEADER.value, *ids, today, *ids],
             )
             rows = list(cursor.fetchall())
     return ("people", reader, persona(who).role, tuple(plans), tuple(rows), today)
