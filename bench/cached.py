@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 PG_SERVER = os.environ.get("PG_URL_SERVER", "postgres://postgres@127.0.0.1:5432")
-PG_NAME = "theodoi_bench_cached"
+# BENCH_PG_NAME: a run of its own beside another on the same server.
+PG_NAME = os.environ.get("BENCH_PG_NAME", "theodoi_bench_cached")
 FLOOR = "/__san__/"
 
 

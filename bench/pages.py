@@ -96,7 +96,8 @@ def run(
     save: Callable[[list[dict[str, Any]]], None],
 ) -> dict[str, Any]:
     var = Path(tempfile.mkdtemp(prefix=f"theodoi-bench-{backend}-"))
-    name = f"theodoi_bench_pages_{scale}"
+    # BENCH_PG_NAME: a run of its own beside another on the same server.
+    name = f"{os.environ.get('BENCH_PG_NAME', 'theodoi_bench_pages')}_{scale}"
     database = postgres(name, create=True) if backend == "postgres" else None
     env = environment(var, database)
     started = time.monotonic()

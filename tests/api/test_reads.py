@@ -21,6 +21,8 @@ from theodoi.plans.errors import PlanError
 from theodoi.plans.importing import stage_import
 from theodoi.plans.models import Plan, Task
 from theodoi.plans.services import set_external_id
+from theodoi.reporting.fields import UpdateContent
+from theodoi.reporting.models import TaskUpdate
 from theodoi.snapshots.services import rebuild_snapshot
 
 pytestmark = pytest.mark.django_db
@@ -218,3 +220,20 @@ def test_a_caller_past_the_rate_is_told_to_wait(
     assert refused.status_code == 429
     assert refused.json()["title"] == "Quá nhiều yêu cầu"
     assert int(refused["Retry-After"]) > 0
+
+
+def test_task_updates_are_listed_by_task_then_in_the_order_saved(
+    tien_giang_plan: Plan, reporter: User, report_task: Callable[..., TaskUpdate]
+) -> None:
+    """Issue 15: listed by id, a province's page walked every update of the country before
+    its own (3.8 s at 10×). The documented order is the task index's: task, then id."""
+    first, second = builders.lead_tasks(tien_giang_plan, reporter)[:2]
+    content = UpdateContent(status="in_progress", progress=40, results="Đã trình dự thảo.")
+    later_task = report_task(second, content)
+    earlier_task = report_task(first, content)
+    listed = [row["id"] for row in Client().get("/api/task-updates/").json()["results"]]
+    assert listed == [earlier_task.pk, later_task.pk]
+    schema = Client().get("/api/schema/", {"format": "json"}).json()
+    assert (
+        "ordered by task, then by id" in schema["paths"]["/api/task-updates/"]["get"]["description"]
+    )

@@ -261,6 +261,10 @@ REPORT_FILTERS = (
 
 @extend_schema(tags=["task updates"])
 class TaskUpdateViewSet(ReadOnly):
+    """Task updates, ordered by task, then by id (a task's versions in the order they were
+    saved): the order of the task index, so a page costs the same however many reports the
+    country holds."""
+
     lookup_url_kwarg = "report_id"
     serializer_class = TaskUpdateSerializer
     filters = (
@@ -270,15 +274,25 @@ class TaskUpdateViewSet(ReadOnly):
     )
 
     def rows(self) -> QuerySet[TaskUpdate]:
+        who = self.request.user
         return TaskUpdate.objects.filter(
-            _own_or_accepted(self.request), task__in=visible_tasks(self.request.user)
-        ).order_by("pk")
+            _own_or_accepted(self.request),
+            task__in=visible_tasks(who),
+            # Adds no condition (the tasks are the plans'), but joins the task: PostgreSQL
+            # then walks the reader's tasks and each one's updates, not every update of the
+            # country until a page of the reader's turns up (3.8 s for a province at 10×).
+            task__plan__in=visible_plans(who),
+        ).order_by("task_id", "pk")
 
     list = _with_filters(*filters)(ReadOnly.list)
 
 
 @extend_schema(tags=["indicator values"])
 class IndicatorValueViewSet(ReadOnly):
+    """Figures, ordered by indicator, then by id (an indicator's figures in the order they
+    were saved): the order of the indicator index, so a page costs the same however many
+    figures the country holds."""
+
     lookup_url_kwarg = "value_id"
     serializer_class = IndicatorValueSerializer
     filters = (
@@ -292,6 +306,6 @@ class IndicatorValueViewSet(ReadOnly):
             _own_or_accepted(self.request),
             indicator__plan__in=visible_plans(self.request.user),
             indicator__archived_at__isnull=True,
-        ).order_by("pk")
+        ).order_by("indicator_id", "pk")
 
     list = _with_filters(*filters)(ReadOnly.list)

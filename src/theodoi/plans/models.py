@@ -198,6 +198,15 @@ class Task(models.Model):
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
         ordering = ("plan", "position")
+        # The few tasks the public may not read, by plan: the portal's front page keys on
+        # them (portal/cache.py) without reading every task of the country.
+        indexes = (
+            models.Index(
+                fields=["plan", "id"],
+                condition=Q(confidential=True) | Q(archived_at__isnull=False),
+                name="task_hidden_from_public",
+            ),
+        )
         constraints = (
             models.UniqueConstraint(fields=["plan", "key"], name="task_key_unique_in_plan"),
             one_of("due_kind", DueKind.values, name="task_due_kind_valid"),

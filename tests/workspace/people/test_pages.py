@@ -4,6 +4,7 @@ their figures shown to the leaders and coordinators of the scope, and to nobody 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -12,13 +13,18 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.builders import signed_in
-from tests.workspace.people.conftest import assignment_of
+from tests.builders import AS_OF, REVIEWED, make_persona, signed_in
+from tests.workspace.people.conftest import DONE, assignment_of
 from theodoi.audit.actions import Action
 from theodoi.audit.log import entries_for
-from theodoi.orgs.models import Organisation
+from theodoi.orgs.accounts import update_profile
+from theodoi.orgs.models import Organisation, Role
+from theodoi.orgs.services import deactivate_person
 from theodoi.plans.models import Plan, TaskAgency
+from theodoi.reporting.models import TaskUpdate
+from theodoi.reporting.people import set_people_in_charge
 from theodoi.snapshots.models import PlanSnapshot
+from theodoi.snapshots.services import rebuild_snapshot
 from theodoi.workspace.people.figures import people_in_charge
 
 pytestmark = pytest.mark.django_db
@@ -201,3 +207,51 @@ def test_one_person_s_rows_are_those_of_the_whole_list(
             (r.capacity, r.agency.pk, r.task_ids) for r in expected
         ]
         assert alone
+
+
+def test_the_people_page_shows_a_changed_assignment_or_account_at_once(
+    people_named: PlanSnapshot,
+    coordinator: User,
+    reporter: User,
+    reporter_org: Organisation,
+    officer: User,
+    deputy: User,
+) -> None:
+    """Issue 15: the page is kept whole under what it shows, so no person stays named on a
+    task taken from them, under an old name, or as the head of an agency once deactivated,
+    and a leader granted the agency heads it on the next request."""
+    client = signed_in(coordinator)
+
+    def page() -> str:
+        return str(client.get(reverse("people:people")).content.decode())
+
+    assert row_of(page(), officer, "officer")[3] == "2"
+    second = assignment_of(people_named.plan, "PL2.35", reporter_org)
+    set_people_in_charge(second, officer=None, leader=None, by=reporter, now=REVIEWED)
+    assert row_of(page(), officer, "officer")[3] == "1"
+    update_profile(officer, name="Lê Thị Cúc", email="cuc@example.vn", now=REVIEWED)
+    assert row_of(page(), officer, "officer")[0] == "Lê Thị Cúc"
+    assert row_of(page(), deputy, "head")[1] == "Người đứng đầu cơ quan"
+    deactivate_person(deputy, by=coordinator, now=REVIEWED)
+    assert f'data-person="{deputy.pk}" data-capacity="head"' not in page()
+    director = make_persona("gd.khcn", Role.LEADER, reporter_org)
+    assert row_of(page(), director, "head")[1] == "Người đứng đầu cơ quan"
+
+
+def test_the_figures_follow_a_rebuilt_evaluation(
+    people_named: PlanSnapshot,
+    coordinator: User,
+    reporter_org: Organisation,
+    officer: User,
+    report_task: Callable[..., TaskUpdate],
+) -> None:
+    """Each evaluation's judgements are kept under its digest: a new one is counted at once."""
+    client = signed_in(coordinator)
+    assert row_of(client.get(reverse("people:people")).content.decode(), officer, "officer")[
+        5:
+    ] == ["1", "0", "1", "50%"]
+    second = assignment_of(people_named.plan, "PL2.35", reporter_org)
+    report_task(second.task, DONE, evidence=True)
+    rebuild_snapshot(people_named.plan, as_of=AS_OF, now=REVIEWED)
+    html = client.get(reverse("people:people")).content.decode()
+    assert row_of(html, officer, "officer")[5:] == ["2", "0", "0", "100%"]

@@ -10,23 +10,27 @@ coordinator of another province finds nobody of this one."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.caching import fetch, keep
 from theodoi.evaluation.people import JudgedTask, PersonFigures, person_figures
 from theodoi.evaluation.status import TaskStatus
 from theodoi.orgs.models import Membership, Organisation, Role
 from theodoi.orgs.people import name_of
-from theodoi.plans.models import AgencyRole, Plan, PlanStatus, TaskAgency
+from theodoi.plans.models import AgencyRole, PlanStatus, Task, TaskAgency
 from theodoi.reporting.access import Who, visible_tasks
+from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.results import TaskResult
-from theodoi.snapshots.services import latest_snapshot
 from theodoi.users import User
+
+UNJUDGED = JudgedTask(None)  # a task whose plan has no evaluation yet
 
 
 class Capacity(Enum):
@@ -53,25 +57,62 @@ class PersonRow:
         return name_of(self.person)
 
 
-def _results(plan_ids: set[int], as_of: datetime.date) -> dict[int, TaskResult]:
-    """Every task's result in the latest evaluation (up to ``as_of``) of its plan."""
-    judged: dict[int, TaskResult] = {}
-    for plan in Plan.objects.filter(pk__in=plan_ids).only("pk"):
-        snapshot = latest_snapshot(plan, as_of=as_of)
-        if snapshot is not None:
-            judged.update(Results.of(snapshot).tasks)
-    return judged
-
-
-def _judged(result: TaskResult | None) -> JudgedTask:
-    if result is None:
-        return JudgedTask(None)
+def _judged(result: TaskResult) -> JudgedTask:
     due_on = result["due_on"]
     return JudgedTask(
         TaskStatus.from_code(result["status"]),
         bool(result["overdue"]),
         datetime.date.fromisoformat(due_on) if due_on else None,
     )
+
+
+def _judgements(plan_ids: set[int], as_of: datetime.date) -> dict[int, JudgedTask]:
+    """Every task's judgement in the latest evaluation (up to ``as_of``) of its plan. Kept
+    per snapshot digest, which never changes meaning: a page that counts the same evaluations
+    again reads two columns of each snapshot, not its whole JSON."""
+    latest = PlanSnapshot.objects.filter(plan=OuterRef("plan"), as_of__lte=as_of).order_by("-as_of")
+    snapshots = PlanSnapshot.objects.filter(
+        plan_id__in=plan_ids, as_of=Subquery(latest.values("as_of")[:1])
+    ).values_list("pk", "digest")
+    judged: dict[int, JudgedTask] = {}
+    for pk, digest in snapshots:
+        key = f"people-judged:{digest}"
+        found: dict[int, JudgedTask] | None = fetch(key)
+        if found is None:
+            snapshot = PlanSnapshot.objects.only("results").get(pk=pk)
+            found = {t: _judged(result) for t, result in Results.of(snapshot).tasks.items()}
+            keep(key, found)
+        judged.update(found)
+    return judged
+
+
+def _heads(
+    tasks: QuerySet[Task], person_id: int | None
+) -> Iterator[tuple[User, Organisation, int]]:
+    """(head, agency, task) for each of ``tasks`` led by the agency the head leads or by a body
+    it succeeded, in the plans' order: each lead assignment goes to the heads of its agency and
+    of every body that succeeded it, found in three statements whatever the number of heads."""
+    led = list(
+        TaskAgency.objects.filter(
+            task__in=tasks.values("pk"), role=AgencyRole.LEAD, organisation__isnull=False
+        )
+        .order_by("task__plan_id", "task__position")
+        .values_list("task_id", "organisation_id")
+    )
+    heirs = Organisation.heirs_of({agency for _task, agency in led})
+    led_by: dict[int, list[int]] = {}
+    for task_id, agency_id in led:
+        for head_of in heirs[agency_id]:
+            led_by.setdefault(head_of, []).append(task_id)
+    heads = Membership.objects.filter(
+        role=Role.LEADER, user__is_active=True, organisation_id__in=led_by
+    ).select_related("user", "organisation")
+    if person_id is not None:
+        heads = heads.filter(user_id=person_id)
+    for membership in heads:
+        assert membership.organisation is not None  # filtered above
+        for task_id in led_by[membership.organisation.pk]:
+            yield membership.user, membership.organisation, task_id
 
 
 def people_in_charge(
@@ -115,31 +156,14 @@ def people_in_charge(
         if assignment.leader is not None:
             add(assignment.leader, Capacity.LEADER, agency, assignment.task_id)
 
-    heads = Membership.objects.filter(
-        role=Role.LEADER, user__is_active=True, organisation__isnull=False
-    ).select_related("user", "organisation")
-    if person_id is not None:
-        heads = heads.filter(user_id=person_id)
-    for membership in heads:
-        head_of = membership.organisation
-        assert head_of is not None  # filtered above
-        led = (
-            TaskAgency.objects.filter(
-                task__in=readable_rows.values("pk"),
-                role=AgencyRole.LEAD,
-                organisation_id__in=head_of.lineage_ids(),
-            )
-            .order_by("task__plan_id", "task__position")
-            .values_list("task_id", flat=True)
-        )
-        for task_id in led:
-            add(membership.user, Capacity.HEAD, head_of, task_id)
+    for person, head_of, task_id in _heads(readable_rows, person_id):
+        add(person, Capacity.HEAD, head_of, task_id)
 
-    judged = _results({readable[t] for row in rows.values() for t in row.task_ids}, as_of)
+    judged = _judgements({readable[t] for row in rows.values() for t in row.task_ids}, as_of)
     order = list(Capacity)
     found = sorted(
         rows.values(), key=lambda r: (r.agency.name, order.index(r.capacity), r.name, r.person.pk)
     )
     for row in found:
-        row.figures = person_figures((_judged(judged.get(t)) for t in row.task_ids), as_of=as_of)
+        row.figures = person_figures((judged.get(t, UNJUDGED) for t in row.task_ids), as_of=as_of)
     return found

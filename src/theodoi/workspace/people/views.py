@@ -4,6 +4,8 @@ writes, figures.py counts what theodoi.evaluation judged."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
@@ -27,6 +29,8 @@ from theodoi.snapshots.services import latest_snapshot
 from theodoi.users import AuthenticatedRequest, User
 from theodoi.workspace.people.figures import people_in_charge
 from theodoi.workspace.people.forms import PeopleForm
+from theodoi.workspace.people.keys import people_key
+from theodoi.workspace.views.cached import whole_page
 from theodoi.workspace.views.gates import reader_required, staff_required
 
 
@@ -105,13 +109,15 @@ def task_people(request: AuthenticatedRequest, task_id: int) -> HttpResponse:
 
 @reader_required
 def people(request: AuthenticatedRequest) -> HttpResponse:
-    """Per person, the tasks they answer for within the reader's scope and how far they are."""
+    """Per person, the tasks they answer for within the reader's scope and how far they are;
+    kept whole under what it shows (keys.py)."""
     today = timezone.localdate()
-    return render(
-        request,
-        "people/people.html",
-        {"rows": people_in_charge(request.user, as_of=today), "as_of": today},
-    )
+
+    def render_page(layout: dict[str, Any]) -> HttpResponse:
+        rows = people_in_charge(request.user, as_of=today)
+        return render(request, "people/people.html", {**layout, "rows": rows, "as_of": today})
+
+    return whole_page(request, people_key(request.user, today=today), render_page)
 
 
 @reader_required
