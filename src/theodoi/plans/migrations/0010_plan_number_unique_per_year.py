@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('orgs', '0003_membership_scopes'),
-        ('plans', '0008_agency_ordering_by_column'),
+        ('plans', '0009_task_hidden_from_public'),
     ]
 
     operations = [
