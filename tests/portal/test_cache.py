@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from tests.builders import AS_OF, REVIEWED, signed_in
 from theodoi.plans.models import Plan, Task
-from theodoi.plans.services import set_task_confidential
+from theodoi.plans.services import set_external_id, set_task_confidential
 from theodoi.portal.cache import _front_sql, _version_sql
 from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.models import PlanSnapshot
@@ -226,3 +226,19 @@ def test_the_front_key_names_the_tasks_the_public_may_not_read(tien_giang_plan: 
     assert everything - hidden == public
     assert {tasks[0].pk, tasks[1].pk} <= hidden
     assert tasks[2].pk not in hidden
+
+
+def test_an_identifier_in_another_system_shows_in_cached_open_data_at_once(
+    client: Client, coordinator: User, evaluated: PlanSnapshot
+) -> None:
+    # A link to the national system's record changes neither the plan's version nor its
+    # snapshot, yet open data lists it: the open-data file fetched before must not be served.
+    plan = evaluated.plan
+    indicator = plan.indicators.order_by("position").first()
+    assert indicator is not None
+    before = page(client, "open_data_csv", plan.pk, "indicators")
+    assert "CT-017" not in before
+    set_external_id(indicator, "nq57", "CT-017", by=coordinator, now=REVIEWED)
+    assert "nq57=CT-017" in page(client, "open_data_csv", plan.pk, "indicators")
+    set_external_id(indicator, "nq57", "", by=coordinator, now=REVIEWED)
+    assert "CT-017" not in page(client, "open_data_csv", plan.pk, "indicators")

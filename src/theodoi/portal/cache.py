@@ -10,7 +10,8 @@ code has to remember to delete it, while a random query string can neither bypas
 nor fill it. One statement finds the key.
 
 A task's words change only with a new version of its plan (a re-import) or an amendment
-(``plans.amending``, which numbers each); confidentiality and archiving change the set of ids.
+(``plans.amending``, which numbers each); confidentiality and archiving change the set of ids,
+and a link to another system's record changes the identifiers the key reads with each id.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def _version_sql() -> str:
     public task (kind 1), live indicator (kind 2) and published question and answer (kind 3).
     Plain SQL that SQLite and PostgreSQL read alike; table names come from the models. The
     task rows are ``visible_tasks`` of the public (tests/portal/test_cache.py holds the two
-    together)."""
+    together), each with its identifiers in other systems, which open data lists and which
+    change with neither a version nor an amendment."""
     plan, snapshot = Plan._meta.db_table, PlanSnapshot._meta.db_table
     ranking, task = RankingPublication._meta.db_table, Task._meta.db_table
     indicator, question = Indicator._meta.db_table, Feedback._meta.db_table
@@ -51,9 +53,9 @@ def _version_sql() -> str:
         f" (SELECT r.id FROM {ranking} r WHERE r.plan_id = p.id AND r.withdrawn_at IS NULL"
         f"  ORDER BY r.published_at DESC, r.id DESC LIMIT 1), p.amendment_number"
         f" FROM {plan} p WHERE p.id = %s AND p.status = %s"
-        f" UNION ALL SELECT 1, t.id, NULL, NULL, NULL FROM {task} t"
+        f" UNION ALL SELECT 1, t.id, CAST(t.external_ids AS TEXT), NULL, NULL FROM {task} t"
         f" WHERE t.plan_id = %s AND t.confidential = %s AND t.archived_at IS NULL"
-        f" UNION ALL SELECT 2, i.id, NULL, NULL, NULL FROM {indicator} i"
+        f" UNION ALL SELECT 2, i.id, CAST(i.external_ids AS TEXT), NULL, NULL FROM {indicator} i"
         f" WHERE i.plan_id = %s AND i.archived_at IS NULL"
         f" UNION ALL SELECT 3, q.id, NULL, NULL, NULL FROM {question} q"
         f" WHERE q.plan_id = %s AND q.state = %s"
@@ -80,7 +82,7 @@ def plan_version(plan_id: int, today: datetime.date) -> str:
     if not rows or rows[0][0] != 0:
         raise Http404
     _, version, digest, ranking, amendment = rows[0]
-    shown = ",".join(f"{kind}:{pk}" for kind, pk, *_ in rows[1:])
+    shown = ",".join(f"{kind}:{pk}:{linked or ''}" for kind, pk, linked, *_ in rows[1:])
     ids = hashlib.sha256(shown.encode()).hexdigest()[:16]
     return f"{version}.{amendment}.{digest or '-'}.{ranking or '-'}.{ids}"
 
