@@ -45,6 +45,8 @@ PG_SERVER = os.environ.get("PG_URL_SERVER", "postgres://postgres@127.0.0.1:5432"
 # A small data set: two provinces, each with one commune plan.
 SMOKE_SYNTH = ["--provinces", "2", "--tasks", "12", "--indicators", "6", "--rounds", "2"]
 SMOKE_SYNTH += ["--communes", "1", "--commune-tasks", "4"]
+# In a kept database's directory: the synth options it was built with and its load figures.
+LOADED = "loaded.json"
 
 
 def synth_args(scale: int) -> list[str]:
@@ -95,9 +97,22 @@ def run(
     done: list[dict[str, Any]],
     save: Callable[[list[dict[str, Any]]], None],
 ) -> dict[str, Any]:
-    var = Path(tempfile.mkdtemp(prefix=f"theodoi-bench-{backend}-"))
-    name = f"theodoi_bench_pages_{scale}"
-    database = postgres(name, create=True) if backend == "postgres" else None
+    synth = args.synth or synth_args(scale)
+    if args.keep:
+        var = Path(tempfile.gettempdir()) / f"theodoi-bench-{args.keep}-{backend}-{scale}"
+        var.mkdir(exist_ok=True)
+        name = f"theodoi_bench_{args.keep}_{scale}"
+    else:
+        var = Path(tempfile.mkdtemp(prefix=f"theodoi-bench-{backend}-"))
+        name = f"theodoi_bench_pages_{scale}"
+    loaded = var / LOADED
+    if loaded.exists() and json.loads(loaded.read_text())["synth"] != synth:
+        loaded.unlink()  # a data set of other options: built again
+    reused = loaded.exists()
+    if backend == "postgres":
+        database = f"{PG_SERVER}/{name}" if reused else postgres(name, create=True)
+    else:
+        database = None
     env = environment(var, database)
     started = time.monotonic()
     try:
@@ -109,8 +124,10 @@ def run(
                 "--prepare",
                 json.dumps(
                     {
-                        "synth": args.synth or synth_args(scale),
+                        "synth": synth,
                         "samples": args.samples,
+                        "loaded": str(loaded) if args.keep else None,
+                        "only": args.only,
                     }
                 ),
             ],
@@ -123,22 +140,23 @@ def run(
         if preparing.returncode != 0:
             sys.exit(f"the {backend} run failed:\n{preparing.stderr[-4000:]}")
         results: dict[str, Any] = json.loads(preparing.stdout.splitlines()[-1])
-        results.update(backend=backend, scale=scale)
+        results.update(backend=backend, scale=scale, reused=reused)
         # Each part printed and kept as soon as it is measured: a long run shows its figures
         # as it goes, and a run stopped early keeps them.
         print_walk(results)
         save([*done, results])
-        if not args.smoke:
+        if not args.smoke and args.seconds:
             results["wrk"] = serve.under_load(env, results, args.seconds, args.workers, var)
             print_wrk(results)
             save([*done, results])
-            if args.memory_requests:
-                results["memory"] = serve.memory(env, results, args.memory_requests, 4)
-                print_memory(results)
+        if not args.smoke and args.memory_requests:
+            results["memory"] = serve.memory(env, results, args.memory_requests, 4)
+            print_memory(results)
     finally:
-        shutil.rmtree(var, ignore_errors=True)
-        if backend == "postgres":
-            postgres(name, create=False)
+        if not args.keep:
+            shutil.rmtree(var, ignore_errors=True)
+            if backend == "postgres":
+                postgres(name, create=False)
     results["seconds"] = time.monotonic() - started
     return results
 
@@ -150,7 +168,17 @@ def prepare(options: str) -> None:
     from bench.walk import prepare as walk
 
     given = json.loads(options)
-    print(json.dumps(walk(given["synth"], given["samples"])))
+    loaded = Path(given["loaded"]) if given["loaded"] else None
+    print(json.dumps(walk(given["synth"], given["samples"], loaded, given["only"])))
+
+
+def compare(files: list[Path]) -> None:
+    """The growth table of each backend's runs in ``files``, smallest scale first."""
+    runs = [run for file in files for run in json.loads(file.read_text())]
+    for backend in dict.fromkeys(r["backend"] for r in runs):
+        at_scale = sorted((r for r in runs if r["backend"] == backend), key=lambda r: r["scale"])
+        if len(at_scale) > 1:
+            print_growth(at_scale)
 
 
 def listed(text: str) -> list[str]:
@@ -168,17 +196,34 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--smoke", action="store_true", help="small data, every page once")
     parser.add_argument("--synth", type=str.split, help="theodoi synth's options, not the scale's")
+    parser.add_argument(
+        "--keep",
+        metavar="NAME",
+        help="keep each scale's database (PostgreSQL's theodoi_bench_NAME_<scale>, SQLite's "
+        "in <tmp>/theodoi-bench-NAME-sqlite-<scale>/) and reuse it on the next run with NAME",
+    )
+    parser.add_argument("--only", metavar="REGEX", help="walk only the routes it matches")
+    parser.add_argument(
+        "--compare",
+        nargs="+",
+        type=Path,
+        metavar="JSON",
+        help="measure nothing: the growth between the runs in these --json files, by backend",
+    )
     parser.add_argument("--prepare", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:
         prepare(args.prepare)
+        return
+    if args.compare:
+        compare(args.compare)
         return
     if args.smoke:
         args.backend, args.scale, args.samples, args.synth = ["sqlite"], [1], 1, SMOKE_SYNTH
     unknown = set(args.backend) - {"sqlite", "postgres"}
     if unknown:
         parser.error(f"unknown backend {', '.join(sorted(unknown))}")
-    if not args.smoke and shutil.which("wrk") is None:
+    if not args.smoke and args.seconds and shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install -y wrk")
     runs: list[dict[str, Any]] = []
 

@@ -162,14 +162,24 @@ def print_growth(runs: list[dict[str, Any]]) -> None:
     times = large["scale"] / small["scale"]
     bar = BARS["growth"]
     before = {p["route"]: p for p in small["pages"] if "warm_p95_ms" in p}
-    print(f"\n== growth on {small['backend']}: scale {large['scale']} ÷ scale {small['scale']}")
+    samples = sorted({r.get("samples", 0) for r in (small, large)})
+    print(
+        f"\n== growth on {small['backend']}: scale {large['scale']} ÷ scale {small['scale']}, "
+        f"p95 of {' and '.join(map(str, samples))} warm requests a page (ms)"
+    )
+    heads = [f"p95 {r['scale']}×" for r in (small, large)]
+    print(f"  {'route':<40}{heads[0]:>10}{heads[1]:>10}{'÷':>8}")
     over = 0
     for page in large["pages"]:
         if page["route"] not in before or "warm_p95_ms" not in page:
             continue
-        grown = ratio(page["warm_p95_ms"], before[page["route"]]["warm_p95_ms"])
+        was = before[page["route"]]["warm_p95_ms"]
+        grown = ratio(page["warm_p95_ms"], was)
         over += bool(grown and grown > bar)
-        print(f"  {page['route']:<34} p95 ÷ {number(grown, 6, 2)}  {verdict(grown, bar)}")
+        print(
+            f"  {page['route']:<40}{number(was, 10)}{number(page['warm_p95_ms'], 10)}"
+            f"{number(grown, 8, 2)}  {verdict(grown, bar)}"
+        )
     print(f"pages over the bar (≤ {bar:g}): {over}")
     rebuilt = ratio(large["rebuild_s"], small["rebuild_s"])
     print(

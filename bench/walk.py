@@ -13,11 +13,13 @@ report POST stands for them beside a trivial POST."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import statistics
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -291,8 +293,17 @@ def report_post(the_cast: Cast, n: int) -> dict[str, Any]:
     }
 
 
-def prepare(synth_args: list[str], samples: int) -> dict[str, Any]:
-    loaded = load_data_set(synth_args)
+def prepare(
+    synth_args: list[str], samples: int, kept: Path | None, only: str | None
+) -> dict[str, Any]:
+    """The walk, on the data set loaded (or, when ``kept`` names a file that exists, the one
+    loaded before, whose figures it holds); with ``only``, of the routes it matches."""
+    if kept is not None and kept.exists():
+        loaded = json.loads(kept.read_text())["loaded"]
+    else:
+        loaded = load_data_set(synth_args)
+        if kept is not None:
+            kept.write_text(json.dumps({"synth": synth_args, "loaded": loaded}))
     provincial = sorted(
         (p for p in synthetic_plans() if not is_commune_plan(p)), key=lambda p: p.pk
     )
@@ -305,18 +316,25 @@ def prepare(synth_args: list[str], samples: int) -> dict[str, Any]:
     def floor() -> HttpResponse:
         return fetch(leader, floor_url)
 
+    wanted = re.compile(only or "")
     pages = [
         measure_page(route, the_cast, clients, floor, samples)
         for route, _pattern in named_routes()
-        if route != FLOOR
+        if route != FLOOR and wanted.search(route)
     ]
     # The dashboard of one plan, as a leader opens it from the plan list: the body it caches
     # (without a plan chosen it shows the scope's plans, uncached).
-    pages.append(
-        measure_page(
-            "dashboard:dashboard", the_cast, clients, floor, samples, {"ke_hoach": the_cast.plan.pk}
+    if wanted.search("dashboard:dashboard"):
+        pages.append(
+            measure_page(
+                "dashboard:dashboard",
+                the_cast,
+                clients,
+                floor,
+                samples,
+                {"ke_hoach": the_cast.plan.pk},
+            )
         )
-    )
     pages += [
         {"route": f"(unnamed) {pattern}", "skipped": "an unnamed pattern: no role declared"}
         for pattern in unnamed_patterns()
@@ -342,4 +360,5 @@ def prepare(synth_args: list[str], samples: int) -> dict[str, Any]:
         "sessions": sessions,
         "under_load": under_load,
         "vendor": connection.vendor,
+        "samples": samples,
     }
