@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/pages.py [--backend sqlite,postgres] [--scale 1,10] [--samples 20]
         [--seconds 5] [--workers 4] [--memory-requests 10000] [--json out.json] [--smoke]
+        [--keep NAME] [--only REGEX] [--compare a.json b.json]
 
 For each database and scale: a fresh database (PostgreSQL's named ``theodoi_bench_*``), the
 organisations, ``theodoi synth`` and every snapshot rebuilt (timed); then, in process
@@ -18,6 +19,10 @@ page ÷ floor ≤ 3; a cold render ÷ the raw SQL it needs ≤ 5; the report POS
 
 ``--smoke`` (scripts/test): a small data set on SQLite, every page requested once and its
 figures printed, no gunicorn; exits 1 if a page answers 5xx, never on a figure.
+
+Loading 10× takes long: ``--keep NAME`` loads each scale once and walks a copy of it on every
+run (``--only`` a few routes, ``--seconds 0`` without wrk), and ``--compare`` prints the growth
+table of runs saved with ``--json``.
 """
 
 from __future__ import annotations
@@ -80,14 +85,57 @@ def environment(var: Path, database: str | None) -> dict[str, str]:
     return env
 
 
-def postgres(name: str, *, create: bool) -> str:
+def psycopg_connection() -> Any:
     import psycopg
 
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as pg:
+    return psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True)
+
+
+def postgres(name: str, *, create: bool) -> str:
+    with psycopg_connection() as pg:
         pg.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         if create:
             pg.execute(f"CREATE DATABASE {name}")
     return f"{PG_SERVER}/{name}"
+
+
+def in_process(env: dict[str, str], backend: str, options: dict[str, Any]) -> dict[str, Any]:
+    """What ``--prepare`` prints, run in the benchmark's environment ``env``."""
+    preparing = subprocess.run(
+        [sys.executable, "-m", "bench.pages", "--prepare", json.dumps(options)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=7200,
+    )
+    if preparing.returncode != 0:
+        sys.exit(f"the {backend} run failed:\n{preparing.stderr[-4000:]}")
+    found: dict[str, Any] = json.loads(preparing.stdout.splitlines()[-1])
+    return found
+
+
+def kept(name: str, backend: str, scale: int) -> tuple[Path, str]:
+    """The directory and the PostgreSQL database of ``--keep NAME``'s data set."""
+    return (
+        Path(tempfile.gettempdir()) / f"theodoi-bench-{name}-{backend}-{scale}",
+        f"theodoi_bench_{name}_{scale}",
+    )
+
+
+def kept_data_set(backend: str, scale: int, synth: list[str], name: str) -> dict[str, Any]:
+    """The data set of ``--keep NAME`` at ``scale``, loaded the first time and kept (its
+    directory, its PostgreSQL database and the load's figures), the same options reusing it."""
+    var, database = kept(name, backend, scale)
+    loaded = var / LOADED
+    if loaded.exists() and json.loads(loaded.read_text())["synth"] == synth:
+        return {**json.loads(loaded.read_text())["loaded"], "reused": True}
+    shutil.rmtree(var, ignore_errors=True)
+    var.mkdir()
+    url = postgres(database, create=True) if backend == "postgres" else None
+    figures = in_process(environment(var, url), backend, {"synth": synth, "load_only": True})
+    loaded.write_text(json.dumps({"synth": synth, "loaded": figures}))
+    return {**figures, "reused": False}
 
 
 def run(
@@ -98,49 +146,28 @@ def run(
     save: Callable[[list[dict[str, Any]]], None],
 ) -> dict[str, Any]:
     synth = args.synth or synth_args(scale)
-    if args.keep:
-        var = Path(tempfile.gettempdir()) / f"theodoi-bench-{args.keep}-{backend}-{scale}"
-        var.mkdir(exist_ok=True)
-        name = f"theodoi_bench_{args.keep}_{scale}"
-    else:
-        var = Path(tempfile.mkdtemp(prefix=f"theodoi-bench-{backend}-"))
-        name = f"theodoi_bench_pages_{scale}"
-    loaded = var / LOADED
-    if loaded.exists() and json.loads(loaded.read_text())["synth"] != synth:
-        loaded.unlink()  # a data set of other options: built again
-    reused = loaded.exists()
-    if backend == "postgres":
-        database = f"{PG_SERVER}/{name}" if reused else postgres(name, create=True)
-    else:
-        database = None
-    env = environment(var, database)
     started = time.monotonic()
+    loaded = kept_data_set(backend, scale, synth, args.keep) if args.keep else None
+    var = Path(tempfile.mkdtemp(prefix=f"theodoi-bench-{backend}-"))
+    name = f"theodoi_bench_pages_{scale}"
+    if loaded is not None:
+        # The walk writes (its accounts, the report POST): on a copy, so each walk of a kept
+        # data set reads the data as it was loaded.
+        directory, template = kept(args.keep, backend, scale)
+        shutil.copytree(directory, var, dirs_exist_ok=True)
+        name = f"{template}_walk"
+        if backend == "postgres":
+            postgres(name, create=False)
+            with psycopg_connection() as pg:
+                pg.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+    database = None
+    if backend == "postgres":
+        database = f"{PG_SERVER}/{name}" if loaded is not None else postgres(name, create=True)
+    env = environment(var, database)
     try:
-        preparing = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "bench.pages",
-                "--prepare",
-                json.dumps(
-                    {
-                        "synth": synth,
-                        "samples": args.samples,
-                        "loaded": str(loaded) if args.keep else None,
-                        "only": args.only,
-                    }
-                ),
-            ],
-            env=env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=7200,
-        )
-        if preparing.returncode != 0:
-            sys.exit(f"the {backend} run failed:\n{preparing.stderr[-4000:]}")
-        results: dict[str, Any] = json.loads(preparing.stdout.splitlines()[-1])
-        results.update(backend=backend, scale=scale, reused=reused)
+        options = {"synth": synth, "samples": args.samples, "loaded": loaded, "only": args.only}
+        results = in_process(env, backend, options)
+        results.update(backend=backend, scale=scale)
         # Each part printed and kept as soon as it is measured: a long run shows its figures
         # as it goes, and a run stopped early keeps them.
         print_walk(results)
@@ -153,10 +180,9 @@ def run(
             results["memory"] = serve.memory(env, results, args.memory_requests, 4)
             print_memory(results)
     finally:
-        if not args.keep:
-            shutil.rmtree(var, ignore_errors=True)
-            if backend == "postgres":
-                postgres(name, create=False)
+        shutil.rmtree(var, ignore_errors=True)
+        if backend == "postgres":
+            postgres(name, create=False)
     results["seconds"] = time.monotonic() - started
     return results
 
@@ -168,8 +194,12 @@ def prepare(options: str) -> None:
     from bench.walk import prepare as walk
 
     given = json.loads(options)
-    loaded = Path(given["loaded"]) if given["loaded"] else None
-    print(json.dumps(walk(given["synth"], given["samples"], loaded, given["only"])))
+    if given.get("load_only"):
+        from bench.walk import load_data_set
+
+        print(json.dumps(load_data_set(given["synth"])))
+        return
+    print(json.dumps(walk(given["synth"], given["samples"], given["loaded"], given["only"])))
 
 
 def compare(files: list[Path]) -> None:
@@ -199,8 +229,10 @@ def main() -> None:
     parser.add_argument(
         "--keep",
         metavar="NAME",
-        help="keep each scale's database (PostgreSQL's theodoi_bench_NAME_<scale>, SQLite's "
-        "in <tmp>/theodoi-bench-NAME-sqlite-<scale>/) and reuse it on the next run with NAME",
+        help="load each scale's data set once and keep it (PostgreSQL's "
+        "theodoi_bench_NAME_<scale>, "
+        "files and SQLite's in <tmp>/theodoi-bench-NAME-<backend>-<scale>/) for the next run "
+        "with NAME and the same synth options; each walk reads a copy",
     )
     parser.add_argument("--only", metavar="REGEX", help="walk only the routes it matches")
     parser.add_argument(

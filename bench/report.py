@@ -148,6 +148,7 @@ def print_walk(results: dict[str, Any]) -> None:
         f"\n== {results['backend']}, scale {results['scale']}: {results['plans']} synthetic "
         f"plans loaded in {results['load_s']:.1f} s; every snapshot rebuilt in "
         f"{results['rebuild_s']:.2f} s"
+        + (" (a kept data set, loaded before)" if results.get("reused") else "")
     )
     print(f"machine: {os.cpu_count()} cores, load average {load}; times in ms, medians unless p95")
     print_pages(results["pages"])

@@ -13,13 +13,11 @@ report POST stands for them beside a trivial POST."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import statistics
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -294,16 +292,11 @@ def report_post(the_cast: Cast, n: int) -> dict[str, Any]:
 
 
 def prepare(
-    synth_args: list[str], samples: int, kept: Path | None, only: str | None
+    synth_args: list[str], samples: int, loaded: dict[str, Any] | None, only: str | None
 ) -> dict[str, Any]:
-    """The walk, on the data set loaded (or, when ``kept`` names a file that exists, the one
-    loaded before, whose figures it holds); with ``only``, of the routes it matches."""
-    if kept is not None and kept.exists():
-        loaded = json.loads(kept.read_text())["loaded"]
-    else:
-        loaded = load_data_set(synth_args)
-        if kept is not None:
-            kept.write_text(json.dumps({"synth": synth_args, "loaded": loaded}))
+    """The walk, on the data set loaded now (or, given its figures, the one loaded before);
+    with ``only``, of the routes it matches."""
+    loaded = loaded or load_data_set(synth_args)
     provincial = sorted(
         (p for p in synthetic_plans() if not is_commune_plan(p)), key=lambda p: p.pk
     )
