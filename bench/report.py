@@ -165,21 +165,25 @@ def print_growth(runs: list[dict[str, Any]]) -> None:
     before = {p["route"]: p for p in small["pages"] if "warm_p95_ms" in p}
     samples = sorted({r.get("samples", 0) for r in (small, large)})
     print(
-        f"\n== growth on {small['backend']}: scale {large['scale']} ÷ scale {small['scale']}, "
-        f"p95 of {' and '.join(map(str, samples))} warm requests a page (ms)"
+        f"\n== growth on {small['backend']}: scale {large['scale']} ÷ scale {small['scale']}; "
+        f"p95 of {' and '.join(map(str, samples))} warm requests a page (of 10, the slowest), "
+        f"beside the medians' ratio and the CPU time's (this process's, not the database's)"
     )
     heads = [f"p95 {r['scale']}×" for r in (small, large)]
-    print(f"  {'route':<40}{heads[0]:>10}{heads[1]:>10}{'÷':>8}")
+    print(f"  {'route':<40}{heads[0]:>10}{heads[1]:>10}{'÷ p95':>8}{'÷ med':>8}{'÷ CPU':>8}")
     over = 0
     for page in large["pages"]:
         if page["route"] not in before or "warm_p95_ms" not in page:
             continue
-        was = before[page["route"]]["warm_p95_ms"]
-        grown = ratio(page["warm_p95_ms"], was)
+        was = before[page["route"]]
+        grown = ratio(page["warm_p95_ms"], was["warm_p95_ms"])
         over += bool(grown and grown > bar)
         print(
-            f"  {page['route']:<40}{number(was, 10)}{number(page['warm_p95_ms'], 10)}"
-            f"{number(grown, 8, 2)}  {verdict(grown, bar)}"
+            f"  {page['route']:<40}{number(was['warm_p95_ms'], 10)}"
+            f"{number(page['warm_p95_ms'], 10)}{number(grown, 8, 2)}"
+            f"{number(ratio(page['warm_ms'], was['warm_ms']), 8, 2)}"
+            f"{number(ratio(page.get('cpu_p95_ms'), was.get('cpu_p95_ms')), 8, 2)}"
+            f"  {verdict(grown, bar)}"
         )
     print(f"pages over the bar (≤ {bar:g}): {over}")
     rebuilt = ratio(large["rebuild_s"], small["rebuild_s"])
