@@ -166,7 +166,8 @@ def print_growth(runs: list[dict[str, Any]]) -> None:
     samples = sorted({r.get("samples", 0) for r in (small, large)})
     print(
         f"\n== growth on {small['backend']}: scale {large['scale']} ÷ scale {small['scale']}; "
-        f"p95 of {' and '.join(map(str, samples))} warm requests a page (of 10, the slowest), "
+        f"p95 of {' and '.join(map(str, samples))} warm requests a page"
+        f"{' (of 11 or fewer, the slowest)' if min(samples) <= 11 else ''}, "
         f"beside the medians' ratio and the CPU time's (this process's, not the database's)"
     )
     heads = [f"p95 {r['scale']}×" for r in (small, large)]
