@@ -155,7 +155,7 @@ def run(
         # data set reads the data as it was loaded.
         directory, template = kept(args.keep, backend, scale)
         shutil.copytree(directory, var, dirs_exist_ok=True)
-        name = f"{template}_walk"
+        name = f"{template}_walk{os.getpid()}"  # runs side by side each walk their own
         if backend == "postgres":
             postgres(name, create=False)
             with psycopg_connection() as pg:
