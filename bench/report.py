@@ -40,7 +40,7 @@ def number(value: float | None, width: int, digits: int = 1) -> str:
 def print_pages(pages: list[dict[str, Any]]) -> None:
     print(
         f"{'route':<34}{'role':<16}{'st':>4}{'warm':>8}{'p95':>8}{'÷floor':>8}{'q':>5}"
-        f"{'cache':>6}{'cold':>8}{'SQL':>7}{'÷SQL':>7}"
+        f"{'cache':>6}{'cold':>8}{'SQL':>7}{'÷SQL':>7}{'kB':>7}"
     )
     for page in pages:
         if "skipped" in page:
@@ -55,7 +55,8 @@ def print_pages(pages: list[dict[str, Any]]) -> None:
             f"{line}{number(page['warm_ms'], 8)}{number(page['warm_p95_ms'], 8)}"
             f"{number(ratio(page['warm_ms'], page['floor_ms']), 8)}{page['queries']:>5}"
             f"{'yes' if page['cached'] else '':>6}{number(page.get('cold_ms'), 8)}"
-            f"{number(page['sql_ms'], 7, 2)}{number(cold_over_sql(page), 7)}{mark}"
+            f"{number(page['sql_ms'], 7, 2)}{number(cold_over_sql(page), 7)}"
+            f"{number(page.get('kB'), 7, 0)}{mark}"
         )
 
 

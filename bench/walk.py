@@ -70,7 +70,9 @@ def fetch(client: Client, url: str, data: Any = None) -> HttpResponse:
     """A GET, its body read whole (a download's too, as a server would send it)."""
     response: Any = client.get(url, data)
     if getattr(response, "streaming", False):
-        b"".join(response.streaming_content)
+        response.body_bytes = len(b"".join(response.streaming_content))
+    else:
+        response.body_bytes = len(response.content)
     response.close()
     return response  # type: ignore[no-any-return]
 
@@ -254,7 +256,8 @@ def measure_page(
         return fetch(client, row["url"], row["query"])
 
     try:
-        status = request().status_code
+        first = request()
+        status, row["kB"] = first.status_code, first.body_bytes / 1000  # type: ignore[attr-defined]
     except Exception as exc:  # a page that fails is a figure to print, and fails the run
         return {**row, "status": 500, "error": f"{type(exc).__name__}: {exc}"[:300]}
     row["status"] = status
