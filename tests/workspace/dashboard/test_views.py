@@ -20,6 +20,7 @@ from theodoi.plans.models import Plan, Task
 from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.services import rebuild_snapshot
+from theodoi.workspace.dashboard import views
 
 pytestmark = pytest.mark.django_db
 
@@ -219,3 +220,53 @@ def test_every_read_of_a_confidential_task_by_an_inspector_is_audited(
         html = signed_in(inspector).get(url, query).content.decode()
         assert f"#task-{secret.pk}" in html
         assert reads.filter(by=inspector).count() == times
+
+
+def test_a_plan_of_more_agencies_than_the_dashboard_names_shows_those_needing_attention(
+    leader: User, evaluated: PlanSnapshot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A national plan has some 130 agencies: the dashboard names the few that need attention
+    (the most overdue tasks first; the lowest scores first) and links to them all."""
+    monkeypatch.setattr(views, "AGENCIES_SHOWN", 3)
+    plan = evaluated.plan
+    led = {int(a): s for a, s in evaluated.results["summary"]["all"]["agencies"].items()}
+    leading = [r["agency"] for r in evaluated.results["ranking"] if r["agency"] in led]
+    assert len(leading) > 3
+    html = signed_in(leader).get(reverse("dashboard:dashboard"), {"ke_hoach": plan.pk})
+    body = html.content.decode()
+    matrix = body.split('id="h-matrix"')[1].split("</section>")[0]
+    named = [int(a) for a in re.findall(r'<th scope="row"><a href="[^"]*co_quan=(\d+)"', matrix)]
+    assert len(named) == 3
+    most_overdue = sorted((s["overdue"] for s in led.values()), reverse=True)[:3]
+    assert [led[a]["overdue"] for a in named] == most_overdue
+    assert f"3 trong {len(leading)} cơ quan cần chú ý nhất" in matrix
+    everything = reverse("dashboard:agencies") + f"?ke_hoach={plan.pk}"
+    assert f'<a href="{everything}">Xem tất cả {len(leading)} cơ quan</a>' in matrix
+
+    ranking = body.split('id="h-ranking"')[1].split("</section>")[0]
+    scores = sorted(r["score"] for r in evaluated.results["ranking"] if r["score"] is not None)
+    shown = [r for r in evaluated.results["ranking"] if f'co_quan={r["agency"]}"' in ranking]
+    assert sorted(r["score"] for r in shown) == scores[:3]
+    assert "cơ quan có điểm thấp nhất" in ranking
+
+
+def test_the_agencies_of_a_plan_are_listed_every_one_a_page_at_a_time(
+    leader: User, evaluated: PlanSnapshot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "AGENCY_PAGE_LENGTH", 4)
+    client = signed_in(leader)
+    ranked = [r["agency"] for r in evaluated.results["ranking"]]
+    assert len(ranked) > 4
+    seen: list[int] = []
+    url = reverse("dashboard:agencies") + f"?ke_hoach={evaluated.plan.pk}"
+    while url:
+        body = client.get(url).content.decode()
+        ranking = body.split('id="h-ranking"')[1].split("</section>")[0]
+        seen += [int(a) for a in re.findall(r"co_quan=(\d+)\"", ranking)]
+        following = re.search(r'<a rel="next" href="([^"]+)">Các cơ quan tiếp theo', body)
+        url = (
+            reverse("dashboard:agencies") + following.group(1).replace("&amp;", "&")
+            if following
+            else ""
+        )
+    assert seen == ranked
