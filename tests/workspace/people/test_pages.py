@@ -8,15 +8,17 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.builders import signed_in
+from tests.builders import make_persona, signed_in
 from tests.workspace.people.conftest import assignment_of
 from theodoi.audit.actions import Action
 from theodoi.audit.log import entries_for
-from theodoi.orgs.models import Organisation
+from theodoi.orgs.models import Organisation, Role
 from theodoi.plans.models import Plan, TaskAgency
 from theodoi.snapshots.models import PlanSnapshot
 from theodoi.workspace.people.figures import people_in_charge
@@ -201,3 +203,27 @@ def test_one_person_s_rows_are_those_of_the_whole_list(
             (r.capacity, r.agency.pk, r.task_ids) for r in expected
         ]
         assert alone
+
+
+def test_the_people_page_costs_the_same_however_many_leaders_the_country_has(
+    people_named: PlanSnapshot, coordinator: User, deputy: User
+) -> None:
+    """Every leader of the country was looked up with two statements of its own (issue 15:
+    86 statements at 1×, 147 at 10×); the heads of bodies leading none of the reader's tasks
+    add none, and the rows do not change."""
+    client = signed_in(coordinator)
+
+    def statements() -> tuple[int, list[str]]:
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(reverse("people:people")).content.decode()
+        return len(captured.captured_queries), row_of(html, deputy, "head")
+
+    before = statements()
+    elsewhere = (
+        Organisation.objects.filter(active=True)
+        .exclude(code__startswith="dong-thap")
+        .exclude(code__startswith="tien-giang")
+    )
+    for n, body in enumerate(elsewhere.order_by("code")[:6]):
+        make_persona(f"lanhdao-khac-{n}", Role.LEADER, body)
+    assert statements() == before

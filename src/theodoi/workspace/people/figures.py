@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass, field
 from enum import Enum
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +21,7 @@ from theodoi.evaluation.people import JudgedTask, PersonFigures, person_figures
 from theodoi.evaluation.status import TaskStatus
 from theodoi.orgs.models import Membership, Organisation, Role
 from theodoi.orgs.people import name_of
-from theodoi.plans.models import AgencyRole, Plan, PlanStatus, TaskAgency
+from theodoi.plans.models import AgencyRole, Plan, PlanStatus, Task, TaskAgency
 from theodoi.reporting.access import Who, visible_tasks
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.results import TaskResult
@@ -74,6 +74,33 @@ def _judged(result: TaskResult | None) -> JudgedTask:
     )
 
 
+def _led(tasks: QuerySet[Task]) -> tuple[list[tuple[int, int]], dict[int, set[int]]]:
+    """The (task, lead body) pairs of ``tasks`` in the plans' order, and for each lead body
+    the bodies whose heads lead its tasks: it and every body that succeeded it (the bodies
+    whose ``lineage_ids`` hold it), read for every body at once, so that a page costs the
+    same number of statements however many leaders the country has."""
+    led = list(
+        TaskAgency.objects.filter(
+            task__in=tasks.values("pk"), role=AgencyRole.LEAD, organisation__isnull=False
+        )
+        .order_by("task__plan_id", "task__position")
+        .values_list("task_id", "organisation_id")
+    )
+    successor: dict[int, int] = dict(
+        Organisation.objects.filter(successor__isnull=False).values_list("pk", "successor_id")
+    )
+    carried_by: dict[int, set[int]] = {}
+    for _task, body in led:
+        if body not in carried_by:
+            chain: set[int] = set()
+            at: int | None = body
+            while at is not None and at not in chain:
+                chain.add(at)
+                at = successor.get(at)
+            carried_by[body] = chain
+    return led, carried_by
+
+
 def people_in_charge(
     reader: Who, *, as_of: datetime.date, person_id: int | None = None
 ) -> list[PersonRow]:
@@ -115,25 +142,20 @@ def people_in_charge(
         if assignment.leader is not None:
             add(assignment.leader, Capacity.LEADER, agency, assignment.task_id)
 
+    led, carried_by = _led(readable_rows)
     heads = Membership.objects.filter(
-        role=Role.LEADER, user__is_active=True, organisation__isnull=False
+        role=Role.LEADER,
+        user__is_active=True,
+        organisation_id__in=set().union(*carried_by.values()),
     ).select_related("user", "organisation")
     if person_id is not None:
         heads = heads.filter(user_id=person_id)
     for membership in heads:
         head_of = membership.organisation
         assert head_of is not None  # filtered above
-        led = (
-            TaskAgency.objects.filter(
-                task__in=readable_rows.values("pk"),
-                role=AgencyRole.LEAD,
-                organisation_id__in=head_of.lineage_ids(),
-            )
-            .order_by("task__plan_id", "task__position")
-            .values_list("task_id", flat=True)
-        )
-        for task_id in led:
-            add(membership.user, Capacity.HEAD, head_of, task_id)
+        for task_id, body in led:
+            if head_of.pk in carried_by[body]:
+                add(membership.user, Capacity.HEAD, head_of, task_id)
 
     judged = _results({readable[t] for row in rows.values() for t in row.task_ids}, as_of)
     order = list(Capacity)
