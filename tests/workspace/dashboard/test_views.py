@@ -270,3 +270,25 @@ def test_the_agencies_of_a_plan_are_listed_every_one_a_page_at_a_time(
             else ""
         )
     assert seen == ranked
+
+
+def test_an_indicator_card_charts_its_latest_values_and_says_how_many_it_has(
+    leader: User, evaluated: PlanSnapshot
+) -> None:
+    """Sixty monthly rounds made each card list sixty values (the dashboard 140 → 300 kB at
+    10×): a card keeps the latest CARD_VALUES, the indicator's page has them all. The seed
+    has one value an indicator: the snapshot is given a monthly history, as 10× stores it."""
+    results = evaluated.results
+    indicator = results["indicators"][0]
+    history = [[f"2025-{month:02d}-28", float(month)] for month in range(1, 13)]
+    indicator["values"] = [["2024-12-28", 0.5], *history]
+    PlanSnapshot.objects.filter(pk=evaluated.pk).update(results=results)
+    forget_everything()
+    html = signed_in(leader).get(reverse("dashboard:dashboard"), {"ke_hoach": evaluated.plan.pk})
+    cards = html.content.decode().split('id="h-indicators"')[1].split('<article class="card">')
+    (card,) = [c for c in cards if 'data-testid="latest-values"' in c]
+    assert f"{views.CARD_VALUES} giá trị được chấp nhận gần nhất trong 13." in card
+    table = card.split('class="data-table"')[1].split("</details>")[0]
+    assert table.count('<td class="num">') == views.CARD_VALUES == 12
+    assert "28/12/2025" in table
+    assert "28/12/2024" not in table

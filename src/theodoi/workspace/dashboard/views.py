@@ -36,6 +36,9 @@ LIST_LENGTH = 15
 # agencies, this many to a page.
 AGENCIES_SHOWN = 20
 AGENCY_PAGE_LENGTH = 50
+# The accepted values an indicator's card charts and lists (a year of monthly rounds); its
+# page on the portal has them all.
+CARD_VALUES = 12
 # Which tasks a list behind a figure holds: a status code, or one of these.
 _KINDS = {"overdue", "due_soon", "all"}
 
@@ -110,7 +113,7 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     ranking = [r for r in results.ranking if scope.agency is None or r["agency"] == scope.agency]
     judged: Mapping[int, Mapping[str, Any]] = results.indicators
     indicators = [
-        (i, judged.get(i.pk, {}))
+        (i, *_latest_values(judged.get(i.pk, {})))
         for i in scope.plan.indicators.filter(archived_at__isnull=True).order_by("position", "pk")
         if scope.agency is None or scope.agency in judged.get(i.pk, {}).get("agencies", [])
     ]
@@ -135,6 +138,14 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
         agencies_shown=AGENCIES_SHOWN,
     )
     return context
+
+
+def _latest_values(judged: Mapping[str, Any]) -> tuple[Mapping[str, Any], int]:
+    """An indicator's result with its CARD_VALUES latest values, and how many it has."""
+    values = judged.get("values", [])
+    if len(values) <= CARD_VALUES:
+        return judged, len(values)
+    return {**judged, "values": values[-CARD_VALUES:]}, len(values)
 
 
 def _readable(request: HttpRequest, plan: Plan) -> set[int] | None:
