@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/pages.py [--backend sqlite,postgres] [--scale 1,10] [--samples 20]
         [--seconds 5] [--workers 4] [--memory-requests 10000] [--json out.json] [--smoke]
+        [--keep NAME] [--only REGEX] [--compare a.json b.json]
 
 For each database and scale: a fresh database (PostgreSQL's named ``theodoi_bench_*``), the
 organisations, ``theodoi synth`` and every snapshot rebuilt (timed); then, in process
@@ -18,6 +19,10 @@ page ÷ floor ≤ 3; a cold render ÷ the raw SQL it needs ≤ 5; the report POS
 
 ``--smoke`` (scripts/test): a small data set on SQLite, every page requested once and its
 figures printed, no gunicorn; exits 1 if a page answers 5xx, never on a figure.
+
+Loading 10× takes long: ``--keep NAME`` loads each scale once and walks a copy of it on every
+run (``--only`` a few routes, ``--seconds 0`` without wrk), and ``--compare`` prints the growth
+table of runs saved with ``--json``.
 """
 
 from __future__ import annotations
@@ -45,6 +50,8 @@ PG_SERVER = os.environ.get("PG_URL_SERVER", "postgres://postgres@127.0.0.1:5432"
 # A small data set: two provinces, each with one commune plan.
 SMOKE_SYNTH = ["--provinces", "2", "--tasks", "12", "--indicators", "6", "--rounds", "2"]
 SMOKE_SYNTH += ["--communes", "1", "--commune-tasks", "4"]
+# In a kept database's directory: the synth options it was built with and its load figures.
+LOADED = "loaded.json"
 
 
 def synth_args(scale: int) -> list[str]:
@@ -78,14 +85,57 @@ def environment(var: Path, database: str | None) -> dict[str, str]:
     return env
 
 
-def postgres(name: str, *, create: bool) -> str:
+def psycopg_connection() -> Any:
     import psycopg
 
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as pg:
+    return psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True)
+
+
+def postgres(name: str, *, create: bool) -> str:
+    with psycopg_connection() as pg:
         pg.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         if create:
             pg.execute(f"CREATE DATABASE {name}")
     return f"{PG_SERVER}/{name}"
+
+
+def in_process(env: dict[str, str], backend: str, options: dict[str, Any]) -> dict[str, Any]:
+    """What ``--prepare`` prints, run in the benchmark's environment ``env``."""
+    preparing = subprocess.run(
+        [sys.executable, "-m", "bench.pages", "--prepare", json.dumps(options)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=7200,
+    )
+    if preparing.returncode != 0:
+        sys.exit(f"the {backend} run failed:\n{preparing.stderr[-4000:]}")
+    found: dict[str, Any] = json.loads(preparing.stdout.splitlines()[-1])
+    return found
+
+
+def kept(name: str, backend: str, scale: int) -> tuple[Path, str]:
+    """The directory and the PostgreSQL database of ``--keep NAME``'s data set."""
+    return (
+        Path(tempfile.gettempdir()) / f"theodoi-bench-{name}-{backend}-{scale}",
+        f"theodoi_bench_{name}_{scale}",
+    )
+
+
+def kept_data_set(backend: str, scale: int, synth: list[str], name: str) -> dict[str, Any]:
+    """The data set of ``--keep NAME`` at ``scale``, loaded the first time and kept (its
+    directory, its PostgreSQL database and the load's figures), the same options reusing it."""
+    var, database = kept(name, backend, scale)
+    loaded = var / LOADED
+    if loaded.exists() and json.loads(loaded.read_text())["synth"] == synth:
+        return {**json.loads(loaded.read_text())["loaded"], "reused": True}
+    shutil.rmtree(var, ignore_errors=True)
+    var.mkdir()
+    url = postgres(database, create=True) if backend == "postgres" else None
+    figures = in_process(environment(var, url), backend, {"synth": synth, "load_only": True})
+    loaded.write_text(json.dumps({"synth": synth, "loaded": figures}))
+    return {**figures, "reused": False}
 
 
 def run(
@@ -95,47 +145,41 @@ def run(
     done: list[dict[str, Any]],
     save: Callable[[list[dict[str, Any]]], None],
 ) -> dict[str, Any]:
+    synth = args.synth or synth_args(scale)
+    started = time.monotonic()
+    loaded = kept_data_set(backend, scale, synth, args.keep) if args.keep else None
     var = Path(tempfile.mkdtemp(prefix=f"theodoi-bench-{backend}-"))
     # BENCH_PG_NAME: a run of its own beside another on the same server.
     name = f"{os.environ.get('BENCH_PG_NAME', 'theodoi_bench_pages')}_{scale}"
-    database = postgres(name, create=True) if backend == "postgres" else None
+    if loaded is not None:
+        # The walk writes (its accounts, the report POST): on a copy, so each walk of a kept
+        # data set reads the data as it was loaded.
+        directory, template = kept(args.keep, backend, scale)
+        shutil.copytree(directory, var, dirs_exist_ok=True)
+        name = f"{template}_walk{os.getpid()}"  # runs side by side each walk their own
+        if backend == "postgres":
+            postgres(name, create=False)
+            with psycopg_connection() as pg:
+                pg.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+    database = None
+    if backend == "postgres":
+        database = f"{PG_SERVER}/{name}" if loaded is not None else postgres(name, create=True)
     env = environment(var, database)
-    started = time.monotonic()
     try:
-        preparing = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "bench.pages",
-                "--prepare",
-                json.dumps(
-                    {
-                        "synth": args.synth or synth_args(scale),
-                        "samples": args.samples,
-                    }
-                ),
-            ],
-            env=env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=7200,
-        )
-        if preparing.returncode != 0:
-            sys.exit(f"the {backend} run failed:\n{preparing.stderr[-4000:]}")
-        results: dict[str, Any] = json.loads(preparing.stdout.splitlines()[-1])
+        options = {"synth": synth, "samples": args.samples, "loaded": loaded, "only": args.only}
+        results = in_process(env, backend, options)
         results.update(backend=backend, scale=scale)
         # Each part printed and kept as soon as it is measured: a long run shows its figures
         # as it goes, and a run stopped early keeps them.
         print_walk(results)
         save([*done, results])
-        if not args.smoke:
+        if not args.smoke and args.seconds:
             results["wrk"] = serve.under_load(env, results, args.seconds, args.workers, var)
             print_wrk(results)
             save([*done, results])
-            if args.memory_requests:
-                results["memory"] = serve.memory(env, results, args.memory_requests, 4)
-                print_memory(results)
+        if not args.smoke and args.memory_requests:
+            results["memory"] = serve.memory(env, results, args.memory_requests, 4)
+            print_memory(results)
     finally:
         shutil.rmtree(var, ignore_errors=True)
         if backend == "postgres":
@@ -151,7 +195,21 @@ def prepare(options: str) -> None:
     from bench.walk import prepare as walk
 
     given = json.loads(options)
-    print(json.dumps(walk(given["synth"], given["samples"])))
+    if given.get("load_only"):
+        from bench.walk import load_data_set
+
+        print(json.dumps(load_data_set(given["synth"])))
+        return
+    print(json.dumps(walk(given["synth"], given["samples"], given["loaded"], given["only"])))
+
+
+def compare(files: list[Path]) -> None:
+    """The growth table of each backend's runs in ``files``, smallest scale first."""
+    runs = [run for file in files for run in json.loads(file.read_text())]
+    for backend in dict.fromkeys(r["backend"] for r in runs):
+        at_scale = sorted((r for r in runs if r["backend"] == backend), key=lambda r: r["scale"])
+        if len(at_scale) > 1:
+            print_growth(at_scale)
 
 
 def listed(text: str) -> list[str]:
@@ -169,17 +227,36 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     parser.add_argument("--smoke", action="store_true", help="small data, every page once")
     parser.add_argument("--synth", type=str.split, help="theodoi synth's options, not the scale's")
+    parser.add_argument(
+        "--keep",
+        metavar="NAME",
+        help="load each scale's data set once and keep it (PostgreSQL's "
+        "theodoi_bench_NAME_<scale>, "
+        "files and SQLite's in <tmp>/theodoi-bench-NAME-<backend>-<scale>/) for the next run "
+        "with NAME and the same synth options; each walk reads a copy",
+    )
+    parser.add_argument("--only", metavar="REGEX", help="walk only the routes it matches")
+    parser.add_argument(
+        "--compare",
+        nargs="+",
+        type=Path,
+        metavar="JSON",
+        help="measure nothing: the growth between the runs in these --json files, by backend",
+    )
     parser.add_argument("--prepare", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:
         prepare(args.prepare)
+        return
+    if args.compare:
+        compare(args.compare)
         return
     if args.smoke:
         args.backend, args.scale, args.samples, args.synth = ["sqlite"], [1], 1, SMOKE_SYNTH
     unknown = set(args.backend) - {"sqlite", "postgres"}
     if unknown:
         parser.error(f"unknown backend {', '.join(sorted(unknown))}")
-    if not args.smoke and shutil.which("wrk") is None:
+    if not args.smoke and args.seconds and shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install -y wrk")
     runs: list[dict[str, Any]] = []
 

@@ -40,7 +40,7 @@ def number(value: float | None, width: int, digits: int = 1) -> str:
 def print_pages(pages: list[dict[str, Any]]) -> None:
     print(
         f"{'route':<34}{'role':<16}{'st':>4}{'warm':>8}{'p95':>8}{'÷floor':>8}{'q':>5}"
-        f"{'cache':>6}{'cold':>8}{'SQL':>7}{'÷SQL':>7}"
+        f"{'cache':>6}{'cold':>8}{'SQL':>7}{'÷SQL':>7}{'kB':>7}"
     )
     for page in pages:
         if "skipped" in page:
@@ -55,7 +55,8 @@ def print_pages(pages: list[dict[str, Any]]) -> None:
             f"{line}{number(page['warm_ms'], 8)}{number(page['warm_p95_ms'], 8)}"
             f"{number(ratio(page['warm_ms'], page['floor_ms']), 8)}{page['queries']:>5}"
             f"{'yes' if page['cached'] else '':>6}{number(page.get('cold_ms'), 8)}"
-            f"{number(page['sql_ms'], 7, 2)}{number(cold_over_sql(page), 7)}{mark}"
+            f"{number(page['sql_ms'], 7, 2)}{number(cold_over_sql(page), 7)}"
+            f"{number(page.get('kB'), 7, 0)}{mark}"
         )
 
 
@@ -153,6 +154,7 @@ def print_walk(results: dict[str, Any]) -> None:
         f"\n== {results['backend']}, scale {results['scale']}: {results['plans']} synthetic "
         f"plans loaded in {results['load_s']:.1f} s; every snapshot rebuilt in "
         f"{results['rebuild_s']:.2f} s"
+        + (" (a kept data set, loaded before)" if results.get("reused") else "")
     )
     print(f"machine: {os.cpu_count()} cores, load average {load}; times in ms, medians unless p95")
     print_pages(results["pages"])
@@ -167,14 +169,29 @@ def print_growth(runs: list[dict[str, Any]]) -> None:
     times = large["scale"] / small["scale"]
     bar = BARS["growth"]
     before = {p["route"]: p for p in small["pages"] if "warm_p95_ms" in p}
-    print(f"\n== growth on {small['backend']}: scale {large['scale']} ÷ scale {small['scale']}")
+    samples = sorted({r.get("samples", 0) for r in (small, large)})
+    print(
+        f"\n== growth on {small['backend']}: scale {large['scale']} ÷ scale {small['scale']}; "
+        f"p95 of {' and '.join(map(str, samples))} warm requests a page"
+        f"{' (of 11 or fewer, the slowest)' if min(samples) <= 11 else ''}, "
+        f"beside the medians' ratio and the CPU time's (this process's, not the database's)"
+    )
+    heads = [f"p95 {r['scale']}×" for r in (small, large)]
+    print(f"  {'route':<40}{heads[0]:>10}{heads[1]:>10}{'÷ p95':>8}{'÷ med':>8}{'÷ CPU':>8}")
     over = 0
     for page in large["pages"]:
         if page["route"] not in before or "warm_p95_ms" not in page:
             continue
-        grown = ratio(page["warm_p95_ms"], before[page["route"]]["warm_p95_ms"])
+        was = before[page["route"]]
+        grown = ratio(page["warm_p95_ms"], was["warm_p95_ms"])
         over += bool(grown and grown > bar)
-        print(f"  {page['route']:<34} p95 ÷ {number(grown, 6, 2)}  {verdict(grown, bar)}")
+        print(
+            f"  {page['route']:<40}{number(was['warm_p95_ms'], 10)}"
+            f"{number(page['warm_p95_ms'], 10)}{number(grown, 8, 2)}"
+            f"{number(ratio(page['warm_ms'], was['warm_ms']), 8, 2)}"
+            f"{number(ratio(page.get('cpu_p95_ms'), was.get('cpu_p95_ms')), 8, 2)}"
+            f"  {verdict(grown, bar)}"
+        )
     print(f"pages over the bar (≤ {bar:g}): {over}")
     rebuilt = ratio(large["rebuild_s"], small["rebuild_s"])
     print(

@@ -70,7 +70,9 @@ def fetch(client: Client, url: str, data: Any = None) -> HttpResponse:
     """A GET, its body read whole (a download's too, as a server would send it)."""
     response: Any = client.get(url, data)
     if getattr(response, "streaming", False):
-        b"".join(response.streaming_content)
+        response.body_bytes = len(b"".join(response.streaming_content))
+    else:
+        response.body_bytes = len(response.content)
     response.close()
     return response  # type: ignore[no-any-return]
 
@@ -79,6 +81,14 @@ def timed(request: Callable[[], Any]) -> float:
     started = time.perf_counter()
     request()
     return (time.perf_counter() - started) * 1000
+
+
+def clocked(request: Callable[[], Any]) -> tuple[float, float]:
+    """The wall time of ``request`` and the CPU time this process spent on it, in ms: on a
+    busy machine the CPU time (which leaves out the database server's) waits for no one."""
+    started, cpu = time.perf_counter(), time.process_time()
+    request()
+    return (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
 
 
 def p95(samples: list[float]) -> float:
@@ -164,8 +174,8 @@ def load_data_set(synth_args: list[str]) -> dict[str, Any]:
         rebuild_snapshot(plan, as_of=timezone.localdate(now), now=now)
     rebuilt = time.perf_counter() - started
     if connection.vendor == "postgresql":
-        # The statistics autovacuum gathers within a minute of a bulk load on a server: without
-        # them the planner guesses, and a page is timed on a plan no server would keep.
+        # The statistics autovacuum keeps in production (and this machine's server, with
+        # autovacuum off, never gathers): without them the planner scans tables it would not.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     return {"load_s": loaded, "rebuild_s": rebuilt, "plans": len(plans)}
@@ -210,16 +220,20 @@ def figures(request: Callable[[], Any], floor: Callable[[], Any], n: int) -> dic
             cold.append(timed(request))
         found["cold_ms"] = statistics.median(cold)
     request()
-    warm, floors = [], []
+    warm, cpu, floors = [], [], []
     for _ in range(n):
         floors.append(timed(floor))
-        warm.append(timed(request))
+        wall, spent = clocked(request)
+        warm.append(wall)
+        cpu.append(spent)
     with CaptureQueriesContext(connection) as counted:
         request()
     sql_ms, slowest, slowest_ms = replay(statements, max(3, n // 2))
     found.update(
         warm_ms=statistics.median(warm),
         warm_p95_ms=p95(warm),
+        cpu_ms=statistics.median(cpu),
+        cpu_p95_ms=p95(cpu),
         floor_ms=statistics.median(floors),
         queries=len(counted.captured_queries),
         sql_queries=len(statements),
@@ -248,7 +262,8 @@ def measure_page(
         return fetch(client, row["url"], row["query"])
 
     try:
-        status = request().status_code
+        first = request()
+        status, row["kB"] = first.status_code, first.body_bytes / 1000  # type: ignore[attr-defined]
     except Exception as exc:  # a page that fails is a figure to print, and fails the run
         return {**row, "status": 500, "error": f"{type(exc).__name__}: {exc}"[:300]}
     row["status"] = status
@@ -302,8 +317,12 @@ def report_post(the_cast: Cast, n: int) -> dict[str, Any]:
     }
 
 
-def prepare(synth_args: list[str], samples: int) -> dict[str, Any]:
-    loaded = load_data_set(synth_args)
+def prepare(
+    synth_args: list[str], samples: int, loaded: dict[str, Any] | None, only: str | None
+) -> dict[str, Any]:
+    """The walk, on the data set loaded now (or, given its figures, the one loaded before);
+    with ``only``, of the routes it matches."""
+    loaded = loaded or load_data_set(synth_args)
     provincial = sorted(
         (p for p in synthetic_plans() if not is_commune_plan(p)), key=lambda p: p.pk
     )
@@ -316,18 +335,25 @@ def prepare(synth_args: list[str], samples: int) -> dict[str, Any]:
     def floor() -> HttpResponse:
         return fetch(leader, floor_url)
 
+    wanted = re.compile(only or "")
     pages = [
         measure_page(route, the_cast, clients, floor, samples)
         for route, _pattern in named_routes()
-        if route != FLOOR
+        if route != FLOOR and wanted.search(route)
     ]
     # The dashboard of one plan, as a leader opens it from the plan list: the body it caches
     # (without a plan chosen it shows the scope's plans, uncached).
-    pages.append(
-        measure_page(
-            "dashboard:dashboard", the_cast, clients, floor, samples, {"ke_hoach": the_cast.plan.pk}
+    if wanted.search("dashboard:dashboard"):
+        pages.append(
+            measure_page(
+                "dashboard:dashboard",
+                the_cast,
+                clients,
+                floor,
+                samples,
+                {"ke_hoach": the_cast.plan.pk},
+            )
         )
-    )
     pages += [
         {"route": f"(unnamed) {pattern}", "skipped": "an unnamed pattern: no role declared"}
         for pattern in unnamed_patterns()
@@ -353,4 +379,5 @@ def prepare(synth_args: list[str], samples: int) -> dict[str, Any]:
         "sessions": sessions,
         "under_load": under_load,
         "vendor": connection.vendor,
+        "samples": samples,
     }

@@ -335,6 +335,7 @@ MATRIX: dict[str, Route] = {
     "api:external_ids": Route("GET", foreign(importers(200))),
     "api:external_ids_sheet": Route("GET", foreign(importers(200))),
     "api:external_ids_upload": Route("POST", foreign(importers(400))),
+    "dashboard:agencies": Route("GET", staff(200)),
 }
 
 # URL argument -> the fixture that gives its value.

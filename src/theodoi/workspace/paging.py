@@ -6,6 +6,7 @@ the cost of a page is its length, whatever the size of the list."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,7 +43,7 @@ class Page:
         return self.number + 1
 
 
-def page_of(request: HttpRequest, rows: QuerySet[Any], length: int) -> Page:
+def page_of(request: HttpRequest, rows: QuerySet[Any] | Sequence[Any], length: int) -> Page:
     """The page of ``rows`` (ordered) the request asks for: the first when it asks for none,
     or for a page that is not a number from 1 to MAX_PAGE."""
     asked = request.GET.get(PAGE_PARAMETER, "")

@@ -20,6 +20,7 @@ from theodoi.plans.models import Plan, Task
 from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.services import rebuild_snapshot
+from theodoi.workspace.dashboard import views
 
 pytestmark = pytest.mark.django_db
 
@@ -219,3 +220,75 @@ def test_every_read_of_a_confidential_task_by_an_inspector_is_audited(
         html = signed_in(inspector).get(url, query).content.decode()
         assert f"#task-{secret.pk}" in html
         assert reads.filter(by=inspector).count() == times
+
+
+def test_a_plan_of_more_agencies_than_the_dashboard_names_shows_those_needing_attention(
+    leader: User, evaluated: PlanSnapshot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A national plan has some 130 agencies: the dashboard names the few that need attention
+    (the most overdue tasks first; the lowest scores first) and links to them all."""
+    monkeypatch.setattr(views, "AGENCIES_SHOWN", 3)
+    plan = evaluated.plan
+    led = {int(a): s for a, s in evaluated.results["summary"]["all"]["agencies"].items()}
+    leading = [r["agency"] for r in evaluated.results["ranking"] if r["agency"] in led]
+    assert len(leading) > 3
+    html = signed_in(leader).get(reverse("dashboard:dashboard"), {"ke_hoach": plan.pk})
+    body = html.content.decode()
+    matrix = body.split('id="h-matrix"')[1].split("</section>")[0]
+    named = [int(a) for a in re.findall(r'<th scope="row"><a href="[^"]*co_quan=(\d+)"', matrix)]
+    assert len(named) == 3
+    most_overdue = sorted((s["overdue"] for s in led.values()), reverse=True)[:3]
+    assert [led[a]["overdue"] for a in named] == most_overdue
+    assert f"3 trong {len(leading)} cơ quan cần chú ý nhất" in matrix
+    everything = reverse("dashboard:agencies") + f"?ke_hoach={plan.pk}"
+    assert f'<a href="{everything}">Xem tất cả {len(leading)} cơ quan</a>' in matrix
+
+    ranking = body.split('id="h-ranking"')[1].split("</section>")[0]
+    scores = sorted(r["score"] for r in evaluated.results["ranking"] if r["score"] is not None)
+    shown = [r for r in evaluated.results["ranking"] if f'co_quan={r["agency"]}"' in ranking]
+    assert sorted(r["score"] for r in shown) == scores[:3]
+    assert "cơ quan có điểm thấp nhất" in ranking
+
+
+def test_the_agencies_of_a_plan_are_listed_every_one_a_page_at_a_time(
+    leader: User, evaluated: PlanSnapshot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "AGENCY_PAGE_LENGTH", 4)
+    client = signed_in(leader)
+    ranked = [r["agency"] for r in evaluated.results["ranking"]]
+    assert len(ranked) > 4
+    seen: list[int] = []
+    url = reverse("dashboard:agencies") + f"?ke_hoach={evaluated.plan.pk}"
+    while url:
+        body = client.get(url).content.decode()
+        ranking = body.split('id="h-ranking"')[1].split("</section>")[0]
+        seen += [int(a) for a in re.findall(r"co_quan=(\d+)\"", ranking)]
+        following = re.search(r'<a rel="next" href="([^"]+)">Các cơ quan tiếp theo', body)
+        url = (
+            reverse("dashboard:agencies") + following.group(1).replace("&amp;", "&")
+            if following
+            else ""
+        )
+    assert seen == ranked
+
+
+def test_an_indicator_card_charts_its_latest_values_and_says_how_many_it_has(
+    leader: User, evaluated: PlanSnapshot
+) -> None:
+    """Sixty monthly rounds made each card list sixty values (the dashboard 140 → 300 kB at
+    10×): a card keeps the latest CARD_VALUES, the indicator's page has them all. The seed
+    has one value an indicator: the snapshot is given a monthly history, as 10× stores it."""
+    results = evaluated.results
+    indicator = results["indicators"][0]
+    history = [[f"2025-{month:02d}-28", float(month)] for month in range(1, 13)]
+    indicator["values"] = [["2024-12-28", 0.5], *history]
+    PlanSnapshot.objects.filter(pk=evaluated.pk).update(results=results)
+    forget_everything()
+    html = signed_in(leader).get(reverse("dashboard:dashboard"), {"ke_hoach": evaluated.plan.pk})
+    cards = html.content.decode().split('id="h-indicators"')[1].split('<article class="card">')
+    (card,) = [c for c in cards if 'data-testid="latest-values"' in c]
+    assert f"{views.CARD_VALUES} giá trị được chấp nhận gần nhất trong 13." in card
+    table = card.split('class="data-table"')[1].split("</details>")[0]
+    assert table.count('<td class="num">') == views.CARD_VALUES == 12
+    assert "28/12/2025" in table
+    assert "28/12/2024" not in table

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +19,7 @@ from tests.builders import AS_OF, REVIEWED, make_persona, signed_in
 from tests.workspace.people.conftest import DONE, assignment_of
 from theodoi.audit.actions import Action
 from theodoi.audit.log import entries_for
+from theodoi.caching import forget_everything
 from theodoi.orgs.accounts import update_profile
 from theodoi.orgs.models import Organisation, Role
 from theodoi.orgs.services import deactivate_person
@@ -255,3 +258,28 @@ def test_the_figures_follow_a_rebuilt_evaluation(
     rebuild_snapshot(people_named.plan, as_of=AS_OF, now=REVIEWED)
     html = client.get(reverse("people:people")).content.decode()
     assert row_of(html, officer, "officer")[5:] == ["2", "0", "0", "100%"]
+
+
+def test_the_people_page_costs_the_same_however_many_leaders_the_country_has(
+    people_named: PlanSnapshot, coordinator: User, deputy: User
+) -> None:
+    """Every leader of the country was looked up with two statements of its own (issue 15:
+    86 statements at 1×, 147 at 10×); the heads of bodies leading none of the reader's tasks
+    add none, and the rows do not change."""
+    client = signed_in(coordinator)
+
+    def statements() -> tuple[int, list[str]]:
+        forget_everything()  # the page is cached whole: count what rendering it costs
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(reverse("people:people")).content.decode()
+        return len(captured.captured_queries), row_of(html, deputy, "head")
+
+    before = statements()
+    elsewhere = (
+        Organisation.objects.filter(active=True)
+        .exclude(code__startswith="dong-thap")
+        .exclude(code__startswith="tien-giang")
+    )
+    for n, body in enumerate(elsewhere.order_by("code")[:6]):
+        make_persona(f"lanhdao-khac-{n}", Role.LEADER, body)
+    assert statements() == before

@@ -14,21 +14,31 @@ from django.utils.translation import gettext as _
 from theodoi.directives.services import may_direct, open_directives
 from theodoi.evaluation import TaskStatus
 from theodoi.orgs.models import Organisation
-from theodoi.plans.models import Task
+from theodoi.plans.models import Plan, Task, TaskGroup
 from theodoi.reporting.access import (
     note_confidential_reads,
     reads_every_task_of,
     visible_plans,
     visible_tasks,
 )
-from theodoi.snapshots.results import TaskResult
+from theodoi.snapshots.reading import Results, Summary
+from theodoi.snapshots.results import RankedAgency, TaskResult
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.dashboard.keys import dashboard_key
 from theodoi.workspace.dashboard.scope import Scope, scope_for
+from theodoi.workspace.paging import page_of
 from theodoi.workspace.views.cached import whole_page
 from theodoi.workspace.views.gates import staff_required
 
 LIST_LENGTH = 15
+# The agencies a dashboard names in its matrix and its ranking (a province's plan has a dozen
+# to twenty, all shown; a national one some 130); the rest are on the pages of the plan's
+# agencies, this many to a page.
+AGENCIES_SHOWN = 20
+AGENCY_PAGE_LENGTH = 50
+# The accepted values an indicator's card charts and lists (a year of monthly rounds); its
+# page on the portal has them all.
+CARD_VALUES = 12
 # Which tasks a list behind a figure holds: a status code, or one of these.
 _KINDS = {"overdue", "due_soon", "all"}
 
@@ -81,14 +91,7 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
     if results is None or scope.plan is None:  # a snapshot is always of the scope's plan
         return context
 
-    # A staff reader of the plan's scope sees every task; a reporter only those of its own
-    # body's lineage, an inspector not granted them no confidential task; the figures are
-    # counted from those, so each figure matches the tasks listed behind it.
-    readable = (
-        None
-        if reads_every_task_of(request.user, scope.plan)
-        else set(visible_tasks(request.user).filter(plan=scope.plan).values_list("pk", flat=True))
-    )
+    readable = _readable(request, scope.plan)
     tasks = [
         r
         for r in results.tasks.values()
@@ -106,18 +109,11 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
         # A reporter's agency the ranking does not name: it has nothing in this plan.
         names = {**names, scope.agency: str(Organisation.objects.get(pk=scope.agency))}
         context["absent_agency"] = True
-    agencies = (
-        [scope.agency]
-        if scope.agency is not None
-        else [
-            r["agency"]
-            for r in results.ranking
-            if results.summary(among=readable, agency=r["agency"]).total
-        ]
-    )
+    agencies = [scope.agency] if scope.agency is not None else _leading(results, readable)
+    ranking = [r for r in results.ranking if scope.agency is None or r["agency"] == scope.agency]
     judged: Mapping[int, Mapping[str, Any]] = results.indicators
     indicators = [
-        (i, judged.get(i.pk, {}))
+        (i, *_latest_values(judged.get(i.pk, {})))
         for i in scope.plan.indicators.filter(archived_at__isnull=True).order_by("position", "pk")
         if scope.agency is None or scope.agency in judged.get(i.pk, {}).get("agencies", [])
     ]
@@ -129,22 +125,120 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
         overdue_total=len(overdue),
         due_soon=[lines[r["id"]] for r in due_soon[:LIST_LENGTH] if r["id"] in lines],
         due_soon_total=len(due_soon),
-        matrix=[
-            (
-                agency,
-                names[agency],
-                [
-                    (group, results.summary(among=readable, group=str(group.pk), agency=agency))
-                    for group in groups
-                ],
-            )
-            for agency in agencies
-        ],
+        # A plan of more agencies than a dashboard can name shows those that need attention,
+        # the rest one click away, so the page stays the same size whatever the plan's.
+        matrix=_matrix(
+            results, readable, _needing_attention(results, readable, agencies), groups, names
+        ),
+        matrix_total=len(agencies),
         matrix_groups=groups,
         indicators=indicators,
-        ranking=[r for r in results.ranking if scope.agency is None or r["agency"] == scope.agency],
+        ranking=_lowest_scores(ranking),
+        ranking_total=len(ranking),
+        agencies_shown=AGENCIES_SHOWN,
     )
     return context
+
+
+def _latest_values(judged: Mapping[str, Any]) -> tuple[Mapping[str, Any], int]:
+    """An indicator's result with its CARD_VALUES latest values, and how many it has."""
+    values = judged.get("values", [])
+    if len(values) <= CARD_VALUES:
+        return judged, len(values)
+    return {**judged, "values": values[-CARD_VALUES:]}, len(values)
+
+
+def _readable(request: HttpRequest, plan: Plan) -> set[int] | None:
+    """The tasks of ``plan`` the person may read, None for every one. A staff reader of the
+    plan's scope sees every task; a reporter only those of its own body's lineage, an
+    inspector not granted them no confidential task; the figures are counted from those, so
+    each figure matches the tasks listed behind it."""
+    if reads_every_task_of(request.user, plan):
+        return None
+    return set(visible_tasks(request.user).filter(plan=plan).values_list("pk", flat=True))
+
+
+def _leading(results: Results, readable: set[int] | None) -> list[int]:
+    """The agencies leading a task the person may read, in the ranking's order."""
+    return [
+        r["agency"]
+        for r in results.ranking
+        if results.summary(among=readable, agency=r["agency"]).total
+    ]
+
+
+def _matrix(
+    results: Results,
+    readable: set[int] | None,
+    agencies: list[int],
+    groups: list[TaskGroup],
+    names: Mapping[int, str],
+) -> list[tuple[int, str, list[tuple[TaskGroup, Summary]]]]:
+    """Each agency's row of the agency x group matrix."""
+    return [
+        (
+            agency,
+            names[agency],
+            [
+                (group, results.summary(among=readable, group=str(group.pk), agency=agency))
+                for group in groups
+            ],
+        )
+        for agency in agencies
+    ]
+
+
+def _needing_attention(
+    results: Results, readable: set[int] | None, agencies: list[int]
+) -> list[int]:
+    """``agencies`` as they are when a dashboard can name them all; else the AGENCIES_SHOWN
+    that need attention most: the most overdue tasks first, then the smallest share done."""
+    if len(agencies) <= AGENCIES_SHOWN:
+        return agencies
+    led = {a: results.summary(among=readable, agency=a) for a in agencies}
+    worst = sorted(agencies, key=lambda a: (-led[a].overdue, led[a].done_share))
+    return worst[:AGENCIES_SHOWN]
+
+
+def _lowest_scores(ranking: list[RankedAgency]) -> list[RankedAgency]:
+    """``ranking`` as it is when a dashboard can name it all; else the AGENCIES_SHOWN lowest
+    scores, the lowest first (an agency not ranked has nothing due: none needs attention)."""
+    if len(ranking) <= AGENCIES_SHOWN:
+        return ranking
+    scored = [r for r in ranking if r["score"] is not None]
+    return sorted(scored, key=lambda r: r["score"] or 0.0)[:AGENCIES_SHOWN]
+
+
+@staff_required
+def agencies(request: AuthenticatedRequest) -> HttpResponse:
+    """Every agency of the plan a dashboard shows, in the ranking's order, a page at a time:
+    its row of the agency x group matrix and its score."""
+    scope = scope_for(request.user, request.GET)
+    context: dict[str, Any] = {"scope": scope}
+    results = scope.results
+    if results is not None and scope.plan is not None:
+        readable = _readable(request, scope.plan)
+        groups = list(scope.plan.groups.all()) if scope.group is None else [scope.group]
+        ranking = [
+            r for r in results.ranking if scope.agency is None or r["agency"] == scope.agency
+        ]
+        page = page_of(request, ranking, AGENCY_PAGE_LENGTH)
+        on_page = [r["agency"] for r in page.rows]
+        leading = set(_leading(results, readable))
+        context.update(
+            results=results,
+            page=page,
+            matrix=_matrix(
+                results,
+                readable,
+                [a for a in on_page if a in leading],
+                groups,
+                results.agencies,
+            ),
+            matrix_groups=groups,
+            ranking=page.rows,
+        )
+    return render(request, "dashboard/agencies.html", context)
 
 
 @staff_required
