@@ -55,11 +55,15 @@ def _separators(language: str | None) -> tuple[str, str]:
 def figure(value: float | str | None, digits: int = 2) -> str:
     """A figure with grouping and up to ``digits`` decimals, rounded half up as everywhere
     (``evaluation.wording.grouped``), no trailing zeros; a dash when there is none."""
+    return _written(value, digits, _separators(get_language()))
+
+
+def _written(value: float | str | None, digits: int, separators: tuple[str, str]) -> str:
+    # A dashboard shows some 650 figures: each written with the language's separators, read
+    # once a language, not through Django's number format (three format lookups a figure).
     if not isinstance(value, int | float):
         return "—"
-    # A dashboard shows some 650 figures: written here with the language's separators, read
-    # once a language, not through Django's number format (three format lookups each).
-    return grouped(value, digits, *_separators(get_language()))
+    return grouped(value, digits, *separators)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -74,8 +78,8 @@ def value_rows(values: list[tuple[str, float]]) -> list[tuple[str, str]]:
     """An indicator's accepted values ``(ISO day, value)`` as the rows of its table, the day
     and the figure written in the page's formats: a dashboard of 40 indicators lists some 440,
     and two filters a cell, resolved by the template, were a third of its render."""
-    short_date = get_format("SHORT_DATE_FORMAT")
-    return [(_day_text(on, short_date), figure(value)) for on, value in values]
+    short_date, separators = get_format("SHORT_DATE_FORMAT"), _separators(get_language())
+    return [(_day_text(on, short_date), _written(value, 2, separators)) for on, value in values]
 
 
 @register.simple_tag
