@@ -50,7 +50,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = pages.public_plan(plan_id)
     results = pages.public_results(plan, timezone.localdate())
-    lines = pages.task_lines(pages.public_tasks(plan), results)
+    lines = pages.task_lines(pages.with_lead_mentions(pages.public_tasks(plan)), results)
     shown = {line.task.pk for line in lines}
     groups = [
         (
@@ -71,6 +71,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "indicators": pages.indicator_lines(plan, results),
             "bands": [(band, n) for band, n in results.band_counts() if n] if results else [],
             "agency_pages": pages.agency_pages(lines, results),
+            "agency_links": pages.agency_links(plan, results),
             "agencies": pages.agencies_by_name(results),
             "ranking": pages.published_ranking(plan),
             "datasets": DATASETS.values(),
