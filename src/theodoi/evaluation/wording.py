@@ -31,7 +31,13 @@ def rounded(value: float, digits: int) -> float:
     and Django's number format cuts the digits off (9.56 -> 9.5)."""
     if not math.isfinite(value):
         return value
-    return _half_up(Decimal(repr(value)), digits)
+    text = repr(value)
+    point = text.find(".")
+    # A float that prints with no more decimals than asked is already rounded (most figures
+    # shown: a dashboard writes some 650), and the decimal arithmetic is spared.
+    if point >= 0 and "e" not in text and len(text) - point - 1 <= digits:
+        return value
+    return _half_up(Decimal(text), digits)
 
 
 def as_percent(share: float, digits: int = PERCENT_DIGITS) -> float:
