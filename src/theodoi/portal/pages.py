@@ -56,7 +56,9 @@ def public_plan(plan_id: int) -> Plan:
 
 
 def public_results(plan: Plan, today: datetime.date) -> Results | None:
-    snapshot = latest_snapshot(plan, as_of=today)
+    # Read with its results: a page rendered afresh shows them (only the plans dataset of
+    # open data does not), and reading them apart was a second statement.
+    snapshot = latest_snapshot(plan, as_of=today, results=True)
     return Results.of(snapshot) if snapshot else None
 
 

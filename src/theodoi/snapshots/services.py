@@ -81,9 +81,14 @@ def rebuild_after_amendment(event: PlanAmended) -> None:
         rebuild_snapshot(plan, as_of=timezone.localdate(event.now), now=event.now)
 
 
-def latest_snapshot(plan: Plan, *, as_of: datetime.date | None = None) -> PlanSnapshot | None:
-    """The plan's latest snapshot up to ``as_of``; its results are read only when used."""
-    snapshots = plan.snapshots.defer("results").order_by("-as_of")
+def latest_snapshot(
+    plan: Plan, *, as_of: datetime.date | None = None, results: bool = False
+) -> PlanSnapshot | None:
+    """The plan's latest snapshot up to ``as_of``; its results are read only when used, or
+    with it when ``results`` (a page that shows them)."""
+    snapshots = plan.snapshots.order_by("-as_of")
+    if not results:
+        snapshots = snapshots.defer("results")
     if as_of is not None:
         snapshots = snapshots.filter(as_of__lte=as_of)
     return snapshots.first()
