@@ -12,9 +12,11 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.builders import AS_OF, REVIEWED, signed_in
+from tests.builders import AS_OF, REVIEWED, import_gold, signed_in
+from theodoi import caching
 from theodoi.plans.models import Plan, Task
 from theodoi.plans.services import set_external_id, set_task_confidential
 from theodoi.portal.cache import _front_sql, _version_sql
@@ -198,6 +200,25 @@ def test_the_front_page_counts_a_task_made_confidential_at_once_and_a_rebuilt_sn
     rebuild_snapshot(plan, as_of=AS_OF, now=REVIEWED)
     after = _front_row(page(client, "plan_list"), plan)
     assert after[2] == str(int(before[2]) - 1)
+
+
+def test_the_front_page_rendered_afresh_reads_as_many_statements_for_two_plans_as_for_one(
+    client: Client, evaluated: PlanSnapshot
+) -> None:
+    """Issue 15: it read two statements a plan (its latest snapshot, then the snapshot's
+    results), 208 for the synthetic country, and parsed each snapshot whole."""
+
+    def statements() -> int:
+        caching.forget_everything()
+        with CaptureQueriesContext(connection) as captured:
+            page(client, "plan_list")
+        return len(captured)
+
+    one = statements()
+    other = import_gold("003_de113db257313a93.json")
+    rebuild_snapshot(other, as_of=AS_OF, now=REVIEWED)
+    assert statements() == one
+    assert reverse("portal:plan_detail", args=[other.pk]) in page(client, "plan_list")
 
 
 def test_a_signed_in_person_is_never_served_the_public_front_page(

@@ -56,14 +56,21 @@ def vn_date(day: datetime.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-def vn_number(value: float, digits: int = 2) -> str:
-    """``1234.5`` -> ``1.234,5``: dot between thousands, comma before decimals, no trailing 0."""
+def grouped(value: float, digits: int = 2, decimal: str = ",", thousand: str = ".") -> str:
+    """``value`` rounded to ``digits`` decimals (``rounded``) and written with ``thousand``
+    between groups of three digits and ``decimal`` before the decimals, no trailing 0:
+    ``1234.5`` -> ``1.234,5``. Pages pass their language's separators."""
     # Adding 0.0 turns a rounded -0.0 into 0.0, so nothing prints as "-0".
     text = f"{rounded(value, digits) + 0.0:,.{digits}f}"
     whole, _, fraction = text.partition(".")
     fraction = fraction.rstrip("0")
-    whole = whole.replace(",", ".")
-    return f"{whole},{fraction}" if fraction else whole
+    whole = whole.replace(",", thousand)
+    return f"{whole}{decimal}{fraction}" if fraction else whole
+
+
+def vn_number(value: float, digits: int = 2) -> str:
+    """``1234.5`` -> ``1.234,5``: dot between thousands, comma before decimals, no trailing 0."""
+    return grouped(value, digits)
 
 
 def vn_percent(share: float, digits: int = PERCENT_DIGITS) -> str:

@@ -11,6 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from theodoi.evaluation.wording import vn_sort_key
 from theodoi.plans.amendment_fields import label_of
@@ -55,29 +56,26 @@ def public_plan(plan_id: int) -> Plan:
 
 
 def public_results(plan: Plan, today: datetime.date) -> Results | None:
-    snapshot = latest_snapshot(plan, as_of=today)
+    # Read with its results: a page rendered afresh shows them (only the plans dataset of
+    # open data does not), and reading them apart was a second statement.
+    snapshot = latest_snapshot(plan, as_of=today, results=True)
     return Results.of(snapshot) if snapshot else None
 
 
 def public_tasks(plan: Plan) -> QuerySet[Task]:
     """The plan's tasks the public may read (never confidential ones, never a draft plan's)."""
-    mentions = TaskAgency.objects.order_by("position")
     return (
         visible_tasks(AnonymousUser())
         .filter(plan=plan)
         .select_related("group")
-        .prefetch_related(
-            Prefetch(
-                "agencies", queryset=mentions.filter(role=AgencyRole.LEAD), to_attr="lead_agencies"
-            ),
-            Prefetch(
-                "agencies",
-                queryset=mentions.filter(role=AgencyRole.COOPERATING),
-                to_attr="cooperating_agencies",
-            ),
-        )
         .order_by("position", "pk")
     )
+
+
+def with_lead_mentions(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    """``tasks`` each with its lead agencies' mentions in order, as ``lead_agencies``."""
+    mentions = TaskAgency.objects.filter(role=AgencyRole.LEAD).order_by("position")
+    return tasks.prefetch_related(Prefetch("agencies", queryset=mentions, to_attr="lead_agencies"))
 
 
 def public_task_ids() -> dict[int, set[int]]:
@@ -128,7 +126,7 @@ def agency_lines(plan: Plan, results: Results | None, agency: int) -> list[TaskL
     mine = {
         pk for pk, r in results.tasks.items() if agency in r["lead"] or agency in r["cooperating"]
     }
-    return task_lines([t for t in public_tasks(plan) if t.pk in mine], results)
+    return task_lines(public_tasks(plan).filter(pk__in=mine), results)
 
 
 def agency_pages(lines: list[TaskLine], results: Results | None) -> dict[int, int]:
@@ -137,7 +135,7 @@ def agency_pages(lines: list[TaskLine], results: Results | None) -> dict[int, in
     follows them. A name nobody has mapped, or a body with no page, has none."""
     if results is None:
         return {}
-    # public_tasks prefetches each task's lead mentions into ``lead_agencies`` (to_attr).
+    # The tasks of ``lines`` come with their lead mentions (with_lead_mentions).
     leads = [m for line in lines for m in line.task.lead_agencies]  # type: ignore[attr-defined]
     mentions = [m for m in leads if m.organisation_id]
     today = successors({m.organisation_id for m in mentions}, results.as_of)
@@ -146,6 +144,14 @@ def agency_pages(lines: list[TaskLine], results: Results | None) -> dict[int, in
         for m in mentions
         if today[m.organisation_id] in results.agencies
     }
+
+
+def agency_links(plan: Plan, results: Results | None) -> dict[int, str]:
+    """The address of the public page of each agency of the plan, by the agency's id: reversed
+    once an agency, not once a task that names it (a hundred times on a plan page)."""
+    if results is None:
+        return {}
+    return {pk: reverse("portal:agency_detail", args=[plan.pk, pk]) for pk in results.agencies}
 
 
 def agencies_by_name(results: Results | None) -> list[tuple[int, str]]:

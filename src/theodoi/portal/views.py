@@ -25,21 +25,24 @@ from theodoi.portal.opendata import DATASETS
 from theodoi.proxies import client_address
 from theodoi.reporting.access import visible_tasks
 from theodoi.snapshots.explaining import explain_row, find_row
-from theodoi.snapshots.reading import Results
-from theodoi.snapshots.services import latest_snapshot
+from theodoi.snapshots.reading import counted_summaries
+from theodoi.snapshots.services import latest_snapshots
 
 
 @cached_front
 def plan_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    plans = Plan.objects.filter(status=PlanStatus.PUBLISHED).select_related("province")
+    plans = Plan.objects.filter(status=PlanStatus.PUBLISHED).defer(*PLAN_DOCUMENTS)
     shown = pages.public_task_ids()
+    latest = latest_snapshots(plans, as_of=today)
+    # Four statements for any number of plans, not two a plan (200 for the country's).
+    judged = counted_summaries(
+        [snapshot for snapshot, _digest in latest.values()], set().union(*shown.values())
+    )
     rows = []
-    for plan in plans.defer(*PLAN_DOCUMENTS):
-        snapshot = latest_snapshot(plan, as_of=today)
-        tasks = shown.get(plan.pk, set())
-        summary = Results.of(snapshot).summary(among=tasks) if snapshot else None
-        rows.append((plan, len(tasks), summary))
+    for plan in plans.select_related("province"):
+        _as_of, summary = judged.get(plan.pk, (None, None))
+        rows.append((plan, len(shown.get(plan.pk, ())), summary))
     return render(request, "portal/plan_list.html", {"rows": rows})
 
 
@@ -47,7 +50,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = pages.public_plan(plan_id)
     results = pages.public_results(plan, timezone.localdate())
-    lines = pages.task_lines(pages.public_tasks(plan), results)
+    lines = pages.task_lines(pages.with_lead_mentions(pages.public_tasks(plan)), results)
     shown = {line.task.pk for line in lines}
     groups = [
         (
@@ -68,6 +71,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
             "indicators": pages.indicator_lines(plan, results),
             "bands": [(band, n) for band, n in results.band_counts() if n] if results else [],
             "agency_pages": pages.agency_pages(lines, results),
+            "agency_links": pages.agency_links(plan, results),
             "agencies": pages.agencies_by_name(results),
             "ranking": pages.published_ranking(plan),
             "datasets": DATASETS.values(),

@@ -7,6 +7,7 @@ import hashlib
 import json
 
 from django.db import transaction
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -93,12 +94,26 @@ def rebuild_after_amendment(event: PlanAmended) -> None:
         rebuild_snapshot(plan, as_of=timezone.localdate(event.now), now=event.now)
 
 
-def latest_snapshot(plan: Plan, *, as_of: datetime.date | None = None) -> PlanSnapshot | None:
-    """The plan's latest snapshot up to ``as_of``; its results are read only when used."""
-    snapshots = plan.snapshots.defer("results").order_by("-as_of")
+def latest_snapshot(
+    plan: Plan, *, as_of: datetime.date | None = None, results: bool = False
+) -> PlanSnapshot | None:
+    """The plan's latest snapshot up to ``as_of``; its results are read only when used, or
+    with it when ``results`` (a page that shows them)."""
+    snapshots = plan.snapshots.order_by("-as_of")
+    if not results:
+        snapshots = snapshots.defer("results")
     if as_of is not None:
         snapshots = snapshots.filter(as_of__lte=as_of)
     return snapshots.first()
+
+
+def latest_snapshots(plans: QuerySet[Plan], *, as_of: datetime.date) -> dict[int, tuple[int, str]]:
+    """Each of ``plans``' latest snapshot up to ``as_of``, in one statement: plan id ->
+    (snapshot id, digest). Plans not evaluated by then are left out."""
+    latest = PlanSnapshot.objects.filter(plan=OuterRef("pk"), as_of__lte=as_of).order_by("-as_of")
+    ids = plans.annotate(latest=Subquery(latest.values("pk")[:1])).values_list("latest", flat=True)
+    rows = PlanSnapshot.objects.filter(pk__in=ids).values_list("plan_id", "pk", "digest")
+    return {plan: (pk, digest) for plan, pk, digest in rows}
 
 
 @transaction.atomic

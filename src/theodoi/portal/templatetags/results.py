@@ -4,13 +4,16 @@ number format. Shared by the portal and the staff dashboard."""
 from __future__ import annotations
 
 import datetime
+import functools
 from typing import Any
 
 from django import template
-from django.utils.formats import get_format, number_format
+from django.utils import dateformat
+from django.utils.formats import get_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from theodoi.evaluation.wording import PERCENT_DIGITS, as_percent, rounded
+from theodoi.evaluation.wording import PERCENT_DIGITS, as_percent, grouped
 from theodoi.snapshots.reading import Summary
 
 register = template.Library()
@@ -41,18 +44,42 @@ def share_segments(colours: dict[str, int]) -> list[tuple[str, int, int]]:
     return segments
 
 
+@functools.lru_cache(maxsize=8)
+def _separators(language: str | None) -> tuple[str, str]:
+    """The decimal and thousand separators of ``language``'s number format (both of
+    ``LANGUAGES`` group digits by three)."""
+    return get_format("DECIMAL_SEPARATOR", language), get_format("THOUSAND_SEPARATOR", language)
+
+
 @register.filter
 def figure(value: float | str | None, digits: int = 2) -> str:
     """A figure with grouping and up to ``digits`` decimals, rounded half up as everywhere
-    (``evaluation.wording.rounded``), no trailing zeros; a dash when there is none."""
+    (``evaluation.wording.grouped``), no trailing zeros; a dash when there is none."""
+    return _written(value, digits, _separators(get_language()))
+
+
+def _written(value: float | str | None, digits: int, separators: tuple[str, str]) -> str:
+    # A dashboard shows some 650 figures: each written with the language's separators, read
+    # once a language, not through Django's number format (three format lookups a figure).
     if not isinstance(value, int | float):
         return "—"
-    text = number_format(rounded(value, digits), digits, force_grouping=True)
-    # A dashboard shows some 650 figures: the separator is looked up, not formatted, each time.
-    decimal = get_format("DECIMAL_SEPARATOR")
-    if decimal in text:
-        text = text.rstrip("0").rstrip(decimal)
-    return text
+    return grouped(value, digits, *separators)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_text(iso: str, date_format: str) -> str:
+    # Reports fall on few days, the same for every indicator of a plan, and Django's date
+    # format takes 10 µs a day: each day is written once per format.
+    return dateformat.format(datetime.date.fromisoformat(iso), date_format)
+
+
+@register.filter
+def value_rows(values: list[tuple[str, float]]) -> list[tuple[str, str]]:
+    """An indicator's accepted values ``(ISO day, value)`` as the rows of its table, the day
+    and the figure written in the page's formats: a dashboard of 40 indicators lists some 440,
+    and two filters a cell, resolved by the template, were a third of its render."""
+    short_date, separators = get_format("SHORT_DATE_FORMAT"), _separators(get_language())
+    return [(_day_text(on, short_date), _written(value, 2, separators)) for on, value in values]
 
 
 @register.simple_tag

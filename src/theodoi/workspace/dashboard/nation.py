@@ -60,7 +60,9 @@ def _province_page(
         lines = plan_lines(request.user, rolled_up_plans(request.user, within=scope), today)
         rollup = roll_up_all([line.figures for line in lines], [scope.pk])[scope.pk]
         context = {"scope": scope, "rollup": rollup, "lines": lines, "national": national}
-        body = render_to_string("dashboard/_province_body.html", context, request=request)
+        # The body names no one: rendered without the request, the context processors (the
+        # reader's unread notices among them, a statement) run once, for the layout.
+        body = render_to_string("dashboard/_province_body.html", context)
         return render(
             request,
             "dashboard/rollup.html",
@@ -117,7 +119,7 @@ def nation(request: AuthenticatedRequest) -> HttpResponse:
 
     def render_page(layout: dict[str, Any]) -> HttpResponse:
         context = _nation_context(request, rolled_up_plans(request.user), today)
-        body = render_to_string("dashboard/_nation_body.html", context, request=request)
+        body = render_to_string("dashboard/_nation_body.html", context)
         return render(
             request,
             "dashboard/rollup.html",

@@ -10,15 +10,16 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 
 from theodoi.evaluation.rollup import PlanFigures
 from theodoi.orgs.models import Organisation, OrganisationKind
 from theodoi.plans.models import PLAN_DOCUMENTS, Plan, PlanStatus
 from theodoi.reporting.access import Who, reads_every_task_of, visible_plans, visible_tasks
 from theodoi.snapshots.models import PlanSnapshot
-from theodoi.snapshots.reading import Results, Summary
+from theodoi.snapshots.reading import Summary, counted_summaries
 from theodoi.snapshots.records import successors
+from theodoi.snapshots.services import latest_snapshots
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,6 @@ def rolled_up_plans(who: Who, *, within: Organisation | None = None) -> QuerySet
     return plans.defer(*PLAN_DOCUMENTS).order_by("pk")
 
 
-def _latest(plans: QuerySet[Plan], today: datetime.date) -> dict[int, tuple[int, str]]:
-    """Each plan's latest snapshot up to ``today``: plan id -> (snapshot id, digest)."""
-    latest = PlanSnapshot.objects.filter(plan=OuterRef("pk"), as_of__lte=today).order_by("-as_of")
-    ids = plans.annotate(latest=Subquery(latest.values("pk")[:1])).values_list("latest", flat=True)
-    rows = PlanSnapshot.objects.filter(pk__in=ids).values_list("plan_id", "pk", "digest")
-    return {plan: (pk, digest) for plan, pk, digest in rows}
-
-
 def _summaries(
     who: Who, plans: list[Plan], latest: dict[int, tuple[int, str]]
 ) -> dict[int, tuple[datetime.date, Summary]]:
@@ -72,8 +65,7 @@ def _summaries(
     partial = [p.pk for p in plans if p.pk not in whole and p.pk in chosen]
     if partial:
         readable = set(visible_tasks(who).filter(plan__in=partial).values_list("pk", flat=True))
-        for snapshot in PlanSnapshot.objects.filter(pk__in=[chosen[p] for p in partial]):
-            out[snapshot.plan_id] = (snapshot.as_of, Results.of(snapshot).summary(among=readable))
+        out.update(counted_summaries([chosen[p] for p in partial], readable))
     return out
 
 
@@ -82,7 +74,7 @@ def plan_lines(who: Who, plans: QuerySet[Plan], today: datetime.date) -> list[Pl
     scope who reads confidential ones, else only the tasks ``who`` may see (so the figures
     match the lists behind them)."""
     rows = list(plans.select_related("province"))
-    judged = _summaries(who, rows, _latest(plans, today))
+    judged = _summaries(who, rows, latest_snapshots(plans, as_of=today))
     current = successors({p.province_id for p in rows if p.province_id is not None}, today)
     lines = []
     for plan in rows:

@@ -92,7 +92,8 @@ def scope_for(user: AnyUser, params: QueryDict, *, today: datetime.date | None =
         if scope.round is None:
             problems.append(_("Round: this plan has no such round."))
     as_of = min(today, timezone.localdate(scope.round.deadline)) if scope.round else today
-    snapshot = latest_snapshot(plan, as_of=as_of)
+    # With its results: both pages that read a scope show them.
+    snapshot = latest_snapshot(plan, as_of=as_of, results=True)
     scope.results = Results.of(snapshot) if snapshot else None
 
     group_id = asked_number(params, "nhom", problems)
