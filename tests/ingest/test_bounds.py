@@ -141,3 +141,17 @@ def test_a_pdf_whose_page_tree_is_damaged_exits_2(
     error = capsys.readouterr().err
     assert "ke-hoach.pdf là PDF bị hỏng" in error
     assert "Traceback" not in error
+
+
+def test_a_plan_of_many_role_sentences_that_run_on_is_read_quickly(tmp_path: Path) -> None:
+    # Each item's second sentence names a body and its role ("Sở X thực hiện …") and runs on
+    # past fifteen words: the rule that looks for such sentences tried every way of cutting
+    # the words after the role, half a second an item, and this 8 kB plan ran for minutes.
+    item = "Sở Thông tin và Truyền thông thực hiện " + " ".join(["rà soát, đánh giá"] * 8)
+    lines = ["ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", "Số: 99/KH-UBND", "KẾ HOẠCH", "II. NHIỆM VỤ"]
+    lines += [f"{n}. Nâng cấp hạ tầng số phần {n}. {item}: xong" for n in range(1, 61)]
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = extract_bounded(path)
+    assert run.code == 0, run.stderr
+    assert run.seconds < 10

@@ -198,7 +198,9 @@ _GIVEN = re.compile(
 )
 _SAYS_ROLE = re.compile(
     r"(?<=\.)\s+(?P<lead>[A-ZĐÀ-Ỹ][^.;:]{2,120}?)\s+(?:đồng\s+)?(?:chủ trì|thực hiện)\b"
-    r"(?P<rest>(?:[^.;\s]*\s*){0,15}?)\s*(?=[.;]|$)",
+    # At most 15 words after the role, each word its own run: nested optional runs made
+    # the engine try every way of cutting a long sentence (seconds for one plan).
+    r"(?P<rest>[^.;\s]*(?:\s+[^.;\s]+){0,14})\s*(?=[.;]|$)",
 )
 _PARTNERS_AFTER = re.compile(
     r"^\s*,?\s*phối hợp (?:với|cùng)\s+(?P<coop>.+?)"
