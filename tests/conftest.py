@@ -15,6 +15,7 @@ from pytest_django.fixtures import Settings
 
 from tests import builders
 from tests.builders import AS_OF, NOW, REVIEWED, TIEN_GIANG, make_persona, org
+from theodoi.caching import forget_this_worker
 from theodoi.orgs.loading import load_organisations
 from theodoi.orgs.models import Organisation, Role
 from theodoi.orgs.services import grant_role
@@ -39,6 +40,13 @@ hypothesis_settings.load_profile("theodoi")
 def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         load_organisations(by=None, now=NOW)
+
+
+@pytest.fixture(autouse=True)
+def no_page_from_another_test() -> None:
+    """Each test has a database of its own, whose ids and digests another test's can repeat:
+    a page this worker kept for that one would be served for this one."""
+    forget_this_worker()
 
 
 @pytest.fixture(autouse=True)

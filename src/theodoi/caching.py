@@ -33,7 +33,13 @@ def keep(key: str, value: Any) -> None:
     _near.set(key, value, TIMEOUT)
 
 
+def forget_this_worker() -> None:
+    """Empty this worker's level: a key means the same page only within one database, and
+    each test has its own (tests/conftest.py)."""
+    _near.clear()
+
+
 def forget_everything() -> None:
     """Empty both levels: what a page costs when nothing is cached (bench/pages.py)."""
     cache.clear()
-    _near.clear()
+    forget_this_worker()
