@@ -19,12 +19,17 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if __package__ in (None, ""):  # run as a script: the repository's root, not bench/, on the path
+    sys.path[0] = str(ROOT)
+
+from bench.child import figures_of  # noqa: E402
 
 PG_SERVER = os.environ.get("PG_URL_SERVER", "postgres://postgres@127.0.0.1:5432")
 # BENCH_PG_NAME: a run of its own beside another on the same server.
@@ -198,16 +203,12 @@ def run_backend(backend: str, requests: int) -> dict[str, Any]:
     else:
         env.pop("DATABASE_URL", None)
     try:
-        done = subprocess.run(
+        result: dict[str, Any] = figures_of(
             [sys.executable, __file__, "--measure", "--requests", str(requests)],
-            env=env,
-            capture_output=True,
-            text=True,
+            env,
+            what=backend,
             timeout=1800,
         )
-        if done.returncode != 0:
-            sys.exit(f"{backend} failed:\n{done.stderr[-3000:]}")
-        result: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
         return result
     finally:
         shutil.rmtree(var, ignore_errors=True)

@@ -44,6 +44,7 @@ if __package__ in (None, ""):  # run as a script: the repository's root, not ben
     sys.path[0] = str(ROOT)
 
 from bench import serve  # noqa: E402
+from bench.child import figures_of  # noqa: E402
 from bench.report import print_growth, print_memory, print_walk, print_wrk  # noqa: E402
 
 PG_SERVER = os.environ.get("PG_URL_SERVER", "postgres://postgres@127.0.0.1:5432")
@@ -101,17 +102,12 @@ def postgres(name: str, *, create: bool) -> str:
 
 def in_process(env: dict[str, str], backend: str, options: dict[str, Any]) -> dict[str, Any]:
     """What ``--prepare`` prints, run in the benchmark's environment ``env``."""
-    preparing = subprocess.run(
+    found: dict[str, Any] = figures_of(
         [sys.executable, "-m", "bench.pages", "--prepare", json.dumps(options)],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
+        env,
+        what=f"the {backend} run",
         timeout=7200,
     )
-    if preparing.returncode != 0:
-        sys.exit(f"the {backend} run failed:\n{preparing.stderr[-4000:]}")
-    found: dict[str, Any] = json.loads(preparing.stdout.splitlines()[-1])
     return found
 
 
