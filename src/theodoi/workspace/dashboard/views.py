@@ -111,7 +111,11 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
         # A reporter's agency the ranking does not name: it has nothing in this plan.
         names = {**names, scope.agency: str(Organisation.objects.get(pk=scope.agency))}
         context["absent_agency"] = True
-    agencies = [scope.agency] if scope.agency is not None else _leading(results, readable)
+    if scope.agency is not None:
+        agencies = shown = [scope.agency]
+    else:
+        led = _leading(results, readable)
+        agencies, shown = list(led), _needing_attention(led)
     ranking = [r for r in results.ranking if scope.agency is None or r["agency"] == scope.agency]
     judged: Mapping[int, Mapping[str, Any]] = results.indicators
     indicators = [
@@ -129,9 +133,7 @@ def _context(request: HttpRequest, scope: Scope) -> dict[str, Any]:
         due_soon_total=len(due_soon),
         # A plan of more agencies than a dashboard can name shows those that need attention,
         # the rest one click away, so the page stays the same size whatever the plan's.
-        matrix=_matrix(
-            results, readable, _needing_attention(results, readable, agencies), groups, names
-        ),
+        matrix=_matrix(results, readable, shown, groups, names),
         matrix_total=len(agencies),
         matrix_groups=groups,
         indicators=indicators,
@@ -160,13 +162,13 @@ def _readable(request: HttpRequest, plan: Plan) -> set[int] | None:
     return set(visible_tasks(request.user).filter(plan=plan).values_list("pk", flat=True))
 
 
-def _leading(results: Results, readable: set[int] | None) -> list[int]:
-    """The agencies leading a task the person may read, in the ranking's order."""
-    return [
-        r["agency"]
-        for r in results.ranking
-        if results.summary(among=readable, agency=r["agency"]).total
-    ]
+def _leading(results: Results, readable: set[int] | None) -> dict[int, Summary]:
+    """The agencies leading a task the person may read, in the ranking's order, each with the
+    summary of those tasks."""
+    led = {
+        r["agency"]: results.summary(among=readable, agency=r["agency"]) for r in results.ranking
+    }
+    return {agency: summary for agency, summary in led.items() if summary.total}
 
 
 def _matrix(
@@ -190,15 +192,13 @@ def _matrix(
     ]
 
 
-def _needing_attention(
-    results: Results, readable: set[int] | None, agencies: list[int]
-) -> list[int]:
-    """``agencies`` as they are when a dashboard can name them all; else the AGENCIES_SHOWN
-    that need attention most: the most overdue tasks first, then the smallest share done."""
-    if len(agencies) <= AGENCIES_SHOWN:
-        return agencies
-    led = {a: results.summary(among=readable, agency=a) for a in agencies}
-    worst = sorted(agencies, key=lambda a: (-led[a].overdue, led[a].done_share))
+def _needing_attention(led: Mapping[int, Summary]) -> list[int]:
+    """The agencies ``led`` names, as they are when a dashboard can name them all; else the
+    AGENCIES_SHOWN that need attention most: the most overdue tasks first, then the smallest
+    share done."""
+    if len(led) <= AGENCIES_SHOWN:
+        return list(led)
+    worst = sorted(led, key=lambda a: (-led[a].overdue, led[a].done_share))
     return worst[:AGENCIES_SHOWN]
 
 
