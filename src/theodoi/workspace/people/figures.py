@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -23,11 +23,12 @@ from theodoi.evaluation.people import JudgedTask, PersonFigures, person_figures
 from theodoi.evaluation.status import TaskStatus
 from theodoi.orgs.models import Membership, Organisation, Role
 from theodoi.orgs.people import name_of
-from theodoi.plans.models import AgencyRole, PlanStatus, Task, TaskAgency
+from theodoi.plans.models import AgencyRole, Plan, PlanStatus, Task, TaskAgency
 from theodoi.reporting.access import Who, visible_tasks
 from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.reading import Results
 from theodoi.snapshots.results import TaskResult
+from theodoi.snapshots.services import latest_snapshots
 from theodoi.users import User
 
 UNJUDGED = JudgedTask(None)  # a task whose plan has no evaluation yet
@@ -70,12 +71,8 @@ def _judgements(plan_ids: set[int], as_of: datetime.date) -> dict[int, JudgedTas
     """Every task's judgement in the latest evaluation (up to ``as_of``) of its plan. Kept
     per snapshot digest, which never changes meaning: a page that counts the same evaluations
     again reads two columns of each snapshot, not its whole JSON."""
-    latest = PlanSnapshot.objects.filter(plan=OuterRef("plan"), as_of__lte=as_of).order_by("-as_of")
-    snapshots = PlanSnapshot.objects.filter(
-        plan_id__in=plan_ids, as_of=Subquery(latest.values("as_of")[:1])
-    ).values_list("pk", "digest")
     judged: dict[int, JudgedTask] = {}
-    for pk, digest in snapshots:
+    for pk, digest in latest_snapshots(Plan.objects.filter(pk__in=plan_ids), as_of=as_of).values():
         key = f"people-judged:{digest}"
         found: dict[int, JudgedTask] | None = fetch(key)
         if found is None:
