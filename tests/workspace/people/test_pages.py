@@ -15,15 +15,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.builders import AS_OF, REVIEWED, make_persona, signed_in
+from tests.builders import AS_OF, REVIEWED, agency_of, make_persona, signed_in
 from tests.workspace.people.conftest import DONE, assignment_of
 from theodoi.audit.actions import Action
 from theodoi.audit.log import entries_for
+from theodoi.audit.models import AuditEntry
 from theodoi.caching import forget_everything
 from theodoi.orgs.accounts import update_profile
 from theodoi.orgs.models import Organisation, Role
 from theodoi.orgs.services import deactivate_person
-from theodoi.plans.models import Plan, TaskAgency
+from theodoi.plans.models import Plan, Task, TaskAgency
 from theodoi.reporting.models import TaskUpdate
 from theodoi.reporting.people import set_people_in_charge
 from theodoi.snapshots.models import PlanSnapshot
@@ -283,3 +284,49 @@ def test_the_people_page_costs_the_same_however_many_leaders_the_country_has(
     for n, body in enumerate(elsewhere.order_by("code")[:6]):
         make_persona(f"lanhdao-khac-{n}", Role.LEADER, body)
     assert statements() == before
+
+
+def test_a_person_s_page_is_kept_whole_and_shows_a_change_at_once(
+    people_named: PlanSnapshot,
+    coordinator: User,
+    reporter: User,
+    reporter_org: Organisation,
+    officer: User,
+    django_assert_max_num_queries: Any,
+) -> None:
+    """Issue 15: the person page read its rows, tasks and each plan's evaluation on every
+    request (8.7 times the framework's floor); it is kept whole under the people page's key,
+    so a hit reads the key alone, and an assignment taken away or a new name shows at once."""
+    client = signed_in(coordinator)
+    url = reverse("people:person", kwargs={"in_charge_id": officer.pk})
+
+    def body() -> str:
+        html = str(client.get(url).content.decode())
+        return html[html.index('<main id="content"') :]
+
+    first = body()
+    assert first.count('<td class="code"') == 2
+    with django_assert_max_num_queries(8):
+        assert body() == first
+    second = assignment_of(people_named.plan, "PL2.35", reporter_org)
+    set_people_in_charge(second, officer=None, leader=None, by=reporter, now=REVIEWED)
+    assert body().count('<td class="code"') == 1
+    update_profile(officer, name="Lê Thị Cúc", email="cuc@example.vn", now=REVIEWED)
+    assert "Lê Thị Cúc" in body()
+
+
+def test_each_read_of_a_person_s_confidential_task_by_an_inspector_is_audited(
+    people_named: PlanSnapshot, inspector: User, officer: User
+) -> None:
+    """Quy chế 08-QC/TW: a page kept whole must not hide a read of a confidential task by an
+    inspection body granted them; each request is a read of its own."""
+    secret = assignment_of(people_named.plan, "PL2.29", agency_of(officer)).task
+    Task.objects.filter(pk=secret.pk).update(confidential=True)
+    url = reverse("people:person", kwargs={"in_charge_id": officer.pk})
+    reads = AuditEntry.objects.filter(action=Action.CONFIDENTIAL_READ, object_id=str(secret.pk))
+    client = signed_in(inspector)
+    for times in (1, 2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "PL2.29" in response.content.decode()
+        assert reads.filter(by=inspector).count() == times

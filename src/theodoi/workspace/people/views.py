@@ -123,36 +123,45 @@ def people(request: AuthenticatedRequest) -> HttpResponse:
 @reader_required
 def person(request: AuthenticatedRequest, in_charge_id: int) -> HttpResponse:
     """One person's rows and the tasks behind them; 404 when the person answers for no task
-    the reader may see (another province's officer, for a coordinator of this one)."""
+    the reader may see (another province's officer, for a coordinator of this one). Kept
+    whole under the people page's key, which names everything either page shows; an
+    inspector granted confidential tasks has no key, so each of their reads is audited."""
     today = timezone.localdate()
-    rows = people_in_charge(request.user, as_of=today, person_id=in_charge_id)
-    if not rows:
-        raise Http404
-    task_ids = {t for row in rows for t in row.task_ids}
-    tasks = list(
-        visible_tasks(request.user)
-        .filter(pk__in=task_ids)
-        .select_related("plan")
-        .prefetch_related(
-            Prefetch("agencies", queryset=TaskAgency.objects.select_related("organisation"))
+
+    def render_page(layout: dict[str, Any]) -> HttpResponse:
+        rows = people_in_charge(request.user, as_of=today, person_id=in_charge_id)
+        if not rows:
+            raise Http404
+        task_ids = {t for row in rows for t in row.task_ids}
+        tasks = list(
+            visible_tasks(request.user)
+            .filter(pk__in=task_ids)
+            .select_related("plan")
+            .prefetch_related(
+                Prefetch("agencies", queryset=TaskAgency.objects.select_related("organisation"))
+            )
+            .order_by("plan_id", "position", "pk")
         )
-        .order_by("plan_id", "position", "pk")
-    )
-    note_confidential_reads(request.user, tasks)
-    judged = {}
-    for plan in {t.plan_id: t.plan for t in tasks}.values():
-        snapshot = latest_snapshot(plan, as_of=today)
-        if snapshot is not None:
-            judged.update(Results.of(snapshot).tasks)
-    capacities = {t: [row.capacity.label for row in rows if t in row.task_ids] for t in task_ids}
-    return render(
-        request,
-        "people/person.html",
-        {
-            "person": rows[0].person,
-            "name": name_of(rows[0].person),
-            "rows": rows,
-            "lines": [(t, judged.get(t.pk), capacities[t.pk]) for t in tasks],
-            "as_of": today,
-        },
-    )
+        note_confidential_reads(request.user, tasks)
+        judged = {}
+        for plan in {t.plan_id: t.plan for t in tasks}.values():
+            snapshot = latest_snapshot(plan, as_of=today)
+            if snapshot is not None:
+                judged.update(Results.of(snapshot).tasks)
+        capacities = {
+            t: [row.capacity.label for row in rows if t in row.task_ids] for t in task_ids
+        }
+        return render(
+            request,
+            "people/person.html",
+            {
+                **layout,
+                "person": rows[0].person,
+                "name": name_of(rows[0].person),
+                "rows": rows,
+                "lines": [(t, judged.get(t.pk), capacities[t.pk]) for t in tasks],
+                "as_of": today,
+            },
+        )
+
+    return whole_page(request, people_key(request.user, today=today), render_page)
