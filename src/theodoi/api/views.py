@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from theodoi.api import filters as f
+from theodoi.api.pagination import Stream
 from theodoi.api.problems import Refused
 from theodoi.api.serializers import (
     EvaluationSerializer,
@@ -263,10 +264,11 @@ REPORT_FILTERS = (
 class TaskUpdateViewSet(ReadOnly):
     """Task updates, ordered by task, then by id (a task's versions in the order they were
     saved): the order of the task index, so a page costs the same however many reports the
-    country holds."""
+    country holds. Walked by the cursor in ``next``, with no count."""
 
     lookup_url_kwarg = "report_id"
     serializer_class = TaskUpdateSerializer
+    pagination_class = Stream
     filters = (
         *REPORT_FILTERS,
         f.Filter("task", "task_id", "Only the updates of this task."),
@@ -291,10 +293,11 @@ class TaskUpdateViewSet(ReadOnly):
 class IndicatorValueViewSet(ReadOnly):
     """Figures, ordered by indicator, then by id (an indicator's figures in the order they
     were saved): the order of the indicator index, so a page costs the same however many
-    figures the country holds."""
+    figures the country holds. Walked by the cursor in ``next``, with no count."""
 
     lookup_url_kwarg = "value_id"
     serializer_class = IndicatorValueSerializer
+    pagination_class = Stream
     filters = (
         *REPORT_FILTERS,
         f.Filter("indicator", "indicator_id", "Only the figures of this indicator."),
