@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import struct
 import tempfile
 import threading
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 from tests.ingest.builders import Built
 from tests.ingest.fixtures import GOLD, SEED_003, SEED_004, Builder, load_scorer
 from tests.ingest.test_unseen_layouts import CASES
+from tests.ingest.word97 import renamed_entry, with_macros, without_word_header
 from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.cli import main
 from theodoi.ingest.errors import (
@@ -51,20 +51,6 @@ def gold_of(text: Path) -> dict[str, object]:
     beside = text.with_suffix(".json")
     path = beside if beside.exists() else GOLD / f"{text.stem}.json"
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-def entry_name(name: str) -> bytes:
-    """A directory entry's name as a compound file holds it: 64 bytes of UTF-16 and its
-    length in bytes, the terminator counted."""
-    return (name + "\0").encode("utf-16-le").ljust(64, b"\0") + struct.pack(
-        "<H", 2 * (len(name) + 1)
-    )
-
-
-def renamed_entry(data: bytes, old: str, new: str) -> bytes:
-    """The compound file with one directory entry renamed, in place."""
-    assert data.count(entry_name(old)) == 1
-    return data.replace(entry_name(old), entry_name(new))
 
 
 @pytest.fixture(scope="module")
@@ -199,9 +185,8 @@ def test_garbage_named_doc_is_refused_as_not_a_plan(tmp_path: Path) -> None:
 
 
 def test_a_doc_with_vba_macros_is_refused(word_97: bytes, tmp_path: Path) -> None:
-    # Word keeps a document's VBA project in a storage named "Macros".
     path = tmp_path / "co-macro.doc"
-    path.write_bytes(renamed_entry(word_97, "\x01Ole", "Macros"))
+    path.write_bytes(with_macros(word_97))
     assert has_macros(directory(path.read_bytes()))
     refused(path, UnreadableInput, "macro")
 
@@ -233,14 +218,8 @@ def test_without_libreoffice_the_message_says_what_to_install(
 def test_a_doc_libreoffice_cannot_convert_is_refused_as_broken(
     word_97: bytes, tmp_path: Path
 ) -> None:
-    # The directory whole, the WordDocument stream's first sectors (its header, the FIB)
-    # zeroed: LibreOffice writes nothing.
-    data = bytearray(word_97)
-    entry = data.index(entry_name("WordDocument"))
-    start = struct.unpack_from("<I", data, entry + 116)[0]
-    data[(start + 1) * 512 : (start + 9) * 512] = bytes(8 * 512)
     path = tmp_path / "rong.doc"
-    path.write_bytes(bytes(data))
+    path.write_bytes(without_word_header(word_97))
     assert is_word_document(directory(path.read_bytes()))
     refused(path, ConversionFailed, "bị hỏng", ".docx")
 

@@ -26,4 +26,8 @@ class ConversionFailed(UnreadableInput):
 
 
 class ConversionTimedOut(ConversionFailed):
-    """LibreOffice did not finish converting the file within its time bound."""
+    """LibreOffice did not finish converting the file within its time bound, ``seconds``."""
+
+    def __init__(self, message: str, seconds: float) -> None:
+        super().__init__(message)
+        self.seconds = seconds

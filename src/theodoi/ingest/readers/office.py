@@ -117,6 +117,10 @@ def _check_word_97(data: bytes, name: str) -> None:
         )
 
 
+def _seconds(seconds: float) -> str:
+    return f"{seconds:g}".replace(".", ",")  # Vietnamese writes 0,5
+
+
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
@@ -148,9 +152,10 @@ def _run_bounded(command: list[str], workdir: Path, name: str, label: str) -> No
             _kill_group(process)
             process.wait()
             raise ConversionTimedOut(
-                f"Tệp {name} ({label}) chuyển sang .docx quá {MAX_CONVERT_SECONDS:.0f} giây mà "
-                "chưa xong; tệp có thể bị hỏng hoặc quá phức tạp. Hãy mở bằng Word hoặc "
-                "LibreOffice, lưu lại dạng .docx rồi tải lên."
+                f"Tệp {name} ({label}) chuyển sang .docx quá {_seconds(MAX_CONVERT_SECONDS)} "
+                "giây mà chưa xong; tệp có thể bị hỏng hoặc quá phức tạp. Hãy mở bằng Word "
+                "hoặc LibreOffice, lưu lại dạng .docx rồi tải lên.",
+                MAX_CONVERT_SECONDS,
             ) from err
         finally:
             _kill_group(process)  # whatever it left running
