@@ -52,13 +52,17 @@ _LABELS: dict[OfficeFormat, str] = {
 }
 INSTALL_HINT = "apt install libreoffice-writer-nogui"
 # Sets the limits, then becomes the program: nothing runs between fork and exec in the
-# parent's copy (``preexec_fn`` is not safe in a threaded server).
+# parent's copy (``preexec_fn`` is not safe in a threaded server). A limit already lower (the
+# server's own) is kept.
 _TRAMPOLINE = (
-    "import os, resource, sys\n"
-    "memory, written = int(sys.argv[1]), int(sys.argv[2])\n"
-    "resource.setrlimit(resource.RLIMIT_AS, (memory, memory))\n"
-    "resource.setrlimit(resource.RLIMIT_FSIZE, (written, written))\n"
-    "resource.setrlimit(resource.RLIMIT_CORE, (0, 0))\n"
+    "import os, resource as r, sys\n"
+    "def bound(kind, most):\n"
+    "    hard = r.getrlimit(kind)[1]\n"
+    "    most = most if hard == r.RLIM_INFINITY else min(most, hard)\n"
+    "    r.setrlimit(kind, (most, most))\n"
+    "bound(r.RLIMIT_AS, int(sys.argv[1]))\n"
+    "bound(r.RLIMIT_FSIZE, int(sys.argv[2]))\n"
+    "bound(r.RLIMIT_CORE, 0)\n"
     "os.execv(sys.argv[3], sys.argv[3:])\n"
 )
 # The profile's settings: no macro of the document runs, no Java starts, no lock files.
