@@ -22,6 +22,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 from typing import Literal
@@ -83,6 +84,7 @@ _PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 """
 _LOG_TAIL = 2000
+_POLL_SECONDS = 0.02
 
 
 def soffice() -> str | None:
@@ -125,6 +127,18 @@ def _seconds(seconds: float) -> str:
     return f"{seconds:g}".replace(".", ",")  # Vietnamese writes 0,5
 
 
+def _ended(process: subprocess.Popen[bytes], seconds: float) -> bool:
+    """Whether the process ended within ``seconds``; it is left unreaped (a zombie keeps its
+    pid, so its process group's id cannot go to another program before it is killed)."""
+    deadline = time.monotonic() + seconds
+    flags = os.WEXITED | os.WNOHANG | os.WNOWAIT
+    while os.waitid(os.P_PID, process.pid, flags) is None:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(_POLL_SECONDS)
+    return True
+
+
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
@@ -151,18 +165,19 @@ def _run_bounded(command: list[str], workdir: Path, name: str, label: str) -> No
             start_new_session=True,  # its own process group, killed as one
         )
         try:
-            code = process.wait(timeout=MAX_CONVERT_SECONDS)
-        except subprocess.TimeoutExpired as err:
-            _kill_group(process)
-            process.wait()
-            raise ConversionTimedOut(
-                f"Tệp {name} ({label}) chuyển sang .docx quá {_seconds(MAX_CONVERT_SECONDS)} "
-                "giây mà chưa xong; tệp có thể bị hỏng hoặc quá phức tạp. Hãy mở bằng Word "
-                "hoặc LibreOffice, lưu lại dạng .docx rồi tải lên.",
-                MAX_CONVERT_SECONDS,
-            ) from err
+            finished = _ended(process, MAX_CONVERT_SECONDS)
         finally:
-            _kill_group(process)  # whatever it left running
+            # Every process it left, or all of it past its time; its leader not yet reaped,
+            # the group's id is still its own.
+            _kill_group(process)
+            code = process.wait()
+    if not finished:
+        raise ConversionTimedOut(
+            f"Tệp {name} ({label}) chuyển sang .docx quá {_seconds(MAX_CONVERT_SECONDS)} "
+            "giây mà chưa xong; tệp có thể bị hỏng hoặc quá phức tạp. Hãy mở bằng Word "
+            "hoặc LibreOffice, lưu lại dạng .docx rồi tải lên.",
+            MAX_CONVERT_SECONDS,
+        )
     if code != 0:
         with (workdir / "soffice.log").open("rb") as logged:
             tail = logged.read()[-_LOG_TAIL:].decode("utf-8", "replace")
