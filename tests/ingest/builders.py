@@ -331,12 +331,13 @@ def _profile() -> str:
     return profile
 
 
-def build_pdfs(sources: Sequence[Path], out_dir: Path) -> list[Path]:
-    """Print .docx files to PDF with one LibreOffice run (it starts in seconds, converts in
-    a fraction of one); returns the PDFs' paths, in order."""
+def convert_all(sources: Sequence[Path], out_dir: Path, fmt: str) -> list[Path]:
+    """Save files as ``fmt`` (pdf, doc, rtf, odt) with one LibreOffice run (it starts in
+    seconds, converts in a fraction of one), as an office saves them; returns the new files'
+    paths, in order."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise RuntimeError("LibreOffice (soffice) is needed to build PDF fixtures")
+        raise RuntimeError(f"LibreOffice (soffice) is needed to build {fmt} fixtures")
     out_dir.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
@@ -344,7 +345,7 @@ def build_pdfs(sources: Sequence[Path], out_dir: Path) -> list[Path]:
             f"-env:UserInstallation=file://{_profile()}",
             "--headless",
             "--convert-to",
-            "pdf",
+            fmt,
             "--outdir",
             str(out_dir),
             *map(str, sources),
@@ -353,11 +354,16 @@ def build_pdfs(sources: Sequence[Path], out_dir: Path) -> list[Path]:
         capture_output=True,
         timeout=60 + 20 * len(sources),
     )
-    pdfs = [out_dir / (source.stem + ".pdf") for source in sources]
-    missing = [pdf for pdf in pdfs if not pdf.exists()]
+    converted = [out_dir / f"{source.stem}.{fmt}" for source in sources]
+    missing = [path for path in converted if not path.exists()]
     if missing:
         raise RuntimeError(f"LibreOffice did not write {missing}")
-    return pdfs
+    return converted
+
+
+def build_pdfs(sources: Sequence[Path], out_dir: Path) -> list[Path]:
+    """Print .docx files to PDF with one LibreOffice run; returns the PDFs' paths, in order."""
+    return convert_all(sources, out_dir, "pdf")
 
 
 def build_pdf(source_docx: Path, out_dir: Path) -> Path:
@@ -401,6 +407,7 @@ def raw_pdf(pages: Sequence[bytes]) -> bytes:
     return bytes(out)
 
 
+Built = Literal["txt", "docx", "pdf", "doc", "rtf", "odt"]
 _BUILDERS_DIGEST = hashlib.sha256(
     Path(__file__).read_bytes() + (Path(__file__).parent / "layouts.py").read_bytes()
 ).digest()
@@ -412,7 +419,8 @@ class BuiltDocuments:
     document once per run however many workers and tests ask for it, and prints all that
     one ``many`` asks for in one go.
 
-    ``built(source_txt, "docx" | "pdf" | "txt")``: the document in that format."""
+    ``built(source_txt, "docx" | "pdf" | "txt" | "doc" | "rtf" | "odt")``: the document in
+    that format."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -433,7 +441,7 @@ class BuiltDocuments:
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
-    def many(self, sources: Sequence[Path], fmt: Literal["txt", "docx", "pdf"]) -> list[Path]:
+    def many(self, sources: Sequence[Path], fmt: Built) -> list[Path]:
         if fmt == "txt":
             return list(sources)
         docxs = [self.folder / f"{self._stem(source)}.docx" for source in sources]
@@ -443,10 +451,12 @@ class BuiltDocuments:
                     build_docx(source, path)
             if fmt == "docx":
                 return docxs
-            missing = [path for path in docxs if not path.with_suffix(".pdf").exists()]
+            # The PDF printed from the Word file, or the Word file saved by LibreOffice in an
+            # older format (.doc, .rtf, .odt) as an office keeps it.
+            missing = [path for path in docxs if not path.with_suffix(f".{fmt}").exists()]
             if missing:
-                build_pdfs(missing, self.folder)
-        return [path.with_suffix(".pdf") for path in docxs]
+                convert_all(missing, self.folder, fmt)
+        return [path.with_suffix(f".{fmt}") for path in docxs]
 
-    def __call__(self, source: Path, fmt: Literal["txt", "docx", "pdf"]) -> Path:
+    def __call__(self, source: Path, fmt: Built) -> Path:
         return self.many([source], fmt)[0]

@@ -17,7 +17,7 @@ from django.urls import reverse
 from pytest_django.fixtures import Settings
 
 from tests.builders import GOLD, SEEDS, org
-from tests.ingest.builders import build_docx, build_pdf
+from tests.ingest.builders import build_docx, build_pdf, convert_all
 from theodoi.orgs.models import OrganisationAlias
 from theodoi.plans.models import DraftStatus, ImportDraft, Plan
 
@@ -68,6 +68,7 @@ def test_upload_page_offers_the_accepted_types_and_the_size_limit(desk: Client) 
     html = desk.get(reverse("workspace:import_upload")).content.decode()
     assert "Tải lên và đọc" in html
     assert ".docx" in html
+    assert ".doc," in html  # older Word files too, read through LibreOffice
     assert "20,0\xa0MB" in html
 
 
@@ -85,6 +86,21 @@ def test_seed_text_uploaded_as_a_file_is_read_into_a_draft(desk: Client) -> None
     draft = ImportDraft.objects.get(status=DraftStatus.STAGED)
     assert draft.filename == "ke-hoach-69.txt"
     assert page(desk, draft).count('<tr id="tasks-') == len(draft.plan_json["tasks"])
+
+
+@pytest.mark.slow
+def test_an_old_word_file_reaches_the_preview_with_its_tasks(desk: Client, tmp_path: Path) -> None:
+    word = build_docx(SEED_004, tmp_path / "ke-hoach.docx")
+    [older] = convert_all([word], tmp_path, "doc")
+    response = upload(desk, "ke-hoach-2024.doc", older.read_bytes())
+    assert response.status_code == 302, response.content.decode()
+    draft = ImportDraft.objects.get()
+    html = page(desk, draft)
+    assert "ke-hoach-2024.doc" in html
+    tasks = draft.plan_json["tasks"]
+    assert len(tasks) == len(gold_004()["tasks"])
+    assert html.count('<tr id="tasks-') == len(tasks)
+    assert "Triển khai đánh giá mức độ chuyển đổi số" in html
 
 
 def test_doubtful_cells_are_highlighted_with_the_reason(desk: Client) -> None:

@@ -27,6 +27,7 @@ import filetype
 
 from theodoi.files.zips import ArchiveError, ZipLimits, open_bounded_zip
 from theodoi.ingest.readers.detect import HEAD_SIZE, sniff
+from theodoi.ingest.readers.ole import CompoundFileError, directory, has_macros, is_word_document
 
 # An evidence .docx full of photographs is tens of MB inflated; a bomb is thousands of times
 # its size.
@@ -46,7 +47,13 @@ MACRO_SUFFIXES = (
 _MACRO_FOLDERS = ("basic/", "scripts/")
 _CONTENT_TYPES = "[Content_Types].xml"
 # What the sniffer tells apart that ``filetype`` has no word for.
-_SNIFFED = {"pdf": "application/pdf", "html": "text/html", "text": "text/plain"}
+_SNIFFED = {
+    "pdf": "application/pdf",
+    "html": "text/html",
+    "text": "text/plain",
+    "doc": "application/msword",  # an OLE2 file ``filetype`` does not name
+    "rtf": "application/rtf",
+}
 # The part that makes a ZIP an Office file, for the ZIPs ``filetype`` names only "zip".
 _OFFICE_PARTS = {
     "word/document.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -77,6 +84,9 @@ class FileKind:
 PDF = FileKind("application/pdf", "PDF", (".pdf",))
 DOCX = FileKind(_OFFICE_PARTS["word/document.xml"], "Word (.docx)", (".docx",), zipped=True)
 XLSX = FileKind(_OFFICE_PARTS["xl/workbook.xml"], "Excel (.xlsx)", (".xlsx",), zipped=True)
+# Read through LibreOffice (theodoi.ingest.readers.office).
+DOC = FileKind("application/msword", "Word 97-2003 (.doc)", (".doc",))
+RTF = FileKind("application/rtf", "RTF (.rtf)", (".rtf",), alike=("text/rtf",))
 ODT = FileKind(
     "application/vnd.oasis.opendocument.text", "OpenDocument (.odt)", (".odt",), zipped=True
 )
@@ -207,6 +217,24 @@ def _has_macros(archive: zipfile.ZipFile) -> bool:
     return False
 
 
+def _check_word_97(name: str, data: bytes) -> None:
+    """An old Word file must be whole, a Word document and without VBA macros."""
+    try:
+        entries = directory(data)
+    except CompoundFileError as broken:
+        raise RefusedFileError(f"Tệp “{name}” bị hỏng, không mở được.") from broken
+    if not is_word_document(entries):
+        raise RefusedFileError(
+            f"Tệp “{name}” có đuôi .doc nhưng nội dung không phải tài liệu Word "
+            "(có thể là tệp Excel hoặc PowerPoint cũ)."
+        )
+    if has_macros(entries):
+        raise RefusedFileError(
+            f"Tệp “{name}” có chứa macro, không được nhận vì macro có thể chạy mã độc. "
+            "Hãy lưu lại dạng .docx (không có macro) rồi tải lên."
+        )
+
+
 def file_kind(name: str, data: bytes, kinds: Sequence[FileKind], *, max_bytes: int) -> FileKind:
     """The kind of ``data`` among ``kinds``, its name agreeing; :class:`RefusedFileError`
     saying why otherwise."""
@@ -238,6 +266,8 @@ def file_kind(name: str, data: bytes, kinds: Sequence[FileKind], *, max_bytes: i
                 f"Tệp “{name}” là {kind.label} nhưng có một tệp nén ZIP gắn ở cuối; không được "
                 "nhận. Hãy lưu lại tệp từ chương trình đã tạo ra nó rồi tải lên."
             )
+        if kind is DOC:
+            _check_word_97(name, data)
         return kind
     try:
         with open_bounded_zip(data, ARCHIVE_LIMITS) as archive:

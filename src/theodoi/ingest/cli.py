@@ -33,7 +33,10 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="theodoi extract",
-        description="Đọc văn bản kế hoạch (.docx, .pdf, .html, .txt) thành nhiệm vụ và chỉ tiêu.",
+        description=(
+            "Đọc văn bản kế hoạch (.docx, .pdf, .html, .txt; .doc, .rtf, .odt qua LibreOffice) "
+            "thành nhiệm vụ và chỉ tiêu."
+        ),
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="TỆP", help="văn bản cần đọc")
     mode = parser.add_mutually_exclusive_group()

@@ -13,3 +13,21 @@ class ScannedDocument(UnreadableInput):
 class OcrUnavailable(UnreadableInput):
     """OCR was asked for but is not installed on this machine (the message says what to
     install, for IT staff)."""
+
+
+class ConverterUnavailable(UnreadableInput):
+    """A .doc, .rtf or .odt needs LibreOffice to be read, and it is not installed on this
+    machine (the message says what to install, for IT staff)."""
+
+
+class ConversionFailed(UnreadableInput):
+    """LibreOffice could not convert a .doc, .rtf or .odt to .docx: the file is damaged, or
+    not what its first bytes claim."""
+
+
+class ConversionTimedOut(ConversionFailed):
+    """LibreOffice did not finish converting the file within its time bound, ``seconds``."""
+
+    def __init__(self, message: str, seconds: float) -> None:
+        super().__init__(message)
+        self.seconds = seconds

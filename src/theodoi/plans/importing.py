@@ -23,7 +23,14 @@ from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.events import publish
 from theodoi.files.uploads import RefusedFileError, check_upload
-from theodoi.ingest.errors import OcrUnavailable, ScannedDocument, UnreadableInput
+from theodoi.ingest.errors import (
+    ConversionFailed,
+    ConversionTimedOut,
+    ConverterUnavailable,
+    OcrUnavailable,
+    ScannedDocument,
+    UnreadableInput,
+)
 from theodoi.ingest.fields.references import cites
 from theodoi.ingest.plan import Plan as PlanData
 from theodoi.ingest.readers.pdf import OCR_HINT
@@ -88,6 +95,9 @@ def _extract(data: bytes, filename: str) -> PlanData:
             # The command's and the packages' names are for IT staff, in the log.
             log.warning("Import of %s needs OCR: %s", filename, exc)
             raise PlanError(_scanned_advice(filename)) from exc
+        except (ConverterUnavailable, ConversionFailed) as exc:
+            log.warning("Import of %s: %s", filename, exc)
+            raise PlanError(_conversion_advice(exc, filename)) from exc
         except UnreadableInput as exc:
             raise PlanError(str(exc)) from exc
     plan.warnings = [official_warning(warning, filename) for warning in plan.warnings]
@@ -99,6 +109,28 @@ def _scanned_advice(filename: str) -> str:
         "“%(name)s” is a scanned PDF: its pages are pictures, with no text theodoi can read. "
         "Upload the Word file (.docx) of the plan instead; if only the scan exists, ask your "
         "IT staff to turn on text recognition (OCR) for imports."
+    ) % {"name": filename}
+
+
+def _conversion_advice(failure: UnreadableInput, filename: str) -> str:
+    """What an official can do about a .doc, .rtf or .odt that LibreOffice did not convert;
+    what IT staff need (the package, LibreOffice's output) is in the log."""
+    if isinstance(failure, ConverterUnavailable):
+        return _(
+            "“%(name)s” is an older Word, RTF or OpenDocument file, which theodoi reads by "
+            "converting it with LibreOffice, and LibreOffice is not installed on this server. "
+            "Upload the plan as .docx or PDF instead, or ask your IT staff to install LibreOffice."
+        ) % {"name": filename}
+    if isinstance(failure, ConversionTimedOut):
+        return _(
+            "“%(name)s” could not be converted to .docx within %(seconds)s seconds: the file "
+            "may be damaged or too complex. Open it in Word or LibreOffice, save it as .docx "
+            "and upload that file."
+        ) % {"name": filename, "seconds": formats.number_format(failure.seconds)}
+    return _(
+        "“%(name)s” could not be converted to .docx: the file is damaged, or is not really "
+        "the Word, RTF or OpenDocument file its name says. Open it in Word or LibreOffice, "
+        "save it as .docx and upload that file."
     ) % {"name": filename}
 
 

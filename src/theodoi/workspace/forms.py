@@ -29,7 +29,7 @@ _TABLES = [("tasks", "tasks"), ("indicators", "indicators")]
 class UploadForm(forms.Form):
     document = forms.FileField(
         label=_("Plan document"),
-        help_text=_("The plan as issued: a .docx, .pdf, .txt or .html file."),
+        help_text=_("The plan as issued: a .docx, .doc, .rtf, .odt, .pdf, .txt or .html file."),
         error_messages={"required": _("Choose the plan document to upload.")},
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED)}),
     )

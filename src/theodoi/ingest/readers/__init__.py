@@ -20,7 +20,8 @@ MAX_BYTES = 50 * 1024 * 1024
 
 
 def read_file(path: Path, *, ocr: bool = False) -> SourceText:  # noqa: C901 - to be split (issue 11 note)
-    """Read a plan document (.txt, .docx, .pdf, .html) whatever its name says."""
+    """Read a plan document (.txt, .docx, .pdf, .html; .doc, .rtf and .odt through
+    LibreOffice) whatever its name says."""
     path = Path(path)
     name = path.name
     try:
@@ -49,25 +50,23 @@ def read_file(path: Path, *, ocr: bool = False) -> SourceText:  # noqa: C901 - t
         return read_pdf(path, ocr=ocr)
     if kind == "zip":
         from theodoi.ingest.readers.docx import read_docx
+        from theodoi.ingest.readers.office import is_opendocument_text, read_office
 
+        if is_opendocument_text(path):
+            return read_office(path, "odt")
         return read_docx(path)
     if kind == "html":
         from theodoi.ingest.readers.html import read_html
 
         return read_html(path.read_bytes(), name)
-    if kind == "doc":
-        raise UnreadableInput(
-            f"Tệp {name} là tài liệu Word cũ (.doc). Hãy mở bằng Word hoặc LibreOffice và "
-            "lưu lại dạng .docx rồi tải lên lại."
-        )
-    if kind == "rtf":
-        raise UnreadableInput(
-            f"Tệp {name} là tài liệu RTF. Hãy lưu lại dạng .docx hoặc .pdf rồi tải lên lại."
-        )
+    if kind in ("doc", "rtf"):
+        from theodoi.ingest.readers.office import read_office
+
+        return read_office(path, "doc" if kind == "doc" else "rtf")
     if kind == "binary":
         raise UnreadableInput(
             f"Tệp {name} là {describe_binary(head)}, không phải văn bản kế hoạch. "
-            "Chỉ đọc được tệp .docx, .pdf, .html hoặc .txt."
+            "Chỉ đọc được tệp .docx, .doc, .rtf, .odt, .pdf, .html hoặc .txt."
         )
     source = read_text(decode(path.read_bytes(), name), name)
     if not source.blocks:

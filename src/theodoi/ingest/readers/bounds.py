@@ -68,3 +68,12 @@ class TableCells:
                 f"Tệp {name} có quá nhiều ô bảng (hơn {_count(MAX_DOCUMENT_CELLS)} ô); văn bản "
                 "kế hoạch không lớn như vậy. Hãy kiểm tra lại tệp."
             )
+
+
+# A .doc, .rtf or .odt is converted to .docx by LibreOffice in a process of its own
+# (office.py): a plan of 100 pages converts in a few seconds with 250 MB; these bounds stop
+# a file that makes it run away.
+MAX_CONVERT_BYTES = 20 * 1024 * 1024
+MAX_CONVERT_SECONDS = 60.0
+MAX_CONVERT_MEMORY_BYTES = 1024 * 1024 * 1024  # address space (RLIMIT_AS)
+MAX_CONVERT_OUTPUT_BYTES = 100 * 1024 * 1024  # any file it writes (RLIMIT_FSIZE), and all
