@@ -326,6 +326,21 @@ MATRIX: dict[str, Route] = {
             }
         ),
     ),
+    # A plan's agencies found by name for the picker of a form, to those who fill it in: here
+    # the directive's (cho=chi-dao); cho=dot-xuat answers the ad-hoc round's coordinators.
+    "workspace:plan_find_agencies": Route(
+        "GET",
+        foreign(
+            {
+                **staff(403),
+                "leader": 200,
+                "coordinator": 200,
+                "admin_persona": 200,
+                "national_leader": 200,
+            }
+        ),
+        data={"q": "y tế", "cho": "chi-dao"},
+    ),
     "directives:detail": Route("GET", foreign({**staff(200), "other_reporter": 404})),
     "directives:answer": Route(
         "POST",
