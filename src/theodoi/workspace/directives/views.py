@@ -83,6 +83,7 @@ def directive_new(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
         raise PermissionDenied
     chosen_task = request.GET.get("nhiem_vu", "")
     query = ""
+    posted = request.method == "POST" and not searching(request)
     if searching(request):
         initial = kept(request.POST, DirectiveForm.base_fields)
         query = request.POST.get(SEARCH_PARAMETER, "")
@@ -90,11 +91,11 @@ def directive_new(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     else:
         initial = {"task": chosen_task if chosen_task.isdigit() else None}
         form = DirectiveForm(request.POST or None, initial=initial)
-    sent = (request.POST if form.is_bound else initial).get("agency") or ""
+    sent = (request.POST if posted else initial).get("agency") or ""
     picked = offered(plan_agencies(plan, today=timezone.localdate()), [sent], query)
     form.offer(_tasks(request, plan), [*picked.chosen, *picked.found])
     directive = None
-    if form.is_bound:
+    if posted:
         directive = saved(
             form,
             lambda: issue_directive(
@@ -113,7 +114,7 @@ def directive_new(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
             request, _("The directive was sent to %(agency)s.") % {"agency": directive.agency.name}
         )
         return redirect("directives:detail", directive_id=directive.pk)
-    status = 400 if form.is_bound else 200
+    status = 400 if posted else 200
     return render(
         request,
         "directives/new.html",
