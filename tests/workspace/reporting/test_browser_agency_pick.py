@@ -1,5 +1,6 @@
 """The ad-hoc round form in a real Chromium, at a desk and on a phone: the coordinator finds
-an agency through the picker (typed without tone marks), ticks it, and the round opens for it.
+an agency through the picker (typed without tone marks), ticks it, and the round opens for it;
+with JavaScript off, the Tìm button reloads the form with the match to tick.
 Screenshots go to ``test-output/reporting/``."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from tests import browser as harness
@@ -66,3 +67,34 @@ def test_the_coordinator_picks_an_agency_for_an_ad_hoc_round(
     ad_hoc = AdHocRound.objects.get()
     assert communes[16] in ad_hoc.organisations.all()
     assert ad_hoc.organisations.count() == 2
+
+
+def test_without_javascript_the_search_button_finds_the_agency_to_tick(
+    browser: Browser, live_server: LiveServer, tien_giang_plan: Plan, coordinator: User
+) -> None:
+    communes = more_agencies(tien_giang_plan, 30)
+    context = browser.new_context(locale="vi-VN", java_script_enabled=False)
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    try:
+        log_in(page, live_server, "daumoi")
+        page.goto(f"{live_server.url}/ky-bao-cao/dot-xuat/{tien_giang_plan.pk}/")
+        page.get_by_label("Tên", exact=True).fill("Báo cáo đột xuất về chuyển đổi số")
+        deadline = timezone.localdate() + datetime.timedelta(days=7)
+        page.get_by_label("Hạn báo cáo (trước ngày)").fill(deadline.isoformat())
+        page.get_by_label("Tìm cơ quan theo bất kỳ tên gọi nào").fill("thu nghiem 17")
+        page.get_by_role("button", name="Tìm", exact=True).click()
+        # The form comes back as it was typed, with the match to tick; nothing is stored.
+        expect(page.get_by_label("Tên", exact=True)).to_have_value(
+            "Báo cáo đột xuất về chuyển đổi số"
+        )
+        found = page.get_by_test_id("agency-chosen").get_by_role("checkbox")
+        expect(found).to_have_count(1)
+        expect(found).not_to_be_checked()
+        assert not AdHocRound.objects.exists()
+        found.check()
+        page.get_by_role("button", name="Mở kỳ báo cáo", exact=True).click()
+        expect(page).to_have_url(re.compile(r"/ky-bao-cao/\d+/dieu-chinh/$"))
+        assert list(AdHocRound.objects.get().organisations.all()) == [communes[16]]
+    finally:
+        context.close()
