@@ -43,6 +43,9 @@ def test_the_coordinator_picks_an_agency_for_an_ad_hoc_round(
     chosen = page.get_by_test_id("agency-chosen")
     # Only the agencies chosen are listed, never the plan's thirty-odd.
     expect(chosen.get_by_role("checkbox")).to_have_count(0)
+    # The plan's tasks scroll inside their own box, at a desk as on a phone.
+    tasks = page.locator(".choice-list").last
+    assert tasks.evaluate("list => getComputedStyle(list).maxHeight") == "288px"
 
     box = page.get_by_role("combobox", name="Tìm cơ quan theo bất kỳ tên gọi nào")
     # The button that searches without JavaScript.
