@@ -107,6 +107,18 @@ def reporters(own: int | str, other: int | str) -> dict[str, int | str]:
     return {**each(403), "public": LOGIN, "reporter": own, "other_reporter": other}
 
 
+def directors(status: int | str) -> dict[str, int | str]:
+    """Leaders and coordinators of the scope (IT staff too) give directives; inspectors and
+    reporters may not."""
+    return {
+        **staff(403),
+        "leader": status,
+        "coordinator": status,
+        "admin_persona": status,
+        "national_leader": status,
+    }
+
+
 MATRIX: dict[str, Route] = {
     "login": Route("GET", {**each(AWAY), "public": 200}),
     # Single sign-on answers only where it is configured (tests/sso configure it).
@@ -316,15 +328,14 @@ MATRIX: dict[str, Route] = {
     "directives:list": Route("GET", staff(200)),
     "directives:new": Route(
         "GET",
-        foreign(
-            {
-                **staff(403),
-                "leader": 200,
-                "coordinator": 200,
-                "admin_persona": 200,
-                "national_leader": 200,
-            }
-        ),
+        foreign(directors(200)),
+    ),
+    # A plan's agencies found by name for the picker of a form, to those who fill it in: here
+    # the directive's (cho=chi-dao); cho=dot-xuat answers the ad-hoc round's coordinators.
+    "workspace:plan_find_agencies": Route(
+        "GET",
+        foreign(directors(200)),
+        data={"q": "y tế", "cho": "chi-dao"},
     ),
     "directives:detail": Route("GET", foreign({**staff(200), "other_reporter": 404})),
     "directives:answer": Route(

@@ -35,6 +35,8 @@ class AgencyChoice:
     name: str
     label: str
     names: tuple[str, ...]
+    # The organisation's id, for a picker whose form keeps ids rather than names.
+    pk: int | None = None
 
 
 @dataclass(frozen=True)

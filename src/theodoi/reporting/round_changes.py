@@ -14,6 +14,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -323,6 +324,18 @@ def reopen_round_for_agencies(
     ]
     announce_after_commit(RoundReopened(tuple(r.pk for r in reopenings), now))
     return reopenings
+
+
+def ad_hoc_agencies(plan: Plan) -> QuerySet[Organisation]:
+    """The organisations an ad-hoc round of ``plan`` can ask: those named on its live tasks,
+    each with its parent (it is named with it), by name."""
+    return (
+        Organisation.objects.filter(
+            pk__in=plan.tasks.filter(archived_at__isnull=True).values("agencies__organisation")
+        )
+        .select_related("parent")
+        .order_by("name", "pk")
+    )
 
 
 def plan_task_agencies(plan: Plan) -> tuple[dict[int, set[int]], dict[int, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Sequence
 
 from django.db.models import Q
 
@@ -50,5 +51,27 @@ def agency_choices(province: Organisation | None, *, as_of: datetime.date) -> li
     for pk, all_names in grouped.items():
         org = orgs[pk]
         unique = tuple(dict.fromkeys([org.name, *all_names]))
-        choices.append(AgencyChoice(name=org.name, label=str(org), names=unique))
+        choices.append(AgencyChoice(name=org.name, label=str(org), names=unique, pk=org.pk))
     return sorted(choices, key=lambda c: c.label)
+
+
+def choices_of(organisations: Sequence[Organisation]) -> list[AgencyChoice]:
+    """``organisations`` (a plan's agencies, their parents selected) as a picker offers them,
+    each named by its own name, its aliases and the names of the bodies it succeeded (one
+    generation back, the 2025 reorganisation's): three statements, whatever their number."""
+    ids = [o.pk for o in organisations]
+    names: dict[int, list[str]] = defaultdict(list)
+    for pk, name in OrganisationAlias.objects.filter(organisation_id__in=ids).values_list(
+        "organisation_id", "name"
+    ):
+        names[pk].append(name)
+    for pk, name in Organisation.objects.filter(successor_id__in=ids).values_list(
+        "successor_id", "name"
+    ):
+        names[pk].append(name)
+    return [
+        AgencyChoice(
+            name=o.name, label=str(o), names=tuple(dict.fromkeys([o.name, *names[o.pk]])), pk=o.pk
+        )
+        for o in organisations
+    ]

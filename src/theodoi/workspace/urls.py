@@ -1,6 +1,6 @@
 from django.urls import path
 
-from theodoi.workspace.views import amendments, home, import_rows, imports, people, plans
+from theodoi.workspace.views import agencies, amendments, home, import_rows, imports, people, plans
 
 app_name = "workspace"
 
@@ -9,6 +9,11 @@ urlpatterns = [
     path("vai-tro/", home.choose_role, name="choose_role"),
     path("ke-hoach/", plans.plan_list, name="plan_list"),
     path("ke-hoach/<int:plan_id>/", plans.plan_detail, name="plan_detail"),
+    path(
+        "ke-hoach/<int:plan_id>/tim-co-quan/",
+        agencies.find_plan_agencies,
+        name="plan_find_agencies",
+    ),
     path("nhap-ke-hoach/", imports.upload, name="import_upload"),
     path("nhap-ke-hoach/<int:draft_id>/", imports.preview, name="import_preview"),
     path("nhap-ke-hoach/<int:draft_id>/sua-o/", imports.edit_cell, name="import_edit_cell"),

@@ -1,7 +1,9 @@
 // A searchable list of organisations over a plain text box (the ARIA combobox pattern): type
 // any name a body goes by, move with the arrow keys, Enter or a tap adds the body to the list
-// of agencies (a textarea, one per line) or puts it in a single-agency box. The server does
-// the searching, so a body is found by its former names and without tone marks.
+// of agencies (a textarea, one per line) or puts it in a single-agency box. On a form that
+// keeps agency ids (data-field, workspace/_agency_field.html), it ticks the body in the list
+// of agencies chosen, adding it there when it is not yet listed. The server does the
+// searching, so a body is found by its former names and without tone marks.
 "use strict";
 
 let pickers = 0;
@@ -14,11 +16,18 @@ function setUp(pick) {
   const list = pick.querySelector("[role=listbox]");
   const form = pick.closest("form");
   const single = pick.hasAttribute("data-single");
-  const target = single ? form.querySelector("input[name=agency]") : form.elements.value;
+  const field = pick.dataset.field;
+  const chosen = field ? pick.closest("fieldset").querySelector(".agency-chosen") : null;
+  const target = field
+    ? null
+    : single
+      ? form.querySelector("input[name=agency]")
+      : form.elements.value;
   const id = `agency-options-${++pickers}`;
   list.id = id;
   input.setAttribute("aria-controls", id);
   let options = [];
+  let found = [];
   let active = -1;
   let timer = null;
   let asked = 0;
@@ -37,8 +46,28 @@ function setUp(pick) {
       options[index].scrollIntoView({ block: "nearest" });
     }
   };
-  const choose = (name) => {
-    if (single) {
+  const tick = (result) => {
+    const value = String(result.id);
+    let box = Array.from(chosen.querySelectorAll("input")).find((i) => i.value === value);
+    if (!box) {
+      const label = document.createElement("label");
+      label.className = "choice";
+      box = document.createElement("input");
+      box.type = single ? "radio" : "checkbox";
+      box.name = field;
+      box.value = value;
+      label.append(box, " ", result.label);
+      chosen.append(label);
+      chosen.querySelectorAll(".none-yet").forEach((line) => line.remove());
+    }
+    box.checked = true;
+    box.closest("label").scrollIntoView({ block: "nearest" });
+  };
+  const choose = (result) => {
+    const name = result.name;
+    if (field) {
+      tick(result);
+    } else if (single) {
       target.value = name;
     } else {
       const lines = target.value.split("\n").map((line) => line.trim()).filter(Boolean);
@@ -52,6 +81,7 @@ function setUp(pick) {
   };
   const show = (results) => {
     list.replaceChildren();
+    found = results;
     options = results.map((result, i) => {
       const option = document.createElement("li");
       option.id = `${id}-${i}`;
@@ -65,7 +95,7 @@ function setUp(pick) {
         option.append(also);
       }
       option.addEventListener("mousedown", (event) => event.preventDefault());
-      option.addEventListener("click", () => choose(result.name));
+      option.addEventListener("click", () => choose(result));
       list.append(option);
       return option;
     });
@@ -102,7 +132,7 @@ function setUp(pick) {
     } else if (event.key === "Enter") {
       // Enter picks from the list; it never submits the form half-typed.
       event.preventDefault();
-      if (active >= 0 && !list.hidden) choose(options[active].dataset.name);
+      if (active >= 0 && !list.hidden) choose(found[active]);
     } else if (event.key === "Escape" && !list.hidden) {
       event.preventDefault();
       close();

@@ -23,10 +23,12 @@ class DirectiveForm(forms.Form):
         help_text=_("Leave empty for a directive on the agency's work in the plan."),
         error_messages={"invalid_choice": _("Task: there is no such task.")},
     )
+    # The agencies chosen and found are offered (workspace/picking.py), never the plan's all.
     agency = forms.ModelChoiceField(
         label=_("Agency that answers"),
         queryset=Organisation.objects.all(),
         required=False,
+        widget=forms.RadioSelect,
         help_text=_("Leave empty to direct the task's lead agency."),
         error_messages={"invalid_choice": _("Agency: there is no such agency.")},
     )
@@ -43,13 +45,13 @@ class DirectiveForm(forms.Form):
     )
 
     def offer(self, tasks: Iterable[tuple[Task, bool]], agencies: Iterable[Organisation]) -> None:
-        """The choices shown: the plan's tasks (red ones marked) and its agencies."""
+        """The choices shown: the plan's tasks (red ones marked) and the agencies offered."""
         red = _("red")
         self.fields["task"].widget.choices = [("", "---------")] + [
             (task.pk, f"{task.code}. {task.title[:90]}" + (f" ({red})" if late else ""))
             for task, late in tasks
         ]
-        self.fields["agency"].widget.choices = [("", "---------")] + [
+        self.fields["agency"].widget.choices = [("", _("The task's lead agency"))] + [
             (agency.pk, str(agency)) for agency in agencies
         ]
 

@@ -4,7 +4,6 @@ answer. Thin views over ``theodoi.directives.services``, which decides who sees 
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -31,6 +30,7 @@ from theodoi.snapshots.reading import Results
 from theodoi.snapshots.services import latest_snapshot
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.directives.forms import AnswerForm, DirectiveForm
+from theodoi.workspace.picking import SEARCH_PARAMETER, kept, offered, searching
 from theodoi.workspace.views.gates import staff_required
 from theodoi.workspace.views.refusals import saved
 
@@ -70,11 +70,10 @@ def _red_tasks(plan: Plan) -> set[int]:
     return {pk for pk, row in Results.of(snapshot).tasks.items() if row["colour"] == "red"}
 
 
-def _offered(request: AuthenticatedRequest, plan: Plan) -> tuple[list[tuple[Task, bool]], Any]:
+def _tasks(request: AuthenticatedRequest, plan: Plan) -> list[tuple[Task, bool]]:
     red = _red_tasks(plan)
     tasks = visible_tasks(request.user).filter(plan=plan).order_by("position", "pk")
-    ordered = sorted(((task, task.pk in red) for task in tasks), key=lambda pair: not pair[1])
-    return ordered, plan_agencies(plan, today=timezone.localdate())
+    return sorted(((task, task.pk in red) for task in tasks), key=lambda pair: not pair[1])
 
 
 @staff_required
@@ -83,13 +82,20 @@ def directive_new(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     if not may_direct(request.user, plan):
         raise PermissionDenied
     chosen_task = request.GET.get("nhiem_vu", "")
-    form = DirectiveForm(
-        request.POST or None,
-        initial={"task": chosen_task if chosen_task.isdigit() else None},
-    )
-    form.offer(*_offered(request, plan))
+    query = ""
+    posted = request.method == "POST" and not searching(request)
+    if searching(request):
+        initial = kept(request.POST, DirectiveForm.base_fields)
+        query = request.POST.get(SEARCH_PARAMETER, "")
+        form = DirectiveForm(initial=initial)
+    else:
+        initial = {"task": chosen_task if chosen_task.isdigit() else None}
+        form = DirectiveForm(request.POST or None, initial=initial)
+    sent = (request.POST if posted else initial).get("agency") or ""
+    picked = offered(plan_agencies(plan, today=timezone.localdate()), [sent], query)
+    form.offer(_tasks(request, plan), [*picked.chosen, *picked.found])
     directive = None
-    if request.method == "POST":
+    if posted:
         directive = saved(
             form,
             lambda: issue_directive(
@@ -108,8 +114,13 @@ def directive_new(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
             request, _("The directive was sent to %(agency)s.") % {"agency": directive.agency.name}
         )
         return redirect("directives:detail", directive_id=directive.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(request, "directives/new.html", {"plan": plan, "form": form}, status=status)
+    status = 400 if posted else 200
+    return render(
+        request,
+        "directives/new.html",
+        {"plan": plan, "form": form, "picked": picked},
+        status=status,
+    )
 
 
 def _detail(

@@ -103,6 +103,13 @@ class AdHocRoundForm(forms.Form):
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave empty to ask every agency named on the chosen tasks."),
+        # The form lists only the agencies chosen and found; any other id was forged.
+        error_messages={
+            "invalid_choice": _(
+                "Agencies that report: the chosen agency (id %(value)s) is not named on any "
+                "task of this plan; choose among the plan's agencies."
+            )
+        },
     )
 
     def __init__(

@@ -32,9 +32,14 @@ from theodoi.snapshots.reading import Results
 from theodoi.snapshots.scoring import scoring_values
 from theodoi.snapshots.services import latest_snapshot, publish_ranking
 from theodoi.users import AuthenticatedRequest
+from theodoi.workspace.paging import page_of
 from theodoi.workspace.scoring.forms import ScoringSettingsForm, WithdrawForm, initial_of
 from theodoi.workspace.views.gates import coordinator_action, reader_required
 from theodoi.workspace.views.refusals import told
+
+# The ranking now, this many agencies to a page (a ministry's plan ranks some 130), as the
+# dashboard's list of agencies.
+RANKING_PAGE_LENGTH = 50
 
 
 def _plan_of_scope(request: AuthenticatedRequest, plan_id: int) -> Plan:
@@ -63,12 +68,14 @@ def _page(
 ) -> HttpResponse:
     snapshot = latest_snapshot(plan, as_of=timezone.localdate())
     results = Results.of(snapshot) if snapshot else None
+    page = page_of(request, results.ranking if results else [], RANKING_PAGE_LENGTH)
     context: dict[str, Any] = {
         "plan": plan,
         "form": form or ScoringSettingsForm(initial=initial_of(scoring_values(plan))),
         "writes": coordinates(request.user, plan),
         "results": results,
-        "ranking": results.ranking if results else [],
+        "ranking": page.rows,
+        "page": page,
         "preview": preview,
         "live": live_publication(plan),
         "publications": plan.ranking_publications.select_related("round").order_by(

@@ -18,6 +18,7 @@ from theodoi.reporting.access import get_plan_for, get_round_for
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import AdHocRound, ReportingRound
 from theodoi.reporting.round_changes import (
+    ad_hoc_agencies,
     edit_round,
     extend_round,
     lock_round_early,
@@ -26,6 +27,7 @@ from theodoi.reporting.round_changes import (
 )
 from theodoi.reporting.worklist import plan_organisations
 from theodoi.users import AuthenticatedRequest
+from theodoi.workspace.picking import SEARCH_PARAMETER, Offered, kept, offered, searching
 from theodoi.workspace.reporting.change_forms import (
     AdHocRoundForm,
     EditRoundForm,
@@ -147,18 +149,23 @@ def round_reopen_agencies(request: AuthenticatedRequest, round_id: int) -> HttpR
     return redirect("reporting:round_manage", round_id=round_.pk)
 
 
-def _ad_hoc_form(plan: Plan, data: Any = None) -> AdHocRoundForm:
+def _ad_hoc_form(
+    plan: Plan, data: Any = None, *, initial: dict[str, Any] | None = None, query: str = ""
+) -> tuple[AdHocRoundForm, Offered]:
+    """The form, listing the plan's tasks and, of its agencies, only those sent (the plan's
+    among them: a forged id is refused by the form) and those the search finds."""
     tasks = [
         (task.pk, f"{task.code}. {task.title[:120]}")
         for task in plan.tasks.filter(archived_at__isnull=True).order_by("position", "pk")
     ]
-    organisations = [
-        (o.pk, o.name)
-        for o in Organisation.objects.filter(
-            pk__in=plan.tasks.filter(archived_at__isnull=True).values("agencies__organisation")
-        ).order_by("name")
-    ]
-    return AdHocRoundForm(data, tasks=tasks, organisations=organisations)
+    sent = (
+        data.getlist("organisations")
+        if data is not None
+        else (initial or {}).get("organisations", [])
+    )
+    picked = offered(ad_hoc_agencies(plan), sent, query)
+    form = AdHocRoundForm(data, initial=initial, tasks=tasks, organisations=picked.choices())
+    return form, picked
 
 
 @coordinator_required
@@ -166,8 +173,16 @@ def round_ad_hoc(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     """Open a round on request (đột xuất khi có yêu cầu) for chosen tasks or agencies."""
     plan = get_plan_for(request.user, plan_id)
     status = 200
-    if request.method == "POST":
-        form = _ad_hoc_form(plan, request.POST)
+    if searching(request):
+        form, picked = _ad_hoc_form(
+            plan,
+            initial=kept(
+                request.POST, AdHocRoundForm.base_fields, lists=("tasks", "organisations")
+            ),
+            query=request.POST.get(SEARCH_PARAMETER, ""),
+        )
+    elif request.method == "POST":
+        form, picked = _ad_hoc_form(plan, request.POST)
         round_ = saved(
             form,
             lambda: open_ad_hoc_round(
@@ -189,10 +204,15 @@ def round_ad_hoc(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
             return redirect("reporting:round_manage", round_id=round_.pk)
         status = 400
     else:
-        form = _ad_hoc_form(plan)
+        form, picked = _ad_hoc_form(plan)
     return render(
         request,
         "reporting/round_ad_hoc.html",
-        {"form": form, "plan": plan, "published": plan.status == PlanStatus.PUBLISHED},
+        {
+            "form": form,
+            "picked": picked,
+            "plan": plan,
+            "published": plan.status == PlanStatus.PUBLISHED,
+        },
         status=status,
     )

@@ -1,0 +1,103 @@
+"""Choosing a plan's agencies on a form that would otherwise list them all (a ministry's plan
+names some 130): the form shows the agencies already chosen and those matching a search, and
+``agency-pick.js`` searches as one types (``workspace:plan_find_agencies``). Without
+JavaScript, the search box's button reloads the form, everything typed kept, with the
+matches to tick.
+
+Each form that picks says which agencies it picks from (a ``Purpose``): the endpoint answers
+only with those, to whoever may fill in that form, so it tells nobody more than the form
+would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, QueryDict
+from django.utils import timezone
+
+from theodoi.directives.agencies import plan_agencies
+from theodoi.directives.services import may_direct
+from theodoi.orgs.models import Organisation
+from theodoi.orgs.search import Found, search
+from theodoi.plans.models import Plan
+from theodoi.reporting.access import coordinates
+from theodoi.reporting.round_changes import CHOSEN_MAX, ad_hoc_agencies
+from theodoi.users import AnyUser
+from theodoi.workspace.agencies import choices_of
+
+# The search box's name on the forms, and its button's: a POST with the button reloads the
+# form with the matches, saving nothing.
+SEARCH_PARAMETER = "tim_co_quan"
+SEARCH_BUTTON = "tim"
+# How many matches a search offers; a longer list means the words typed are too few.
+FOUND_MAX = 20
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """A form that picks agencies: who may fill it in, and the agencies it picks from."""
+
+    may: Callable[[AnyUser, Plan], bool]
+    agencies: Callable[[Plan], QuerySet[Organisation]]
+
+
+def _directed(plan: Plan) -> QuerySet[Organisation]:
+    return plan_agencies(plan, today=timezone.localdate())
+
+
+# The ``cho`` parameter of the endpoint: which form asks.
+PURPOSES: dict[str, Purpose] = {
+    "dot-xuat": Purpose(coordinates, ad_hoc_agencies),
+    "chi-dao": Purpose(may_direct, _directed),
+}
+
+
+def find(agencies: Iterable[Organisation], query: str) -> list[Found]:
+    """The agencies one of whose names matches ``query``, best first."""
+    return search(query, choices_of(list(agencies)), limit=FOUND_MAX)
+
+
+@dataclass(frozen=True)
+class Offered:
+    """What the form lists: the agencies chosen (those of the plan among the ids sent) and
+    the matches of the search, not chosen yet."""
+
+    chosen: list[Organisation]
+    found: list[Organisation]
+    query: str
+    parameter: ClassVar[str] = SEARCH_PARAMETER
+    button: ClassVar[str] = SEARCH_BUTTON
+
+    def choices(self) -> list[tuple[int, str]]:
+        return [(o.pk, str(o)) for o in [*self.chosen, *self.found]]
+
+
+def offered(agencies: QuerySet[Organisation], sent: Collection[str], query: str) -> Offered:
+    """The agencies of ``agencies`` among the ids ``sent`` (a forged or foreign id is not
+    among them, and the form refuses it), and, when ``query`` is not blank, those matching it.
+    Bounded: at most CHOSEN_MAX ids are looked up, and the whole list is read only to search."""
+    ids = {int(value) for value in list(sent)[:CHOSEN_MAX] if str(value).isdigit()}
+    chosen = list(agencies.filter(pk__in=ids)) if ids else []
+    found: list[Organisation] = []
+    if query.strip():
+        pool = {o.pk: o for o in agencies if o.pk not in ids}
+        found = [pool[f.choice.pk] for f in find(pool.values(), query) if f.choice.pk in pool]
+    return Offered(chosen, found, query.strip())
+
+
+def searching(request: HttpRequest) -> bool:
+    """The form was sent by its search button: reload it with the matches, save nothing."""
+    return request.method == "POST" and SEARCH_BUTTON in request.POST
+
+
+def kept(sent: QueryDict, names: Iterable[str], *, lists: Collection[str] = ()) -> dict[str, Any]:
+    """The values of a form that its search button sent, as the reloaded form's initial
+    values (``lists``: the fields of several values)."""
+    return {
+        name: sent.getlist(name) if name in lists else sent.get(name)
+        for name in names
+        if name in sent
+    }
