@@ -70,6 +70,9 @@ _LEAD_IN_FRONT = re.compile(
     r"^(?P<lead>[^,;:()]{3,150}?)\s+(?:đồng\s+)?chủ trì\s*,?\s*", re.IGNORECASE
 )
 _PARTNERS = re.compile(r"^(?:chủ trì,?\s*)?phối hợp (?:với|cùng)\s+", re.IGNORECASE)
+_PARTNERS_LAST = re.compile(
+    r",\s*phối hợp (?:với|cùng)\s+(?P<partners>[^,;:()]{3,150}?)\s*[.;]?\s*$", re.IGNORECASE
+)
 
 
 def partners_in_words(words: str) -> tuple[str | None, str]:
@@ -84,6 +87,16 @@ def partners_in_words(words: str) -> tuple[str | None, str]:
         return None, words
     partners = rest[: verb.start()].strip(" ,")
     return (partners or None), words
+
+
+def partners_last(words: str) -> str | None:
+    """``Xây dựng kho học liệu số dùng chung, phối hợp với Trung tâm …``: the partners named
+    last, after the task, with nothing done after them (a body, not ``… phối hợp với doanh
+    nghiệp triển khai …``)."""
+    closing = _PARTNERS_LAST.search(words)
+    if closing is None or _body(closing.group("partners")) is None:
+        return None
+    return closing.group("partners").strip()
 
 
 def lead_in_front(words: str) -> tuple[dict[Column, str], str] | None:

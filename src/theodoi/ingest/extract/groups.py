@@ -131,6 +131,33 @@ def announced_items(root: Section) -> tuple[str | None, list[Section]] | None:
     return None
 
 
+def _assigns_by_body(part: Section) -> bool:
+    """A part that opens with ``Phân công`` and gives each body its tasks under a heading
+    naming it (``1. Văn phòng Sở``, ``2. Phòng Giáo dục phổ thông``)."""
+    bodies = part.children
+    return (
+        part.kind == "roman"
+        and part.role is Role.ORGANISATION
+        and fold_normalized(part.title).startswith("phân công")
+        and bool(bodies)
+        and all(assignee_of(b.title) and b.items for b in bodies)
+    )
+
+
+def tasks_in_assignments(root: Section) -> None:
+    """A plan with no part named for tasks whose ``PHÂN CÔNG THỰC HIỆN`` part lists the
+    bodies with their tasks under each has its tasks there (the part reads as the plan's
+    tasks part; ``phân công`` opens ``Tổ chức thực hiện`` arrangements only where the plan
+    has its tasks elsewhere). The part and what inherits its role are re-read as tasks."""
+    if any(s.role is Role.TASKS for s in root.walk()):
+        return
+    for part in root.children:
+        if _assigns_by_body(part):
+            for section in part.walk():
+                if section is part or role_of(section.title) is None:
+                    section.role = Role.TASKS
+
+
 def task_groups(root: Section) -> list[Section]:
     """The group headings of the tasks part, in document order."""
     part = _tasks_part(root)

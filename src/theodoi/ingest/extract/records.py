@@ -416,6 +416,7 @@ class _Reader:
         elif not row.raw_number and self.out.rows and self.layout.number_at is not None:
             self._unnumbered_row(row)
         else:
+            self._lead_from_above(row)
             number = row.number or row.raw_number or str(len(self.out.rows) + 1)
             task = TableRow(number, row.by_role, row.targets, self.group, row.doubts, self.part)
             if row.k in self.guessed:
@@ -424,6 +425,20 @@ class _Reader:
                     "cần kiểm tra."
                 )
             self.out.rows.append(task)
+
+    def _lead_from_above(self, row: _Row) -> None:
+        """A table that lists the bodies first and their tasks after (``TT | Cơ quan thực
+        hiện | Nhiệm vụ | Thời hạn``) names a body once for its rows: its cell spans them in
+        the office's file and is empty in the rows below when the text is typed or
+        exported. An empty lead cell there is the body of the row above, in the same group."""
+        roles = self.layout.roles
+        if Column.LEAD not in roles or roles.index(Column.LEAD) > roles.index(Column.TITLE):
+            return
+        if row.by_role.get(Column.LEAD) or not row.by_role.get(Column.TITLE):
+            return
+        above = self.out.rows[-1] if self.out.rows else None
+        if above is not None and above.group is self.group:
+            row.by_role[Column.LEAD] = above.cells.get(Column.LEAD, "")
 
     def _heads_group(self, row: _Row) -> bool:
         """A Roman number, a capital letter, or words alone where a group may open."""

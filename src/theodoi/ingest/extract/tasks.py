@@ -22,6 +22,7 @@ from theodoi.ingest.extract.assignees import (
     lead_asked,
     lead_in_front,
     partners_in_words,
+    partners_last,
     subject_of,
     time_at_end,
     time_before_colon,
@@ -360,7 +361,7 @@ def read_line(text: str) -> tuple[str, dict[Column, str]]:
         words, values[Column.DUE] = closing
     if Column.COOPERATING not in values:
         partners, words = partners_in_words(words)
-        if partners:
+        if partners := partners or partners_last(words):
             values[Column.COOPERATING] = partners
     return words, values
 
