@@ -270,6 +270,9 @@ _LONG_COUNTED = re.compile(
     r"|tuyến cáp quang|tổ chức khoa học|doanh nghiệp công nghệ|sản phẩm chủ lực)\b",
     re.IGNORECASE,
 )
+# Nouns that count kinds of what they stand before (``30 giống cây trồng, vật nuôi``, ``5 loại
+# sản phẩm``, ``3 nhóm ngành``): the count is in that word alone.
+_KIND_COUNTED = re.compile(r"\s+(giống|loại|nhóm|dòng)(?=\s+[^\W\d])", re.IGNORECASE)
 # Money: a magnitude and its currency (``2 tỷ USD``, ``500 nghìn tỷ đồng``), the currency in
 # capitals as it is written.
 _MONEY = re.compile(
@@ -458,6 +461,9 @@ def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, in
     money = _MONEY.match(text, at)
     if money:
         return money.group(1), money.end()
+    kinds = _KIND_COUNTED.match(text, at)
+    if kinds:
+        return kinds.group(1), kinds.end()
     long_noun = _LONG_COUNTED.match(text, at)
     if long_noun:
         return long_noun.group(1), long_noun.end()
@@ -534,6 +540,9 @@ def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[Pr
         complement = f"{share_of} {complement}".strip()
     if share and subject and complement:
         name = f"Tỷ trọng {_lower_first(subject)} trong {complement}"
+    elif subject.lower() == "có" and complement:
+        # ``Có ít nhất 30 giống cây trồng … được công nhận``: what there is to be is counted.
+        name = f"Số {complement}"
     elif not subject and complement and item.unit == "%":
         name = f"{rate.group(1) if rate else 'Tỷ lệ'} {complement}"
     else:
