@@ -1,0 +1,134 @@
+"""Plans organised by body and Party committees' headers (issue 16, shapes-d): a
+``PHÂN CÔNG THỰC HIỆN`` part that is the plan's tasks, a table that names each body once for
+its rows, partners named after the task, ``ĐẢNG BỘ TỈNH`` over ``TỈNH ỦY``, the acts a plan
+rests on, and counts of kinds."""
+
+from __future__ import annotations
+
+from theodoi.ingest.extract import extract_source
+from theodoi.ingest.extract.assignees import partners_last
+from theodoi.ingest.fields.targets import find_prose_targets
+from theodoi.ingest.plan import Plan
+from theodoi.ingest.readers import read_text
+
+
+def _plan(text: str) -> Plan:
+    return extract_source(read_text(text))
+
+
+ASSIGNED_BY_UNIT = """KẾ HOẠCH
+Chuyển đổi số ngành giáo dục năm 2027
+I. CHỈ TIÊU
+1. Tỷ lệ trường sử dụng học bạ số: 100%.
+II. PHÂN CÔNG THỰC HIỆN
+1. Văn phòng Sở
+1.1. Số hóa hồ sơ lưu trữ của Sở; Quý III/2027.
+2. Phòng Giáo dục phổ thông
+2.1. Hướng dẫn các trường triển khai học bạ số; tháng 8/2027.
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Sở tổng hợp, báo cáo Giám đốc Sở.
+"""
+
+
+def test_a_part_assigning_each_unit_its_tasks_holds_the_tasks_when_no_part_is_named_for_them() -> (
+    None
+):
+    plan = _plan(ASSIGNED_BY_UNIT)
+    assert [(t.code, t.lead) for t in plan.tasks] == [
+        ("1.1", ["Văn phòng Sở"]),
+        ("2.1", ["Phòng Giáo dục phổ thông"]),
+    ]
+    assert [g.title for g in plan.groups] == ["Văn phòng Sở", "Phòng Giáo dục phổ thông"]
+
+
+def test_the_same_part_stays_arrangements_where_the_plan_has_a_tasks_part() -> None:
+    text = ASSIGNED_BY_UNIT.replace(
+        "II. PHÂN CÔNG THỰC HIỆN",
+        "II. NHIỆM VỤ\n1. Triển khai học bạ số tại các trường; năm 2027.\nIII. PHÂN CÔNG THỰC HIỆN",
+    ).replace("III. TỔ CHỨC THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN")
+    assert [t.title for t in _plan(text).tasks] == ["Triển khai học bạ số tại các trường"]
+
+
+def test_a_part_opening_with_phan_cong_over_subjects_is_no_tasks_part() -> None:
+    text = ASSIGNED_BY_UNIT.replace("1. Văn phòng Sở\n", "1. Công tác tuyên truyền\n")
+    assert _plan(text).tasks == []
+
+
+BODY_FIRST_TABLE = """KẾ HOẠCH
+Triển khai chuyển đổi số năm 2026
+II. NHIỆM VỤ CỦA CÁC CƠ QUAN
+| TT | Cơ quan thực hiện | Nhiệm vụ | Thời hạn |
+| --- | --- | --- | --- |
+| 1 | Công an tỉnh | Làm sạch dữ liệu dân cư | Thường xuyên |
+| 2 | | Hướng dẫn kích hoạt định danh điện tử | Tháng 6/2026 |
+| 3 | Sở Tài chính | Bố trí vốn cho các dự án chuyển đổi số | Năm 2026 |
+"""
+
+
+def test_a_body_named_once_before_its_tasks_leads_the_rows_below_it_with_empty_cells() -> None:
+    tasks = _plan(BODY_FIRST_TABLE).tasks
+    assert [t.lead for t in tasks] == [["Công an tỉnh"], ["Công an tỉnh"], ["Sở Tài chính"]]
+
+
+def test_an_empty_lead_cell_after_the_task_column_stays_empty() -> None:
+    text = """KẾ HOẠCH
+Triển khai chuyển đổi số năm 2026
+II. NHIỆM VỤ
+| TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |
+| --- | --- | --- | --- |
+| 1 | Làm sạch dữ liệu dân cư | Công an tỉnh | Thường xuyên |
+| 2 | Hướng dẫn kích hoạt định danh điện tử | | Tháng 6/2026 |
+"""
+    assert [t.lead for t in _plan(text).tasks] == [["Công an tỉnh"], []]
+
+
+def test_partners_named_after_the_task_cooperate() -> None:
+    words = "Xây dựng kho học liệu số dùng chung, phối hợp với Trung tâm Công nghệ thông tin tỉnh"
+    assert partners_last(words) == "Trung tâm Công nghệ thông tin tỉnh"
+    # Words that go on to what is done together name no body.
+    assert partners_last("Xây dựng kho, phối hợp với doanh nghiệp triển khai ứng dụng") is None
+
+
+PARTY_HEADER = """ĐẢNG BỘ TỈNH TUYÊN QUANG
+TỈNH ỦY TUYÊN QUANG
+*
+Số 08-CTr/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Tuyên Quang, ngày 12 tháng 01 năm 2026
+CHƯƠNG TRÌNH
+thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị
+Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Tỉnh ủy xây dựng \
+Chương trình như sau:
+I. NHIỆM VỤ
+1. Quán triệt Nghị quyết đến cán bộ, đảng viên; Quý I/2026.
+"""
+
+
+def test_a_provincial_committee_under_its_party_organisation_issues() -> None:
+    document = _plan(PARTY_HEADER).document
+    assert (document.issuer, document.province) == ("Tỉnh ủy Tuyên Quang", "Tuyên Quang")
+
+
+def test_its_standing_committee_issues_what_it_signs() -> None:
+    text = PARTY_HEADER + "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nHầu A Lềnh\n"
+    assert _plan(text).document.issuer == "Ban Thường vụ Tỉnh ủy Tuyên Quang"
+
+
+def test_the_acts_a_plan_rests_on_are_not_what_it_implements() -> None:
+    text = """KẾ HOẠCH
+Chuyển đổi số của Sở năm 2027
+Căn cứ Quyết định số 05/2025/QĐ-UBND ngày 10/3/2025 của Ủy ban nhân dân tỉnh quy định \
+chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở;
+Căn cứ Quy định số 296-QĐ/TW ngày 30/5/2025 của Ban Chấp hành Trung ương; Kế hoạch số \
+410/KH-UBND ngày 25/12/2026 của Ủy ban nhân dân tỉnh;
+Thực hiện Quy chế số 08-QC/TW ngày 05/11/2025 của Ban Bí thư;
+I. NHIỆM VỤ
+1. Số hóa hồ sơ; năm 2027.
+"""
+    assert sorted(_plan(text).document.implements) == ["08-QC/TW", "410/KH-UBND"]
+
+
+def test_a_count_of_kinds_is_counted_in_the_kind_word_and_named_as_a_number() -> None:
+    [found] = find_prose_targets("Có ít nhất 30 giống cây trồng, vật nuôi mới được công nhận.")
+    assert (found.name, found.unit) == ("Số giống cây trồng, vật nuôi mới được công nhận", "giống")
+    assert (found.target.op, found.target.value) == (">=", 30)
