@@ -154,6 +154,8 @@ def _closing_assignment(text: str) -> tuple[str, dict[Column, str]] | None:
             values.update({c: v for c, v in ((Column.COOPERATING, coop), (Column.DUE, due)) if v})
         elif partners and Column.LEAD in values and Column.COOPERATING not in values:
             values[Column.COOPERATING] = partners.group("after") or partners.group("before")
+        elif Column.LEAD in values and Column.COOPERATING not in values and (doers := _doers(part)):
+            values[Column.COOPERATING] = doers
         elif Column.LEAD in values and Column.DUE not in values and part:
             values[Column.DUE] = part
         elif Column.LEAD not in values and opens_with_body(part) and _names_a_time(parts):
@@ -161,6 +163,16 @@ def _closing_assignment(text: str) -> tuple[str, dict[Column, str]] | None:
         else:
             return None
     return (words, values) if Column.LEAD in values else None
+
+
+# ``(Ban Tuyên giáo và Dân vận chủ trì; các chi bộ, đảng bộ trực thuộc thực hiện; …)``: after
+# the lead, the bodies that carry the task out with it are its partners.
+_DOERS = re.compile(r"^(?P<who>.{3,200}?)\s+(?:cùng\s+)?(?:tổ chức\s+)?thực hiện$", re.IGNORECASE)
+
+
+def _doers(part: str) -> str | None:
+    doers = _DOERS.match(part)
+    return doers.group("who") if doers and opens_with_body(doers.group("who")) else None
 
 
 def _names_a_time(parts: list[str]) -> bool:
