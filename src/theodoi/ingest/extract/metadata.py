@@ -237,6 +237,12 @@ def _header_issuer(lines: list[str]) -> str | None:
                 r"(^Ban | - | và )(\w)", lambda m: m.group(1) + m.group(2).upper(), organ
             )
             return f"{fields} {council}"
+        if _PARTY_COMMITTEE.match(fold_normalized(council)) and not _NAMES_ITS_BODY.search(
+            fold_normalized(organ)
+        ):
+            # ``ĐẢNG ỦY XÃ X`` over ``ỦY BAN KIỂM TRA``: a committee's own organ is named with
+            # the committee (``Ủy ban Kiểm tra Đảng ủy xã X``).
+            return f"{organ} {council}"
         return organ
     return _proper_case(" ".join(lines))
 
@@ -354,6 +360,10 @@ def _issued_on(front: list[str], captions: list[str], number: str | None) -> str
 # 36-HD/VPTW: ``T/M BAN THƯỜNG VỤ`` under ``TỈNH ỦY QUẢNG TRỊ``): that committee issues it.
 _ON_BEHALF_OF_STANDING = re.compile(r"^t/?m\.?\s+ban thường vụ\b")
 _PARTY_COMMITTEE = re.compile(r"^(tỉnh ủy|thành ủy|huyện ủy|đảng ủy)\b")
+# An organ's name that already says whose it is or where it is.
+_NAMES_ITS_BODY = re.compile(
+    r"\b(tỉnh ủy|thành ủy|huyện ủy|đảng ủy|tỉnh|thành phố|huyện|xã|phường|đặc khu|bộ)\b"
+)
 
 
 def _signing_body(segmented: Segmented, issuer: str | None) -> str | None:
