@@ -132,3 +132,36 @@ def test_a_count_of_kinds_is_counted_in_the_kind_word_and_named_as_a_number() ->
     [found] = find_prose_targets("Có ít nhất 30 giống cây trồng, vật nuôi mới được công nhận.")
     assert (found.name, found.unit) == ("Số giống cây trồng, vật nuôi mới được công nhận", "giống")
     assert (found.target.op, found.target.value) == (">=", 30)
+
+
+def test_a_party_committees_own_organ_is_named_with_the_committee() -> None:
+    text = """ĐẢNG ỦY XÃ THẠCH HÀ
+ỦY BAN KIỂM TRA
+*
+Số 05-KH/UBKT
+ĐẢNG CỘNG SẢN VIỆT NAM
+KẾ HOẠCH
+kiểm tra việc thực hiện chuyển đổi số năm 2026
+I. NỘI DUNG KIỂM TRA
+1. Việc sinh hoạt chi bộ trên phần mềm.
+"""
+    assert _plan(text).document.issuer == "Ủy ban Kiểm tra Đảng ủy xã Thạch Hà"
+    # An organ that names its place is the issuer as it stands.
+    lower = text.replace(
+        "ĐẢNG ỦY XÃ THẠCH HÀ\nỦY BAN KIỂM TRA", "ĐẢNG ỦY CHÍNH PHỦ\nĐẢNG ỦY BỘ TÀI CHÍNH"
+    )
+    assert _plan(lower).document.issuer == "Đảng ủy Bộ Tài chính"
+
+
+def test_bodies_that_carry_out_a_task_after_its_lead_are_its_partners() -> None:
+    text = """CHƯƠNG TRÌNH
+Thực hiện Nghị quyết năm 2026
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Nâng cao nhận thức
+a) Tuyên truyền Nghị quyết trên các nền tảng số (Ban Tuyên giáo và Dân vận Đảng ủy chủ trì; \
+các chi bộ, đảng bộ trực thuộc thực hiện; thường xuyên).
+"""
+    [task] = _plan(text).tasks
+    assert task.lead == ["Ban Tuyên giáo và Dân vận Đảng ủy"]
+    assert task.cooperating == ["các chi bộ, đảng bộ trực thuộc"]
+    assert task.due.kind == "recurring"
