@@ -70,6 +70,19 @@ def test_a_body_named_once_before_its_tasks_leads_the_rows_below_it_with_empty_c
     assert [t.lead for t in tasks] == [["Công an tỉnh"], ["Công an tỉnh"], ["Sở Tài chính"]]
 
 
+def test_an_inspection_month_named_once_before_the_bodies_is_the_time_of_the_rows_below() -> None:
+    text = """KẾ HOẠCH
+Kiểm tra an toàn thông tin năm 2026
+III. THỜI GIAN VÀ ĐƠN VỊ ĐƯỢC KIỂM TRA
+| TT | Thời gian | Đơn vị được kiểm tra | Đơn vị thực hiện |
+| --- | --- | --- | --- |
+| 1 | Tháng 5/2026 | Ủy ban nhân dân phường An Xuyên | Phòng Chuyển đổi số |
+| 2 | | Ủy ban nhân dân xã Năm Căn | Phòng Chuyển đổi số |
+"""
+    tasks = _plan(text).tasks
+    assert [(t.due.kind, t.due.month, t.due.start_year) for t in tasks] == [("month", 5, 2026)] * 2
+
+
 def test_an_empty_lead_cell_after_the_task_column_stays_empty() -> None:
     text = """KẾ HOẠCH
 Triển khai chuyển đổi số năm 2026
