@@ -178,3 +178,12 @@ các chi bộ, đảng bộ trực thuộc thực hiện; thường xuyên).
     assert task.lead == ["Ban Tuyên giáo và Dân vận Đảng ủy"]
     assert task.cooperating == ["các chi bộ, đảng bộ trực thuộc"]
     assert task.due.kind == "recurring"
+
+
+def test_a_count_with_no_subject_is_named_as_the_number_of_what_it_counts() -> None:
+    [found] = find_prose_targets(
+        "Đến năm 2028, ít nhất 20 cơ sở giáo dục đại học có chương trình đào tạo về "
+        "trí tuệ nhân tạo."
+    )
+    assert found.name == "Số cơ sở giáo dục đại học có chương trình đào tạo về trí tuệ nhân tạo"
+    assert (found.unit, found.year) == ("cơ sở", 2028)

@@ -540,8 +540,9 @@ def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[Pr
         complement = f"{share_of} {complement}".strip()
     if share and subject and complement:
         name = f"Tỷ trọng {_lower_first(subject)} trong {complement}"
-    elif subject.lower() == "có" and complement:
-        # ``Có ít nhất 30 giống cây trồng … được công nhận``: what there is to be is counted.
+    elif (subject.lower() == "có" or not subject) and _counts(item.unit, complement):
+        # ``Có ít nhất 30 giống cây trồng … được công nhận``, ``ít nhất 20 cơ sở giáo dục …``:
+        # the count of what is counted.
         name = f"Số {complement}"
     elif not subject and complement and item.unit == "%":
         name = f"{rate.group(1) if rate else 'Tỷ lệ'} {complement}"
@@ -551,6 +552,14 @@ def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[Pr
         name = f"{name} trong {_lower_first(found[-1].name)}"
     name = name.strip(" ,.…")
     return name[:1].upper() + name[1:]
+
+
+def _counts(unit: str | None, complement: str) -> bool:
+    """Whether the words after a figure name what its unit counts (``cơ sở giáo dục …`` after
+    ``20``): a unit of things, not a share or a sum of money."""
+    if not unit or unit.startswith("%") or _MONEY.match(f" {unit}"):
+        return False
+    return complement.lower().startswith(unit.lower())
 
 
 def _lower_first(words: str) -> str:
