@@ -217,9 +217,13 @@ _YEAR_AFTER = re.compile(
     r"^\s*\(?(?:vào |trong |đến |đến hết |tới )?năm ((?:19|20)\d\d)\)?(?=\s*(?:[,;.)]|và\b|$))",
     re.IGNORECASE,
 )
+# ``… so với năm 2025``: the year a change is counted from is its base, not the target's year.
 _YEAR_CLOSING = re.compile(
-    r"\s*,?\s*\(?(?:vào |trong |đến |đến hết |tới )?năm ((?:19|20)\d\d)\)?\s*$", re.IGNORECASE
+    r"(?<!so với)(?<!so với )\s*,?\s*\(?(?:vào |trong |đến |đến hết |tới )?năm ((?:19|20)\d\d)"
+    r"\)?\s*$",
+    re.IGNORECASE,
 )
+_BASELINE = re.compile(r"\s*,?\s*\bso với\b.*$", re.IGNORECASE)
 _PER = re.compile(
     r"\s+(\w+)(?:\s+trên\s+(?:một|1)\s+|\s*/\s*)(vạn|nghìn|ngàn|triệu|trăm|10\.000|1\.000)\s+(\w+)",
     re.IGNORECASE,
@@ -519,7 +523,7 @@ def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[Pr
     if item.unit and not item.unit.startswith("%") and (complement or not subject):
         # What is counted names the indicator: ``hình thành ít nhất 01 khu công nghiệp ...``.
         complement = _PER.sub("", text[item.figure.end() : item.complement_end])
-    complement = _YEAR_AFTER.sub("", _YEAR_CLOSING.sub("", complement))
+    complement = _YEAR_AFTER.sub("", _YEAR_CLOSING.sub("", _BASELINE.sub("", complement)))
     complement = _THEN_VERB.sub("", complement).strip(" ,.…")
     if item.unit and complement == item.unit:
         complement = ""  # ``đạt 1.500 người``: the unit, not what is counted
