@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi.ingest.fields.bodies import opens_with_body
+from theodoi.ingest.fields.bodies import opens_with_body, spelt_as_catalogue
 from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.tables import Column, looks_like_time
 
@@ -23,8 +23,11 @@ _LONGEST_NAME = 22  # words; ``Tổ đảng ở Thường trực Ủy ban Khoa h
 
 
 def _body(words: str) -> str | None:
-    """``words`` as a body's name, or None when they do not read as one."""
+    """``words`` as a body's name, or None when they do not read as one; a name in capitals
+    (a heading's ``I. SỞ NỘI VỤ``) as the catalogue spells it."""
     name = _ASKING.sub("", words.strip()).strip(" .;,-–")
+    if name.isupper():
+        name = spelt_as_catalogue(name[:1] + name[1:].lower())
     if not name or len(name.split()) > _LONGEST_NAME or not opens_with_body(name):
         return None
     return name[:1].upper() + name[1:]

@@ -543,11 +543,22 @@ def task_items(group: Section, assignee: str | None = None) -> list[Item]:
             out.extend(bullets)
         elif given := bullets_given_by_heading(child):
             out.extend(given)
-        elif is_one_task(child):
+        elif is_one_task(child) or (named and _line_alone(child)):
+            # ``I. SỞ NỘI VỤ`` over ``1. Hoàn thành số hóa hồ sơ …; tháng 11/2026.``: under a
+            # heading that names a body, a numbered line alone is one of its tasks.
             out.append(read_item(child, assignee))
         else:
             out.extend(task_items(child, assignee))
     return out or _own_tasks(group, assignee, named)
+
+
+def _line_alone(section: Section) -> bool:
+    """A numbered or lettered line with nothing under it that names no body of its own."""
+    return (
+        section.kind in ("arabic", "letter")
+        and not section.items
+        and assignee_of(section.title) is None
+    )
 
 
 def _own_tasks(group: Section, assignee: str | None, named: tuple[str, str] | None) -> list[Item]:
