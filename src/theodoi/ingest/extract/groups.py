@@ -12,7 +12,13 @@ import re
 
 from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.extract.assignees import announced_assignee, assignee_of
-from theodoi.ingest.extract.tasks import BULLET, is_assigned, is_one_task, read_item
+from theodoi.ingest.extract.tasks import (
+    BULLET,
+    assigned_bullets,
+    is_assigned,
+    is_one_task,
+    read_item,
+)
 from theodoi.ingest.plan import Group
 from theodoi.ingest.roles import NOT_TASKS, Role, role_of
 from theodoi.ingest.segment import Section
@@ -72,6 +78,21 @@ def _assigned_parents(section: Section) -> list[Section]:
                 out.append(section)
         else:
             out += [s for s in _assigned_parents(child) if s not in out]
+    return out
+
+
+def _assigning_bullets(section: Section) -> list[Section]:
+    """Parts, outside those that hold no tasks, whose ``-`` bullets each name who leads
+    them (an inspection's schedule: ``- Tháng 5/2026: giám sát Chi bộ … (Ủy ban Kiểm tra
+    chủ trì).``)."""
+    out: list[Section] = []
+    for child in section.children:
+        if child.role in NOT_TASKS:
+            continue
+        if child.kind == "roman" and not child.children and assigned_bullets(child):
+            out.append(child)
+        else:
+            out += _assigning_bullets(child)
     return out
 
 
@@ -173,6 +194,7 @@ def task_groups(root: Section) -> list[Section]:
         _announced_groups(root)
         or [s for s in _assigned_parents(root) if s.kind != "document"]
         or _assignees(root)
+        or _assigning_bullets(root)
     )
 
 
