@@ -187,3 +187,56 @@ def test_a_count_with_no_subject_is_named_as_the_number_of_what_it_counts() -> N
     )
     assert found.name == "Số cơ sở giáo dục đại học có chương trình đào tạo về trí tuệ nhân tạo"
     assert (found.unit, found.year) == ("cơ sở", 2028)
+
+
+def test_the_year_a_change_is_counted_from_is_no_target_year() -> None:
+    [found] = find_prose_targets("Doanh thu bán lẻ trực tuyến tăng trên 20% so với năm 2025.")
+    assert (found.name, found.year) == ("Doanh thu bán lẻ trực tuyến", None)
+    assert (found.target.op, found.target.value) == (">", 20)
+    [aimed] = find_prose_targets("Kinh tế số chiếm 30% GRDP vào năm 2030.")
+    assert aimed.year == 2030
+
+
+BODIES_AS_PARTS = """KẾ HOẠCH
+Nhiệm vụ chuyển đổi số 6 tháng cuối năm 2026
+I. SỞ KHOA HỌC VÀ CÔNG NGHỆ
+1. Đưa Trung tâm dữ liệu của tỉnh vào vận hành; tháng 9/2026.
+2. Tổ chức diễn tập an toàn thông tin mạng; Quý IV/2026.
+II. ỦY BAN NHÂN DÂN CÁC XÃ, PHƯỜNG
+1. Duy trì hoạt động của Tổ công nghệ số cộng đồng; thường xuyên.
+"""
+
+
+def test_numbered_lines_under_a_part_that_names_a_body_are_its_tasks() -> None:
+    tasks = _plan(BODIES_AS_PARTS).tasks
+    assert [(t.code, t.lead, t.due.kind) for t in tasks] == [
+        ("I.1", ["Sở Khoa học và Công nghệ"], "month"),
+        ("I.2", ["Sở Khoa học và Công nghệ"], "quarter"),
+        ("II.1", ["Ủy ban nhân dân các xã, phường"], "recurring"),
+    ]
+
+
+def test_numbered_lines_under_a_part_that_names_a_subject_are_not_tasks() -> None:
+    text = BODIES_AS_PARTS.replace("I. SỞ KHOA HỌC VÀ CÔNG NGHỆ", "I. KẾT QUẢ ĐẠT ĐƯỢC")
+    assert [t.code for t in _plan(text).tasks] == ["II.1"]
+
+
+SCHEDULE_AS_BULLETS = """KẾ HOẠCH
+giám sát việc thực hiện chuyển đổi số trong các chi bộ năm 2026
+II. NỘI DUNG GIÁM SÁT
+- Việc sinh hoạt chi bộ có sử dụng tài liệu điện tử (các chi bộ thực hiện).
+III. ĐỐI TƯỢNG VÀ THỜI GIAN GIÁM SÁT
+- Tháng 5/2026: giám sát Chi bộ xóm Yên Lý (Ủy ban Kiểm tra Đảng ủy xã chủ trì).
+- Quý IV/2026: giám sát Chi bộ Trạm Y tế xã (Ban Xây dựng Đảng chủ trì).
+IV. TỔ CHỨC THỰC HIỆN
+- Các chi bộ chuẩn bị báo cáo (Văn phòng Đảng ủy chủ trì).
+"""
+
+
+def test_a_schedule_of_bullets_that_each_name_who_leads_them_is_the_plans_tasks() -> None:
+    tasks = _plan(SCHEDULE_AS_BULLETS).tasks
+    assert [(t.lead, t.due.kind) for t in tasks] == [
+        (["Ủy ban Kiểm tra Đảng ủy xã"], "month"),
+        (["Ban Xây dựng Đảng"], "quarter"),
+    ]
+    assert tasks[0].title.startswith("Giám sát Chi bộ xóm Yên Lý")
