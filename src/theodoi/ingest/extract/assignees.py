@@ -156,7 +156,16 @@ def time_at_end(words: str) -> tuple[str, str] | None:
             if not separator or not _TIME_CLAUSE.match(clause.strip()):
                 return None
     time = time_clause(clause)
+    if time is None and bracket and _CONDITION.match(clause.strip()):
+        # ``… (theo đề nghị của doanh nghiệp).``: a bracket that closes the line with the
+        # condition the task waits on is its time.
+        time = clause.strip()
     return (head.strip(" ;,"), time) if time else None
+
+
+_CONDITION = re.compile(
+    r"^(theo (đề nghị|yêu cầu|tiến độ|hướng dẫn|kế hoạch)|(ngay )?sau khi|khi có)\b", re.IGNORECASE
+)
 
 
 def time_before_colon(words: str) -> tuple[str, str] | None:
