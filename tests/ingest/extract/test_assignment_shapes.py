@@ -240,3 +240,20 @@ def test_a_schedule_of_bullets_that_each_name_who_leads_them_is_the_plans_tasks(
         (["Ban Xây dựng Đảng"], "quarter"),
     ]
     assert tasks[0].title.startswith("Giám sát Chi bộ xóm Yên Lý")
+
+
+def test_a_closing_bracket_with_the_condition_a_task_waits_on_is_its_time() -> None:
+    text = """KẾ HOẠCH
+Phát triển hạ tầng số năm 2026
+II. NHIỆM VỤ
+1. Giao Ủy ban nhân dân các xã, phường:
+a) Bố trí mặt bằng lắp đặt trạm thu phát sóng (theo đề nghị của doanh nghiệp).
+b) Rà soát các điểm lõm sóng (Quý II/2026).
+"""
+    first, second = _plan(text).tasks
+    assert first.title == "Bố trí mặt bằng lắp đặt trạm thu phát sóng"
+    assert (first.due.kind, first.due.condition) == (
+        "conditional",
+        "theo đề nghị của doanh nghiệp",
+    )
+    assert (second.due.kind, second.due.quarter) == ("quarter", 2)
