@@ -303,13 +303,22 @@ def split_roles(cell: str) -> tuple[str, str | None]:
     return cell, None
 
 
+def _group_body(row: TableRow) -> str:
+    """``I | CÔNG AN TỈNH`` over rows that name no lead: a table that lists the tasks of each
+    body under a group row naming it; the body leads them."""
+    if row.group is None or row.number == row.group.code:
+        return ""
+    named = assignee_of(row.group.title)
+    return named[0] if named and not named[1] else ""
+
+
 def _task_from_row(row: TableRow, prefix: str, table: ReadTable) -> Task:
     doubts = dict(row.doubts)
     cells = row.cells
     own = row.group is not None and row.number == row.group.code
     in_group = table.numbers_restart and row.group is not None and not own
     number = f"{row.group.code}.{row.number}" if in_group and row.group else row.number
-    lead, partners = split_roles(cells.get(Column.LEAD, ""))
+    lead, partners = split_roles(cells.get(Column.LEAD, "") or _group_body(row))
     title = clean_title(cells.get(Column.TITLE, ""))
     output = clean_title(cells.get(Column.OUTPUT, ""))
     if table.title_prefix:
