@@ -257,3 +257,19 @@ b) Rà soát các điểm lõm sóng (Quý II/2026).
         "theo đề nghị của doanh nghiệp",
     )
     assert (second.due.kind, second.due.quarter) == ("quarter", 2)
+
+
+def test_a_table_group_row_that_names_a_body_leads_its_rows() -> None:
+    text = """KẾ HOẠCH
+Thực hiện Đề án 06 năm 2026
+PHỤ LỤC
+PHÂN CÔNG NHIỆM VỤ CHO CÁC CƠ QUAN
+| TT | Nhiệm vụ | Thời gian hoàn thành |
+| --- | --- | --- |
+| I | CÔNG AN TỈNH | |
+| 1 | Làm sạch dữ liệu dân cư | Tháng 6/2026 |
+| II | HOÀN THIỆN THỂ CHẾ | |
+| 1 | Ban hành quy chế chia sẻ dữ liệu | Quý II/2026 |
+"""
+    tasks = _plan(text).tasks
+    assert [(t.group, t.lead) for t in tasks] == [("I", ["Công an tỉnh"]), ("II", [])]
