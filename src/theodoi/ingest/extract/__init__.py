@@ -20,6 +20,7 @@ from theodoi.ingest.extract.groups import (
     group_of,
     shared_deadline,
     task_groups,
+    tasks_in_assignments,
 )
 from theodoi.ingest.extract.indicators import (
     indicators_from_prose,
@@ -138,6 +139,7 @@ def extract_source(source: SourceText) -> Plan:
     blocks = rebuild_flattened_tables(source.blocks)
     segmented = segment(blocks)
     root = segmented.root
+    tasks_in_assignments(root)
     all_text = "\n".join(
         b.text if isinstance(b, Paragraph) else "\n".join(" | ".join(r) for r in b.rows)
         for b in blocks

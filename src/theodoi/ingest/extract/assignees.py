@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi.ingest.fields.bodies import opens_with_body
+from theodoi.ingest.fields.bodies import opens_with_body, spelt_as_catalogue
 from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.tables import Column, looks_like_time
 
@@ -23,8 +23,11 @@ _LONGEST_NAME = 22  # words; ``Tổ đảng ở Thường trực Ủy ban Khoa h
 
 
 def _body(words: str) -> str | None:
-    """``words`` as a body's name, or None when they do not read as one."""
+    """``words`` as a body's name, or None when they do not read as one; a name in capitals
+    (a heading's ``I. SỞ NỘI VỤ``) as the catalogue spells it."""
     name = _ASKING.sub("", words.strip()).strip(" .;,-–")
+    if name.isupper():
+        name = spelt_as_catalogue(name[:1] + name[1:].lower())
     if not name or len(name.split()) > _LONGEST_NAME or not opens_with_body(name):
         return None
     return name[:1].upper() + name[1:]
@@ -70,6 +73,9 @@ _LEAD_IN_FRONT = re.compile(
     r"^(?P<lead>[^,;:()]{3,150}?)\s+(?:đồng\s+)?chủ trì\s*,?\s*", re.IGNORECASE
 )
 _PARTNERS = re.compile(r"^(?:chủ trì,?\s*)?phối hợp (?:với|cùng)\s+", re.IGNORECASE)
+_PARTNERS_LAST = re.compile(
+    r",\s*phối hợp (?:với|cùng)\s+(?P<partners>[^,;:()]{3,150}?)\s*[.;]?\s*$", re.IGNORECASE
+)
 
 
 def partners_in_words(words: str) -> tuple[str | None, str]:
@@ -84,6 +90,16 @@ def partners_in_words(words: str) -> tuple[str | None, str]:
         return None, words
     partners = rest[: verb.start()].strip(" ,")
     return (partners or None), words
+
+
+def partners_last(words: str) -> str | None:
+    """``Xây dựng kho học liệu số dùng chung, phối hợp với Trung tâm …``: the partners named
+    last, after the task, with nothing done after them (a body, not ``… phối hợp với doanh
+    nghiệp triển khai …``)."""
+    closing = _PARTNERS_LAST.search(words)
+    if closing is None or _body(closing.group("partners")) is None:
+        return None
+    return closing.group("partners").strip()
 
 
 def lead_in_front(words: str) -> tuple[dict[Column, str], str] | None:
@@ -140,7 +156,16 @@ def time_at_end(words: str) -> tuple[str, str] | None:
             if not separator or not _TIME_CLAUSE.match(clause.strip()):
                 return None
     time = time_clause(clause)
+    if time is None and bracket and _CONDITION.match(clause.strip()):
+        # ``… (theo đề nghị của doanh nghiệp).``: a bracket that closes the line with the
+        # condition the task waits on is its time.
+        time = clause.strip()
     return (head.strip(" ;,"), time) if time else None
+
+
+_CONDITION = re.compile(
+    r"^(theo (đề nghị|yêu cầu|tiến độ|hướng dẫn|kế hoạch)|(ngay )?sau khi|khi có)\b", re.IGNORECASE
+)
 
 
 def time_before_colon(words: str) -> tuple[str, str] | None:

@@ -12,7 +12,13 @@ import re
 
 from theodoi.ingest.blocks import Paragraph
 from theodoi.ingest.extract.assignees import announced_assignee, assignee_of
-from theodoi.ingest.extract.tasks import BULLET, is_assigned, is_one_task, read_item
+from theodoi.ingest.extract.tasks import (
+    BULLET,
+    assigned_bullets,
+    is_assigned,
+    is_one_task,
+    read_item,
+)
 from theodoi.ingest.plan import Group
 from theodoi.ingest.roles import NOT_TASKS, Role, role_of
 from theodoi.ingest.segment import Section
@@ -75,6 +81,21 @@ def _assigned_parents(section: Section) -> list[Section]:
     return out
 
 
+def _assigning_bullets(section: Section) -> list[Section]:
+    """Parts, outside those that hold no tasks, whose ``-`` bullets each name who leads
+    them (an inspection's schedule: ``- Tháng 5/2026: giám sát Chi bộ … (Ủy ban Kiểm tra
+    chủ trì).``)."""
+    out: list[Section] = []
+    for child in section.children:
+        if child.role in NOT_TASKS:
+            continue
+        if child.kind == "roman" and not child.children and assigned_bullets(child):
+            out.append(child)
+        else:
+            out += _assigning_bullets(child)
+    return out
+
+
 def _assignees(section: Section) -> list[Section]:
     """Headings that name the body they give tasks to (``1. Giao Sở Y tế:``), outside the
     parts that hold no tasks: an official letter's or a decision's tasks, by agency."""
@@ -131,6 +152,33 @@ def announced_items(root: Section) -> tuple[str | None, list[Section]] | None:
     return None
 
 
+def _assigns_by_body(part: Section) -> bool:
+    """A part that opens with ``Phân công`` and gives each body its tasks under a heading
+    naming it (``1. Văn phòng Sở``, ``2. Phòng Giáo dục phổ thông``)."""
+    bodies = part.children
+    return (
+        part.kind == "roman"
+        and part.role is Role.ORGANISATION
+        and fold_normalized(part.title).startswith("phân công")
+        and bool(bodies)
+        and all(assignee_of(b.title) and b.items for b in bodies)
+    )
+
+
+def tasks_in_assignments(root: Section) -> None:
+    """A plan with no part named for tasks whose ``PHÂN CÔNG THỰC HIỆN`` part lists the
+    bodies with their tasks under each has its tasks there (the part reads as the plan's
+    tasks part; ``phân công`` opens ``Tổ chức thực hiện`` arrangements only where the plan
+    has its tasks elsewhere). The part and what inherits its role are re-read as tasks."""
+    if any(s.role is Role.TASKS for s in root.walk()):
+        return
+    for part in root.children:
+        if _assigns_by_body(part):
+            for section in part.walk():
+                if section is part or role_of(section.title) is None:
+                    section.role = Role.TASKS
+
+
 def task_groups(root: Section) -> list[Section]:
     """The group headings of the tasks part, in document order."""
     part = _tasks_part(root)
@@ -146,6 +194,7 @@ def task_groups(root: Section) -> list[Section]:
         _announced_groups(root)
         or [s for s in _assigned_parents(root) if s.kind != "document"]
         or _assignees(root)
+        or _assigning_bullets(root)
     )
 
 

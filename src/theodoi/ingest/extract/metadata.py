@@ -43,11 +43,11 @@ _NATIONAL = re.compile(
 _MOTTO = re.compile(r"cộng hòa xã hội|đảng cộng sản việt nam")
 # The body that issues under a governing one (``UBND TỈNH X`` over ``SỞ KHOA HỌC VÀ CÔNG
 # NGHỆ``, ``BỘ GIÁO DỤC VÀ ĐÀO TẠO`` over ``TRƯỜNG ĐẠI HỌC …``, ``TẬP ĐOÀN …`` over ``TỔNG
-# CÔNG TY …``): the lower line names the issuer.
+# CÔNG TY …``, ``ĐẢNG BỘ TỈNH X`` over ``TỈNH ỦY X``): the lower line names the issuer.
 _ORGAN = re.compile(
-    r"^(sở|ban|văn phòng|cục|chi cục|tổng cục|trung tâm|đảng ủy|ban chỉ đạo|vụ|viện|phòng"
-    r"|trường|học viện|đại học|bệnh viện|tổng công ty|công ty|ủy ban|hội đồng|đảng đoàn"
-    r"|ban cán sự)\b"
+    r"^(sở|ban|văn phòng|cục|chi cục|tổng cục|trung tâm|đảng ủy|tỉnh ủy|thành ủy|ban chỉ đạo"
+    r"|vụ|viện|phòng|trường|học viện|đại học|bệnh viện|tổng công ty|công ty|ủy ban|hội đồng"
+    r"|đảng đoàn|ban cán sự)\b"
 )
 _CAPTION = re.compile(
     r"(?:ban hành )?kèm theo (?:chương trình hành động tại )?"
@@ -78,6 +78,14 @@ _SIGNER_IN_LEAD = re.compile(
     r"\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)\s+(?:thay mặt|đã ký|ký)"
 )
 _IMPLEMENTS_LINE = re.compile(r"^(căn cứ|thực hiện)\b")
+# What a ``Căn cứ`` clause rests on rather than carries out: a law, a charter or a
+# regulation (``Căn cứ Quy định số 296-QĐ/TW … về công tác kiểm tra, giám sát``), and the
+# act that sets up the issuer (``Quyết định số 05/2025/QĐ-UBND … quy định chức năng, nhiệm
+# vụ, quyền hạn và cơ cấu tổ chức của Sở …``). ``Thực hiện Quy định …`` does carry it out.
+_BASIS = re.compile(
+    r"^\s*(căn cứ\s+)?((bộ )?luật|hiến pháp|điều lệ)\b|^\s*(căn cứ\s+)?(quy định|quy chế) (số )?\d"
+)
+_CHARTER = re.compile(r"\bquy định chức năng, nhiệm vụ, quyền hạn\b")
 _CARRYING_OUT = re.compile(
     r"\b(?:thực hiện|triển khai|theo)\s+(?=(?:các\s+)?(?:nghị quyết|kết luận|chỉ thị|chương trình"
     r"|kế hoạch|quyết định)\b)",
@@ -229,6 +237,12 @@ def _header_issuer(lines: list[str]) -> str | None:
                 r"(^Ban | - | và )(\w)", lambda m: m.group(1) + m.group(2).upper(), organ
             )
             return f"{fields} {council}"
+        if _PARTY_COMMITTEE.match(fold_normalized(council)) and not _NAMES_ITS_BODY.search(
+            fold_normalized(organ)
+        ):
+            # ``ĐẢNG ỦY XÃ X`` over ``ỦY BAN KIỂM TRA``: a committee's own organ is named with
+            # the committee (``Ủy ban Kiểm tra Đảng ủy xã X``).
+            return f"{organ} {council}"
         return organ
     return _proper_case(" ".join(lines))
 
@@ -346,6 +360,10 @@ def _issued_on(front: list[str], captions: list[str], number: str | None) -> str
 # 36-HD/VPTW: ``T/M BAN THƯỜNG VỤ`` under ``TỈNH ỦY QUẢNG TRỊ``): that committee issues it.
 _ON_BEHALF_OF_STANDING = re.compile(r"^t/?m\.?\s+ban thường vụ\b")
 _PARTY_COMMITTEE = re.compile(r"^(tỉnh ủy|thành ủy|huyện ủy|đảng ủy)\b")
+# An organ's name that already says whose it is or where it is.
+_NAMES_ITS_BODY = re.compile(
+    r"\b(tỉnh ủy|thành ủy|huyện ủy|đảng ủy|tỉnh|thành phố|huyện|xã|phường|đặc khu|bộ)\b"
+)
 
 
 def _signing_body(segmented: Segmented, issuer: str | None) -> str | None:
@@ -372,7 +390,14 @@ def _signer(segmented: Segmented, front: list[str]) -> str | None:
 def _implements(
     front: list[str], title: str | None, own: str | None, plan_year: int | None
 ) -> list[Reference]:
-    sources = [line for line in front if _IMPLEMENTS_LINE.match(fold_normalized(line))]
+    sources = [
+        clause
+        for line in front
+        if _IMPLEMENTS_LINE.match(fold_normalized(line))
+        for clause in line.split(";")
+        if not _BASIS.match(fold_normalized(clause))
+        and not _CHARTER.search(fold_normalized(clause))
+    ]
     sources += [
         line
         for line in front

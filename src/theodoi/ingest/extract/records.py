@@ -416,6 +416,7 @@ class _Reader:
         elif not row.raw_number and self.out.rows and self.layout.number_at is not None:
             self._unnumbered_row(row)
         else:
+            self._named_once_above(row)
             number = row.number or row.raw_number or str(len(self.out.rows) + 1)
             task = TableRow(number, row.by_role, row.targets, self.group, row.doubts, self.part)
             if row.k in self.guessed:
@@ -424,6 +425,22 @@ class _Reader:
                     "cần kiểm tra."
                 )
             self.out.rows.append(task)
+
+    def _named_once_above(self, row: _Row) -> None:
+        """A table that lists the bodies or the times first and the tasks after (``TT | Cơ
+        quan thực hiện | Nhiệm vụ | Thời hạn``, an inspection's ``TT | Thời gian | Đơn vị
+        được kiểm tra | …``) names a body or a time once for its rows: its cell spans them in
+        the office's file and is empty in the rows below when the text is typed or exported.
+        An empty lead or time cell before the title is the one of the row above, in the same
+        group."""
+        roles = self.layout.roles
+        above = self.out.rows[-1] if self.out.rows else None
+        if above is None or above.group is not self.group or not row.by_role.get(Column.TITLE):
+            return
+        title_at = roles.index(Column.TITLE)
+        for column in (Column.LEAD, Column.DUE):
+            if column in roles[:title_at] and not row.by_role.get(column):
+                row.by_role[column] = above.cells.get(column, "")
 
     def _heads_group(self, row: _Row) -> bool:
         """A Roman number, a capital letter, or words alone where a group may open."""

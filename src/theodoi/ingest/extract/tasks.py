@@ -22,6 +22,7 @@ from theodoi.ingest.extract.assignees import (
     lead_asked,
     lead_in_front,
     partners_in_words,
+    partners_last,
     subject_of,
     time_at_end,
     time_before_colon,
@@ -153,6 +154,8 @@ def _closing_assignment(text: str) -> tuple[str, dict[Column, str]] | None:
             values.update({c: v for c, v in ((Column.COOPERATING, coop), (Column.DUE, due)) if v})
         elif partners and Column.LEAD in values and Column.COOPERATING not in values:
             values[Column.COOPERATING] = partners.group("after") or partners.group("before")
+        elif Column.LEAD in values and Column.COOPERATING not in values and (doers := _doers(part)):
+            values[Column.COOPERATING] = doers
         elif Column.LEAD in values and Column.DUE not in values and part:
             values[Column.DUE] = part
         elif Column.LEAD not in values and opens_with_body(part) and _names_a_time(parts):
@@ -160,6 +163,16 @@ def _closing_assignment(text: str) -> tuple[str, dict[Column, str]] | None:
         else:
             return None
     return (words, values) if Column.LEAD in values else None
+
+
+# ``(Ban Tuyên giáo và Dân vận chủ trì; các chi bộ, đảng bộ trực thuộc thực hiện; …)``: after
+# the lead, the bodies that carry the task out with it are its partners.
+_DOERS = re.compile(r"^(?P<who>.{3,200}?)\s+(?:cùng\s+)?(?:tổ chức\s+)?thực hiện$", re.IGNORECASE)
+
+
+def _doers(part: str) -> str | None:
+    doers = _DOERS.match(part)
+    return doers.group("who") if doers and opens_with_body(doers.group("who")) else None
 
 
 def _names_a_time(parts: list[str]) -> bool:
@@ -290,13 +303,22 @@ def split_roles(cell: str) -> tuple[str, str | None]:
     return cell, None
 
 
+def _group_body(row: TableRow) -> str:
+    """``I | CÔNG AN TỈNH`` over rows that name no lead: a table that lists the tasks of each
+    body under a group row naming it; the body leads them."""
+    if row.group is None or row.number == row.group.code:
+        return ""
+    named = assignee_of(row.group.title)
+    return named[0] if named and not named[1] else ""
+
+
 def _task_from_row(row: TableRow, prefix: str, table: ReadTable) -> Task:
     doubts = dict(row.doubts)
     cells = row.cells
     own = row.group is not None and row.number == row.group.code
     in_group = table.numbers_restart and row.group is not None and not own
     number = f"{row.group.code}.{row.number}" if in_group and row.group else row.number
-    lead, partners = split_roles(cells.get(Column.LEAD, ""))
+    lead, partners = split_roles(cells.get(Column.LEAD, "") or _group_body(row))
     title = clean_title(cells.get(Column.TITLE, ""))
     output = clean_title(cells.get(Column.OUTPUT, ""))
     if table.title_prefix:
@@ -360,7 +382,7 @@ def read_line(text: str) -> tuple[str, dict[Column, str]]:
         words, values[Column.DUE] = closing
     if Column.COOPERATING not in values:
         partners, words = partners_in_words(words)
-        if partners:
+        if partners := partners or partners_last(words):
             values[Column.COOPERATING] = partners
     return words, values
 
@@ -530,11 +552,22 @@ def task_items(group: Section, assignee: str | None = None) -> list[Item]:
             out.extend(bullets)
         elif given := bullets_given_by_heading(child):
             out.extend(given)
-        elif is_one_task(child):
+        elif is_one_task(child) or (named and _line_alone(child)):
+            # ``I. SỞ NỘI VỤ`` over ``1. Hoàn thành số hóa hồ sơ …; tháng 11/2026.``: under a
+            # heading that names a body, a numbered line alone is one of its tasks.
             out.append(read_item(child, assignee))
         else:
             out.extend(task_items(child, assignee))
     return out or _own_tasks(group, assignee, named)
+
+
+def _line_alone(section: Section) -> bool:
+    """A numbered or lettered line with nothing under it that names no body of its own."""
+    return (
+        section.kind in ("arabic", "letter")
+        and not section.items
+        and assignee_of(section.title) is None
+    )
 
 
 def _own_tasks(group: Section, assignee: str | None, named: tuple[str, str] | None) -> list[Item]:

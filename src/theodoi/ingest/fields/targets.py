@@ -217,9 +217,13 @@ _YEAR_AFTER = re.compile(
     r"^\s*\(?(?:vào |trong |đến |đến hết |tới )?năm ((?:19|20)\d\d)\)?(?=\s*(?:[,;.)]|và\b|$))",
     re.IGNORECASE,
 )
+# ``… so với năm 2025``: the year a change is counted from is its base, not the target's year.
 _YEAR_CLOSING = re.compile(
-    r"\s*,?\s*\(?(?:vào |trong |đến |đến hết |tới )?năm ((?:19|20)\d\d)\)?\s*$", re.IGNORECASE
+    r"(?<!so với)(?<!so với )\s*,?\s*\(?(?:vào |trong |đến |đến hết |tới )?năm ((?:19|20)\d\d)"
+    r"\)?\s*$",
+    re.IGNORECASE,
 )
+_BASELINE = re.compile(r"\s*,?\s*\bso với\b.*$", re.IGNORECASE)
 _PER = re.compile(
     r"\s+(\w+)(?:\s+trên\s+(?:một|1)\s+|\s*/\s*)(vạn|nghìn|ngàn|triệu|trăm|10\.000|1\.000)\s+(\w+)",
     re.IGNORECASE,
@@ -270,6 +274,9 @@ _LONG_COUNTED = re.compile(
     r"|tuyến cáp quang|tổ chức khoa học|doanh nghiệp công nghệ|sản phẩm chủ lực)\b",
     re.IGNORECASE,
 )
+# Nouns that count kinds of what they stand before (``30 giống cây trồng, vật nuôi``, ``5 loại
+# sản phẩm``, ``3 nhóm ngành``): the count is in that word alone.
+_KIND_COUNTED = re.compile(r"\s+(giống|loại|nhóm|dòng)(?=\s+[^\W\d])", re.IGNORECASE)
 # Money: a magnitude and its currency (``2 tỷ USD``, ``500 nghìn tỷ đồng``), the currency in
 # capitals as it is written.
 _MONEY = re.compile(
@@ -458,6 +465,9 @@ def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, in
     money = _MONEY.match(text, at)
     if money:
         return money.group(1), money.end()
+    kinds = _KIND_COUNTED.match(text, at)
+    if kinds:
+        return kinds.group(1), kinds.end()
     long_noun = _LONG_COUNTED.match(text, at)
     if long_noun:
         return long_noun.group(1), long_noun.end()
@@ -513,7 +523,7 @@ def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[Pr
     if item.unit and not item.unit.startswith("%") and (complement or not subject):
         # What is counted names the indicator: ``hình thành ít nhất 01 khu công nghiệp ...``.
         complement = _PER.sub("", text[item.figure.end() : item.complement_end])
-    complement = _YEAR_AFTER.sub("", _YEAR_CLOSING.sub("", complement))
+    complement = _YEAR_AFTER.sub("", _YEAR_CLOSING.sub("", _BASELINE.sub("", complement)))
     complement = _THEN_VERB.sub("", complement).strip(" ,.…")
     if item.unit and complement == item.unit:
         complement = ""  # ``đạt 1.500 người``: the unit, not what is counted
@@ -534,6 +544,10 @@ def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[Pr
         complement = f"{share_of} {complement}".strip()
     if share and subject and complement:
         name = f"Tỷ trọng {_lower_first(subject)} trong {complement}"
+    elif (subject.lower() == "có" or not subject) and _counts(item.unit, complement):
+        # ``Có ít nhất 30 giống cây trồng … được công nhận``, ``ít nhất 20 cơ sở giáo dục …``:
+        # the count of what is counted.
+        name = f"Số {complement}"
     elif not subject and complement and item.unit == "%":
         name = f"{rate.group(1) if rate else 'Tỷ lệ'} {complement}"
     else:
@@ -542,6 +556,14 @@ def _name(paragraph: _Paragraph, item: _Found, previous_end: int, found: list[Pr
         name = f"{name} trong {_lower_first(found[-1].name)}"
     name = name.strip(" ,.…")
     return name[:1].upper() + name[1:]
+
+
+def _counts(unit: str | None, complement: str) -> bool:
+    """Whether the words after a figure name what its unit counts (``cơ sở giáo dục …`` after
+    ``20``): a unit of things, not a share or a sum of money."""
+    if not unit or unit.startswith("%") or _MONEY.match(f" {unit}"):
+        return False
+    return complement.lower().startswith(unit.lower())
 
 
 def _lower_first(words: str) -> str:

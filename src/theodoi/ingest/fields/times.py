@@ -26,7 +26,7 @@ _RECURRING = re.compile(
 # dates after it are the cited document's, never the task's.
 _CONDITION_CUE = re.compile(
     r"\b(ngay sau khi|sau khi|khi có|khi được|ngay khi|theo (hướng dẫn|tiến độ|lộ trình|kế hoạch"
-    r"|yêu cầu|quy định|chỉ đạo|văn bản|đề án|chương trình|điều|khoản|điểm|mốc|các mốc"
+    r"|yêu cầu|đề nghị|quy định|chỉ đạo|văn bản|đề án|chương trình|điều|khoản|điểm|mốc|các mốc"
     r"|thời gian|thời hạn|quyết định|nghị định|nghị quyết|thông tư|chỉ thị|công văn|luật"
     r"|kết luận)|tùy theo|tùy thuộc|phụ thuộc)\b",
     re.IGNORECASE,
