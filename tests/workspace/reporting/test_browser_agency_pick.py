@@ -49,7 +49,12 @@ def test_the_coordinator_picks_an_agency_for_an_ad_hoc_round(
 
     box = page.get_by_role("combobox", name="Tìm cơ quan theo bất kỳ tên gọi nào")
     # The button that searches without JavaScript.
-    expect(page.get_by_role("button", name="Tìm", exact=True)).to_be_visible()
+    find = page.get_by_role("button", name="Tìm", exact=True)
+    expect(find).to_be_visible()
+    # On one line, not broken into "Tì" over "m" by the search box beside it on a phone.
+    lines = "b => { const r = document.createRange(); r.selectNodeContents(b);"
+    lines += " return new Set([...r.getClientRects()].map(l => Math.round(l.top))).size; }"
+    assert find.evaluate(lines) == 1
     box.fill("thu nghiem 17")
     option = page.get_by_role("option", name=communes[16].name)
     expect(option).to_be_visible()
