@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 
 from theodoi.ingest.blocks import Paragraph
-from theodoi.ingest.extract.assignees import announced_assignee, assignee_of
+from theodoi.ingest.extract.assignees import (
+    addressee_of,
+    announced_assignee,
+    assignee_of,
+    lead_as_subject,
+)
 from theodoi.ingest.extract.tasks import BULLET, is_assigned, is_one_task, read_item
 from theodoi.ingest.plan import Group
 from theodoi.ingest.roles import NOT_TASKS, Role, role_of
@@ -75,19 +80,32 @@ def _assigned_parents(section: Section) -> list[Section]:
     return out
 
 
+def lone_task(section: Section) -> bool:
+    """Whether a numbered item with nothing under it is one task of the body its sentence
+    opens with (``4. Văn phòng Sở theo dõi, đôn đốc …, báo cáo Giám đốc Sở trước ngày 05
+    hằng tháng.``): among headings that give their items to a body, it is a task, not a
+    group of them."""
+    return not section.items and lead_as_subject(section.title) is not None
+
+
 def _assignees(section: Section) -> list[Section]:
     """Headings that name the body they give tasks to (``1. Giao Sở Y tế:``), outside the
-    parts that hold no tasks: an official letter's or a decision's tasks, by agency."""
+    parts that hold no tasks: an official letter's or a decision's tasks, by agency; with
+    the items beside them that are each one task of the body they open with."""
     out: list[Section] = []
+    lone: list[Section] = []
     for child in section.children:
         if child.role in NOT_TASKS:
             continue
         named = assignee_of(child.title)
         if named and (child.items or named[1]):
             out.append(child)
+        elif lone_task(child):
+            out.append(child)
+            lone.append(child)
         else:
             out += _assignees(child)
-    return out
+    return out if len(out) > len(lone) else [s for s in out if s not in lone]
 
 
 def _without_closing(item: Section) -> Section:
@@ -106,6 +124,7 @@ def announced_items(root: Section) -> tuple[str | None, list[Section]] | None:
     the text has neither. A letter that writes its items as ``-`` bullets after the
     sentence has them as items too, numbered in order."""
     assignee: str | None = None
+    addressee: str | None = None  # ``Kính gửi: Sở …``: whom ``Quý Sở`` means
     items: list[Section] = []
     bullets = False
     for item in root.items:
@@ -117,7 +136,8 @@ def announced_items(root: Section) -> tuple[str | None, list[Section]] | None:
                 continue
             if items:
                 break
-            assignee = announced_assignee(item.text) or assignee
+            addressee = addressee or addressee_of(item.text)
+            assignee = announced_assignee(item.text, addressee) or assignee
         elif (
             isinstance(item, Section)
             and item.kind in ("arabic", "letter")

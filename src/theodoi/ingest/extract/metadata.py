@@ -222,6 +222,10 @@ def _header_issuer(lines: list[str]) -> str | None:
         if organ.startswith("Sở") and place:
             return f"{organ} tỉnh {place}"
         council = _proper_case(" ".join(lines[:-1]))
+        if _ORGAN.fullmatch(fold_normalized(lines[-1]).strip()):
+            # ``UBND TỈNH THÁI NGUYÊN`` over ``VĂN PHÒNG``: a unit with no name of its own is
+            # named by the body it serves (``Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên``).
+            return f"{organ} {council}"
         if organ.startswith("Ban ") and council.startswith("Hội đồng nhân dân"):
             # ``HĐND TỈNH X`` over ``BAN KINH TẾ - NGÂN SÁCH``: a council's committee is
             # named with its council, each field of its name capitalised.

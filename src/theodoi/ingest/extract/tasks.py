@@ -466,8 +466,12 @@ def _bullet_items(section: Section, texts: list[str], assignee: str | None) -> l
 def assigned_bullets(section: Section, assignee: str | None = None) -> list[Item]:
     """The ``-`` bullets of a heading that each assign a task of their own (``- Triển khai …
     (Sở Tài chính chủ trì, phối hợp với …; năm 2025).``), as items coded after the heading
-    (``III.2.1``). A bullet with no assignment explains its heading; it is not a task."""
+    (``III.2.1``). A bullet with no assignment explains its heading; it is not a task. A
+    notice's bullets that each open with the body they address (``- Vụ Giáo dục Đại học: chủ
+    trì xây dựng …``, ``- Cục Kế hoạch - Tài chính: tổng hợp …``) each assign one too."""
     bullets = [BULLET.sub("", text) for text in section.paragraphs if BULLET.match(text)]
+    if bullets and all(body_before_colon(text) for text in bullets):
+        return _bullet_items(section, bullets, assignee)
     if not bullets or not all(split_assignment(text)[1] for text in bullets):
         return []
     if not any(split_assignment(text)[0] for text in bullets):

@@ -1,0 +1,217 @@
+"""Official letters (công văn), notices of conclusions (thông báo kết luận) and directives (chỉ
+thị): who each item goes to, when it is due, and which lines are the document's own closing
+words rather than part of its last item. Each rule in the words of the documents it covers."""
+
+from __future__ import annotations
+
+from theodoi.ingest.extract import extract_source
+from theodoi.ingest.extract.assignees import (
+    announced_assignee,
+    assignee_of,
+    lead_as_subject,
+    lead_in_front,
+    time_in_words,
+)
+from theodoi.ingest.fields.bodies import opens_with_body
+from theodoi.ingest.fields.times import parse_due
+from theodoi.ingest.plan import Plan
+from theodoi.ingest.readers import read_text
+from theodoi.ingest.tables import Column
+
+
+def _plan(text: str) -> Plan:
+    return extract_source(read_text(text))
+
+
+# --- who is asked -------------------------------------------------------------------------
+
+
+def test_a_directives_request_names_every_body_of_its_list() -> None:
+    # ``tổ chức`` after the comma is one more body of the list, not the verb that ends it.
+    sentence = (
+        "Để khắc phục hạn chế, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng tập "
+        "trung lãnh đạo, thực hiện tốt các nhiệm vụ sau:"
+    )
+    assert announced_assignee(sentence) == "Các cấp ủy, tổ chức đảng"
+
+
+def test_a_letter_that_asks_quy_so_asks_the_body_it_is_sent_to() -> None:
+    plan = _plan(
+        "BỘ KHOA HỌC VÀ CÔNG NGHỆ\nCỤC ĐỔI MỚI SÁNG TẠO\nSố: 12/ĐMST-HTKN\n"
+        "V/v phối hợp tổ chức Ngày hội khởi nghiệp\n"
+        "Kính gửi: Sở Khoa học và Công nghệ các tỉnh, thành phố trực thuộc trung ương.\n"
+        "Cục Đổi mới sáng tạo đề nghị Quý Sở phối hợp thực hiện một số nội dung sau:\n"
+        "1. Cử cán bộ đầu mối, gửi thông tin về Cục trước ngày 20/4/2026.\n"
+        "2. Phối hợp tổ chức Ngày hội khởi nghiệp tại địa phương trong Quý IV/2026.\n"
+        "Trân trọng./.\n"
+    )
+    assert [t.lead for t in plan.tasks] == [
+        ["Sở Khoa học và Công nghệ các tỉnh, thành phố trực thuộc trung ương"]
+    ] * 2
+    assert [t.due.kind for t in plan.tasks] == ["date", "quarter"]
+
+
+def test_a_letter_to_several_bodies_gives_quy_co_quan_to_none_of_them() -> None:
+    sentence = "Sở Nội vụ đề nghị Quý cơ quan phối hợp thực hiện các nội dung sau:"
+    assert announced_assignee(sentence, None) is None
+    assert announced_assignee(sentence, "Sở Y tế") == "Sở Y tế"
+
+
+def test_a_heading_may_name_its_bodies_in_abbreviations() -> None:
+    assert assignee_of("UBND các xã, phường:") == ("Ủy ban nhân dân các xã, phường", "")
+
+
+def test_a_long_heading_that_only_lists_bodies_assigns_its_items() -> None:
+    # Thirteen words, but no verb: a list of the bodies the lettered items under it go to.
+    heading = "Các sở, ban, ngành cấp tỉnh, Ủy ban nhân dân các xã, phường"
+    assert assignee_of(heading) == (heading, "")
+    # A long heading with a verb is a task's sentence, as before.
+    assert assignee_of("Các sở, ban, ngành cấp tỉnh tổ chức quán triệt đến từng cán bộ") is None
+
+
+def test_partners_end_at_the_verb_in_lower_case_not_at_one_inside_a_name() -> None:
+    found = lead_in_front(
+        "Văn phòng Đảng ủy chủ trì, phối hợp với Ban Xây dựng Đảng hướng dẫn các chi bộ"
+    )
+    assert found == (
+        {Column.LEAD: "Văn phòng Đảng ủy", Column.COOPERATING: "Ban Xây dựng Đảng"},
+        "Hướng dẫn các chi bộ",
+    )
+
+
+def test_a_body_as_subject_before_a_verb_of_its_own() -> None:
+    assert lead_as_subject("Các chi bộ trực thuộc đưa nội dung chuyển đổi số vào sinh hoạt") == (
+        {Column.LEAD: "Các chi bộ trực thuộc"},
+        "Đưa nội dung chuyển đổi số vào sinh hoạt",
+    )
+    # ``phối hợp`` with the work after it is the verb; ``phối hợp với`` names partners.
+    assert lead_as_subject("Ban điều hành các tổ dân phố phối hợp tuyên truyền") == (
+        {Column.LEAD: "Ban điều hành các tổ dân phố"},
+        "Phối hợp tuyên truyền",
+    )
+
+
+def test_a_villages_or_residential_groups_committee_is_a_body() -> None:
+    assert opens_with_body("Ban điều hành các tổ dân phố")
+    assert opens_with_body("Ban điều hành thôn Đông")
+    assert not opens_with_body("Ban hành kế hoạch")
+
+
+def test_a_unit_with_no_name_of_its_own_is_named_by_the_body_it_serves() -> None:
+    plan = _plan(
+        "UBND TỈNH THÁI NGUYÊN\nVĂN PHÒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 1834/VP-KGVX\nThái Nguyên, ngày 24 tháng 4 năm 2026\n"
+        "Kính gửi: Sở Tài chính.\n"
+        "Phó Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:\n"
+        "1. Sở Tài chính thẩm định dự toán kinh phí; hoàn thành trong Quý III/2026.\n"
+    )
+    assert plan.document.issuer == "Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên"
+    assert plan.document.province == "Thái Nguyên"
+
+
+# --- notices and directives organised by the bodies they address ---------------------------
+
+
+NOTICE = """BỘ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 312/TB-BGDĐT
+THÔNG BÁO
+Kết luận của Thứ trưởng tại buổi làm việc về chuyển đổi số
+Sau khi nghe báo cáo của các đơn vị, Thứ trưởng kết luận như sau:
+1. Đánh giá chung
+Các đơn vị đã chủ động triển khai các nhiệm vụ được giao.
+2. Nhiệm vụ thời gian tới
+- Vụ Giáo dục Đại học: chủ trì xây dựng Khung năng lực số, trình Bộ trưởng trong tháng 7/2026.
+- Cục Kế hoạch - Tài chính: tổng hợp nhu cầu kinh phí chuyển đổi số vào dự toán năm 2027.
+Bộ Giáo dục và Đào tạo thông báo để các đơn vị biết, thực hiện./.
+"""
+
+
+def test_a_notices_bullets_that_each_name_their_body_are_its_tasks() -> None:
+    tasks = _plan(NOTICE).tasks
+    assert [(t.code, t.group, t.lead) for t in tasks] == [
+        ("2.1", "2", ["Vụ Giáo dục Đại học"]),
+        ("2.2", "2", ["Cục Kế hoạch - Tài chính"]),
+    ]
+    assert tasks[0].title.startswith("Chủ trì xây dựng Khung năng lực số")
+    assert (tasks[0].due.kind, tasks[0].due.month) == ("month", 7)
+    assert tasks[1].due.kind == "year"
+
+
+SO_NOTICE = """Giám đốc Sở kết luận như sau:
+1. Cơ bản thống nhất với báo cáo của Phòng Chuyển đổi số.
+2. Giao Phòng Chuyển đổi số:
+- Tham mưu văn bản đôn đốc các xã cập nhật chỉ số chuyển đổi số; trong tháng 5/2026.
+3. Giao Trung tâm Công nghệ thông tin và Truyền thông:
+- Bảo đảm vận hành ổn định Cổng dịch vụ công của tỉnh; thường xuyên.
+4. Văn phòng Sở theo dõi, đôn đốc các phòng thực hiện, báo cáo Giám đốc Sở trước ngày 05 hằng tháng.
+Sở Khoa học và Công nghệ thông báo để các phòng, đơn vị biết, thực hiện./.
+"""
+
+
+def test_a_line_that_opens_with_its_body_among_the_bodies_groups_is_one_task() -> None:
+    plan = _plan(SO_NOTICE)
+    assert [(t.code, t.group) for t in plan.tasks] == [("2.1", "2"), ("3.1", "3"), ("4", None)]
+    assert [g.code for g in plan.groups] == ["2", "3"]
+    lone = plan.tasks[-1]
+    assert lone.lead == ["Văn phòng Sở"]
+    assert lone.title.startswith("Theo dõi, đôn đốc")
+    assert (lone.due.kind, lone.due.text) == ("recurring", "trước ngày 05 hằng tháng")
+
+
+DIRECTIVE = """CHỈ THỊ
+Về tăng cường chuyển đổi số trong ngành
+Bộ trưởng yêu cầu:
+1. Vụ Kế hoạch - Tài chính
+a) Ưu tiên bố trí kinh phí cho các nhiệm vụ chuyển đổi số trong kế hoạch năm 2027.
+2. Trung tâm Chuyển đổi số
+a) Bảo đảm an toàn thông tin cho các hệ thống thông tin của Bộ; thường xuyên.
+Thủ trưởng các cơ quan, đơn vị thuộc Bộ chịu trách nhiệm thực hiện nghiêm Chỉ thị này./.
+"""
+
+
+def test_a_directives_closing_sentence_is_no_part_of_its_last_item() -> None:
+    last = _plan(DIRECTIVE).tasks[-1]
+    assert last.title == "Bảo đảm an toàn thông tin cho các hệ thống thông tin của Bộ"
+    assert last.lead == ["Trung tâm Chuyển đổi số"]
+
+
+# --- times ----------------------------------------------------------------------------------
+
+
+LETTER = """Sở Nội vụ đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:
+1. Đề nghị các sở, ban, ngành tỉnh:
+a) Rà soát, đăng ký nhu cầu bồi dưỡng kỹ năng số của công chức.
+b) Cử công chức làm đầu mối.
+2. Đề nghị Ủy ban nhân dân các xã, phường:
+a) Bố trí công chức tham gia các lớp bồi dưỡng; thời gian theo lịch của Sở Nội vụ.
+b) Lựa chọn công chức tham gia Tổ công nghệ số cộng đồng.
+Báo cáo kết quả thực hiện các nội dung trên gửi về Sở Nội vụ trước ngày 30/6/2026 để tổng hợp.
+Trân trọng./.
+"""
+
+
+def test_the_report_on_all_a_letter_asks_is_the_time_of_the_items_without_one() -> None:
+    tasks = _plan(LETTER).tasks
+    assert [t.code for t in tasks] == ["1.a", "1.b", "2.a", "2.b"]
+    assert [t.due.date for t in tasks] == ["2026-06-30", "2026-06-30", None, "2026-06-30"]
+    assert tasks[3].title == "Lựa chọn công chức tham gia Tổ công nghệ số cộng đồng."
+    # A time of its own wins: another body's schedule, which the coordinator dates later.
+    assert (tasks[2].due.kind, tasks[2].due.condition) == (
+        "conditional",
+        "theo lịch của Sở Nội vụ",
+    )
+
+
+def test_a_time_set_by_another_bodys_schedule_is_conditional() -> None:
+    due = parse_due("theo lịch của Sở Nội vụ")
+    assert (due.kind, due.condition) == ("conditional", "theo lịch của Sở Nội vụ")
+
+
+def test_a_task_that_reports_each_period_is_recurring() -> None:
+    words = "Theo dõi, đôn đốc việc thực hiện Chỉ thị, định kỳ hằng năm báo cáo Ban Thường vụ."
+    assert time_in_words(words) == "định kỳ hằng năm"
+    assert time_in_words("Theo dõi, định kỳ 6 tháng, hằng năm báo cáo Ủy ban") == (
+        "định kỳ 6 tháng, hằng năm"
+    )
+    # ``định kỳ`` that is not about reporting is no time (``sinh hoạt chi bộ định kỳ``).
+    assert time_in_words("Đưa nội dung chuyển đổi số vào sinh hoạt chi bộ định kỳ") is None
