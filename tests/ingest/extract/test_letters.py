@@ -109,6 +109,16 @@ def test_a_unit_with_no_name_of_its_own_is_named_by_the_body_it_serves() -> None
     assert plan.document.province == "Thái Nguyên"
 
 
+def test_a_councils_standing_committee_under_it_issues_in_its_name() -> None:
+    plan = _plan(
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH QUẢNG TRỊ\nTHƯỜNG TRỰC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 67/TB-HĐND\nQuảng Trị, ngày 22 tháng 5 năm 2026\nTHÔNG BÁO\n"
+        "Kết luận của Thường trực Hội đồng nhân dân tỉnh tại phiên giải trình\n"
+    )
+    assert plan.document.issuer == "Thường trực Hội đồng nhân dân tỉnh Quảng Trị"
+    assert plan.document.province == "Quảng Trị"
+
+
 # --- notices and directives organised by the bodies they address ---------------------------
 
 
@@ -156,6 +166,20 @@ def test_a_line_that_opens_with_its_body_among_the_bodies_groups_is_one_task() -
     assert lone.lead == ["Văn phòng Sở"]
     assert lone.title.startswith("Theo dõi, đôn đốc")
     assert (lone.due.kind, lone.due.text) == ("recurring", "trước ngày 05 hằng tháng")
+
+
+def test_a_line_that_asks_a_body_among_the_bodies_groups_is_one_task() -> None:
+    plan = _plan(
+        "Chủ tịch UBND tỉnh yêu cầu:\n1. Sở Nội vụ:\n"
+        "- Rà soát các nhiệm vụ chậm tiến độ; hoàn thành trước ngày 30/7/2026.\n"
+        "2. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện văn bản này.\n"
+        "Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.\n"
+    )
+    assert [(t.code, t.group, t.lead) for t in plan.tasks] == [
+        ("1.1", "1", ["Sở Nội vụ"]),
+        ("2", None, ["Văn phòng Ủy ban nhân dân tỉnh"]),
+    ]
+    assert plan.tasks[1].title == "Theo dõi, đôn đốc việc thực hiện văn bản này."
 
 
 DIRECTIVE = """CHỈ THỊ

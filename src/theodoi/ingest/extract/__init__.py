@@ -10,7 +10,6 @@ when there is one, is the list of indicators; else each target figure of the tex
 from __future__ import annotations
 
 from theodoi.ingest.blocks import Paragraph, SourceText
-from theodoi.ingest.extract.assignees import assignee_of
 from theodoi.ingest.extract.context import (
     date_in_own_year,
     doubt_early_deadlines,
@@ -126,7 +125,7 @@ def _from_items(root: Section) -> tuple[list[Group], list[Task]]:
             # there are no groups to put them in.
             tasks += [task_from_item(item, None) for item in task_items(section)]
             continue
-        if lone_task(section) and not assignee_of(section.title):
+        if lone_task(section):
             # A task among the groups, given to the body its sentence opens with: its time
             # closes its words, as a letter's item's does.
             item = read_item(section)

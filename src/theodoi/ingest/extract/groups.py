@@ -16,6 +16,7 @@ from theodoi.ingest.extract.assignees import (
     announced_assignee,
     assignee_of,
     lead_as_subject,
+    lead_asked,
 )
 from theodoi.ingest.extract.tasks import BULLET, is_assigned, is_one_task, read_item
 from theodoi.ingest.plan import Group
@@ -82,10 +83,16 @@ def _assigned_parents(section: Section) -> list[Section]:
 
 def lone_task(section: Section) -> bool:
     """Whether a numbered item with nothing under it is one task of the body its sentence
-    opens with (``4. Văn phòng Sở theo dõi, đôn đốc …, báo cáo Giám đốc Sở trước ngày 05
-    hằng tháng.``): among headings that give their items to a body, it is a task, not a
-    group of them."""
-    return not section.items and lead_as_subject(section.title) is not None
+    opens with or asks (``4. Văn phòng Sở theo dõi, đôn đốc …, báo cáo Giám đốc Sở trước
+    ngày 05 hằng tháng.``, ``3. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc …``): among
+    headings that give their items to a body, it is a task, not a group of them. (``2. Sở
+    Tài chính: bố trí …`` names its body before a colon: a heading's own reading.)"""
+    title = section.title
+    return (
+        not section.items
+        and ":" not in title
+        and (lead_as_subject(title) or lead_asked(title)) is not None
+    )
 
 
 def _assignees(section: Section) -> list[Section]:

@@ -47,7 +47,7 @@ _MOTTO = re.compile(r"cộng hòa xã hội|đảng cộng sản việt nam")
 _ORGAN = re.compile(
     r"^(sở|ban|văn phòng|cục|chi cục|tổng cục|trung tâm|đảng ủy|ban chỉ đạo|vụ|viện|phòng"
     r"|trường|học viện|đại học|bệnh viện|tổng công ty|công ty|ủy ban|hội đồng|đảng đoàn"
-    r"|ban cán sự)\b"
+    r"|ban cán sự|thường trực)\b"
 )
 _CAPTION = re.compile(
     r"(?:ban hành )?kèm theo (?:chương trình hành động tại )?"
@@ -223,8 +223,9 @@ def _header_issuer(lines: list[str]) -> str | None:
             return f"{organ} tỉnh {place}"
         council = _proper_case(" ".join(lines[:-1]))
         if _ORGAN.fullmatch(fold_normalized(lines[-1]).strip()):
-            # ``UBND TỈNH THÁI NGUYÊN`` over ``VĂN PHÒNG``: a unit with no name of its own is
-            # named by the body it serves (``Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên``).
+            # ``UBND TỈNH THÁI NGUYÊN`` over ``VĂN PHÒNG``, ``HĐND TỈNH X`` over ``THƯỜNG
+            # TRỰC``: a unit with no name of its own is named by the body it serves
+            # (``Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên``).
             return f"{organ} {council}"
         if organ.startswith("Ban ") and council.startswith("Hội đồng nhân dân"):
             # ``HĐND TỈNH X`` over ``BAN KINH TẾ - NGÂN SÁCH``: a council's committee is
