@@ -239,3 +239,41 @@ def test_a_task_that_reports_each_period_is_recurring() -> None:
     )
     # ``định kỳ`` that is not about reporting is no time (``sinh hoạt chi bộ định kỳ``).
     assert time_in_words("Đưa nội dung chuyển đổi số vào sinh hoạt chi bộ định kỳ") is None
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+
+def test_a_letters_subject_wrapped_onto_two_lines_is_its_title() -> None:
+    document = _plan(
+        "ỦY BAN NHÂN DÂN\nPHƯỜNG HÒA KHÁNH\nSố: 215/UBND-VP\n"
+        "V/v triển khai nền tảng số cộng đồng\ntrên địa bàn phường năm 2026\n"
+        "Hòa Khánh, ngày 14 tháng 4 năm 2026\nKính gửi: Phòng Văn hóa - Xã hội.\n"
+    ).document
+    assert document.title == "V/v triển khai nền tảng số cộng đồng trên địa bàn phường năm 2026"
+    assert document.kind == "khac"
+    about = _plan("SỞ NỘI VỤ\nSố: 12/SNV-CCVC\nVề việc bồi dưỡng kỹ năng số\ncho công chức\n")
+    assert about.document.title == "Về việc bồi dưỡng kỹ năng số cho công chức"
+
+
+def test_a_directive_or_a_notice_is_titled_by_its_kind_line_and_subject() -> None:
+    directive = _plan(
+        "TỈNH ỦY NGHỆ AN\nSố 15-CT/TU\nCHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\n"
+        "về tăng cường chuyển đổi số trong hệ thống chính trị\n"
+        "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng thực hiện tốt các nhiệm vụ sau:\n"
+        "1. Hoàn thành số hóa hồ sơ đảng viên trong năm 2026.\n"
+    ).document
+    assert directive.title == (
+        "Chỉ thị của Ban Thường vụ Tỉnh ủy về tăng cường chuyển đổi số trong hệ thống chính trị"
+    )
+    # Another kind of document than a plan, not a news item that names one.
+    assert directive.kind == "khac"
+    notice = _plan(
+        "ĐẢNG ỦY XÃ BÌNH SƠN\nSố 38-TB/ĐU\nTHÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY XÃ\n"
+        "về tình hình thực hiện kế hoạch chuyển đổi số\n"
+    ).document
+    assert notice.title == (
+        "Thông báo kết luận của Ban Thường vụ Đảng ủy xã về tình hình thực hiện kế hoạch "
+        "chuyển đổi số"
+    )
+    assert notice.kind == "khac"

@@ -31,8 +31,17 @@ _KINDS: dict[str, DocumentKind] = {
     "nghị quyết": "nghi_quyet",
     "quyết định": "quyet_dinh",
     "báo cáo": "bao_cao",
+    # A directive or a notice of conclusions is another kind of document, titled all the same.
+    "chỉ thị": "khac",
+    "thông báo": "khac",
 }
 _KIND_LINE = re.compile(r"^(kế hoạch|chương trình|nghị quyết|quyết định|báo cáo)\b")
+_TITLE_LINE = re.compile(
+    r"^(kế hoạch|chương trình|nghị quyết|quyết định|báo cáo|chỉ thị|thông báo)\b"
+)
+# An official letter's subject under its number (``V/v triển khai …``, ``Về việc bồi dưỡng
+# …``), maybe wrapped onto a line that goes on in lower case: its title.
+_LETTER_SUBJECT = re.compile(r"^(?:v/v|về việc)\s")
 _NUMBER_LINE = re.compile(r"^số\s*:?\s*\d")
 _PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+\d")
 # The national motto and the Party's heading stand beside the issuer, never in its name.
@@ -91,7 +100,9 @@ _PROPER = [
     "Ban Bí thư",
     "Ban Chấp hành Trung ương",
     "Ban Thường vụ Tỉnh ủy",
+    "Ban Thường vụ",
     "Tỉnh ủy",
+    "Đảng ủy",
     "Thành ủy",
     "Quốc hội",
     "Hội đồng nhân dân",
@@ -167,7 +178,7 @@ def _subtitle(lines: list[str]) -> str:
 def _kind_and_title(front: list[str]) -> tuple[DocumentKind | None, str | None]:
     for k, line in enumerate(front):
         key = fold_normalized(line)
-        match = _KIND_LINE.match(key)
+        match = _TITLE_LINE.match(key)
         if match and line == line.upper() and len(line.split()) <= 8:
             kind = _KINDS[match.group(1)]
             following = front[k + 1] if k + 1 < len(front) else ""
@@ -180,6 +191,19 @@ def _kind_and_title(front: list[str]) -> tuple[DocumentKind | None, str | None]:
             head = sentence_case(match.group(1))
             return kind, f"{head} {subtitle}" if subtitle else head
     return None, None
+
+
+def _letter_subject(front: list[str]) -> str | None:
+    """An official letter's ``V/v …`` line and the lines that go on from it."""
+    for k, line in enumerate(front[:12]):
+        if _LETTER_SUBJECT.match(fold_normalized(line)):
+            parts = [line]
+            for following in front[k + 1 : k + 4]:
+                if not following[:1].islower():
+                    break
+                parts.append(following)
+            return " ".join(" ".join(parts).split())
+    return None
 
 
 def _headline(front: list[str]) -> str | None:
@@ -410,7 +434,7 @@ def read_metadata(segmented: Segmented, all_text: str) -> DocumentInfo:
     captions = _captions(root)
     kind, title = _kind_and_title(front)
     if kind is None:
-        title = _headline(front)
+        title = _letter_subject(front) or _headline(front)
         kind = _kind_without_title(front)
     number = _number(front, captions)
     header = _header_lines(front)
