@@ -16,6 +16,7 @@ from theodoi.ingest.fields.bodies import opens_with_body
 from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.plan import Plan
 from theodoi.ingest.readers import read_text
+from theodoi.ingest.roles import Role, role_of
 from theodoi.ingest.tables import Column
 
 
@@ -277,3 +278,78 @@ def test_a_directive_or_a_notice_is_titled_by_its_kind_line_and_subject() -> Non
         "chuyển đổi số"
     )
     assert notice.kind == "khac"
+
+
+# --- notices with parts, and letters with lettered items ------------------------------------
+
+
+def test_a_meetings_content_is_its_summary_not_its_tasks() -> None:
+    assert role_of("NỘI DUNG CUỘC HỌP") is Role.SITUATION
+    assert role_of("Nội dung buổi làm việc") is Role.SITUATION
+    assert role_of("NỘI DUNG, GIẢI PHÁP") is Role.TASKS  # a plan's own part, as before
+
+
+COMMUNE_NOTICE = """ỦY BAN NHÂN DÂN
+XÃ YÊN THẾ
+Số: 41/TB-UBND
+THÔNG BÁO
+Kết luận của Chủ tịch Ủy ban nhân dân xã tại cuộc họp về chuyển đổi số
+I. NỘI DUNG CUỘC HỌP
+Chủ tịch Ủy ban nhân dân xã chủ trì cuộc họp triển khai Kế hoạch số 25/KH-UBND ngày 12/02/2026.
+II. KẾT LUẬN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ
+1. Giao Công an xã chủ trì, phối hợp với Trưởng các thôn rà soát tài khoản định danh; năm 2026.
+2. Giao Văn phòng HĐND và UBND xã tổng hợp kết quả, báo cáo trước ngày 25 hằng tháng.
+Ủy ban nhân dân xã thông báo để các cơ quan, đơn vị biết, thực hiện./.
+"""
+
+
+def test_a_notices_conclusions_part_of_lines_that_each_ask_a_body_holds_its_tasks() -> None:
+    plan = _plan(COMMUNE_NOTICE)
+    assert [(t.code, t.group, t.lead) for t in plan.tasks] == [
+        ("II.1", "II", ["Công an xã"]),
+        ("II.2", "II", ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]),
+    ]
+    # The time that closes a line which names its body is its time.
+    assert (plan.tasks[1].due.kind, plan.tasks[1].due.text) == (
+        "recurring",
+        "trước ngày 25 hằng tháng",
+    )
+    # What the meeting carried out is said in its summary part, not in a ``Thực hiện`` line.
+    assert plan.document.implements == ["25/KH-UBND"]
+
+
+def test_a_request_that_names_the_body_before_its_colon_gives_it_the_items() -> None:
+    sentence = "Thực hiện Nghị quyết số 57-NQ/TW, Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh:"
+    assert announced_assignee(sentence) == "Ủy ban nhân dân các tỉnh"
+    plan = _plan(
+        f"{sentence}\na) Bố trí kinh phí cho chuyển đổi số trong dự toán năm 2027.\n"
+        "b) Rà soát nhu cầu kinh phí, gửi Bộ Tài chính trước ngày 31/7/2026.\nTrân trọng./.\n"
+    )
+    assert [(t.code, t.lead, t.due.kind) for t in plan.tasks] == [
+        ("a", ["Ủy ban nhân dân các tỉnh"], "year"),
+        ("b", ["Ủy ban nhân dân các tỉnh"], "date"),
+    ]
+
+
+def test_partners_end_before_a_verb_of_oversight() -> None:
+    found = lead_in_front("Sở Tư pháp chủ trì, phối hợp với Công an tỉnh giám sát việc thi hành")
+    assert found is not None
+    assert found[0] == {Column.LEAD: "Sở Tư pháp", Column.COOPERATING: "Công an tỉnh"}
+
+
+COUNCIL_NOTICE = """Thường trực Hội đồng nhân dân tỉnh kết luận như sau:
+1. Việc triển khai chính sách đã đạt một số kết quả bước đầu.
+2. Đề nghị Ủy ban nhân dân tỉnh chỉ đạo:
+a) Sở Khoa học và Công nghệ rà soát, đơn giản hóa thủ tục hỗ trợ, hoàn thành trước ngày 31/8/2026.
+b) Sở Tài chính bố trí đủ kinh phí thực hiện chính sách trong dự toán năm 2027.
+3. Đề nghị Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh theo dõi, giám sát việc thực hiện.
+"""
+
+
+def test_lone_lines_of_a_notice_stand_beside_the_group_of_lettered_items() -> None:
+    plan = _plan(COUNCIL_NOTICE)
+    assert [(t.code, t.group, t.lead) for t in plan.tasks] == [
+        ("2.a", "2", ["Sở Khoa học và Công nghệ"]),
+        ("2.b", "2", ["Sở Tài chính"]),
+        ("3", None, ["Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh"]),
+    ]

@@ -18,7 +18,6 @@ from theodoi.ingest.extract.context import (
 from theodoi.ingest.extract.groups import (
     announced_items,
     group_of,
-    lone_task,
     shared_deadline,
     task_groups,
 )
@@ -31,6 +30,7 @@ from theodoi.ingest.extract.metadata import read_metadata
 from theodoi.ingest.extract.records import ReadTable, read_table
 from theodoi.ingest.extract.tasks import (
     assigned_bullets,
+    lone_task,
     read_item,
     task_from_item,
     task_items,

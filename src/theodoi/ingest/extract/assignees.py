@@ -66,7 +66,8 @@ _VERBS = (
     "tập huấn|tham gia|tham mưu|thẩm định|thẩm tra|thành lập|theo dõi|thí điểm|thu hút|"
     "thúc đẩy|thực hiện|tiếp nhận|tiếp tục|tổ chức|tổng hợp|tổng kết|trang bị|triển khai|"
     "trình|truyền thông|tuyên truyền|ứng dụng|vận hành|xây dựng|xác định|xử lý|đưa|đăng ký|"
-    "ưu tiên"
+    "ưu tiên|giám sát|phê duyệt|phân loại|kích hoạt|chia sẻ|khai thác|bảo vệ|kiểm soát|"
+    "làm sạch|vận động"
     # ``… các tổ dân phố phối hợp tuyên truyền …``, with the work it names after it; ``phối
     # hợp với`` names partners instead
     r"|phối hợp(?!\s+(?:với|cùng)\b)(?=\s+\w)"
@@ -302,9 +303,11 @@ def lead_as_subject(words: str) -> tuple[dict[Column, str], str] | None:
 # ``… đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện các nội dung sau:``
 # The body ends before its verb, never at a comma: in ``… yêu cầu các cấp ủy, tổ chức đảng tập
 # trung …`` the ``tổ chức`` after the comma is one more body of the list.
+# ``Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố:`` names the body alone.
 _ANNOUNCED = re.compile(
-    r"\b(?:đề nghị|giao|yêu cầu)\s+(?P<body>.{2,120}?[^,])\s+(?:chỉ đạo|thực hiện|triển khai|"
-    r"khẩn trương|quan tâm|tập trung|tổ chức|phối hợp)\b[^:]*:\s*$",
+    r"\b(?:đề nghị|giao|yêu cầu)\s+(?:(?P<body>.{2,120}?[^,])\s+(?:chỉ đạo|thực hiện|"
+    r"triển khai|khẩn trương|quan tâm|tập trung|tổ chức|phối hợp)\b[^:]*"
+    r"|(?P<named>[^:]{3,120}?))\s*:\s*$",
     re.IGNORECASE,
 )
 # ``Quý Sở``, ``Quý cơ quan``: a letter's courtesy name for the body it is sent to.
@@ -317,9 +320,10 @@ def announced_assignee(sentence: str, addressee: str | None = None) -> str | Non
     match = _ANNOUNCED.search(sentence)
     if match is None:
         return None
-    if _COURTESY.match(match.group("body").strip()):
+    body = match.group("body") or match.group("named")
+    if _COURTESY.match(body.strip()):
         return addressee
-    return _body(match.group("body"))
+    return _body(body)
 
 
 _TO = re.compile(r"^kính gửi\s*:\s*(?P<to>.*)$", re.IGNORECASE)

@@ -15,10 +15,8 @@ from theodoi.ingest.extract.assignees import (
     addressee_of,
     announced_assignee,
     assignee_of,
-    lead_as_subject,
-    lead_asked,
 )
-from theodoi.ingest.extract.tasks import BULLET, is_assigned, is_one_task, read_item
+from theodoi.ingest.extract.tasks import BULLET, is_assigned, is_one_task, lone_task, read_item
 from theodoi.ingest.plan import Group
 from theodoi.ingest.roles import NOT_TASKS, Role, role_of
 from theodoi.ingest.segment import Section
@@ -67,32 +65,20 @@ def _announced_groups(section: Section) -> list[Section]:
 
 
 def _assigned_parents(section: Section) -> list[Section]:
-    """Sections holding items that assign a task (``Cơ quan chủ trì:`` lines), outside the
-    parts that hold no tasks: where a plan names its tasks part in words of its own."""
+    """Sections holding items that assign a task (``Cơ quan chủ trì:`` lines, or a line that
+    opens with the body it asks: ``1. Giao Công an xã chủ trì …``), outside the parts that
+    hold no tasks: where a plan or a notice names its tasks part in words of its own (``II.
+    KẾT LUẬN CỦA CHỦ TỊCH …``)."""
     out: list[Section] = []
     for child in section.children:
         if child.role in NOT_TASKS:
             continue
-        if child.kind in ("letter", "arabic") and is_assigned(child):
+        if child.kind in ("letter", "arabic") and (is_assigned(child) or lone_task(child)):
             if section not in out:
                 out.append(section)
         else:
             out += [s for s in _assigned_parents(child) if s not in out]
     return out
-
-
-def lone_task(section: Section) -> bool:
-    """Whether a numbered item with nothing under it is one task of the body its sentence
-    opens with or asks (``4. Văn phòng Sở theo dõi, đôn đốc …, báo cáo Giám đốc Sở trước
-    ngày 05 hằng tháng.``, ``3. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc …``): among
-    headings that give their items to a body, it is a task, not a group of them. (``2. Sở
-    Tài chính: bố trí …`` names its body before a colon: a heading's own reading.)"""
-    title = section.title
-    return (
-        not section.items
-        and ":" not in title
-        and (lead_as_subject(title) or lead_asked(title)) is not None
-    )
 
 
 def _assignees(section: Section) -> list[Section]:
@@ -169,11 +155,21 @@ def task_groups(root: Section) -> list[Section]:
         if all(is_one_task(g) for g in groups):
             return [part]
         return groups
-    return (
-        _announced_groups(root)
-        or [s for s in _assigned_parents(root) if s.kind != "document"]
-        or _assignees(root)
-    )
+    return _announced_groups(root) or _parents_and_lone_tasks(root) or _assignees(root)
+
+
+def _parents_and_lone_tasks(root: Section) -> list[Section]:
+    """The sections whose items assign tasks, and beside them, in document order, the lines
+    of the document's own list that are each one task (``2. Đề nghị Ủy ban nhân dân tỉnh chỉ
+    đạo:`` over ``a) Sở … rà soát …``, then ``3. Đề nghị Ban Kinh tế - Ngân sách theo dõi
+    …``)."""
+    parents = _assigned_parents(root)
+    groups = [s for s in parents if s.kind != "document"]
+    if not groups or root not in parents:
+        return groups
+    lone = [c for c in root.children if c.kind in ("letter", "arabic") and lone_task(c)]
+    order = {id(s): k for k, s in enumerate(root.walk())}
+    return sorted(groups + lone, key=lambda s: order[id(s)])
 
 
 def group_of(section: Section) -> Group:

@@ -398,8 +398,19 @@ def _signer(segmented: Segmented, front: list[str]) -> str | None:
     return None
 
 
+def _part_openings(root: Section) -> list[str]:
+    """The first line of each top part: where a notice or a directive with parts says what its
+    meeting or its instructions carry out (``I. NỘI DUNG CUỘC HỌP`` / ``… cuộc họp triển khai
+    Kế hoạch số 25/KH-UBND …``, ``II. NHIỆM VỤ`` / ``Để …, thực hiện Nghị quyết số …``)."""
+    return [part.paragraphs[0] for part in root.children if part.paragraphs]
+
+
 def _implements(
-    front: list[str], title: str | None, own: str | None, plan_year: int | None
+    front: list[str],
+    title: str | None,
+    own: str | None,
+    plan_year: int | None,
+    openings: list[str],
 ) -> list[Reference]:
     sources = [line for line in front if _IMPLEMENTS_LINE.match(fold_normalized(line))]
     sources += [
@@ -412,7 +423,11 @@ def _implements(
         # its instructions carry out (``Xét báo cáo của Bộ … về tình hình thực hiện Nghị quyết
         # số 57-NQ/TW …``, ``… cuộc họp về triển khai các nhiệm vụ … theo Nghị quyết số …``);
         # the report or the letter it weighs is not implemented.
-        sources = [line[match.start() :] for line in front if (match := _CARRYING_OUT.search(line))]
+        sources = [
+            line[match.start() :]
+            for line in [*front, *openings]
+            if (match := _CARRYING_OUT.search(line))
+        ]
     if title:
         sources.append(title)
     return implemented(sources, own, plan_year)
@@ -444,7 +459,8 @@ def read_metadata(segmented: Segmented, all_text: str) -> DocumentInfo:
         issuer = f"{issuer} {province}"
     issuer = _signing_body(segmented, issuer)
     issued_on = _issued_on(front, captions, number)
-    references = _implements(front, title, number, int(issued_on[:4]) if issued_on else None)
+    year = int(issued_on[:4]) if issued_on else None
+    references = _implements(front, title, number, year, _part_openings(root))
     return DocumentInfo(
         number=number,
         kind=kind,

@@ -386,6 +386,20 @@ def is_assigned(section: Section) -> bool:
     )
 
 
+def lone_task(section: Section) -> bool:
+    """Whether a numbered item with nothing under it is one task of the body its sentence
+    opens with or asks (``4. Văn phòng Sở theo dõi, đôn đốc …, báo cáo Giám đốc Sở trước
+    ngày 05 hằng tháng.``, ``3. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc …``): among
+    headings that give their items to a body, it is a task, not a group of them. (``2. Sở
+    Tài chính: bố trí …`` names its body before a colon: a heading's own reading.)"""
+    title = section.title
+    return (
+        not section.items
+        and ":" not in title
+        and (lead_as_subject(title) or lead_asked(title)) is not None
+    )
+
+
 def is_one_task(section: Section) -> bool:
     """Whether a numbered item of the tasks part is one task rather than a group of them: it
     carries its own assignment lines, or it is a line with nothing under it; not a heading
@@ -395,7 +409,11 @@ def is_one_task(section: Section) -> bool:
         not section.children
         and not bullets_given_by_heading(section)
         and not assigned_bullets(section)
-        and (is_assigned(section) or (not section.items and section.role is Role.TASKS))
+        and (
+            is_assigned(section)
+            or lone_task(section)
+            or (not section.items and section.role is Role.TASKS)
+        )
     )
 
 
@@ -429,6 +447,7 @@ def task_from_item(item: Item, group: str | None) -> Task:
         item.assignee
         or assignee_of(item.section.title)  # ``1. Bộ Tài chính: bố trí … năm 2027.``
         or given_sentence(" ".join(item.section_texts))
+        or lone_task(item.section)  # ``3. Giao Văn phòng … báo cáo trước ngày 25 hằng tháng.``
     )
     due = item.assignment.get(Column.DUE) or (time_in_words(title) if given else None)
     return Task(
