@@ -176,6 +176,8 @@ _CLOSING_LINE = re.compile(
     r"^(?:trân trọng|(?![-+•*])(?:.{0,200}\b(?:biết|quan tâm|phối hợp)\b[^.;]{0,40}\./\."
     r"|.{0,200}\b(?:chỉ thị|thông báo|công văn|văn bản|kết luận) này\b[^.;]{0,40}\./\."
     r"|.{0,200}\b(?:yêu cầu|đề nghị)\b[^.;]{0,120}\bthực hiện\./\."
+    # a Party office's notice ends ``… thông báo để các cơ quan … biết, thực hiện.``
+    r"|.{0,200}\bthông báo để\b[^.;]{0,120}\bbiết\b[^.;]{0,40}\.?$"
     r"|(?!giao\b)(?=.{0,200}\b(?:báo cáo|gửi)\b).{0,200}\bnội dung (?:nêu )?trên\b))"
 )
 _SIGNED = re.compile(r"^[\[(]?\s*(đã ký|đã ký và đóng dấu|ký thay|ký)\s*[\])]?$")

@@ -353,3 +353,65 @@ def test_lone_lines_of_a_notice_stand_beside_the_group_of_lettered_items() -> No
         ("2.b", "2", ["Sở Tài chính"]),
         ("3", None, ["Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh"]),
     ]
+
+
+# --- a Party office's notice, a department's letter with labelled lines ---------------------
+
+
+PARTY_NOTICE = """TỈNH ỦY LÂM ĐỒNG
+VĂN PHÒNG
+Số 512-TB/VPTU
+THÔNG BÁO
+KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY
+Thường trực Tỉnh ủy kết luận như sau:
+1. Thường trực Tỉnh ủy ghi nhận, đánh giá cao sự nỗ lực của các cơ quan.
+2. Giao Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo ban hành cơ chế đặt hàng; Quý III/2026.
+3. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy tham mưu kiện toàn bộ phận giúp việc.
+Văn phòng Tỉnh ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.
+"""
+
+
+def test_a_notices_lines_that_each_name_a_body_are_its_tasks_and_its_praise_is_not() -> None:
+    plan = _plan(PARTY_NOTICE)
+    assert plan.document.issuer == "Văn phòng Tỉnh ủy Lâm Đồng"
+    assert [(t.code, t.lead) for t in plan.tasks] == [
+        ("2", ["Ban cán sự đảng Ủy ban nhân dân tỉnh"]),
+        ("3", ["Ban Tổ chức Tỉnh ủy"]),
+    ]
+    # The closing formula, with no ``./.``, is no part of the last item.
+    assert plan.tasks[1].title == "Tham mưu kiện toàn bộ phận giúp việc."
+    assert plan.tasks[1].cooperating == ["Văn phòng Tỉnh ủy"]
+
+
+def test_words_that_end_at_a_comma_before_the_verb_are_no_body() -> None:
+    assert lead_as_subject("Thường trực Tỉnh ủy ghi nhận, đánh giá cao sự nỗ lực") is None
+
+
+def test_a_party_committees_department_is_named_with_its_committee() -> None:
+    document = _plan(
+        "TỈNH ỦY CÀ MAU\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n*\nSố 215-CV/BTGDVTU\n"
+        "V/v tuyên truyền kết quả chuyển đổi số\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Cà Mau, ngày 02 tháng 7 năm 2026\n"
+    ).document
+    assert document.issuer == "Ban Tuyên giáo và Dân vận Tỉnh ủy Cà Mau"
+
+
+def test_a_letters_item_keeps_its_own_labelled_time_line() -> None:
+    plan = _plan(
+        "Sở Y tế đề nghị Thủ trưởng các đơn vị triển khai các nội dung sau:\n"
+        "1. Hoàn thành triển khai bệnh án điện tử.\nThời gian hoàn thành: trước ngày 31/12/2026.\n"
+        "2. Cử cán bộ tham dự tập huấn do Sở tổ chức.\n"
+        "Thời gian: theo giấy triệu tập của Sở Y tế.\n"
+        "Trong quá trình thực hiện, nếu có khó khăn, đề nghị liên hệ Phòng Nghiệp vụ Y.\n"
+    )
+    assert [(t.lead, t.due.kind) for t in plan.tasks] == [
+        (["Thủ trưởng các đơn vị"], "date"),
+        (["Thủ trưởng các đơn vị"], "conditional"),
+    ]
+    assert plan.tasks[1].due.condition == "theo giấy triệu tập của Sở Y tế"
+    assert plan.tasks[1].title == "Cử cán bộ tham dự tập huấn do Sở tổ chức."
+
+
+def test_the_purpose_after_a_deadline_is_no_part_of_it() -> None:
+    words = "Báo cáo kết quả về Ban Tuyên giáo trước ngày 20/11/2026 để tổng hợp, báo cáo."
+    assert time_in_words(words) == "trước ngày 20/11/2026"

@@ -206,7 +206,10 @@ def time_in_words(words: str) -> str | None:
     """The time that closes a task's own words, or the period it is to report in, when
     nothing else gives one; the words keep it (it is part of the sentence)."""
     match = _TRAILING_TIME.search(words) or _PERIODIC_REPORT.search(words)
-    return match.group(0).strip(" .;") if match else None
+    if match is None:
+        return None
+    # ``… trước ngày 20/11/2026 để tổng hợp, báo cáo …``: the purpose is no part of the time.
+    return re.split(r"\s+để\s", match.group(0))[0].strip(" .;,")
 
 
 # ``… Giao Ban Tổ chức Tỉnh ủy chủ trì; năm 2025.``: a Party programme names the assignee in a
@@ -289,7 +292,9 @@ def lead_as_subject(words: str) -> tuple[dict[Column, str], str] | None:
     then says what, with no ``chủ trì``; the body ends at the first verb in lower case. A
     body that gives the work to another (``Bộ Nội vụ giao Vụ X …``) names that one."""
     verb = _LOWER_VERB.search(words)
-    if verb is None or not words[:1].isupper():
+    # ``Thường trực Tỉnh ủy ghi nhận, đánh giá cao …``: words that end at a comma before the
+    # verb are more verbs, not a body's name.
+    if verb is None or not words[:1].isupper() or words[: verb.start()].endswith(","):
         return None
     # ``Bộ Nội vụ giao Vụ Công chức - Viên chức hướng dẫn …``: the body given the work leads.
     giver, given, named = words[: verb.start()].rpartition(" giao ")

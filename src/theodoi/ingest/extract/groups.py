@@ -16,7 +16,14 @@ from theodoi.ingest.extract.assignees import (
     announced_assignee,
     assignee_of,
 )
-from theodoi.ingest.extract.tasks import BULLET, is_assigned, is_one_task, lone_task, read_item
+from theodoi.ingest.extract.tasks import (
+    BULLET,
+    is_assigned,
+    is_one_task,
+    lone_task,
+    read_item,
+    split_assignment,
+)
 from theodoi.ingest.plan import Group
 from theodoi.ingest.roles import NOT_TASKS, Role, role_of
 from theodoi.ingest.segment import Section
@@ -98,14 +105,28 @@ def _assignees(section: Section) -> list[Section]:
             lone.append(child)
         else:
             out += _assignees(child)
-    return out if len(out) > len(lone) else [s for s in out if s not in lone]
+    # A lone line among other kinds of item is a task only beside a body's heading or
+    # another such line (``1. … ghi nhận …`` then ``2. Giao Ban cán sự đảng … lãnh đạo …``,
+    # ``3. Đảng đoàn … lãnh đạo …``).
+    return out if len(out) > len(lone) or len(lone) > 1 else []
 
 
 def _without_closing(item: Section) -> Section:
     """The item without the plain lines a letter closes with after its last item (``Trong
-    quá trình thực hiện, nếu có vướng mắc …``, ``Trân trọng./.``); its bullets stay."""
-    kept = [b for b in item.items if not isinstance(b, Paragraph) or b.text[:1] in "-+•*"]
+    quá trình thực hiện, nếu có vướng mắc …``, ``Trân trọng./.``); its bullets stay, and so
+    do its own labelled lines (``Thời gian hoàn thành: trước ngày 31/12/2026.``)."""
+    kept = [
+        b
+        for b in item.items
+        if not isinstance(b, Paragraph) or b.text[:1] in "-+•*" or _labels_only(b.text)
+    ]
     return Section(item.kind, item.label, item.title, item.code, item.role, kept)
+
+
+def _labels_only(text: str) -> bool:
+    """``Thời gian: …``, ``Cơ quan phối hợp: …``: a line that is its labels and nothing else."""
+    words, values = split_assignment(text)
+    return bool(values) and not words
 
 
 def announced_items(root: Section) -> tuple[str | None, list[Section]] | None:

@@ -251,9 +251,13 @@ def _header_issuer(lines: list[str]) -> str | None:
             # TRỰC``: a unit with no name of its own is named by the body it serves
             # (``Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên``).
             return f"{organ} {council}"
-        if organ.startswith("Ban ") and council.startswith("Hội đồng nhân dân"):
-            # ``HĐND TỈNH X`` over ``BAN KINH TẾ - NGÂN SÁCH``: a council's committee is
-            # named with its council, each field of its name capitalised.
+        if organ.startswith("Ban ") and council.startswith(
+            ("Hội đồng nhân dân", "Tỉnh ủy", "Thành ủy", "Đảng ủy", "Huyện ủy")
+        ):
+            # ``HĐND TỈNH X`` over ``BAN KINH TẾ - NGÂN SÁCH``, ``TỈNH ỦY X`` over ``BAN
+            # TUYÊN GIÁO VÀ DÂN VẬN``: a council's committee or a Party committee's
+            # department is named with its council or committee, each field of its name
+            # capitalised.
             fields = re.sub(
                 r"(^Ban | - | và )(\w)", lambda m: m.group(1) + m.group(2).upper(), organ
             )
