@@ -415,3 +415,23 @@ def test_a_letters_item_keeps_its_own_labelled_time_line() -> None:
 def test_the_purpose_after_a_deadline_is_no_part_of_it() -> None:
     words = "Báo cáo kết quả về Ban Tuyên giáo trước ngày 20/11/2026 để tổng hợp, báo cáo."
     assert time_in_words(words) == "trước ngày 20/11/2026"
+
+
+def test_the_field_an_item_is_about_stands_before_the_sentence_that_gives_it() -> None:
+    plan = _plan(
+        "Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:\n"
+        "1. Về hạ tầng số: Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các doanh "
+        "nghiệp viễn thông phủ sóng 5G tại các khu công nghiệp; hoàn thành trong Quý IV/2026.\n"
+        "2. Về dữ liệu: Giao Sở Nội vụ chủ trì số hóa hồ sơ công chức; trước ngày 30/11/2026.\n"
+    )
+    assert [(t.code, t.lead, t.cooperating, t.due.kind) for t in plan.tasks] == [
+        ("1", ["Sở Khoa học và Công nghệ"], ["các doanh nghiệp viễn thông"], "quarter"),
+        ("2", ["Sở Nội vụ"], [], "date"),
+    ]
+    assert plan.tasks[0].title == "Về hạ tầng số: phủ sóng 5G tại các khu công nghiệp"
+
+
+def test_partners_end_before_integrating() -> None:
+    found = lead_in_front("Sở Y tế chủ trì, phối hợp với Công an tỉnh tích hợp hồ sơ sức khỏe")
+    assert found is not None
+    assert found[0] == {Column.LEAD: "Sở Y tế", Column.COOPERATING: "Công an tỉnh"}

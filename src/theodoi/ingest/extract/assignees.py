@@ -67,7 +67,7 @@ _VERBS = (
     "thúc đẩy|thực hiện|tiếp nhận|tiếp tục|tổ chức|tổng hợp|tổng kết|trang bị|triển khai|"
     "trình|truyền thông|tuyên truyền|ứng dụng|vận hành|xây dựng|xác định|xử lý|đưa|đăng ký|"
     "ưu tiên|giám sát|phê duyệt|phân loại|kích hoạt|chia sẻ|khai thác|bảo vệ|kiểm soát|"
-    "làm sạch|vận động"
+    "làm sạch|vận động|phủ sóng|tích hợp"
     # ``… các tổ dân phố phối hợp tuyên truyền …``, with the work it names after it; ``phối
     # hợp với`` names partners instead
     r"|phối hợp(?!\s+(?:với|cùng)\b)(?=\s+\w)"

@@ -335,10 +335,24 @@ class Item:
         return [self.section.title, *self.section.paragraphs]
 
 
+# ``1. Về hạ tầng số: Giao Sở Khoa học và Công nghệ chủ trì …``: the field a letter's item is
+# about, before the colon, then the sentence that gives it.
+_TOPIC = re.compile(r"^(?P<topic>(?:về|đối với)\s[^:;]{2,80}):\s*(?P<rest>\S.*)$", re.IGNORECASE)
+
+
 def read_line(text: str) -> tuple[str, dict[Column, str]]:
     """A line's own words and what it assigns: labels and closing brackets
     (:func:`split_assignment`), a body before a colon or in front of the verb, partners
-    before the verb, and a time after the last ``;``."""
+    before the verb, and a time after the last ``;``; after the field an item is about
+    (``Về dữ liệu: Giao Sở Nội vụ chủ trì …``), the same."""
+    if (topic := _TOPIC.match(text)) is not None:
+        words, values = _read_sentence(topic.group("rest"))
+        if Column.LEAD in values:
+            return f"{topic.group('topic')}: {words[:1].lower()}{words[1:]}", values
+    return _read_sentence(text)
+
+
+def _read_sentence(text: str) -> tuple[str, dict[Column, str]]:
     words, values = split_assignment(text)
     if Column.LEAD not in values and (inside := _bracket_assignment(words)):
         words, found = inside
