@@ -56,7 +56,9 @@ _OPENING: list[tuple[re.Pattern[str], Role]] = [
     (
         re.compile(
             r"^(khái quát|tình hình|đánh giá|kết quả (đạt được|thực hiện)|thực trạng|"
-            r"bối cảnh|sự cần thiết|căn cứ)"
+            r"bối cảnh|sự cần thiết|căn cứ"
+            # a notice's ``I. NỘI DUNG CUỘC HỌP``: what the meeting heard, not what it asks
+            r"|nội dung (cuộc|buổi|phiên) (họp|làm việc|giải trình)|nội dung hội nghị)"
         ),
         Role.SITUATION,
     ),

@@ -166,9 +166,19 @@ _CAPACITY = re.compile(
     r"bộ trưởng|giám đốc|trưởng ban|chánh văn phòng|chủ nhiệm)([\s,].*)?$"
 )
 # The sentence that closes a letter's or a notice's body: ``Trân trọng./.``, ``… thông báo để
-# các cơ quan biết, thực hiện./.``, ``Đề nghị các cơ quan quan tâm phối hợp thực hiện./.``.
+# các cơ quan biết, thực hiện./.``, ``Đề nghị các cơ quan quan tâm phối hợp thực hiện./.``; a
+# directive's ``Thủ trưởng các đơn vị chịu trách nhiệm thực hiện nghiêm Chỉ thị này./.``, ``Ủy
+# ban nhân dân phường yêu cầu các phòng, đơn vị triển khai thực hiện./.``; and the report on
+# all that the items ask (``Báo cáo kết quả thực hiện các nội dung trên gửi về Sở Nội vụ trước
+# ngày …``), which is no part of the last of them (but ``Giao Sở Y tế … thực hiện các nội
+# dung trên`` gives its group's items to a body: it stays with them).
 _CLOSING_LINE = re.compile(
-    r"^(?:trân trọng|(?![-+•*]).{0,200}\b(?:biết|quan tâm|phối hợp)\b[^.;]{0,40}\./\.)"
+    r"^(?:trân trọng|(?![-+•*])(?:.{0,200}\b(?:biết|quan tâm|phối hợp)\b[^.;]{0,40}\./\."
+    r"|.{0,200}\b(?:chỉ thị|thông báo|công văn|văn bản|kết luận) này\b[^.;]{0,40}\./\."
+    r"|.{0,200}\b(?:yêu cầu|đề nghị)\b[^.;]{0,120}\bthực hiện\./\."
+    # a Party office's notice ends ``… thông báo để các cơ quan … biết, thực hiện.``
+    r"|.{0,200}\bthông báo để\b[^.;]{0,120}\bbiết\b[^.;]{0,40}\.?$"
+    r"|(?!giao\b)(?=.{0,200}\b(?:báo cáo|gửi)\b).{0,200}\bnội dung (?:nêu )?trên\b))"
 )
 _SIGNED = re.compile(r"^[\[(]?\s*(đã ký|đã ký và đóng dấu|ký thay|ký)\s*[\])]?$")
 

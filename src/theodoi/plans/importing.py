@@ -173,9 +173,12 @@ def _agency_names(plan_json: dict[str, Any]) -> list[str]:
 
 def _not_a_plan(plan: PlanData) -> bool:
     """Nothing a plan has was found. A plan whose tasks could not be read (running prose, a
-    news article about it) still has a number, a title or a province, and is staged."""
+    news article about it) still has a number, a title or a province, and is staged. The
+    title of another kind of document (a notice, a letter) that assigns nothing is no sign
+    of a plan."""
     doc = plan.document
-    return not (plan.tasks or plan.indicators or doc.number or doc.title or doc.province)
+    titled = bool(doc.title) and doc.kind != "khac"
+    return not (plan.tasks or plan.indicators or doc.number or titled or doc.province)
 
 
 @transaction.atomic

@@ -29,7 +29,14 @@ from theodoi.ingest.extract.indicators import (
 )
 from theodoi.ingest.extract.metadata import read_metadata
 from theodoi.ingest.extract.records import ReadTable, read_table
-from theodoi.ingest.extract.tasks import read_item, task_from_item, task_items, tasks_from_table
+from theodoi.ingest.extract.tasks import (
+    assigned_bullets,
+    lone_task,
+    read_item,
+    task_from_item,
+    task_items,
+    tasks_from_table,
+)
 from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.plan import DocumentInfo, Group, Indicator, Plan, Task
 from theodoi.ingest.roles import NO_TARGETS, NOT_TASKS, Role
@@ -84,12 +91,13 @@ def _from_tables(tables: list[tuple[Section, ReadTable]]) -> tuple[list[Group], 
 
 def _from_announced(assignee: str | None, items: list[Section]) -> tuple[list[Group], list[Task]]:
     """An official letter's items: each is a task, or, where it heads lettered items
-    (``1. Đối với các bộ, ngành:`` over ``a)``, ``b)``), a group of the tasks under it, given
-    to the body its heading names."""
+    (``1. Đối với các bộ, ngành:`` over ``a)``, ``b)``, or ``2. Nhiệm vụ thời gian tới`` over
+    bullets that each name their body), a group of the tasks under it, given to the body its
+    heading names."""
     groups: list[Group] = []
     tasks: list[Task] = []
     for section in items:
-        if any(child.kind == "letter" for child in section.children):
+        if any(child.kind == "letter" for child in section.children) or assigned_bullets(section):
             group = group_of(section)
             groups.append(group)
             tasks += [task_from_item(item, group.code) for item in task_items(section, assignee)]
@@ -117,6 +125,13 @@ def _from_items(root: Section) -> tuple[list[Group], list[Task]]:
             # A part without a number (``NHIỆM VỤ, GIẢI PHÁP``) whose items are the tasks:
             # there are no groups to put them in.
             tasks += [task_from_item(item, None) for item in task_items(section)]
+            continue
+        if lone_task(section):
+            # A task among the groups, given to the body its sentence opens with: its time
+            # closes its words, as a letter's item's does.
+            item = read_item(section)
+            item.assignee = item.assignment.get(Column.LEAD)
+            tasks.append(task_from_item(item, None))
             continue
         group = group_of(section)
         groups.append(group)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from theodoi.ingest.fields.agencies import expand_abbreviations
 from theodoi.ingest.fields.bodies import opens_with_body, spelt_as_catalogue
 from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.tables import Column, looks_like_time
@@ -23,9 +24,10 @@ _LONGEST_NAME = 22  # words; ``Tổ đảng ở Thường trực Ủy ban Khoa h
 
 
 def _body(words: str) -> str | None:
-    """``words`` as a body's name, or None when they do not read as one; a name in capitals
-    (a heading's ``I. SỞ NỘI VỤ``) as the catalogue spells it."""
-    name = _ASKING.sub("", words.strip()).strip(" .;,-–")
+    """``words`` as a body's name, or None when they do not read as one; abbreviations are
+    spelt out first (a heading may name ``UBND các xã, phường:``), and a name in capitals (a
+    heading's ``I. SỞ NỘI VỤ``) is spelt as the catalogue spells it."""
+    name = _ASKING.sub("", expand_abbreviations(words.strip())).strip(" .;,-–")
     if name.isupper():
         name = spelt_as_catalogue(name[:1] + name[1:].lower())
     if not name or len(name.split()) > _LONGEST_NAME or not opens_with_body(name):
@@ -46,8 +48,12 @@ def assignee_of(title: str) -> tuple[str, str] | None:
     if re.search(r"\b(chủ trì|phối hợp)\b", text, re.IGNORECASE):
         return None  # a task with its lead in front, not a heading
     body = _body(text)
-    # Without a colon only a short heading is a name; a long one is a task's sentence.
-    if body and (_ASKING.match(text) or len(text.split()) <= 12):
+    # Without a colon only a short heading is a name; a long one is a task's sentence, unless
+    # it says nothing for its bodies to do (``1. Các sở, ban, ngành cấp tỉnh, Ủy ban nhân dân
+    # các xã, phường`` over its lettered items): then it only lists them.
+    if body and (
+        _ASKING.match(text) or len(text.split()) <= 12 or _LOWER_VERB.search(text) is None
+    ):
         return body, ""
     return None
 
@@ -62,11 +68,18 @@ _VERBS = (
     "phát triển|phổ biến|quán triệt|quản lý|rà soát|sắp xếp|số hóa|sơ kết|sửa đổi|tăng cường|"
     "tập huấn|tham gia|tham mưu|thẩm định|thẩm tra|thành lập|theo dõi|thí điểm|thu hút|"
     "thúc đẩy|thực hiện|tiếp nhận|tiếp tục|tổ chức|tổng hợp|tổng kết|trang bị|triển khai|"
-    "trình|truyền thông|tuyên truyền|ứng dụng|vận hành|xây dựng|xác định|xử lý"
+    "trình|truyền thông|tuyên truyền|ứng dụng|vận hành|xây dựng|xác định|xử lý|đưa|đăng ký|"
+    "ưu tiên|giám sát|phê duyệt|phân loại|kích hoạt|chia sẻ|khai thác|bảo vệ|kiểm soát|"
+    "làm sạch|vận động|phủ sóng|tích hợp"
+    # ``… các tổ dân phố phối hợp tuyên truyền …``, with the work it names after it; ``phối
+    # hợp với`` names partners instead
+    r"|phối hợp(?!\s+(?:với|cùng)\b)(?=\s+\w)"
     # the adverbs that stand before the verb: ``Bộ Y tế khẩn trương hoàn thiện …``
     "|khẩn trương|chủ động|kịp thời"
 )
-_VERB = re.compile(rf"\s(?=(?:{_VERBS})\b)", re.IGNORECASE)
+# The verb that ends the bodies named in front of it is written in lower case: a verb inside
+# a name is capitalised (``Ban Xây dựng Đảng``, ``Trung tâm Chuyển đổi số``).
+_LOWER_VERB = re.compile(rf"\s(?=(?:{_VERBS})\b)")
 # ``Sở Nội vụ chủ trì, phối hợp với các sở, ngành xây dựng …``: the lead and its partners in
 # front of the task's verb.
 _LEAD_IN_FRONT = re.compile(
@@ -85,7 +98,7 @@ def partners_in_words(words: str) -> tuple[str | None, str]:
     if opening is None:
         return None, words
     rest = words[opening.end() :]
-    verb = _VERB.search(rest)
+    verb = _LOWER_VERB.search(rest)
     if verb is None:
         return None, words
     partners = rest[: verb.start()].strip(" ,")
@@ -205,11 +218,23 @@ _TRAILING_TIME = re.compile(
 )
 
 
+# ``… theo dõi, đôn đốc việc thực hiện, định kỳ hằng năm báo cáo Ban Thường vụ Tỉnh ủy.``: a
+# task that is to report each period says so before the report, and that period is its time.
+_PERIODIC_REPORT = re.compile(
+    r"\bđịnh kỳ(?:\s+(?:(?:hằng|hàng)\s+(?:năm|quý|tháng)|\d+\s+tháng|mỗi\s+(?:năm|quý|tháng))"
+    r"(?:\s*(?:,|và)\s*(?:hằng|hàng)\s+năm)?)?(?=\s+(?:báo cáo|gửi báo cáo)\b)",
+    re.IGNORECASE,
+)
+
+
 def time_in_words(words: str) -> str | None:
-    """The time that closes a task's own words, when nothing else gives one; the words keep
-    it (it is part of the sentence)."""
-    match = _TRAILING_TIME.search(words)
-    return match.group(0).strip(" .;") if match else None
+    """The time that closes a task's own words, or the period it is to report in, when
+    nothing else gives one; the words keep it (it is part of the sentence)."""
+    match = _TRAILING_TIME.search(words) or _PERIODIC_REPORT.search(words)
+    if match is None:
+        return None
+    # ``… trước ngày 20/11/2026 để tổng hợp, báo cáo …``: the purpose is no part of the time.
+    return re.split(r"\s+để\s", match.group(0))[0].strip(" .;,")
 
 
 # ``… Giao Ban Tổ chức Tỉnh ủy chủ trì; năm 2025.``: a Party programme names the assignee in a
@@ -255,7 +280,6 @@ def given_sentence(words: str) -> tuple[str, dict[Column, str], str] | None:
 # letter asks a body by name, then says what; the body ends at the first verb written in
 # lower case (a verb inside a name is capitalised: ``Trung tâm Chuyển đổi số``).
 _ASKED = re.compile(r"^(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.IGNORECASE)
-_LOWER_VERB = re.compile(rf"\s(?=(?:{_VERBS})\b)")
 _WORKS_WITH = re.compile(r"\s+phối hợp (?:với|cùng)\s+")
 
 
@@ -293,7 +317,9 @@ def lead_as_subject(words: str) -> tuple[dict[Column, str], str] | None:
     then says what, with no ``chủ trì``; the body ends at the first verb in lower case. A
     body that gives the work to another (``Bộ Nội vụ giao Vụ X …``) names that one."""
     verb = _LOWER_VERB.search(words)
-    if verb is None or not words[:1].isupper():
+    # ``Thường trực Tỉnh ủy ghi nhận, đánh giá cao …``: words that end at a comma before the
+    # verb are more verbs, not a body's name.
+    if verb is None or not words[:1].isupper() or words[: verb.start()].endswith(","):
         return None
     # ``Bộ Nội vụ giao Vụ Công chức - Viên chức hướng dẫn …``: the body given the work leads.
     giver, given, named = words[: verb.start()].rpartition(" giao ")
@@ -305,14 +331,38 @@ def lead_as_subject(words: str) -> tuple[dict[Column, str], str] | None:
 
 
 # ``… đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo thực hiện các nội dung sau:``
+# The body ends before its verb, never at a comma: in ``… yêu cầu các cấp ủy, tổ chức đảng tập
+# trung …`` the ``tổ chức`` after the comma is one more body of the list.
+# ``Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố:`` names the body alone.
 _ANNOUNCED = re.compile(
-    r"\b(?:đề nghị|giao|yêu cầu)\s+(?P<body>.{3,120}?)\s+(?:chỉ đạo|thực hiện|triển khai|"
-    r"khẩn trương|quan tâm|tập trung|tổ chức)\b[^:]*:\s*$",
+    r"\b(?:đề nghị|giao|yêu cầu)\s+(?:(?P<body>.{2,120}?[^,])\s+(?:chỉ đạo|thực hiện|"
+    r"triển khai|khẩn trương|quan tâm|tập trung|tổ chức|phối hợp)\b[^:]*"
+    r"|(?P<named>[^:]{3,120}?))\s*:\s*$",
     re.IGNORECASE,
 )
+# ``Quý Sở``, ``Quý cơ quan``: a letter's courtesy name for the body it is sent to.
+_COURTESY = re.compile(r"^quý\s+\w+(?:\s+\w+)?$", re.IGNORECASE)
 
 
-def announced_assignee(sentence: str) -> str | None:
-    """The body a sentence gives the items after it to (an official letter's request)."""
+def announced_assignee(sentence: str, addressee: str | None = None) -> str | None:
+    """The body a sentence gives the items after it to (an official letter's request); a
+    letter that asks ``Quý Sở`` asks the body it is sent to (``addressee``)."""
     match = _ANNOUNCED.search(sentence)
-    return _body(match.group("body")) if match else None
+    if match is None:
+        return None
+    body = match.group("body") or match.group("named")
+    if _COURTESY.match(body.strip()):
+        return addressee
+    return _body(body)
+
+
+_TO = re.compile(r"^kính gửi\s*:\s*(?P<to>.*)$", re.IGNORECASE)
+
+
+def addressee_of(line: str) -> str | None:
+    """The one body a ``Kính gửi: …`` line names, or None (no such line, or several bodies)."""
+    match = _TO.match(line.strip())
+    if match is None:
+        return None
+    to = match.group("to").strip(" .;")
+    return _body(to) if to and ";" not in to else None

@@ -11,13 +11,19 @@ from __future__ import annotations
 import re
 
 from theodoi.ingest.blocks import Paragraph
-from theodoi.ingest.extract.assignees import announced_assignee, assignee_of
+from theodoi.ingest.extract.assignees import (
+    addressee_of,
+    announced_assignee,
+    assignee_of,
+)
 from theodoi.ingest.extract.tasks import (
     BULLET,
     assigned_bullets,
     is_assigned,
     is_one_task,
+    lone_task,
     read_item,
+    split_assignment,
 )
 from theodoi.ingest.plan import Group
 from theodoi.ingest.roles import NOT_TASKS, Role, role_of
@@ -67,13 +73,15 @@ def _announced_groups(section: Section) -> list[Section]:
 
 
 def _assigned_parents(section: Section) -> list[Section]:
-    """Sections holding items that assign a task (``Cơ quan chủ trì:`` lines), outside the
-    parts that hold no tasks: where a plan names its tasks part in words of its own."""
+    """Sections holding items that assign a task (``Cơ quan chủ trì:`` lines, or a line that
+    opens with the body it asks: ``1. Giao Công an xã chủ trì …``), outside the parts that
+    hold no tasks: where a plan or a notice names its tasks part in words of its own (``II.
+    KẾT LUẬN CỦA CHỦ TỊCH …``)."""
     out: list[Section] = []
     for child in section.children:
         if child.role in NOT_TASKS:
             continue
-        if child.kind in ("letter", "arabic") and is_assigned(child):
+        if child.kind in ("letter", "arabic") and (is_assigned(child) or lone_task(child)):
             if section not in out:
                 out.append(section)
         else:
@@ -98,24 +106,43 @@ def _assigning_bullets(section: Section) -> list[Section]:
 
 def _assignees(section: Section) -> list[Section]:
     """Headings that name the body they give tasks to (``1. Giao Sở Y tế:``), outside the
-    parts that hold no tasks: an official letter's or a decision's tasks, by agency."""
+    parts that hold no tasks: an official letter's or a decision's tasks, by agency; with
+    the items beside them that are each one task of the body they open with."""
     out: list[Section] = []
+    lone: list[Section] = []
     for child in section.children:
         if child.role in NOT_TASKS:
             continue
         named = assignee_of(child.title)
         if named and (child.items or named[1]):
             out.append(child)
+        elif lone_task(child):
+            out.append(child)
+            lone.append(child)
         else:
             out += _assignees(child)
-    return out
+    # A lone line among other kinds of item is a task only beside a body's heading or
+    # another such line (``1. … ghi nhận …`` then ``2. Giao Ban cán sự đảng … lãnh đạo …``,
+    # ``3. Đảng đoàn … lãnh đạo …``).
+    return out if len(out) > len(lone) or len(lone) > 1 else []
 
 
 def _without_closing(item: Section) -> Section:
     """The item without the plain lines a letter closes with after its last item (``Trong
-    quá trình thực hiện, nếu có vướng mắc …``, ``Trân trọng./.``); its bullets stay."""
-    kept = [b for b in item.items if not isinstance(b, Paragraph) or b.text[:1] in "-+•*"]
+    quá trình thực hiện, nếu có vướng mắc …``, ``Trân trọng./.``); its bullets stay, and so
+    do its own labelled lines (``Thời gian hoàn thành: trước ngày 31/12/2026.``)."""
+    kept = [
+        b
+        for b in item.items
+        if not isinstance(b, Paragraph) or b.text[:1] in "-+•*" or _labels_only(b.text)
+    ]
     return Section(item.kind, item.label, item.title, item.code, item.role, kept)
+
+
+def _labels_only(text: str) -> bool:
+    """``Thời gian: …``, ``Cơ quan phối hợp: …``: a line that is its labels and nothing else."""
+    words, values = split_assignment(text)
+    return bool(values) and not words
 
 
 def announced_items(root: Section) -> tuple[str | None, list[Section]] | None:
@@ -127,6 +154,7 @@ def announced_items(root: Section) -> tuple[str | None, list[Section]] | None:
     the text has neither. A letter that writes its items as ``-`` bullets after the
     sentence has them as items too, numbered in order."""
     assignee: str | None = None
+    addressee: str | None = None  # ``Kính gửi: Sở …``: whom ``Quý Sở`` means
     items: list[Section] = []
     bullets = False
     for item in root.items:
@@ -138,7 +166,8 @@ def announced_items(root: Section) -> tuple[str | None, list[Section]] | None:
                 continue
             if items:
                 break
-            assignee = announced_assignee(item.text) or assignee
+            addressee = addressee or addressee_of(item.text)
+            assignee = announced_assignee(item.text, addressee) or assignee
         elif (
             isinstance(item, Section)
             and item.kind in ("arabic", "letter")
@@ -192,10 +221,24 @@ def task_groups(root: Section) -> list[Section]:
         return groups
     return (
         _announced_groups(root)
-        or [s for s in _assigned_parents(root) if s.kind != "document"]
+        or _parents_and_lone_tasks(root)
         or _assignees(root)
         or _assigning_bullets(root)
     )
+
+
+def _parents_and_lone_tasks(root: Section) -> list[Section]:
+    """The sections whose items assign tasks, and beside them, in document order, the lines
+    of the document's own list that are each one task (``2. Đề nghị Ủy ban nhân dân tỉnh chỉ
+    đạo:`` over ``a) Sở … rà soát …``, then ``3. Đề nghị Ban Kinh tế - Ngân sách theo dõi
+    …``)."""
+    parents = _assigned_parents(root)
+    groups = [s for s in parents if s.kind != "document"]
+    if not groups or root not in parents:
+        return groups
+    lone = [c for c in root.children if c.kind in ("letter", "arabic") and lone_task(c)]
+    order = {id(s): k for k, s in enumerate(root.walk())}
+    return sorted(groups + lone, key=lambda s: order[id(s)])
 
 
 def group_of(section: Section) -> Group:

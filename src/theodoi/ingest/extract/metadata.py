@@ -31,8 +31,17 @@ _KINDS: dict[str, DocumentKind] = {
     "nghị quyết": "nghi_quyet",
     "quyết định": "quyet_dinh",
     "báo cáo": "bao_cao",
+    # A directive or a notice of conclusions is another kind of document, titled all the same.
+    "chỉ thị": "khac",
+    "thông báo": "khac",
 }
 _KIND_LINE = re.compile(r"^(kế hoạch|chương trình|nghị quyết|quyết định|báo cáo)\b")
+_TITLE_LINE = re.compile(
+    r"^(kế hoạch|chương trình|nghị quyết|quyết định|báo cáo|chỉ thị|thông báo)\b"
+)
+# An official letter's subject under its number (``V/v triển khai …``, ``Về việc bồi dưỡng
+# …``), maybe wrapped onto a line that goes on in lower case: its title.
+_LETTER_SUBJECT = re.compile(r"^(?:v/v|về việc)\s")
 _NUMBER_LINE = re.compile(r"^số\s*:?\s*\d")
 _PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+\d")
 # The national motto and the Party's heading stand beside the issuer, never in its name.
@@ -47,7 +56,7 @@ _MOTTO = re.compile(r"cộng hòa xã hội|đảng cộng sản việt nam")
 _ORGAN = re.compile(
     r"^(sở|ban|văn phòng|cục|chi cục|tổng cục|trung tâm|đảng ủy|tỉnh ủy|thành ủy|ban chỉ đạo"
     r"|vụ|viện|phòng|trường|học viện|đại học|bệnh viện|tổng công ty|công ty|ủy ban|hội đồng"
-    r"|đảng đoàn|ban cán sự)\b"
+    r"|đảng đoàn|ban cán sự|thường trực)\b"
 )
 _CAPTION = re.compile(
     r"(?:ban hành )?kèm theo (?:chương trình hành động tại )?"
@@ -99,7 +108,9 @@ _PROPER = [
     "Ban Bí thư",
     "Ban Chấp hành Trung ương",
     "Ban Thường vụ Tỉnh ủy",
+    "Ban Thường vụ",
     "Tỉnh ủy",
+    "Đảng ủy",
     "Thành ủy",
     "Quốc hội",
     "Hội đồng nhân dân",
@@ -175,7 +186,7 @@ def _subtitle(lines: list[str]) -> str:
 def _kind_and_title(front: list[str]) -> tuple[DocumentKind | None, str | None]:
     for k, line in enumerate(front):
         key = fold_normalized(line)
-        match = _KIND_LINE.match(key)
+        match = _TITLE_LINE.match(key)
         if match and line == line.upper() and len(line.split()) <= 8:
             kind = _KINDS[match.group(1)]
             following = front[k + 1] if k + 1 < len(front) else ""
@@ -188,6 +199,19 @@ def _kind_and_title(front: list[str]) -> tuple[DocumentKind | None, str | None]:
             head = sentence_case(match.group(1))
             return kind, f"{head} {subtitle}" if subtitle else head
     return None, None
+
+
+def _letter_subject(front: list[str]) -> str | None:
+    """An official letter's ``V/v …`` line and the lines that go on from it."""
+    for k, line in enumerate(front[:12]):
+        if _LETTER_SUBJECT.match(fold_normalized(line)):
+            parts = [line]
+            for following in front[k + 1 : k + 4]:
+                if not following[:1].islower():
+                    break
+                parts.append(following)
+            return " ".join(" ".join(parts).split())
+    return None
 
 
 def _headline(front: list[str]) -> str | None:
@@ -230,9 +254,18 @@ def _header_issuer(lines: list[str]) -> str | None:
         if organ.startswith("Sở") and place:
             return f"{organ} tỉnh {place}"
         council = _proper_case(" ".join(lines[:-1]))
-        if organ.startswith("Ban ") and council.startswith("Hội đồng nhân dân"):
-            # ``HĐND TỈNH X`` over ``BAN KINH TẾ - NGÂN SÁCH``: a council's committee is
-            # named with its council, each field of its name capitalised.
+        if _ORGAN.fullmatch(fold_normalized(lines[-1]).strip()):
+            # ``UBND TỈNH THÁI NGUYÊN`` over ``VĂN PHÒNG``, ``HĐND TỈNH X`` over ``THƯỜNG
+            # TRỰC``: a unit with no name of its own is named by the body it serves
+            # (``Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên``).
+            return f"{organ} {council}"
+        if organ.startswith("Ban ") and council.startswith(
+            ("Hội đồng nhân dân", "Tỉnh ủy", "Thành ủy", "Đảng ủy", "Huyện ủy")
+        ):
+            # ``HĐND TỈNH X`` over ``BAN KINH TẾ - NGÂN SÁCH``, ``TỈNH ỦY X`` over ``BAN
+            # TUYÊN GIÁO VÀ DÂN VẬN``: a council's committee or a Party committee's
+            # department is named with its council or committee, each field of its name
+            # capitalised.
             fields = re.sub(
                 r"(^Ban | - | và )(\w)", lambda m: m.group(1) + m.group(2).upper(), organ
             )
@@ -387,8 +420,19 @@ def _signer(segmented: Segmented, front: list[str]) -> str | None:
     return None
 
 
+def _part_openings(root: Section) -> list[str]:
+    """The first line of each top part: where a notice or a directive with parts says what its
+    meeting or its instructions carry out (``I. NỘI DUNG CUỘC HỌP`` / ``… cuộc họp triển khai
+    Kế hoạch số 25/KH-UBND …``, ``II. NHIỆM VỤ`` / ``Để …, thực hiện Nghị quyết số …``)."""
+    return [part.paragraphs[0] for part in root.children if part.paragraphs]
+
+
 def _implements(
-    front: list[str], title: str | None, own: str | None, plan_year: int | None
+    front: list[str],
+    title: str | None,
+    own: str | None,
+    plan_year: int | None,
+    openings: list[str],
 ) -> list[Reference]:
     sources = [
         clause
@@ -408,7 +452,11 @@ def _implements(
         # its instructions carry out (``Xét báo cáo của Bộ … về tình hình thực hiện Nghị quyết
         # số 57-NQ/TW …``, ``… cuộc họp về triển khai các nhiệm vụ … theo Nghị quyết số …``);
         # the report or the letter it weighs is not implemented.
-        sources = [line[match.start() :] for line in front if (match := _CARRYING_OUT.search(line))]
+        sources = [
+            line[match.start() :]
+            for line in [*front, *openings]
+            if (match := _CARRYING_OUT.search(line))
+        ]
     if title:
         sources.append(title)
     return implemented(sources, own, plan_year)
@@ -430,7 +478,7 @@ def read_metadata(segmented: Segmented, all_text: str) -> DocumentInfo:
     captions = _captions(root)
     kind, title = _kind_and_title(front)
     if kind is None:
-        title = _headline(front)
+        title = _letter_subject(front) or _headline(front)
         kind = _kind_without_title(front)
     number = _number(front, captions)
     header = _header_lines(front)
@@ -440,7 +488,8 @@ def read_metadata(segmented: Segmented, all_text: str) -> DocumentInfo:
         issuer = f"{issuer} {province}"
     issuer = _signing_body(segmented, issuer)
     issued_on = _issued_on(front, captions, number)
-    references = _implements(front, title, number, int(issued_on[:4]) if issued_on else None)
+    year = int(issued_on[:4]) if issued_on else None
+    references = _implements(front, title, number, year, _part_openings(root))
     return DocumentInfo(
         number=number,
         kind=kind,

@@ -357,10 +357,24 @@ class Item:
         return [self.section.title, *self.section.paragraphs]
 
 
+# ``1. Về hạ tầng số: Giao Sở Khoa học và Công nghệ chủ trì …``: the field a letter's item is
+# about, before the colon, then the sentence that gives it.
+_TOPIC = re.compile(r"^(?P<topic>(?:về|đối với)\s[^:;]{2,80}):\s*(?P<rest>\S.*)$", re.IGNORECASE)
+
+
 def read_line(text: str) -> tuple[str, dict[Column, str]]:
     """A line's own words and what it assigns: labels and closing brackets
     (:func:`split_assignment`), a body before a colon or in front of the verb, partners
-    before the verb, and a time after the last ``;``."""
+    before the verb, and a time after the last ``;``; after the field an item is about
+    (``Về dữ liệu: Giao Sở Nội vụ chủ trì …``), the same."""
+    if (topic := _TOPIC.match(text)) is not None:
+        words, values = _read_sentence(topic.group("rest"))
+        if Column.LEAD in values:
+            return f"{topic.group('topic')}: {words[:1].lower()}{words[1:]}", values
+    return _read_sentence(text)
+
+
+def _read_sentence(text: str) -> tuple[str, dict[Column, str]]:
     words, values = split_assignment(text)
     if Column.LEAD not in values and (inside := _bracket_assignment(words)):
         words, found = inside
@@ -408,6 +422,20 @@ def is_assigned(section: Section) -> bool:
     )
 
 
+def lone_task(section: Section) -> bool:
+    """Whether a numbered item with nothing under it is one task of the body its sentence
+    opens with or asks (``4. Văn phòng Sở theo dõi, đôn đốc …, báo cáo Giám đốc Sở trước
+    ngày 05 hằng tháng.``, ``3. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc …``): among
+    headings that give their items to a body, it is a task, not a group of them. (``2. Sở
+    Tài chính: bố trí …`` names its body before a colon: a heading's own reading.)"""
+    title = section.title
+    return (
+        not section.items
+        and ":" not in title
+        and (lead_as_subject(title) or lead_asked(title)) is not None
+    )
+
+
 def is_one_task(section: Section) -> bool:
     """Whether a numbered item of the tasks part is one task rather than a group of them: it
     carries its own assignment lines, or it is a line with nothing under it; not a heading
@@ -417,7 +445,11 @@ def is_one_task(section: Section) -> bool:
         not section.children
         and not bullets_given_by_heading(section)
         and not assigned_bullets(section)
-        and (is_assigned(section) or (not section.items and section.role is Role.TASKS))
+        and (
+            is_assigned(section)
+            or lone_task(section)
+            or (not section.items and section.role is Role.TASKS)
+        )
     )
 
 
@@ -451,6 +483,7 @@ def task_from_item(item: Item, group: str | None) -> Task:
         item.assignee
         or assignee_of(item.section.title)  # ``1. Bộ Tài chính: bố trí … năm 2027.``
         or given_sentence(" ".join(item.section_texts))
+        or lone_task(item.section)  # ``3. Giao Văn phòng … báo cáo trước ngày 25 hằng tháng.``
     )
     due = item.assignment.get(Column.DUE) or (time_in_words(title) if given else None)
     return Task(
@@ -488,8 +521,12 @@ def _bullet_items(section: Section, texts: list[str], assignee: str | None) -> l
 def assigned_bullets(section: Section, assignee: str | None = None) -> list[Item]:
     """The ``-`` bullets of a heading that each assign a task of their own (``- Triển khai …
     (Sở Tài chính chủ trì, phối hợp với …; năm 2025).``), as items coded after the heading
-    (``III.2.1``). A bullet with no assignment explains its heading; it is not a task."""
+    (``III.2.1``). A bullet with no assignment explains its heading; it is not a task. A
+    notice's bullets that each open with the body they address (``- Vụ Giáo dục Đại học: chủ
+    trì xây dựng …``, ``- Cục Kế hoạch - Tài chính: tổng hợp …``) each assign one too."""
     bullets = [BULLET.sub("", text) for text in section.paragraphs if BULLET.match(text)]
+    if bullets and all(body_before_colon(text) for text in bullets):
+        return _bullet_items(section, bullets, assignee)
     if not bullets or not all(split_assignment(text)[1] for text in bullets):
         return []
     if not any(split_assignment(text)[0] for text in bullets):

@@ -21,14 +21,16 @@ from theodoi.ingest.textnorm import normalize_text
 _RECURRING = re.compile(
     r"\b(thường xuyên|h[àằ]ng (năm|quý|tháng|tuần)|định kỳ|liên tục|mỗi năm)\b", re.IGNORECASE
 )
-# Where a time starts to depend on someone else's act or on another document: the condition
-# runs from here to the end. ``Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015``: the
-# dates after it are the cited document's, never the task's.
+# Where a time starts to depend on someone else's act, on another document or on another's
+# schedule (``theo lịch của Sở Nội vụ``, ``theo giấy triệu tập``): the condition runs from
+# here to the end. ``Theo
+# Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015``: the dates after it are the cited
+# document's, never the task's.
 _CONDITION_CUE = re.compile(
     r"\b(ngay sau khi|sau khi|khi có|khi được|ngay khi|theo (hướng dẫn|tiến độ|lộ trình|kế hoạch"
     r"|yêu cầu|đề nghị|quy định|chỉ đạo|văn bản|đề án|chương trình|điều|khoản|điểm|mốc|các mốc"
     r"|thời gian|thời hạn|quyết định|nghị định|nghị quyết|thông tư|chỉ thị|công văn|luật"
-    r"|kết luận)|tùy theo|tùy thuộc|phụ thuộc)\b",
+    r"|kết luận|lịch|thông báo|giấy mời|giấy triệu tập)|tùy theo|tùy thuộc|phụ thuộc)\b",
     re.IGNORECASE,
 )
 # A meeting a time is tied to, with no date of its own (``trước kỳ họp thứ nhất``, ``tại Hội
