@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from theodoi.orgs.models import Organisation
 from theodoi.reporting.extensions import COMMENT_MAX, REASON_MAX
 from theodoi.reporting.round_changes import CHOSEN_MAX, TITLE_MAX
-from theodoi.workspace.reporting.forms import DateInput, start_of
+from theodoi.workspace.reporting.forms import DateInput, ReopeningForm, start_of
 
 _DATE_ERRORS = {"invalid": _("Enter a valid date.")}
 
@@ -52,8 +52,10 @@ class ExtendRoundForm(forms.Form):
         return start_of(self.cleaned_data["deadline"])
 
 
-class ReopenAgenciesForm(forms.Form):
+class ReopenAgenciesForm(ReopeningForm):
     """The round reopened for several agencies at once, until the end of a day."""
+
+    agency_field = "organisations"
 
     organisations = forms.ModelMultipleChoiceField(
         label=_("Agencies"),
@@ -67,13 +69,6 @@ class ReopenAgenciesForm(forms.Form):
         widget=DateInput(),
         error_messages={**_DATE_ERRORS, "required": _("Give the day the reopening lasts until.")},
     )
-
-    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["organisations"].queryset = organisations  # type: ignore[attr-defined]
-
-    def until_moment(self) -> datetime.datetime:
-        return start_of(self.cleaned_data["until"] + datetime.timedelta(days=1))
 
 
 class AdHocRoundForm(forms.Form):

@@ -158,16 +158,23 @@ class ReturnForm(forms.Form):
     )
 
 
-class ReopenForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Agency"), queryset=Organisation.objects.none())
-    until = forms.DateField(label=_("Open until (end of day)"), widget=DateInput())
+class ReopeningForm(forms.Form):
+    """A round reopened for agencies chosen among ``organisations`` (in the field named
+    by ``agency_field``), until the end of the day ``until``."""
+
+    agency_field = "organisation"
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields[self.agency_field].queryset = organisations  # type: ignore[attr-defined]
 
     def until_moment(self) -> datetime.datetime:
         return start_of(self.cleaned_data["until"] + datetime.timedelta(days=1))
+
+
+class ReopenForm(ReopeningForm):
+    organisation = forms.ModelChoiceField(label=_("Agency"), queryset=Organisation.objects.none())
+    until = forms.DateField(label=_("Open until (end of day)"), widget=DateInput())
 
 
 class WorkbookUploadForm(forms.Form):
