@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypedDict
 
 from django import forms
 from django.conf import settings
@@ -115,6 +115,15 @@ class TaskUpdateForm(forms.Form):
         )
 
 
+class Figure(TypedDict):
+    value: float
+    measured_on: datetime.date
+    note: str
+    source: str
+    confirmed: bool
+    based_on: int
+
+
 class FigureForm(forms.Form):
     value = forms.CharField(label=_("Value"), max_length=40)
     measured_on = forms.DateField(label=_("Date of the figure"), widget=DateInput())
@@ -129,6 +138,18 @@ class FigureForm(forms.Form):
         # told from one she changed, whatever was saved meanwhile.
         for field in self.fields.values():
             field.show_hidden_initial = True
+
+    def figure(self) -> Figure:
+        """The figure as ``record_indicator_value`` takes it."""
+        data = self.cleaned_data
+        return Figure(
+            value=data["value"],
+            measured_on=data["measured_on"],
+            note=data["note"],
+            source=data["source"],
+            confirmed=data["confirmed"],
+            based_on=data["based_on"],
+        )
 
     def clean_value(self) -> float:
         figure = read_figure(self.cleaned_data["value"])
