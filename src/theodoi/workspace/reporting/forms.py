@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any, TypedDict
+from typing import Any, TypedDict, cast
 
 from django import forms
 from django.conf import settings
@@ -116,6 +116,8 @@ class TaskUpdateForm(forms.Form):
 
 
 class Figure(TypedDict):
+    """A figure as ``record_indicator_value`` takes it, from the form's fields of its names."""
+
     value: float
     measured_on: datetime.date
     note: str
@@ -141,15 +143,7 @@ class FigureForm(forms.Form):
 
     def figure(self) -> Figure:
         """The figure as ``record_indicator_value`` takes it."""
-        data = self.cleaned_data
-        return Figure(
-            value=data["value"],
-            measured_on=data["measured_on"],
-            note=data["note"],
-            source=data["source"],
-            confirmed=data["confirmed"],
-            based_on=data["based_on"],
-        )
+        return cast(Figure, {name: self.cleaned_data[name] for name in Figure.__required_keys__})
 
     def clean_value(self) -> float:
         figure = read_figure(self.cleaned_data["value"])
