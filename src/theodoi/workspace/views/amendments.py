@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -45,7 +44,7 @@ from theodoi.workspace.amend_forms import (
     TaskForm,
     WithdrawForm,
 )
-from theodoi.workspace.views.gates import coordinator_required, reader_required
+from theodoi.workspace.views.gates import coordinated_plan, coordinator_required, reader_required
 from theodoi.workspace.views.refusals import Written, saved
 
 
@@ -60,15 +59,6 @@ def amendment_lines(amendments: list[PlanAmendment]) -> list[dict[str, Any]]:
         }
         for amendment in amendments
     ]
-
-
-def _coordinated_plan(request: AuthenticatedRequest, plan_id: int) -> Plan:
-    """The plan, when the person coordinates it: 404 beyond their scope, 403 within it (a
-    national plan a province's coordinator reads)."""
-    plan = get_plan_for(request.user, plan_id)
-    if not coordinates(request.user, plan):
-        raise PermissionDenied
-    return plan
 
 
 def _plan_task(request: AuthenticatedRequest, plan: Plan, task_id: int) -> Task:
@@ -134,7 +124,7 @@ def plan_amendments(request: AuthenticatedRequest, plan_id: int) -> HttpResponse
 
 @coordinator_required
 def task_amend(request: AuthenticatedRequest, plan_id: int, task_id: int) -> HttpResponse:
-    plan = _coordinated_plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     task = _plan_task(request, plan, task_id)
     old = TaskFields.of(task)
     form = TaskForm(
@@ -163,7 +153,7 @@ def task_amend(request: AuthenticatedRequest, plan_id: int, task_id: int) -> Htt
 
 @coordinator_required
 def task_add(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
-    plan = _coordinated_plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     form = AddTaskForm(
         request.POST or None,
         today=timezone.localdate(),
@@ -192,7 +182,7 @@ def task_add(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
 
 @coordinator_required
 def task_archive(request: AuthenticatedRequest, plan_id: int, task_id: int) -> HttpResponse:
-    plan = _coordinated_plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     task = _plan_task(request, plan, task_id)
     form = ArchiveForm(request.POST or None, today=timezone.localdate())
     return _amending(
@@ -216,7 +206,7 @@ def task_archive(request: AuthenticatedRequest, plan_id: int, task_id: int) -> H
 
 @coordinator_required
 def indicator_amend(request: AuthenticatedRequest, plan_id: int, indicator_id: int) -> HttpResponse:
-    plan = _coordinated_plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     indicator = Indicator.objects.filter(
         pk=indicator_id, plan=plan, archived_at__isnull=True
     ).first()
@@ -249,7 +239,7 @@ def indicator_amend(request: AuthenticatedRequest, plan_id: int, indicator_id: i
 
 @coordinator_required
 def plan_withdraw(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
-    plan = _coordinated_plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     form = WithdrawForm(request.POST or None, today=timezone.localdate())
     return _amending(
         request,
