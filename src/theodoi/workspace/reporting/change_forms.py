@@ -12,12 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from theodoi.orgs.models import Organisation
 from theodoi.reporting.extensions import COMMENT_MAX, REASON_MAX
 from theodoi.reporting.round_changes import CHOSEN_MAX, TITLE_MAX
-from theodoi.workspace.reporting.forms import DateInput, ReopeningForm, start_of
+from theodoi.workspace.reporting.forms import DateInput, ReopeningForm, RoundDatesForm, start_of
 
 _DATE_ERRORS = {"invalid": _("Enter a valid date.")}
 
 
-class EditRoundForm(forms.Form):
+class EditRoundForm(RoundDatesForm):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     period_start = forms.DateField(
         label=_("Period from"), widget=DateInput(), error_messages=_DATE_ERRORS
@@ -29,15 +29,6 @@ class EditRoundForm(forms.Form):
         label=_("Data cut-off"), widget=DateInput(), error_messages=_DATE_ERRORS
     )
     reminder_days = forms.CharField(label=_("Reminders (days before the deadline)"), max_length=40)
-
-    def clean_reminder_days(self) -> list[int]:
-        raw = self.cleaned_data["reminder_days"]
-        try:
-            return [int(part) for part in raw.replace(";", ",").split(",") if part.strip()]
-        except ValueError as exc:
-            raise forms.ValidationError(
-                _("Write whole numbers of days separated by commas, e.g. 7, 3, 1.")
-            ) from exc
 
 
 class ExtendRoundForm(forms.Form):

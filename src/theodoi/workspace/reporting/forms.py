@@ -30,7 +30,36 @@ def start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-class OpenRoundForm(forms.Form):
+class RoundDates(TypedDict):
+    """A round's title, period, data cut-off and reminder days, as the services take them."""
+
+    title: str
+    period_start: datetime.date
+    period_end: datetime.date
+    cut_off: datetime.date
+    reminder_days: list[int]
+
+
+class RoundDatesForm(forms.Form):
+    """The dates of a round as opening it and correcting them read them; each form declares
+    its own fields."""
+
+    def clean_reminder_days(self) -> list[int]:
+        raw = self.cleaned_data["reminder_days"]
+        try:
+            return [int(part) for part in raw.replace(";", ",").split(",") if part.strip()]
+        except ValueError as exc:
+            raise forms.ValidationError(
+                _("Write whole numbers of days separated by commas, e.g. 7, 3, 1.")
+            ) from exc
+
+    def dates(self) -> RoundDates:
+        return cast(
+            RoundDates, {name: self.cleaned_data[name] for name in RoundDates.__required_keys__}
+        )
+
+
+class OpenRoundForm(RoundDatesForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     period_start = forms.DateField(label=_("Period from"), widget=DateInput())
     period_end = forms.DateField(label=_("Period to"), widget=DateInput())
@@ -43,15 +72,6 @@ class OpenRoundForm(forms.Form):
     reminder_days = forms.CharField(
         label=_("Reminders (days before the deadline)"), initial="7, 3, 1", max_length=40
     )
-
-    def clean_reminder_days(self) -> list[int]:
-        raw = self.cleaned_data["reminder_days"]
-        try:
-            return [int(part) for part in raw.replace(";", ",").split(",") if part.strip()]
-        except ValueError as exc:
-            raise forms.ValidationError(
-                _("Write whole numbers of days separated by commas, e.g. 7, 3, 1.")
-            ) from exc
 
 
 def _status_field(field: UpdateField) -> forms.Field:
