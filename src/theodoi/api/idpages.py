@@ -8,7 +8,6 @@ import io
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -24,24 +23,16 @@ from theodoi.files.uploads import XLSX, RefusedFileError, check_upload
 from theodoi.plans.errors import PlanError
 from theodoi.plans.models import Indicator, Plan, Task
 from theodoi.plans.services import set_external_id
-from theodoi.reporting.access import coordinates, get_plan_for
 from theodoi.reporting.workbook.bounds import UnreadableWorkbookError
 from theodoi.reporting.workbook.opening import open_sheets
 from theodoi.users import AuthenticatedRequest, User
-from theodoi.workspace.views.gates import coordinator_required
+from theodoi.workspace.views.gates import coordinated_plan, coordinator_required
 
 MAX_BYTES = 2 * 1024 * 1024
 
 
 class SheetForm(forms.Form):
     sheet = forms.FileField(label=gettext_lazy("The filled-in sheet (.xlsx)"))
-
-
-def _plan(request: AuthenticatedRequest, plan_id: int) -> Plan:
-    plan = get_plan_for(request.user, plan_id)
-    if not coordinates(request.user, plan):
-        raise PermissionDenied
-    return plan
 
 
 def _rows(plan: Plan) -> list[tuple[str, Task | Indicator]]:
@@ -106,12 +97,12 @@ def _page(
 
 @coordinator_required
 def external_ids(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
-    return _page(request, _plan(request, plan_id), SheetForm(), [])
+    return _page(request, coordinated_plan(request, plan_id), SheetForm(), [])
 
 
 @coordinator_required
 def external_ids_sheet(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     response = HttpResponse(
         sheet_of(plan),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -123,7 +114,7 @@ def external_ids_sheet(request: AuthenticatedRequest, plan_id: int) -> HttpRespo
 @coordinator_required
 @require_POST
 def external_ids_upload(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
-    plan = _plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     form = SheetForm(request.POST, request.FILES)
     if not form.is_valid():
         return _page(request, plan, form, [])

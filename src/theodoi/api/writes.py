@@ -160,19 +160,14 @@ class IndicatorValueWrite(APIView):
         if item is None:
             raise Http404
         names = ["value", "measured_on", "source", "note", "confirmed", "based_on"]
-        data = _read(FigureForm(_form_data(request.data, names))).cleaned_data
+        form = _read(FigureForm(_form_data(request.data, names)))
         try:
             value = record_indicator_value(
                 round_,
                 item.indicator,
-                value=data["value"],
-                measured_on=data["measured_on"],
-                note=data["note"],
-                source=data["source"],
-                confirmed=data["confirmed"],
+                **form.figure(),
                 submit=_submits(request.data),
                 by=_writer(request),
-                based_on=data["based_on"],
                 now=timezone.now(),
             )
         except ReportingError as refused:

@@ -108,22 +108,28 @@ def _cascade(obj: models.Model) -> dict[str, int]:
     }
 
 
+class ReadOnlyAdmin(admin.ModelAdmin[Any]):
+    """Rows IT staff read and nobody adds, changes or deletes here: the audit log, and the
+    records whose every write goes through a service that keeps versions and the log."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
+class AuditEntryAdmin(ReadOnlyAdmin):
+    """The log is evidence: nobody edits or deletes it, not even IT staff."""
+
     list_display = ("at", "action", "object_repr", "by")
     list_filter = ("action",)
     search_fields = ("action", "object_repr", "object_id")
     date_hierarchy = "at"
-
-    # The log is evidence: nobody edits or deletes it, not even IT staff.
-    def has_add_permission(self, request: object) -> bool:
-        return False
-
-    def has_change_permission(self, request: object, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: object, obj: object = None) -> bool:
-        return False
 
 
 class AuditedGroupAdmin(AuditedAdmin, GroupAdmin):

@@ -100,6 +100,26 @@ def _agency_link(round_id: int, anchor: str = "") -> str:
 # --- planning --------------------------------------------------------------------------------
 
 
+def _reminder(
+    body: str, round_: ReportingRound, agency: Organisation, tasks: list[Task], days: int
+) -> tuple[str, str]:
+    """The subject and ``body`` of a reminder that ``agency`` still owes ``tasks`` in
+    ``round_``, due in ``days`` days."""
+    subject = _("Reminder: %(count)s tasks to report by %(deadline)s") % {
+        "count": len(tasks),
+        "deadline": _when(round_.deadline),
+    }
+    return subject, body % {
+        "organisation": agency.name,
+        "count": len(tasks),
+        "round": round_.title,
+        "plan": round_.plan,
+        "deadline": _when(round_.deadline),
+        "days": days,
+        "tasks": _task_lines(tasks),
+    }
+
+
 def due_reminders(today: datetime.date) -> list[PlannedNotice]:
     """Reporters whose agency has tasks without a submitted update, on each of the round's
     reminder days (DESIGN.md: by default 7, 3 and 1 days before the deadline)."""
@@ -118,23 +138,17 @@ def due_reminders(today: datetime.date) -> list[PlannedNotice]:
                 missing = missing_tasks(round_, organisation, states)
                 if not missing:
                     continue
-                subject = _("Reminder: %(count)s tasks to report by %(deadline)s") % {
-                    "count": len(missing),
-                    "deadline": _when(round_.deadline),
-                }
-                body = _(
-                    "%(organisation)s has not yet submitted its update on %(count)s tasks in "
-                    "the round “%(round)s” of plan %(plan)s. The deadline is %(deadline)s, "
-                    "in %(days)s days.\n\n%(tasks)s"
-                ) % {
-                    "organisation": organisation.name,
-                    "count": len(missing),
-                    "round": round_.title,
-                    "plan": round_.plan,
-                    "deadline": _when(round_.deadline),
-                    "days": days,
-                    "tasks": _task_lines(missing),
-                }
+                subject, body = _reminder(
+                    _(
+                        "%(organisation)s has not yet submitted its update on %(count)s tasks "
+                        "in the round “%(round)s” of plan %(plan)s. The deadline is "
+                        "%(deadline)s, in %(days)s days.\n\n%(tasks)s"
+                    ),
+                    round_,
+                    organisation,
+                    missing,
+                    days,
+                )
                 planned.extend(
                     PlannedNotice(
                         f"reminder:{round_.pk}:{organisation_id}:{days}:{person.pk}",
@@ -170,23 +184,17 @@ def _in_charge_reminders(
             tasks.append(task)
     planned = []
     for person, agency, tasks in owed.values():
-        subject = _("Reminder: %(count)s tasks to report by %(deadline)s") % {
-            "count": len(tasks),
-            "deadline": _when(round_.deadline),
-        }
-        body = _(
-            "%(organisation)s has not yet submitted its update on %(count)s tasks you are in "
-            "charge of in the round “%(round)s” of plan %(plan)s. The deadline is "
-            "%(deadline)s, in %(days)s days.\n\n%(tasks)s"
-        ) % {
-            "organisation": agency.name,
-            "count": len(tasks),
-            "round": round_.title,
-            "plan": round_.plan,
-            "deadline": _when(round_.deadline),
-            "days": days,
-            "tasks": _task_lines(tasks),
-        }
+        subject, body = _reminder(
+            _(
+                "%(organisation)s has not yet submitted its update on %(count)s tasks you are "
+                "in charge of in the round “%(round)s” of plan %(plan)s. The deadline is "
+                "%(deadline)s, in %(days)s days.\n\n%(tasks)s"
+            ),
+            round_,
+            agency,
+            tasks,
+            days,
+        )
         planned.append(
             PlannedNotice(
                 f"reminder:{round_.pk}:{agency.pk}:{days}:{person.pk}",

@@ -42,6 +42,7 @@ from theodoi.plans.models import (
     TaskAgency,
     TaskGroup,
 )
+from theodoi.plans.services import live_task
 from theodoi.users import User
 
 
@@ -219,15 +220,6 @@ def _require_published(plan: Plan) -> Plan:
     return locked
 
 
-def _live_task(task: Task, plan: Plan) -> Task:
-    locked = Task.objects.select_for_update().filter(pk=task.pk, plan=plan).first()
-    if locked is None:
-        raise PlanError(_("This task is not part of plan %(plan)s.") % {"plan": plan})
-    if locked.archived_at is not None:
-        raise PlanError(_("Task %(code)s was removed from the plan.") % {"code": locked.code})
-    return locked
-
-
 # --- writing ----------------------------------------------------------------------------------
 
 
@@ -369,7 +361,7 @@ def amend_task(
     confidentiality, the day its condition was met, its identifiers elsewhere. Its reports
     stay on it."""
     plan = _require_published(task.plan)
-    task = _live_task(task, plan)
+    task = live_task(task, plan)
     old = TaskFields.of(task)
     resolver = _resolver(plan, now)
     problems = amendment_problems(amendment, today=timezone.localdate(now)) | task_problems(
@@ -448,7 +440,7 @@ def archive_task(
     """Take a task out of the plan: it is no longer judged nor shown, and every report filed
     on it is kept (the amendments page lists them)."""
     plan = _require_published(task.plan)
-    task = _live_task(task, plan)
+    task = live_task(task, plan)
     _refuse(amendment_problems(amendment, today=timezone.localdate(now)), _labels())
     task.archived_at = now
     task.save(update_fields=["archived_at"])

@@ -15,15 +15,20 @@ from django.utils.translation import gettext as _
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
 from theodoi.plans.errors import PlanError
-from theodoi.plans.models import DueKind, Indicator, Task
+from theodoi.plans.models import DueKind, Indicator, Plan, Task
 from theodoi.users import User
 
 # Identifiers are short codes; a longer one is a mistake (a pasted paragraph).
 EXTERNAL_ID_LIMIT = 100
 
 
-def _live(task: Task) -> Task:
-    locked = Task.objects.select_for_update().get(pk=task.pk)
+def live_task(task: Task, plan: Plan | None = None) -> Task:
+    """``task`` as it is now, locked for the caller's transaction: refused once archived, and
+    when it is not part of ``plan`` (where one is given)."""
+    rows = Task.objects.select_for_update().filter(pk=task.pk)
+    locked = rows.filter(plan=plan).first() if plan is not None else rows.get()
+    if locked is None:
+        raise PlanError(_("This task is not part of plan %(plan)s.") % {"plan": plan})
     if locked.archived_at is not None:
         raise PlanError(_("Task %(code)s was removed from the plan.") % {"code": locked.code})
     return locked
@@ -59,7 +64,12 @@ def set_task_confidential(
     """Mark a task confidential (visible only to its agencies, the coordinator and leaders)
     or open it again."""
     return _set(
-        _live(task), "confidential", confidential, Action.TASK_CONFIDENTIALITY_SET, by=by, now=now
+        live_task(task),
+        "confidential",
+        confidential,
+        Action.TASK_CONFIDENTIALITY_SET,
+        by=by,
+        now=now,
     )
 
 
@@ -73,7 +83,7 @@ def set_condition_met(
 ) -> Task:
     """Record the day the higher decision a conditional task waits for was issued (None: not
     yet); from then on the task can be judged."""
-    task = _live(task)
+    task = live_task(task)
     if task.due_kind != DueKind.CONDITIONAL and not task.due_condition:
         raise PlanError(_("Task %(code)s does not wait for a condition.") % {"code": task.code})
     if met_on is not None and met_on > timezone.localdate(now):
@@ -104,7 +114,7 @@ def set_external_id(
             % {"limit": EXTERNAL_ID_LIMIT}
         )
     row = (
-        _live(row)
+        live_task(row)
         if isinstance(row, Task)
         else Indicator.objects.select_for_update().get(pk=row.pk)
     )

@@ -33,7 +33,7 @@ from theodoi.reporting.models import (
     RoundReopening,
     RoundState,
 )
-from theodoi.reporting.rounds import open_round, reopen_round_for, round_data
+from theodoi.reporting.rounds import open_round, reminder_days_of, reopen_round_for, round_data
 from theodoi.users import User
 
 TITLE_MAX = 200
@@ -221,9 +221,7 @@ def edit_round(
             closes_on=timezone.localdate(round_.deadline),
         )
     )
-    days = sorted(set(reminder_days), reverse=True)
-    if any(day < 1 or day > 60 for day in days):
-        raise ReportingError(_("Reminder days must be between 1 and 60 days before the deadline."))
+    days = reminder_days_of(reminder_days)
     before = round_data(round_)
     round_.title = title.strip()
     round_.period_start, round_.period_end, round_.cut_off = period_start, period_end, cut_off

@@ -90,9 +90,7 @@ def open_round(
         raise ReportingError(
             _("The data cut-off must fall between the start of the period and the deadline.")
         )
-    days = sorted(set(reminder_days if reminder_days is not None else [7, 3, 1]), reverse=True)
-    if any(day < 1 or day > 60 for day in days):
-        raise ReportingError(_("Reminder days must be between 1 and 60 days before the deadline."))
+    days = reminder_days_of(reminder_days if reminder_days is not None else [7, 3, 1])
     if ReportingRound.objects.filter(plan=plan, deadline=deadline).exists():
         raise ReportingError(_("This plan already has a round with this deadline."))
     round_ = ReportingRound.objects.create(
@@ -109,6 +107,15 @@ def open_round(
     record(Action.ROUND_OPENED, round_, by=by, now=now, after=round_data(round_))
     announce_after_commit(RoundOpened(round_.pk, now))
     return round_
+
+
+def reminder_days_of(reminder_days: Sequence[int]) -> list[int]:
+    """The days before the deadline a round reminds on, each once, the farthest first;
+    refused outside 1 to 60."""
+    days = sorted(set(reminder_days), reverse=True)
+    if any(day < 1 or day > 60 for day in days):
+        raise ReportingError(_("Reminder days must be between 1 and 60 days before the deadline."))
+    return days
 
 
 def round_data(round_: ReportingRound) -> dict[str, Any]:

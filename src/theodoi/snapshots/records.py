@@ -28,7 +28,7 @@ from theodoi.evaluation import (
 )
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import AgencyRole, IndicatorAgency, OfficialFigure, Plan, TaskAgency
-from theodoi.reporting.deadlines import due_of, granted_deadlines
+from theodoi.reporting.deadlines import DUE_FIELDS, due_of, granted_deadlines
 from theodoi.reporting.models import (
     Evidence,
     IndicatorValue,
@@ -116,14 +116,7 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
             "code",
             "group_id",
             "confidential",
-            "due_kind",
-            "due_start_year",
-            "due_end_year",
-            "due_month",
-            "due_quarter",
-            "due_date",
-            "due_condition",
-            "condition_met_on",
+            *DUE_FIELDS,
         )
     )
     indicators = list(

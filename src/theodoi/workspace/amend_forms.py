@@ -35,6 +35,19 @@ def _text(rows: int = 3) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
+def _agencies(
+    name: str, *, required: bool = True, rows: int = 2, help_text: Any = None
+) -> forms.CharField:
+    """A field of agencies, one a line, up to the most an amendment may name."""
+    return forms.CharField(
+        label=_label(name),
+        required=required,
+        max_length=fields.MAX_AGENCIES * 100,
+        widget=_text(rows),
+        help_text=help_text or _("One agency per line."),
+    )
+
+
 class AmendmentForm(forms.Form):
     """The reason and the date every amendment states."""
 
@@ -74,19 +87,8 @@ class TaskForm(AmendmentForm):
         max_length=fields.MAX_DUE,
         help_text=_("A date (30/06/2026), a month (6/2026), a quarter (Quý II/2026), a year."),
     )
-    lead = forms.CharField(
-        label=_label("lead"),
-        max_length=fields.MAX_AGENCIES * 100,
-        widget=_text(2),
-        help_text=_("One agency per line, as the list of agencies names it."),
-    )
-    cooperating = forms.CharField(
-        label=_label("cooperating"),
-        required=False,
-        max_length=fields.MAX_AGENCIES * 100,
-        widget=_text(3),
-        help_text=_("One agency per line."),
-    )
+    lead = _agencies("lead", help_text=_("One agency per line, as the list of agencies names it."))
+    cooperating = _agencies("cooperating", required=False, rows=3)
     expected_output = forms.CharField(
         label=_label("expected_output"),
         required=False,
@@ -206,13 +208,7 @@ class IndicatorForm(AmendmentForm):
     """An indicator's responsible agencies and baseline, and a figure of an official statistic
     with its source (all three or none)."""
 
-    agencies = forms.CharField(
-        label=_label("agencies"),
-        required=False,
-        max_length=fields.MAX_AGENCIES * 100,
-        widget=_text(2),
-        help_text=_("One agency per line."),
-    )
+    agencies = _agencies("agencies", required=False)
     baseline_value = forms.CharField(label=_label("baseline_value"), required=False, max_length=40)
     baseline_year = forms.IntegerField(
         label=_label("baseline_year"), required=False, min_value=1, max_value=9999

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -28,7 +27,7 @@ from theodoi.reporting.access import (
 )
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.coverage.reading import MAX_QUERY, LinkLine, find_higher, link_lines
-from theodoi.workspace.views.gates import coordinator_action, reader_required
+from theodoi.workspace.views.gates import coordinated_plan, coordinator_action, reader_required
 from theodoi.workspace.views.refusals import told
 
 # The longest id read from a form or a query string.
@@ -99,18 +98,10 @@ def _back(plan: Plan, task_id: int | None = None) -> HttpResponseRedirect:
     return HttpResponseRedirect(f"{url}#task-{task_id}" if task_id else url)
 
 
-def _writable_plan(request: AuthenticatedRequest, plan_id: int) -> Plan:
-    """The plan, if the person sees it (else 404) and coordinates it (else 403)."""
-    plan = get_plan_for(request.user, plan_id)
-    if not coordinates(request.user, plan):
-        raise PermissionDenied
-    return plan
-
-
 @coordinator_action
 def link_decide(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     """Confirm or reject one link of a task of the plan."""
-    plan = _writable_plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     link_id = _id(request.POST.get("link"))
     link = (
         TaskLink.objects.filter(pk=link_id, task__plan=plan, task__in=visible_tasks(request.user))
@@ -140,7 +131,7 @@ def link_decide(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
 @coordinator_action
 def link_choose(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     """Link a task of the plan to a higher task the coordinator chose."""
-    plan = _writable_plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     task_id = _id(request.POST.get("task"))
     task: Task | None = (
         visible_tasks(request.user).filter(pk=task_id, plan=plan).select_related("plan").first()

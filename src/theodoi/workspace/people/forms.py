@@ -22,21 +22,16 @@ NOT_A_PERSON = _("Choose a person from the list.")
 ERRORS = {"invalid": NOT_A_PERSON, "min_value": NOT_A_PERSON, "max_value": NOT_A_PERSON}
 
 
+def _person(label: Any) -> forms.IntegerField:
+    """A person chosen from the list, by their number; left empty, nobody."""
+    return forms.IntegerField(
+        label=label, required=False, min_value=1, max_value=MAX_ID, error_messages=ERRORS
+    )
+
+
 class PeopleForm(forms.Form):
-    officer = forms.IntegerField(
-        label=_("Officer in charge"),
-        required=False,
-        min_value=1,
-        max_value=MAX_ID,
-        error_messages=ERRORS,
-    )
-    leader = forms.IntegerField(
-        label=_("Leader in charge"),
-        required=False,
-        min_value=1,
-        max_value=MAX_ID,
-        error_messages=ERRORS,
-    )
+    officer = _person(_("Officer in charge"))
+    leader = _person(_("Leader in charge"))
 
     def __init__(self, *args: Any, members: list[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -12,12 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from theodoi.orgs.models import Organisation
 from theodoi.reporting.extensions import COMMENT_MAX, REASON_MAX
 from theodoi.reporting.round_changes import CHOSEN_MAX, TITLE_MAX
-from theodoi.workspace.reporting.forms import DateInput, start_of
+from theodoi.workspace.reporting.forms import DateInput, ReopeningForm, RoundDatesForm, start_of
 
 _DATE_ERRORS = {"invalid": _("Enter a valid date.")}
 
 
-class EditRoundForm(forms.Form):
+class EditRoundForm(RoundDatesForm):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     period_start = forms.DateField(
         label=_("Period from"), widget=DateInput(), error_messages=_DATE_ERRORS
@@ -29,15 +29,6 @@ class EditRoundForm(forms.Form):
         label=_("Data cut-off"), widget=DateInput(), error_messages=_DATE_ERRORS
     )
     reminder_days = forms.CharField(label=_("Reminders (days before the deadline)"), max_length=40)
-
-    def clean_reminder_days(self) -> list[int]:
-        raw = self.cleaned_data["reminder_days"]
-        try:
-            return [int(part) for part in raw.replace(";", ",").split(",") if part.strip()]
-        except ValueError as exc:
-            raise forms.ValidationError(
-                _("Write whole numbers of days separated by commas, e.g. 7, 3, 1.")
-            ) from exc
 
 
 class ExtendRoundForm(forms.Form):
@@ -52,8 +43,10 @@ class ExtendRoundForm(forms.Form):
         return start_of(self.cleaned_data["deadline"])
 
 
-class ReopenAgenciesForm(forms.Form):
+class ReopenAgenciesForm(ReopeningForm):
     """The round reopened for several agencies at once, until the end of a day."""
+
+    agency_field = "organisations"
 
     organisations = forms.ModelMultipleChoiceField(
         label=_("Agencies"),
@@ -67,13 +60,6 @@ class ReopenAgenciesForm(forms.Form):
         widget=DateInput(),
         error_messages={**_DATE_ERRORS, "required": _("Give the day the reopening lasts until.")},
     )
-
-    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["organisations"].queryset = organisations  # type: ignore[attr-defined]
-
-    def until_moment(self) -> datetime.datetime:
-        return start_of(self.cleaned_data["until"] + datetime.timedelta(days=1))
 
 
 class AdHocRoundForm(forms.Form):

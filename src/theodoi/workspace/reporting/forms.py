@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from django import forms
 from django.conf import settings
@@ -30,7 +30,36 @@ def start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-class OpenRoundForm(forms.Form):
+class RoundDates(TypedDict):
+    """A round's title, period, data cut-off and reminder days, as the services take them."""
+
+    title: str
+    period_start: datetime.date
+    period_end: datetime.date
+    cut_off: datetime.date
+    reminder_days: list[int]
+
+
+class RoundDatesForm(forms.Form):
+    """The dates of a round as opening it and correcting them read them; each form declares
+    its own fields."""
+
+    def clean_reminder_days(self) -> list[int]:
+        raw = self.cleaned_data["reminder_days"]
+        try:
+            return [int(part) for part in raw.replace(";", ",").split(",") if part.strip()]
+        except ValueError as exc:
+            raise forms.ValidationError(
+                _("Write whole numbers of days separated by commas, e.g. 7, 3, 1.")
+            ) from exc
+
+    def dates(self) -> RoundDates:
+        return cast(
+            RoundDates, {name: self.cleaned_data[name] for name in RoundDates.__required_keys__}
+        )
+
+
+class OpenRoundForm(RoundDatesForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     period_start = forms.DateField(label=_("Period from"), widget=DateInput())
     period_end = forms.DateField(label=_("Period to"), widget=DateInput())
@@ -43,15 +72,6 @@ class OpenRoundForm(forms.Form):
     reminder_days = forms.CharField(
         label=_("Reminders (days before the deadline)"), initial="7, 3, 1", max_length=40
     )
-
-    def clean_reminder_days(self) -> list[int]:
-        raw = self.cleaned_data["reminder_days"]
-        try:
-            return [int(part) for part in raw.replace(";", ",").split(",") if part.strip()]
-        except ValueError as exc:
-            raise forms.ValidationError(
-                _("Write whole numbers of days separated by commas, e.g. 7, 3, 1.")
-            ) from exc
 
 
 def _status_field(field: UpdateField) -> forms.Field:
@@ -115,6 +135,17 @@ class TaskUpdateForm(forms.Form):
         )
 
 
+class Figure(TypedDict):
+    """A figure as ``record_indicator_value`` takes it, from the form's fields of its names."""
+
+    value: float
+    measured_on: datetime.date
+    note: str
+    source: str
+    confirmed: bool
+    based_on: int
+
+
 class FigureForm(forms.Form):
     value = forms.CharField(label=_("Value"), max_length=40)
     measured_on = forms.DateField(label=_("Date of the figure"), widget=DateInput())
@@ -129,6 +160,10 @@ class FigureForm(forms.Form):
         # told from one she changed, whatever was saved meanwhile.
         for field in self.fields.values():
             field.show_hidden_initial = True
+
+    def figure(self) -> Figure:
+        """The figure as ``record_indicator_value`` takes it."""
+        return cast(Figure, {name: self.cleaned_data[name] for name in Figure.__required_keys__})
 
     def clean_value(self) -> float:
         figure = read_figure(self.cleaned_data["value"])
@@ -158,16 +193,23 @@ class ReturnForm(forms.Form):
     )
 
 
-class ReopenForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Agency"), queryset=Organisation.objects.none())
-    until = forms.DateField(label=_("Open until (end of day)"), widget=DateInput())
+class ReopeningForm(forms.Form):
+    """A round reopened for agencies chosen among ``organisations`` (in the field named
+    by ``agency_field``), until the end of the day ``until``."""
+
+    agency_field = "organisation"
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields[self.agency_field].queryset = organisations  # type: ignore[attr-defined]
 
     def until_moment(self) -> datetime.datetime:
         return start_of(self.cleaned_data["until"] + datetime.timedelta(days=1))
+
+
+class ReopenForm(ReopeningForm):
+    organisation = forms.ModelChoiceField(label=_("Agency"), queryset=Organisation.objects.none())
+    until = forms.DateField(label=_("Open until (end of day)"), widget=DateInput())
 
 
 class WorkbookUploadForm(forms.Form):

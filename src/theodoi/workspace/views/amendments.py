@@ -5,10 +5,10 @@ withdraw the plan. Each form calls one service of ``plans.amending``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -44,8 +44,8 @@ from theodoi.workspace.amend_forms import (
     TaskForm,
     WithdrawForm,
 )
-from theodoi.workspace.views.gates import coordinator_required, reader_required
-from theodoi.workspace.views.refusals import saved
+from theodoi.workspace.views.gates import coordinated_plan, coordinator_required, reader_required
+from theodoi.workspace.views.refusals import Written, saved
 
 
 def amendment_lines(amendments: list[PlanAmendment]) -> list[dict[str, Any]]:
@@ -61,15 +61,6 @@ def amendment_lines(amendments: list[PlanAmendment]) -> list[dict[str, Any]]:
     ]
 
 
-def _coordinated_plan(request: AuthenticatedRequest, plan_id: int) -> Plan:
-    """The plan, when the person coordinates it: 404 beyond their scope, 403 within it (a
-    national plan a province's coordinator reads)."""
-    plan = get_plan_for(request.user, plan_id)
-    if not coordinates(request.user, plan):
-        raise PermissionDenied
-    return plan
-
-
 def _plan_task(request: AuthenticatedRequest, plan: Plan, task_id: int) -> Task:
     """A live task of this plan: a task of another plan, or archived, is not found here."""
     task = get_task_for(request.user, task_id)
@@ -82,14 +73,21 @@ def _resolver(plan: Plan) -> Resolver:
     return Resolver(plan.province, as_of=timezone.localdate())
 
 
-def _done(request: AuthenticatedRequest, plan: Plan, message: str) -> HttpResponse:
-    messages.success(request, message)
-    return redirect("workspace:plan_amendments", plan.pk)
-
-
-def _form_page(
-    request: AuthenticatedRequest, plan: Plan, form: AmendmentForm, **context: Any
+def _amending(
+    request: AuthenticatedRequest,
+    plan: Plan,
+    form: AmendmentForm,
+    write: Callable[[], Written],
+    done: Callable[[Written], str],
+    **context: Any,
 ) -> HttpResponse:
+    """The amendment's form page; once a POST is written (``write``), back to the plan's
+    amendments page with ``done``'s message. A refusal of the service stays on the form."""
+    if request.method == "POST":
+        written = saved(form, write, PlanError)
+        if written is not None:
+            messages.success(request, done(written))
+            return redirect("workspace:plan_amendments", plan.pk)
     return render(request, "workspace/amend_form.html", {"plan": plan, "form": form, **context})
 
 
@@ -126,7 +124,7 @@ def plan_amendments(request: AuthenticatedRequest, plan_id: int) -> HttpResponse
 
 @coordinator_required
 def task_amend(request: AuthenticatedRequest, plan_id: int, task_id: int) -> HttpResponse:
-    plan = _coordinated_plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     task = _plan_task(request, plan, task_id)
     old = TaskFields.of(task)
     form = TaskForm(
@@ -136,25 +134,17 @@ def task_amend(request: AuthenticatedRequest, plan_id: int, task_id: int) -> Htt
         old=old,
         waits_for_condition=task.due_kind == DueKind.CONDITIONAL or bool(task.due_condition),
     )
-    if request.method == "POST":
-        amendment = saved(
-            form,
-            lambda: amend_task(
-                task, form.task_fields(), form.amendment(), by=request.user, now=timezone.now()
-            ),
-            PlanError,
-        )
-        if amendment is not None:
-            return _done(
-                request,
-                plan,
-                _("Task %(code)s was amended (amendment %(number)s).")
-                % {"code": task.code, "number": amendment.number},
-            )
-    return _form_page(
+    return _amending(
         request,
         plan,
         form,
+        lambda: amend_task(
+            task, form.task_fields(), form.amendment(), by=request.user, now=timezone.now()
+        ),
+        lambda amendment: (
+            _("Task %(code)s was amended (amendment %(number)s).")
+            % {"code": task.code, "number": amendment.number}
+        ),
         task=task,
         heading=_("Amend task %(code)s") % {"code": task.code},
         action=_("Save the amendment"),
@@ -163,56 +153,46 @@ def task_amend(request: AuthenticatedRequest, plan_id: int, task_id: int) -> Htt
 
 @coordinator_required
 def task_add(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
-    plan = _coordinated_plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     form = AddTaskForm(
         request.POST or None,
         today=timezone.localdate(),
         resolver=_resolver(plan),
         groups=plan.groups.all(),
     )
-    if request.method == "POST":
-        task = saved(
-            form,
-            lambda: add_task(
-                plan,
-                title=form.cleaned_data["title"],
-                code=form.cleaned_data["code"],
-                group=form.cleaned_data["group"],
-                new=form.task_fields(),
-                amendment=form.amendment(),
-                by=request.user,
-                now=timezone.now(),
-            ),
-            PlanError,
-        )
-        if task is not None:
-            return _done(request, plan, _("Task %(code)s was added.") % {"code": task.code})
-    return _form_page(
-        request, plan, form, heading=_("Add a task to the plan"), action=_("Add the task")
+    return _amending(
+        request,
+        plan,
+        form,
+        lambda: add_task(
+            plan,
+            title=form.cleaned_data["title"],
+            code=form.cleaned_data["code"],
+            group=form.cleaned_data["group"],
+            new=form.task_fields(),
+            amendment=form.amendment(),
+            by=request.user,
+            now=timezone.now(),
+        ),
+        lambda task: _("Task %(code)s was added.") % {"code": task.code},
+        heading=_("Add a task to the plan"),
+        action=_("Add the task"),
     )
 
 
 @coordinator_required
 def task_archive(request: AuthenticatedRequest, plan_id: int, task_id: int) -> HttpResponse:
-    plan = _coordinated_plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     task = _plan_task(request, plan, task_id)
     form = ArchiveForm(request.POST or None, today=timezone.localdate())
-    if request.method == "POST":
-        written = saved(
-            form,
-            lambda: archive_task(task, form.amendment(), by=request.user, now=timezone.now()),
-            PlanError,
-        )
-        if written is not None:
-            return _done(
-                request,
-                plan,
-                _("Task %(code)s was archived; its reports are kept.") % {"code": task.code},
-            )
-    return _form_page(
+    return _amending(
         request,
         plan,
         form,
+        lambda: archive_task(task, form.amendment(), by=request.user, now=timezone.now()),
+        lambda _written: (
+            _("Task %(code)s was archived; its reports are kept.") % {"code": task.code}
+        ),
         task=task,
         heading=_("Archive task %(code)s") % {"code": task.code},
         intro=_(
@@ -226,7 +206,7 @@ def task_archive(request: AuthenticatedRequest, plan_id: int, task_id: int) -> H
 
 @coordinator_required
 def indicator_amend(request: AuthenticatedRequest, plan_id: int, indicator_id: int) -> HttpResponse:
-    plan = _coordinated_plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     indicator = Indicator.objects.filter(
         pk=indicator_id, plan=plan, archived_at__isnull=True
     ).first()
@@ -238,29 +218,19 @@ def indicator_amend(request: AuthenticatedRequest, plan_id: int, indicator_id: i
         indicator=indicator,
         resolver=_resolver(plan),
     )
-    if request.method == "POST":
-        written = saved(
-            form,
-            lambda: amend_indicator(
-                indicator,
-                form.indicator_fields(),
-                form.figure(),
-                form.amendment(),
-                by=request.user,
-                now=timezone.now(),
-            ),
-            PlanError,
-        )
-        if written is not None:
-            return _done(
-                request,
-                plan,
-                _("Indicator %(code)s was amended.") % {"code": indicator.code},
-            )
-    return _form_page(
+    return _amending(
         request,
         plan,
         form,
+        lambda: amend_indicator(
+            indicator,
+            form.indicator_fields(),
+            form.figure(),
+            form.amendment(),
+            by=request.user,
+            now=timezone.now(),
+        ),
+        lambda _written: _("Indicator %(code)s was amended.") % {"code": indicator.code},
         indicator=indicator,
         heading=_("Amend indicator %(code)s") % {"code": indicator.code},
         action=_("Save the amendment"),
@@ -269,20 +239,14 @@ def indicator_amend(request: AuthenticatedRequest, plan_id: int, indicator_id: i
 
 @coordinator_required
 def plan_withdraw(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
-    plan = _coordinated_plan(request, plan_id)
+    plan = coordinated_plan(request, plan_id)
     form = WithdrawForm(request.POST or None, today=timezone.localdate())
-    if request.method == "POST":
-        written = saved(
-            form,
-            lambda: withdraw_plan(plan, form.amendment(), by=request.user, now=timezone.now()),
-            PlanError,
-        )
-        if written is not None:
-            return _done(request, plan, _("The plan was withdrawn from the portal."))
-    return _form_page(
+    return _amending(
         request,
         plan,
         form,
+        lambda: withdraw_plan(plan, form.amendment(), by=request.user, now=timezone.now()),
+        lambda _written: _("The plan was withdrawn from the portal."),
         heading=_("Withdraw the plan"),
         intro=_(
             "A withdrawn plan leaves the public portal and reporting; it stays here, marked "

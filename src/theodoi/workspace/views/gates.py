@@ -1,5 +1,6 @@
 """Which people may open a workspace page, as decorators over theodoi.reporting.access's
-predicates (which rows they see is that module's job too)."""
+predicates (which rows they see is that module's job too), and the plan a coordinator's page
+writes to (``coordinated_plan``)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
 from django.views.decorators.http import require_POST
 
-from theodoi.reporting.access import has_role, is_coordinator, is_leader, is_staff_reader
-from theodoi.users import AnyUser
+from theodoi.plans.models import Plan
+from theodoi.reporting.access import (
+    coordinates,
+    get_plan_for,
+    has_role,
+    is_coordinator,
+    is_leader,
+    is_staff_reader,
+)
+from theodoi.users import AnyUser, AuthenticatedRequest
 
 # A gated view takes an AuthenticatedRequest: the gate lets only signed-in people through.
 View = Callable[..., HttpResponseBase]
@@ -53,3 +62,12 @@ def reads_audit(who: AnyUser) -> bool:
 
 
 audit_reader_required = _gate(reads_audit)
+
+
+def coordinated_plan(request: AuthenticatedRequest, plan_id: int) -> Plan:
+    """The plan, when the person coordinates it: 404 beyond their scope, 403 within it (a
+    national plan a province's coordinator reads)."""
+    plan = get_plan_for(request.user, plan_id)
+    if not coordinates(request.user, plan):
+        raise PermissionDenied
+    return plan

@@ -80,16 +80,7 @@ def round_manage(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     form = EditRoundForm(request.POST)
     edited = saved(
         form,
-        lambda: edit_round(
-            round_,
-            title=form.cleaned_data["title"],
-            period_start=form.cleaned_data["period_start"],
-            period_end=form.cleaned_data["period_end"],
-            cut_off=form.cleaned_data["cut_off"],
-            reminder_days=form.cleaned_data["reminder_days"],
-            by=request.user,
-            now=timezone.now(),
-        ),
+        lambda: edit_round(round_, **form.dates(), by=request.user, now=timezone.now()),
         ReportingError,
     )
     if edited is None:

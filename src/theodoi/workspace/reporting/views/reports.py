@@ -236,20 +236,14 @@ def _record_figure(
     submit: bool,
 ) -> bool:
     """Record a valid figure form; a refusal is put on the form, which is then not saved."""
-    data = form.cleaned_data
     try:
         record_indicator_value(
             round_,
             item.indicator,
-            value=data["value"],
-            measured_on=data["measured_on"],
-            note=data["note"],
-            source=data["source"],
-            confirmed=data["confirmed"],
+            **form.figure(),
             baseline=baseline,
             submit=submit,
             by=request.user,
-            based_on=data["based_on"],
             now=timezone.now(),
         )
     except ConfirmationNeededError as doubt:

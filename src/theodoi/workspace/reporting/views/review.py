@@ -63,12 +63,19 @@ def _report(round_: ReportingRound, kind: str, report_id: int) -> TaskUpdate | I
     return cast(TaskUpdate | IndicatorValue, get_object_or_404(model, pk=report_id, round=round_))
 
 
+def _round_report(
+    request: AuthenticatedRequest, round_id: int, kind: str, report_id: int
+) -> tuple[ReportingRound, TaskUpdate | IndicatorValue]:
+    """The round the person reads, and its report of ``kind`` (404 for either not found)."""
+    round_ = get_round_for(request.user, round_id)
+    return round_, _report(round_, kind, report_id)
+
+
 @coordinator_action
 def review_accept(
     request: AuthenticatedRequest, round_id: int, kind: str, report_id: int
 ) -> HttpResponse:
-    round_ = get_round_for(request.user, round_id)
-    report = _report(round_, kind, report_id)
+    round_, report = _round_report(request, round_id, kind, report_id)
     return back_to_review(
         request,
         round_,
@@ -81,8 +88,7 @@ def review_accept(
 def review_return(
     request: AuthenticatedRequest, round_id: int, kind: str, report_id: int
 ) -> HttpResponse:
-    round_ = get_round_for(request.user, round_id)
-    report = _report(round_, kind, report_id)
+    round_, report = _round_report(request, round_id, kind, report_id)
     form = ReturnForm(request.POST)
 
     def write() -> None:

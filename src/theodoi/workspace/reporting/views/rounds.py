@@ -71,12 +71,8 @@ def round_open(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
             form,
             lambda: open_round(
                 plan,
-                title=form.cleaned_data["title"],
-                period_start=form.cleaned_data["period_start"],
-                period_end=form.cleaned_data["period_end"],
-                cut_off=form.cleaned_data["cut_off"],
+                **form.dates(),
                 deadline=start_of(form.cleaned_data["deadline"]),
-                reminder_days=form.cleaned_data["reminder_days"],
                 by=request.user,
                 now=now,
             ),
