@@ -198,5 +198,7 @@ def test_the_preview_of_a_seed_plan_fits_a_phone(
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shot(page, "p11-task-card-on-a-phone")
     page.get_by_role("button", name="Công bố kế hoạch…").click()
+    # The confirmation is a page of its own: measured once it has come, not while it loads.
+    expect(page.get_by_test_id("confirm-task-count")).to_have_text("67")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     shot(page, "p12-confirm-on-a-phone")
