@@ -114,3 +114,26 @@ def test_after_one_accepted_update_its_plan_s_snapshot_is_what_a_full_rebuild_co
 
 def task_row(snapshot: PlanSnapshot, update: TaskUpdate) -> dict[str, Any]:
     return next(t for t in snapshot.results["tasks"] if t["id"] == update.task_id)
+
+
+def test_a_plan_s_rebuild_reads_its_records_in_a_few_statements_however_many_rounds(
+    django_assert_max_num_queries: Any,
+) -> None:
+    """The current round and every round's id in one statement, the bodies and their names
+    in one, and the updates a task is judged by now and before the round began in the same
+    windows: what a rebuild after an accepted update costs is mostly statements (issue 15)."""
+    plan = max(national_set(), key=lambda p: p.rounds.count())
+    now = timezone.now()
+    today = timezone.localdate(now)
+    current = plan.rounds.filter(period_start__lte=today).order_by("-deadline").first()
+    assert current is not None
+    assert current.deadline < end_of(today)  # reports are owed
+    assert plan.rounds.count() == 8
+    rebuild_snapshot(plan, as_of=today, now=now)
+
+    with django_assert_max_num_queries(16):
+        evaluate_plan_at(plan, today)
+    # And the day's row, to compare its digest (the same: nothing is written), inside the
+    # rebuild's savepoint.
+    with django_assert_max_num_queries(19):
+        rebuild_snapshot(plan, as_of=today, now=now + datetime.timedelta(hours=1))

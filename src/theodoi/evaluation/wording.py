@@ -56,6 +56,10 @@ def vn_date(day: datetime.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+# The same figures come back in every agency's explanation (1,700 numbers a snapshot of a
+# national plan, a few hundred of them different): each written once. Typed, so that 1, 1.0
+# and True are kept apart although they read alike.
+@functools.lru_cache(maxsize=4096, typed=True)
 def grouped(value: float, digits: int = 2, decimal: str = ",", thousand: str = ".") -> str:
     """``value`` rounded to ``digits`` decimals (``rounded``) and written with ``thousand``
     between groups of three digits and ``decimal`` before the decimals, no trailing 0:

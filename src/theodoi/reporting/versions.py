@@ -88,27 +88,48 @@ def judged_updates(
     about one update a task however many rounds the plan has had (issue 15). ``tasks`` (ids of
     the plan's tasks; all of them when None) and ``rounds`` (:func:`rounds_newest_first`) spare
     a caller who has them the queries."""
+    (judged,) = judged_updates_before(plan, (before,), fields=fields, tasks=tasks, rounds=rounds)
+    return judged
+
+
+def judged_updates_before(
+    plan: Plan,
+    befores: Sequence[datetime.datetime],
+    *,
+    fields: Sequence[str],
+    tasks: Iterable[int] | None = None,
+    rounds: Sequence[int] | None = None,
+) -> list[dict[int, dict[str, Any]]]:
+    """:func:`judged_updates` for each moment of ``befores`` (in their order), read in one
+    pass: the windows of rounds are the same for every moment, and each window is one query
+    for the tasks some moment still lacks (a snapshot asks for the end of its day and for the
+    day the current round began: issue 15)."""
     rounds = rounds_newest_first(plan) if rounds is None else rounds
-    missing = set(plan.tasks.values_list("pk", flat=True) if tasks is None else tasks)
-    judged: dict[int, dict[str, Any]] = {}
+    every = set(plan.tasks.values_list("pk", flat=True) if tasks is None else tasks)
+    missing = [set(every) for _ in befores]
+    judged: list[dict[int, dict[str, Any]]] = [{} for _ in befores]
+    names = ("task_id", *fields)
     start, size = 0, 1
-    while missing and start < len(rounds):
+    while any(missing) and start < len(rounds):
         window = rounds[start : start + size]
-        found: dict[int, dict[str, Any]] = {}
-        for row in (
+        found: list[dict[int, dict[str, Any]]] = [{} for _ in befores]
+        for task_id, created_at, *values in (
             TaskUpdate.objects.filter(
                 round_id__in=window,
-                task_id__in=missing,
+                task_id__in=set().union(*missing),
                 role=AgencyRole.LEAD,
                 state=ReviewState.ACCEPTED,
-                created_at__lt=before,
+                created_at__lt=max(befores),
             )
             .order_by("round__deadline", "created_at", "version", "pk")
-            .values("task_id", *fields)
+            .values_list("task_id", "created_at", *fields)
         ):
-            found[row["task_id"]] = row
-        judged.update(found)
-        missing -= found.keys()
+            for moment, before in enumerate(befores):
+                if created_at < before and task_id in missing[moment]:
+                    found[moment][task_id] = dict(zip(names, (task_id, *values), strict=True))
+        for moment, rows in enumerate(found):
+            judged[moment].update(rows)
+            missing[moment] -= rows.keys()
         start, size = start + size, size * 2
     return judged
 

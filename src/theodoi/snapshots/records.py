@@ -12,10 +12,11 @@ import datetime
 import zoneinfo
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
 from theodoi.evaluation import (
     AcceptedUpdate,
@@ -36,7 +37,7 @@ from theodoi.reporting.models import (
     ReviewState,
     TaskUpdate,
 )
-from theodoi.reporting.versions import judged_updates, latest_only, rounds_newest_first
+from theodoi.reporting.versions import judged_updates_before
 from theodoi.snapshots.evaluate import (
     IndicatorRow,
     PlanRecords,
@@ -77,14 +78,24 @@ def current_round(plan: Plan, as_of: datetime.date) -> ReportingRound | None:
 
 def successors(ids: set[int], as_of: datetime.date) -> dict[int, int]:
     """Each body to the one carrying its work on ``as_of`` (Organisation.current, batched)."""
+    return successors_named(ids, as_of)[0]
+
+
+def successors_named(ids: set[int], as_of: datetime.date) -> tuple[dict[int, int], dict[int, str]]:
+    """:func:`successors`, and the name of each body found: the bodies they resolve to among
+    them, read in the same queries."""
     links: dict[int, tuple[int | None, datetime.date | None]] = {}
+    names: dict[int, str] = {}
     frontier = set(ids)
     while frontier:
-        rows = Organisation.objects.filter(pk__in=frontier).values_list(
-            "pk", "successor_id", "succeeded_on"
+        rows = (
+            Organisation.objects.filter(pk__in=frontier)
+            .order_by()
+            .values_list("pk", "successor_id", "succeeded_on", "name")
         )
-        for pk, successor, on in rows:
+        for pk, successor, on, name in rows:
             links[pk] = (successor, on)
+            names[pk] = name
         frontier = {s for s, _ in links.values() if s is not None and s not in links}
     resolved = {}
     for start in ids:
@@ -95,7 +106,7 @@ def successors(ids: set[int], as_of: datetime.date) -> dict[int, int]:
             seen.add(body)
             after, since = links.get(body, (None, None))
         resolved[start] = body
-    return resolved
+    return resolved, names
 
 
 def evaluate_plan_at(plan: Plan, as_of: datetime.date) -> SnapshotResults:
@@ -107,7 +118,22 @@ def evaluate_plan_at(plan: Plan, as_of: datetime.date) -> SnapshotResults:
 
 def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
     cutoff = end_of(as_of)
-    round_ = current_round(plan, as_of)
+    # The plan's rounds from the latest deadline back (the order judged_updates reads them
+    # in); the current one is the first periodic one whose period has begun (current_round).
+    rounds_read = list(
+        plan.rounds.order_by("-deadline", "-pk").values_list(
+            "pk", "title", "period_start", "period_end", "deadline", "ad_hoc"
+        )
+    )
+    rounds = [pk for pk, *_ in rounds_read]
+    round_ = next(
+        (
+            RoundRow(pk, title, start, end, deadline)
+            for pk, title, start, end, deadline, ad_hoc in rounds_read
+            if start <= as_of and ad_hoc is None
+        ),
+        None,
+    )
     tasks = list(
         plan.tasks.filter(archived_at__isnull=True)
         .order_by("position", "pk")
@@ -145,12 +171,9 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
         .order_by("indicator_id", "position", "pk")
         .values_list("indicator_id", "organisation_id")
     )
-    now_body = successors(
+    now_body, names = successors_named(
         {o for _, _, o in task_agencies} | {o for _, o in indicator_agencies if o is not None},
         as_of,
-    )
-    names = dict(
-        Organisation.objects.filter(pk__in=set(now_body.values())).values_list("pk", "name")
     )
 
     lead: dict[int, list[int]] = defaultdict(list)
@@ -161,8 +184,15 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
             target[task].append(now_body[organisation])
 
     task_ids = [t["pk"] for t in tasks]
-    rounds = rounds_newest_first(plan)
-    accepted = judged_updates(plan, before=cutoff, fields=_JUDGED, tasks=task_ids, rounds=rounds)
+    deadline_passed = round_ is not None and round_.deadline < cutoff
+    # With the deadline passed, also each task's update accepted before the round began (a
+    # task finished by then asks for no more reports), read in the same pass.
+    befores = [cutoff]
+    if round_ is not None and deadline_passed:
+        befores.append(end_of(round_.period_start - datetime.timedelta(days=1)))
+    accepted, *before_round = judged_updates_before(
+        plan, befores, fields=_JUDGED, tasks=task_ids, rounds=rounds
+    )
     extended = granted_deadlines(task_ids, before=cutoff)
     # Whether the agency of each judged update has evidence for its task: asked of those
     # updates only, each answered by its first piece, not by reading every piece ever uploaded.
@@ -177,38 +207,35 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
                 )
             )
         )
+        .order_by()  # a set: not sorted by the models' order (joins of rounds and bodies)
         .values_list("task_id", "organisation_id")
     )
     reported_now: set[int] = set()
     reports: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
     figures_on_time: set[tuple[int, int]] | None = None
-    deadline_passed = False
     if round_ is not None:
         reported_now = set(
             TaskUpdate.objects.filter(
-                round=round_,
+                round_id=round_.pk,
                 role=AgencyRole.LEAD,
                 state=ReviewState.ACCEPTED,
                 created_at__lt=cutoff,
-            ).values_list("task_id", flat=True)
+            )
+            .order_by()
+            .values_list("task_id", flat=True)
         )
-        deadline_passed = round_.deadline < cutoff
         if deadline_passed:
             on_time = set(
                 TaskUpdate.objects.filter(
-                    round=round_, state__in=_REPORTED_STATES, created_at__lte=round_.deadline
-                ).values_list("task_id", "organisation_id")
+                    round_id=round_.pk, state__in=_REPORTED_STATES, created_at__lte=round_.deadline
+                )
+                .order_by()
+                .values_list("task_id", "organisation_id")
             )
             # A task finished and accepted before the round began asks for no more reports.
             finished = {
                 task
-                for task, update in judged_updates(
-                    plan,
-                    before=end_of(round_.period_start - datetime.timedelta(days=1)),
-                    fields=_JUDGED,
-                    tasks=task_ids,
-                    rounds=rounds,
-                ).items()
+                for task, update in before_round[0].items()
                 if _REPORTED[update["status"]] == UpdateState.COMPLETED
             }
             for task_id in set(task_ids) - finished:
@@ -216,11 +243,13 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
                     reports[task_id][agency] = (1, int((task_id, agency) in on_time))
             figures_on_time = set(
                 IndicatorValue.objects.filter(
-                    round=round_,
+                    round_id=round_.pk,
                     is_baseline=False,
                     state__in=_REPORTED_STATES,
                     created_at__lte=round_.deadline,
-                ).values_list("indicator_id", "organisation_id")
+                )
+                .order_by()
+                .values_list("indicator_id", "organisation_id")
             )
 
     task_rows = []
@@ -265,6 +294,17 @@ def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:
 _JUDGED = ("pk", "organisation_id", "status", "progress", "completed_on")
 
 
+@dataclass(frozen=True)
+class RoundRow:
+    """What a snapshot reads of its current round."""
+
+    pk: int
+    title: str
+    period_start: datetime.date
+    period_end: datetime.date
+    deadline: datetime.datetime
+
+
 def _accepted_update(update: dict[str, Any], has_evidence: bool) -> AcceptedUpdate:
     state = _REPORTED[update["status"]]
     return AcceptedUpdate(
@@ -293,16 +333,34 @@ def _indicator_rows(
         responsible.setdefault(indicator, body)
         if body is not None and body not in agencies[indicator]:
             agencies[indicator].append(body)
-    # Per thread (round and agency, or the baseline) its latest figure that counts.
-    counted = Q(state=ReviewState.ACCEPTED, created_at__lt=cutoff, measured_on__lte=as_of)
+    # Per thread (round and agency, or the baseline) its latest figure that counts: the
+    # counted version no later counted one follows (versions.latest_only's rule), chosen here
+    # among the counted ones, their threads being the keys of this loop. Asked of the database
+    # it is a subquery for each of 2,400 figures a plan at national scale (issue 15).
     figures: dict[tuple[int, int | None, int | None], tuple[float, datetime.date]] = {}
-    for pk, round_id, organisation, is_baseline, value, on in latest_only(
-        IndicatorValue.objects.filter(counted, indicator__plan=plan).order_by(), among=counted
-    ).values_list(
-        "indicator_id", "round_id", "organisation_id", "is_baseline", "value", "measured_on"
+    versions: dict[tuple[int, int | None, int | None], int] = {}
+    for pk, round_id, organisation, is_baseline, value, on, version in (
+        IndicatorValue.objects.filter(
+            indicator__plan=plan,
+            state=ReviewState.ACCEPTED,
+            created_at__lt=cutoff,
+            measured_on__lte=as_of,
+        )
+        .order_by()
+        .values_list(
+            "indicator_id",
+            "round_id",
+            "organisation_id",
+            "is_baseline",
+            "value",
+            "measured_on",
+            "version",
+        )
     ):
         thread = (pk, None, None) if is_baseline else (pk, round_id, organisation)
-        figures[thread] = (value, on)
+        if versions.get(thread, 0) < version:
+            versions[thread] = version
+            figures[thread] = (value, on)
     values: dict[int, list[Observation]] = defaultdict(list)
     baselines: dict[int, Observation] = {}
     for (pk, thread_round, _), (value, on) in sorted(figures.items(), key=_figure_order):
