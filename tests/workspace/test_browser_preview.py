@@ -170,7 +170,12 @@ def test_coordinator_makes_a_prose_plan_reportable_and_publishes_what_she_saw(
     assert lead.name == "Sở Khoa học và Công nghệ"
     assert (first.due_kind, first.due_quarter, first.due_end_year) == ("quarter", 3, 2026)
     assert tasks[1].due_kind == tasks[2].due_kind == "recurring"
-    assert tasks[3].title.startswith("Ủy ban nhân dân xã phối hợp")
+    # "Ủy ban nhân dân xã phối hợp với doanh nghiệp viễn thông phủ sóng …": the subject leads,
+    # its partner cooperates, and the task is its own words from the verb on.
+    assert tasks[3].title.startswith("Phủ sóng di động băng rộng")
+    assert tasks[3].agencies.get(role=AgencyRole.LEAD).name == "Ủy ban nhân dân xã"
+    partners = tasks[3].agencies.filter(role=AgencyRole.COOPERATING)
+    assert [a.name for a in partners] == ["doanh nghiệp viễn thông"]
     assert tasks[3].title.endswith("trước quý IV năm 2026.")
     assert {g.code for g in plan.groups.all()} == {"II.1", "II.2"}
     # Paragraphs of two parts (two records), the added task, the split, the merge, the

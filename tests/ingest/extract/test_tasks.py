@@ -278,6 +278,18 @@ def test_assignment_in_a_closing_parenthesis() -> None:
             "các sở, ngành liên quan",
         ),
         ("Sở Nội vụ; Sở Tài chính", "Sở Nội vụ; Sở Tài chính", None),
+        # Whoever a body works "với" is its partner, a business or a people's group too.
+        (
+            "Ủy ban nhân dân xã phối hợp với doanh nghiệp viễn thông",
+            "Ủy ban nhân dân xã",
+            "doanh nghiệp viễn thông",
+        ),
+        (
+            "Phòng Văn hóa - Xã hội phối hợp cùng Hội Nông dân xã",
+            "Phòng Văn hóa - Xã hội",
+            "Hội Nông dân xã",
+        ),
+        ("Cấp ủy phối hợp Thủ trưởng đơn vị", "Cấp ủy", "Thủ trưởng đơn vị"),
     ],
 )
 def test_one_cell_naming_both_roles(cell: str, lead: str, cooperating: str | None) -> None:

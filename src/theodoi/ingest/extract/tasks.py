@@ -273,6 +273,7 @@ _ROLE_WORD = re.compile(r"\(?\b(chủ trì|phối hợp)\b\)?", re.IGNORECASE)
 _WORKS_WITH = re.compile(
     r"^(?P<lead>.+?)\s+phối hợp(?:\s+với|\s+cùng)?\s+(?P<coop>.+)$", re.IGNORECASE
 )
+_WITH = re.compile(r"\bphối hợp\s+(?:với|cùng)\s", re.IGNORECASE)
 _LEAD_THEN_PARTNERS = re.compile(
     r"^(?P<lead>.+?)\s*\(?chủ trì\)?\s*[,;]?\s*(?:phối hợp(?: với)?\s+(?P<coop>.+))?$",
     re.IGNORECASE,
@@ -298,7 +299,10 @@ def split_roles(cell: str) -> tuple[str, str | None]:
         return match.group("lead"), match.group("coop")
     # ``Cấp ủy phối hợp Thủ trưởng đơn vị``: a body, the verb, the bodies it works with.
     match = _WORKS_WITH.match(cell)
-    if match and opens_with_body(match.group("lead")) and opens_with_body(match.group("coop")):
+    # "phối hợp với / cùng" names a partner, whoever it is (``doanh nghiệp viễn thông``); a
+    # bare "phối hợp" only when a body follows it.
+    partner = match and (_WITH.search(cell) or opens_with_body(match.group("coop")))
+    if match and partner and opens_with_body(match.group("lead")):
         return match.group("lead"), match.group("coop")
     return cell, None
 
