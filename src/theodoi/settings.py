@@ -325,6 +325,15 @@ THEODOI_MAX_UPLOAD_BYTES = env_int("THEODOI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 # Read scanned PDFs uploaded to the import page with OCR (needs the ``ocr`` extra and Debian's
 # tesseract-ocr tesseract-ocr-vie); off, officials are asked for the Word file instead.
 THEODOI_IMPORT_OCR = env_bool("THEODOI_IMPORT_OCR", False)
+# LibreOffice conversions of .doc/.rtf/.odt plans at once on this machine (each some 210 MB),
+# counted by file locks in VAR_DIR; one that waited THEODOI_CONVERT_WAIT_SECONDS for a slot
+# is refused, asking the official to try again (theodoi.ingest.readers.slots).
+THEODOI_CONVERT_SLOTS = env_int("THEODOI_CONVERT_SLOTS", 2)
+THEODOI_CONVERT_WAIT_SECONDS = env_int("THEODOI_CONVERT_WAIT_SECONDS", 30)
+if THEODOI_CONVERT_SLOTS < 1 or THEODOI_CONVERT_WAIT_SECONDS < 0:
+    raise ImproperlyConfigured(
+        "THEODOI_CONVERT_SLOTS phải từ 1 trở lên và THEODOI_CONVERT_WAIT_SECONDS không được âm."
+    )
 # A file past THEODOI_MAX_UPLOAD_BYTES stops being stored while it streams in (and a request
 # declaring more is answered 413 unread): theodoi.workspace.upload_limit.
 FILE_UPLOAD_HANDLERS = [

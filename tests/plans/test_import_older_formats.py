@@ -66,6 +66,10 @@ def test_an_older_format_is_staged_with_the_tasks_of_its_docx(
     assert older.filename == f"ke-hoach.{fmt}"
     with older.source_file.open("rb") as kept:
         assert kept.read() == saved[fmt]  # the file as uploaded is kept
+    with older.converted_file.open("rb") as kept:  # and the .docx read from it, beside it
+        assert kept.read(4) == b"PK\x03\x04"
+    assert older.converted_file.name.endswith("/ke-hoach.docx")
+    assert not word.converted_file  # a .docx is read as it is
     titles = [task["title"] for task in older.plan_json["tasks"]]
     assert titles == [task["title"] for task in word.plan_json["tasks"]]
     assert len(titles) > 50

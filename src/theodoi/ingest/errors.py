@@ -31,3 +31,12 @@ class ConversionTimedOut(ConversionFailed):
     def __init__(self, message: str, seconds: float) -> None:
         super().__init__(message)
         self.seconds = seconds
+
+
+class ConversionBusy(UnreadableInput):
+    """Every slot for a LibreOffice conversion on this machine stayed taken for ``seconds``
+    (readers/slots.py): the file is not unreadable, the server is busy; try again later."""
+
+    def __init__(self, message: str, seconds: float) -> None:
+        super().__init__(message)
+        self.seconds = seconds

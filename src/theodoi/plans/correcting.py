@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
-from theodoi.ingest.errors import UnreadableInput
+from theodoi.ingest.errors import ConversionBusy, UnreadableInput
 from theodoi.ingest.prose import ProseParagraph, task_paragraphs
 from theodoi.ingest.readers import read_file
 from theodoi.ingest.validate import validate_plan_json
@@ -26,7 +26,7 @@ from theodoi.orgs.resolve import find_province
 from theodoi.orgs.services import remember_alias
 from theodoi.plans.edits import Edit, Record, apply_edit, replay
 from theodoi.plans.errors import PlanError
-from theodoi.plans.importing import staged, unresolved_names
+from theodoi.plans.importing import conversion_advice, conversion_slots, staged, unresolved_names
 from theodoi.plans.models import ImportDraft
 from theodoi.users import User
 
@@ -115,13 +115,19 @@ def map_agency(
 
 def offered_paragraphs(draft: ImportDraft) -> list[ProseParagraph]:
     """The paragraphs of the draft's tasks part, for the coordinator to make tasks of; none
-    for a Plan JSON upload, which has no prose."""
+    for a Plan JSON upload, which has no prose. A .doc, .rtf or .odt is read from the .docx
+    kept at staging; a draft staged before that was kept has it converted again, and
+    PlanError says so when the server has no conversion slot free for it."""
     if PurePath(draft.filename).suffix.lower() == ".json":
         return []
-    with tempfile.TemporaryDirectory() as folder, draft.source_file.open("rb") as stored:
+    stored = draft.converted_file or draft.source_file
+    with tempfile.TemporaryDirectory() as folder, stored.open("rb") as handle:
+        # Named as the upload, so that every message names the file that was given.
         path = Path(folder) / PurePath(draft.filename).name
-        path.write_bytes(stored.read())
+        path.write_bytes(handle.read())
         try:
-            return task_paragraphs(read_file(path))
+            return task_paragraphs(read_file(path, slots=conversion_slots()))
+        except ConversionBusy as busy:
+            raise PlanError(conversion_advice(busy, draft.filename)) from busy
         except UnreadableInput:
             return []

@@ -4,11 +4,13 @@ nothing else, so every plan in the database came through the same checks."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import json
 import logging
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -16,6 +18,7 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +27,7 @@ from theodoi.audit.log import record
 from theodoi.events import publish
 from theodoi.files.uploads import RefusedFileError, check_upload
 from theodoi.ingest.errors import (
+    ConversionBusy,
     ConversionFailed,
     ConversionTimedOut,
     ConverterUnavailable,
@@ -33,7 +37,9 @@ from theodoi.ingest.errors import (
 )
 from theodoi.ingest.fields.references import cites
 from theodoi.ingest.plan import Plan as PlanData
+from theodoi.ingest.readers.office import convert_to_docx, office_format
 from theodoi.ingest.readers.pdf import OCR_HINT
+from theodoi.ingest.readers.slots import ConversionSlots
 from theodoi.ingest.validate import validate_plan_json
 from theodoi.orgs.models import Organisation
 from theodoi.orgs.resolve import Resolver, find_province
@@ -66,9 +72,20 @@ log = logging.getLogger(__name__)
 # --- staging ---------------------------------------------------------------------------------
 
 
-def _extract(data: bytes, filename: str) -> PlanData:
+def conversion_slots() -> ConversionSlots:
+    """The machine's slots for LibreOffice conversions (settings.THEODOI_CONVERT_SLOTS): every
+    conversion the platform makes takes one, so its workers never run more at once."""
+    return ConversionSlots(
+        Path(settings.VAR_DIR) / "conversions",
+        count=settings.THEODOI_CONVERT_SLOTS,
+        wait_seconds=settings.THEODOI_CONVERT_WAIT_SECONDS,
+    )
+
+
+def _extract(data: bytes, filename: str) -> tuple[PlanData, bytes | None]:
     """Plan JSON files are read as they are (after the schema check); documents go through
-    the extractor."""
+    the extractor. A .doc, .rtf or .odt is read from the .docx LibreOffice makes of it, which
+    comes back too, for the draft to keep."""
     if PurePath(filename).suffix.lower() == ".json":
         try:
             parsed = json.loads(data.decode("utf-8"))
@@ -83,25 +100,33 @@ def _extract(data: bytes, filename: str) -> PlanData:
                 _("The file “%(name)s” is not Plan JSON: %(problems)s")
                 % {"name": filename, "problems": " ".join(problems[:5])}
             )
-        return PlanData.from_dict(parsed)
+        return PlanData.from_dict(parsed), None
     from theodoi.ingest.pipeline import extract_file
 
+    converted: bytes | None = None
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / PurePath(filename).name
         path.write_bytes(data)
         try:
+            kind = office_format(path)
+            if kind is not None:
+                # Named as the upload, so that every message names the file that was given.
+                (Path(folder) / "docx").mkdir()
+                docx = Path(folder) / "docx" / path.name
+                convert_to_docx(path, kind, docx, slots=conversion_slots())
+                converted, path = docx.read_bytes(), docx
             plan = extract_file(path, ocr=settings.THEODOI_IMPORT_OCR)
         except (ScannedDocument, OcrUnavailable) as exc:
             # The command's and the packages' names are for IT staff, in the log.
             log.warning("Import of %s needs OCR: %s", filename, exc)
             raise PlanError(_scanned_advice(filename)) from exc
-        except (ConverterUnavailable, ConversionFailed) as exc:
+        except (ConverterUnavailable, ConversionFailed, ConversionBusy) as exc:
             log.warning("Import of %s: %s", filename, exc)
-            raise PlanError(_conversion_advice(exc, filename)) from exc
+            raise PlanError(conversion_advice(exc, filename)) from exc
         except UnreadableInput as exc:
             raise PlanError(str(exc)) from exc
     plan.warnings = [official_warning(warning, filename) for warning in plan.warnings]
-    return plan
+    return plan, converted
 
 
 def _scanned_advice(filename: str) -> str:
@@ -112,9 +137,14 @@ def _scanned_advice(filename: str) -> str:
     ) % {"name": filename}
 
 
-def _conversion_advice(failure: UnreadableInput, filename: str) -> str:
+def conversion_advice(failure: UnreadableInput, filename: str) -> str:
     """What an official can do about a .doc, .rtf or .odt that LibreOffice did not convert;
     what IT staff need (the package, LibreOffice's output) is in the log."""
+    if isinstance(failure, ConversionBusy):
+        return _(
+            "The server is busy converting other documents: “%(name)s” waited %(seconds)s "
+            "seconds for its turn. Try again in a few minutes, or upload the plan as .docx."
+        ) % {"name": filename, "seconds": formats.number_format(failure.seconds)}
     if isinstance(failure, ConverterUnavailable):
         return _(
             "“%(name)s” is an older Word, RTF or OpenDocument file, which theodoi reads by "
@@ -181,6 +211,26 @@ def _not_a_plan(plan: PlanData) -> bool:
     return not (plan.tasks or plan.indicators or doc.number or titled or doc.province)
 
 
+@contextlib.contextmanager
+def _stored_with(draft: ImportDraft, data: bytes, converted: bytes | None) -> Iterator[None]:
+    """Store the upload (and the .docx made of it) as the draft's files for the block that
+    saves the draft; when the block fails, the files go too: no file without its draft."""
+    stored: list[FieldFile] = []
+    try:
+        draft.source_file.save(draft.filename, ContentFile(data), save=False)
+        stored.append(draft.source_file)
+        if converted is not None:
+            name = f"{PurePath(draft.filename).stem}.docx"
+            draft.converted_file.save(name, ContentFile(converted), save=False)
+            stored.append(draft.converted_file)
+        yield
+    except BaseException:
+        for written in stored:
+            if written.name:
+                written.storage.delete(written.name)
+        raise
+
+
 @transaction.atomic
 def stage_import(
     file: File[bytes], *, by: User | None, now: datetime.datetime, replaces: Plan | None = None
@@ -207,7 +257,7 @@ def stage_import(
         raise PlanError(
             _("This document was already uploaded and is waiting for review in the import list.")
         )
-    plan = _extract(data, filename)
+    plan, converted = _extract(data, filename)
     if _not_a_plan(plan):
         raise PlanError(
             _(
@@ -250,24 +300,24 @@ def stage_import(
         created_by=by,
         created_at=now,
     )
-    draft.source_file.save(filename, ContentFile(data), save=False)
-    draft.save()
-    record(
-        Action.IMPORT_STAGED,
-        draft,
-        by=by,
-        now=now,
-        after={
-            "filename": filename,
-            "sha256": sha256,
-            "tasks": len(plan.tasks),
-            "indicators": len(plan.indicators),
-            "unresolved": draft.unresolved,
-            "replaces": replaces.pk if replaces else None,
-            "corrections_replayed": len(draft.corrections),
-            "corrections_set_aside": len(replayed.set_aside) if replayed else 0,
-        },
-    )
+    with _stored_with(draft, data, converted):
+        draft.save()
+        record(
+            Action.IMPORT_STAGED,
+            draft,
+            by=by,
+            now=now,
+            after={
+                "filename": filename,
+                "sha256": sha256,
+                "tasks": len(plan.tasks),
+                "indicators": len(plan.indicators),
+                "unresolved": draft.unresolved,
+                "replaces": replaces.pk if replaces else None,
+                "corrections_replayed": len(draft.corrections),
+                "corrections_set_aside": len(replayed.set_aside) if replayed else 0,
+            },
+        )
     return draft
 
 

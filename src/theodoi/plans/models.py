@@ -373,6 +373,9 @@ class ImportDraft(models.Model):
     """An uploaded document between extraction and publication (the import preview)."""
 
     source_file = models.FileField(_("source file"), upload_to="imports/%Y/%m/")
+    # The .docx LibreOffice made of a .doc, .rtf or .odt upload, kept at staging so that the
+    # pages reading the document again do not convert it again; source_file stays the upload.
+    converted_file = models.FileField(_("converted file"), upload_to="imports/%Y/%m/", blank=True)
     filename = models.CharField(_("file name"), max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True)
     status = models.CharField(

@@ -7,11 +7,15 @@ with a Vietnamese message naming the file and what is wrong.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from theodoi.ingest.blocks import SourceText
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers.detect import HEAD_SIZE, describe_binary, sniff
 from theodoi.ingest.readers.text import decode, read_text
+
+if TYPE_CHECKING:
+    from theodoi.ingest.readers.slots import ConversionSlots
 
 __all__ = ["MAX_BYTES", "read_file", "read_text"]
 
@@ -19,9 +23,11 @@ __all__ = ["MAX_BYTES", "read_file", "read_text"]
 MAX_BYTES = 50 * 1024 * 1024
 
 
-def read_file(path: Path, *, ocr: bool = False) -> SourceText:  # noqa: C901 - to be split (issue 11 note)
+def read_file(  # noqa: C901 - to be split (issue 11 note)
+    path: Path, *, ocr: bool = False, slots: ConversionSlots | None = None
+) -> SourceText:
     """Read a plan document (.txt, .docx, .pdf, .html; .doc, .rtf and .odt through
-    LibreOffice) whatever its name says."""
+    LibreOffice, once it has one of ``slots`` if given) whatever its name says."""
     path = Path(path)
     name = path.name
     try:
@@ -53,7 +59,7 @@ def read_file(path: Path, *, ocr: bool = False) -> SourceText:  # noqa: C901 - t
         from theodoi.ingest.readers.office import is_opendocument_text, read_office
 
         if is_opendocument_text(path):
-            return read_office(path, "odt")
+            return read_office(path, "odt", slots=slots)
         return read_docx(path)
     if kind == "html":
         from theodoi.ingest.readers.html import read_html
@@ -62,7 +68,7 @@ def read_file(path: Path, *, ocr: bool = False) -> SourceText:  # noqa: C901 - t
     if kind in ("doc", "rtf"):
         from theodoi.ingest.readers.office import read_office
 
-        return read_office(path, "doc" if kind == "doc" else "rtf")
+        return read_office(path, "doc" if kind == "doc" else "rtf", slots=slots)
     if kind == "binary":
         raise UnreadableInput(
             f"Tệp {name} là {describe_binary(head)}, không phải văn bản kế hoạch. "

@@ -9,7 +9,8 @@ and ``RLIMIT_FSIZE``, set by a small trampoline that then becomes LibreOffice, s
 limits are set in no forked copy of a threaded server); a user profile of its own, made for
 the one conversion with macros and Java turned off, so that conversions at the same time
 never share or lock one; and everything it wrote is removed when it is done. A ``.doc``
-carrying VBA macros is refused before LibreOffice opens it.
+carrying VBA macros is refused before LibreOffice opens it. A caller that passes
+``slots`` (slots.py) bounds how many conversions run at once on the machine.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ from theodoi.ingest.readers.bounds import (
     MAX_CONVERT_OUTPUT_BYTES,
     MAX_CONVERT_SECONDS,
 )
+from theodoi.ingest.readers.detect import HEAD_SIZE, sniff
 from theodoi.ingest.readers.ole import CompoundFileError, directory, has_macros, is_word_document
+from theodoi.ingest.readers.slots import ConversionSlots
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +105,18 @@ def is_opendocument_text(path: Path) -> bool:
                 return member.read(200).strip() == ODT_MIMETYPE
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
         return False
+
+
+def office_format(path: Path) -> OfficeFormat | None:
+    """The older office format ``path``'s content is in (what :func:`convert_to_docx` turns
+    into a .docx), or None for any other file; as ``read_file`` tells them apart."""
+    with path.open("rb") as handle:
+        kind = sniff(handle.read(HEAD_SIZE))
+    if kind in ("doc", "rtf"):
+        return "doc" if kind == "doc" else "rtf"
+    if kind == "zip" and is_opendocument_text(path):
+        return "odt"
+    return None
 
 
 def _check_word_97(data: bytes, name: str) -> None:
@@ -202,10 +217,14 @@ def _converted(out_dir: Path, source: Path, name: str, label: str) -> Path:
     return result
 
 
-def convert_to_docx(path: Path, kind: OfficeFormat, out: Path) -> Path:
+def convert_to_docx(
+    path: Path, kind: OfficeFormat, out: Path, *, slots: ConversionSlots | None = None
+) -> Path:
     """Convert ``path`` (a .doc, .rtf or .odt, as ``kind`` says its content is) to a .docx
     written at ``out``, under the bounds; :class:`UnreadableInput` saying why otherwise
-    (:class:`ConverterUnavailable`, :class:`ConversionTimedOut` among them)."""
+    (:class:`ConverterUnavailable`, :class:`ConversionTimedOut` among them). With ``slots``,
+    LibreOffice runs only once it has one of them (:class:`ConversionBusy` when none came
+    free in time)."""
     name, label = path.name, _LABELS[kind]
     size = path.stat().st_size
     if size > MAX_CONVERT_BYTES:
@@ -232,34 +251,38 @@ def convert_to_docx(path: Path, kind: OfficeFormat, out: Path) -> Path:
         source = in_dir / f"van-ban.{kind}"
         source.write_bytes(data)
         del data
-        _run_bounded(
-            [
-                program,
-                f"-env:UserInstallation={profile.as_uri()}",
-                "--headless",
-                "--norestore",
-                "--nolockcheck",
-                "--convert-to",
-                "docx:MS Word 2007 XML",
-                "--outdir",
-                str(out_dir),
-                str(source),
-            ],
-            work,
-            name,
-            label,
-        )
+        with slots.taken(name) if slots is not None else contextlib.nullcontext():
+            _run_bounded(
+                [
+                    program,
+                    f"-env:UserInstallation={profile.as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--nolockcheck",
+                    "--convert-to",
+                    "docx:MS Word 2007 XML",
+                    "--outdir",
+                    str(out_dir),
+                    str(source),
+                ],
+                work,
+                name,
+                label,
+            )
         shutil.move(_converted(out_dir, source, name, label), out)
     return out
 
 
-def read_office(path: Path, kind: OfficeFormat) -> SourceText:
-    """A .doc, .rtf or .odt plan's paragraphs and tables: converted to .docx by LibreOffice,
-    then read by the Word reader, its messages naming the file as it was given."""
+def read_office(
+    path: Path, kind: OfficeFormat, *, slots: ConversionSlots | None = None
+) -> SourceText:
+    """A .doc, .rtf or .odt plan's paragraphs and tables: converted to .docx by LibreOffice
+    (once it has one of ``slots``, if given), then read by the Word reader, its messages
+    naming the file as it was given."""
     from theodoi.ingest.readers.docx import read_docx
 
     with tempfile.TemporaryDirectory(prefix="theodoi-office-") as folder:
         # Named as the original, so that every message names the file that was given.
-        converted = convert_to_docx(path, kind, Path(folder) / path.name)
+        converted = convert_to_docx(path, kind, Path(folder) / path.name, slots=slots)
         source = read_docx(converted)
     return SourceText(name=path.name, blocks=source.blocks, warnings=source.warnings)

@@ -150,7 +150,11 @@ def paragraphs(request: AuthenticatedRequest, draft_id: int) -> HttpResponse:
     """The paragraphs of the document's tasks part; those chosen become tasks, each part of
     the document their group."""
     draft = _staged_draft(request, draft_id)
-    offered = offered_paragraphs(draft)
+    try:
+        offered = offered_paragraphs(draft)
+    except PlanError as busy:
+        messages.error(request, str(busy))
+        return redirect(_preview_url(draft, "tasks"))
     form = ParagraphsForm(request.POST or None, paragraphs=offered)
     if request.method == "POST" and form.is_valid():
         count = len(form.cleaned_data["chosen"])
