@@ -64,6 +64,7 @@ def test_a_known_body_ends_where_its_name_ends(sentence: str, body: str) -> None
         "Bộ Nội vụ giao Vụ Công chức - Viên chức hướng dẫn",  # it gives the work on
         "Sở Y tế phối hợp với Công an tỉnh kiểm tra",  # its partners come next
         "Sở Y tế đã triển khai",  # a report, not a task
+        "Ủy ban nhân dân tỉnh có ý kiến như sau",
         "Thường trực Tỉnh ủy ghi nhận, đánh giá cao",
         "Bộ Công an và Bộ Quốc phòng bảo đảm",  # a second body
         "Sở Y tế, Sở Nội vụ",
@@ -94,6 +95,11 @@ def test_the_catalogue_gives_no_answer_where_the_name_goes_on_or_no_task_follows
             "Ủy ban nhân dân các xã, phường xem xét, công khai thủ tục",
             "Ủy ban nhân dân các xã, phường",
             "Xem xét, công khai thủ tục",
+        ),
+        (
+            "Sở Y tế có trách nhiệm hướng dẫn các trạm y tế",
+            "Sở Y tế",
+            "Có trách nhiệm hướng dẫn các trạm y tế",
         ),
         (
             "Hội Nông dân tỉnh khuyến khích hội viên bán hàng trực tuyến",

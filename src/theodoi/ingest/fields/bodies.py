@@ -188,8 +188,9 @@ _QUALIFIER = re.compile(
 # ``ghi nhận``, ``đề nghị``): the caller falls back on the verbs it knows.
 _NO_TASK = re.compile(
     r"\s+(?:và|của|thuộc|trực|với|cùng|tại|ở|về|cho|theo|trong|từ|đến|do|nhằm|để|"
-    r"đã|đang|được|là|sẽ|có|không|chưa|ghi nhận|yêu cầu|đề nghị|nhất trí|thống nhất|"
-    r"biểu dương|kết luận|thông báo|giao|chủ trì|đồng chủ trì|phối hợp với|phối hợp cùng)(?!\w)"
+    r"đã|đang|được|là|sẽ|có(?!\s+trách nhiệm)|không|chưa|ghi nhận|yêu cầu|đề nghị|"
+    r"nhất trí|thống nhất|biểu dương|kết luận|thông báo|giao|chủ trì|đồng chủ trì|"
+    r"phối hợp với|phối hợp cùng)(?!\w)"
 )
 _ENDS_WITH_PLACE = re.compile(rf"\s{_PLACE}$")
 # A name that runs on past a known one ends with its place before its verb (``Trung tâm Y
