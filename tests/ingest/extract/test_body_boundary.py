@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.extract.assignees import _VERBS, lead_as_subject, lead_asked, subject_of
+from theodoi.ingest.extract.assignees import (
+    _VERBS,
+    announced_assignee,
+    lead_as_subject,
+    lead_asked,
+    partners_in_words,
+    subject_of,
+)
 from theodoi.ingest.fields.bodies import body_end
 from theodoi.ingest.tables import Column
 
@@ -70,6 +77,10 @@ def test_a_known_body_ends_where_its_name_ends(sentence: str, body: str) -> None
         "Sở Y tế, Sở Nội vụ",
         "Sở Y tế",
         "Tổ chức tuyên truyền",  # a task, no body
+        # a head any words may follow, with nothing known after it: its name may go on
+        "Tổ công tác liên ngành kiểm tra",
+        "Ban Chỉ đạo chuyển đổi số tỉnh triển khai",
+        "Thủ trưởng các đơn vị triển khai",
     ],
 )
 def test_the_catalogue_gives_no_answer_where_the_name_goes_on_or_no_task_follows(
@@ -140,3 +151,33 @@ def test_a_body_that_gives_the_work_to_another_names_that_one() -> None:
     found = lead_as_subject("Bộ Nội vụ giao Vụ Công chức - Viên chức hướng dẫn các địa phương")
     assert found is not None
     assert found[0] == {Column.LEAD: "Vụ Công chức - Viên chức"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố sớm chỉ đạo thực hiện "
+            "các nội dung sau:",
+            "Ủy ban nhân dân các tỉnh, thành phố",
+        ),
+        ("Ủy ban nhân dân tỉnh yêu cầu Sở Y tế nghiêm túc triển khai các nội dung sau:", "Sở Y tế"),
+        (
+            "Sở Y tế đề nghị Thủ trưởng các đơn vị triển khai các nội dung sau:",
+            "Thủ trưởng các đơn vị",
+        ),
+        (
+            "Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, thành phố:",
+            "Ủy ban nhân dân các tỉnh, thành phố",
+        ),
+    ],
+)
+def test_a_letter_announces_the_known_body_its_items_go_to(sentence: str, body: str) -> None:
+    assert announced_assignee(sentence) == body
+
+
+def test_a_known_partner_ends_before_the_words_of_the_task() -> None:
+    partners, _ = partners_in_words(
+        "Chủ trì, phối hợp với Bảo hiểm xã hội tỉnh tích cực liên thông dữ liệu"
+    )
+    assert partners == "Bảo hiểm xã hội tỉnh"

@@ -105,10 +105,10 @@ def partners_in_words(words: str) -> tuple[str | None, str]:
     if opening is None:
         return None, words
     rest = words[opening.end() :]
-    verb = _LOWER_VERB.search(rest)
-    if verb is None:
+    end = subject_end(rest)
+    if end is None:
         return None, words
-    partners = rest[: verb.start()].strip(" ,")
+    partners = rest[:end].strip(" ,")
     return (partners or None), words
 
 
@@ -374,10 +374,13 @@ def announced_assignee(sentence: str, addressee: str | None = None) -> str | Non
     match = _ANNOUNCED.search(sentence)
     if match is None:
         return None
-    body = match.group("body") or match.group("named")
+    named = "body" if match.group("body") else "named"
+    body = match.group(named)
     if _COURTESY.match(body.strip()):
         return addressee
-    return _body(body)
+    # ``… đề nghị Sở Y tế nghiêm túc triển khai …:``: a body the catalogue knows ends there.
+    known = body_end(sentence[match.start(named) :])
+    return _body(body[:known] if known is not None and known < len(body) else body)
 
 
 _TO = re.compile(r"^kính gửi\s*:\s*(?P<to>.*)$", re.IGNORECASE)

@@ -187,7 +187,7 @@ _QUALIFIER = re.compile(
 # second body, or a body's partners), nor before words that say no task (``đã``, ``được``,
 # ``ghi nhận``, ``đề nghị``): the caller falls back on the verbs it knows.
 _NO_TASK = re.compile(
-    r"\s+(?:và|của|thuộc|trực|với|cùng|tại|ở|về|cho|theo|trong|từ|đến|do|nhằm|để|"
+    r"\s+(?:và|các|những|của|thuộc|trực|với|cùng|tại|ở|về|cho|theo|trong|từ|đến|do|nhằm|để|"
     r"đã|đang|được|là|sẽ|có(?!\s+trách nhiệm)|không|chưa|ghi nhận|yêu cầu|đề nghị|"
     r"nhất trí|thống nhất|biểu dương|kết luận|thông báo|giao|chủ trì|đồng chủ trì|"
     r"phối hợp với|phối hợp cùng)(?!\w)"
@@ -220,10 +220,10 @@ def body_end(text: str) -> int | None:
 def _body_at(text: str, at: int, *, depth: int) -> int | None:
     """The end of the body whose name starts at ``at``, with its place and the body it
     belongs to, or None."""
-    ends = _name_ends(text, at, depth=depth)
+    ends, bare = _name_ends(text, at, depth=depth)
     if not ends:
         return None
-    end = max(ends)
+    end = start = max(ends)
     while qualifier := _QUALIFIER.match(text, end):
         end = qualifier.end()
     if _ENDS_WITH_PLACE.search(text, 0, end):
@@ -234,17 +234,21 @@ def _body_at(text: str, at: int, *, depth: int) -> int | None:
         parent = _body_at(text, end + 1, depth=depth + 1)
         if parent is not None:
             end = parent
-    return end
+    # ``Thủ trưởng các đơn vị``, ``Ban Chỉ đạo chuyển đổi số tỉnh``, ``Tổ công tác liên
+    # ngành``: a head any word may follow, with nothing known after it, may go on with any
+    # words; after another body (``Ban Thường vụ Tỉnh ủy``) it is that body's whole name.
+    return None if depth == 0 and end == start and start == bare else end
 
 
-def _name_ends(text: str, at: int, *, depth: int) -> list[int]:
-    """Where the names of bodies that start at ``at`` may end: a collective, a whole name, a
+def _name_ends(text: str, at: int, *, depth: int) -> tuple[list[int], int | None]:
+    """Where the names of bodies that start at ``at`` may end (a collective, a whole name, a
     kind with a known proper name, a head any word may follow, a kind and the body it
-    serves."""
+    serves), and where the head any word may follow ends when it stands alone."""
     known = catalogue()
     if not text[at : at + 1].isupper():
-        return []
+        return [], None
     ends: list[int] = []
+    bare: int | None = None
     if at == 0 and (collective := known.collective.match(text)):
         members = known.members.match(text, collective.end())
         ends.append(members.end() if members else collective.end())
@@ -252,13 +256,15 @@ def _name_ends(text: str, at: int, *, depth: int) -> list[int]:
     if kind := known.kind.match(text, at):
         if kind.group(0) in known.free:
             ends.append(kind.end())
+            bare = kind.end()
         # ``Ban Thường vụ Tỉnh ủy``, ``Văn phòng Đảng ủy xã``: a kind of body and the body
         # it serves.
         if depth < 2 and text[kind.end() : kind.end() + 1] == " ":
             served = _body_at(text, kind.end() + 1, depth=depth + 1)
             if served is not None:
                 ends.append(served)
-    return ends
+    # a whole name of the same words is known, not bare (``Thanh tra Chính phủ``)
+    return ends, None if bare is not None and ends.count(bare) > 1 else bare
 
 
 _WORD = re.compile(r"\s+([^\W\d_]+)")
