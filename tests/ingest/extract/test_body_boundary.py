@@ -53,7 +53,8 @@ def test_the_words_these_tests_open_tasks_with_are_not_in_the_verb_list() -> Non
         ("Đảng ủy Ủy ban nhân dân xã nghiêm túc lãnh đạo", "Đảng ủy Ủy ban nhân dân xã"),
         # a collective of bodies
         ("Các chi bộ trực thuộc tích cực hướng dẫn", "Các chi bộ trực thuộc"),
-        ("Các sở, ban, ngành chịu trách nhiệm", "Các sở, ban, ngành"),
+        ("Các sở, ban, ngành liên quan chịu trách nhiệm", "Các sở, ban, ngành liên quan"),
+        ("Các chi bộ khu phố nghiêm túc quán triệt", "Các chi bộ khu phố"),
         # a name with a comma inside it is one name
         ("Phòng Kinh tế, Hạ tầng và Đô thị chịu trách nhiệm", "Phòng Kinh tế, Hạ tầng và Đô thị"),
     ],
@@ -81,6 +82,8 @@ def test_a_known_body_ends_where_its_name_ends(sentence: str, body: str) -> None
         "Tổ công tác liên ngành kiểm tra",
         "Ban Chỉ đạo chuyển đổi số tỉnh triển khai",
         "Thủ trưởng các đơn vị triển khai",
+        "Các sở, ban, ngành chịu trách nhiệm",  # ``Các sở, ban, ngành liên quan`` goes on
+        "Các doanh nghiệp trên địa bàn tích cực",
     ],
 )
 def test_the_catalogue_gives_no_answer_where_the_name_goes_on_or_no_task_follows(

@@ -176,12 +176,17 @@ def split_outside(text: str, separator: str) -> list[str]:
 
 # What may follow a body's name and still be part of it: its place (``tỉnh``, ``xã Tân
 # Phú``, ``các xã, phường``, ``các tỉnh, thành phố trực thuộc trung ương``), its level
-# (``cấp xã``, ``các cấp``, ``Trung ương``) or whom it answers to (``trực thuộc``).
-_PLACE = r"(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã|thị trấn|thôn|ấp|bản|tổ dân phố)"
+# (``cấp xã``, ``các cấp``, ``Trung ương``), whom it answers to (``trực thuộc``) or that it
+# is concerned (``các sở, ngành liên quan``).
+_PLACE = (
+    r"(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã|thị trấn|thôn|ấp|bản|khu phố"
+    r"|tổ dân phố)"
+)
 _QUALIFIER = re.compile(
     rf"\s+(?:(?:cấp\s+)?{_PLACE}"
     rf"|các\s+{_PLACE}(?:\s*,\s*{_PLACE})*"
-    r"|các cấp|[tT]rung ương|quốc gia|trực thuộc(?:\s+(?:trung ương|Trung ương))?)(?!\w)"
+    r"|các cấp|[tT]rung ương|quốc gia|trực thuộc(?:\s+(?:trung ương|Trung ương))?"
+    r"|(?:có\s+)?liên quan)(?!\w)"
 )
 # A body that ends before one of these has no answer here (the words go on with its name, a
 # second body, or a body's partners), nor before words that say no task (``đã``, ``được``,
@@ -250,20 +255,23 @@ def _name_ends(text: str, at: int, *, depth: int) -> tuple[list[int], int | None
     ends: list[int] = []
     bare: int | None = None
     if at == 0 and (collective := known.collective.match(text)):
+        # ``Các sở, ban, ngành``: a collective may go on as a free head does (``… liên
+        # quan``, ``… trên địa bàn``)
         members = known.members.match(text, collective.end())
-        ends.append(members.end() if members else collective.end())
+        bare = members.end() if members else collective.end()
+        ends.append(bare)
     ends.extend(whole.end() for p in (known.known, known.proper) if (whole := p.match(text, at)))
     if kind := known.kind.match(text, at):
         if kind.group(0) in known.free:
             ends.append(kind.end())
-            bare = kind.end()
+            bare = max(bare or 0, kind.end())
         # ``Ban Thường vụ Tỉnh ủy``, ``Văn phòng Đảng ủy xã``: a kind of body and the body
         # it serves.
         if depth < 2 and text[kind.end() : kind.end() + 1] == " ":
             served = _body_at(text, kind.end() + 1, depth=depth + 1)
             if served is not None:
                 ends.append(served)
-    # a whole name of the same words is known, not bare (``Thanh tra Chính phủ``)
+    # a head that is itself a whole name (``Tỉnh đoàn``, ``Tỉnh ủy``) is not bare
     return ends, None if bare is not None and ends.count(bare) > 1 else bare
 
 
