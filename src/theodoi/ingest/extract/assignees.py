@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 
 from theodoi.ingest.fields.agencies import expand_abbreviations
-from theodoi.ingest.fields.bodies import opens_with_body, spelt_as_catalogue
+from theodoi.ingest.fields.bodies import (
+    body_end,
+    name_runs_on,
+    opens_with_body,
+    spelt_as_catalogue,
+)
 from theodoi.ingest.fields.times import parse_due
 from theodoi.ingest.tables import Column, looks_like_time
 
@@ -58,7 +63,9 @@ def assignee_of(title: str) -> tuple[str, str] | None:
     return None
 
 
-# The verbs that open a task's own words once the agencies in front of it are done.
+# The verbs that open a task's own words once the agencies in front of it are done: where the
+# bodies the catalogue knows do not say where a body's name ends (:func:`subject_end`), and to
+# end a list of partners.
 _VERBS = (
     "ban hành|báo cáo|bảo đảm|bố trí|bồi dưỡng|cải thiện|cân đối|cập nhật|chỉ đạo|chuẩn bị|"
     "chuyển đổi|"
@@ -98,10 +105,10 @@ def partners_in_words(words: str) -> tuple[str | None, str]:
     if opening is None:
         return None, words
     rest = words[opening.end() :]
-    verb = _LOWER_VERB.search(rest)
-    if verb is None:
+    end = subject_end(rest)
+    if end is None:
         return None, words
-    partners = rest[: verb.start()].strip(" ,")
+    partners = rest[:end].strip(" ,")
     return (partners or None), words
 
 
@@ -283,11 +290,28 @@ _ASKED = re.compile(r"^(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.IGNOREC
 _WORKS_WITH = re.compile(r"\s+phối hợp (?:với|cùng)\s+")
 
 
-def subject_of(words: str) -> str | None:
-    """The body a task's sentence opens with, before its verb (``Tổ đảng ở Thường trực Hội
-    đồng nhân dân tỉnh lãnh đạo giám sát …`` -> ``Tổ đảng ở Thường trực …``), or None."""
+def subject_end(words: str) -> int | None:
+    """Where the body a sentence opens with ends and its task begins (``Sở Thông tin và
+    Truyền thông | chủ động phối hợp …``, ``Ủy ban nhân dân các xã, phường | rà soát …``):
+    at the end of the body the catalogue knows there (bodies.py :func:`body_end`), whatever
+    word follows; where it knows none, at the first verb of the list, written in lower case
+    (a verb inside a name is capitalised: ``Trung tâm Chuyển đổi số``). A known name that the
+    words after it carry on to a place before that verb (``Trung tâm Y tế dự phòng tỉnh tổ
+    chức …``) ends at the verb."""
     verb = _LOWER_VERB.search(words)
-    return _body(words[: verb.start()]) if verb else None
+    known = body_end(words)
+    if known is not None and not (
+        verb is not None and verb.start() > known and name_runs_on(words[known : verb.start()])
+    ):
+        return known
+    return verb.start() if verb else None
+
+
+def subject_of(words: str) -> str | None:
+    """The body a task's sentence opens with, before its task (``Tổ đảng ở Thường trực Hội
+    đồng nhân dân tỉnh lãnh đạo giám sát …`` -> ``Tổ đảng ở Thường trực …``), or None."""
+    end = subject_end(words)
+    return _body(words[:end]) if end else None
 
 
 def lead_asked(words: str) -> tuple[dict[Column, str], str] | None:
@@ -297,10 +321,10 @@ def lead_asked(words: str) -> tuple[dict[Column, str], str] | None:
     if asked is None:
         return None
     rest = words[asked.end() :]
-    verb = _LOWER_VERB.search(rest)
-    if verb is None:
+    end = subject_end(rest)
+    if end is None:
         return None
-    named, task = rest[: verb.start()], rest[verb.end() :]
+    named, task = rest[:end], rest[end:].lstrip()
     lead, *more = _WORKS_WITH.split(named, maxsplit=1)
     body = _body(lead)
     if body is None or not task.strip():
@@ -314,17 +338,17 @@ def lead_asked(words: str) -> tuple[dict[Column, str], str] | None:
 def lead_as_subject(words: str) -> tuple[dict[Column, str], str] | None:
     """``Bộ Giáo dục và Đào tạo khẩn trương hoàn thiện Đề án …``, ``Ủy ban nhân dân các tỉnh
     bố trí …``: an item of a letter or a conclusion that opens with the body it addresses,
-    then says what, with no ``chủ trì``; the body ends at the first verb in lower case. A
+    then says what, with no ``chủ trì``; the body ends where :func:`subject_end` says. A
     body that gives the work to another (``Bộ Nội vụ giao Vụ X …``) names that one."""
-    verb = _LOWER_VERB.search(words)
+    end = subject_end(words)
     # ``Thường trực Tỉnh ủy ghi nhận, đánh giá cao …``: words that end at a comma before the
     # verb are more verbs, not a body's name.
-    if verb is None or not words[:1].isupper() or words[: verb.start()].endswith(","):
+    if end is None or not words[:1].isupper() or words[:end].endswith(","):
         return None
     # ``Bộ Nội vụ giao Vụ Công chức - Viên chức hướng dẫn …``: the body given the work leads.
-    giver, given, named = words[: verb.start()].rpartition(" giao ")
-    body = _body(named) if given and _body(giver) else _body(words[: verb.start()])
-    task = words[verb.end() :]
+    giver, given, named = words[:end].rpartition(" giao ")
+    body = _body(named) if given and _body(giver) else _body(words[:end])
+    task = words[end:].lstrip()
     if body is None or _ASKING.match(words) or not task.strip():
         return None
     return {Column.LEAD: body}, task[:1].upper() + task[1:]
@@ -350,10 +374,13 @@ def announced_assignee(sentence: str, addressee: str | None = None) -> str | Non
     match = _ANNOUNCED.search(sentence)
     if match is None:
         return None
-    body = match.group("body") or match.group("named")
+    named = "body" if match.group("body") else "named"
+    body = match.group(named)
     if _COURTESY.match(body.strip()):
         return addressee
-    return _body(body)
+    # ``… đề nghị Sở Y tế nghiêm túc triển khai …:``: a body the catalogue knows ends there.
+    known = body_end(sentence[match.start(named) :])
+    return _body(body[:known] if known is not None and known < len(body) else body)
 
 
 _TO = re.compile(r"^kính gửi\s*:\s*(?P<to>.*)$", re.IGNORECASE)

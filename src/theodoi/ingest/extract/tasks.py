@@ -527,9 +527,10 @@ def assigned_bullets(section: Section, assignee: str | None = None) -> list[Item
     (Sở Tài chính chủ trì, phối hợp với …; năm 2025).``), as items coded after the heading
     (``III.2.1``). A bullet with no assignment explains its heading; it is not a task. A
     notice's bullets that each open with the body they address (``- Vụ Giáo dục Đại học: chủ
-    trì xây dựng …``, ``- Cục Kế hoạch - Tài chính: tổng hợp …``) each assign one too."""
+    trì xây dựng …``, ``- Cục Kế hoạch - Tài chính: tổng hợp …``, ``- Công an xã tích cực rà
+    soát …``) each assign one too."""
     bullets = [BULLET.sub("", text) for text in section.paragraphs if BULLET.match(text)]
-    if bullets and all(body_before_colon(text) for text in bullets):
+    if bullets and all(body_before_colon(text) or lead_as_subject(text) for text in bullets):
         return _bullet_items(section, bullets, assignee)
     if not bullets or not all(split_assignment(text)[1] for text in bullets):
         return []

@@ -31,6 +31,10 @@ class Catalogue:
     head_capitalised: re.Pattern[str]  # a head at the start, as names are written
     free: frozenset[str]  # heads that any word may follow (``Công an tỉnh``)
     collective: re.Pattern[str]  # ``các sở``, ``các tổ đảng``, ``những địa phương``
+    known: re.Pattern[str]  # a whole name, at a given position
+    proper: re.Pattern[str]  # a head and the proper name of a known body (``Phòng Tư pháp``)
+    kind: re.Pattern[str]  # a head, at a given position
+    members: re.Pattern[str]  # ``, ban, ngành`` after ``Các sở``
 
 
 @cache
@@ -49,6 +53,7 @@ def catalogue() -> Catalogue:
     alternatives = "|".join(re.escape(h) for h in heads)
     listed = "|".join(re.escape(m) for m in members)
     spelling = {words.lower(): words for words in (*(h for h in heads if " " in h), *names)}
+    free = frozenset(r["words"] for r in rows if r["kind"] == "head" and r["then"] == "any")
     return Catalogue(
         heads=heads,
         names=names,
@@ -57,11 +62,33 @@ def catalogue() -> Catalogue:
         spelt=re.compile(rf"(?<!\w){_trie(spelling)}(?!\w)", re.IGNORECASE),
         head=re.compile(rf"^(?:{alternatives})(?!\w)", re.IGNORECASE),
         head_capitalised=re.compile(rf"^(?:{alternatives})(?!\w)"),
-        free=frozenset(r["words"] for r in rows if r["kind"] == "head" and r["then"] == "any"),
+        free=free,
         collective=re.compile(
             rf"^(?:các|những|mọi|toàn bộ|tất cả)\s+(?:{listed})(?!\w)", re.IGNORECASE
         ),
+        known=re.compile(rf"{_trie(names)}(?!\w)", re.IGNORECASE),
+        proper=re.compile(
+            rf"(?:{'|'.join(re.escape(h) for h in heads if h not in free)})"
+            rf"\s+{_trie(_proper_names(heads, names))}(?!\w)",
+            re.IGNORECASE,
+        ),
+        kind=re.compile(rf"(?:{alternatives})(?!\w)"),
+        members=re.compile(rf"(?:\s*,\s*(?:và\s+)?(?:{listed})(?!\w))+", re.IGNORECASE),
     )
+
+
+def _proper_names(heads: Iterable[str], names: Iterable[str]) -> set[str]:
+    """The proper names the catalogue's bodies carry after their kind (``Sở Tư pháp`` ->
+    ``Tư pháp``, ``Ban Tuyên giáo và Dân vận`` -> ``Tuyên giáo và Dân vận``): another kind
+    of body with one of them is a body too (``Phòng Tư pháp``, ``Vụ Tuyên giáo và Dân vận``)."""
+    by_length = sorted(heads, key=len, reverse=True)
+    proper: set[str] = set()
+    for name in names:
+        head = next((h for h in by_length if name.startswith(h + " ")), None)
+        rest = name[len(head) + 1 :] if head else ""
+        if rest[:1].isupper():
+            proper.add(rest)
+    return proper
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -145,3 +172,120 @@ def split_outside(text: str, separator: str) -> list[str]:
         at = text.find(separator, at + len(separator))
     out.append(text[start:])
     return out
+
+
+# What may follow a body's name and still be part of it: its place (``tỉnh``, ``xã Tân
+# Phú``, ``các xã, phường``, ``các tỉnh, thành phố trực thuộc trung ương``), its level
+# (``cấp xã``, ``các cấp``, ``Trung ương``), whom it answers to (``trực thuộc``) or that it
+# is concerned (``các sở, ngành liên quan``).
+_PLACE = (
+    r"(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã|thị trấn|thôn|ấp|bản|khu phố"
+    r"|tổ dân phố)"
+)
+_QUALIFIER = re.compile(
+    rf"\s+(?:(?:cấp\s+)?{_PLACE}"
+    rf"|các\s+{_PLACE}(?:\s*,\s*{_PLACE})*"
+    r"|các cấp|[tT]rung ương|quốc gia|trực thuộc(?:\s+(?:trung ương|Trung ương))?"
+    r"|(?:có\s+)?liên quan)(?!\w)"
+)
+# A body that ends before one of these has no answer here (the words go on with its name, a
+# second body, or a body's partners), nor before words that say no task (``đã``, ``được``,
+# ``ghi nhận``, ``đề nghị``): the caller falls back on the verbs it knows.
+_NO_TASK = re.compile(
+    r"\s+(?:và|các|những|của|thuộc|trực|với|cùng|tại|ở|về|cho|theo|trong|từ|đến|do|nhằm|để|"
+    r"đã|đang|được|là|sẽ|có(?!\s+trách nhiệm)|không|chưa|ghi nhận|yêu cầu|đề nghị|"
+    r"nhất trí|thống nhất|biểu dương|kết luận|thông báo|giao|chủ trì|đồng chủ trì|"
+    r"phối hợp với|phối hợp cùng)(?!\w)"
+)
+_ENDS_WITH_PLACE = re.compile(rf"\s{_PLACE}$")
+# A name that runs on past a known one ends with its place before its verb (``Trung tâm Y
+# tế dự phòng tỉnh tổ chức …``): the known name is then only the first words of it.
+_RUNS_ON = re.compile(rf"\s{_PLACE}$|\s[tT]rung ương$")
+
+
+def body_end(text: str) -> int | None:
+    """Where the name of the body ``text`` opens with ends, from the bodies the catalogue
+    knows: the longest whole name (``Sở Thông tin và Truyền thông``), a kind of body with a
+    known proper name (``Phòng Tư pháp``) or with a known body after it (``Ban Thường vụ
+    Tỉnh ủy``, ``Văn phòng Đảng ủy xã``), a head any word may follow (``Công an``), each with
+    its place (``Ủy ban nhân dân các xã, phường``, ``Ủy ban nhân dân xã Tân Phú``). None when
+    the catalogue has no answer: no known body opens the text, or what follows it is no
+    task's first word in lower case.
+    """
+    text = text.rstrip()
+    end = _body_at(text, 0, depth=0)
+    if end is None:
+        return None
+    following = text[end:]
+    if not following[:1].isspace() or not following.lstrip()[:1].islower():
+        return None  # the end of the text, a comma, a bracket, a capitalised word
+    return None if _NO_TASK.match(following) else end
+
+
+def _body_at(text: str, at: int, *, depth: int) -> int | None:
+    """The end of the body whose name starts at ``at``, with its place and the body it
+    belongs to, or None."""
+    ends, bare = _name_ends(text, at, depth=depth)
+    if not ends:
+        return None
+    end = start = max(ends)
+    while qualifier := _QUALIFIER.match(text, end):
+        end = qualifier.end()
+    if _ENDS_WITH_PLACE.search(text, 0, end):
+        end = _proper_name(text, end)  # ``xã Tân Phú``, ``tỉnh Nghệ An``
+    # ``Ban Tuyên giáo và Dân vận Tỉnh ủy``, ``Ủy ban Kiểm tra Đảng ủy xã``: the body it
+    # belongs to, named after it.
+    if depth < 2 and text[end : end + 1] == " ":
+        parent = _body_at(text, end + 1, depth=depth + 1)
+        if parent is not None:
+            end = parent
+    # ``Thủ trưởng các đơn vị``, ``Ban Chỉ đạo chuyển đổi số tỉnh``, ``Tổ công tác liên
+    # ngành``: a head any word may follow, with nothing known after it, may go on with any
+    # words; after another body (``Ban Thường vụ Tỉnh ủy``) it is that body's whole name.
+    return None if depth == 0 and end == start and start == bare else end
+
+
+def _name_ends(text: str, at: int, *, depth: int) -> tuple[list[int], int | None]:
+    """Where the names of bodies that start at ``at`` may end (a collective, a whole name, a
+    kind with a known proper name, a head any word may follow, a kind and the body it
+    serves), and where the head any word may follow ends when it stands alone."""
+    known = catalogue()
+    if not text[at : at + 1].isupper():
+        return [], None
+    ends: list[int] = []
+    bare: int | None = None
+    if at == 0 and (collective := known.collective.match(text)):
+        # ``Các sở, ban, ngành``: a collective may go on as a free head does (``… liên
+        # quan``, ``… trên địa bàn``)
+        members = known.members.match(text, collective.end())
+        bare = members.end() if members else collective.end()
+        ends.append(bare)
+    ends.extend(whole.end() for p in (known.known, known.proper) if (whole := p.match(text, at)))
+    if kind := known.kind.match(text, at):
+        if kind.group(0) in known.free:
+            ends.append(kind.end())
+            bare = max(bare or 0, kind.end())
+        # ``Ban Thường vụ Tỉnh ủy``, ``Văn phòng Đảng ủy xã``: a kind of body and the body
+        # it serves.
+        if depth < 2 and text[kind.end() : kind.end() + 1] == " ":
+            served = _body_at(text, kind.end() + 1, depth=depth + 1)
+            if served is not None:
+                ends.append(served)
+    # a head that is itself a whole name (``Tỉnh đoàn``, ``Tỉnh ủy``) is not bare
+    return ends, None if bare is not None and ends.count(bare) > 1 else bare
+
+
+_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _proper_name(text: str, at: int) -> int:
+    """The end of the capitalised words from ``at`` on (a place's name)."""
+    while (word := _WORD.match(text, at)) and word.group(1)[:1].isupper():
+        at = word.end()
+    return at
+
+
+def name_runs_on(words: str) -> bool:
+    """Whether ``words`` (what stands between a known name and the first verb the caller
+    knows) end with a place, and so are more of the name."""
+    return _RUNS_ON.search(words) is not None
