@@ -25,6 +25,7 @@ from theodoi.orgs.search import Found, search
 from theodoi.plans.models import Plan
 from theodoi.reporting.access import coordinates
 from theodoi.reporting.round_changes import CHOSEN_MAX, ad_hoc_agencies
+from theodoi.reporting.worklist import named_organisations
 from theodoi.users import AnyUser
 from theodoi.workspace.agencies import choices_of
 
@@ -52,6 +53,8 @@ def _directed(plan: Plan) -> QuerySet[Organisation]:
 PURPOSES: dict[str, Purpose] = {
     "dot-xuat": Purpose(coordinates, ad_hoc_agencies),
     "chi-dao": Purpose(may_direct, _directed),
+    # A locked round reopened for chosen agencies (its coordinator's, as the form).
+    "mo-lai": Purpose(coordinates, named_organisations),
 }
 
 
