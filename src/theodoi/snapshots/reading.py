@@ -163,6 +163,15 @@ class Results:
         return [(band, counts.get(band.code, 0)) for band in ProgressBand]
 
 
+def task_colours(snapshot: PlanSnapshot, ids: Collection[int], *, colour: str) -> set[int]:
+    """Which of the tasks ``ids`` the snapshot shows in ``colour``, reading its tasks alone
+    (``results -> tasks``), as ``counted_summaries``."""
+    tasks = (
+        PlanSnapshot.objects.filter(pk=snapshot.pk).values_list("results__tasks", flat=True).get()
+    )
+    return {r["id"] for r in tasks or [] if r["id"] in ids and r["colour"] == colour}
+
+
 def counted_summaries(
     snapshots: Iterable[int], among: Collection[int]
 ) -> dict[int, tuple[datetime.date, Summary]]:
