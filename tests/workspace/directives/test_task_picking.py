@@ -17,9 +17,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.builders import agency_of, import_gold, lead_tasks, signed_in
+from tests.builders import agency_of, import_gold, lead_tasks, open_round_now, signed_in
 from theodoi.directives.models import Directive
 from theodoi.plans.models import Plan, Task
+from theodoi.snapshots.models import PlanSnapshot
+from theodoi.snapshots.services import rebuild_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +125,17 @@ def test_sixty_more_tasks_cost_no_statement_and_are_not_listed(
     linked = client.get(url, {"nhiem_vu": chosen.pk}).content.decode()
     assert linked.count(MARK) == 1
     assert re.search(rf'value="{chosen.pk}"[^>]* checked', linked)
+
+
+def test_a_red_task_listed_is_marked_red(
+    tien_giang_plan: Plan, coordinator: User, leader: User
+) -> None:
+    open_round_now(tien_giang_plan, by=coordinator)
+    rebuild_snapshot(tien_giang_plan, as_of=timezone.localdate(), now=timezone.now())
+    results = PlanSnapshot.objects.get(plan=tien_giang_plan).results["tasks"]
+    red = next(r["id"] for r in results if r["colour"] == "red")
+    other = next(r["id"] for r in results if r["colour"] != "red")
+    url = reverse("directives:new", args=[tien_giang_plan.pk])
+    client = signed_in(leader)
+    assert re.search(r"\(đỏ\)</label>", client.get(url, {"nhiem_vu": red}).content.decode())
+    assert "(đỏ)" not in client.get(url, {"nhiem_vu": other}).content.decode()
