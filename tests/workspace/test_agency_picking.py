@@ -22,8 +22,8 @@ from tests.builders import agency_of, lead_tasks, open_round_now, org, signed_in
 from theodoi.directives.models import Directive
 from theodoi.orgs.models import Organisation, OrganisationKind
 from theodoi.plans.models import AgencyRole, Plan, TaskAgency
-from theodoi.reporting.models import AdHocRound
-from theodoi.reporting.round_changes import ad_hoc_agencies
+from theodoi.reporting.models import AdHocRound, ReportingRound, RoundReopening
+from theodoi.reporting.round_changes import ad_hoc_agencies, lock_round_early
 from theodoi.snapshots.services import rebuild_snapshot
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +219,83 @@ def test_sixty_more_agencies_cost_no_statement_and_are_not_listed(
         assert listed + second.count(MARK) == MORE
     else:
         assert listed == 0
+
+
+def locked_round(plan: Plan, coordinator: User) -> ReportingRound:
+    round_ = open_round_now(plan, by=coordinator)
+    return lock_round_early(round_, by=coordinator, now=timezone.now())
+
+
+def test_reopening_a_locked_round_for_agencies_chosen_refuses_a_forged_one(
+    tien_giang_plan: Plan, coordinator: User, reporter: User
+) -> None:
+    round_ = locked_round(tien_giang_plan, coordinator)
+    client = signed_in(coordinator)
+    url = reverse("reporting:round_reopen_agencies", args=[round_.pk])
+    until = later(3)
+    foreign = Organisation.objects.create(
+        name="Sở Y tế", kind=OrganisationKind.DEPARTMENT, parent=org("quang-ngai")
+    )
+    for forged in (str(foreign.pk), "999999"):
+        response = client.post(url, {"organisations": [forged], "until": until})
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert "không có tên trong nhiệm vụ hay chỉ tiêu nào của kế hoạch này" in page
+        assert f"mã {forged}" in page
+    assert not RoundReopening.objects.exists()
+
+    agency = agency_of(reporter)
+    response = client.post(url, {"organisations": [str(agency.pk)], "until": until})
+    assert response.status_code == 302
+    assert [r.organisation for r in round_.reopenings.all()] == [agency]
+
+
+def test_without_javascript_the_reopening_s_search_reloads_the_form_with_the_matches(
+    tien_giang_plan: Plan, coordinator: User
+) -> None:
+    communes = more_agencies(tien_giang_plan, 12)
+    round_ = locked_round(tien_giang_plan, coordinator)
+    client = signed_in(coordinator)
+    url = reverse("reporting:round_reopen_agencies", args=[round_.pk])
+    until = later(3)
+    response = client.post(
+        url,
+        {
+            "organisations": [str(communes[0].pk)],
+            "until": until,
+            "tim_co_quan": "nghiem 11",
+            "tim": "1",
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f'value="{until}"' in page
+    assert re.search(rf'value="{communes[0].pk}"[^>]* checked', page)
+    assert communes[10].name in page
+    assert communes[5].name not in page
+    assert not RoundReopening.objects.exists()
+    # The endpoint finds the plan's agencies for the reopening, to its coordinator alone.
+    assert [r["id"] for r in found(client, tien_giang_plan, "mo-lai", "nghiem 11")] == [
+        communes[10].pk
+    ]
+    response = client.post(
+        url, {"organisations": [str(communes[0].pk), str(communes[10].pk)], "until": until}
+    )
+    assert response.status_code == 302
+    assert {r.organisation for r in round_.reopenings.all()} == {communes[0], communes[10]}
+
+
+def test_the_locked_round_s_page_lists_no_more_agencies_with_sixty_more(
+    tien_giang_plan: Plan, coordinator: User, leader: User, django_assert_max_num_queries: Any
+) -> None:
+    round_ = locked_round(tien_giang_plan, coordinator)
+    client = signed_in(coordinator)
+    url = reverse("reporting:round_manage", args=[round_.pk])
+    before = statements(client, url)
+    more_agencies(tien_giang_plan)
+    with django_assert_max_num_queries(before):
+        html = client.get(url).content.decode()
+    assert "Mở lại kỳ báo cáo cho các đơn vị được chọn" in html
+    assert html.count(MARK) == 0
+    finder = reverse("workspace:plan_find_agencies", args=[tien_giang_plan.pk])
+    assert signed_in(leader).get(finder, {"q": "so", "cho": "mo-lai"}).status_code == 403

@@ -337,6 +337,12 @@ MATRIX: dict[str, Route] = {
         foreign(directors(200)),
         data={"q": "y tế", "cho": "chi-dao"},
     ),
+    # A plan's tasks found by code or title for the directive's task picker.
+    "workspace:plan_find_tasks": Route(
+        "GET",
+        foreign(directors(200)),
+        data={"q": "chuyển đổi", "cho": "chi-dao"},
+    ),
     "directives:detail": Route("GET", foreign({**staff(200), "other_reporter": 404})),
     "directives:answer": Route(
         "POST",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 
 from theodoi.orgs.models import Organisation
-from theodoi.plans.models import AgencyRole, Indicator, Task
+from theodoi.plans.models import AgencyRole, Indicator, Plan, Task
 from theodoi.reporting.access import round_indicators_of, round_tasks_of
 from theodoi.reporting.deadlines import Deadline, deadlines_of
 from theodoi.reporting.models import (
@@ -108,10 +108,15 @@ def agency_indicators(round_: ReportingRound, organisation: Organisation) -> lis
 
 def plan_organisations(round_: ReportingRound) -> QuerySet[Organisation]:
     """The organisations named on the tasks or indicators of the round's plan."""
+    return named_organisations(round_.plan)
+
+
+def named_organisations(plan: Plan) -> QuerySet[Organisation]:
+    """The organisations named on the tasks or indicators of ``plan``, by name."""
     return (
         Organisation.objects.filter(
-            Q(pk__in=round_.plan.tasks.values("agencies__organisation"))
-            | Q(pk__in=round_.plan.indicators.values("agencies__organisation"))
+            Q(pk__in=plan.tasks.values("agencies__organisation"))
+            | Q(pk__in=plan.indicators.values("agencies__organisation"))
         )
         .select_related("parent")
         .order_by("name")

@@ -5,9 +5,13 @@ Pages show what the snapshot says; they never judge anything themselves."""
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypedDict, cast
+
+from django.db import connection
 
 from theodoi.evaluation import Colour, ProgressBand, TaskStatus
 from theodoi.snapshots.evaluate import group_key
@@ -159,6 +163,15 @@ class Results:
         return [(band, counts.get(band.code, 0)) for band in ProgressBand]
 
 
+def task_colours(snapshot: PlanSnapshot, ids: Collection[int], *, colour: str) -> set[int]:
+    """Which of the tasks ``ids`` the snapshot shows in ``colour``, reading its tasks alone
+    (``results -> tasks``), as ``counted_summaries``."""
+    tasks = (
+        PlanSnapshot.objects.filter(pk=snapshot.pk).values_list("results__tasks", flat=True).get()
+    )
+    return {r["id"] for r in tasks or [] if r["id"] in ids and r["colour"] == colour}
+
+
 def counted_summaries(
     snapshots: Iterable[int], among: Collection[int]
 ) -> dict[int, tuple[datetime.date, Summary]]:
@@ -173,3 +186,79 @@ def counted_summaries(
         plan: (as_of, Summary.counted(r for r in tasks if r["id"] in among))
         for plan, as_of, tasks in rows
     }
+
+
+# What a list of the ranking shows of each agency: not its components and score lines, most
+# of a ranked agency's stored weight.
+RANKING_LINE_FIELDS = ("agency", "name", "rank", "tied", "score", "band", "band_label", "colour")
+
+
+class RankingLine(TypedDict):
+    agency: int
+    name: str
+    rank: int | None
+    tied: bool
+    score: float | None
+    band: str | None
+    band_label: str | None
+    colour: str | None
+
+
+_RANKING_SQL = {
+    # json_each reads the stored text once; json_extract with several paths reads each
+    # agency's own object once and answers a JSON array of its fields.
+    "sqlite": (
+        "SELECT json_extract(r.value, {paths}) FROM {table} s, json_each(s.results, '$.ranking') r"
+        " WHERE s.id = %s ORDER BY r.key LIMIT %s OFFSET %s"
+    ),
+    "postgresql": (
+        "SELECT jsonb_build_array({paths}) FROM {table} s,"
+        " jsonb_array_elements(s.results -> 'ranking') WITH ORDINALITY r(value, n)"
+        " WHERE s.id = %s ORDER BY r.n LIMIT %s OFFSET %s"
+    ),
+}
+
+
+class Ranking:
+    """A snapshot's ranking, read a slice at a time, each agency's shown fields alone
+    (RANKING_LINE_FIELDS): a page of it costs its length, whatever the plan's size and however
+    much the rest of the stored results weighs. ``ranking[a:b]`` is ``Results.ranking[a:b]``
+    cut to those fields."""
+
+    def __init__(self, snapshot: PlanSnapshot) -> None:
+        self.snapshot = snapshot
+
+    def __getitem__(self, cut: slice) -> list[RankingLine]:
+        start, stop = cut.start or 0, cut.stop
+        if cut.step not in (None, 1) or start < 0 or stop is None or stop < start:
+            raise ValueError("a ranking is read by a forward slice with an end")
+        vendor = connection.vendor
+        if vendor == "postgresql":
+            paths = ", ".join(f"r.value -> '{name}'" for name in RANKING_LINE_FIELDS)
+        else:
+            paths = ", ".join(f"'$.{name}'" for name in RANKING_LINE_FIELDS)
+        sql = _RANKING_SQL[vendor].format(
+            paths=paths, table=connection.ops.quote_name(PlanSnapshot._meta.db_table)
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.snapshot.pk, stop - start, start])
+            rows = cursor.fetchall()
+        lines: list[RankingLine] = []
+        for (values,) in rows:
+            decoded = json.loads(values) if isinstance(values, str) else values
+            lines.append(cast(RankingLine, dict(zip(RANKING_LINE_FIELDS, decoded, strict=True))))
+        return lines
+
+    @cached_property
+    def period(self) -> str:
+        """The period the results are of, read alone."""
+        label = (
+            PlanSnapshot.objects.filter(pk=self.snapshot.pk)
+            .values_list("results__period__label", flat=True)
+            .get()
+        )
+        return str(label)
+
+    @property
+    def as_of(self) -> datetime.date:
+        return self.snapshot.as_of

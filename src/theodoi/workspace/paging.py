@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -16,6 +16,12 @@ from django.http import HttpRequest
 PAGE_PARAMETER = "trang"
 # Bounded before the database skips that many rows.
 MAX_PAGE = 1000
+
+
+class Sliced(Protocol):
+    """Rows read a slice at a time (snapshots.reading.Ranking)."""
+
+    def __getitem__(self, cut: slice, /) -> Sequence[Any]: ...
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,9 @@ class Page:
         return self.number + 1
 
 
-def page_of(request: HttpRequest, rows: QuerySet[Any] | Sequence[Any], length: int) -> Page:
+def page_of(
+    request: HttpRequest, rows: QuerySet[Any] | Sequence[Any] | Sliced, length: int
+) -> Page:
     """The page of ``rows`` (ordered) the request asks for: the first when it asks for none,
     or for a page that is not a number from 1 to MAX_PAGE."""
     asked = request.GET.get(PAGE_PARAMETER, "")

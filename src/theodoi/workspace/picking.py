@@ -21,16 +21,19 @@ from django.utils import timezone
 from theodoi.directives.agencies import plan_agencies
 from theodoi.directives.services import may_direct
 from theodoi.orgs.models import Organisation
-from theodoi.orgs.search import Found, search
-from theodoi.plans.models import Plan
-from theodoi.reporting.access import coordinates
+from theodoi.orgs.search import AgencyChoice, Found, search
+from theodoi.plans.models import Plan, Task
+from theodoi.reporting.access import coordinates, visible_tasks
 from theodoi.reporting.round_changes import CHOSEN_MAX, ad_hoc_agencies
+from theodoi.reporting.worklist import named_organisations
 from theodoi.users import AnyUser
 from theodoi.workspace.agencies import choices_of
 
 # The search box's name on the forms, and its button's: a POST with the button reloads the
 # form with the matches, saving nothing.
 SEARCH_PARAMETER = "tim_co_quan"
+# The task picker's search box (the same button searches both).
+TASK_SEARCH_PARAMETER = "tim_nhiem_vu"
 SEARCH_BUTTON = "tim"
 # How many matches a search offers; a longer list means the words typed are too few.
 FOUND_MAX = 20
@@ -52,6 +55,8 @@ def _directed(plan: Plan) -> QuerySet[Organisation]:
 PURPOSES: dict[str, Purpose] = {
     "dot-xuat": Purpose(coordinates, ad_hoc_agencies),
     "chi-dao": Purpose(may_direct, _directed),
+    # A locked round reopened for chosen agencies (its coordinator's, as the form).
+    "mo-lai": Purpose(coordinates, named_organisations),
 }
 
 
@@ -101,3 +106,64 @@ def kept(sent: QueryDict, names: Iterable[str], *, lists: Collection[str] = ()) 
         for name in names
         if name in sent
     }
+
+
+# Tasks are picked the same way (a plan holds some hundred): by their code or words of their
+# title, with agency-pick.js over workspace/_task_field.html and ``workspace:plan_find_tasks``.
+
+
+@dataclass(frozen=True)
+class TaskPurpose:
+    """A form that picks a task: who may fill it in, and the tasks of the plan one may pick."""
+
+    may: Callable[[AnyUser, Plan], bool]
+    tasks: Callable[[AnyUser, Plan], QuerySet[Task]]
+
+
+def _directed_tasks(user: AnyUser, plan: Plan) -> QuerySet[Task]:
+    return visible_tasks(user).filter(plan=plan)
+
+
+TASK_PURPOSES: dict[str, TaskPurpose] = {"chi-dao": TaskPurpose(may_direct, _directed_tasks)}
+
+
+def task_label(task: Task) -> str:
+    return f"{task.code}. {task.title[:90]}"
+
+
+def find_tasks(tasks: Iterable[Task], query: str) -> list[Task]:
+    """The tasks whose code and title match ``query`` (each word typed opens one of theirs,
+    without tone marks), best first, at most FOUND_MAX."""
+    pool = {task.pk: task for task in tasks}
+    choices = [
+        AgencyChoice(name=task_label(t), label=task_label(t), names=(task_label(t),), pk=t.pk)
+        for t in pool.values()
+    ]
+    return [pool[f.choice.pk] for f in search(query, choices, limit=FOUND_MAX) if f.choice.pk]
+
+
+@dataclass(frozen=True)
+class OfferedTasks:
+    """What the form lists of the plan's tasks: the one chosen (among the ids sent, a forged
+    one left out) and the matches of the search."""
+
+    chosen: list[Task]
+    found: list[Task]
+    query: str
+    parameter: ClassVar[str] = TASK_SEARCH_PARAMETER
+    button: ClassVar[str] = SEARCH_BUTTON
+
+    @property
+    def listed(self) -> list[Task]:
+        return [*self.chosen, *self.found]
+
+
+def offered_tasks(tasks: QuerySet[Task], sent: Collection[str], query: str) -> OfferedTasks:
+    """The tasks of ``tasks`` among the ids ``sent`` and, when ``query`` is not blank, those
+    matching it; the whole list is read only to search."""
+    ids = {int(value) for value in list(sent)[:CHOSEN_MAX] if str(value).isdigit()}
+    chosen = list(tasks.filter(pk__in=ids).order_by("position", "pk")) if ids else []
+    found: list[Task] = []
+    if query.strip():
+        found = find_tasks(tasks.exclude(pk__in=ids).only("pk", "code", "title"), query)
+    return OfferedTasks(chosen, found, query.strip())

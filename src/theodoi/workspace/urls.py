@@ -1,6 +1,15 @@
 from django.urls import path
 
-from theodoi.workspace.views import agencies, amendments, home, import_rows, imports, people, plans
+from theodoi.workspace.views import (
+    agencies,
+    amendments,
+    home,
+    import_rows,
+    imports,
+    people,
+    plans,
+    tasks,
+)
 
 app_name = "workspace"
 
@@ -14,6 +23,7 @@ urlpatterns = [
         agencies.find_plan_agencies,
         name="plan_find_agencies",
     ),
+    path("ke-hoach/<int:plan_id>/tim-nhiem-vu/", tasks.find_plan_tasks, name="plan_find_tasks"),
     path("nhap-ke-hoach/", imports.upload, name="import_upload"),
     path("nhap-ke-hoach/<int:draft_id>/", imports.preview, name="import_preview"),
     path("nhap-ke-hoach/<int:draft_id>/sua-o/", imports.edit_cell, name="import_edit_cell"),

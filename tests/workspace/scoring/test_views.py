@@ -5,11 +5,14 @@ once published, confidential tasks unnamed for the public."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +21,7 @@ from theodoi.audit.models import AuditEntry
 from theodoi.evaluation.weights import defaults
 from theodoi.plans.models import Plan
 from theodoi.snapshots.models import PlanSnapshot, RankingPublication, ScoringSettings
+from theodoi.snapshots.reading import Ranking
 from theodoi.snapshots.services import publish_ranking, rebuild_snapshot
 
 pytestmark = pytest.mark.django_db
@@ -220,3 +224,33 @@ def test_the_public_explanation_waits_for_publication_and_hides_confidential_tas
     assert secret.title[:60] not in html
     unknown = reverse("portal:score_explanation", args=[plan.pk, 999999])
     assert client.get(unknown).status_code == 404
+
+
+SHOWN = ("agency", "name", "rank", "tied", "score", "band", "band_label", "colour")
+
+
+def test_the_ranking_now_is_read_a_page_at_a_time_its_shown_fields_alone(plan: Plan) -> None:
+    """Ranking[a:b] is the stored ranking's slice cut to what the page shows, in order."""
+    snapshot = PlanSnapshot.objects.get(plan=plan, as_of=timezone.localdate())
+    stored = snapshot.results["ranking"]
+    assert len(stored) >= 3
+    expected = [{name: row[name] for name in SHOWN} for row in stored]
+    ranking = Ranking(snapshot)
+    assert ranking[0:2] == expected[0:2]
+    assert ranking[1 : len(stored) + 5] == expected[1:]
+    assert ranking[len(stored) : len(stored) + 3] == []
+    assert ranking.period == snapshot.results["period"]["label"]
+
+
+def test_the_scoring_page_never_reads_the_snapshot_s_whole_results(
+    plan: Plan, leader: User
+) -> None:
+    """The page reads the ranking rows it shows, not the stored results (tasks, indicators,
+    summaries, every agency's score lines) that grow with the plan."""
+    client = signed_in(leader)
+    url = reverse("scoring:settings", args=[plan.pk])
+    whole = re.compile(r'(SELECT |, )"snapshots_plansnapshot"\."results"( FROM|,)')
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(url).content.decode()
+    assert ranked(plan)[0]["name"] in html
+    assert not [q["sql"] for q in queries if whole.search(q["sql"])]

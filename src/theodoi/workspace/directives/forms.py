@@ -10,16 +10,19 @@ from django.utils.translation import gettext_lazy as _
 from theodoi.directives.models import TEXT_LENGTH
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Task
+from theodoi.workspace.picking import task_label
 from theodoi.workspace.reporting.forms import DateInput
 
 
 class DirectiveForm(forms.Form):
     # Any task or organisation converts, so a forged or foreign one reaches the service,
     # which names it in its refusal; the lists offer the plan's.
+    # The task chosen and those found are offered (workspace/picking.py), never the plan's all.
     task = forms.ModelChoiceField(
         label=_("On the task"),
         queryset=Task.objects.all(),
         required=False,
+        widget=forms.RadioSelect,
         help_text=_("Leave empty for a directive on the agency's work in the plan."),
         error_messages={"invalid_choice": _("Task: there is no such task.")},
     )
@@ -45,11 +48,10 @@ class DirectiveForm(forms.Form):
     )
 
     def offer(self, tasks: Iterable[tuple[Task, bool]], agencies: Iterable[Organisation]) -> None:
-        """The choices shown: the plan's tasks (red ones marked) and the agencies offered."""
+        """The choices shown: the tasks offered (red ones marked) and the agencies offered."""
         red = _("red")
-        self.fields["task"].widget.choices = [("", "---------")] + [
-            (task.pk, f"{task.code}. {task.title[:90]}" + (f" ({red})" if late else ""))
-            for task, late in tasks
+        self.fields["task"].widget.choices = [("", _("No task: the agency's work in the plan"))] + [
+            (task.pk, task_label(task) + (f" ({red})" if late else "")) for task, late in tasks
         ]
         self.fields["agency"].widget.choices = [("", _("The task's lead agency"))] + [
             (agency.pk, str(agency)) for agency in agencies

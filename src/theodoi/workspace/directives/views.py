@@ -25,12 +25,21 @@ from theodoi.directives.services import (
     visible_directives,
 )
 from theodoi.plans.models import Plan, PlanStatus, Task
-from theodoi.reporting.access import get_plan_for, visible_plans, visible_tasks
-from theodoi.snapshots.reading import Results
+from theodoi.reporting.access import get_plan_for, visible_plans
+from theodoi.snapshots.reading import task_colours
 from theodoi.snapshots.services import latest_snapshot
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.directives.forms import AnswerForm, DirectiveForm
-from theodoi.workspace.picking import SEARCH_PARAMETER, kept, offered, searching
+from theodoi.workspace.picking import (
+    SEARCH_PARAMETER,
+    TASK_PURPOSES,
+    TASK_SEARCH_PARAMETER,
+    OfferedTasks,
+    kept,
+    offered,
+    offered_tasks,
+    searching,
+)
 from theodoi.workspace.views.gates import staff_required
 from theodoi.workspace.views.refusals import saved
 
@@ -63,17 +72,21 @@ def directive_list(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-def _red_tasks(plan: Plan) -> set[int]:
+def _red_tasks(plan: Plan, among: list[Task]) -> set[int]:
+    """Which of ``among`` the plan's latest results show red: the results' tasks alone are
+    read, and nothing when no task is listed."""
+    if not among:
+        return set()
     snapshot = latest_snapshot(plan, as_of=timezone.localdate())
     if snapshot is None:
         return set()
-    return {pk for pk, row in Results.of(snapshot).tasks.items() if row["colour"] == "red"}
+    return task_colours(snapshot, {task.pk for task in among}, colour="red")
 
 
-def _tasks(request: AuthenticatedRequest, plan: Plan) -> list[tuple[Task, bool]]:
-    red = _red_tasks(plan)
-    tasks = visible_tasks(request.user).filter(plan=plan).order_by("position", "pk")
-    return sorted(((task, task.pk in red) for task in tasks), key=lambda pair: not pair[1])
+def _tasks(plan: Plan, picked: OfferedTasks) -> list[tuple[Task, bool]]:
+    """The tasks listed (the one chosen, then those found), red ones first."""
+    red = _red_tasks(plan, picked.listed)
+    return sorted(((t, t.pk in red) for t in picked.listed), key=lambda pair: not pair[1])
 
 
 @staff_required
@@ -93,7 +106,12 @@ def directive_new(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
         form = DirectiveForm(request.POST or None, initial=initial)
     sent = (request.POST if posted else initial).get("agency") or ""
     picked = offered(plan_agencies(plan, today=timezone.localdate()), [sent], query)
-    form.offer(_tasks(request, plan), [*picked.chosen, *picked.found])
+    sent_task = (request.POST if posted else initial).get("task") or ""
+    task_query = request.POST.get(TASK_SEARCH_PARAMETER, "") if searching(request) else ""
+    tasks = offered_tasks(
+        TASK_PURPOSES["chi-dao"].tasks(request.user, plan), [sent_task], task_query
+    )
+    form.offer(_tasks(plan, tasks), [*picked.chosen, *picked.found])
     directive = None
     if posted:
         directive = saved(
@@ -118,7 +136,7 @@ def directive_new(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     return render(
         request,
         "directives/new.html",
-        {"plan": plan, "form": form, "picked": picked},
+        {"plan": plan, "form": form, "picked": picked, "picked_tasks": tasks},
         status=status,
     )
 

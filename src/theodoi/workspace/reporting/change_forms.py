@@ -52,7 +52,14 @@ class ReopenAgenciesForm(ReopeningForm):
         label=_("Agencies"),
         queryset=Organisation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one agency to reopen the round for.")},
+        error_messages={
+            "required": _("Choose at least one agency to reopen the round for."),
+            # The form lists only the agencies chosen and found; any other id was forged.
+            "invalid_choice": _(
+                "Agencies: the chosen agency (id %(value)s) is not named on any task or "
+                "indicator of this plan; choose among the plan's agencies."
+            ),
+        },
     )
 
     until = forms.DateField(

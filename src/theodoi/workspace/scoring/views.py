@@ -28,7 +28,7 @@ from theodoi.snapshots.ranking import (
     save_scoring_settings,
     withdraw_ranking,
 )
-from theodoi.snapshots.reading import Results
+from theodoi.snapshots.reading import Ranking, Results
 from theodoi.snapshots.scoring import scoring_values
 from theodoi.snapshots.services import latest_snapshot, publish_ranking
 from theodoi.users import AuthenticatedRequest
@@ -67,8 +67,9 @@ def _page(
     status: int = 200,
 ) -> HttpResponse:
     snapshot = latest_snapshot(plan, as_of=timezone.localdate())
-    results = Results.of(snapshot) if snapshot else None
-    page = page_of(request, results.ranking if results else [], RANKING_PAGE_LENGTH)
+    # The page's agencies alone, their shown fields alone: not the whole stored results.
+    results = Ranking(snapshot) if snapshot else None
+    page = page_of(request, results if results else [], RANKING_PAGE_LENGTH)
     context: dict[str, Any] = {
         "plan": plan,
         "form": form or ScoringSettingsForm(initial=initial_of(scoring_values(plan))),

@@ -44,9 +44,10 @@ def _manage_page(
     *,
     edit: EditRoundForm | None = None,
     extend: ExtendRoundForm | None = None,
-    reopen: ReopenAgenciesForm | None = None,
+    reopen: tuple[ReopenAgenciesForm, Offered] | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    reopen_form, reopen_picked = reopen or _reopen_form(round_)
     initial = {
         "title": round_.title,
         "period_start": round_.period_start,
@@ -62,7 +63,8 @@ def _manage_page(
             "ad_hoc": AdHocRound.objects.filter(round=round_).first(),
             "edit_form": edit or EditRoundForm(initial=initial),
             "extend_form": extend or ExtendRoundForm(),
-            "reopen_form": reopen or ReopenAgenciesForm(organisations=plan_organisations(round_)),
+            "reopen_form": reopen_form,
+            "reopen_picked": reopen_picked,
             "changes": round_.changes.select_related("by"),
             "reopenings": round_.reopenings.select_related("organisation"),
             "now": timezone.now(),
@@ -119,10 +121,43 @@ def round_lock(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     return redirect("reporting:round_manage", round_id=round_.pk)
 
 
+def _reopen_form(
+    round_: ReportingRound,
+    data: Any = None,
+    *,
+    initial: dict[str, Any] | None = None,
+    query: str = "",
+) -> tuple[ReopenAgenciesForm, Offered]:
+    """The form, listing of the plan's agencies only those sent (a forged or foreign id is
+    refused by the form) and those the search finds (workspace/picking.py)."""
+    sent = (
+        data.getlist("organisations")
+        if data is not None
+        else (initial or {}).get("organisations", [])
+    )
+    agencies = plan_organisations(round_)
+    picked = offered(agencies, sent, query)
+    listed = agencies.filter(pk__in=[pk for pk, _label in picked.choices()])
+    return ReopenAgenciesForm(data, initial=initial, organisations=listed), picked
+
+
 @coordinator_action
 def round_reopen_agencies(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
-    form = ReopenAgenciesForm(request.POST, organisations=plan_organisations(round_))
+    if searching(request):
+        # The search button: the form again, with the matches to tick; nothing is saved.
+        return _manage_page(
+            request,
+            round_,
+            reopen=_reopen_form(
+                round_,
+                initial=kept(
+                    request.POST, ReopenAgenciesForm.base_fields, lists=("organisations",)
+                ),
+                query=request.POST.get(SEARCH_PARAMETER, ""),
+            ),
+        )
+    form, picked = _reopen_form(round_, request.POST)
     reopen = partial(reopen_round_for_agencies, round_, by=request.user, now=timezone.now())
     reopenings = saved(
         form,
@@ -130,7 +165,7 @@ def round_reopen_agencies(request: AuthenticatedRequest, round_id: int) -> HttpR
         ReportingError,
     )
     if reopenings is None:
-        return _manage_page(request, round_, reopen=form, status=400)
+        return _manage_page(request, round_, reopen=(form, picked), status=400)
     chosen: list[Organisation] = list(form.cleaned_data["organisations"])
     messages.success(
         request,
