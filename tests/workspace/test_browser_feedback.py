@@ -14,7 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, ViewportSize, expect
 from pytest_django.live_server_helper import LiveServer
 
-from tests.browser import log_in, log_out, shot
+from tests.browser import log_in, log_out, pick_task, shot
 from tests.builders import agency_of, lead_tasks
 from theodoi.directives.models import Directive, DirectiveState
 from theodoi.portal.models import Feedback, FeedbackState
@@ -120,7 +120,7 @@ def test_a_citizen_s_feedback_is_routed_answered_published_and_a_directive_answe
     log_in(page, live_server, "lanhdao")
     page.get_by_role("link", name="Ý kiến chỉ đạo").first.click()
     page.get_by_role("link", name="Chỉ đạo về kế hoạch", exact=False).first.click()
-    page.locator("select[name=task]").select_option(str(task.pk))
+    pick_task(page, task.code)
     page.locator("textarea[name=text]").fill(DIRECTIVE)
     page.locator("input[name=due]").fill(due_in(7))
     shot(page, "directive-01-form")

@@ -21,7 +21,7 @@ from playwright.sync_api import Page, ViewportSize, expect
 from pytest_django.live_server_helper import LiveServer
 
 from tests import browser as harness
-from tests.browser import log_in, log_out
+from tests.browser import log_in, log_out, pick_task
 from tests.builders import lead_tasks, org
 from tests.workspace.test_people import FIVE, HEADER, workbook
 from theodoi.plans.models import DueKind, Plan
@@ -276,7 +276,7 @@ def test_a_coordinator_s_year_with_no_admin_page(
     log_in(page, live_server, "lanhdao")
     page.get_by_role("link", name="Ý kiến chỉ đạo").first.click()
     page.get_by_role("link", name="Chỉ đạo về kế hoạch", exact=False).first.click()
-    page.locator("select[name=task]").select_option(str(task.pk))
+    pick_task(page, task.code)
     page.locator("textarea[name=text]").fill(DIRECTIVE)
     page.locator("input[name=due]").fill((today + datetime.timedelta(days=7)).isoformat())
     page.get_by_role("button", name="Gửi ý kiến chỉ đạo").click()
