@@ -9,7 +9,7 @@ import json
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TypedDict, cast
+from typing import cast
 
 from django.db import connection
 
@@ -19,6 +19,7 @@ from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.results import (
     IndicatorResult,
     RankedAgency,
+    RankingLine,
     SnapshotResults,
     SummaryResult,
     TaskResult,
@@ -188,20 +189,8 @@ def counted_summaries(
     }
 
 
-# What a list of the ranking shows of each agency: not its components and score lines, most
-# of a ranked agency's stored weight.
-RANKING_LINE_FIELDS = ("agency", "name", "rank", "tied", "score", "band", "band_label", "colour")
-
-
-class RankingLine(TypedDict):
-    agency: int
-    name: str
-    rank: int | None
-    tied: bool
-    score: float | None
-    band: str | None
-    band_label: str | None
-    colour: str | None
+# Read by name from each stored agency, in the order RankingLine declares them.
+RANKING_LINE_FIELDS = tuple(RankingLine.__annotations__)
 
 
 _RANKING_SQL = {

@@ -85,7 +85,10 @@ class ScoreLineResult(TypedDict):
     note: str
 
 
-class RankedAgency(TypedDict):
+class RankingLine(TypedDict):
+    """What a list of the ranking shows of an agency: not its components and score lines,
+    most of a ranked agency's stored weight."""
+
     agency: int
     name: str
     rank: int | None
@@ -94,6 +97,9 @@ class RankedAgency(TypedDict):
     band: str | None
     band_label: str | None
     colour: str | None
+
+
+class RankedAgency(RankingLine):
     components: list[ComponentResult]
     why: str
     # What the score is made of (evaluation.explain); absent from results stored before it.
