@@ -17,12 +17,15 @@ import argparse
 import datetime
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+if __package__ in (None, ""):  # run as a script: the repository's root, not bench/, on the path
+    sys.path[0] = str(ROOT)
+
+from bench.child import figures_of  # noqa: E402
 
 
 def evaluations(rounds: int) -> dict[str, list[Any]]:
@@ -61,15 +64,12 @@ def run(src: Path, args: argparse.Namespace) -> dict[str, list[Any]]:
         "DEBUG": "false",
         "LOG_LEVEL": "WARNING",
     }
-    child = subprocess.run(
+    found: dict[str, list[Any]] = figures_of(
         [sys.executable, __file__, "--evaluate", f"--rounds={args.rounds}"],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
+        env,
+        what=f"evaluating with {src}",
+        timeout=3600,
     )
-    found: dict[str, list[Any]] = json.loads(child.stdout.strip().splitlines()[-1])
     return found
 
 
