@@ -180,70 +180,45 @@ def indicator_progress(series: IndicatorSeries) -> IndicatorProgress:
     baseline, latest = _baseline_and_latest(series)
     if target.op is None or target.value is None:
         words = f" ({target.text})" if target.text else ""
-        return _result(
-            series,
-            ProgressBand.NOT_MEASURABLE,
-            None,
-            baseline,
-            latest,
-            None,
-            f"Mục tiêu chỉ bằng lời{words}: không có con số để tính tiến độ.",
-        )
+        why = f"Mục tiêu chỉ bằng lời{words}: không có con số để tính tiến độ."
+        return _result(series, ProgressBand.NOT_MEASURABLE, None, baseline, latest, None, why)
     if baseline is None:
-        return _result(
-            series,
-            ProgressBand.INSUFFICIENT_DATA,
-            None,
-            None,
-            None,
-            None,
-            "Chưa có giá trị nào của chỉ tiêu.",
-        )
+        why = "Chưa có giá trị nào của chỉ tiêu."
+        return _result(series, ProgressBand.INSUFFICIENT_DATA, None, None, None, None, why)
     direction, goal = _direction_and_goal(target, baseline.value)
+    band, why, growth = _against_goal(target, direction, goal, baseline, latest)
+    return _result(series, band, direction, baseline, latest, goal, why, growth=growth)
+
+
+def _against_goal(
+    target: Target,
+    direction: Direction,
+    goal: float,
+    baseline: Observation,
+    latest: Observation | None,
+) -> tuple[ProgressBand, str, tuple[float, float, float | None] | None]:
+    """The band of a figure target with a baseline, why, and the growth g, r, R when the method
+    got as far as them."""
     current = latest or baseline
     if any(v < 0 for v in (baseline.value, current.value, goal)):
-        return _result(
-            series,
-            ProgressBand.NOT_MEASURABLE,
-            direction,
-            baseline,
-            latest,
-            goal,
-            "Có giá trị âm: phương pháp tốc độ tăng trưởng không áp dụng được.",
-        )
+        why = "Có giá trị âm: phương pháp tốc độ tăng trưởng không áp dụng được."
+        return ProgressBand.NOT_MEASURABLE, why, None
     if target.met_by(current.value, direction):
-        return _result(
-            series,
-            ProgressBand.ACHIEVED,
-            direction,
-            baseline,
-            latest,
-            goal,
+        why = (
             f"Giá trị {vn_number(current.value)} ngày {vn_date(current.on)} đã đạt mục tiêu "
-            f"{_target_words(target)}.",
+            f"{_target_words(target)}."
         )
+        return ProgressBand.ACHIEVED, why, None
     if latest is None:
-        return _result(
-            series,
-            ProgressBand.INSUFFICIENT_DATA,
-            direction,
-            baseline,
-            None,
-            goal,
+        why = (
             f"Mới có một giá trị ({vn_number(baseline.value)} ngày {vn_date(baseline.on)}); "
-            "cần ít nhất hai giá trị.",
+            "cần ít nhất hai giá trị."
         )
+        return ProgressBand.INSUFFICIENT_DATA, why, None
     years_to_target = _years(baseline.on, target.on)
     if years_to_target <= 0:
-        return _result(
-            series,
-            ProgressBand.NOT_MEASURABLE,
-            direction,
-            baseline,
-            latest,
-            goal,
-            f"Năm mục tiêu {target.year} không sau thời điểm gốc {vn_date(baseline.on)}.",
-        )
+        why = f"Năm mục tiêu {target.year} không sau thời điểm gốc {vn_date(baseline.on)}."
+        return ProgressBand.NOT_MEASURABLE, why, None
 
     y0, y, y_star = (_nonzero(v) for v in (baseline.value, latest.value, goal))
     observed = math.pow(y / y0, 1 / _years(baseline.on, latest.on)) - 1
@@ -261,16 +236,7 @@ def indicator_progress(series: IndicatorSeries) -> IndicatorProgress:
     )
     if target.op == "range" and _beyond(target, latest.value, direction):
         why += " Giá trị đã vượt qua khoảng mục tiêu."
-    return _result(
-        series,
-        band,
-        direction,
-        baseline,
-        latest,
-        goal,
-        why,
-        growth=(observed, required, ratio),
-    )
+    return band, why, (observed, required, ratio)
 
 
 def expected_value(series: IndicatorSeries, on: datetime.date) -> float | None:
