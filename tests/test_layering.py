@@ -23,9 +23,19 @@ SOURCE = Path(theodoi.__file__).parent
 LAYERS: dict[str, set[str]] = {
     # Plain Python, no Django: reading documents, the decree's and the seeds' rules.
     "rules": {"ingest", "evaluation"},
-    # Helpers that know no domain: bounded files, announcements between layers, the two-level
-    # cache, the sender's address, the audit log, counters.
-    "base": {"constraints", "users", "files", "events", "caching", "proxies", "audit", "limits"},
+    # Helpers that know no domain: bounded files and texts, announcements between layers, the
+    # two-level cache, the sender's address, the audit log, counters.
+    "base": {
+        "constraints",
+        "users",
+        "texts",
+        "files",
+        "events",
+        "caching",
+        "proxies",
+        "audit",
+        "limits",
+    },
     # Models and the services that write them. Snapshots are state derived from reporting:
     # reporting announces (theodoi.events), snapshots subscribe and rebuild.
     "state": {"orgs", "plans", "reporting", "snapshots", "directives"},

@@ -32,6 +32,7 @@ from theodoi.reporting.access import (
     reporter_organisation,
     visible_tasks,
 )
+from theodoi.texts import bounded_text
 from theodoi.users import User
 
 
@@ -79,18 +80,6 @@ def open_directives(who: Who, plan: Plan | None = None) -> QuerySet[Directive]:
     return rows.filter(plan=plan) if plan is not None else rows
 
 
-def _text(value: str, field: str) -> str:
-    value = value.strip()
-    if not value:
-        raise DirectiveError(_("%(field)s: write the text; it is empty.") % {"field": field})
-    if len(value) > TEXT_LENGTH:
-        raise DirectiveError(
-            _("%(field)s: at most %(max)s characters (this one has %(n)s).")
-            % {"field": field, "max": TEXT_LENGTH, "n": len(value)}
-        )
-    return value
-
-
 def _lead_of(task: Task, today: datetime.date) -> Organisation | None:
     mention = task.agencies.filter(role=AgencyRole.LEAD, organisation__isnull=False).first()
     if mention is None or mention.organisation is None:
@@ -118,7 +107,7 @@ def issue_directive(
     if plan.status != PlanStatus.PUBLISHED:
         raise DirectiveError(_("Plan: directives are given on a published plan."))
     today = timezone.localdate(now)
-    text = _text(text, _("Instruction"))
+    text = bounded_text(text, _("Instruction"), limit=TEXT_LENGTH, refuse=DirectiveError)
     if due < today:
         raise DirectiveError(
             _("Answer due by: %(due)s is in the past; choose today or a later day.")
@@ -169,7 +158,7 @@ def answer_directive(
     """The agency's answer: once, by one of its reporters."""
     if not answers_for(by, directive):
         raise DirectiveError(_("Only a reporter of the agency directed can answer."))
-    text = _text(text, _("Answer"))
+    text = bounded_text(text, _("Answer"), limit=TEXT_LENGTH, refuse=DirectiveError)
     locked = Directive.objects.select_for_update().get(pk=directive.pk)
     if locked.state != DirectiveState.OPEN:
         raise DirectiveError(

@@ -34,6 +34,7 @@ from theodoi.reporting.access import (
 from theodoi.reporting.events import ReportAccepted
 from theodoi.reporting.models import ReviewState, TaskUpdate
 from theodoi.reporting.versions import latest_only
+from theodoi.texts import bounded_text
 from theodoi.users import User
 
 ANSWER_LENGTH = 5000
@@ -246,18 +247,6 @@ def _iso(day: datetime.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _bounded(text: str, field: str) -> str:
-    text = text.strip()
-    if not text:
-        raise FeedbackError(_("%(field)s: write the text; it is empty.") % {"field": field})
-    if len(text) > ANSWER_LENGTH:
-        raise FeedbackError(
-            _("%(field)s: at most %(max)s characters (this one has %(n)s).")
-            % {"field": field, "max": ANSWER_LENGTH, "n": len(text)}
-        )
-    return text
-
-
 @transaction.atomic
 def answer_feedback(feedback: Feedback, *, text: str, by: User, now: datetime.datetime) -> Feedback:
     """The agency's answer, by one of its reporters; it may be rewritten until published."""
@@ -269,7 +258,7 @@ def answer_feedback(feedback: Feedback, *, text: str, by: User, now: datetime.da
             _("This item is %(state)s; it can no longer be answered.")
             % {"state": _state_label(item)}
         )
-    text = _bounded(text, _("Answer"))
+    text = bounded_text(text, _("Answer"), limit=ANSWER_LENGTH, refuse=FeedbackError)
     before = {"state": item.state, "answer": item.answer}
     item.state, item.answer = FeedbackState.ANSWERED, text
     item.answered_at, item.answered_by = now, by
@@ -306,7 +295,9 @@ def publish_feedback(
         )
     if item.plan is None:
         raise FeedbackError(_("This item is about no plan: there is no plan page to show it on."))
-    question = _bounded(question, _("Question as published"))
+    question = bounded_text(
+        question, _("Question as published"), limit=ANSWER_LENGTH, refuse=FeedbackError
+    )
     lowered = question.casefold()
     if any(value.casefold() in lowered for value in _personal_data(item)):
         raise FeedbackError(
