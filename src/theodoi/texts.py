@@ -18,3 +18,11 @@ def bounded_text(value: str, field: str, *, limit: int, refuse: type[Exception])
             % {"field": field, "max": limit, "n": len(value)}
         )
     return value
+
+
+def too_long(text: str, limit: int, message: str) -> list[str]:
+    """``message`` (which names ``%(length)s`` and ``%(limit)s``) when ``text`` is longer than
+    ``limit`` characters, else nothing: for the checks that list every problem at once."""
+    if len(text) <= limit:
+        return []
+    return [message % {"length": len(text), "limit": limit}]

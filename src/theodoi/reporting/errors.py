@@ -1,3 +1,6 @@
+from collections.abc import Sequence
+
+
 class ReportingError(Exception):
     """A write to rounds, updates, figures or evidence refused; the message is for the person
     who asked."""
@@ -14,3 +17,9 @@ class StaleVersionError(ReportingError):
 
 class ConfirmationNeededError(ReportingError):
     """A figure far from the last one: saved only once the reporter confirms it."""
+
+
+def refuse(problems: Sequence[str]) -> None:
+    """Every problem a check found, in one ReportingError; nothing when there is none."""
+    if problems:
+        raise ReportingError(" ".join(problems))

@@ -37,9 +37,10 @@ from theodoi.reporting.announcements import (
     announce_after_commit,
 )
 from theodoi.reporting.deadlines import deadline_of
-from theodoi.reporting.errors import ReportingError
+from theodoi.reporting.errors import ReportingError, refuse
 from theodoi.reporting.events import results_changed_after_commit
 from theodoi.reporting.models import DeadlineExtension, ExtensionState
+from theodoi.texts import too_long
 from theodoi.users import User
 
 # Bounds of what a person types (STYLE.md rule 18).
@@ -104,11 +105,9 @@ def request_problems(
     text = reason.strip()
     if not text:
         problems.append(_("Give the reason for the extension."))
-    elif len(text) > REASON_MAX:
-        problems.append(
-            _("The reason is %(length)s characters long; at most %(limit)s are kept.")
-            % {"length": len(text), "limit": REASON_MAX}
-        )
+    problems += too_long(
+        text, REASON_MAX, _("The reason is %(length)s characters long; at most %(limit)s are kept.")
+    )
     return problems
 
 
@@ -127,17 +126,12 @@ def decision_problems(
         problems += _date_problems(current_on, granted_on, _("granted deadline"))
     elif not text:
         problems.append(_("Say why the extension is refused."))
-    if len(text) > COMMENT_MAX:
-        problems.append(
-            _("The comment is %(length)s characters long; at most %(limit)s are kept.")
-            % {"length": len(text), "limit": COMMENT_MAX}
-        )
+    problems += too_long(
+        text,
+        COMMENT_MAX,
+        _("The comment is %(length)s characters long; at most %(limit)s are kept."),
+    )
     return problems
-
-
-def _refuse(problems: list[str]) -> None:
-    if problems:
-        raise ReportingError(" ".join(problems))
 
 
 def _open(task: Task) -> DeadlineExtension | None:
@@ -160,7 +154,7 @@ def request_extension(
     if task.archived_at is not None or task.plan.status != PlanStatus.PUBLISHED:
         raise ReportingError(_("Only a task of a published plan can be extended."))
     current = deadline_of(task)
-    _refuse(
+    refuse(
         request_problems(
             current_on=current.on,
             proposed_on=proposed_on,
@@ -231,7 +225,7 @@ def decide_extension(
     day = (granted_on or extension.proposed_on) if grant else None
     # The deadline may have moved since the request (a plan amended): judged against today's.
     current = deadline_of(task)
-    _refuse(decision_problems(grant=grant, current_on=current.on, granted_on=day, comment=comment))
+    refuse(decision_problems(grant=grant, current_on=current.on, granted_on=day, comment=comment))
     extension.state = ExtensionState.GRANTED if grant else ExtensionState.REFUSED
     extension.granted_on = day
     extension.comment = comment.strip()

@@ -24,7 +24,7 @@ from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Plan, TaskAgency
 from theodoi.reporting.access import require_coordinator
 from theodoi.reporting.announcements import RoundExtended, RoundReopened, announce_after_commit
-from theodoi.reporting.errors import ReportingError
+from theodoi.reporting.errors import ReportingError, refuse
 from theodoi.reporting.models import (
     AdHocRound,
     ReportingRound,
@@ -34,6 +34,7 @@ from theodoi.reporting.models import (
     RoundState,
 )
 from theodoi.reporting.rounds import open_round, reminder_days_of, reopen_round_for, round_data
+from theodoi.texts import too_long
 from theodoi.users import User
 
 TITLE_MAX = 200
@@ -66,11 +67,9 @@ def dates_problems(
     text = title.strip()
     if not text:
         problems.append(_("The round needs a title."))
-    elif len(text) > TITLE_MAX:
-        problems.append(
-            _("The title is %(length)s characters long; at most %(limit)s.")
-            % {"length": len(text), "limit": TITLE_MAX}
-        )
+    problems += too_long(
+        text, TITLE_MAX, _("The title is %(length)s characters long; at most %(limit)s.")
+    )
     if period_start > period_end:
         problems.append(
             _("The period must start (%(start)s) before it ends (%(end)s).")
@@ -184,11 +183,6 @@ def ad_hoc_reach(
     return Reach(tasks, frozenset(a for t in tasks for a in agencies_of[t]))
 
 
-def _refuse(problems: Sequence[str]) -> None:
-    if problems:
-        raise ReportingError(" ".join(problems))
-
-
 def _locked_round(round_: ReportingRound, by: User) -> ReportingRound:
     require_coordinator(by, round_.plan)
     locked = ReportingRound.objects.select_for_update().select_related("plan").get(pk=round_.pk)
@@ -212,7 +206,7 @@ def edit_round(
     """Correct a round's title, period, data cut-off and reminder days; its deadline moves
     only through :func:`extend_round` or :func:`lock_round_early`."""
     round_ = _locked_round(round_, by)
-    _refuse(
+    refuse(
         dates_problems(
             title=title,
             period_start=period_start,
@@ -267,7 +261,7 @@ def extend_round(
     """Move the round's deadline later; a round locked at its deadline opens again for every
     agency until the new one."""
     round_ = _locked_round(round_, by)
-    _refuse(extension_problems(old=round_.deadline, new=deadline, now=now))
+    refuse(extension_problems(old=round_.deadline, new=deadline, now=now))
     if ReportingRound.objects.filter(plan=round_.plan_id, deadline=deadline).exists():
         raise ReportingError(_("This plan already has a round with this deadline."))
     change = _change(
@@ -364,11 +358,13 @@ def open_ad_hoc_round(
     """Open a round on request, now until ``deadline``, in which only the chosen tasks are
     reported, by the chosen agencies (``ad_hoc_reach``)."""
     require_coordinator(by, plan)
-    if len(reason.strip()) > REASON_MAX:
-        raise ReportingError(
-            _("The reason is %(length)s characters long; at most %(limit)s are kept.")
-            % {"length": len(reason.strip()), "limit": REASON_MAX}
+    refuse(
+        too_long(
+            reason.strip(),
+            REASON_MAX,
+            _("The reason is %(length)s characters long; at most %(limit)s are kept."),
         )
+    )
     agencies_of, codes = plan_task_agencies(plan)
     reach = ad_hoc_reach(tasks, organisations, agencies_of, codes)
     today = timezone.localdate(now)
@@ -378,7 +374,7 @@ def open_ad_hoc_round(
             _("The round would close on %(closes)s, before it opens on %(opens)s.")
             % {"closes": _moment(deadline), "opens": _moment(now)}
         )
-    _refuse(problems)
+    refuse(problems)
     round_ = open_round(
         plan,
         title=title,
