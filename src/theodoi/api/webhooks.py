@@ -109,10 +109,13 @@ def _accepted_payload(event: ReportAccepted) -> dict[str, Any] | None:
 def _queue(
     plan_id: int,
     event: WebhookEvent,
-    key: str,
+    occurrence: str,
     now: datetime.datetime,
     data: Callable[[], dict[str, Any] | None],
 ) -> list[WebhookDelivery]:
+    """A delivery of ``event`` to each subscriber of the plan that asked for it, once per
+    ``occurrence`` (what the event is about): its key, ``event:occurrence``, is unique."""
+    key = f"{event}:{occurrence}"
     subscribers = [
         row
         for row in WebhookSubscription.objects.filter(plan_id=plan_id, active=True)
@@ -151,25 +154,16 @@ def _queue(
 
 
 def on_report_accepted(event: ReportAccepted) -> None:
-    key = f"{WebhookEvent.UPDATE_ACCEPTED}:{event.kind}:{event.report_id}"
-    _queue(
-        event.plan_id,
-        WebhookEvent.UPDATE_ACCEPTED,
-        key,
-        event.now,
-        lambda: _accepted_payload(event),
-    )
+    occurrence = f"{event.kind}:{event.report_id}"
+    payload = partial(_accepted_payload, event)
+    _queue(event.plan_id, WebhookEvent.UPDATE_ACCEPTED, occurrence, event.now, payload)
 
 
 def on_round_closed(event: RoundClosed) -> None:
-    key = f"{WebhookEvent.ROUND_CLOSED}:{event.round_id}"
-    _queue(
-        event.plan_id,
-        WebhookEvent.ROUND_CLOSED,
-        key,
-        event.now,
-        lambda: dict(RoundSerializer(ReportingRound.objects.get(pk=event.round_id)).data),
-    )
+    def data() -> dict[str, Any]:
+        return dict(RoundSerializer(ReportingRound.objects.get(pk=event.round_id)).data)
+
+    _queue(event.plan_id, WebhookEvent.ROUND_CLOSED, str(event.round_id), event.now, data)
 
 
 def on_ranking_published(event: RankingPublished) -> None:
@@ -181,5 +175,5 @@ def on_ranking_published(event: RankingPublished) -> None:
             "ranking": publication.ranking,
         }
 
-    key = f"{WebhookEvent.RANKING_PUBLISHED}:{event.publication_id}"
-    _queue(event.plan_id, WebhookEvent.RANKING_PUBLISHED, key, event.now, data)
+    occurrence = str(event.publication_id)
+    _queue(event.plan_id, WebhookEvent.RANKING_PUBLISHED, occurrence, event.now, data)
