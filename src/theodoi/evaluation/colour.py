@@ -1,4 +1,5 @@
-"""The four colours shared by task statuses, indicator progress and score bands."""
+"""The four colours shared by task statuses, indicator progress and score bands, and the
+shape of a judgement that has one."""
 
 from __future__ import annotations
 
@@ -20,4 +21,15 @@ class Colour(Enum):
     def __init__(self, code: str, label: str, meaning: str) -> None:
         self.code = code
         self.label = label
+        self.meaning = meaning
+
+
+class Judgement(Enum):
+    """What a rule concluded, as people are shown it: a code, its Vietnamese label, its colour
+    and what it means: a task status (TaskStatus) or a progress band (ProgressBand)."""
+
+    def __init__(self, code: str, label: str, colour: Colour, meaning: str) -> None:
+        self.code = code
+        self.label = label
+        self.colour = colour
         self.meaning = meaning

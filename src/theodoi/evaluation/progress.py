@@ -23,7 +23,7 @@ import math
 from dataclasses import dataclass
 from enum import Enum
 
-from theodoi.evaluation.colour import Colour
+from theodoi.evaluation.colour import Colour, Judgement
 from theodoi.evaluation.errors import EvaluationInputError
 from theodoi.evaluation.wording import vn_date, vn_number, vn_percent
 from theodoi.ingest.plan import TargetOp
@@ -34,7 +34,7 @@ MODERATE_RATIO = 0.6
 _OPS: frozenset[str] = frozenset((">=", ">", "<=", "<", "=", "range", "rank_top"))
 
 
-class ProgressBand(Enum):
+class ProgressBand(Judgement):
     """Where an indicator stands against its target."""
 
     ACHIEVED = ("achieved", "Đạt", Colour.GREEN, "Giá trị mới nhất đã đạt mục tiêu.")
@@ -64,12 +64,6 @@ class ProgressBand(Enum):
         Colour.GREY,
         "Mục tiêu không có con số, hoặc số liệu không dùng được phương pháp này.",
     )
-
-    def __init__(self, code: str, label: str, colour: Colour, meaning: str) -> None:
-        self.code = code
-        self.label = label
-        self.colour = colour
-        self.meaning = meaning
 
 
 class Direction(Enum):

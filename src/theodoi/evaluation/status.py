@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum, StrEnum
+from enum import StrEnum
 
-from theodoi.evaluation.colour import Colour
+from theodoi.evaluation.colour import Colour, Judgement
 from theodoi.evaluation.due import Due, DueDate, due_date
 from theodoi.evaluation.errors import EvaluationInputError
 from theodoi.evaluation.wording import vn_date
 
 
-class TaskStatus(Enum):
+class TaskStatus(Judgement):
     """The six statuses; ``colour`` is the status's own, before the warning window."""
 
     NOT_STARTED = ("not_started", "Chưa triển khai", Colour.GREY, "Chưa có báo cáo bắt đầu.")
@@ -48,12 +48,6 @@ class TaskStatus(Enum):
         "Hoàn thành, được tiếp nhận, có minh chứng, nhưng sau thời hạn.",
     )
     PAUSED = ("paused", "Tạm dừng", Colour.GREY, "Tạm dừng thực hiện; không đánh giá tiến độ.")
-
-    def __init__(self, code: str, label: str, colour: Colour, meaning: str) -> None:
-        self.code = code
-        self.label = label
-        self.colour = colour
-        self.meaning = meaning
 
     @property
     def done(self) -> bool:
