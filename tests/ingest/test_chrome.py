@@ -1,7 +1,11 @@
+from pathlib import Path
+
 import pytest
 
 from tests.ingest.fixtures import SEEDS
+from theodoi.ingest.blocks import Block, Paragraph, Table
 from theodoi.ingest.chrome import strip_chrome
+from theodoi.ingest.readers import read_file
 from theodoi.ingest.textnorm import normalize_text
 
 
@@ -87,3 +91,36 @@ def test_only_the_portal_chrome_of_a_seed_is_touched(name: str) -> None:
         if line and strip_chrome(line) != line:
             changed.add(line)
     assert changed == CHROME_IN_SEEDS[name]
+
+
+def _read_page(tmp_path: Path, text: str) -> list[Block]:
+    page = tmp_path / "trang.txt"
+    page.write_text(text, encoding="utf-8")
+    return read_file(page).blocks
+
+
+def test_the_list_of_other_articles_after_a_plan_is_not_read(tmp_path: Path) -> None:
+    blocks = _read_page(
+        tmp_path,
+        "KẾ HOẠCH\nII. NHIỆM VỤ\n1. Số hóa hồ sơ địa chính của xã.\n"
+        "| TT | Nhiệm vụ | Chủ trì |\n| 1 | Lắp wifi công cộng | Phòng Kinh tế |\n"
+        "Các tin đã đưa\nXã tổ chức hội nghị cán bộ đạt 95% đại biểu tham dự (02/3/2026)\n"
+        "Lịch tiếp công dân tháng 3\n",
+    )
+    assert isinstance(blocks[-1], Table)
+    assert not any("tiếp công dân" in b.text for b in blocks if isinstance(b, Paragraph))
+
+
+def test_a_list_of_articles_before_the_plan_drops_only_its_heading(tmp_path: Path) -> None:
+    blocks = _read_page(
+        tmp_path,
+        "Tin liên quan\nTỉnh khai trương trung tâm dữ liệu\nKẾ HOẠCH\n"
+        "I. MỤC TIÊU\n1. Phủ sóng 5G toàn tỉnh.\nBình luận\nBạn đọc A: Rất thiết thực.\n",
+    )
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert texts == [
+        "Tỉnh khai trương trung tâm dữ liệu",
+        "KẾ HOẠCH",
+        "I. MỤC TIÊU",
+        "1. Phủ sóng 5G toàn tỉnh.",
+    ]

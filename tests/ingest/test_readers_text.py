@@ -136,3 +136,49 @@ def test_text_after_a_long_run_of_blank_lines_is_still_read(tmp_path: Path) -> N
     path = tmp_path / "trang-dau.txt"
     path.write_text("\n" * 20000 + "KẾ HOẠCH\n", encoding="utf-8")
     assert paragraphs(read_file(path).blocks) == ["KẾ HOẠCH"]
+
+
+def test_a_table_pasted_with_tabs_between_its_cells_is_a_table() -> None:
+    blocks = read_text(
+        "PHỤ LỤC\n"
+        "TT\tNội dung\tĐơn vị chủ trì\tThời hạn\n"
+        "I\tNhóm thể chế\t\t\n"
+        "1\tBan hành quy chế dữ liệu\tSở Tư pháp\tQuý II/2026\n"
+        "Nơi nhận:\n"
+    ).blocks
+    [table] = tables(blocks)
+    assert table.rows == (
+        ("TT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"),
+        ("I", "Nhóm thể chế", "", ""),
+        ("1", "Ban hành quy chế dữ liệu", "Sở Tư pháp", "Quý II/2026"),
+    )
+    assert paragraphs(blocks) == ["PHỤ LỤC", "Nơi nhận:"]
+
+
+def test_rows_with_bars_only_between_their_cells_are_a_table() -> None:
+    blocks = read_text(
+        "STT | Chỉ tiêu | Đơn vị tính | Mục tiêu\n"
+        "--- | --- | --- | ---\n"
+        "1 | Tỷ lệ hộ dùng cáp quang | % | 90\n"
+        "2 | Số điểm phát wifi công cộng | Điểm | 40\n"
+    ).blocks
+    [table] = tables(blocks)
+    assert [row[1] for row in table.rows] == [
+        "Chỉ tiêu",
+        "Tỷ lệ hộ dùng cáp quang",
+        "Số điểm phát wifi công cộng",
+    ]
+
+
+def test_a_lone_menu_line_and_a_header_split_by_tabs_stay_paragraphs() -> None:
+    blocks = read_text(
+        "Trang chủ | Tin tức | Văn bản | Liên hệ\n"
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "\tNội dung lùi đầu dòng bằng tab.\n"
+    ).blocks
+    assert not tables(blocks)
+    assert paragraphs(blocks)[-3:] == [
+        "ỦY BAN NHÂN DÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Nội dung lùi đầu dòng bằng tab.",
+    ]

@@ -261,6 +261,27 @@ def test_a_decisions_articles_are_parts_so_the_next_article_ends_the_last_item()
     assert articles[1].role is None  # the article assigns tasks, whatever its heading says
 
 
+def test_a_resolution_that_names_its_parts_in_its_articles_gives_them_their_roles() -> None:
+    # A People's Council resolution: targets in Điều 1, tasks in Điều 2, and Điều 3's
+    # ``Giao Ủy ban nhân dân tỉnh tổ chức thực hiện`` is an arrangement, not a task.
+    seg = segment(
+        _blocks(
+            "Điều 1. Mục tiêu, chỉ tiêu",
+            "1. Kinh tế số đạt 25% GRDP.",
+            "Điều 2. Nhiệm vụ và giải pháp",
+            "1. Đầu tư hạ tầng dữ liệu của tỉnh.",
+            "Điều 3. Tổ chức thực hiện",
+            "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.",
+        )
+    )
+    assert [a.role for a in seg.root.children] == [
+        Role.OBJECTIVES,
+        Role.TASKS,
+        Role.ORGANISATION,
+    ]
+    assert seg.root.children[1].children[0].role is Role.TASKS
+
+
 def test_upper_case_lines_head_the_parts_of_a_plan_that_numbers_none() -> None:
     seg = segment(
         _blocks(

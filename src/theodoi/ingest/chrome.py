@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from theodoi.ingest.blocks import Block, Paragraph, Table
+
 # Buttons and widgets of Vietnamese government portals. Matched case-insensitively on
 # normalised text (ASCII dashes); a line made only of these and separators is dropped.
 _BUTTONS = (
@@ -45,14 +47,26 @@ _PORTAL_LINES = (
     r"hệ thống pháp luật",
     r"thư viện pháp luật",
     r"thông tin chỉ đạo điều hành",
+    r"xem thêm",
+    r"lượt xem:?\s*\d*",
+)
+# Headings under which a page lists its other articles, its readers' comments or its tags.
+_ARTICLE_LISTS = (
     r"tin liên quan",
     r"bài viết liên quan",
     r"văn bản liên quan",
-    r"các tin khác",
-    r"tin khác",
-    r"xem thêm",
+    r"(?:các )?tin khác",
+    r"tin cùng chuyên mục",
+    r"các tin đã đưa",
+    r"có thể bạn quan tâm",
     r"ý kiến bạn đọc",
-    r"lượt xem:?\s*\d*",
+    r"(?:gửi )?bình luận",
+    r"từ khóa:.*",
+)
+_ARTICLE_LIST = re.compile(rf"^(?:{'|'.join(_ARTICLE_LISTS)})$", re.IGNORECASE)
+# The start of a document's part (``II.``, ``3.``, ``b)``, ``Điều 2.``, ``PHỤ LỤC``).
+_DOCUMENT_PART = re.compile(
+    r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|điều \d+\.|phụ lục\b)", re.IGNORECASE
 )
 _SEPARATORS = r"[\s|•·/\\>»›:]*"
 _ONLY_CHROME = re.compile(
@@ -103,3 +117,19 @@ def strip_chrome(line: str) -> str:
     if any(word in tail for word in _TRAILING_WORDS):
         text = _TRAILING_BUTTONS.sub("", text).strip()
     return text
+
+
+def without_portal_tail(blocks: list[Block]) -> list[Block]:
+    """The blocks without a page's lists of other articles (``Tin liên quan`` and the
+    headlines under it): the document has ended where such a list begins. Where a document's
+    parts or tables still follow (a page that puts the list before the article), only the
+    list's heading is dropped."""
+    out: list[Block] = []
+    for k, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and _ARTICLE_LIST.match(block.text.strip()):
+            rest = blocks[k + 1 :]
+            if not any(isinstance(b, Table) or _DOCUMENT_PART.match(b.text.strip()) for b in rest):
+                return out
+            continue
+        out.append(block)
+    return out

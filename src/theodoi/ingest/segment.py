@@ -282,6 +282,13 @@ def _unfold_layout(blocks: list[Block]) -> Iterator[Block]:
             yield from (Paragraph(line) for line in lines)
 
 
+def _names_tasks_article(block: Block) -> bool:
+    heading = heading_of(block.text) if isinstance(block, Paragraph) else None
+    return (
+        heading is not None and heading.kind == "article" and role_of(heading.title) is Role.TASKS
+    )
+
+
 def segment(blocks: list[Block]) -> Segmented:  # noqa: C901 - to be split (issue 11 note)
     """Nest the blocks under their headings; set signature blocks apart."""
     root = Section("document", "", "", "")
@@ -297,6 +304,13 @@ def segment(blocks: list[Block]) -> Segmented:  # noqa: C901 - to be split (issu
     )
     if unnumbered:
         unfolded = _glued_parts(unfolded)
+    # A resolution laid out in articles (``Điều 1. Mục tiêu``, ``Điều 2. Nhiệm vụ, giải
+    # pháp``, ``Điều 3. Tổ chức thực hiện``) names its parts in them; a decision whose
+    # articles approve, assign and enact does not, and its ``Tổ chức thực hiện`` article may
+    # be where its tasks are.
+    named_kinds = {"roman", "part", "arabic"}
+    if any(_names_tasks_article(b) for b in unfolded):
+        named_kinds.add("article")
     for block in unfolded:
         if isinstance(block, Table):
             if state == "body":
@@ -341,7 +355,7 @@ def segment(blocks: list[Block]) -> Segmented:  # noqa: C901 - to be split (issu
         while stack[-1][0] >= heading.rank:
             stack.pop()
         parent = stack[-1][1]
-        own_role = role_of(heading.title) if heading.kind in ("roman", "part", "arabic") else None
+        own_role = role_of(heading.title) if heading.kind in named_kinds else None
         section = Section(
             heading.kind,
             heading.label,

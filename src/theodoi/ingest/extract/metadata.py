@@ -43,6 +43,8 @@ _TITLE_LINE = re.compile(
 # …``), maybe wrapped onto a line that goes on in lower case: its title.
 _LETTER_SUBJECT = re.compile(r"^(?:v/v|về việc)\s")
 _NUMBER_LINE = re.compile(r"^số\s*:?\s*\d")
+# How far down a republished page the document's header may start.
+_PREAMBLE_LINES = 40
 _PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+\d")
 # The national motto and the Party's heading stand beside the issuer, never in its name.
 _NATIONAL = re.compile(
@@ -58,6 +60,8 @@ _ORGAN = re.compile(
     r"|vụ|viện|phòng|trường|học viện|đại học|bệnh viện|tổng công ty|công ty|ủy ban|hội đồng"
     r"|đảng đoàn|ban cán sự|thường trực)\b"
 )
+# A body's standing board, which has no name of its own either.
+_BOARD = re.compile(r"^ban (thường trực|thường vụ|chấp hành)$")
 _CAPTION = re.compile(
     r"(?:ban hành )?kèm theo (?:chương trình hành động tại )?"
     r"(kế hoạch|chương trình|nghị quyết|quyết định)\s+số",
@@ -222,12 +226,26 @@ def _headline(front: list[str]) -> str | None:
     return None
 
 
+def _header_start(front: list[str]) -> int:
+    """Where the document's own header begins. A page that republishes a plan (a portal, an
+    e-newspaper) puts its site name, menus and news intro first: the header is the run of
+    upper-case lines just before the first number line or motto."""
+    for k, line in enumerate(front[:_PREAMBLE_LINES]):
+        key = fold_normalized(line)
+        if _NUMBER_LINE.match(key) or _MOTTO.search(key):
+            while k > 0 and front[k - 1] == front[k - 1].upper():
+                k -= 1
+            return k
+    return 0
+
+
 def _header_lines(front: list[str]) -> list[str]:
     """The upper-case lines of the issuer at the top left, before the number or the motto.
     A Party document may put ``ĐẢNG CỘNG SẢN VIỆT NAM`` first (a Word table read row by
     row); the issuer's lines follow it then."""
     lines: list[str] = []
-    for line in front[:10]:
+    start = _header_start(front)
+    for line in front[start : start + 10]:
         key = fold_normalized(line)
         motto = _MOTTO.search(key)
         if motto and motto.start() > 0:
@@ -254,10 +272,11 @@ def _header_issuer(lines: list[str]) -> str | None:
         if organ.startswith("Sở") and place:
             return f"{organ} tỉnh {place}"
         council = _proper_case(" ".join(lines[:-1]))
-        if _ORGAN.fullmatch(fold_normalized(lines[-1]).strip()):
+        if _ORGAN.fullmatch(lowest := fold_normalized(lines[-1]).strip()) or _BOARD.match(lowest):
             # ``UBND TỈNH THÁI NGUYÊN`` over ``VĂN PHÒNG``, ``HĐND TỈNH X`` over ``THƯỜNG
-            # TRỰC``: a unit with no name of its own is named by the body it serves
-            # (``Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên``).
+            # TRỰC``, ``ỦY BAN MTTQ VIỆT NAM TỈNH X`` over ``BAN THƯỜNG TRỰC``: a unit with no
+            # name of its own is named by the body it serves (``Văn phòng Ủy ban nhân dân
+            # tỉnh Thái Nguyên``).
             return f"{organ} {council}"
         if organ.startswith("Ban ") and council.startswith(
             ("Hội đồng nhân dân", "Tỉnh ủy", "Thành ủy", "Đảng ủy", "Huyện ủy")

@@ -6,10 +6,12 @@ with a Vietnamese message naming the file and what is wrong.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from theodoi.ingest.blocks import SourceText
+from theodoi.ingest.chrome import without_portal_tail
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers.detect import HEAD_SIZE, describe_binary, sniff
 from theodoi.ingest.readers.text import decode, read_text
@@ -23,11 +25,17 @@ __all__ = ["MAX_BYTES", "read_file", "read_text"]
 MAX_BYTES = 50 * 1024 * 1024
 
 
-def read_file(  # noqa: C901 - to be split (issue 11 note)
-    path: Path, *, ocr: bool = False, slots: ConversionSlots | None = None
-) -> SourceText:
+def read_file(path: Path, *, ocr: bool = False, slots: ConversionSlots | None = None) -> SourceText:
     """Read a plan document (.txt, .docx, .pdf, .html; .doc, .rtf and .odt through
-    LibreOffice, once it has one of ``slots`` if given) whatever its name says."""
+    LibreOffice, once it has one of ``slots`` if given) whatever its name says; a web page's
+    lists of other articles after the document are left out, whatever the format."""
+    source = _read(path, ocr=ocr, slots=slots)
+    return replace(source, blocks=without_portal_tail(source.blocks))
+
+
+def _read(  # noqa: C901 - to be split (issue 11 note)
+    path: Path, *, ocr: bool, slots: ConversionSlots | None
+) -> SourceText:
     path = Path(path)
     name = path.name
     try:

@@ -64,6 +64,41 @@ def _table(lines: list[str]) -> Table:
 _FLAT_ROW = re.compile(r"^(?P<left>[^|]+?)\s*\|\s*(?P<right>[^|]*?)\s*\|?\s*$")
 
 
+# A table copied from a web page or a Word file without its borders: one row per line, cells
+# split by tabs or by bars with no bar at either end (``1 | Xây dựng … | Sở Tài chính |
+# Quý II/2026``). A line alone like that is a menu or a header's two columns; a run of such
+# lines, at least two of them with three cells or more, is a table.
+_BARE_ALIGNMENT = re.compile(r"^[\s|:-]*-{3,}[\s|:-]*$")
+
+
+def _tabs_as_bars(line: str) -> str:
+    """A line whose cells are split by tabs, with the cells split by bars instead (tabs are
+    spaces once the text is normalised); a line indented with tabs keeps its text."""
+    text = line.lstrip(" \t")
+    if "\t" not in text:
+        return line
+    return " | ".join(cell.strip().replace("|", "\\|") for cell in text.split("\t"))
+
+
+def _bars(line: str) -> int:
+    return len(_CELL_SEPARATOR.findall(line))
+
+
+def _bare_rows(lines: list[str]) -> set[int]:
+    """The lines that are rows of a table with no outer bars: runs of lines with a bar
+    (not portal chrome), at least two of them with three cells or more."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for k, line in enumerate([*lines, ""]):
+        if _bars(line) and not _PIPE_ROW.match(line) and strip_chrome(line):
+            run.append(k)
+            continue
+        if sum(_bars(lines[j]) >= 2 for j in run) >= 2:
+            rows.update(run)
+        run = []
+    return rows
+
+
 def _flat_cells(line: str) -> list[str]:
     """A line of a flattened two-column layout as its cells; any other line as itself."""
     match = _FLAT_ROW.match(line)
@@ -75,13 +110,19 @@ def _flat_cells(line: str) -> list[str]:
 def parse_text(text: str) -> list[Block]:
     """Blocks of a text: each non-empty line a paragraph (each cell of a two-column row
     copied flat), each run of pipe lines a table (blank lines inside the run do not break
-    it), portal chrome dropped."""
+    it) and so each run of rows split by bars or tabs only, portal chrome dropped."""
     # Every line break Python knows (form feeds between pdftotext's pages too) becomes a plain
     # one, then the whole text is normalised at once: far cheaper than line by line.
-    lines = normalize_text("\n".join(text.splitlines())).split("\n")
+    normal = normalize_text("\n".join(_tabs_as_bars(line) for line in text.splitlines()))
+    lines = normal.split("\n")
+    bare = _bare_rows(lines)
     blocks: list[Block] = []
     pending: list[str] = []
-    for line in lines:
+    for k, line in enumerate(lines):
+        if k in bare:
+            if not _BARE_ALIGNMENT.match(line):
+                pending.append(f"| {line} |")
+            continue
         if _PIPE_ROW.match(line) and line.count("|") >= 2:
             pending.append(line)
             continue
