@@ -78,6 +78,18 @@ def test_header_row_is_recognised_whatever_the_column_order() -> None:
     assert not is_header_row(("1", "Phổ biến nghị quyết", "Sở Nội vụ", "Năm 2025"))
 
 
+def test_a_row_whose_cells_open_with_header_words_is_a_row_when_it_is_numbered() -> None:
+    # ``Giải pháp …`` opens like a title header, ``Chủ trì: …`` like a lead one, ``Năm
+    # 2026`` like a target one; the row's number says it is one of the rows.
+    cells = ("4", "Giải pháp thanh toán số", "Thời gian: 2026", "Năm 2026", "Hoạt động mới")
+    assert not is_header_row(cells)
+
+
+@pytest.mark.parametrize("cell", ["Chủ trì: Sở Tài chính", "Phối hợp: Công an tỉnh, Sở Y tế"])
+def test_a_label_with_its_value_is_not_a_header(cell: str) -> None:
+    assert column_of(cell) is None
+
+
 def test_year_of_a_target_column() -> None:
     assert header_year("Chỉ tiêu đến năm 2030") == 2030
     assert header_year("Kết quả") is None

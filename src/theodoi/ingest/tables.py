@@ -83,12 +83,16 @@ _HEADER_WORDS: list[tuple[re.Pattern[str], Column]] = [
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
+# ``Chủ trì: Sở Tài chính``: a label with its value is a cell of a row, not a header.
+_LABELLED = re.compile(r":\s*\w")
+
+
 def column_of(header: str) -> Column | None:
     """The column a header cell names, or None when the words are not a header's."""
     if len(header) > 80:  # a header is a few words; most lines are not one
         return None
     key = fold_normalized(header).strip(" :")
-    if not key or len(key) > 60:
+    if not key or len(key) > 60 or _LABELLED.search(key):
         return None
     for pattern, column in _HEADER_WORDS:
         if pattern.search(key):
@@ -161,6 +165,8 @@ def is_header_row(cells: tuple[str, ...] | list[str]) -> bool:
         len(known) >= 3
         and len(known) * 2 >= len(roles)
         and (Column.TITLE in known or Column.NUMBER in known)
+        # a numbered row is one of the rows, whatever words its cells open with
+        and not any(row_number(c.strip()) for c in cells)
     )
 
 

@@ -290,6 +290,21 @@ def test_assignment_in_a_closing_parenthesis() -> None:
             "Hội Nông dân xã",
         ),
         ("Cấp ủy phối hợp Thủ trưởng đơn vị", "Cấp ủy", "Thủ trưởng đơn vị"),
+        # One body of a list marked as the lead: the others listed with it are its partners.
+        (
+            "Phòng Kế hoạch (chủ trì), Phòng Pháp chế, Trung tâm Dữ liệu",
+            "Phòng Kế hoạch",
+            "Phòng Pháp chế, Trung tâm Dữ liệu",
+        ),
+        # The lead, then the bodies that carry the work out with it.
+        (
+            "Cục Quản lý án chủ trì; Tòa án nhân dân cấp tỉnh, Tòa án nhân dân khu vực thực hiện",
+            "Cục Quản lý án",
+            "Tòa án nhân dân cấp tỉnh, Tòa án nhân dân khu vực",
+        ),
+        ("Sở Công Thương chủ trì, Sở Tài chính cùng tham gia", "Sở Công Thương", "Sở Tài chính"),
+        # What follows the lead's role is its work, not a partner.
+        ("Văn phòng Sở chủ trì tham mưu", "Văn phòng Sở", None),
     ],
 )
 def test_one_cell_naming_both_roles(cell: str, lead: str, cooperating: str | None) -> None:

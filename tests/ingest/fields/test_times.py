@@ -186,6 +186,14 @@ def test_a_month_or_quarter_without_its_year_takes_the_year_its_context_gives() 
     assert parse_due("Tháng 3") == Due(text="Tháng 3", kind="unspecified")
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["6 tháng một lần", "3 tháng 1 lần", "Trước mỗi kỳ họp", "sau mỗi đợt kiểm tra", "Mỗi quý"],
+)
+def test_a_time_that_comes_back_every_so_often_is_recurring(written: str) -> None:
+    assert parse_due(written) == Due(text=written, kind="recurring")
+
+
 def test_a_deadline_in_each_year_of_the_plan_is_recurring() -> None:
     # A decision approving a programme asks for its yearly plan by a day of each year.
     written = "trước ngày 31/3 của năm kế hoạch"

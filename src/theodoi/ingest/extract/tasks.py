@@ -275,9 +275,12 @@ _WORKS_WITH = re.compile(
 )
 _WITH = re.compile(r"\bphối hợp\s+(?:với|cùng)\s", re.IGNORECASE)
 _LEAD_THEN_PARTNERS = re.compile(
-    r"^(?P<lead>.+?)\s*\(?chủ trì\)?\s*[,;]?\s*(?:phối hợp(?: với)?\s+(?P<coop>.+))?$",
+    r"^(?P<lead>.+?)\s*\(?chủ trì\)?\s*[,;]?\s*(?:phối hợp(?: với)?\s+)?(?P<coop>.*)$",
     re.IGNORECASE,
 )
+# ``…; Tòa án nhân dân cấp tỉnh thực hiện``, ``…, Sở Tài chính cùng tham gia``: the partners'
+# own verb after their names.
+_PARTNERS_VERB = re.compile(r"\s+(?:cùng\s+)?(?:thực hiện|tham gia|phối hợp)\s*$", re.IGNORECASE)
 
 
 def split_roles(cell: str) -> tuple[str, str | None]:
@@ -295,8 +298,11 @@ def split_roles(cell: str) -> tuple[str, str | None]:
         coop = [_ROLE_WORD.sub("", p).strip() for p in parts if "phối hợp" in p.lower()]
         return "; ".join(lead), "; ".join(coop)
     match = _LEAD_THEN_PARTNERS.match(cell)
-    if match:
-        return match.group("lead"), match.group("coop")
+    if match and opens_with_body(match.group("lead")):
+        # Whatever bodies the lead's role is followed by work with it (``A (chủ trì), B, C``,
+        # ``A chủ trì; B, C thực hiện``); words that name none are the lead's work.
+        partners = _PARTNERS_VERB.sub("", match.group("coop").strip(" ,;."))
+        return match.group("lead"), partners if partners and opens_with_body(partners) else None
     # ``Cấp ủy phối hợp Thủ trưởng đơn vị``: a body, the verb, the bodies it works with.
     match = _WORKS_WITH.match(cell)
     # "phối hợp với / cùng" names a partner, whoever it is (``doanh nghiệp viễn thông``); a

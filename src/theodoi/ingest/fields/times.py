@@ -17,9 +17,12 @@ from theodoi.ingest.fields.dates import find_date_spans
 from theodoi.ingest.plan import Due, DueKind
 from theodoi.ingest.textnorm import normalize_text
 
-# Words that make a time recurring, as the plans write them.
+# Words that make a time recurring, as the plans write them: every period, every meeting or
+# round (``trước mỗi kỳ họp``, ``sau mỗi đợt kiểm tra``), once in so many months.
 _RECURRING = re.compile(
-    r"\b(thường xuyên|h[àằ]ng (năm|quý|tháng|tuần)|định kỳ|liên tục|mỗi năm)\b", re.IGNORECASE
+    r"\b(thường xuyên|h[àằ]ng (năm|quý|tháng|tuần)|định kỳ|liên tục"
+    r"|mỗi (năm|quý|tháng|tuần|kỳ|phiên|đợt|lần)|\d{1,2} (tháng|năm) (một|1) lần)\b",
+    re.IGNORECASE,
 )
 # Where a time starts to depend on someone else's act, on another document or on another's
 # schedule (``theo lịch của Sở Nội vụ``, ``theo giấy triệu tập``): the condition runs from
