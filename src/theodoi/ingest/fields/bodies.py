@@ -35,6 +35,7 @@ class Catalogue:
     proper: re.Pattern[str]  # a head and the proper name of a known body (``Phòng Tư pháp``)
     kind: re.Pattern[str]  # a head, at a given position
     members: re.Pattern[str]  # ``, ban, ngành`` after ``Các sở``
+    organs: frozenset[str]  # ``ban thường trực``, ``văn phòng``: by their lower case
 
 
 @cache
@@ -74,6 +75,7 @@ def catalogue() -> Catalogue:
         ),
         kind=re.compile(rf"(?:{alternatives})(?!\w)"),
         members=re.compile(rf"(?:\s*,\s*(?:và\s+)?(?:{listed})(?!\w))+", re.IGNORECASE),
+        organs=frozenset(r["words"].lower() for r in rows if r["kind"] == "organ"),
     )
 
 
@@ -118,6 +120,12 @@ def spelt_as_catalogue(text: str) -> str:
     catalogue spells them (``ban chấp hành`` -> ``Ban Chấp hành``)."""
     known = catalogue()
     return known.spelt.sub(lambda m: known.spelling.get(m.group(0).lower(), m.group(0)), text)
+
+
+def is_organ(name: str) -> bool:
+    """Whether ``name`` is a body's own organ with no name of its own (``Ban Thường trực``,
+    ``Văn phòng``, ``Ủy ban Kiểm tra``), which is named with the body it serves."""
+    return " ".join(name.split()).lower() in catalogue().organs
 
 
 def opens_with_body(text: str) -> bool:
