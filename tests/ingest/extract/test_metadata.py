@@ -3,6 +3,8 @@ places Vietnamese documents give them (header block, appendix captions, a news l
 
 from __future__ import annotations
 
+import pytest
+
 from theodoi.ingest.blocks import Paragraph, Table
 from theodoi.ingest.extract.metadata import read_metadata, sentence_case
 from theodoi.ingest.plan import DocumentInfo
@@ -254,3 +256,75 @@ def test_a_notice_with_no_basis_lines_implements_what_its_opening_carries_out() 
         "1. Bộ Tài chính: bố trí kinh phí.\n"
     )
     assert info.implements == ["57-NQ/TW"]
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer", "province"),
+    [
+        # a Fatherland Front committee's standing board, the committee over one or two lines
+        (
+            "ỦY BAN MTTQ VIỆT NAM\nTỈNH ĐIỆN BIÊN\nBAN THƯỜNG TRỰC",
+            "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Điện Biên",
+            "Điện Biên",
+        ),
+        (
+            "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ HÒA AN\nBAN THƯỜNG TRỰC",
+            "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Hòa An",
+            None,
+        ),
+        (
+            "ỦY BAN MTTQ VIỆT NAM TỈNH ĐIỆN BIÊN\nVĂN PHÒNG",
+            "Văn phòng Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Điện Biên",
+            "Điện Biên",
+        ),
+        # mass organisations' standing committees
+        (
+            "HỘI NÔNG DÂN TỈNH CÀ MAU\nBAN THƯỜNG VỤ",
+            "Ban Thường vụ Hội Nông dân tỉnh Cà Mau",
+            "Cà Mau",
+        ),
+        (
+            "LIÊN ĐOÀN LAO ĐỘNG TỈNH PHÚ THỌ\nBAN THƯỜNG VỤ",
+            "Ban Thường vụ Liên đoàn Lao động tỉnh Phú Thọ",
+            "Phú Thọ",
+        ),
+        (
+            "HỘI CỰU CHIẾN BINH TỈNH LẠNG SƠN\nBAN THƯỜNG VỤ",
+            "Ban Thường vụ Hội Cựu chiến binh tỉnh Lạng Sơn",
+            "Lạng Sơn",
+        ),
+        # the Youth Union: its heading beside the issuer, and ``Tỉnh đoàn`` is no place
+        (
+            "TỈNH ĐOÀN TUYÊN QUANG\nBAN THƯỜNG VỤ",
+            "Ban Thường vụ Tỉnh đoàn Tuyên Quang",
+            "Tuyên Quang",
+        ),
+        (
+            "ĐOÀN TNCS HỒ CHÍ MINH\nBCH TỈNH ĐOÀN TUYÊN QUANG",
+            "Ban Chấp hành Tỉnh đoàn Tuyên Quang",
+            "Tuyên Quang",
+        ),
+        # a People's Council's standing committee, a Party committee's organs
+        (
+            "HỘI ĐỒNG NHÂN DÂN PHƯỜNG TÂN AN\nTHƯỜNG TRỰC",
+            "Thường trực Hội đồng nhân dân phường Tân An",
+            None,
+        ),
+        ("ĐẢNG ỦY XÃ MỸ LỢI\nBAN THƯỜNG VỤ", "Ban Thường vụ Đảng ủy xã Mỹ Lợi", None),
+        ("TỈNH ỦY HÀ GIANG\nBAN CHỈ ĐẠO", "Ban Chỉ đạo Tỉnh ủy Hà Giang", "Hà Giang"),
+        # a National Assembly committee has a name of its own
+        (
+            "QUỐC HỘI KHÓA XV\nỦY BAN PHÁP LUẬT VÀ TƯ PHÁP",
+            "Ủy ban Pháp luật và Tư pháp",
+            None,
+        ),
+    ],
+)
+def test_an_organ_with_no_name_of_its_own_is_named_with_the_body_it_serves(
+    header: str, issuer: str, province: str | None
+) -> None:
+    info = _metadata(
+        f"{header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 08-KH/BTT\nngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nChuyển đổi số năm 2026\n"
+    )
+    assert (info.issuer, info.province) == (issuer, province)

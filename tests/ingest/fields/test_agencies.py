@@ -244,3 +244,14 @@ def test_agency_lists_of_every_shape(cell: str, agencies: list[str]) -> None:
 )
 def test_abbreviations_of_2025_bodies_are_spelled_out(written: str, spelled_out: str) -> None:
     assert expand_abbreviations(written) == spelled_out
+
+
+def test_an_abbreviation_that_is_a_word_too_is_left_alone_among_capitals() -> None:
+    # ``TƯ`` abbreviates ``Trung ương``, and is a syllable of ``TƯ PHÁP`` and ``ĐẦU TƯ``.
+    assert expand_abbreviations("ỦY BAN PHÁP LUẬT VÀ TƯ PHÁP") == "ỦY BAN PHÁP LUẬT VÀ TƯ PHÁP"
+    assert expand_abbreviations("QUỸ ĐẦU TƯ PHÁT TRIỂN") == "QUỸ ĐẦU TƯ PHÁT TRIỂN"
+    assert expand_abbreviations("các cơ quan TƯ và địa phương") == (
+        "các cơ quan Trung ương và địa phương"
+    )
+    # beside another abbreviation it is one too
+    assert expand_abbreviations("BCH TƯ") == "Ban Chấp hành Trung ương"

@@ -14,6 +14,8 @@ from theodoi.ingest.fields.agencies import expand_abbreviations
 from theodoi.ingest.fields.bodies import (
     body_end,
     name_runs_on,
+    names_end,
+    opens_task,
     opens_with_body,
     spelt_as_catalogue,
 )
@@ -28,13 +30,17 @@ _ASKING = re.compile(
 _LONGEST_NAME = 22  # words; ``Tổ đảng ở Thường trực Ủy ban Khoa học, Công nghệ và Môi trường``
 
 
-def _body(words: str) -> str | None:
-    """``words`` as a body's name, or None when they do not read as one; abbreviations are
-    spelt out first (a heading may name ``UBND các xã, phường:``), and a name in capitals (a
-    heading's ``I. SỞ NỘI VỤ``) is spelt as the catalogue spells it."""
+def _normalised(words: str) -> str:
+    """``words`` as a body's name is written: without the ``Giao`` that asks it, its
+    abbreviations spelt out (a heading may name ``UBND các xã, phường:``), and in capitals (a
+    heading's ``I. SỞ NỘI VỤ``) spelt as the catalogue spells it."""
     name = _ASKING.sub("", expand_abbreviations(words.strip())).strip(" .;,-–")
-    if name.isupper():
-        name = spelt_as_catalogue(name[:1] + name[1:].lower())
+    return spelt_as_catalogue(name[:1] + name[1:].lower()) if name.isupper() else name
+
+
+def _body(words: str) -> str | None:
+    """``words`` as a body's name, or None when they do not read as one."""
+    name = _normalised(words)
     if not name or len(name.split()) > _LONGEST_NAME or not opens_with_body(name):
         return None
     return name[:1].upper() + name[1:]
@@ -43,13 +49,34 @@ def _body(words: str) -> str | None:
 def assignee_of(title: str) -> tuple[str, str] | None:
     """The body a heading assigns its tasks to, and what follows its colon (``1. Sở Tài
     chính: bố trí kinh phí …`` -> ``Sở Tài chính``, ``bố trí kinh phí …``); a heading that is
-    a body's name alone (``2. Đảng ủy Văn phòng Quốc hội``) assigns too. None for a heading
-    that names a subject (``1. Công tác tuyên truyền``)."""
+    a body's name alone (``2. Đảng ủy Văn phòng Quốc hội``), or with its role (``Công an
+    tỉnh có trách nhiệm:``, ``Sở Y tế chủ trì, phối hợp với Sở Tài chính``), assigns too.
+    None for a heading that names a subject (``1. Công tác tuyên truyền``) or is a task's
+    sentence (``Sở Nội vụ chủ trì, phối hợp với các sở xây dựng đề án …``).
+
+    Where the bodies end is read from the catalogue (:func:`names_end`), as it is in a task's
+    sentence; the verbs are the fallback where it knows no body there."""
     before, colon, after = title.partition(":")
+    text = before if colon else title.strip()
+    name = _normalised(text)
+    end = names_end(name) if name and opens_with_body(name) else None
+    if end is not None:
+        rest = name[end:].strip(" ,")
+        if not rest or _only_role(rest):
+            return name[:1].upper() + name[1:end], after.strip()
+        if opens_task(name[end:]):
+            # ``Trung tâm Y tế | dự phòng tỉnh``: a name that runs on to its place, with no
+            # verb after the part the catalogue knows, is the whole name; other words after
+            # it are what it does: a task's sentence, or before a colon what the bodies do
+            # with the items below (``Các sở, ngành căn cứ chức năng, nhiệm vụ:``).
+            if not _LOWER_VERB.search(" " + rest) and name_runs_on(" " + rest):
+                end = len(name)
+            elif not colon:
+                return None
+            return name[:1].upper() + name[1:end], after.strip()
     if colon:
         body = _body(before)
         return (body, after.strip()) if body else None
-    text = title.strip()
     if re.search(r"\b(chủ trì|phối hợp)\b", text, re.IGNORECASE):
         return None  # a task with its lead in front, not a heading
     body = _body(text)
@@ -61,6 +88,39 @@ def assignee_of(title: str) -> tuple[str, str] | None:
     ):
         return body, ""
     return None
+
+
+# What a heading may say after the bodies it names and still be a heading, not a task: their
+# role (``chủ trì``, ``có trách nhiệm``), the bodies they work with, that they carry out what
+# follows (``thực hiện các nhiệm vụ sau``).
+_ROLE = re.compile(
+    r"(?:(?:đồng\s+)?chủ trì|(?:có|chịu) trách nhiệm|phụ trách|là cơ quan (?:thường trực|"
+    r"chủ trì|đầu mối))(?!\w)\s*,?\s*",
+    re.IGNORECASE,
+)
+_WITH_BODIES = re.compile(r"(?:tham mưu,?\s+)?phối hợp (?:với|cùng)\s+", re.IGNORECASE)
+_DUTIES = re.compile(
+    r"(?:(?:tổ chức\s+)?(?:thực hiện|triển khai(?: thực hiện)?)\s*)?"
+    r"(?:(?:các|những|một số)\s+(?:nhiệm vụ|nội dung|công việc|việc|giải pháp)"
+    r"(?:\s+(?:cụ thể|chủ yếu|trọng tâm|chính))?(?:\s+(?:như\s+)?sau(?:\s+đây)?)?)?",
+    re.IGNORECASE,
+)
+
+
+def _only_role(words: str) -> bool:
+    """Whether ``words`` (what follows a heading's bodies) only say their role, the bodies
+    they work with and that they carry out the items below: ``chủ trì, phối hợp với các sở,
+    ngành``, ``có trách nhiệm``, ``thực hiện các nhiệm vụ sau``; not ``chủ trì xây dựng …``."""
+    role = _ROLE.match(words)
+    rest = words[role.end() :] if role else words
+    if partners := _WITH_BODIES.match(rest):
+        named = rest[partners.end() :]
+        end = names_end(named[:1].upper() + named[1:])
+        if end is None:
+            return False
+        rest = named[end:].strip(" ,")
+    duties = _DUTIES.fullmatch(rest.strip(" ,"))
+    return duties is not None and (role is not None or partners is not None or bool(rest))
 
 
 # The verbs that open a task's own words once the agencies in front of it are done: where the

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from theodoi.ingest.fields.agencies import expand_abbreviations
-from theodoi.ingest.fields.bodies import spelt_as_catalogue
+from theodoi.ingest.fields.bodies import is_organ, spelt_as_catalogue
 from theodoi.ingest.fields.dates import parse_date
 from theodoi.ingest.fields.docnumbers import find_document_numbers
 from theodoi.ingest.fields.references import Reference, implemented
@@ -47,9 +47,11 @@ _NUMBER_LINE = re.compile(r"^số\s*:?\s*\d")
 _PREAMBLE_LINES = 40
 _PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+\d")
 # The national motto and the Party's heading stand beside the issuer, never in its name.
+# The Youth Union's heading stands where the Party's does, on a line of its own (``ĐOÀN TNCS
+# HỒ CHÍ MINH`` beside ``TỈNH ĐOÀN X``; ``BCH ĐOÀN TNCS HỒ CHÍ MINH`` is an issuer).
 _NATIONAL = re.compile(
     r"^(cộng hòa xã hội chủ nghĩa việt nam|độc lập - tự do - hạnh phúc|đảng cộng sản việt nam"
-    r"|[-*_ ]+)$"
+    r"|đoàn (?:tncs|thanh niên cộng sản) hồ chí minh|[-*_ ]+)$"
 )
 _MOTTO = re.compile(r"cộng hòa xã hội|đảng cộng sản việt nam")
 # The body that issues under a governing one (``UBND TỈNH X`` over ``SỞ KHOA HỌC VÀ CÔNG
@@ -60,8 +62,6 @@ _ORGAN = re.compile(
     r"|vụ|viện|phòng|trường|học viện|đại học|bệnh viện|tổng công ty|công ty|ủy ban|hội đồng"
     r"|đảng đoàn|ban cán sự|thường trực)\b"
 )
-# A body's standing board, which has no name of its own either.
-_BOARD = re.compile(r"^ban (thường trực|thường vụ|chấp hành)$")
 _CAPTION = re.compile(
     r"(?:ban hành )?kèm theo (?:chương trình hành động tại )?"
     r"(kế hoạch|chương trình|nghị quyết|quyết định)\s+số",
@@ -84,7 +84,9 @@ _NATIONAL_ISSUERS = re.compile(
     r"^(chính phủ|thủ tướng|bộ |quốc hội|bộ chính trị|ban bí thư|ban chấp hành trung ương|"
     r"văn phòng chính phủ|ủy ban thường vụ quốc hội)"
 )
-_PLACE_MARKER = re.compile(r"\b(tỉnh ủy|tỉnh|thành ủy|thành phố)\s+", re.IGNORECASE)
+_PLACE_MARKER = re.compile(
+    r"\b(tỉnh ủy|tỉnh đoàn|tỉnh|thành ủy|thành đoàn|thành phố)\s+", re.IGNORECASE
+)
 _SIGNER_IN_LEAD = re.compile(
     r"(?:Bí thư|Phó Bí thư|Chủ tịch|Phó Chủ tịch|Giám đốc|Bộ trưởng|Thủ tướng)"
     r"(?:\s+(?:Tỉnh ủy|Thành ủy|UBND tỉnh|Ủy ban nhân dân tỉnh|tỉnh))?"
@@ -157,7 +159,10 @@ def _proper_case(upper: str) -> str:
         text = re.sub(r"^(Sở|Bộ) (\w)", lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
         text = re.sub(r"(, | - | và )(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
     match = re.search(
-        r"\b(tỉnh ủy|thành ủy|tỉnh|thành phố|huyện|xã|phường|thị trấn|đặc khu)\s+(.+)$", text, re.I
+        r"\b(tỉnh ủy|thành ủy|tỉnh đoàn|thành đoàn|tỉnh|thành phố|huyện|xã|phường|thị trấn"
+        r"|đặc khu)\s+(.+)$",
+        text,
+        re.I,
     )
     if match:
         place = " ".join(w[:1].upper() + w[1:] for w in match.group(2).split())
@@ -272,11 +277,13 @@ def _header_issuer(lines: list[str]) -> str | None:
         if organ.startswith("Sở") and place:
             return f"{organ} tỉnh {place}"
         council = _proper_case(" ".join(lines[:-1]))
-        if _ORGAN.fullmatch(lowest := fold_normalized(lines[-1]).strip()) or _BOARD.match(lowest):
+        if _ORGAN.fullmatch(fold_normalized(lines[-1]).strip()) or is_organ(organ):
             # ``UBND TỈNH THÁI NGUYÊN`` over ``VĂN PHÒNG``, ``HĐND TỈNH X`` over ``THƯỜNG
-            # TRỰC``, ``ỦY BAN MTTQ VIỆT NAM TỈNH X`` over ``BAN THƯỜNG TRỰC``: a unit with no
-            # name of its own is named by the body it serves (``Văn phòng Ủy ban nhân dân
-            # tỉnh Thái Nguyên``).
+            # TRỰC``, ``ỦY BAN MTTQ VIỆT NAM TỈNH X`` over ``BAN THƯỜNG TRỰC``, ``HỘI NÔNG
+            # DÂN TỈNH X`` over ``BAN THƯỜNG VỤ``: a unit with no name of its own (the
+            # catalogue's organs) is named by the body it serves (``Văn phòng Ủy ban nhân
+            # dân tỉnh Thái Nguyên``, ``Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam
+            # tỉnh X``).
             return f"{organ} {council}"
         if organ.startswith("Ban ") and council.startswith(
             ("Hội đồng nhân dân", "Tỉnh ủy", "Thành ủy", "Đảng ủy", "Huyện ủy")
@@ -329,8 +336,9 @@ def places(text: str, *, cities: bool) -> list[str]:
         words: list[str] = []
         for word in text[match.end() : match.end() + 80].split()[:4]:
             bare = word.rstrip(".,;:)")
-            if not words and fold_normalized(bare) == "ủy":
-                break  # ``Tỉnh ủy`` is the province's Party committee, not a place
+            if not words and fold_normalized(bare) in ("ủy", "đoàn"):
+                # ``Tỉnh ủy``, ``Tỉnh đoàn``: the province's Party committee and Youth Union
+                break
             # A name is words in title case; ``(GRDP)`` or ``UBND`` is not one.
             if not bare[:1].isupper() or (len(bare) > 1 and bare.isupper()):
                 break

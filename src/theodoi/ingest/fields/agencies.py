@@ -26,28 +26,43 @@ _LETTER_OR_JOIN = r"\w&/\-"
 
 
 @cache
-def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+def _abbreviations() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     table: dict[str, str] = {}
+    # Abbreviations that are syllables too (``TƯ``): left alone beside another word in
+    # capitals, where they are that word (``TƯ PHÁP``, ``ĐẦU TƯ``).
+    words: set[str] = set()
     source = files("theodoi.ingest.fields").joinpath("abbreviations.csv").read_text("utf-8")
     for row in csv.DictReader(source.splitlines()):
         abbreviation = row["abbreviation"]
         if abbreviation and not abbreviation.startswith("#"):
             table[abbreviation] = row["expansion"]
+            if row["also_a_word"]:
+                words.add(abbreviation)
     # Longest first, so that ``CSDLQG`` wins over ``CSDL`` and ``BCH Quân sự`` over ``BCH``.
     alternatives = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
     # Not inside a word nor inside a document number (``57-NQ/TW``, ``66/KH-UBND``).
     pattern = re.compile(rf"(?<![{_LETTER_OR_JOIN}])({alternatives})(?![{_LETTER_OR_JOIN}])")
-    return pattern, table
+    return pattern, table, frozenset(words)
+
+
+def _among_capitals(text: str, start: int, end: int, table: dict[str, str]) -> bool:
+    """Whether a word in capitals of two letters or more, not an abbreviation itself
+    (``BCH TƯ``), stands just before ``start`` or just after ``end``."""
+    before = text[max(0, start - 12) : start].split()
+    after = text[end : end + 12].split()
+    return any(len(w) > 1 and w.isupper() and w not in table for w in (before[-1:] + after[:1]))
 
 
 def expand_abbreviations(text: str) -> str:
     """Spell out the abbreviations of agency names and plan terms (``UBND``, ``Sở TT&TT``,
     ``CSDL``, ``TW``, ``VTV``); text that merely contains those letters is left alone."""
-    pattern, table = _abbreviations()
+    pattern, table, words = _abbreviations()
 
     def spell(match: re.Match[str]) -> str:
         expansion = table[match.group(1)]
         start = match.start()
+        if match.group(1) in words and _among_capitals(text, start, match.end(), table):
+            return match.group(1)
         # Only the few characters before matter: a text may be a whole document.
         opens_text = start < 8 and not text[:start].strip()
         if opens_text or re.search(r"[.!?:]\s*$", text[max(0, start - 8) : start]):

@@ -35,6 +35,7 @@ class Catalogue:
     proper: re.Pattern[str]  # a head and the proper name of a known body (``Phòng Tư pháp``)
     kind: re.Pattern[str]  # a head, at a given position
     members: re.Pattern[str]  # ``, ban, ngành`` after ``Các sở``
+    organs: frozenset[str]  # ``ban thường trực``, ``văn phòng``: by their lower case
 
 
 @cache
@@ -64,7 +65,7 @@ def catalogue() -> Catalogue:
         head_capitalised=re.compile(rf"^(?:{alternatives})(?!\w)"),
         free=free,
         collective=re.compile(
-            rf"^(?:các|những|mọi|toàn bộ|tất cả)\s+(?:{listed})(?!\w)", re.IGNORECASE
+            rf"(?:các|những|mọi|toàn bộ|tất cả)\s+(?:{listed})(?!\w)", re.IGNORECASE
         ),
         known=re.compile(rf"{_trie(names)}(?!\w)", re.IGNORECASE),
         proper=re.compile(
@@ -74,6 +75,7 @@ def catalogue() -> Catalogue:
         ),
         kind=re.compile(rf"(?:{alternatives})(?!\w)"),
         members=re.compile(rf"(?:\s*,\s*(?:và\s+)?(?:{listed})(?!\w))+", re.IGNORECASE),
+        organs=frozenset(r["words"].lower() for r in rows if r["kind"] == "organ"),
     )
 
 
@@ -118,6 +120,12 @@ def spelt_as_catalogue(text: str) -> str:
     catalogue spells them (``ban chấp hành`` -> ``Ban Chấp hành``)."""
     known = catalogue()
     return known.spelt.sub(lambda m: known.spelling.get(m.group(0).lower(), m.group(0)), text)
+
+
+def is_organ(name: str) -> bool:
+    """Whether ``name`` is a body's own organ with no name of its own (``Ban Thường trực``,
+    ``Văn phòng``, ``Ủy ban Kiểm tra``), which is named with the body it serves."""
+    return " ".join(name.split()).lower() in catalogue().organs
 
 
 def opens_with_body(text: str) -> bool:
@@ -216,10 +224,16 @@ def body_end(text: str) -> int | None:
     end = _body_at(text, 0, depth=0)
     if end is None:
         return None
-    following = text[end:]
+    return end if opens_task(text[end:]) else None
+
+
+def opens_task(following: str) -> bool:
+    """Whether the words that follow a known body's name may be its task: a word in lower
+    case after a space, not the end of the text, a comma, a bracket, a capitalised word, or a
+    word that goes on with the name or says no task (``và``, ``của``, ``đã``, ``đề nghị``)."""
     if not following[:1].isspace() or not following.lstrip()[:1].islower():
-        return None  # the end of the text, a comma, a bracket, a capitalised word
-    return None if _NO_TASK.match(following) else end
+        return False
+    return _NO_TASK.match(following) is None
 
 
 def _body_at(text: str, at: int, *, depth: int) -> int | None:
@@ -245,21 +259,53 @@ def _body_at(text: str, at: int, *, depth: int) -> int | None:
     return None if depth == 0 and end == start and start == bare else end
 
 
+# What joins the bodies of a list (``Sở Y tế, Sở Tài chính``, ``Sở Y tế và Bảo hiểm xã hội
+# tỉnh``, ``… và các đơn vị liên quan``), and what names where a body sits or whom it belongs
+# to (``Tổ đảng ở Thường trực …``, ``Ủy ban Văn hóa và Xã hội của Quốc hội``).
+_JOIN = re.compile(r"\s*[,;]\s*(?:và\s+)?|\s+(?:và|cùng)\s+")
+_OF = re.compile(r"\s+(?:của|ở|thuộc)\s+")
+
+
+def names_end(text: str) -> int | None:
+    """Where the bodies ``text`` opens with end, from the catalogue: one body or several in a
+    list, each with the body it sits in or belongs to (``Sở Khoa học và Công nghệ, Sở Nội vụ
+    | chủ trì``, ``Tổ đảng ở Thường trực Ủy ban Kinh tế và Tài chính``); whatever follows.
+    None when no body the catalogue knows opens the text. Unlike :func:`body_end` it does not
+    say whether what follows is a task."""
+    end = _listed(text, 0)
+    while end is not None and (step := _OF.match(text, end) or _JOIN.match(text, end)):
+        following = _listed(text, step.end())
+        if following is None:
+            break
+        end = following
+    return end
+
+
+def _listed(text: str, at: int) -> int | None:
+    """The end of one body of a list starting at ``at``; a head any word may follow stands
+    alone where the body it sits in follows it (``Tổ đảng | ở …``)."""
+    end = _body_at(text, at, depth=0)
+    kind = catalogue().kind.match(text, at) if end is None else None
+    if kind and kind.group(0) in catalogue().free and _OF.match(text, kind.end()):
+        return kind.end()
+    return end
+
+
 def _name_ends(text: str, at: int, *, depth: int) -> tuple[list[int], int | None]:
     """Where the names of bodies that start at ``at`` may end (a collective, a whole name, a
     kind with a known proper name, a head any word may follow, a kind and the body it
     serves), and where the head any word may follow ends when it stands alone."""
     known = catalogue()
-    if not text[at : at + 1].isupper():
-        return [], None
     ends: list[int] = []
     bare: int | None = None
-    if at == 0 and (collective := known.collective.match(text)):
+    if depth == 0 and (collective := known.collective.match(text, at)):
         # ``Các sở, ban, ngành``: a collective may go on as a free head does (``… liên
         # quan``, ``… trên địa bàn``)
         members = known.members.match(text, collective.end())
         bare = members.end() if members else collective.end()
         ends.append(bare)
+    if not text[at : at + 1].isupper():
+        return ends, bare
     ends.extend(whole.end() for p in (known.known, known.proper) if (whole := p.match(text, at)))
     if kind := known.kind.match(text, at):
         if kind.group(0) in known.free:
