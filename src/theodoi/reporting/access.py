@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, Model, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -211,6 +212,29 @@ def visible_tasks(who: Who) -> QuerySet[Task]:
     return Task.objects.filter(
         _plans_of(who, "plan__"), archived_at__isnull=True, confidential=False
     )
+
+
+def visible_addressed(
+    who: Who, rows: QuerySet[Row], readable: Combinable | None = None
+) -> QuerySet[Row]:
+    """Of ``rows`` about a plan and addressed to an agency (directives, feedback), those ``who``
+    sees: a staff reader, those on the plans of their scope (every one, plan or none, for the
+    nation's); a reporter, those addressed to their agency (or a body it succeeded); anyone
+    else, none. ``readable`` narrows what both see."""
+    found = persona(who)
+    narrowed = readable if readable is not None else Q()
+    if is_staff_reader(found):
+        return rows.filter(_scope_of(found, "plan__"), narrowed)
+    organisation = reporter_organisation(found)
+    if organisation is not None:
+        return rows.filter(narrowed, agency_id__in=organisation.lineage_ids())
+    return rows.none()
+
+
+def reports_for(who: Who, agency_id: int | None) -> bool:
+    """``who`` reports for the agency ``agency_id`` (or a body it succeeded)."""
+    organisation = reporter_organisation(who)
+    return organisation is not None and agency_id in organisation.lineage_ids()
 
 
 def visible_rounds(who: Who) -> QuerySet[ReportingRound]:
