@@ -11,7 +11,6 @@ import datetime
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +24,7 @@ from theodoi.plans.models import PLAN_DOCUMENTS, AgencyRole, Plan, PlanStatus, T
 from theodoi.reporting.access import (
     Who,
     coordinates,
+    found_or_404,
     in_scope,
     is_leader,
     persona,
@@ -61,10 +61,7 @@ def visible_directives(who: Who) -> QuerySet[Directive]:
 
 
 def get_directive_for(who: Who, directive_id: int) -> Directive:
-    directive = visible_directives(who).filter(pk=directive_id).first()
-    if directive is None:
-        raise Http404
-    return directive
+    return found_or_404(visible_directives(who), directive_id)
 
 
 def open_directives(who: Who, plan: Plan | None = None) -> QuerySet[Directive]:

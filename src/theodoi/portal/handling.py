@@ -13,7 +13,6 @@ import datetime
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +25,7 @@ from theodoi.portal.errors import FeedbackError
 from theodoi.portal.models import Feedback, FeedbackKind, FeedbackState
 from theodoi.reporting.access import (
     Who,
+    found_or_404,
     is_coordinator,
     persona,
     reports_for,
@@ -55,10 +55,7 @@ def visible_feedback(who: Who) -> QuerySet[Feedback]:
 
 
 def get_feedback_for(who: Who, feedback_id: int) -> Feedback:
-    found = visible_feedback(who).filter(pk=feedback_id).first()
-    if found is None:
-        raise Http404
-    return found
+    return found_or_404(visible_feedback(who), feedback_id)
 
 
 def handles(who: Who, feedback: Feedback) -> bool:

@@ -14,7 +14,6 @@ import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -24,6 +23,7 @@ from theodoi.plans.models import AgencyRole, PlanStatus, Task
 from theodoi.reporting.access import (
     Who,
     coordinates,
+    found_or_404,
     is_staff_reader,
     reporter_organisation,
     require_coordinator,
@@ -266,10 +266,7 @@ def visible_extensions(who: Who) -> QuerySet[DeadlineExtension]:
 
 def get_extension_for(who: Who, extension_id: int) -> DeadlineExtension:
     """The request, if ``who`` may see it (else Http404: a forged or foreign id)."""
-    extension = visible_extensions(who).filter(pk=extension_id).first()
-    if extension is None:
-        raise Http404
-    return extension
+    return found_or_404(visible_extensions(who), extension_id)
 
 
 def may_decide(who: Who, extension: DeadlineExtension) -> bool:
