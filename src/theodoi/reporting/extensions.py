@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
+from theodoi.evaluation.wording import vn_date
 from theodoi.plans.models import AgencyRole, PlanStatus, Task
 from theodoi.reporting.access import (
     Who,
@@ -50,10 +51,6 @@ COMMENT_MAX = 2000
 LONGEST = datetime.timedelta(days=5 * 366)
 
 
-def _day(on: datetime.date) -> str:
-    return on.strftime("%d/%m/%Y")
-
-
 def _date_problems(
     current_on: datetime.date | None, asked: datetime.date | None, what: str
 ) -> list[str]:
@@ -70,7 +67,7 @@ def _date_problems(
         return [
             capfirst(
                 _("The %(what)s (%(asked)s) must be later than the deadline in force, %(current)s.")
-                % {"what": what, "asked": _day(asked), "current": _day(current_on)}
+                % {"what": what, "asked": vn_date(asked), "current": vn_date(current_on)}
             )
         ]
     if asked - current_on > LONGEST:
@@ -80,7 +77,7 @@ def _date_problems(
                     "The %(what)s (%(asked)s) is more than five years after the deadline in force; "
                     "change the plan instead."
                 )
-                % {"what": what, "asked": _day(asked)}
+                % {"what": what, "asked": vn_date(asked)}
             )
         ]
     return []
