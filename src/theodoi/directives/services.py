@@ -11,7 +11,6 @@ import datetime
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,11 +24,12 @@ from theodoi.plans.models import PLAN_DOCUMENTS, AgencyRole, Plan, PlanStatus, T
 from theodoi.reporting.access import (
     Who,
     coordinates,
+    found_or_404,
     in_scope,
     is_leader,
-    is_staff_reader,
     persona,
-    reporter_organisation,
+    reports_for,
+    visible_addressed,
     visible_tasks,
 )
 from theodoi.texts import bounded_text
@@ -44,8 +44,7 @@ def may_direct(who: Who, plan: Plan) -> bool:
 
 def answers_for(who: Who, directive: Directive) -> bool:
     """``who`` reports for the directive's agency (or the body it succeeded)."""
-    organisation = reporter_organisation(who)
-    return organisation is not None and directive.agency_id in organisation.lineage_ids()
+    return reports_for(who, directive.agency_id)
 
 
 def visible_directives(who: Who) -> QuerySet[Directive]:
@@ -54,25 +53,15 @@ def visible_directives(who: Who) -> QuerySet[Directive]:
     rows = Directive.objects.select_related("plan", "task", "agency").defer(
         *(f"plan__{name}" for name in PLAN_DOCUMENTS)
     )
-    found = persona(who)
     # Each directive's task looked up by its key: ``task__in`` hashed every task the reader
     # may see (the whole country for a national reader) to find a directive's few.
+    found = persona(who)
     readable = Q(task__isnull=True) | Exists(visible_tasks(found).filter(pk=OuterRef("task_id")))
-    if is_staff_reader(found):
-        if found.scope_ids is not None:
-            rows = rows.filter(plan__province_id__in=found.scope_ids)
-        return rows.filter(readable)
-    organisation = reporter_organisation(found)
-    if organisation is not None:
-        return rows.filter(readable, agency_id__in=organisation.lineage_ids())
-    return Directive.objects.none()
+    return visible_addressed(found, rows, readable)
 
 
 def get_directive_for(who: Who, directive_id: int) -> Directive:
-    directive = visible_directives(who).filter(pk=directive_id).first()
-    if directive is None:
-        raise Http404
-    return directive
+    return found_or_404(visible_directives(who), directive_id)
 
 
 def open_directives(who: Who, plan: Plan | None = None) -> QuerySet[Directive]:

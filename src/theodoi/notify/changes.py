@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from theodoi.evaluation.wording import vn_date
 from theodoi.events import subscribe
 from theodoi.notify.models import NoticeKind
 from theodoi.notify.recipients import (
@@ -57,10 +58,6 @@ EXTENSION_KIND = NoticeKind.REMINDER
 
 def _when(moment: datetime.datetime) -> str:
     return timezone.localtime(moment).strftime("%H:%M %d/%m/%Y")
-
-
-def _day(on: datetime.date) -> str:
-    return on.strftime("%d/%m/%Y")
 
 
 def _task_link(task_id: int) -> str:
@@ -130,8 +127,8 @@ def requested_notices(extension: DeadlineExtension) -> list[PlannedNotice]:
         "organisation": extension.organisation.name,
         "code": task.code,
         "plan": task.plan,
-        "current": _day(extension.current_on),
-        "proposed": _day(extension.proposed_on),
+        "current": vn_date(extension.current_on),
+        "proposed": vn_date(extension.proposed_on),
         "reason": extension.reason,
         "title": task.title,
     }
@@ -158,15 +155,15 @@ def decided_notices(
         assert extension.granted_on is not None  # a database constraint
         subject = _("Extension of task %(code)s granted until %(day)s") % {
             "code": task.code,
-            "day": _day(extension.granted_on),
+            "day": vn_date(extension.granted_on),
         }
         body = _(
             "The coordinating agency granted the extension of task %(code)s: its deadline is "
             "now %(day)s (originally %(current)s). %(comment)s"
         ) % {
             "code": task.code,
-            "day": _day(extension.granted_on),
-            "current": _day(extension.current_on),
+            "day": vn_date(extension.granted_on),
+            "current": vn_date(extension.current_on),
             "comment": extension.comment,
         }
     else:
@@ -174,7 +171,11 @@ def decided_notices(
         body = _(
             "The coordinating agency refused to move the deadline of task %(code)s; it stays "
             "%(current)s. Reason: %(comment)s"
-        ) % {"code": task.code, "current": _day(extension.current_on), "comment": extension.comment}
+        ) % {
+            "code": task.code,
+            "current": vn_date(extension.current_on),
+            "comment": extension.comment,
+        }
     people = {person.pk: person for person in reporters.get(extension.organisation_id, [])}
     if extension.requested_by is not None and extension.requested_by.is_active:
         people.setdefault(extension.requested_by.pk, extension.requested_by)

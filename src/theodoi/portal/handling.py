@@ -13,7 +13,6 @@ import datetime
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,10 +25,11 @@ from theodoi.portal.errors import FeedbackError
 from theodoi.portal.models import Feedback, FeedbackKind, FeedbackState
 from theodoi.reporting.access import (
     Who,
+    found_or_404,
     is_coordinator,
-    is_staff_reader,
     persona,
-    reporter_organisation,
+    reports_for,
+    visible_addressed,
 )
 from theodoi.reporting.events import ReportAccepted
 from theodoi.reporting.models import ReviewState, TaskUpdate
@@ -51,22 +51,11 @@ def visible_feedback(who: Who) -> QuerySet[Feedback]:
     rows = Feedback.objects.select_related(
         "plan", "agency", "task_update__task", "task_update__organisation"
     ).defer(*(f"plan__{name}" for name in PLAN_DOCUMENTS))
-    found = persona(who)
-    if is_staff_reader(found):
-        if found.scope_ids is None:
-            return rows
-        return rows.filter(plan__province_id__in=found.scope_ids)
-    organisation = reporter_organisation(found)
-    if organisation is not None:
-        return rows.filter(agency_id__in=organisation.lineage_ids())
-    return Feedback.objects.none()
+    return visible_addressed(who, rows)
 
 
 def get_feedback_for(who: Who, feedback_id: int) -> Feedback:
-    found = visible_feedback(who).filter(pk=feedback_id).first()
-    if found is None:
-        raise Http404
-    return found
+    return found_or_404(visible_feedback(who), feedback_id)
 
 
 def handles(who: Who, feedback: Feedback) -> bool:
@@ -82,12 +71,7 @@ def handles(who: Who, feedback: Feedback) -> bool:
 
 def answers_for(who: Who, feedback: Feedback) -> bool:
     """``who`` reports for the agency the item was sent to (or a body it succeeded)."""
-    organisation = reporter_organisation(who)
-    return (
-        organisation is not None
-        and feedback.agency_id is not None
-        and feedback.agency_id in organisation.lineage_ids()
-    )
+    return reports_for(who, feedback.agency_id)
 
 
 def published_questions(plan: Plan) -> QuerySet[Feedback]:

@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, Model, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -213,6 +214,29 @@ def visible_tasks(who: Who) -> QuerySet[Task]:
     )
 
 
+def visible_addressed(
+    who: Who, rows: QuerySet[Row], readable: Combinable | None = None
+) -> QuerySet[Row]:
+    """Of ``rows`` about a plan and addressed to an agency (directives, feedback), those ``who``
+    sees: a staff reader, those on the plans of their scope (every one, plan or none, for the
+    nation's); a reporter, those addressed to their agency (or a body it succeeded); anyone
+    else, none. ``readable`` narrows what both see."""
+    found = persona(who)
+    narrowed = readable if readable is not None else Q()
+    if is_staff_reader(found):
+        return rows.filter(_scope_of(found, "plan__"), narrowed)
+    organisation = reporter_organisation(found)
+    if organisation is not None:
+        return rows.filter(narrowed, agency_id__in=organisation.lineage_ids())
+    return rows.none()
+
+
+def reports_for(who: Who, agency_id: int | None) -> bool:
+    """``who`` reports for the agency ``agency_id`` (or a body it succeeded)."""
+    organisation = reporter_organisation(who)
+    return organisation is not None and agency_id in organisation.lineage_ids()
+
+
 def visible_rounds(who: Who) -> QuerySet[ReportingRound]:
     """The rounds of the plans ``who`` may see."""
     return ReportingRound.objects.filter(_plans_of(who, "plan__"))
@@ -260,7 +284,9 @@ def listed_plans(who: Who) -> QuerySet[Plan]:
     )
 
 
-def _found(rows: QuerySet[Row], pk: int) -> Row:
+def found_or_404(rows: QuerySet[Row], pk: int) -> Row:
+    """The row ``pk`` of ``rows`` (what someone may see); Http404 when it is not among them, so a
+    hidden row and a missing one answer alike."""
     row = rows.filter(pk=pk).first()
     if row is None:
         raise Http404
@@ -269,7 +295,7 @@ def _found(rows: QuerySet[Row], pk: int) -> Row:
 
 def get_plan_for(who: Who, plan_id: int) -> Plan:
     """The plan, if ``who`` may see it (else Http404)."""
-    return _found(visible_plans(who), plan_id)
+    return found_or_404(visible_plans(who), plan_id)
 
 
 def _task_rows(who: Who, *, write: bool) -> QuerySet[Task]:
@@ -291,7 +317,7 @@ def get_task_for(who: Who, task_id: int, *, write: bool = False) -> Task:
     """The task, if ``who`` may see it (else Http404) and, with ``write``, change it (else
     PermissionDenied). An inspector's read of a confidential task is audited."""
     rows = _task_rows(who, write=write).select_related("plan", "group")
-    return _opened(who, _found(rows.defer(*documents_of("plan__")), task_id), write=write)
+    return _opened(who, found_or_404(rows.defer(*documents_of("plan__")), task_id), write=write)
 
 
 def get_round_and_task_for(
@@ -304,8 +330,8 @@ def get_round_and_task_for(
     plan one ``who`` may see, so the condition on plans is read once, not twice. Neither row
     carries its plan's: the report form and the API's write read the plan's id alone (issue
     15: the report form's POST)."""
-    task = _found(_task_rows(who, write=write), task_id)
-    round_ = _found(
+    task = found_or_404(_task_rows(who, write=write), task_id)
+    round_ = found_or_404(
         ReportingRound.objects.filter(plan=task.plan_id).select_related("ad_hoc"), round_id
     )
     return round_, _opened(who, task, write=write)
@@ -328,7 +354,7 @@ def _user_of(who: Who) -> AnyUser | None:
 
 def get_round_for(who: Who, round_id: int) -> ReportingRound:
     """The round, if its plan is one ``who`` may see (else Http404)."""
-    return _found(
+    return found_or_404(
         visible_rounds(who).select_related("plan", "ad_hoc").defer(*documents_of("plan__")),
         round_id,
     )
@@ -338,7 +364,7 @@ def get_draft_for(who: Who, draft_id: int) -> ImportDraft:
     """An import ``who`` may work on, whatever its state (else Http404): whether it still
     awaits review is the services' precondition, so a second click on "Publish" gets their
     message, not a 404."""
-    return _found(visible_drafts(who), draft_id)
+    return found_or_404(visible_drafts(who), draft_id)
 
 
 def staged_drafts(who: Who) -> QuerySet[ImportDraft]:

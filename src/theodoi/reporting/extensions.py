@@ -14,16 +14,17 @@ import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
+from theodoi.evaluation.wording import vn_date
 from theodoi.plans.models import AgencyRole, PlanStatus, Task
 from theodoi.reporting.access import (
     Who,
     coordinates,
+    found_or_404,
     is_staff_reader,
     reporter_organisation,
     require_coordinator,
@@ -50,10 +51,6 @@ COMMENT_MAX = 2000
 LONGEST = datetime.timedelta(days=5 * 366)
 
 
-def _day(on: datetime.date) -> str:
-    return on.strftime("%d/%m/%Y")
-
-
 def _date_problems(
     current_on: datetime.date | None, asked: datetime.date | None, what: str
 ) -> list[str]:
@@ -70,7 +67,7 @@ def _date_problems(
         return [
             capfirst(
                 _("The %(what)s (%(asked)s) must be later than the deadline in force, %(current)s.")
-                % {"what": what, "asked": _day(asked), "current": _day(current_on)}
+                % {"what": what, "asked": vn_date(asked), "current": vn_date(current_on)}
             )
         ]
     if asked - current_on > LONGEST:
@@ -80,7 +77,7 @@ def _date_problems(
                     "The %(what)s (%(asked)s) is more than five years after the deadline in force; "
                     "change the plan instead."
                 )
-                % {"what": what, "asked": _day(asked)}
+                % {"what": what, "asked": vn_date(asked)}
             )
         ]
     return []
@@ -266,10 +263,7 @@ def visible_extensions(who: Who) -> QuerySet[DeadlineExtension]:
 
 def get_extension_for(who: Who, extension_id: int) -> DeadlineExtension:
     """The request, if ``who`` may see it (else Http404: a forged or foreign id)."""
-    extension = visible_extensions(who).filter(pk=extension_id).first()
-    if extension is None:
-        raise Http404
-    return extension
+    return found_or_404(visible_extensions(who), extension_id)
 
 
 def may_decide(who: Who, extension: DeadlineExtension) -> bool:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from theodoi.audit.actions import Action
 from theodoi.audit.log import record
+from theodoi.evaluation.wording import vn_date
 from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Plan, TaskAgency
 from theodoi.reporting.access import require_coordinator
@@ -43,10 +44,6 @@ REASON_MAX = 2000
 LONGEST_EXTENSION = datetime.timedelta(days=366)
 # At most this many tasks or agencies are chosen for an ad-hoc round (a form's bound).
 CHOSEN_MAX = 500
-
-
-def _day(on: datetime.date) -> str:
-    return on.strftime("%d/%m/%Y")
 
 
 def _moment(at: datetime.datetime) -> str:
@@ -73,12 +70,12 @@ def dates_problems(
     if period_start > period_end:
         problems.append(
             _("The period must start (%(start)s) before it ends (%(end)s).")
-            % {"start": _day(period_start), "end": _day(period_end)}
+            % {"start": vn_date(period_start), "end": vn_date(period_end)}
         )
     if closes_on < period_start:
         problems.append(
             _("The round would close on %(closes)s, before it opens on %(opens)s.")
-            % {"closes": _day(closes_on), "opens": _day(period_start)}
+            % {"closes": vn_date(closes_on), "opens": vn_date(period_start)}
         )
     elif not period_start <= cut_off <= closes_on:
         problems.append(
@@ -86,7 +83,11 @@ def dates_problems(
                 "The data cut-off (%(cut_off)s) must fall between the start of the period "
                 "(%(start)s) and the deadline (%(closes)s)."
             )
-            % {"cut_off": _day(cut_off), "start": _day(period_start), "closes": _day(closes_on)}
+            % {
+                "cut_off": vn_date(cut_off),
+                "start": vn_date(period_start),
+                "closes": vn_date(closes_on),
+            }
         )
     return problems
 
