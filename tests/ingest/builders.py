@@ -45,7 +45,7 @@ from tests.ingest.layouts import (
     merges,
 )
 from theodoi.ingest.blocks import Paragraph, Table
-from theodoi.ingest.readers import read_text
+from theodoi.ingest.readers import read_file
 from theodoi.ingest.tables import Column, column_of, rebuild_flattened_tables
 
 _PORTRAIT_ROOM_CM = 16.0  # A4 less 3 cm left and 2 cm right (Nghị định 30/2020)
@@ -269,8 +269,8 @@ def _page_setup(section: Any, *, landscape: bool) -> None:
 
 def build_docx(source_txt: Path, out: Path) -> Path:
     """Write ``out`` (.docx) from a plan's text and return it."""
-    text = source_txt.read_text(encoding="utf-8")
-    blocks = rebuild_flattened_tables(read_text(text, source_txt.name).blocks)
+    # Read as the extractor reads the text, so that the Word file holds what the text does.
+    blocks = rebuild_flattened_tables(read_file(source_txt).blocks)
     document = docx.Document()
     _page_setup(document.sections[0], landscape=False)
     style = document.styles["Normal"]

@@ -124,3 +124,16 @@ def test_a_list_of_articles_before_the_plan_drops_only_its_heading(tmp_path: Pat
         "I. MỤC TIÊU",
         "1. Phủ sóng 5G toàn tỉnh.",
     ]
+
+
+def test_a_signature_read_after_the_list_heading_is_kept(tmp_path: Path) -> None:
+    # A PDF reads the recipients, then the list heading under them, then the signature set
+    # beside the recipients: the signature is still the document's.
+    blocks = _read_page(
+        tmp_path,
+        "Nơi nhận:\n- Lưu: VT.\nTin liên quan\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Bình\n"
+        "Xã ra mắt tổ công nghệ số cộng đồng\n",
+    )
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert "Tin liên quan" not in texts
+    assert texts[2:5] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Bình"]

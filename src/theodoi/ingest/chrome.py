@@ -119,16 +119,27 @@ def strip_chrome(line: str) -> str:
     return text
 
 
+def _document_line(block: Block) -> bool:
+    """A block only a document has: a table, a numbered part, or a line in capitals (a
+    heading, a signature's ``T/M BAN THƯỜNG VỤ``); a portal's headlines are none of these."""
+    if isinstance(block, Table):
+        return True
+    text = block.text.strip()
+    return bool(_DOCUMENT_PART.match(text)) or (
+        text == text.upper() and sum(c.isalpha() for c in text) > 1
+    )
+
+
 def without_portal_tail(blocks: list[Block]) -> list[Block]:
     """The blocks without a page's lists of other articles (``Tin liên quan`` and the
-    headlines under it): the document has ended where such a list begins. Where a document's
-    parts or tables still follow (a page that puts the list before the article), only the
-    list's heading is dropped."""
+    headlines under it): the document has ended where such a list begins. Where some of the
+    document still follows (a page that lists related articles before the plan, or a PDF
+    that reads a signature set beside the recipients after the list), only the list's
+    heading is dropped."""
     out: list[Block] = []
     for k, block in enumerate(blocks):
         if isinstance(block, Paragraph) and _ARTICLE_LIST.match(block.text.strip()):
-            rest = blocks[k + 1 :]
-            if not any(isinstance(b, Table) or _DOCUMENT_PART.match(b.text.strip()) for b in rest):
+            if not any(_document_line(b) for b in blocks[k + 1 :]):
                 return out
             continue
         out.append(block)

@@ -29,6 +29,7 @@ OPENS_ITEM = re.compile(
 )
 _LABEL = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]$|^[-+•*]$|^\(\d+\)$")
 _DASH_THEN_LOWER = re.compile(r"^[-+]\s+[a-zđà-ỹ]")
+_ITEM_LABEL = re.compile(r"^(?:[IVXLC]+|\d+|[a-zđ])\)\s")
 # Breaks a writer allows without a space: after the hyphen or slash of ``57-NQ/TW``, or
 # before its hyphen.
 _BREAKS_AFTER = re.compile(r"\S[-/]$")
@@ -347,6 +348,19 @@ def join_lines(lines: list[Line]) -> str:
 _HEADER_PART = re.compile(r"^(?:Số\s*:|V/v\b|Về việc\b|Kính gửi\s*:)")
 
 
+def _open_bracket(lines: list[Line]) -> bool:
+    # ``c)`` opening an item closes no bracket.
+    text = _ITEM_LABEL.sub("", "".join(line.text for line in lines))
+    return text.count("(") > text.count(")")
+
+
+def _in_capitals(text: str) -> bool:
+    """A line of two words or more in capitals (``UBND TỈNH ĐỒNG NAI``, ``KẾ HOẠCH THỰC
+    HIỆN …``): a heading's or a header's, never the rest of a sentence in lower case."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return len(words) >= 2 and text == text.upper()
+
+
 def _centred(line: Line, tolerance: float) -> bool:
     return abs((line.x0 + line.x1) / 2 - (line.left + line.right) / 2) < tolerance
 
@@ -375,9 +389,13 @@ def paragraphs(lines: list[Line]) -> Iterator[str]:
         else:
             ended_short = above.x1 + needed < above.right - 1
         # ``chính trị - xã hội`` wrapped before its dash is not a bullet: a bullet's words
-        # start with a capital, and the line above it ends short.
+        # start with a capital, and the line above it ends short. Nor is ``(Ban Dân chủ`` /
+        # ``- Pháp luật; …)``: no bullet opens inside a bracket left open.
+        wrapped_dash = _DASH_THEN_LOWER.match(line.text) or (
+            line.text.startswith(("-", "+")) and _open_bracket(current)
+        )
         opens = bool(OPENS_ITEM.match(line.text) or _HEADER_PART.match(line.text)) and not (
-            _DASH_THEN_LOWER.match(line.text) and not ended_short
+            wrapped_dash and not ended_short
         )
         # Nghị định 30/2020 asks for a first-line indent: an indented line opens a paragraph.
         indented = (
@@ -389,7 +407,18 @@ def paragraphs(lines: list[Line]) -> Iterator[str]:
             above.left,
             above.right,
         )
-        if opens or ended_short or indented or crossed or gap > typical * 1.2 or gap < -1:
+        # A sentence does not wrap into capitals: a header set below a news intro starts a
+        # paragraph of its own even where the intro's last line runs to the margin.
+        capitals = _in_capitals(line.text) and not _in_capitals(above.text)
+        if (
+            opens
+            or ended_short
+            or indented
+            or crossed
+            or capitals
+            or gap > typical * 1.2
+            or gap < -1
+        ):
             yield join_lines(current)
             current = []
         current.append(line)
