@@ -231,6 +231,15 @@ def test_a_share_of_a_budget_line_is_the_unit_and_not_more_of_the_name() -> None
     )
 
 
+@pytest.mark.parametrize(
+    "base", ["lợi nhuận trước thuế", "lợi nhuận sau thuế", "tổng tài sản", "vốn chủ sở hữu"]
+)
+def test_a_share_of_an_enterprise_s_accounts_is_the_unit(base: str) -> None:
+    # A corporation's or a bank's plan sizes its spending as a share of what it earns or holds.
+    (share,) = find_prose_targets(f"Đến năm 2030, chi cho nghiên cứu đạt tối thiểu 2% {base}.")
+    assert (share.name, share.unit, share.target.value) == ("Chi cho nghiên cứu", f"% {base}", 2)
+
+
 def test_money_is_counted_in_its_magnitude_and_currency() -> None:
     (money,) = find_prose_targets(
         "Đến năm 2030, tổng vốn đầu tư mạo hiểm vào doanh nghiệp khởi nghiệp đạt khoảng 2 tỷ USD."

@@ -235,7 +235,9 @@ _PERCENT_UNITS: list[tuple[re.Pattern[str], str | None]] = [
     (
         re.compile(
             r"\s*%(?=\s*(tổng (?:chi|thu) (?:ngân sách(?: nhà nước| địa phương| tỉnh)?|NSNN"
-            r"|thường xuyên|đầu tư phát triển)|(?:tổng )?doanh thu|tổng vốn đầu tư))"
+            r"|thường xuyên|đầu tư phát triển)|(?:tổng )?doanh thu|tổng vốn đầu tư"
+            # an enterprise's accounts: what it earns and what it holds
+            r"|(?:tổng )?lợi nhuận(?: trước thuế| sau thuế)?|tổng tài sản|vốn chủ sở hữu))"
         ),
         None,
     ),
