@@ -120,6 +120,11 @@ def spelt_as_catalogue(text: str) -> str:
     return known.spelt.sub(lambda m: known.spelling.get(m.group(0).lower(), m.group(0)), text)
 
 
+def is_known_body(text: str) -> bool:
+    """Whether ``text`` is, whole, a name the catalogue holds (``Bộ Tài chính``)."""
+    return catalogue().name.fullmatch(text.strip()) is not None
+
+
 def opens_with_body(text: str) -> bool:
     """Whether ``text`` starts with the name of a body as names are written (``Sở Y tế …``,
     ``Tổ đảng ở …``, ``Công an tỉnh``, ``Kiểm toán nhà nước``; not ``Hội nghị``, ``Trung tâm
