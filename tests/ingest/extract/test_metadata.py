@@ -280,3 +280,18 @@ def test_a_body_whose_name_runs_over_two_header_lines_is_one_issuer() -> None:
             "Hà Nội, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nChuyển đổi số năm 2026\n"
         )
         assert (info.issuer, info.province) == (issuer, None)
+
+
+def test_a_national_body_named_for_its_city_has_no_province() -> None:
+    # The national university in Hồ Chí Minh City and the Ministry's are central bodies; the
+    # city's own ward is not.
+    for header, province in [
+        ("ĐẠI HỌC QUỐC GIA\nTHÀNH PHỐ HỒ CHÍ MINH", None),
+        ("ĐẠI HỌC QUỐC GIA HÀ NỘI", None),
+        ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH", "Hồ Chí Minh"),
+    ]:
+        info = _metadata(
+            f"{header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 15/KH-X\n"
+            "Thành phố Hồ Chí Minh, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nChuyển đổi số năm 2026\n"
+        )
+        assert info.province == province, header

@@ -17,7 +17,12 @@ import re
 from collections import Counter
 
 from theodoi.ingest.fields.agencies import expand_abbreviations
-from theodoi.ingest.fields.bodies import is_known_body, opens_with_body, spelt_as_catalogue
+from theodoi.ingest.fields.bodies import (
+    is_central_body,
+    is_known_body,
+    opens_with_body,
+    spelt_as_catalogue,
+)
 from theodoi.ingest.fields.dates import parse_date
 from theodoi.ingest.fields.docnumbers import find_document_numbers
 from theodoi.ingest.fields.references import Reference, implemented
@@ -333,7 +338,7 @@ def _province(issuer: str | None, all_text: str, governing: str | None) -> str |
     """The issuer's province, or that of the body over it; failing those, the province the
     text names most often."""
     if issuer:
-        if _NATIONAL_ISSUERS.match(fold_normalized(issuer)):
+        if _NATIONAL_ISSUERS.match(fold_normalized(issuer)) or is_central_body(issuer):
             return None
         named = places(issuer, cities=True)
         if named:

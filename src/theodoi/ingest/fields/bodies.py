@@ -35,6 +35,7 @@ class Catalogue:
     proper: re.Pattern[str]  # a head and the proper name of a known body (``Phòng Tư pháp``)
     kind: re.Pattern[str]  # a head, at a given position
     members: re.Pattern[str]  # ``, ban, ngành`` after ``Các sở``
+    national: frozenset[str]  # whole names of the State's central bodies, lower case
 
 
 @cache
@@ -74,7 +75,29 @@ def catalogue() -> Catalogue:
         ),
         kind=re.compile(rf"(?:{alternatives})(?!\w)"),
         members=re.compile(rf"(?:\s*,\s*(?:và\s+)?(?:{listed})(?!\w))+", re.IGNORECASE),
+        national=frozenset(
+            r["words"].lower()
+            for r in rows
+            if r["kind"] == "name"
+            and r["family"] in _CENTRAL
+            and not r["words"].startswith(_PROVINCES_OWN)
+        ),
     )
+
+
+# The families of bodies of the State's centre: a ministry, a body under the Government, the
+# courts and the procuracy, the National Assembly's bodies, wherever they sit; but a
+# province's delegation to the National Assembly and its office are the province's.
+_CENTRAL = frozenset(
+    {
+        "ministry",
+        "ministry_former",
+        "government_body",
+        "national_assembly",
+        "national_assembly_former",
+    }
+)
+_PROVINCES_OWN = ("Đoàn đại biểu Quốc hội", "Văn phòng Đoàn đại biểu Quốc hội")
 
 
 def _proper_names(heads: Iterable[str], names: Iterable[str]) -> set[str]:
@@ -118,6 +141,13 @@ def spelt_as_catalogue(text: str) -> str:
     catalogue spells them (``ban chấp hành`` -> ``Ban Chấp hành``)."""
     known = catalogue()
     return known.spelt.sub(lambda m: known.spelling.get(m.group(0).lower(), m.group(0)), text)
+
+
+def is_central_body(text: str) -> bool:
+    """Whether ``text`` is, whole, the name of one of the State's central bodies (``Đại học
+    Quốc gia Thành phố Hồ Chí Minh``, ``Tòa án nhân dân tối cao``): a body with no province,
+    whatever city its name or its seat names."""
+    return text.strip().lower() in catalogue().national
 
 
 def is_known_body(text: str) -> bool:
