@@ -180,3 +180,15 @@ def test_without_objectives_the_aims_of_the_purpose_part_are_the_targets() -> No
     objectives = "II. MỤC TIÊU\nTỷ lệ văn bản điện tử đạt 95%.\n"
     plan = extract_source(read_text(purpose + objectives + tasks.replace("II.", "III.")))
     assert [i.target.value for i in plan.indicators] == [95]
+
+
+def test_a_count_that_closes_an_objective_is_a_target_of_its_heading_year() -> None:
+    plan = extract_source(
+        read_text(
+            "I. MỤC TIÊU\n1. Đến năm 2027\n- Cơ sở dữ liệu về giá đất được kết nối với 30 bộ, "
+            "ngành.\nII. NHIỆM VỤ\n1. Kết nối cơ sở dữ liệu về giá đất với 30 bộ, ngành.\n"
+        )
+    )
+    assert [(i.code, i.unit, i.target.value, i.year) for i in plan.indicators] == [
+        ("I.1", "bộ, ngành", 30, 2027)
+    ]

@@ -255,3 +255,20 @@ def test_money_is_counted_in_its_magnitude_and_currency() -> None:
 def test_the_year_that_opens_a_target_is_its_year_and_no_part_of_its_name(opening: str) -> None:
     (target,) = find_prose_targets(f"{opening}, 100% cơ sở khám bệnh dùng đơn thuốc điện tử.")
     assert (target.name, target.year) == ("Tỷ lệ cơ sở khám bệnh dùng đơn thuốc điện tử", 2026)
+
+
+def test_an_objective_that_closes_on_a_count_states_it_as_its_target() -> None:
+    # Under a part of objectives, a bullet may close on what it counts with no verb of aim
+    # (``… được kết nối với 34 tỉnh, thành phố.``); the same words among the tasks do not.
+    text = "- Hệ thống hồ sơ công trình được kết nối với 34 tỉnh, thành phố."
+    (stated,) = find_prose_targets(text, stated=True)
+    assert (stated.unit, stated.target.op, stated.target.value) == ("tỉnh, thành phố", "=", 34)
+    assert find_prose_targets(text) == []
+
+
+def test_a_count_inside_an_objective_qualifies_what_is_counted() -> None:
+    found = find_prose_targets(
+        "- Tỷ lệ lao động từ 18 tuổi trở lên có chứng chỉ kỹ năng số đạt tối thiểu 60%.",
+        stated=True,
+    )
+    assert [(t.unit, t.target.value) for t in found] == [("%", 60)]

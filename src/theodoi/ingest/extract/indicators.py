@@ -116,7 +116,7 @@ def _found(
     return [
         (path[-1], prose, prose.year or _heading_year(path))
         for path, text in paragraphs
-        for prose in find_prose_targets(text)
+        for prose in find_prose_targets(text, stated=path[-1].role is Role.OBJECTIVES)
     ]
 
 
