@@ -203,6 +203,29 @@ def test_a_decisions_authority_line_is_not_its_signature() -> None:
     assert seg.signatures[0].name == "Trần Phước Hiền"
 
 
+@pytest.mark.parametrize(
+    "authority",
+    [
+        "GIÁM ĐỐC ĐẠI HỌC QUỐC GIA HÀ NỘI",
+        "TỔNG GIÁM ĐỐC TẬP ĐOÀN BƯU CHÍNH VIỄN THÔNG VIỆT NAM",
+        "GIÁM ĐỐC BẢO HIỂM XÃ HỘI VIỆT NAM",
+    ],
+)
+def test_the_authority_of_any_body_the_catalogue_knows_is_not_a_signature(authority: str) -> None:
+    seg = segment(
+        _blocks(
+            "QUYẾT ĐỊNH",
+            authority,
+            "Căn cứ Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ;",
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.",
+            "GIÁM ĐỐC",
+            "Lê Văn An",
+        )
+    )
+    assert "Căn cứ Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ;" in seg.root.paragraphs
+    assert [s.capacity for s in seg.signatures] == [["GIÁM ĐỐC"]]
+
+
 def test_a_minister_who_heads_the_government_office_signs_under_both_titles() -> None:
     seg = segment(
         _blocks(

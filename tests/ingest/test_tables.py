@@ -325,3 +325,19 @@ def test_a_column_of_whom_an_inspection_visits_is_the_title_and_names_the_act() 
     assert title_prefix("Tổ chức đảng được kiểm tra") == "Kiểm tra"
     # A cell that says who was inspected when is content, not a header.
     assert column_of("Đảng ủy xã Tháp Mười được kiểm tra trong tháng 5") is None
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "Nhiệm vụ được giao tại Nghị quyết số 71/NQ-CP",
+        "Nhiệm vụ theo Quyết định số 1385/QĐ-BCT",
+        "Nội dung tại Chương trình hành động của Chính phủ",
+    ],
+)
+def test_a_title_column_that_cites_the_higher_document_is_not_the_rows_own(cited: str) -> None:
+    # A ministry maps each task the Government gave it to its own tasks: the row is its own.
+    roles = column_roles(["STT", cited, "Nhiệm vụ cụ thể của Bộ", "Đơn vị chủ trì", "Thời hạn"])
+    assert roles[1:3] == [Column.IGNORED, Column.TITLE]
+    # alone, such a column is the title all the same
+    assert column_roles(["STT", cited, "Đơn vị chủ trì", "Thời hạn"])[1] is Column.TITLE

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from theodoi.ingest.blocks import Block, Paragraph, Table
+from theodoi.ingest.fields.bodies import catalogue
 from theodoi.ingest.roles import Role, role_of
 from theodoi.ingest.tables import roman_value
 from theodoi.ingest.textnorm import fold_normalized
@@ -185,19 +186,20 @@ _SIGNED = re.compile(r"^[\[(]?\s*(đã ký|đã ký và đóng dấu|ký thay|k�
 
 # A decision opens with the authority that issues it (Nghị định 30/2020/NĐ-CP, Phụ lục I:
 # ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI``, ``BỘ TRƯỞNG BỘ KHOA HỌC VÀ CÔNG NGHỆ``): a title
-# followed by the body it heads. A signature names the title alone under ``TM.``/``KT.``.
+# followed by the body it heads (any the catalogue knows: ``GIÁM ĐỐC ĐẠI HỌC QUỐC GIA HÀ
+# NỘI``). A signature names the title alone under ``TM.``/``KT.``.
 _AUTHORITY = re.compile(
     r"^(phó )?(chủ tịch|bộ trưởng|giám đốc|trưởng ban|thủ tướng|chủ nhiệm)(,\s*chủ nhiệm)?\s+"
-    r"(ủy ban|hội đồng|bộ |sở |ban |chính phủ|văn phòng)"
 )
 
 
 def _is_capacity(text: str) -> bool:
     key = fold_normalized(text)
+    title = _AUTHORITY.match(key)
     return (
         text.strip() == text.strip().upper()
         and bool(_CAPACITY.match(key))
-        and not _AUTHORITY.match(key)
+        and not (title and catalogue().head.match(key[title.end() :]))
     )
 
 

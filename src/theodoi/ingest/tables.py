@@ -122,7 +122,7 @@ def column_roles(headers: list[str]) -> list[Column | None]:
     result aimed at, i.e. the target; in a task table it is the expected output. A header
     that is a year alone (``Chỉ tiêu | Đơn vị tính | 2026 | 2027``) is a target for that year
     in an indicator table, and nothing in any other."""
-    roles = [column_of(h) for h in headers]
+    roles = _own_title(headers, [column_of(h) for h in headers])
     if not is_indicator_header(headers):
         return roles
     roles = [
@@ -132,6 +132,25 @@ def column_roles(headers: list[str]) -> list[Column | None]:
     if Column.TARGET not in roles:
         roles = [Column.TARGET if r is Column.OUTPUT else r for r in roles]
     return roles
+
+
+# ``Nhiệm vụ được giao tại Nghị quyết số 71/NQ-CP``: a column that names the task of the
+# higher document which the row's own task carries out.
+_CITES = re.compile(
+    r"\b(tại|theo|trong)\s+(các\s+)?(nghị quyết|quyết định|chương trình|kế hoạch|chỉ thị"
+    r"|kết luận|đề án)\b"
+)
+
+
+def _own_title(headers: list[str], roles: list[Column | None]) -> list[Column | None]:
+    """Of two title columns, the one that cites the higher document (``Nhiệm vụ được giao
+    tại Nghị quyết …`` beside ``Nhiệm vụ cụ thể của Bộ``) is read past: the row is the
+    plan's own task."""
+    titles = [k for k, role in enumerate(roles) if role is Column.TITLE]
+    cited = {k for k in titles if _CITES.search(fold_normalized(headers[k]))}
+    if len(titles) < 2 or not cited or cited == set(titles):
+        return roles
+    return [Column.IGNORED if k in cited else role for k, role in enumerate(roles)]
 
 
 _INSPECTED = re.compile(

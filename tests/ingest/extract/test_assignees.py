@@ -70,6 +70,12 @@ def test_a_lead_in_front_of_the_verb_with_its_partners() -> None:
         ("Tham mưu bố trí công chức (hoàn thành trước ngày 30/6/2026).", "trước ngày 30/6/2026"),
         ("Đánh giá mức độ chuyển đổi số; thời gian: tháng 11/2026.", "tháng 11/2026"),
         ("Bảo đảm an ninh mạng; thường xuyên.", "thường xuyên"),
+        # a time that waits on another programme or schedule, whatever year it names
+        (
+            "Kiểm tra việc thực hiện tại chi bộ; theo chương trình kiểm tra, giám sát năm 2026.",
+            "theo chương trình kiểm tra, giám sát năm 2026",
+        ),
+        ("Khảo sát tại các xã; theo lịch của Đoàn khảo sát.", "theo lịch của Đoàn khảo sát"),
     ],
 )
 def test_the_time_that_closes_a_task_line(line: str, time: str) -> None:

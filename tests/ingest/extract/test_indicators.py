@@ -162,3 +162,33 @@ def test_without_objectives_a_figure_that_sizes_an_action_is_no_target() -> None
         )
     )
     assert [(i.code, i.target.value) for i in plan.indicators] == [("II.2", 40)]
+
+
+def test_without_objectives_the_aims_of_the_purpose_part_are_the_targets() -> None:
+    # A court's or a ministry's yearly plan may open with "Mục đích, yêu cầu" and say there
+    # what it strives for; its other purposes carry no figure to follow.
+    purpose = (
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Quán triệt đầy đủ nội dung Kế hoạch tới 100% đơn vị.\n"
+        "2. Phấn đấu trong năm 2026, tỷ lệ hồ sơ được số hóa đạt trên 60%.\n"
+    )
+    tasks = "II. NHIỆM VỤ\n1. Số hóa hồ sơ lưu trữ của đơn vị.\n"
+    plan = extract_source(read_text(purpose + tasks))
+    assert [(i.code, i.target.op, i.target.value, i.year) for i in plan.indicators] == [
+        ("I.2", ">", 60, 2026)
+    ]
+    # with an objectives part, the purposes' figures restate it
+    objectives = "II. MỤC TIÊU\nTỷ lệ văn bản điện tử đạt 95%.\n"
+    plan = extract_source(read_text(purpose + objectives + tasks.replace("II.", "III.")))
+    assert [i.target.value for i in plan.indicators] == [95]
+
+
+def test_a_count_that_closes_an_objective_is_a_target_of_its_heading_year() -> None:
+    plan = extract_source(
+        read_text(
+            "I. MỤC TIÊU\n1. Đến năm 2027\n- Cơ sở dữ liệu về giá đất được kết nối với 30 bộ, "
+            "ngành.\nII. NHIỆM VỤ\n1. Kết nối cơ sở dữ liệu về giá đất với 30 bộ, ngành.\n"
+        )
+    )
+    assert [(i.code, i.unit, i.target.value, i.year) for i in plan.indicators] == [
+        ("I.1", "bộ, ngành", 30, 2027)
+    ]

@@ -212,7 +212,7 @@ def test_a_party_inspection_committee_under_its_provincial_party_organisation() 
         "Số 27-KH/UBKTTU\nĐồng Tháp, ngày 14 tháng 4 năm 2026\nKẾ HOẠCH\nkiểm tra năm 2026\n"
     )
     # ``Tỉnh ủy`` is the province's Party committee: ``Ủy`` is no province.
-    assert (info.issuer, info.province) == ("Ủy ban Kiểm tra Tỉnh Ủy Đồng Tháp", "Đồng Tháp")
+    assert (info.issuer, info.province) == ("Ủy ban Kiểm tra Tỉnh ủy Đồng Tháp", "Đồng Tháp")
 
 
 def test_a_ward_party_programme_whose_title_goes_on_in_lower_case() -> None:
@@ -328,3 +328,44 @@ def test_an_organ_with_no_name_of_its_own_is_named_with_the_body_it_serves(
         "Số: 08-KH/BTT\nngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nChuyển đổi số năm 2026\n"
     )
     assert (info.issuer, info.province) == (issuer, province)
+
+
+def test_a_national_body_under_its_ministry_issues_in_its_own_name() -> None:
+    # Since 2025 Vietnam Social Security and the State Treasury sit under the Ministry of
+    # Finance, whose name stands over theirs.
+    for lower, issuer in [
+        ("BẢO HIỂM XÃ HỘI VIỆT NAM", "Bảo hiểm xã hội Việt Nam"),
+        ("KHO BẠC NHÀ NƯỚC", "Kho bạc Nhà nước"),
+    ]:
+        info = _metadata(
+            f"BỘ TÀI CHÍNH\n{lower}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 15/KH-X\n"
+            "Hà Nội, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nChuyển đổi số năm 2026\n"
+        )
+        assert info.issuer == issuer
+
+
+def test_a_body_whose_name_runs_over_two_header_lines_is_one_issuer() -> None:
+    for upper, lower, issuer in [
+        ("ỦY BAN THƯỜNG VỤ", "QUỐC HỘI", "Ủy ban Thường vụ Quốc hội"),
+        ("TÒA ÁN NHÂN DÂN", "TỐI CAO", "Tòa án nhân dân tối cao"),
+    ]:
+        info = _metadata(
+            f"{upper}\n{lower}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 15/KH-X\n"
+            "Hà Nội, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nChuyển đổi số năm 2026\n"
+        )
+        assert (info.issuer, info.province) == (issuer, None)
+
+
+def test_a_national_body_named_for_its_city_has_no_province() -> None:
+    # The national university in Hồ Chí Minh City and the Ministry's are central bodies; the
+    # city's own ward is not.
+    for header, province in [
+        ("ĐẠI HỌC QUỐC GIA\nTHÀNH PHỐ HỒ CHÍ MINH", None),
+        ("ĐẠI HỌC QUỐC GIA HÀ NỘI", None),
+        ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH", "Hồ Chí Minh"),
+    ]:
+        info = _metadata(
+            f"{header}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 15/KH-X\n"
+            "Thành phố Hồ Chí Minh, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nChuyển đổi số năm 2026\n"
+        )
+        assert info.province == province, header

@@ -231,6 +231,15 @@ def test_a_share_of_a_budget_line_is_the_unit_and_not_more_of_the_name() -> None
     )
 
 
+@pytest.mark.parametrize(
+    "base", ["lợi nhuận trước thuế", "lợi nhuận sau thuế", "tổng tài sản", "vốn chủ sở hữu"]
+)
+def test_a_share_of_an_enterprise_s_accounts_is_the_unit(base: str) -> None:
+    # A corporation's or a bank's plan sizes its spending as a share of what it earns or holds.
+    (share,) = find_prose_targets(f"Đến năm 2030, chi cho nghiên cứu đạt tối thiểu 2% {base}.")
+    assert (share.name, share.unit, share.target.value) == ("Chi cho nghiên cứu", f"% {base}", 2)
+
+
 def test_money_is_counted_in_its_magnitude_and_currency() -> None:
     (money,) = find_prose_targets(
         "Đến năm 2030, tổng vốn đầu tư mạo hiểm vào doanh nghiệp khởi nghiệp đạt khoảng 2 tỷ USD."
@@ -246,3 +255,20 @@ def test_money_is_counted_in_its_magnitude_and_currency() -> None:
 def test_the_year_that_opens_a_target_is_its_year_and_no_part_of_its_name(opening: str) -> None:
     (target,) = find_prose_targets(f"{opening}, 100% cơ sở khám bệnh dùng đơn thuốc điện tử.")
     assert (target.name, target.year) == ("Tỷ lệ cơ sở khám bệnh dùng đơn thuốc điện tử", 2026)
+
+
+def test_an_objective_that_closes_on_a_count_states_it_as_its_target() -> None:
+    # Under a part of objectives, a bullet may close on what it counts with no verb of aim
+    # (``… được kết nối với 34 tỉnh, thành phố.``); the same words among the tasks do not.
+    text = "- Hệ thống hồ sơ công trình được kết nối với 34 tỉnh, thành phố."
+    (stated,) = find_prose_targets(text, stated=True)
+    assert (stated.unit, stated.target.op, stated.target.value) == ("tỉnh, thành phố", "=", 34)
+    assert find_prose_targets(text) == []
+
+
+def test_a_count_inside_an_objective_qualifies_what_is_counted() -> None:
+    found = find_prose_targets(
+        "- Tỷ lệ lao động từ 18 tuổi trở lên có chứng chỉ kỹ năng số đạt tối thiểu 60%.",
+        stated=True,
+    )
+    assert [(t.unit, t.target.value) for t in found] == [("%", 60)]

@@ -236,15 +236,18 @@ def time_at_end(words: str) -> tuple[str, str] | None:
             if not separator or not _TIME_CLAUSE.match(clause.strip()):
                 return None
     time = time_clause(clause)
-    if time is None and bracket and _CONDITION.match(clause.strip()):
-        # ``… (theo đề nghị của doanh nghiệp).``: a bracket that closes the line with the
-        # condition the task waits on is its time.
+    if time is None and (bracket or separator == ";") and _CONDITION.match(clause.strip()):
+        # ``… (theo đề nghị của doanh nghiệp).``, ``…; theo chương trình kiểm tra năm 2026.``:
+        # a bracket or a last clause that closes the line with the condition the task waits
+        # on is its time.
         time = clause.strip()
     return (head.strip(" ;,"), time) if time else None
 
 
 _CONDITION = re.compile(
-    r"^(theo (đề nghị|yêu cầu|tiến độ|hướng dẫn|kế hoạch)|(ngay )?sau khi|khi có)\b", re.IGNORECASE
+    r"^(theo (đề nghị|yêu cầu|tiến độ|hướng dẫn|kế hoạch|chương trình|lịch)"
+    r"|(ngay )?sau khi|khi có)\b",
+    re.IGNORECASE,
 )
 
 

@@ -71,19 +71,21 @@ def _heading_year(path: list[Section]) -> int | None:
     return None
 
 
-def _paragraphs(section: Section, path: list[Section]) -> Iterator[tuple[list[Section], str]]:
+def _paragraphs(
+    section: Section, path: list[Section], skipped: frozenset[Role] = NO_TARGETS
+) -> Iterator[tuple[list[Section], str]]:
     """Every paragraph with the path of sections it sits in, skipping parts without targets
     but not the sub-parts of their own that they hold (``1. Quan điểm`` under ``I. QUAN ĐIỂM,
     MỤC TIÊU`` holds none; ``2. Mục tiêu`` beside it does)."""
     here = [*path, section]
-    holds_targets = section.role not in NO_TARGETS
+    holds_targets = section.role not in skipped
     if holds_targets and section.title and section.kind != "appendix":
         yield here, section.title  # ``1. Phấn đấu 100% xã có …``: items carry figures too
     for item in section.items:
         if isinstance(item, Paragraph) and holds_targets:
             yield here, item.text
         elif isinstance(item, Section):
-            yield from _paragraphs(item, here)
+            yield from _paragraphs(item, here, skipped)
 
 
 def indicators_from_prose(root: Section, leads: dict[str, list[str]]) -> list[Indicator]:
@@ -94,14 +96,18 @@ def indicators_from_prose(root: Section, leads: dict[str, list[str]]) -> list[In
     When the objectives part states figures, it is the plan's list of targets (as an
     indicator table would be) and figures among the tasks restate or detail it; otherwise
     (a summary that leaves the list out, a plan without objectives) the tasks' figures are
-    the targets."""
+    the targets, and so are those the purpose part strives for (``Phấn đấu trong năm 2026,
+    100% …``)."""
     paragraphs = list(_paragraphs(root, []))
     objectives = _found(
         (path, text) for path, text in paragraphs if path[-1].role is Role.OBJECTIVES
     )
-    # Without an objectives part, a figure among the tasks is a target only when it is said
-    # as one; ``bố trí tối thiểu 3% tổng chi`` sizes an action.
-    return _coded(objectives or [f for f in _found(paragraphs) if f[1].aimed], leads)
+    if objectives:
+        return _coded(objectives, leads)
+    # Without an objectives part, a figure is a target only when it is said as one; ``bố trí
+    # tối thiểu 3% tổng chi`` sizes an action.
+    with_purposes = _paragraphs(root, [], NO_TARGETS - {Role.PURPOSE})
+    return _coded([f for f in _found(with_purposes) if f[1].aimed], leads)
 
 
 def _found(
@@ -110,7 +116,7 @@ def _found(
     return [
         (path[-1], prose, prose.year or _heading_year(path))
         for path, text in paragraphs
-        for prose in find_prose_targets(text)
+        for prose in find_prose_targets(text, stated=path[-1].role is Role.OBJECTIVES)
     ]
 
 

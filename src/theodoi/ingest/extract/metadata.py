@@ -17,7 +17,13 @@ import re
 from collections import Counter
 
 from theodoi.ingest.fields.agencies import expand_abbreviations
-from theodoi.ingest.fields.bodies import is_organ, spelt_as_catalogue
+from theodoi.ingest.fields.bodies import (
+    is_central_body,
+    is_known_body,
+    is_organ,
+    opens_with_body,
+    spelt_as_catalogue,
+)
 from theodoi.ingest.fields.dates import parse_date
 from theodoi.ingest.fields.docnumbers import find_document_numbers
 from theodoi.ingest.fields.references import Reference, implemented
@@ -166,7 +172,8 @@ def _proper_case(upper: str) -> str:
     )
     if match:
         place = " ".join(w[:1].upper() + w[1:] for w in match.group(2).split())
-        text = text[: match.start(2)] + place
+        # a known name is spelt as the catalogue has it (``Bảo hiểm xã hội`` names no xã)
+        text = _catalogue_case(text[: match.start(2)] + place)
     return text
 
 
@@ -303,6 +310,11 @@ def _header_issuer(lines: list[str]) -> str | None:
             # the committee (``Ủy ban Kiểm tra Đảng ủy xã X``).
             return f"{organ} {council}"
         return organ
+    over, lower = _proper_case(" ".join(lines[:-1])), _proper_case(lines[-1])
+    if len(lines) > 1 and is_known_body(over) and opens_with_body(lower):
+        # ``BỘ TÀI CHÍNH`` over ``BẢO HIỂM XÃ HỘI VIỆT NAM``: a whole body over another; not
+        # one name run over two lines (``ỦY BAN THƯỜNG VỤ`` / ``QUỐC HỘI``).
+        return lower
     return _proper_case(" ".join(lines))
 
 
@@ -354,7 +366,7 @@ def _province(issuer: str | None, all_text: str, governing: str | None) -> str |
     """The issuer's province, or that of the body over it; failing those, the province the
     text names most often."""
     if issuer:
-        if _NATIONAL_ISSUERS.match(fold_normalized(issuer)):
+        if _NATIONAL_ISSUERS.match(fold_normalized(issuer)) or is_central_body(issuer):
             return None
         named = places(issuer, cities=True)
         if named:

@@ -36,6 +36,7 @@ class Catalogue:
     kind: re.Pattern[str]  # a head, at a given position
     members: re.Pattern[str]  # ``, ban, ngành`` after ``Các sở``
     organs: frozenset[str]  # ``ban thường trực``, ``văn phòng``: by their lower case
+    national: frozenset[str]  # whole names of the State's central bodies, lower case
 
 
 @cache
@@ -76,7 +77,29 @@ def catalogue() -> Catalogue:
         kind=re.compile(rf"(?:{alternatives})(?!\w)"),
         members=re.compile(rf"(?:\s*,\s*(?:và\s+)?(?:{listed})(?!\w))+", re.IGNORECASE),
         organs=frozenset(r["words"].lower() for r in rows if r["kind"] == "organ"),
+        national=frozenset(
+            r["words"].lower()
+            for r in rows
+            if r["kind"] == "name"
+            and r["family"] in _CENTRAL
+            and not r["words"].startswith(_PROVINCES_OWN)
+        ),
     )
+
+
+# The families of bodies of the State's centre: a ministry, a body under the Government, the
+# courts and the procuracy, the National Assembly's bodies, wherever they sit; but a
+# province's delegation to the National Assembly and its office are the province's.
+_CENTRAL = frozenset(
+    {
+        "ministry",
+        "ministry_former",
+        "government_body",
+        "national_assembly",
+        "national_assembly_former",
+    }
+)
+_PROVINCES_OWN = ("Đoàn đại biểu Quốc hội", "Văn phòng Đoàn đại biểu Quốc hội")
 
 
 def _proper_names(heads: Iterable[str], names: Iterable[str]) -> set[str]:
@@ -126,6 +149,18 @@ def is_organ(name: str) -> bool:
     """Whether ``name`` is a body's own organ with no name of its own (``Ban Thường trực``,
     ``Văn phòng``, ``Ủy ban Kiểm tra``), which is named with the body it serves."""
     return " ".join(name.split()).lower() in catalogue().organs
+
+
+def is_central_body(text: str) -> bool:
+    """Whether ``text`` is, whole, the name of one of the State's central bodies (``Đại học
+    Quốc gia Thành phố Hồ Chí Minh``, ``Tòa án nhân dân tối cao``): a body with no province,
+    whatever city its name or its seat names."""
+    return text.strip().lower() in catalogue().national
+
+
+def is_known_body(text: str) -> bool:
+    """Whether ``text`` is, whole, a name the catalogue holds (``Bộ Tài chính``)."""
+    return catalogue().name.fullmatch(text.strip()) is not None
 
 
 def opens_with_body(text: str) -> bool:

@@ -235,7 +235,9 @@ _PERCENT_UNITS: list[tuple[re.Pattern[str], str | None]] = [
     (
         re.compile(
             r"\s*%(?=\s*(tổng (?:chi|thu) (?:ngân sách(?: nhà nước| địa phương| tỉnh)?|NSNN"
-            r"|thường xuyên|đầu tư phát triển)|(?:tổng )?doanh thu|tổng vốn đầu tư))"
+            r"|thường xuyên|đầu tư phát triển)|(?:tổng )?doanh thu|tổng vốn đầu tư"
+            # an enterprise's accounts: what it earns and what it holds
+            r"|(?:tổng )?lợi nhuận(?: trước thuế| sau thuế)?|tổng tài sản|vốn chủ sở hữu))"
         ),
         None,
     ),
@@ -282,7 +284,7 @@ _KIND_COUNTED = re.compile(r"\s+(giống|loại|nhóm|dòng)(?=\s+[^\W\d])", re.
 _MONEY = re.compile(
     r"\s+((?:(?:nghìn|ngàn|triệu|tỷ)\s+){0,2}(?:đồng|USD|VNĐ|VND|EUR))\b", re.IGNORECASE
 )
-_SECOND_COUNTED = re.compile(r",\s+([^\W\d]+(?:\s+[^\W\d]+)?)(?=\s+(\w+))")
+_SECOND_COUNTED = re.compile(r",\s+([^\W\d]+(?:\s+[^\W\d]+)?)(?=\s+(\w+)|\s*(?:[.;]|$))")
 _INTENT = re.compile(r"^.*\b(duy trì|phấn đấu|giữ vững)\s+", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:\s|,|-|\(\d+\)|\b(?:trong đó|theo đó|đồng thời|phấn đấu|góp phần|thực hiện|mục tiêu"
@@ -345,7 +347,7 @@ class _Paragraph:
         return self.years[i - 1][1] if i else None
 
 
-def find_prose_targets(text: str) -> list[ProseTarget]:
+def find_prose_targets(text: str, *, stated: bool = False) -> list[ProseTarget]:
     """Every explicit target figure of a paragraph: ``tối thiểu 25%``, ``kinh tế số chiếm
     khoảng 30% GRDP``, ``đạt 12 người trên một vạn dân``. A target in words only is none.
 
@@ -357,7 +359,7 @@ def find_prose_targets(text: str) -> list[ProseTarget]:
     paragraph = _Paragraph(text)
     found: list[_Found] = []
     for match in _FIGURE.finditer(text):
-        if at := _figure_at(paragraph, match, found[-1] if found else None):
+        if at := _figure_at(paragraph, match, found[-1] if found else None, stated=stated):
             found.append(at)
     for i, current in enumerate(found):
         following = found[i + 1] if i + 1 < len(found) else None
@@ -406,7 +408,11 @@ _JOINED = re.compile(r"(?:,|\bvà)\s*$")
 
 
 def _figure_at(
-    paragraph: _Paragraph, figure: re.Match[str], before: _Found | None = None
+    paragraph: _Paragraph,
+    figure: re.Match[str],
+    before: _Found | None = None,
+    *,
+    stated: bool = False,
 ) -> _Found | None:
     """The target a figure states, or None; ``before`` is the target found just before it,
     whose aim a count joined to it in the same clause shares."""
@@ -439,9 +445,18 @@ def _figure_at(
         and not is_range
         and not _TARGET_SIGNS.search(lead_words)
         and not joined
+        and not (stated and unit is not None and _closes_clause(paragraph, unit_end))
     ):
         return None
     return _Found(start, figure, unit, unit_end, lead_words, rank)
+
+
+def _closes_clause(paragraph: _Paragraph, at: int) -> bool:
+    """Whether nothing but punctuation stands between ``at`` and the end of its clause: an
+    objective that closes on a count (``… được kết nối với 34 tỉnh, thành phố.``) states it
+    as its target; a count inside the clause qualifies what is counted (``người dân từ 15
+    tuổi trở lên có kỹ năng số …``)."""
+    return not paragraph.text[at : paragraph.clause_end_after(at)].strip(" .;,…")
 
 
 def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, int]:  # noqa: C901 - to be split (issue 11 note)
@@ -493,7 +508,8 @@ def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, in
     end = text.index(kept[-1], at) + len(kept[-1])
     # ``01 - 02 dự án, chương trình trong lĩnh vực ...``: a second noun joined by a comma.
     more = _SECOND_COUNTED.match(text, end)
-    if more and more.group(2).lower() in _UNIT_STOP:
+    # the second noun closes the clause, or words that say no more of the unit follow it
+    if more and (more.group(2) is None or more.group(2).lower() in _UNIT_STOP):
         unit = f"{unit}, {more.group(1)}"
         end = more.end()
     return unit, end
