@@ -246,3 +246,17 @@ def test_money_is_counted_in_its_magnitude_and_currency() -> None:
 def test_the_year_that_opens_a_target_is_its_year_and_no_part_of_its_name(opening: str) -> None:
     (target,) = find_prose_targets(f"{opening}, 100% cơ sở khám bệnh dùng đơn thuốc điện tử.")
     assert (target.name, target.year) == ("Tỷ lệ cơ sở khám bệnh dùng đơn thuốc điện tử", 2026)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a noun that counts groups of people, before whom they gather
+        ("Thành lập ít nhất 12 đội thanh niên tình nguyện hỗ trợ người dân.", "đội"),
+        ("Duy trì 35 tổ công nghệ số cộng đồng hoạt động thường xuyên.", "tổ"),
+        # the same noun as the first word of another
+        ("Có ít nhất 80 đội hình thanh niên tình nguyện được thành lập.", "đội hình"),
+    ],
+)
+def test_a_count_of_groups_is_in_the_group_noun(text: str, unit: str) -> None:
+    assert [t.unit for t in find_prose_targets(text)] == [unit]
