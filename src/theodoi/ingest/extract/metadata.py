@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from theodoi.ingest.fields.agencies import expand_abbreviations
-from theodoi.ingest.fields.bodies import is_organ, spelt_as_catalogue
+from theodoi.ingest.fields.bodies import is_organ, opens_with_body, spelt_as_catalogue
 from theodoi.ingest.fields.dates import parse_date
 from theodoi.ingest.fields.docnumbers import find_document_numbers
 from theodoi.ingest.fields.references import Reference, implemented
@@ -257,7 +257,11 @@ def _header_issuer(lines: list[str]) -> str | None:
     (``UBND TỈNH X`` over ``SỞ …``, ``ĐẢNG BỘ TỈNH X`` over ``ĐẢNG ỦY XÃ Y``)."""
     if not lines:
         return None
-    if len(lines) > 1 and _ORGAN.match(fold_normalized(lines[-1])):
+    # ``HỘI CCB VIỆT NAM`` over ``HỘI CCB XÃ TÂN LẬP``, ``TỔNG LĐLĐ VIỆT NAM`` over ``LĐLĐ
+    # TỈNH X``: a lower line that opens with a body the catalogue knows is a body too.
+    if len(lines) > 1 and (
+        _ORGAN.match(fold_normalized(lines[-1])) or opens_with_body(_proper_case(lines[-1]))
+    ):
         organ = _proper_case(lines[-1])
         place = _header_place(lines)
         if organ.startswith("Sở") and place:
