@@ -60,6 +60,10 @@ from theodoi.ingest.fields.bodies import names_end
         ("Giao các chi đoàn thôn:", "Các chi đoàn thôn"),
         ("Chi hội Nông dân thôn Trung", "Chi hội Nông dân thôn Trung"),
         ("BAN XÂY DỰNG ĐẢNG ĐẢNG ỦY XÃ", "Ban Xây dựng Đảng Đảng ủy xã"),
+        ("Tổ phụ nữ khởi nghiệp:", "Tổ phụ nữ khởi nghiệp"),
+        # a bracket naming the body a unit belongs to, before its role
+        ("Vụ Văn hóa, Giáo dục (Văn phòng Quốc hội) có trách nhiệm:", "Vụ Văn hóa, Giáo dục"),
+        ("Cục Thuế (Bộ Tài chính)", "Cục Thuế"),
         # a name the catalogue knows the first words of, running on to its place
         ("Trung tâm Y tế dự phòng tỉnh:", "Trung tâm Y tế dự phòng tỉnh"),
     ],
