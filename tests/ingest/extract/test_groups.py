@@ -114,3 +114,39 @@ def test_a_letters_bullets_after_its_request_are_its_items_for_the_body_it_asks(
         ("1", "Rà soát nền tảng số dùng chung trước ngày 31/5/2026."),
         ("2", "Tập huấn cho công chức cấp xã hằng năm."),
     ]
+
+
+_TOPICS = (
+    "KẾ HOẠCH\nVận động Nhân dân tham gia chuyển đổi số năm 2026\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao nhận thức.\n"
+    "II. NHIỆM VỤ CỤ THỂ\n1. Lĩnh vực tuyên truyền:\n"
+    "- Hội Nông dân xã vận động hội viên bán hàng trực tuyến; Quý III/2026.\n"
+    "III. PHÂN CÔNG THỰC HIỆN\n1. Ban Công tác Mặt trận các khu dân cư:\n"
+)
+
+
+def test_a_phan_cong_part_whose_every_line_has_its_time_adds_tasks_beside_the_tasks_part() -> None:
+    plan = extract_source(
+        read_text(
+            _TOPICS + "- Lập danh sách hộ chưa có điện thoại thông minh; trước ngày 15/4/2026.\n"
+            "2. Đề nghị Hội Cựu chiến binh xã:\n"
+            "- Hướng dẫn hội viên cài đặt ứng dụng VNeID; thường xuyên.\n"
+        )
+    )
+    assert [(t.title[:20], t.lead) for t in plan.tasks] == [
+        ("Vận động hội viên bá", ["Hội Nông dân xã"]),
+        ("Lập danh sách hộ chư", ["Ban Công tác Mặt trận các khu dân cư"]),
+        ("Hướng dẫn hội viên c", ["Hội Cựu chiến binh xã"]),
+    ]
+
+
+def test_a_phan_cong_part_of_standing_duties_beside_the_tasks_part_adds_none() -> None:
+    # Without a time on each line, the bodies' lines are the arrangements for carrying out.
+    plan = extract_source(
+        read_text(
+            _TOPICS + "- Theo dõi, đôn đốc việc thực hiện Kế hoạch ở khu dân cư.\n"
+            "2. Đề nghị Hội Cựu chiến binh xã:\n"
+            "- Phối hợp tuyên truyền; báo cáo kết quả trước ngày 20/11/2026.\n"
+        )
+    )
+    assert [t.lead for t in plan.tasks] == [["Hội Nông dân xã"]]

@@ -54,6 +54,16 @@ from theodoi.ingest.fields.bodies import names_end
         ("Hội Nông dân tỉnh", "Hội Nông dân tỉnh"),
         ("Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã"),
         ("HỘI LIÊN HIỆP PHỤ NỮ TỈNH", "Hội Liên hiệp Phụ nữ tỉnh"),
+        # the grass-root units of mass organisations, and a commune Party committee's own
+        # department, in capitals
+        ("Các chi hội cựu chiến binh", "Các chi hội cựu chiến binh"),
+        ("Giao các chi đoàn thôn:", "Các chi đoàn thôn"),
+        ("Chi hội Nông dân thôn Trung", "Chi hội Nông dân thôn Trung"),
+        ("BAN XÂY DỰNG ĐẢNG ĐẢNG ỦY XÃ", "Ban Xây dựng Đảng Đảng ủy xã"),
+        ("Tổ phụ nữ khởi nghiệp:", "Tổ phụ nữ khởi nghiệp"),
+        # a bracket naming the body a unit belongs to, before its role
+        ("Vụ Văn hóa, Giáo dục (Văn phòng Quốc hội) có trách nhiệm:", "Vụ Văn hóa, Giáo dục"),
+        ("Cục Thuế (Bộ Tài chính)", "Cục Thuế"),
         # a name the catalogue knows the first words of, running on to its place
         ("Trung tâm Y tế dự phòng tỉnh:", "Trung tâm Y tế dự phòng tỉnh"),
     ],

@@ -312,6 +312,14 @@ def test_a_notice_with_no_basis_lines_implements_what_its_opening_carries_out() 
         ),
         ("ĐẢNG ỦY XÃ MỸ LỢI\nBAN THƯỜNG VỤ", "Ban Thường vụ Đảng ủy xã Mỹ Lợi", None),
         ("TỈNH ỦY HÀ GIANG\nBAN CHỈ ĐẠO", "Ban Chỉ đạo Tỉnh ủy Hà Giang", "Hà Giang"),
+        # a national organisation over its own chapter: the chapter issues
+        ("HỘI CCB VIỆT NAM\nHỘI CCB XÃ HƯNG LỘC", "Hội Cựu chiến binh xã Hưng Lộc", None),
+        ("TỔNG LĐLĐ VIỆT NAM\nLĐLĐ TỈNH ĐẮK LẮK", "Liên đoàn Lao động tỉnh Đắk Lắk", "Đắk Lắk"),
+        (
+            "HỘI NÔNG DÂN VIỆT NAM\nBCH HỘI NÔNG DÂN TỈNH CÀ MAU",
+            "Ban Chấp hành Hội Nông dân tỉnh Cà Mau",
+            "Cà Mau",
+        ),
         # a National Assembly committee has a name of its own
         (
             "QUỐC HỘI KHÓA XV\nỦY BAN PHÁP LUẬT VÀ TƯ PHÁP",

@@ -272,3 +272,17 @@ def test_a_count_inside_an_objective_qualifies_what_is_counted() -> None:
         stated=True,
     )
     assert [(t.unit, t.target.value) for t in found] == [("%", 60)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a noun that counts groups of people, before whom they gather
+        ("Thành lập ít nhất 12 đội thanh niên tình nguyện hỗ trợ người dân.", "đội"),
+        ("Duy trì 35 tổ công nghệ số cộng đồng hoạt động thường xuyên.", "tổ"),
+        # the same noun as the first word of another
+        ("Có ít nhất 80 đội hình thanh niên tình nguyện được thành lập.", "đội hình"),
+    ],
+)
+def test_a_count_of_groups_is_in_the_group_noun(text: str, unit: str) -> None:
+    assert [t.unit for t in find_prose_targets(text)] == [unit]

@@ -160,3 +160,58 @@ def test_a_plan_carries_its_references_dated_into_its_plan_json() -> None:
         {"number": "50/NQ-CP", "year": 2025, "issuer": "Chính phủ"}
     ]
     assert Plan.from_dict(data).document.references == [Reference("50/NQ-CP", 2025, "Chính phủ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "numbers"),
+    [
+        # a Party document names the Politburo's resolution by its figure
+        ("Thực hiện Nghị quyết 57 của Bộ Chính trị về đột phá", False, ["57-NQ/TW"]),
+        ("Thực hiện Nghị quyết số 57 ngày 22/12/2024", True, ["57-NQ/TW"]),
+        ("Tiếp tục thực hiện Kết luận 14 của Ban Chấp hành Trung ương", False, ["14-KL/TW"]),
+        ("Quán triệt Chỉ thị 05 của Ban Bí thư", False, ["05-CT/TW"]),
+        # nobody named: only a Party document means the Party centre's
+        ("Thực hiện Nghị quyết 57 về chuyển đổi số", False, []),
+        # a body that is not the Party centre issued it: not the centre's number
+        ("Thực hiện Nghị quyết 71 của Chính phủ", True, []),
+        ("Thực hiện Nghị quyết 05 của Ban Chấp hành Đảng bộ tỉnh", True, []),
+        # a whole number is read as it is written, never as a figure alone
+        (
+            "Thực hiện Nghị quyết số 57-NQ/TW và Nghị quyết số 71/NQ-CP",
+            True,
+            ["57-NQ/TW", "71/NQ-CP"],
+        ),
+    ],
+)
+def test_a_party_resolution_cited_by_its_figure_alone(
+    text: str, party: bool, numbers: list[str]
+) -> None:
+    assert [r.number for r in find_references(text, party=party)] == numbers
+
+
+def _document(text: str) -> Plan:
+    return Plan(document=read_metadata(segment(read_text(text).blocks), text))
+
+
+def test_a_2025_resolution_50_read_from_a_whole_plan_implements_no_52() -> None:
+    # issue 16: the year of a reference is read from its date in words, in a plan's header.
+    plan = _document(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 88/KH-UBND\n"
+        "Quảng Bình, ngày 12 tháng 5 năm 2025\nKẾ HOẠCH\n"
+        "Triển khai Nghị quyết số 50/NQ-CP ngày 17 tháng 4 năm 2025 của Chính phủ\n"
+        "Căn cứ Nghị quyết số 50/NQ-CP ngày 17 tháng 4 năm 2025 của Chính phủ;\n"
+        "I. NHIỆM VỤ\n1. Sở Tài chính chủ trì rà soát; Quý III/2025.\n"
+    )
+    assert plan.document.implements == ["50/NQ-CP"]
+    assert plan.document.references == [Reference("50/NQ-CP", 2025, "Chính phủ")]
+
+
+def test_a_party_plan_that_names_resolution_57_by_its_figure_implements_it() -> None:
+    plan = _document(
+        "ĐẢNG BỘ TỈNH HÀ TĨNH\nĐẢNG ỦY XÃ THẠCH LẠC\n*\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Số 21-KH/ĐU\nThạch Lạc, ngày 10 tháng 3 năm 2026\nKẾ HOẠCH\n"
+        "thực hiện Nghị quyết 57 về đột phá phát triển khoa học, công nghệ\n"
+        "Thực hiện Nghị quyết 57 và Kế hoạch số 45-KH/TU của Ban Thường vụ Tỉnh ủy;\n"
+        "I. NHIỆM VỤ\n1. Tổ chức quán triệt Nghị quyết đến 100% chi bộ; Quý II/2026.\n"
+    )
+    assert sorted(plan.document.implements) == ["45-KH/TU", "57-NQ/TW"]

@@ -62,6 +62,10 @@ def assignee_of(title: str) -> tuple[str, str] | None:
     end = names_end(name) if name and opens_with_body(name) else None
     if end is not None:
         rest = name[end:].strip(" ,")
+        # ``Vụ Văn hóa, Giáo dục (Văn phòng Quốc hội) có trách nhiệm:``: a bracket after the
+        # bodies naming the one they belong to is no part of their name nor of their role.
+        if (parent := _PARENT.match(rest)) and opens_with_body(parent.group(1)):
+            rest = rest[parent.end() :].strip(" ,")
         if not rest or _only_role(rest):
             return name[:1].upper() + name[1:end], after.strip()
         if opens_task(name[end:]):
@@ -90,6 +94,7 @@ def assignee_of(title: str) -> tuple[str, str] | None:
     return None
 
 
+_PARENT = re.compile(r"\(([^()]{3,120})\)")
 # What a heading may say after the bodies it names and still be a heading, not a task: their
 # role (``chủ trì``, ``có trách nhiệm``), the bodies they work with, that they carry out what
 # follows (``thực hiện các nhiệm vụ sau``).

@@ -15,6 +15,7 @@ from theodoi.ingest.extract.assignees import (
     addressee_of,
     announced_assignee,
     assignee_of,
+    time_at_end,
 )
 from theodoi.ingest.extract.tasks import (
     BULLET,
@@ -187,7 +188,6 @@ def _assigns_by_body(part: Section) -> bool:
     bodies = part.children
     return (
         part.kind == "roman"
-        and part.role is Role.ORGANISATION
         and fold_normalized(part.title).startswith("phân công")
         and bool(bodies)
         and all(assignee_of(b.title) and b.items for b in bodies)
@@ -198,14 +198,26 @@ def tasks_in_assignments(root: Section) -> None:
     """A plan with no part named for tasks whose ``PHÂN CÔNG THỰC HIỆN`` part lists the
     bodies with their tasks under each has its tasks there (the part reads as the plan's
     tasks part; ``phân công`` opens ``Tổ chức thực hiện`` arrangements only where the plan
-    has its tasks elsewhere). The part and what inherits its role are re-read as tasks."""
-    if any(s.role is Role.TASKS for s in root.walk()):
-        return
+    has its tasks elsewhere, unless each body's every line there closes with a time of its
+    own: then they are tasks too). The part and what inherits its role are re-read as
+    tasks."""
+    elsewhere = any(s.role is Role.TASKS for s in root.walk())
     for part in root.children:
-        if _assigns_by_body(part):
+        if (
+            part.role is Role.ORGANISATION
+            and _assigns_by_body(part)
+            and (not elsewhere or _each_line_timed(part))
+        ):
             for section in part.walk():
                 if section is part or role_of(section.title) is None:
                     section.role = Role.TASKS
+
+
+def _each_line_timed(part: Section) -> bool:
+    """Whether every body's lines under ``part`` each close with a time (``…; trước ngày
+    15/4/2026.``): tasks, not the standing duties of ``Tổ chức thực hiện``."""
+    lines = [text for body in part.children for text in body.paragraphs]
+    return bool(lines) and all(time_at_end(BULLET.sub("", text)) for text in lines)
 
 
 def task_groups(root: Section) -> list[Section]:
@@ -217,8 +229,14 @@ def task_groups(root: Section) -> list[Section]:
         # each a task (with its own assignment lines, or a line with nothing under it: a
         # group heading always heads something), has no groups but itself.
         if all(is_one_task(g) for g in groups):
-            return [part]
-        return groups
+            groups = [part]
+        # A ``PHÂN CÔNG THỰC HIỆN`` part after it, read as tasks, adds its bodies.
+        return groups + [
+            body
+            for later in root.children
+            if later is not part and later.role is Role.TASKS and _assigns_by_body(later)
+            for body in later.children
+        ]
     return (
         _announced_groups(root)
         or _parents_and_lone_tasks(root)

@@ -60,6 +60,8 @@ _NATIONAL = re.compile(
     r"|đoàn (?:tncs|thanh niên cộng sản) hồ chí minh|[-*_ ]+)$"
 )
 _MOTTO = re.compile(r"cộng hòa xã hội|đảng cộng sản việt nam")
+_PARTY_HEADING = re.compile(r"đảng cộng sản việt nam")
+_PARTY_NUMBER = re.compile(r"^\d+-")
 # The body that issues under a governing one (``UBND TỈNH X`` over ``SỞ KHOA HỌC VÀ CÔNG
 # NGHỆ``, ``BỘ GIÁO DỤC VÀ ĐÀO TẠO`` over ``TRƯỜNG ĐẠI HỌC …``, ``TẬP ĐOÀN …`` over ``TỔNG
 # CÔNG TY …``, ``ĐẢNG BỘ TỈNH X`` over ``TỈNH ỦY X``): the lower line names the issuer.
@@ -278,7 +280,11 @@ def _header_issuer(lines: list[str]) -> str | None:
     (``UBND TỈNH X`` over ``SỞ …``, ``ĐẢNG BỘ TỈNH X`` over ``ĐẢNG ỦY XÃ Y``)."""
     if not lines:
         return None
-    if len(lines) > 1 and _ORGAN.match(fold_normalized(lines[-1])):
+    # ``HỘI CCB VIỆT NAM`` over ``HỘI CCB XÃ TÂN LẬP``, ``TỔNG LĐLĐ VIỆT NAM`` over ``LĐLĐ
+    # TỈNH X``: a lower line that opens with a body the catalogue knows is a body too.
+    if len(lines) > 1 and (
+        _ORGAN.match(fold_normalized(lines[-1])) or opens_with_body(_proper_case(lines[-1]))
+    ):
         organ = _proper_case(lines[-1])
         place = _header_place(lines)
         if organ.startswith("Sở") and place:
@@ -473,6 +479,10 @@ def _implements(
     plan_year: int | None,
     openings: list[str],
 ) -> list[Reference]:
+    # A Party document carries the Party's heading and numbers itself ``21-KH/ĐU``.
+    party = any(_PARTY_HEADING.search(fold_normalized(line)) for line in front[:10]) or bool(
+        own and _PARTY_NUMBER.match(own)
+    )
     sources = [
         clause
         for line in front
@@ -498,7 +508,7 @@ def _implements(
         ]
     if title:
         sources.append(title)
-    return implemented(sources, own, plan_year)
+    return implemented(sources, own, plan_year, party=party)
 
 
 def _kind_without_title(front: list[str]) -> DocumentKind:

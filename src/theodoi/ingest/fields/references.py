@@ -55,16 +55,41 @@ _ISSUER_AFTER = re.compile(
 _AUTHORITY = re.compile(r"/(QH\d*|NĐ-CP|TT-[\wĐ]+)$|/\d{4}/(QH\d*|NĐ-CP|TT-)")
 
 
-def find_references(text: str) -> list[Reference]:
+# ``Nghị quyết 57``, ``Nghị quyết số 57 của Bộ Chính trị``: a resolution, conclusion or
+# directive of the Party's centre cited by its figure alone, which the Party numbers
+# ``57-NQ/TW``, ``14-KL/TW``, ``05-CT/TW`` (Hướng dẫn 36-HD/VPTW).
+_BARE = re.compile(
+    r"\b(nghị quyết|kết luận|chỉ thị)\s+(?:số\s+)?(\d{1,3})(?![\w/-])", re.IGNORECASE
+)
+_PARTY_KINDS = {"nghị quyết": "NQ", "kết luận": "KL", "chỉ thị": "CT"}
+_PARTY_CENTRE = re.compile(r"^(bộ chính trị|ban bí thư|(ban chấp hành )?trung ương)", re.I)
+
+
+def find_references(text: str, *, party: bool = False) -> list[Reference]:
     """Every document number in ``text``, once each, with the year and the issuer that any
-    of its citations gives."""
+    of its citations gives; a figure alone (``Nghị quyết 57``) is the Party centre's when
+    the centre is named after it, or when nobody is and a Party document (``party``)
+    cites it."""
     text = normalize_text(text)
     found: dict[str, Reference] = {}
-    for _, end, number in find_document_number_spans(text):
+    cited_at = [
+        (end, number) for _, end, number in find_document_number_spans(text)
+    ] + _bare_numbers(text, party=party)
+    for end, number in sorted(cited_at):
         cited = _cited_at(number, text[end : end + _AFTER])
         known = found.get(number)
         found[number] = cited if known is None else _merged(known, cited)
     return list(found.values())
+
+
+def _bare_numbers(text: str, *, party: bool) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for match in _BARE.finditer(text):
+        number = f"{match.group(2)}-{_PARTY_KINDS[match.group(1).lower()]}/TW"
+        issuer = _cited_at(number, text[match.end() : match.end() + _AFTER]).issuer
+        if (issuer is None and party) or (issuer and _PARTY_CENTRE.match(issuer)):
+            out.append((match.end(), number))
+    return out
 
 
 def _cited_at(number: str, after: str) -> Reference:
@@ -106,14 +131,17 @@ def programme_behind(reference: Reference, plan_year: int | None) -> Reference |
     return None
 
 
-def implemented(sources: list[str], own: str | None, plan_year: int | None) -> list[Reference]:
+def implemented(
+    sources: list[str], own: str | None, plan_year: int | None, *, party: bool = False
+) -> list[Reference]:
     """The documents a plan of ``plan_year`` puts into effect, from the lines that cite them
     (``Căn cứ``, ``Thực hiện``, its title): each once, dated wherever one line dates it,
     without the plan's own number or the laws and decrees it rests on, and with the
-    resolution behind a national programme it implements."""
+    resolution behind a national programme it implements. ``party``: the plan is a Party
+    document, whose ``Nghị quyết 57`` is the Party centre's."""
     found: dict[str, Reference] = {}
     for text in sources:
-        for reference in find_references(text):
+        for reference in find_references(text, party=party):
             number = reference.number
             if number == own or _AUTHORITY.search(number):
                 continue

@@ -279,6 +279,14 @@ _LONG_COUNTED = re.compile(
 # Nouns that count kinds of what they stand before (``30 giống cây trồng, vật nuôi``, ``5 loại
 # sản phẩm``, ``3 nhóm ngành``): the count is in that word alone.
 _KIND_COUNTED = re.compile(r"\s+(giống|loại|nhóm|dòng)(?=\s+[^\W\d])", re.IGNORECASE)
+# Nouns that count groups of people before whom they gather (``10 đội thanh niên tình
+# nguyện``, ``40 tổ công nghệ số cộng đồng``, ``5 câu lạc bộ nông dân``): the count is in that
+# noun, unless it is the first word of another (``đội hình``, ``đội ngũ``, ``tổ chức``, ``tổ
+# dân phố``).
+_GROUP_COUNTED = re.compile(
+    r"\s+(đội|tổ|câu lạc bộ)(?=\s+(?!(?:hình|ngũ|chức|hợp|dân phố|dân cư|quốc)\b)[^\W\d])",
+    re.IGNORECASE,
+)
 # Money: a magnitude and its currency (``2 tỷ USD``, ``500 nghìn tỷ đồng``), the currency in
 # capitals as it is written.
 _MONEY = re.compile(
@@ -480,7 +488,7 @@ def _unit(paragraph: _Paragraph, at: int, *, rank: bool) -> tuple[str | None, in
     money = _MONEY.match(text, at)
     if money:
         return money.group(1), money.end()
-    kinds = _KIND_COUNTED.match(text, at)
+    kinds = _KIND_COUNTED.match(text, at) or _GROUP_COUNTED.match(text, at)
     if kinds:
         return kinds.group(1), kinds.end()
     long_noun = _LONG_COUNTED.match(text, at)
