@@ -280,6 +280,11 @@ def _header_issuer(lines: list[str]) -> str | None:
     (``UBND TỈNH X`` over ``SỞ …``, ``ĐẢNG BỘ TỈNH X`` over ``ĐẢNG ỦY XÃ Y``)."""
     if not lines:
         return None
+    whole = _proper_case(" ".join(lines))
+    if len(lines) > 1 and is_known_body(whole):
+        # One name run over two lines (``ỦY BAN THƯỜNG VỤ`` / ``QUỐC HỘI``), not a body over
+        # another.
+        return whole
     # ``HỘI CCB VIỆT NAM`` over ``HỘI CCB XÃ TÂN LẬP``, ``TỔNG LĐLĐ VIỆT NAM`` over ``LĐLĐ
     # TỈNH X``: a lower line that opens with a body the catalogue knows is a body too.
     if len(lines) > 1 and (
@@ -318,10 +323,9 @@ def _header_issuer(lines: list[str]) -> str | None:
         return organ
     over, lower = _proper_case(" ".join(lines[:-1])), _proper_case(lines[-1])
     if len(lines) > 1 and is_known_body(over) and opens_with_body(lower):
-        # ``BỘ TÀI CHÍNH`` over ``BẢO HIỂM XÃ HỘI VIỆT NAM``: a whole body over another; not
-        # one name run over two lines (``ỦY BAN THƯỜNG VỤ`` / ``QUỐC HỘI``).
+        # ``BỘ TÀI CHÍNH`` over ``BẢO HIỂM XÃ HỘI VIỆT NAM``: a whole body over another.
         return lower
-    return _proper_case(" ".join(lines))
+    return whole
 
 
 def _header_place(lines: list[str]) -> str | None:
