@@ -10,12 +10,13 @@ would."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest, QueryDict
+from django.http import Http404, HttpRequest, QueryDict
 from django.utils import timezone
 
 from theodoi.directives.agencies import plan_agencies
@@ -23,10 +24,10 @@ from theodoi.directives.services import may_direct
 from theodoi.orgs.models import Organisation
 from theodoi.orgs.search import AgencyChoice, Found, search
 from theodoi.plans.models import Plan, Task
-from theodoi.reporting.access import coordinates, visible_tasks
+from theodoi.reporting.access import coordinates, get_plan_for, visible_tasks
 from theodoi.reporting.round_changes import CHOSEN_MAX, ad_hoc_agencies
 from theodoi.reporting.worklist import named_organisations
-from theodoi.users import AnyUser
+from theodoi.users import AnyUser, AuthenticatedRequest
 from theodoi.workspace.agencies import choices_of
 
 # The search box's name on the forms, and its button's: a POST with the button reloads the
@@ -125,6 +126,29 @@ def _directed_tasks(user: AnyUser, plan: Plan) -> QuerySet[Task]:
 
 
 TASK_PURPOSES: dict[str, TaskPurpose] = {"chi-dao": TaskPurpose(may_direct, _directed_tasks)}
+
+
+class _Fills(Protocol):
+    @property
+    def may(self) -> Callable[[AnyUser, Plan], bool]: ...
+
+
+Fills = TypeVar("Fills", bound=_Fills)
+
+
+def purpose_of(
+    request: AuthenticatedRequest, plan_id: int, purposes: Mapping[str, Fills]
+) -> tuple[Plan, Fills]:
+    """The plan and the form (the ``cho`` parameter) an endpoint of the pickers answers for:
+    404 for a plan one does not see or a form that does not exist, 403 for a form not one's
+    to fill in."""
+    plan = get_plan_for(request.user, plan_id)
+    purpose = purposes.get(request.GET.get("cho", ""))
+    if purpose is None:
+        raise Http404
+    if not purpose.may(request.user, plan):
+        raise PermissionDenied
+    return plan, purpose
 
 
 def task_label(task: Task) -> str:
