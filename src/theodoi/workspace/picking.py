@@ -99,6 +99,14 @@ def searching(request: HttpRequest) -> bool:
     return request.method == "POST" and SEARCH_BUTTON in request.POST
 
 
+def sent_ids(data: QueryDict | None, initial: Mapping[str, Any] | None, name: str) -> list[str]:
+    """The ids the form's field ``name`` was sent with, or those it starts with."""
+    if data is not None:
+        return data.getlist(name)
+    chosen = (initial or {}).get(name) or []
+    return [str(value) for value in (chosen if isinstance(chosen, list) else [chosen])]
+
+
 def kept(sent: QueryDict, names: Iterable[str], *, lists: Collection[str] = ()) -> dict[str, Any]:
     """The values of a form that its search button sent, as the reloaded form's initial
     values (``lists``: the fields of several values)."""
@@ -110,7 +118,8 @@ def kept(sent: QueryDict, names: Iterable[str], *, lists: Collection[str] = ()) 
 
 
 # Tasks are picked the same way (a plan holds some hundred): by their code or words of their
-# title, with agency-pick.js over workspace/_task_field.html and ``workspace:plan_find_tasks``.
+# title, with agency-pick.js over workspace/_task_field.html and ``workspace:plan_find_tasks``;
+# a form picks one task (the directive's) or several (the ad-hoc round's).
 
 
 @dataclass(frozen=True)
@@ -125,7 +134,14 @@ def _directed_tasks(user: AnyUser, plan: Plan) -> QuerySet[Task]:
     return visible_tasks(user).filter(plan=plan)
 
 
-TASK_PURPOSES: dict[str, TaskPurpose] = {"chi-dao": TaskPurpose(may_direct, _directed_tasks)}
+def _live_tasks(user: AnyUser, plan: Plan) -> QuerySet[Task]:
+    return plan.tasks.filter(archived_at__isnull=True)
+
+
+TASK_PURPOSES: dict[str, TaskPurpose] = {
+    "chi-dao": TaskPurpose(may_direct, _directed_tasks),
+    "dot-xuat": TaskPurpose(coordinates, _live_tasks),
+}
 
 
 class _Fills(Protocol):
@@ -168,7 +184,7 @@ def find_tasks(tasks: Iterable[Task], query: str) -> list[Task]:
 
 @dataclass(frozen=True)
 class OfferedTasks:
-    """What the form lists of the plan's tasks: the one chosen (among the ids sent, a forged
+    """What the form lists of the plan's tasks: those chosen (among the ids sent, a forged
     one left out) and the matches of the search."""
 
     chosen: list[Task]
@@ -180,6 +196,9 @@ class OfferedTasks:
     @property
     def listed(self) -> list[Task]:
         return [*self.chosen, *self.found]
+
+    def choices(self) -> list[tuple[int, str]]:
+        return [(task.pk, task_label(task)) for task in self.listed]
 
 
 def offered_tasks(tasks: QuerySet[Task], sent: Collection[str], query: str) -> OfferedTasks:

@@ -89,6 +89,13 @@ class AdHocRoundForm(forms.Form):
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave empty to ask the chosen agencies about all their tasks."),
+        # The form lists only the tasks chosen and found; any other id was forged.
+        error_messages={
+            "invalid_choice": _(
+                "Tasks to report on: the chosen task (id %(value)s) is not a live task of this "
+                "plan; choose among the plan's tasks."
+            )
+        },
     )
     organisations = forms.TypedMultipleChoiceField(
         label=_("Agencies that report"),
