@@ -25,7 +25,6 @@ from theodoi.reporting.round_changes import (
     open_ad_hoc_round,
     reopen_round_for_agencies,
 )
-from theodoi.reporting.worklist import plan_organisations
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.picking import (
     SEARCH_PARAMETER,
@@ -45,6 +44,7 @@ from theodoi.workspace.reporting.change_forms import (
     ExtendRoundForm,
     ReopenAgenciesForm,
 )
+from theodoi.workspace.reporting.views.reopening import reopening
 from theodoi.workspace.views.gates import coordinator_action, coordinator_required
 from theodoi.workspace.views.refusals import saved, told
 
@@ -58,7 +58,7 @@ def _manage_page(
     reopen: tuple[ReopenAgenciesForm, Offered] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    reopen_form, reopen_picked = reopen or _reopen_form(round_)
+    reopen_form, reopen_picked = reopen or reopening(ReopenAgenciesForm, round_)
     initial = {
         "title": round_.title,
         "period_start": round_.period_start,
@@ -132,21 +132,6 @@ def round_lock(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     return redirect("reporting:round_manage", round_id=round_.pk)
 
 
-def _reopen_form(
-    round_: ReportingRound,
-    data: Any = None,
-    *,
-    initial: dict[str, Any] | None = None,
-    query: str = "",
-) -> tuple[ReopenAgenciesForm, Offered]:
-    """The form, listing of the plan's agencies only those sent (a forged or foreign id is
-    refused by the form) and those the search finds (workspace/picking.py)."""
-    agencies = plan_organisations(round_)
-    picked = offered(agencies, sent_ids(data, initial, "organisations"), query)
-    listed = agencies.filter(pk__in=[pk for pk, _label in picked.choices()])
-    return ReopenAgenciesForm(data, initial=initial, organisations=listed), picked
-
-
 @coordinator_action
 def round_reopen_agencies(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
@@ -155,7 +140,8 @@ def round_reopen_agencies(request: AuthenticatedRequest, round_id: int) -> HttpR
         return _manage_page(
             request,
             round_,
-            reopen=_reopen_form(
+            reopen=reopening(
+                ReopenAgenciesForm,
                 round_,
                 initial=kept(
                     request.POST, ReopenAgenciesForm.base_fields, lists=("organisations",)
@@ -163,7 +149,7 @@ def round_reopen_agencies(request: AuthenticatedRequest, round_id: int) -> HttpR
                 query=request.POST.get(SEARCH_PARAMETER, ""),
             ),
         )
-    form, picked = _reopen_form(round_, request.POST)
+    form, picked = reopening(ReopenAgenciesForm, round_, request.POST)
     reopen = partial(reopen_round_for_agencies, round_, by=request.user, now=timezone.now())
     reopenings = saved(
         form,
