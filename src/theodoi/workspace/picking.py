@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, QueryDict
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from theodoi.directives.agencies import plan_agencies
 from theodoi.directives.services import may_direct
@@ -168,7 +169,8 @@ def purpose_of(
 
 
 def task_label(task: Task) -> str:
-    return f"{task.code}. {task.title[:90]}"
+    # A long title ends with an ellipsis, not in the middle of a word with no sign it goes on.
+    return f"{task.code}. {Truncator(task.title).chars(90)}"
 
 
 def find_tasks(tasks: Iterable[Task], query: str) -> list[Task]:

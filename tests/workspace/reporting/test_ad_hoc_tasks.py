@@ -2,8 +2,8 @@
 the tasks chosen and those the search finds, never the plan's all; the endpoint finds the
 plan's live tasks for its coordinator alone; without JavaScript the search button reloads the
 form with the matches to tick; a forged, foreign or archived task is refused by its id and
-nothing stored; several tasks chosen are stored; and the page costs as many statements, and
-lists as many tasks, with sixty more tasks."""
+nothing stored; several tasks chosen are stored; the page costs as many statements, and lists
+as many tasks, with sixty more tasks; and a long title is listed cut with an ellipsis."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ from django.utils import timezone
 from tests.builders import import_gold, lead_tasks, signed_in
 from tests.workspace.directives.test_task_picking import MARK, found, more_tasks
 from tests.workspace.test_agency_picking import statements
-from theodoi.plans.models import Plan
+from theodoi.plans.models import Plan, Task
 from theodoi.reporting.models import AdHocRound
+from theodoi.workspace.picking import task_label
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +112,13 @@ def test_sixty_more_tasks_cost_no_statement_and_are_not_listed(
     assert html.count(MARK) == 0
     assert 'name="tasks"' not in html
     assert "Chưa chọn nhiệm vụ nào" in html
+
+
+def test_a_long_title_is_listed_cut_with_an_ellipsis() -> None:
+    title = (
+        "Xây dựng chuyên mục về khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trên "
+        "truyền hình, báo và cổng thông tin điện tử của tỉnh"
+    )
+    label = task_label(Task(code="PL2.2", title=title))
+    assert label == "PL2.2. " + title[:89] + "…"
+    assert task_label(Task(code="1", title="Ngắn")) == "1. Ngắn"
