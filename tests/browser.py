@@ -106,11 +106,15 @@ def log_out(page: Page) -> None:
     expect(page.get_by_role("link", name="Đăng nhập").first).to_be_visible()
 
 
-def pick_task(page: Page, code: str) -> None:
-    """Choose a directive's task through its picker, by the task's code, as a leader types
-    (once the page's scripts listen: a link's click returns before they do)."""
+def pick_task(page: Page, code: str, *, several: bool = False) -> None:
+    """Choose a task through a form's picker, by the task's code, as a person types (once the
+    page's scripts listen: a link's click returns before they do): the directive's one task,
+    or, ``several``, one more of the ad-hoc round's."""
     page.wait_for_load_state()
     page.get_by_role("combobox", name="Tìm nhiệm vụ theo số thứ tự hoặc từ trong tên").fill(code)
     page.get_by_role("option", name=re.compile(rf"^{re.escape(code)}\. ")).first.click()
     chosen = page.get_by_test_id("task-chosen")
-    expect(chosen.get_by_role("radio", name=re.compile(rf"^{re.escape(code)}\. "))).to_be_checked()
+    box = chosen.get_by_role(
+        "checkbox" if several else "radio", name=re.compile(rf"^{re.escape(code)}\. ")
+    )
+    expect(box).to_be_checked()

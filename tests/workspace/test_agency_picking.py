@@ -1,9 +1,10 @@
 """Choosing a plan's agencies on the forms that would otherwise list them all (the ad-hoc
-round, the directive) and the scoring page's ranking, at a ministry's scale: the endpoint
-finds only the plan's agencies, for whoever may fill in the form; the forms store the agencies
-chosen, refuse a forged one by name and store nothing; without JavaScript, the search button
-reloads the form with the matches; and a page costs as many statements, and lists as many
-agencies, with sixty more agencies in the plan."""
+round, the directive, the reopenings of a locked round, on its page and on the review page)
+and the scoring page's ranking, at a ministry's scale: the endpoint finds only the plan's
+agencies, for whoever may fill in the form; the forms store the agencies chosen, refuse a
+forged one by name and store nothing; without JavaScript, the search button reloads the form
+with the matches; and a page costs as many statements, and lists as many agencies, with sixty
+more agencies in the plan."""
 
 from __future__ import annotations
 
@@ -24,12 +25,14 @@ from theodoi.orgs.models import Organisation, OrganisationKind
 from theodoi.plans.models import AgencyRole, Plan, TaskAgency
 from theodoi.reporting.models import AdHocRound, ReportingRound, RoundReopening
 from theodoi.reporting.round_changes import ad_hoc_agencies, lock_round_early
+from theodoi.reporting.rounds import reopen_round_for
 from theodoi.snapshots.services import rebuild_snapshot
 
 pytestmark = pytest.mark.django_db
 
 MORE = 60
 MARK = "Thử Nghiệm"
+HOUR = datetime.timedelta(hours=1)
 
 
 def more_agencies(plan: Plan, count: int = MORE) -> list[Organisation]:
@@ -299,3 +302,71 @@ def test_the_locked_round_s_page_lists_no_more_agencies_with_sixty_more(
     assert html.count(MARK) == 0
     finder = reverse("workspace:plan_find_agencies", args=[tien_giang_plan.pk])
     assert signed_in(leader).get(finder, {"q": "so", "cho": "mo-lai"}).status_code == 403
+
+
+def test_the_review_page_s_reopening_lists_no_agency_and_costs_the_same_with_sixty_more(
+    tien_giang_plan: Plan, coordinator: User, django_assert_max_num_queries: Any
+) -> None:
+    round_ = locked_round(tien_giang_plan, coordinator)
+    (first,) = more_agencies(tien_giang_plan, 1)
+    reopen_round_for(
+        round_, first, by=coordinator, until=timezone.now() + HOUR * 24, now=timezone.now()
+    )
+    client = signed_in(coordinator)
+    url = reverse("reporting:review", args=[round_.pk])
+    before = statements(client, url)
+    more_agencies(tien_giang_plan)
+    with django_assert_max_num_queries(before):
+        html = client.get(url).content.decode()
+    assert "Mở lại kỳ báo cáo cho một đơn vị" in html
+    # The agency it is reopened for is named in the list of reopenings, and no other.
+    assert html.count(MARK) == 1
+    assert 'name="organisation"' not in html
+
+
+def test_the_review_page_reopens_for_the_agency_picked_and_refuses_a_forged_one(
+    tien_giang_plan: Plan, coordinator: User
+) -> None:
+    communes = more_agencies(tien_giang_plan, 12)
+    round_ = locked_round(tien_giang_plan, coordinator)
+    client = signed_in(coordinator)
+    url = reverse("reporting:round_reopen", args=[round_.pk])
+    until = later(3)
+    # Without JavaScript, the search button shows the review page with the match to tick.
+    response = client.post(url, {"until": until, "tim_co_quan": "nghiem 11", "tim": "1"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Xem xét báo cáo" in page
+    assert f'value="{until}"' in page
+    assert re.search(rf'type="radio" name="organisation" value="{communes[10].pk}"', page)
+    assert communes[5].name not in page
+    # The agencies found are named with their province, without a statement for each.
+    with CaptureQueriesContext(connection) as captured:
+        many = client.post(url, {"until": until, "tim_co_quan": "thu nghiem", "tim": "1"})
+    assert many.content.decode().count(" (Đồng Tháp)</label>") == 12
+    one_by_one = [q for q in captured if re.search(r'"orgs_organisation"\."id" = \d+', q["sql"])]
+    assert one_by_one == []
+    nobody = client.post(url, {"until": until, "tim_co_quan": "không có ai", "tim": "1"})
+    assert "Không tìm thấy cơ quan nào của kế hoạch này theo “không có ai”" in (
+        nobody.content.decode()
+    )
+    assert not RoundReopening.objects.exists()
+
+    foreign = Organisation.objects.create(
+        name="Sở Y tế", kind=OrganisationKind.DEPARTMENT, parent=org("quang-ngai")
+    )
+    for forged in (str(foreign.pk), "999999"):
+        response = client.post(url, {"organisation": forged, "until": until})
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert "không có tên trong nhiệm vụ hay chỉ tiêu nào của kế hoạch này" in page
+        assert f"mã {forged}" in page
+    response = client.post(url, {})
+    assert response.status_code == 400
+    assert "Chọn đơn vị để mở lại kỳ báo cáo." in response.content.decode()
+    assert "Nhập ngày mở lại đến hết." in response.content.decode()
+    assert not RoundReopening.objects.exists()
+
+    response = client.post(url, {"organisation": str(communes[10].pk), "until": until})
+    assert response.status_code == 302
+    assert [r.organisation for r in round_.reopenings.all()] == [communes[10]]

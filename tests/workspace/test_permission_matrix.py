@@ -182,7 +182,8 @@ MATRIX: dict[str, Route] = {
         "POST", foreign(importers(AWAY)), {"reason": "Thiếu minh chứng."}
     ),
     "reporting:review_bulk_accept": Route("POST", foreign(importers(AWAY))),
-    "reporting:round_reopen": Route("POST", foreign(importers(AWAY))),
+    # An empty reopening is refused on the review page, as on the round's (400).
+    "reporting:round_reopen": Route("POST", foreign(importers(400))),
     "reporting:round_close": Route("POST", foreign(importers(AWAY))),
     "reporting:evidence": Route("GET", foreign({**staff(200), "other_reporter": 404})),
     "notify:notice_list": Route("GET", staff(200)),

@@ -10,23 +10,25 @@ would."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest, QueryDict
+from django.http import Http404, HttpRequest, QueryDict
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from theodoi.directives.agencies import plan_agencies
 from theodoi.directives.services import may_direct
 from theodoi.orgs.models import Organisation
 from theodoi.orgs.search import AgencyChoice, Found, search
 from theodoi.plans.models import Plan, Task
-from theodoi.reporting.access import coordinates, visible_tasks
+from theodoi.reporting.access import coordinates, get_plan_for, visible_tasks
 from theodoi.reporting.round_changes import CHOSEN_MAX, ad_hoc_agencies
 from theodoi.reporting.worklist import named_organisations
-from theodoi.users import AnyUser
+from theodoi.users import AnyUser, AuthenticatedRequest
 from theodoi.workspace.agencies import choices_of
 
 # The search box's name on the forms, and its button's: a POST with the button reloads the
@@ -98,6 +100,14 @@ def searching(request: HttpRequest) -> bool:
     return request.method == "POST" and SEARCH_BUTTON in request.POST
 
 
+def sent_ids(data: QueryDict | None, initial: Mapping[str, Any] | None, name: str) -> list[str]:
+    """The ids the form's field ``name`` was sent with, or those it starts with."""
+    if data is not None:
+        return data.getlist(name)
+    chosen = (initial or {}).get(name) or []
+    return [str(value) for value in (chosen if isinstance(chosen, list) else [chosen])]
+
+
 def kept(sent: QueryDict, names: Iterable[str], *, lists: Collection[str] = ()) -> dict[str, Any]:
     """The values of a form that its search button sent, as the reloaded form's initial
     values (``lists``: the fields of several values)."""
@@ -109,7 +119,8 @@ def kept(sent: QueryDict, names: Iterable[str], *, lists: Collection[str] = ()) 
 
 
 # Tasks are picked the same way (a plan holds some hundred): by their code or words of their
-# title, with agency-pick.js over workspace/_task_field.html and ``workspace:plan_find_tasks``.
+# title, with agency-pick.js over workspace/_task_field.html and ``workspace:plan_find_tasks``;
+# a form picks one task (the directive's) or several (the ad-hoc round's).
 
 
 @dataclass(frozen=True)
@@ -124,11 +135,42 @@ def _directed_tasks(user: AnyUser, plan: Plan) -> QuerySet[Task]:
     return visible_tasks(user).filter(plan=plan)
 
 
-TASK_PURPOSES: dict[str, TaskPurpose] = {"chi-dao": TaskPurpose(may_direct, _directed_tasks)}
+def _live_tasks(user: AnyUser, plan: Plan) -> QuerySet[Task]:
+    return plan.tasks.filter(archived_at__isnull=True)
+
+
+TASK_PURPOSES: dict[str, TaskPurpose] = {
+    "chi-dao": TaskPurpose(may_direct, _directed_tasks),
+    "dot-xuat": TaskPurpose(coordinates, _live_tasks),
+}
+
+
+class _Fills(Protocol):
+    @property
+    def may(self) -> Callable[[AnyUser, Plan], bool]: ...
+
+
+Fills = TypeVar("Fills", bound=_Fills)
+
+
+def purpose_of(
+    request: AuthenticatedRequest, plan_id: int, purposes: Mapping[str, Fills]
+) -> tuple[Plan, Fills]:
+    """The plan and the form (the ``cho`` parameter) an endpoint of the pickers answers for:
+    404 for a plan one does not see or a form that does not exist, 403 for a form not one's
+    to fill in."""
+    plan = get_plan_for(request.user, plan_id)
+    purpose = purposes.get(request.GET.get("cho", ""))
+    if purpose is None:
+        raise Http404
+    if not purpose.may(request.user, plan):
+        raise PermissionDenied
+    return plan, purpose
 
 
 def task_label(task: Task) -> str:
-    return f"{task.code}. {task.title[:90]}"
+    # A long title ends with an ellipsis, not in the middle of a word with no sign it goes on.
+    return f"{task.code}. {Truncator(task.title).chars(90)}"
 
 
 def find_tasks(tasks: Iterable[Task], query: str) -> list[Task]:
@@ -144,7 +186,7 @@ def find_tasks(tasks: Iterable[Task], query: str) -> list[Task]:
 
 @dataclass(frozen=True)
 class OfferedTasks:
-    """What the form lists of the plan's tasks: the one chosen (among the ids sent, a forged
+    """What the form lists of the plan's tasks: those chosen (among the ids sent, a forged
     one left out) and the matches of the search."""
 
     chosen: list[Task]
@@ -156,6 +198,9 @@ class OfferedTasks:
     @property
     def listed(self) -> list[Task]:
         return [*self.chosen, *self.found]
+
+    def choices(self) -> list[tuple[int, str]]:
+        return [(task.pk, task_label(task)) for task in self.listed]
 
 
 def offered_tasks(tasks: QuerySet[Task], sent: Collection[str], query: str) -> OfferedTasks:

@@ -136,7 +136,9 @@ def test_a_full_round_from_report_to_acceptance_lock_and_reopening(
     # The coordinator reopens the round for this agency only; the edit goes in.
     log_in(page, live_server, "daumoi")
     page.goto(f"{live_server.url}/ky-bao-cao/{round_.pk}/xem-xet/")
-    page.get_by_label("Đơn vị").select_option(label=str(organisation))
+    page.get_by_role("combobox", name="Tìm cơ quan theo bất kỳ tên gọi nào").fill(organisation.name)
+    page.get_by_role("option", name=str(organisation)).first.click()
+    expect(page.get_by_role("radio", name=str(organisation))).to_be_checked()
     page.get_by_label("Mở đến hết ngày").fill((today + datetime.timedelta(days=3)).isoformat())
     page.get_by_role("button", name="Mở lại").click()
     expect(page.locator(".messages")).to_contain_text(f"Đã mở lại kỳ báo cáo cho {organisation}")

@@ -7,8 +7,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -72,16 +70,3 @@ def test_accepting_in_bulk_asks_for_confirmation_first_and_accepts_only_then(
     done = client.post(url, {"report": chosen, "confirmed": "1"}, follow=True)
     assert "Đã tiếp nhận 2 báo cáo" in done.content.decode()
     assert TaskUpdate.objects.filter(state="accepted").count() == 2
-
-
-def test_the_review_page_names_every_agency_without_a_query_for_each(
-    live_round: ReportingRound, coordinator: User
-) -> None:
-    # The reopening form lists every agency of the plan, each named with its parent: read one
-    # by one, they were a query per agency (29 queries for a synthetic province's round).
-    client = signed_in(coordinator)
-    with CaptureQueriesContext(connection) as queries:
-        html = client.get(reverse("reporting:review", args=[live_round.pk])).content.decode()
-    assert "Sở Khoa học và Công nghệ" in html
-    one_by_one = [q for q in queries if re.search(r'"orgs_organisation"\."id" = \d+', q["sql"])]
-    assert one_by_one == []

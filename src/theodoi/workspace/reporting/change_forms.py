@@ -9,24 +9,28 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from theodoi.orgs.models import Organisation
 from theodoi.reporting.extensions import COMMENT_MAX, REASON_MAX
 from theodoi.reporting.round_changes import CHOSEN_MAX, TITLE_MAX
-from theodoi.workspace.reporting.forms import DateInput, ReopeningForm, RoundDatesForm, start_of
-
-_DATE_ERRORS = {"invalid": _("Enter a valid date.")}
+from theodoi.workspace.reporting.forms import (
+    DATE_ERRORS,
+    DateInput,
+    ReopeningForm,
+    RoundDatesForm,
+    reopening_agencies,
+    start_of,
+)
 
 
 class EditRoundForm(RoundDatesForm):
     title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     period_start = forms.DateField(
-        label=_("Period from"), widget=DateInput(), error_messages=_DATE_ERRORS
+        label=_("Period from"), widget=DateInput(), error_messages=DATE_ERRORS
     )
     period_end = forms.DateField(
-        label=_("Period to"), widget=DateInput(), error_messages=_DATE_ERRORS
+        label=_("Period to"), widget=DateInput(), error_messages=DATE_ERRORS
     )
     cut_off = forms.DateField(
-        label=_("Data cut-off"), widget=DateInput(), error_messages=_DATE_ERRORS
+        label=_("Data cut-off"), widget=DateInput(), error_messages=DATE_ERRORS
     )
     reminder_days = forms.CharField(label=_("Reminders (days before the deadline)"), max_length=40)
 
@@ -36,7 +40,7 @@ class ExtendRoundForm(forms.Form):
         label=_("New deadline: reports due before"),
         help_text=_("The round locks as this day begins."),
         widget=DateInput(),
-        error_messages={**_DATE_ERRORS, "required": _("Give the new deadline.")},
+        error_messages={**DATE_ERRORS, "required": _("Give the new deadline.")},
     )
 
     def deadline_moment(self) -> datetime.datetime:
@@ -48,24 +52,11 @@ class ReopenAgenciesForm(ReopeningForm):
 
     agency_field = "organisations"
 
-    organisations = forms.ModelMultipleChoiceField(
-        label=_("Agencies"),
-        queryset=Organisation.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={
-            "required": _("Choose at least one agency to reopen the round for."),
-            # The form lists only the agencies chosen and found; any other id was forged.
-            "invalid_choice": _(
-                "Agencies: the chosen agency (id %(value)s) is not named on any task or "
-                "indicator of this plan; choose among the plan's agencies."
-            ),
-        },
-    )
-
-    until = forms.DateField(
-        label=_("Open until (end of day)"),
-        widget=DateInput(),
-        error_messages={**_DATE_ERRORS, "required": _("Give the day the reopening lasts until.")},
+    organisations = reopening_agencies(
+        forms.ModelMultipleChoiceField,
+        _("Agencies"),
+        forms.CheckboxSelectMultiple,
+        _("Choose at least one agency to reopen the round for."),
     )
 
 
@@ -81,7 +72,7 @@ class AdHocRoundForm(forms.Form):
         label=_("Reports due before"),
         help_text=_("The round locks as this day begins."),
         widget=DateInput(),
-        error_messages={**_DATE_ERRORS, "required": _("Give the deadline of the round.")},
+        error_messages={**DATE_ERRORS, "required": _("Give the deadline of the round.")},
     )
     tasks = forms.TypedMultipleChoiceField(
         label=_("Tasks to report on"),
@@ -89,6 +80,13 @@ class AdHocRoundForm(forms.Form):
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave empty to ask the chosen agencies about all their tasks."),
+        # The form lists only the tasks chosen and found; any other id was forged.
+        error_messages={
+            "invalid_choice": _(
+                "Tasks to report on: the chosen task (id %(value)s) is not a live task of this "
+                "plan; choose among the plan's tasks."
+            )
+        },
     )
     organisations = forms.TypedMultipleChoiceField(
         label=_("Agencies that report"),
@@ -130,7 +128,7 @@ class ExtensionRequestForm(forms.Form):
     proposed_on = forms.DateField(
         label=_("Proposed new deadline"),
         widget=DateInput(),
-        error_messages={**_DATE_ERRORS, "required": _("Give the proposed deadline.")},
+        error_messages={**DATE_ERRORS, "required": _("Give the proposed deadline.")},
     )
     reason = forms.CharField(
         label=_("Reason for the extension"),
@@ -152,7 +150,7 @@ class ExtensionDecisionForm(forms.Form):
         required=False,
         widget=DateInput(),
         help_text=_("Leave empty to grant the day asked for."),
-        error_messages=_DATE_ERRORS,
+        error_messages=DATE_ERRORS,
     )
     comment = forms.CharField(
         label=_("Comment"),

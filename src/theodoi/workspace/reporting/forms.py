@@ -9,13 +9,17 @@ from typing import Any, TypedDict, cast
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from theodoi.orgs.models import Organisation
 from theodoi.reporting.checks import read_figure
 from theodoi.reporting.fields import UPDATE_FIELDS, Kind, UpdateContent, UpdateField
 from theodoi.reporting.models import STATUS_CHOICES
 from theodoi.reporting.updates import content_problems
+
+DATE_ERRORS = {"invalid": _("Enter a valid date.")}
 
 
 class DateInput(forms.DateInput):
@@ -199,6 +203,12 @@ class ReopeningForm(forms.Form):
 
     agency_field = "organisation"
 
+    until = forms.DateField(
+        label=_("Open until (end of day)"),
+        widget=DateInput(),
+        error_messages={**DATE_ERRORS, "required": _("Give the day the reopening lasts until.")},
+    )
+
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields[self.agency_field].queryset = organisations  # type: ignore[attr-defined]
@@ -207,9 +217,40 @@ class ReopeningForm(forms.Form):
         return start_of(self.cleaned_data["until"] + datetime.timedelta(days=1))
 
 
+def reopening_agencies(
+    field: type[forms.ModelChoiceField[Organisation]],
+    label: StrOrPromise,
+    widget: type[forms.Widget],
+    required: StrOrPromise,
+) -> forms.ModelChoiceField[Organisation]:
+    """A reopening form's choice of agencies, among those it lists: the agencies chosen and
+    found (workspace/picking.py), so that any other id was forged and is refused by its id."""
+    return field(
+        label=label,
+        queryset=Organisation.objects.none(),
+        widget=widget,
+        error_messages={
+            "required": required,
+            "invalid_choice": format_lazy(
+                _(
+                    "{field}: the chosen agency (id %(value)s) is not named on any task or "
+                    "indicator of this plan; choose among the plan's agencies."
+                ),
+                field=label,
+            ),
+        },
+    )
+
+
 class ReopenForm(ReopeningForm):
-    organisation = forms.ModelChoiceField(label=_("Agency"), queryset=Organisation.objects.none())
-    until = forms.DateField(label=_("Open until (end of day)"), widget=DateInput())
+    """The round reopened for one agency (the review page's)."""
+
+    organisation = reopening_agencies(
+        forms.ModelChoiceField,
+        _("Agency"),
+        forms.RadioSelect,
+        _("Choose the agency to reopen the round for."),
+    )
 
 
 class WorkbookUploadForm(forms.Form):

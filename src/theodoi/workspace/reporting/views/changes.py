@@ -25,15 +25,26 @@ from theodoi.reporting.round_changes import (
     open_ad_hoc_round,
     reopen_round_for_agencies,
 )
-from theodoi.reporting.worklist import plan_organisations
 from theodoi.users import AuthenticatedRequest
-from theodoi.workspace.picking import SEARCH_PARAMETER, Offered, kept, offered, searching
+from theodoi.workspace.picking import (
+    SEARCH_PARAMETER,
+    TASK_PURPOSES,
+    TASK_SEARCH_PARAMETER,
+    Offered,
+    OfferedTasks,
+    kept,
+    offered,
+    offered_tasks,
+    searching,
+    sent_ids,
+)
 from theodoi.workspace.reporting.change_forms import (
     AdHocRoundForm,
     EditRoundForm,
     ExtendRoundForm,
     ReopenAgenciesForm,
 )
+from theodoi.workspace.reporting.views.reopening import reopening
 from theodoi.workspace.views.gates import coordinator_action, coordinator_required
 from theodoi.workspace.views.refusals import saved, told
 
@@ -47,7 +58,7 @@ def _manage_page(
     reopen: tuple[ReopenAgenciesForm, Offered] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    reopen_form, reopen_picked = reopen or _reopen_form(round_)
+    reopen_form, reopen_picked = reopen or reopening(ReopenAgenciesForm, round_)
     initial = {
         "title": round_.title,
         "period_start": round_.period_start,
@@ -121,26 +132,6 @@ def round_lock(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     return redirect("reporting:round_manage", round_id=round_.pk)
 
 
-def _reopen_form(
-    round_: ReportingRound,
-    data: Any = None,
-    *,
-    initial: dict[str, Any] | None = None,
-    query: str = "",
-) -> tuple[ReopenAgenciesForm, Offered]:
-    """The form, listing of the plan's agencies only those sent (a forged or foreign id is
-    refused by the form) and those the search finds (workspace/picking.py)."""
-    sent = (
-        data.getlist("organisations")
-        if data is not None
-        else (initial or {}).get("organisations", [])
-    )
-    agencies = plan_organisations(round_)
-    picked = offered(agencies, sent, query)
-    listed = agencies.filter(pk__in=[pk for pk, _label in picked.choices()])
-    return ReopenAgenciesForm(data, initial=initial, organisations=listed), picked
-
-
 @coordinator_action
 def round_reopen_agencies(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
@@ -149,7 +140,8 @@ def round_reopen_agencies(request: AuthenticatedRequest, round_id: int) -> HttpR
         return _manage_page(
             request,
             round_,
-            reopen=_reopen_form(
+            reopen=reopening(
+                ReopenAgenciesForm,
                 round_,
                 initial=kept(
                     request.POST, ReopenAgenciesForm.base_fields, lists=("organisations",)
@@ -157,7 +149,7 @@ def round_reopen_agencies(request: AuthenticatedRequest, round_id: int) -> HttpR
                 query=request.POST.get(SEARCH_PARAMETER, ""),
             ),
         )
-    form, picked = _reopen_form(round_, request.POST)
+    form, picked = reopening(ReopenAgenciesForm, round_, request.POST)
     reopen = partial(reopen_round_for_agencies, round_, by=request.user, now=timezone.now())
     reopenings = saved(
         form,
@@ -176,22 +168,26 @@ def round_reopen_agencies(request: AuthenticatedRequest, round_id: int) -> HttpR
 
 
 def _ad_hoc_form(
-    plan: Plan, data: Any = None, *, initial: dict[str, Any] | None = None, query: str = ""
-) -> tuple[AdHocRoundForm, Offered]:
-    """The form, listing the plan's tasks and, of its agencies, only those sent (the plan's
-    among them: a forged id is refused by the form) and those the search finds."""
-    tasks = [
-        (task.pk, f"{task.code}. {task.title[:120]}")
-        for task in plan.tasks.filter(archived_at__isnull=True).order_by("position", "pk")
-    ]
-    sent = (
-        data.getlist("organisations")
-        if data is not None
-        else (initial or {}).get("organisations", [])
+    request: AuthenticatedRequest,
+    plan: Plan,
+    data: Any = None,
+    *,
+    initial: dict[str, Any] | None = None,
+    query: str = "",
+    task_query: str = "",
+) -> tuple[AdHocRoundForm, Offered, OfferedTasks]:
+    """The form, listing of the plan's tasks and agencies only those sent (the plan's among
+    them: a forged id is refused by the form) and those the searches find."""
+    tasks = offered_tasks(
+        TASK_PURPOSES["dot-xuat"].tasks(request.user, plan),
+        sent_ids(data, initial, "tasks"),
+        task_query,
     )
-    picked = offered(ad_hoc_agencies(plan), sent, query)
-    form = AdHocRoundForm(data, initial=initial, tasks=tasks, organisations=picked.choices())
-    return form, picked
+    agencies = offered(ad_hoc_agencies(plan), sent_ids(data, initial, "organisations"), query)
+    form = AdHocRoundForm(
+        data, initial=initial, tasks=tasks.choices(), organisations=agencies.choices()
+    )
+    return form, agencies, tasks
 
 
 @coordinator_required
@@ -200,15 +196,17 @@ def round_ad_hoc(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     plan = get_plan_for(request.user, plan_id)
     status = 200
     if searching(request):
-        form, picked = _ad_hoc_form(
+        form, picked, picked_tasks = _ad_hoc_form(
+            request,
             plan,
             initial=kept(
                 request.POST, AdHocRoundForm.base_fields, lists=("tasks", "organisations")
             ),
             query=request.POST.get(SEARCH_PARAMETER, ""),
+            task_query=request.POST.get(TASK_SEARCH_PARAMETER, ""),
         )
     elif request.method == "POST":
-        form, picked = _ad_hoc_form(plan, request.POST)
+        form, picked, picked_tasks = _ad_hoc_form(request, plan, request.POST)
         round_ = saved(
             form,
             lambda: open_ad_hoc_round(
@@ -230,13 +228,14 @@ def round_ad_hoc(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
             return redirect("reporting:round_manage", round_id=round_.pk)
         status = 400
     else:
-        form, picked = _ad_hoc_form(plan)
+        form, picked, picked_tasks = _ad_hoc_form(request, plan)
     return render(
         request,
         "reporting/round_ad_hoc.html",
         {
             "form": form,
             "picked": picked,
+            "picked_tasks": picked_tasks,
             "plan": plan,
             "published": plan.status == PlanStatus.PUBLISHED,
         },

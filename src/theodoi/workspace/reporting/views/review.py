@@ -14,10 +14,12 @@ from theodoi.reporting.access import get_round_for
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.models import Evidence, IndicatorValue, ReportingRound, TaskUpdate
 from theodoi.reporting.review import accept_update, bulk_accept, return_update
-from theodoi.reporting.worklist import plan_organisations, review_queue
+from theodoi.reporting.worklist import review_queue
 from theodoi.users import AuthenticatedRequest
+from theodoi.workspace.picking import Offered
 from theodoi.workspace.reporting.forms import ReopenForm, ReturnForm
 from theodoi.workspace.reporting.views.outcome import back_to_review
+from theodoi.workspace.reporting.views.reopening import reopening
 from theodoi.workspace.views.gates import coordinator_action, coordinator_required
 
 REPORT_KINDS: dict[str, type[TaskUpdate] | type[IndicatorValue]] = {
@@ -26,9 +28,15 @@ REPORT_KINDS: dict[str, type[TaskUpdate] | type[IndicatorValue]] = {
 }
 
 
-@coordinator_required
-def review(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
-    round_ = get_round_for(request.user, round_id)
+def review_page(
+    request: AuthenticatedRequest,
+    round_: ReportingRound,
+    *,
+    reopen: tuple[ReopenForm, Offered] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The review page, its reopening form as sent (``reopen``) or empty."""
+    reopen_form, reopen_picked = reopen or reopening(ReopenForm, round_)
     queued, values = review_queue(round_)
     # Completion counts only with evidence (DESIGN.md): the reviewer sees the files.
     evidence: dict[tuple[int, int], list[Evidence]] = {}
@@ -44,11 +52,18 @@ def review(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
             "round": round_,
             "updates": updates,
             "values": values,
-            "reopen_form": ReopenForm(organisations=plan_organisations(round_)),
+            "reopen_form": reopen_form,
+            "reopen_picked": reopen_picked,
             "reopenings": round_.reopenings.select_related("organisation__parent"),
             "now": timezone.now(),
         },
+        status=status,
     )
+
+
+@coordinator_required
+def review(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
+    return review_page(request, get_round_for(request.user, round_id))
 
 
 def kind_of(report: TaskUpdate | IndicatorValue) -> str:

@@ -22,11 +22,13 @@ from theodoi.reporting.access import (
 from theodoi.reporting.errors import ReportingError
 from theodoi.reporting.rounds import close_round, open_round, reopen_round_for
 from theodoi.reporting.schedule import propose_round
-from theodoi.reporting.worklist import plan_organisations
 from theodoi.users import AuthenticatedRequest
 from theodoi.workspace.paging import page_of
+from theodoi.workspace.picking import SEARCH_PARAMETER, kept, searching
 from theodoi.workspace.reporting.forms import OpenRoundForm, ReopenForm, start_of
 from theodoi.workspace.reporting.views.outcome import back_to_review
+from theodoi.workspace.reporting.views.reopening import reopening
+from theodoi.workspace.reporting.views.review import review_page
 from theodoi.workspace.views.gates import coordinator_action, coordinator_required, staff_required
 from theodoi.workspace.views.refusals import saved
 
@@ -107,10 +109,21 @@ def round_open(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
 @coordinator_action
 def round_reopen(request: AuthenticatedRequest, round_id: int) -> HttpResponse:
     round_ = get_round_for(request.user, round_id)
-    form = ReopenForm(request.POST, organisations=plan_organisations(round_))
+    if searching(request):
+        # The search button: the review page again, with the matches to tick; nothing saved.
+        return review_page(
+            request,
+            round_,
+            reopen=reopening(
+                ReopenForm,
+                round_,
+                initial=kept(request.POST, ReopenForm.base_fields),
+                query=request.POST.get(SEARCH_PARAMETER, ""),
+            ),
+        )
+    form, picked = reopening(ReopenForm, round_, request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-        return redirect("reporting:review", round_id=round_.pk)
+        return review_page(request, round_, reopen=(form, picked), status=400)
     organisation = form.cleaned_data["organisation"]
     return back_to_review(
         request,
