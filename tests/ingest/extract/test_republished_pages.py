@@ -44,3 +44,13 @@ def test_a_standing_board_is_named_with_the_body_it_serves() -> None:
         "Vận động Nhân dân tham gia chuyển đổi số\n"
     )
     assert info.issuer == "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thái Nguyên"
+
+
+def test_a_letters_subject_between_its_issuer_and_its_number_is_part_of_the_header() -> None:
+    # A Word header's left column read down: issuer, the subject wrapped in two, the number.
+    info = _metadata(
+        "UBND TỈNH LẠNG SƠN\nSỞ NỘI VỤ\nVề việc bồi dưỡng kỹ năng số cho công chức\n"
+        "cấp xã năm 2026\nSố: 310/SNV-CCVC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Lạng Sơn, ngày 06 tháng 5 năm 2026\nKính gửi: Ủy ban nhân dân các xã, phường.\n"
+    )
+    assert info.issuer == "Sở Nội vụ tỉnh Lạng Sơn"

@@ -240,14 +240,20 @@ def _headline(front: list[str]) -> str | None:
     return None
 
 
+def _in_header(line: str) -> bool:
+    """A line of the header's left column: the issuer in capitals, or a letter's subject
+    (``V/v …``, ``Về việc …`` and the lines it wraps onto in lower case)."""
+    return line == line.upper() or line[:1].islower() or bool(_LETTER_SUBJECT.match(line.lower()))
+
+
 def _header_start(front: list[str]) -> int:
     """Where the document's own header begins. A page that republishes a plan (a portal, an
     e-newspaper) puts its site name, menus and news intro first: the header is the run of
-    upper-case lines just before the first number line or motto."""
+    header lines just before the first number line or motto."""
     for k, line in enumerate(front[:_PREAMBLE_LINES]):
         key = fold_normalized(line)
         if _NUMBER_LINE.match(key) or _MOTTO.search(key):
-            while k > 0 and front[k - 1] == front[k - 1].upper():
+            while k > 0 and _in_header(front[k - 1]):
                 k -= 1
             return k
     return 0
