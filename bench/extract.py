@@ -12,6 +12,10 @@ extracts every file. The Word and PDF files are typed from the text as the tests
 (tests/ingest/builders.py) and kept between runs in a folder of the system's temporary
 directory; ``--cases`` adds the unseen-layout cases of tests/ingest/cases.
 
+``--formats realdocx`` (not run by default) reads the Word files as an office saves them
+after a few rounds of editing (tests/ingest/realword.py: Word's own numbering, runs cut
+inside words, changes tracked), to compare their score with the text's.
+
 The older formats (``--formats doc,rtf,odt``, not run by default) are the Word files saved by
 LibreOffice as an office keeps them; reading one converts it back with LibreOffice
 (ingest/readers/office.py), so each pass times that too. For every format but text, the peak
