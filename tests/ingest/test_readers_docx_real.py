@@ -484,3 +484,49 @@ def test_a_text_box_of_paragraphs_is_read_once_in_its_place(tmp_path: Path) -> N
         "lần 2",
         "Chuyển đổi số năm 2026",
     ]
+
+
+# --- columns typed with tabs ----------------------------------------------------------------
+
+TAB = "<w:r><w:tab/></w:r>"
+
+
+def test_a_header_typed_in_two_columns_with_tabs_is_read_column_by_column(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    (issuer, province, number), (motto, slogan, date) = HEADER_CELLS
+    add_body(document, _p(_r("UBND") + TAB * 2 + _r(motto)))
+    add_body(document, _p(_r(issuer)))  # the left column's alone
+    add_body(document, _p(_r(province) + TAB * 3 + _r(slogan)))
+    # A tab to a stop past the middle of the line, the two last lines broken in one paragraph.
+    far = "<w:tabs><w:tab w:val='center' w:pos='6800'/></w:tabs>"
+    add_body(document, _p(_r(number) + TAB + _r(date), far))
+    add_body(document, _p(_r("KẾ HOẠCH"), "<w:jc w:val='center'/>"))  # the whole line's
+    add_body(
+        document,
+        _p(_r("Nơi nhận:") + TAB * 2 + _r("TM. ỦY BAN NHÂN DÂN") + "<w:r><w:br/></w:r>"
+           + _r("- Như trên;") + TAB * 2 + _r("CHỦ TỊCH")),
+    )  # fmt: skip
+    assert texts(_saved(document, tmp_path / "tab.docx")) == [
+        "UBND",
+        *HEADER_CELLS[0],
+        *HEADER_CELLS[1],
+        "KẾ HOẠCH",
+        "Nơi nhận:",
+        "- Như trên;",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+    ]
+
+
+def test_a_label_and_its_text_or_one_narrow_tab_stay_one_line(tmp_path: Path) -> None:
+    document = docx.Document()
+    add_body(document, _p(_r("a)") + TAB * 2 + _r("Rà soát thủ tục hành chính")))
+    add_body(document, _p(_r("Thời gian:") + TAB + _r("Quý II/2026")))
+    add_body(document, _p(TAB + _r("Căn cứ Nghị quyết số 57-NQ/TW")))
+    assert texts(_saved(document, tmp_path / "nhan.docx")) == [
+        "a) Rà soát thủ tục hành chính",
+        "Thời gian: Quý II/2026",
+        "Căn cứ Nghị quyết số 57-NQ/TW",
+    ]

@@ -5,6 +5,11 @@ The body is walked as XML rather than through ``Document.paragraphs`` and
 ``Document.tables``, which lose the order between the two and skip text inside content
 controls. Merged cells are repeated in every row and column they span; a row that starts late
 (``w:gridBefore``) is padded with empty cells, so no cell shifts into its neighbour's column.
+
+A file is read as Word shows it with its tracked changes accepted: deleted text, rows and
+paragraph marks are gone (a paragraph whose mark is deleted runs on into the next, and is no
+item of its list), hidden text is not read. Lines typed in two columns with tabs (a header
+block without a table) are read column by column (docxcolumns.py), as a layout table is.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from theodoi.ingest.blocks import Block, Origin, Paragraph, SourceText, Table, t
 from theodoi.ingest.chrome import strip_chrome
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers.bounds import MAX_COLUMNS, CellBudget, too_many_columns
+from theodoi.ingest.readers.docxcolumns import FAR_STOP_TWIPS, TAB, ColumnRun, columns_of
 from theodoi.ingest.readers.docxstyles import draws_lines, hidden_styles, is_on, ruled_styles
 from theodoi.ingest.readers.numbering import Numbering, read_numbering
 from theodoi.ingest.textnorm import normalize_text
@@ -32,6 +38,7 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _TR, _TC, _TC_PR, _TR_PR = qn("w:tr"), qn("w:tc"), qn("w:tcPr"), qn("w:trPr")
 _VAL, _P_PR, _DEL = qn("w:val"), qn("w:pPr"), qn("w:del")
+_TABS, _POS, _JC = qn("w:tabs"), qn("w:pos"), qn("w:jc")
 # Text runs, tabs and breaks as they appear in a paragraph; deleted text (w:delText) is not
 # taken, inserted text (w:ins) is, as Word shows it with changes accepted.
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -84,7 +91,7 @@ def _paragraph_text(p: etree._Element, hidden_styles: frozenset[str]) -> str:
     def walk(node: etree._Element) -> None:
         for child in node:
             tag = child.tag
-            if tag in _NOT_SHOWN or tag == _FALLBACK:
+            if tag in _NOT_SHOWN or tag in (_FALLBACK, _P_PR):  # tab stops are no tabs
                 continue
             if tag == _R and _hidden(child, hidden_styles):
                 continue
@@ -95,7 +102,7 @@ def _paragraph_text(p: etree._Element, hidden_styles: frozenset[str]) -> str:
             elif tag == _SYM and not "".join(parts).strip():
                 parts.append("- ")
             elif tag in (_TAB, _PTAB):
-                parts.append(" ")
+                parts.append(TAB)  # a space, or where two columns part (docxcolumns.py)
             elif tag in (_BR, _CR):
                 parts.append("\n")
             elif tag == _TEXTBOX:
@@ -192,28 +199,53 @@ def _lines(text: str) -> Iterator[Paragraph]:
             yield Paragraph(line)
 
 
-def _paragraph(p: etree._Element, before: str, context: _Context) -> Iterator[Paragraph]:
-    """A paragraph with its numbering's label, after the text of paragraphs run into it."""
-    text = before + _paragraph_text(p, context.hidden_styles)
-    label = context.numbering.label(p)
+def _labelled(text: str, label: str) -> str:
     if label and text.strip():
-        text = f"{label} {text}"
-    elif label:
-        text = label  # a numbered empty cell of a TT column
-    yield from _lines(text)
+        return f"{label} {text}"
+    return label or text  # a label alone: a numbered empty cell of a TT column
+
+
+def _far_stop(p: etree._Element) -> bool:
+    """Whether the paragraph sets a tab stop past the middle of its line."""
+    for stop in p.iterfind(f"{_P_PR}/{_TABS}/{_TAB}"):
+        if stop.get(_VAL) != "clear" and _int(stop.get(_POS)) >= FAR_STOP_TWIPS:
+            return True
+    return False
+
+
+def _aligned_on_the_page(p: etree._Element) -> bool:
+    """Whether the paragraph is centred, set right or justified: on the page's whole line,
+    not in a column typed with tabs."""
+    jc = p.find(f"{_P_PR}/{_JC}")
+    return jc is not None and jc.get(_VAL, "left") not in ("left", "start")
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
 
 
 def _blocks_of(container: etree._Element, context: _Context) -> Iterator[Block]:
     carried = ""  # the text of paragraphs whose mark is removed
+    columns = ColumnRun()
     for child in container:
-        if child.tag == _P and _mark_removed(child):
-            carried += _paragraph_text(child, context.hidden_styles)
-            continue
         if child.tag == _P:
-            yield from _paragraph(child, carried, context)
+            text = carried + _paragraph_text(child, context.hidden_styles)
+            if _mark_removed(child):
+                carried = text
+                continue
             carried = ""
+            label = context.numbering.label(child)
+            split = None if label else columns_of(text, far_stop=_far_stop(child))
+            if split is not None:
+                columns.add(split)
+            elif label or _aligned_on_the_page(child) or not columns.hold(text):
+                yield from _lines(columns.flush())
+                yield from _lines(_labelled(text, label))
             continue
-        yield from _lines(carried)
+        yield from _lines("\n".join([columns.flush(), carried]))
         carried = ""
         if child.tag == _TBL:
             yield from _table_blocks(child, context)
@@ -223,7 +255,7 @@ def _blocks_of(container: etree._Element, context: _Context) -> Iterator[Block]:
                 yield from _blocks_of(content, context)
         elif child.tag == _CUSTOM_XML:
             yield from _blocks_of(child, context)
-    yield from _lines(carried)
+    yield from _lines("\n".join([columns.flush(), carried]))
 
 
 def _table_blocks(tbl: etree._Element, context: _Context) -> Iterator[Block]:
