@@ -6,7 +6,8 @@ corrected and saved a few times in Word, none of which changes what Word shows.
   (``1``, ``2`` restarting under each group, ``I``, ``II`` for the groups), ``Điều 1.``,
   ``1.``, ``1.1.`` and ``+`` items; a list restarts where the text starts again at 1.
 - The header block's table is drawn with the grid style and its lines taken off cell by
-  cell, as a clerk removes them.
+  cell, as a clerk removes them; or, in one plan in two whose header lines are short enough,
+  typed without a table, its two columns parted by tabs.
 - A lead or partner cell of several bodies holds one paragraph a body.
 - Runs are cut inside words, as Word cuts them at each edit session (``w:rsidR``) and around
   spelling marks (``w:proofErr``), with a bookmark where the cursor last was.
@@ -22,11 +23,13 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from tests.ingest.layouts import MOTTOS
 from theodoi.ingest.tables import Column, column_of
 
 W = nsdecls("w")
@@ -278,6 +281,30 @@ def _unruled_by_cell(tbl: Any) -> None:
         tc_props.append(parse_xml(f"<w:tcBorders {W}>{sides}</w:tcBorders>"))
 
 
+def _typed_with_tabs_fits(tbl: Any) -> bool:
+    """Whether a header table could be typed with tabs: it holds the motto, and each of its
+    lines fits in half a line (a clerk types a longer one in a table)."""
+    lines = [_text(p) for p in tbl.iter(_P)]
+    return any(motto in lines for motto in MOTTOS) and max(map(len, lines)) <= 60
+
+
+def _typed_with_tabs(tbl: Any) -> None:
+    """The header block typed without a table: each line of the left column, two tabs, the
+    line beside it in the right column."""
+    for tr in tbl.findall(_TR):
+        left, right = ([_text(p) for p in tc.findall(_P)] for tc in _cells(tr)[:2])
+        for k in range(max(len(left), len(right))):
+            parts = [left[k] if k < len(left) else "", right[k] if k < len(right) else ""]
+            runs = (
+                f"<w:r><w:t xml:space='preserve'>{escape(parts[0])}</w:t></w:r>" if parts[0] else ""
+            )
+            if parts[1]:
+                runs += "<w:r><w:tab/><w:tab/></w:r>"
+                runs += f"<w:r><w:t xml:space='preserve'>{escape(parts[1])}</w:t></w:r>"
+            tbl.addprevious(parse_xml(f"<w:p {W}>{runs}</w:p>"))
+    tbl.getparent().remove(tbl)
+
+
 # --- runs -----------------------------------------------------------------------------------
 
 _WORD = re.compile(r"\w{4,}")
@@ -467,10 +494,17 @@ def real_word(tidy: Path, out: Path) -> Path:
     document = docx.Document(str(tidy))
     body = document.element.body
     lists = _Lists(document)
+    # One plan in two has its header typed with tabs, the other in a table.
+    tabbed = len(body.findall(_P)) % 2 == 1
+    ruled = set(_ruled_tables(body))
+    first_layout = next((t for t in body.iterchildren(_TBL) if t not in ruled), None)
+    tabbed = tabbed and first_layout is not None and _typed_with_tabs_fits(first_layout)
     for tbl in list(body.iter(_TBL)):
-        if tbl in set(_ruled_tables(body)):
+        if tbl in ruled:
             _number_tt_column(tbl, lists)
             _one_body_a_paragraph(tbl)
+        elif tbl.getparent() is body and tbl is first_layout and tabbed:
+            _typed_with_tabs(tbl)
         elif tbl.getparent() is body:
             _unruled_by_cell(tbl)
     _number_items(body, lists)
