@@ -178,11 +178,11 @@ def main(argv: list[str] | None = None) -> int:
         else:
             per_file[fmt] = file_memory(inputs[fmt])
     print(f"passes: {options.repeat} per format, one core")
-    print("format  documents       MB   best s  median s  documents/s  score (scored)")
+    print("format    documents       MB   best s  median s  documents/s  score (scored)")
     for f in figures:
         score = "   -   " if f.score is None else f"{f.score:.3f} ({f.scored})"
         print(
-            f"{f.fmt:6s}  {f.documents:9d}  {f.megabytes:7.2f}  {f.best:7.3f}  {f.median:8.3f}"
+            f"{f.fmt:8s}  {f.documents:9d}  {f.megabytes:7.2f}  {f.best:7.3f}  {f.median:8.3f}"
             f"  {f.documents / f.median:11.1f}  {score}"
         )
     for fmt, (own, child) in per_file.items():
