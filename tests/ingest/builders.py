@@ -44,10 +44,12 @@ from tests.ingest.layouts import (
     laid_out,
     merges,
 )
+from tests.ingest.realword import real_word
 from theodoi.ingest.blocks import Paragraph, Table
 from theodoi.ingest.readers import read_file
 from theodoi.ingest.tables import Column, column_of, rebuild_flattened_tables
 
+_BUILDER_FILES = ("builders.py", "layouts.py", "realword.py")
 _PORTRAIT_ROOM_CM = 16.0  # A4 less 3 cm left and 2 cm right (Nghị định 30/2020)
 _LANDSCAPE_ROOM_CM = 25.7
 # Empty paragraphs that push a long table down its page so that it runs over the break.
@@ -407,9 +409,9 @@ def raw_pdf(pages: Sequence[bytes]) -> bytes:
     return bytes(out)
 
 
-Built = Literal["txt", "docx", "pdf", "doc", "rtf", "odt"]
+Built = Literal["txt", "docx", "realdocx", "pdf", "doc", "rtf", "odt"]
 _BUILDERS_DIGEST = hashlib.sha256(
-    Path(__file__).read_bytes() + (Path(__file__).parent / "layouts.py").read_bytes()
+    b"".join((Path(__file__).parent / name).read_bytes() for name in _BUILDER_FILES)
 ).digest()
 
 
@@ -420,7 +422,7 @@ class BuiltDocuments:
     one ``many`` asks for in one go.
 
     ``built(source_txt, "docx" | "pdf" | "txt" | "doc" | "rtf" | "odt")``: the document in
-    that format."""
+    that format; ``"realdocx"``: the Word file as an office saves it (realword.py)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -451,6 +453,12 @@ class BuiltDocuments:
                     build_docx(source, path)
             if fmt == "docx":
                 return docxs
+            if fmt == "realdocx":
+                saved = [path.with_suffix(".real.docx") for path in docxs]
+                for tidy, path in zip(docxs, saved, strict=True):
+                    if not path.exists():
+                        real_word(tidy, path)
+                return saved
             # The PDF printed from the Word file, or the Word file saved by LibreOffice in an
             # older format (.doc, .rtf, .odt) as an office keeps it.
             missing = [path for path in docxs if not path.with_suffix(f".{fmt}").exists()]

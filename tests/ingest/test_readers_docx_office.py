@@ -10,73 +10,20 @@ from pathlib import Path
 
 import docx
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
 
+from tests.ingest.wordxml import (
+    MC,
+    W,
+    add_body,
+    add_list,
+    define,
+    level,
+    numbered,
+    style_numbered,
+    texts,
+)
 from theodoi.ingest.blocks import Paragraph, Table
 from theodoi.ingest.readers import read_file
-
-W = nsdecls("w")
-MC = (
-    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-    'xmlns:v="urn:schemas-microsoft-com:vml" '
-    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
-)
-
-
-def _level(ilvl: int, fmt: str, text: str, extra: str = "") -> str:
-    return (
-        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{extra}'
-        f'<w:lvlText w:val="{text}"/></w:lvl>'
-    )
-
-
-def _define(document: docx.document.Document, abstract_id: int, *levels: str) -> None:
-    root = document.part.numbering_part.element
-    definition = parse_xml(
-        f'<w:abstractNum {W} w:abstractNumId="{abstract_id}">{"".join(levels)}</w:abstractNum>'
-    )
-    first_num = root.find(qn("w:num"))
-    if first_num is not None:
-        first_num.addprevious(definition)  # definitions come before the lists that use them
-    else:
-        root.append(definition)
-
-
-def _list(document: docx.document.Document, num_id: int, abstract_id: int, body: str = "") -> None:
-    document.part.numbering_part.element.append(
-        parse_xml(
-            f'<w:num {W} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{body}</w:num>'
-        )
-    )
-
-
-def _numbered(paragraph: object, num_id: int, ilvl: int = 0) -> None:
-    properties = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
-    properties.insert(
-        0,
-        parse_xml(f'<w:numPr {W}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'),
-    )
-
-
-def _style_numbered(document: docx.document.Document, style_id: str, numpr: str) -> None:
-    style = document.styles.element.find(f'{qn("w:style")}[@{qn("w:styleId")}="{style_id}"]')
-    assert style is not None
-    properties = style.find(qn("w:pPr"))
-    if properties is None:
-        properties = parse_xml(f"<w:pPr {W}/>")
-        style.append(properties)
-    properties.insert(0, parse_xml(f"<w:numPr {W}>{numpr}</w:numPr>"))
-
-
-def _texts(path: Path) -> list[str]:
-    return [b.text for b in read_file(path).blocks if isinstance(b, Paragraph)]
-
-
-def _body(document: docx.document.Document, xml: str) -> None:
-    body = document.element.body
-    body.insert(len(body) - 1, parse_xml(xml))  # before the section properties
 
 
 def test_headings_numbered_by_their_styles_count_as_word_shows_them(tmp_path: Path) -> None:
@@ -84,17 +31,17 @@ def test_headings_numbered_by_their_styles_count_as_word_shows_them(tmp_path: Pa
     # only (level 0 is left out), Heading 2 names its level; a style of the office's own,
     # based on Heading 2, is numbered as Heading 2 is.
     document = docx.Document()
-    _define(
+    define(
         document,
         10,
-        _level(0, "upperRoman", "%1.", '<w:pStyle w:val="Heading1"/>'),
-        _level(1, "decimal", "%2.", '<w:pStyle w:val="Heading2"/>'),
-        _level(2, "decimal", "%2.%3.", '<w:pStyle w:val="Heading3"/>'),
+        level(0, "upperRoman", "%1.", '<w:pStyle w:val="Heading1"/>'),
+        level(1, "decimal", "%2.", '<w:pStyle w:val="Heading2"/>'),
+        level(2, "decimal", "%2.%3.", '<w:pStyle w:val="Heading3"/>'),
     )
-    _list(document, 10, 10)
-    _style_numbered(document, "Heading1", '<w:numId w:val="10"/>')
-    _style_numbered(document, "Heading2", '<w:ilvl w:val="1"/><w:numId w:val="10"/>')
-    _style_numbered(document, "Heading3", '<w:numId w:val="10"/>')  # its level: lvl's pStyle
+    add_list(document, 10, 10)
+    style_numbered(document, "Heading1", '<w:numId w:val="10"/>')
+    style_numbered(document, "Heading2", '<w:ilvl w:val="1"/><w:numId w:val="10"/>')
+    style_numbered(document, "Heading3", '<w:numId w:val="10"/>')  # its level: lvl's pStyle
     document.styles.element.append(
         parse_xml(
             f'<w:style {W} w:type="paragraph" w:styleId="MucNhiemVu"><w:name w:val="Muc NV"/>'
@@ -110,7 +57,7 @@ def test_headings_numbered_by_their_styles_count_as_word_shows_them(tmp_path: Pa
     own._p.get_or_add_pPr().insert(0, parse_xml(f'<w:pStyle {W} w:val="MucNhiemVu"/>'))
     path = tmp_path / "muc-theo-kieu.docx"
     document.save(str(path))
-    assert _texts(path) == [
+    assert texts(path) == [
         "I. MỤC TIÊU",
         "1. Mục tiêu chung",
         "1.1. Đến năm 2030, tỉnh thuộc nhóm dẫn đầu",
@@ -125,27 +72,25 @@ def test_lists_count_as_word_counts_them(tmp_path: Path) -> None:
     # level of the list's own shows its own format; "+" bullets under "-" stay "+"; a legal
     # level shows "1.1." under "I.".
     document = docx.Document()
-    _define(document, 20, _level(0, "lowerLetter", "%1)"))
-    _define(document, 21, _level(0, "bullet", "-"), _level(1, "bullet", "+"))
-    _define(
-        document, 22, _level(0, "upperRoman", "%1."), _level(1, "decimal", "%1.%2.", "<w:isLgl/>")
-    )
-    _list(document, 20, 20)
-    _list(document, 21, 20)
-    _list(
+    define(document, 20, level(0, "lowerLetter", "%1)"))
+    define(document, 21, level(0, "bullet", "-"), level(1, "bullet", "+"))
+    define(document, 22, level(0, "upperRoman", "%1."), level(1, "decimal", "%1.%2.", "<w:isLgl/>"))
+    add_list(document, 20, 20)
+    add_list(document, 21, 20)
+    add_list(
         document,
         22,
         20,
         '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>',
     )
-    _list(
+    add_list(
         document,
         23,
         20,
-        f'<w:lvlOverride w:ilvl="0">{_level(0, "decimal", "%1)")}</w:lvlOverride>',
+        f'<w:lvlOverride w:ilvl="0">{level(0, "decimal", "%1)")}</w:lvlOverride>',
     )
-    _list(document, 24, 21)
-    _list(document, 25, 22)
+    add_list(document, 24, 21)
+    add_list(document, 25, 22)
     for text, num_id, ilvl in [
         ("Sở Nội vụ", 20, 0),
         ("Sở Tài chính", 20, 0),
@@ -157,10 +102,10 @@ def test_lists_count_as_word_counts_them(tmp_path: Path) -> None:
         ("KINH PHÍ", 25, 0),
         ("Ngân sách tỉnh", 25, 1),
     ]:
-        _numbered(document.add_paragraph(text), num_id, ilvl)
+        numbered(document.add_paragraph(text), num_id, ilvl)
     path = tmp_path / "danh-sach.docx"
     document.save(str(path))
-    assert _texts(path) == [
+    assert texts(path) == [
         "a) Sở Nội vụ",
         "b) Sở Tài chính",
         "c) Sở Y tế",
@@ -175,19 +120,19 @@ def test_lists_count_as_word_counts_them(tmp_path: Path) -> None:
 
 def test_a_non_breaking_hyphen_stays_in_the_resolutions_number(tmp_path: Path) -> None:
     document = docx.Document()
-    _body(
+    add_body(
         document,
         f"<w:p {W}><w:r><w:t>Thực hiện Nghị quyết số 57</w:t></w:r><w:r><w:noBreakHyphen/>"
         "<w:t>NQ/TW của Bộ Chính trị</w:t></w:r></w:p>",
     )
     path = tmp_path / "gach-noi.docx"
     document.save(str(path))
-    assert _texts(path) == ["Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"]
+    assert texts(path) == ["Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"]
 
 
 def test_hidden_text_is_not_read(tmp_path: Path) -> None:
     document = docx.Document()
-    _body(
+    add_body(
         document,
         f"<w:p {W}><w:r><w:t xml:space='preserve'>Sở Tài chính chủ trì</w:t></w:r>"
         "<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space='preserve'> (bản nháp: Sở Nội vụ)</w:t>"
@@ -195,14 +140,14 @@ def test_hidden_text_is_not_read(tmp_path: Path) -> None:
     )
     path = tmp_path / "an.docx"
     document.save(str(path))
-    assert _texts(path) == ["Sở Tài chính chủ trì."]
+    assert texts(path) == ["Sở Tài chính chủ trì."]
 
 
 def test_a_text_box_is_read_once_not_again_from_its_fallback(tmp_path: Path) -> None:
     # Word saves a text box as a drawing and again as a VML picture for older programs.
     box = "<w:txbxContent><w:p><w:r><w:t>ĐẢNG CỘNG SẢN VIỆT NAM</w:t></w:r></w:p></w:txbxContent>"
     document = docx.Document()
-    _body(
+    add_body(
         document,
         f"<w:p {W} {MC}><w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing>"
         f"<wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp>"
@@ -212,7 +157,7 @@ def test_a_text_box_is_read_once_not_again_from_its_fallback(tmp_path: Path) -> 
     )
     path = tmp_path / "hop-chu.docx"
     document.save(str(path))
-    assert _texts(path) == ["ĐẢNG CỘNG SẢN VIỆT NAM"]
+    assert texts(path) == ["ĐẢNG CỘNG SẢN VIỆT NAM"]
 
 
 def _cell(text: str) -> str:
@@ -222,14 +167,14 @@ def _cell(text: str) -> str:
 def test_content_wrapped_in_custom_xml_and_controls_is_read(tmp_path: Path) -> None:
     # A form's paragraph in custom XML; a table row, and a cell, in content controls.
     document = docx.Document()
-    _body(
+    add_body(
         document,
         f"<w:customXml {W} w:element='noiDung'><w:p><w:r><w:t>II. NHIỆM VỤ</w:t></w:r></w:p>"
         "</w:customXml>",
     )
     grid = "<w:tblGrid><w:gridCol w:w='800'/><w:gridCol w:w='6000'/></w:tblGrid>"
     borders = "<w:tblBorders><w:top w:val='single'/><w:insideV w:val='single'/></w:tblBorders>"
-    _body(
+    add_body(
         document,
         f"<w:tbl {W}><w:tblPr>{borders}</w:tblPr>{grid}"
         f"<w:tr>{_cell('TT')}{_cell('Tên nhiệm vụ')}</w:tr>"
@@ -290,11 +235,11 @@ def test_a_table_split_at_a_page_break_is_one_table_again(tmp_path: Path) -> Non
 def test_a_bullet_typed_from_a_symbol_font_reads_as_a_bullet(tmp_path: Path) -> None:
     document = docx.Document()
     for char in ("F0B7", "F0A7"):  # Symbol's round bullet, Wingdings' square one
-        _body(
+        add_body(
             document,
             f"<w:p {W}><w:r><w:sym w:font='Symbol' w:char='{char}'/><w:tab/>"
             "<w:t>Sở Y tế chủ trì xây dựng đề án</w:t></w:r></w:p>",
         )
     path = tmp_path / "ky-hieu.docx"
     document.save(str(path))
-    assert _texts(path) == ["- Sở Y tế chủ trì xây dựng đề án"] * 2
+    assert texts(path) == ["- Sở Y tế chủ trì xây dựng đề án"] * 2

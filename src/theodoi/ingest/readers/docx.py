@@ -5,6 +5,11 @@ The body is walked as XML rather than through ``Document.paragraphs`` and
 ``Document.tables``, which lose the order between the two and skip text inside content
 controls. Merged cells are repeated in every row and column they span; a row that starts late
 (``w:gridBefore``) is padded with empty cells, so no cell shifts into its neighbour's column.
+
+A file is read as Word shows it with its tracked changes accepted: deleted text, rows and
+paragraph marks are gone (a paragraph whose mark is deleted runs on into the next, and is no
+item of its list), hidden text is not read. Lines typed in two columns with tabs (a header
+block without a table) are read column by column (docxcolumns.py), as a layout table is.
 """
 
 from __future__ import annotations
@@ -13,7 +18,6 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import docx
 from docx.oxml.ns import qn
@@ -23,6 +27,8 @@ from theodoi.ingest.blocks import Block, Origin, Paragraph, SourceText, Table, t
 from theodoi.ingest.chrome import strip_chrome
 from theodoi.ingest.errors import UnreadableInput
 from theodoi.ingest.readers.bounds import MAX_COLUMNS, CellBudget, too_many_columns
+from theodoi.ingest.readers.docxcolumns import FAR_STOP_TWIPS, TAB, ColumnRun, columns_of
+from theodoi.ingest.readers.docxstyles import draws_lines, hidden_styles, is_on, ruled_styles
 from theodoi.ingest.readers.numbering import Numbering, read_numbering
 from theodoi.ingest.textnorm import normalize_text
 
@@ -31,18 +37,19 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _TR, _TC, _TC_PR, _TR_PR = qn("w:tr"), qn("w:tc"), qn("w:tcPr"), qn("w:trPr")
-_VAL = qn("w:val")
+_VAL, _P_PR, _DEL = qn("w:val"), qn("w:pPr"), qn("w:del")
+_TABS, _POS, _JC = qn("w:tabs"), qn("w:pos"), qn("w:jc")
 # Text runs, tabs and breaks as they appear in a paragraph; deleted text (w:delText) is not
 # taken, inserted text (w:ins) is, as Word shows it with changes accepted.
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
-_R, _R_PR, _VANISH = qn("w:r"), qn("w:rPr"), qn("w:vanish")
+_R, _R_PR, _VANISH, _R_STYLE = qn("w:r"), qn("w:rPr"), qn("w:vanish"), qn("w:rStyle")
 # Word's non-breaking hyphen, typed in ``57-NQ/TW`` so that the number stays on one line, is
 # an element of its own, not a character; a positional tab is a tab.
 _HYPHEN, _PTAB = qn("w:noBreakHyphen"), qn("w:ptab")
 # A character from a symbol font (w:sym) typed first in a paragraph is its bullet, read as
 # numbering's bullets are ("-"); anywhere else it is an ornament.
 _SYM = qn("w:sym")
-_NOT_SHOWN = {qn("w:del"), qn("w:moveFrom"), qn("w:instrText"), qn("w:fldData")}
+_NOT_SHOWN = {_DEL, qn("w:moveFrom"), qn("w:instrText"), qn("w:fldData")}
 # A text box drawn by Word is saved twice, as a drawing and as the older picture that other
 # programs show instead (mc:Fallback): it is read once, from the drawing.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -53,11 +60,17 @@ _CUSTOM_XML = qn("w:customXml")
 _WRAPPERS = (_SDT, _CUSTOM_XML)
 
 
-def _hidden(run: etree._Element) -> bool:
-    """Whether a run is hidden text (``w:vanish``), which Word neither shows nor prints."""
+def _hidden(run: etree._Element, hidden_styles: frozenset[str]) -> bool:
+    """Whether a run is hidden text (``w:vanish``, its own or its character style's), which
+    Word neither shows nor prints."""
     props = run.find(_R_PR)
-    vanish = props.find(_VANISH) if props is not None else None
-    return vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off")
+    if props is None:
+        return False
+    own = is_on(props.find(_VANISH))
+    if own is not None:
+        return own
+    style = props.find(_R_STYLE)
+    return style is not None and style.get(_VAL, "") in hidden_styles
 
 
 def _unwrapped(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
@@ -72,13 +85,15 @@ def _unwrapped(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
                 yield from _unwrapped(content, tag)
 
 
-def _paragraph_text(p: etree._Element) -> str:
+def _paragraph_text(p: etree._Element, hidden_styles: frozenset[str]) -> str:
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
         for child in node:
             tag = child.tag
-            if tag in _NOT_SHOWN or tag == _FALLBACK or (tag == _R and _hidden(child)):
+            if tag in _NOT_SHOWN or tag in (_FALLBACK, _P_PR):  # tab stops are no tabs
+                continue
+            if tag == _R and _hidden(child, hidden_styles):
                 continue
             if tag == _T:
                 parts.append(child.text or "")
@@ -87,11 +102,12 @@ def _paragraph_text(p: etree._Element) -> str:
             elif tag == _SYM and not "".join(parts).strip():
                 parts.append("- ")
             elif tag in (_TAB, _PTAB):
-                parts.append(" ")
+                parts.append(TAB)  # a space, or where two columns part (docxcolumns.py)
             elif tag in (_BR, _CR):
                 parts.append("\n")
             elif tag == _TEXTBOX:
-                parts.append("\n" + "\n".join(_paragraph_text(x) for x in child.iter(_P)) + "\n")
+                lines = (_paragraph_text(x, hidden_styles) for x in child.iter(_P))
+                parts.append("\n" + "\n".join(lines) + "\n")
             else:
                 walk(child)
 
@@ -141,7 +157,7 @@ def _table(tbl: etree._Element, context: _Context) -> Table:
     texts: dict[Origin, str] = {}
     grid: list[list[Origin]] = []
     cells = context.cells.table()
-    for r, tr in enumerate(_unwrapped(tbl, _TR)):
+    for r, tr in enumerate(_rows(tbl)):
         row: list[Origin] = [(r, c) for c in range(_grid_before(tr))]
         above = grid[-1] if grid else []
         for tc in _unwrapped(tr, _TC):
@@ -165,84 +181,101 @@ class _Context:
 
     numbering: Numbering
     ruled_styles: dict[str, bool]  # table style id -> whether it draws lines
+    hidden_styles: frozenset[str]  # character styles of hidden text
     cells: CellBudget
 
 
-def _ruled_styles(document: Any) -> dict[str, bool]:
-    own: dict[str, etree._Element | None] = {}
-    based_on: dict[str, str] = {}
-    for style in document.styles.element.iterchildren(qn("w:style")):
-        if style.get(qn("w:type")) != "table":
-            continue
-        name = style.get(qn("w:styleId"), "")
-        props = style.find(qn("w:tblPr"))
-        own[name] = props.find(qn("w:tblBorders")) if props is not None else None
-        parent = style.find(qn("w:basedOn"))
-        if parent is not None:
-            based_on[name] = parent.get(_VAL, "")
-    ruled: dict[str, bool] = {}
-    for name in own:
-        current: str | None = name
-        for _ in range(10):  # a style inherits its borders unless it sets its own
-            if current is None or own.get(current) is not None:
-                break
-            current = based_on.get(current)
-        ruled[name] = current is not None and _drawn(own.get(current))
-    return ruled
+def _mark_removed(p: etree._Element) -> bool:
+    """Whether the paragraph's mark is deleted with changes tracked, or hidden: its text, if
+    any, runs on into the next paragraph, and it is no item of a list."""
+    props = p.find(_P_PR)
+    mark = props.find(_R_PR) if props is not None else None
+    return mark is not None and (mark.find(_DEL) is not None or bool(is_on(mark.find(_VANISH))))
 
 
-_BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+def _lines(text: str) -> Iterator[Paragraph]:
+    for line in normalize_text(text).split("\n"):
+        if line:
+            yield Paragraph(line)
 
 
-def _drawn(borders: etree._Element | None) -> bool:
-    """Whether a ``w:tblBorders``/``w:tcBorders`` element draws any line."""
-    if borders is None:
-        return False
-    return any(
-        side.get(_VAL, "nil") not in ("nil", "none")
-        for side in borders
-        if etree.QName(side).localname in _BORDER_SIDES
-    )
+def _labelled(text: str, label: str) -> str:
+    if label and text.strip():
+        return f"{label} {text}"
+    return label or text  # a label alone: a numbered empty cell of a TT column
 
 
-def _ruled(tbl: etree._Element, style_borders: dict[str, bool]) -> bool:
-    """Whether the table draws lines: its own borders, its style's, or its cells'."""
-    props = tbl.find(qn("w:tblPr"))
-    if props is not None:
-        own = props.find(qn("w:tblBorders"))
-        if own is not None:
-            return _drawn(own)
-        style = props.find(qn("w:tblStyle"))
-        if style is not None and style_borders.get(style.get(_VAL, ""), False):
+def _far_stop(p: etree._Element) -> bool:
+    """Whether the paragraph sets a tab stop past the middle of its line."""
+    for stop in p.iterfind(f"{_P_PR}/{_TABS}/{_TAB}"):
+        if stop.get(_VAL) != "clear" and _int(stop.get(_POS)) >= FAR_STOP_TWIPS:
             return True
-    return any(_drawn(borders) for borders in tbl.iter(qn("w:tcBorders")))
+    return False
 
 
-def _blocks_of(container: etree._Element, context: _Context) -> Iterator[Block]:  # noqa: C901 - to be split (issue 11 note)
+def _aligned_on_the_page(p: etree._Element) -> bool:
+    """Whether the paragraph is centred, set right or justified: on the page's whole line,
+    not in a column typed with tabs."""
+    jc = p.find(f"{_P_PR}/{_JC}")
+    return jc is not None and jc.get(_VAL, "left") not in ("left", "start")
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
+
+
+def _blocks_of(container: etree._Element, context: _Context) -> Iterator[Block]:
+    carried = ""  # the text of paragraphs whose mark is removed
+    columns = ColumnRun()
     for child in container:
         if child.tag == _P:
-            text = _paragraph_text(child)
+            text = carried + _paragraph_text(child, context.hidden_styles)
+            if _mark_removed(child):
+                carried = text
+                continue
+            carried = ""
             label = context.numbering.label(child)
-            if label and text.strip():
-                text = f"{label} {text}"
-            elif label:
-                text = label  # a numbered empty cell of a TT column
-            for line in normalize_text(text).split("\n"):
-                if line:
-                    yield Paragraph(line)
-        elif child.tag == _TBL and not _ruled(child, context.ruled_styles):
-            for tc in _layout_cells(child):
-                yield from _blocks_of(tc, context)
-        elif child.tag == _TBL:
-            table = _table(child, context)
-            if table.rows:
-                yield table
+            split = None if label else columns_of(text, far_stop=_far_stop(child))
+            if split is not None:
+                columns.add(split)
+            elif label or _aligned_on_the_page(child) or not columns.hold(text):
+                yield from _lines(columns.flush())
+                yield from _lines(_labelled(text, label))
+            continue
+        yield from _lines("\n".join([columns.flush(), carried]))
+        carried = ""
+        if child.tag == _TBL:
+            yield from _table_blocks(child, context)
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _blocks_of(content, context)
         elif child.tag == _CUSTOM_XML:
             yield from _blocks_of(child, context)
+    yield from _lines("\n".join([columns.flush(), carried]))
+
+
+def _table_blocks(tbl: etree._Element, context: _Context) -> Iterator[Block]:
+    """A table that draws lines; or the paragraphs of one that lays out the page."""
+    cells = (tc for tr in _rows(tbl) for tc in _unwrapped(tr, _TC))
+    if not draws_lines(tbl, cells, context.ruled_styles):
+        for tc in _layout_cells(tbl):
+            yield from _blocks_of(tc, context)
+        return
+    table = _table(tbl, context)
+    if table.rows:
+        yield table
+
+
+def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
+    """A table's rows but those deleted with changes tracked."""
+    for tr in _unwrapped(tbl, _TR):
+        props = tr.find(_TR_PR)
+        if props is None or props.find(_DEL) is None:
+            yield tr
 
 
 def _layout_cells(tbl: etree._Element) -> Iterator[etree._Element]:
@@ -252,7 +285,7 @@ def _layout_cells(tbl: etree._Element) -> Iterator[etree._Element]:
     the other, as a PDF printed from it is (layout.in_reading_order); a row of one cell across
     the table ends one run of columns and starts the next."""
     run: list[tuple[int, int, etree._Element]] = []  # (column, row, cell)
-    for r, tr in enumerate(_unwrapped(tbl, _TR)):
+    for r, tr in enumerate(_rows(tbl)):
         cells = list(_unwrapped(tr, _TC))
         if len(cells) == 1:
             yield from (tc for _, _, tc in sorted(run, key=lambda cell: cell[:2]))
@@ -347,7 +380,12 @@ def read_docx(path: Path) -> SourceText:
         )
     try:
         document = docx.Document(str(path))
-        context = _Context(read_numbering(document), _ruled_styles(document), CellBudget(name))
+        context = _Context(
+            read_numbering(document),
+            ruled_styles(document),
+            hidden_styles(document),
+            CellBudget(name),
+        )
         body = _blocks_of(document.element.body, context)
         blocks = list(_split_tables_joined(_without_chrome(body)))
     except UnreadableInput:

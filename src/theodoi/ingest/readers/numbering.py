@@ -31,6 +31,9 @@ class _Level:
     start: int
     legal: bool = False
     style: str = ""  # the paragraph style this level is linked to (w:pStyle), if any
+    # The levels whose use restarts this one: any above it (None), none (0), or those down
+    # to the level it names, counted from 1 (w:lvlRestart).
+    restart: int | None = None
 
 
 @dataclass
@@ -57,7 +60,9 @@ class Numbering:
             return ""
         counts[level] += 1
         for deeper in range(level + 1, len(counts)):
-            counts[deeper] = 0
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or level < restart:
+                counts[deeper] = 0
         text = levels[level].text
         if levels[level].fmt == "bullet":
             return _SUB_BULLET if text.strip() == _SUB_BULLET else _BULLET
@@ -139,6 +144,7 @@ def _levels(parent: etree._Element) -> dict[int, _Level]:
         text = lvl.find(qn("w:lvlText"))
         style = lvl.find(qn("w:pStyle"))
         legal = lvl.find(qn("w:isLgl"))
+        restart = lvl.find(qn("w:lvlRestart"))
         level = lvl.get(qn("w:ilvl"), "0")
         if not level.isdigit():
             continue
@@ -148,6 +154,7 @@ def _levels(parent: etree._Element) -> dict[int, _Level]:
             start=_int(lvl.find(qn("w:start")), 1),
             legal=legal is not None and legal.get(_VAL, "true") not in ("0", "false", "off"),
             style=style.get(_VAL, "") if style is not None else "",
+            restart=_int(restart, 0) if restart is not None else None,
         )
     return levels
 
