@@ -276,8 +276,7 @@ def test_a_count_inside_an_objective_qualifies_what_is_counted() -> None:
 
 def test_a_later_milestone_of_the_same_target_after_a_semicolon_keeps_its_name() -> None:
     found = find_prose_targets(
-        "Đến năm 2026, tối thiểu 80% doanh nghiệp sử dụng hóa đơn điện tử; đến năm 2030, "
-        "đạt 100%."
+        "Đến năm 2026, tối thiểu 80% doanh nghiệp sử dụng hóa đơn điện tử; đến năm 2030, đạt 100%."
     )
     assert [(t.target.op, t.target.value, t.year) for t in found] == [
         (">=", 80, 2026),
