@@ -226,6 +226,30 @@ def test_the_authority_of_any_body_the_catalogue_knows_is_not_a_signature(author
     assert [s.capacity for s in seg.signatures] == [["GIÁM ĐỐC"]]
 
 
+@pytest.mark.parametrize(
+    "title", ["TỔNG GIÁM ĐỐC", "CỤC TRƯỞNG", "THỐNG ĐỐC", "VIỆN TRƯỞNG", "CHÁNH ÁN", "HIỆU TRƯỞNG"]
+)
+def test_the_head_of_a_corporation_a_unit_a_bank_or_a_court_signs(title: str) -> None:
+    seg = segment(
+        _blocks(
+            "KẾ HOẠCH",
+            "I. NHIỆM VỤ",
+            "1. Số hóa hồ sơ.",
+            "Nơi nhận:",
+            "- Lưu: VT.",
+            title,
+            "Lê Văn An",
+        )
+    )
+    assert [(s.capacity, s.name) for s in seg.signatures] == [([title], "Lê Văn An")]
+
+
+@pytest.mark.parametrize("title", ["PHÓ CHỦ TỊCH THƯỜNG TRỰC", "PHÓ BÍ THƯ TỈNH ỦY"])
+def test_a_signing_title_with_its_standing_or_its_committee_is_a_signature(title: str) -> None:
+    seg = segment(_blocks("KẾ HOẠCH", "I. NHIỆM VỤ", "1. Số hóa hồ sơ.", title, "Lê Văn An"))
+    assert [(s.capacity, s.name) for s in seg.signatures] == [([title], "Lê Văn An")]
+
+
 def test_a_minister_who_heads_the_government_office_signs_under_both_titles() -> None:
     seg = segment(
         _blocks(

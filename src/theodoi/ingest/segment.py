@@ -162,9 +162,14 @@ def _code(parent: Section, heading: Heading) -> str:
 # --- the signature block -------------------------------------------------------------------
 
 _RECIPIENTS = re.compile(r"^nơi nhận\s*:?")
+# The titles of those who sign for a body: its chair, its minister or governor, the head of a
+# unit, a corporation, a bank, a court, a school.
+_TITLES = (
+    r"(phó )?(chủ tịch|bí thư|thủ tướng|bộ trưởng|(tổng )?giám đốc|trưởng ban|chánh văn phòng"
+    r"|chủ nhiệm|thống đốc|chánh án|tổng kiểm toán|(cục|vụ|viện|hiệu) trưởng)"
+)
 _CAPACITY = re.compile(
-    r"^(t/?m\.?\s|k/?t\.?\s|tl\.|tuq\.|q\.|thừa lệnh|thay mặt)|^(phó )?(chủ tịch|bí thư|thủ tướng|"
-    r"bộ trưởng|giám đốc|trưởng ban|chánh văn phòng|chủ nhiệm)([\s,].*)?$"
+    rf"^(t/?m\.?\s|k/?t\.?\s|tl\.|tuq\.|q\.|thừa lệnh|thay mặt)|^{_TITLES}([\s,].*)?$"
 )
 # The sentence that closes a letter's or a notice's body: ``Trân trọng./.``, ``… thông báo để
 # các cơ quan biết, thực hiện./.``, ``Đề nghị các cơ quan quan tâm phối hợp thực hiện./.``; a
@@ -188,9 +193,7 @@ _SIGNED = re.compile(r"^[\[(]?\s*(đã ký|đã ký và đóng dấu|ký thay|k�
 # ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI``, ``BỘ TRƯỞNG BỘ KHOA HỌC VÀ CÔNG NGHỆ``): a title
 # followed by the body it heads (any the catalogue knows: ``GIÁM ĐỐC ĐẠI HỌC QUỐC GIA HÀ
 # NỘI``). A signature names the title alone under ``TM.``/``KT.``.
-_AUTHORITY = re.compile(
-    r"^(phó )?(chủ tịch|bộ trưởng|giám đốc|trưởng ban|thủ tướng|chủ nhiệm)(,\s*chủ nhiệm)?\s+"
-)
+_AUTHORITY = re.compile(rf"^(?!(phó )?bí thư){_TITLES}(,\s*chủ nhiệm)?\s+(?!thường trực\b)")
 
 
 def _is_capacity(text: str) -> bool:

@@ -377,3 +377,18 @@ def test_a_national_body_named_for_its_city_has_no_province() -> None:
             "Thành phố Hồ Chí Minh, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\nChuyển đổi số năm 2026\n"
         )
         assert info.province == province, header
+
+
+def test_a_commission_of_the_central_committee_issues_under_its_central_name() -> None:
+    # Under ``BAN CHẤP HÀNH TRUNG ƯƠNG`` a commission writes its bare name; it is the
+    # Central one (Ban Tổ chức Trung ương, Văn phòng Trung ương Đảng).
+    for organ, issuer in [
+        ("BAN TỔ CHỨC", "Ban Tổ chức Trung ương"),
+        ("BAN TUYÊN GIÁO VÀ DÂN VẬN", "Ban Tuyên giáo và Dân vận Trung ương"),
+        ("VĂN PHÒNG", "Văn phòng Trung ương Đảng"),
+    ]:
+        info = _metadata(
+            f"BAN CHẤP HÀNH TRUNG ƯƠNG\n{organ}\n*\nSố 12-KH/X\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Hà Nội, ngày 05 tháng 3 năm 2026\nKẾ HOẠCH\ntuyên truyền năm 2026\n"
+        )
+        assert (info.issuer, info.province) == (issuer, None)

@@ -151,6 +151,13 @@ def test_letters_inside_words_and_document_numbers_are_left_alone(untouched: str
             "Các Vụ, Cục liên quan; Sở Y tế các tỉnh, thành phố",
             ["Các Vụ, Cục liên quan", "Sở Y tế các tỉnh, thành phố"],
         ),
+        # … and so does one that only says whose it is, or what sort it is, in lower case.
+        ("Các Cục, Vụ, Viện, Trung tâm thuộc Bộ", ["Các Cục, Vụ, Viện, Trung tâm thuộc Bộ"]),
+        ("Các Tập đoàn, Tổng công ty nhà nước", ["Các Tập đoàn, Tổng công ty nhà nước"]),
+        (
+            "Các Vụ, Cục, Trung tâm Dữ liệu quốc gia",
+            ["Các Vụ, Cục", "Trung tâm Dữ liệu quốc gia"],
+        ),
         ("Văn phòng Bộ Công an", ["Văn phòng Bộ Công an"]),
         ("BQL KKT, các KCN tỉnh", ["Ban Quản lý Khu kinh tế", "các Khu công nghiệp tỉnh"]),
         ("Các sở, ngành theo chức năng, nhiệm vụ được giao", ["Các sở, ngành"]),

@@ -286,3 +286,19 @@ def test_a_count_inside_an_objective_qualifies_what_is_counted() -> None:
 )
 def test_a_count_of_groups_is_in_the_group_noun(text: str, unit: str) -> None:
     assert [t.unit for t in find_prose_targets(text)] == [unit]
+
+
+def test_a_later_milestone_of_the_same_target_after_a_semicolon_keeps_its_name() -> None:
+    found = find_prose_targets(
+        "Đến năm 2026, tối thiểu 80% doanh nghiệp sử dụng hóa đơn điện tử; đến năm 2030, đạt 100%."
+    )
+    assert [(t.target.op, t.target.value, t.year) for t in found] == [
+        (">=", 80, 2026),
+        ("=", 100, 2030),
+    ]
+    assert found[0].name == found[1].name
+
+
+def test_a_later_milestone_of_a_share_is_a_share_of_the_same() -> None:
+    found = find_prose_targets("Kinh tế số đạt 20% GRDP vào năm 2027, trên 30% vào năm 2030.")
+    assert [(t.unit, t.year) for t in found] == [("% GRDP", 2027), ("% GRDP", 2030)]

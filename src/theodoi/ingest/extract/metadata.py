@@ -18,6 +18,7 @@ from collections import Counter
 
 from theodoi.ingest.fields.agencies import expand_abbreviations
 from theodoi.ingest.fields.bodies import (
+    central_name,
     is_central_body,
     is_known_body,
     is_organ,
@@ -301,6 +302,10 @@ def _header_issuer(lines: list[str]) -> str | None:
         if organ.startswith("Sở") and place:
             return f"{organ} tỉnh {place}"
         council = _proper_case(" ".join(lines[:-1]))
+        if fold_normalized(council) == "ban chấp hành trung ương" and (
+            central := central_name(organ)
+        ):
+            return central
         if _ORGAN.fullmatch(fold_normalized(lines[-1]).strip()) or is_organ(organ):
             # ``UBND TỈNH THÁI NGUYÊN`` over ``VĂN PHÒNG``, ``HĐND TỈNH X`` over ``THƯỜNG
             # TRỰC``, ``ỦY BAN MTTQ VIỆT NAM TỈNH X`` over ``BAN THƯỜNG TRỰC``, ``HỘI NÔNG

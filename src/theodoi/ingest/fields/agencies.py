@@ -89,11 +89,22 @@ _RUNS_ON = re.compile(
 )
 # ``Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ``: a separator lost in copying.
 _LOST_SEPARATOR = re.compile(r"\s(?=(?:Bộ|Sở)\s(\w))")
+# A kind of body with no name of its own: what follows it only says, in lower case, what sort
+# it is or that it is concerned (``Tổng công ty nhà nước``, ``Cục liên quan``), or whose it is
+# (``Trung tâm thuộc Bộ``).
 _UNNAMED_KIND = re.compile(
-    r"(?:vụ|cục|viện|sở|ban|phòng|trung tâm|chi cục|tổng cục|đơn vị|cơ quan|trường)"
-    r"(?:\s+(?:có\s+)?liên quan|\s+trực thuộc)?",
+    r"(?:vụ|cục|viện|sở|ban|phòng|trung tâm|chi cục|tổng cục|đơn vị|cơ quan|trường"
+    r"|tập đoàn|tổng công ty|công ty|doanh nghiệp)"
+    r"(?:\s+(?:trực\s+)?thuộc\s+(?:bộ|sở))?(?P<rest>(?:\s+\S+)*)",
     re.IGNORECASE,
 )
+
+
+def _unnamed_kind(piece: str) -> bool:
+    match = _UNNAMED_KIND.fullmatch(piece)
+    return match is not None and all(word.islower() for word in match.group("rest").split())
+
+
 _CONNECTORS = {"và", "của", "thuộc", "với", "cho", "tại", "các", "trực", "về", "hoặc"}
 _EMPTY = {"", "-", "--", "x", "/", "…"}
 
@@ -247,7 +258,7 @@ def _starts_new_entry(piece: str, *, collective: bool) -> bool:
         # Inside a collective list only a named body of its own starts a new entry
         # (``Các cơ quan Đảng, Quốc hội, Tòa án nhân dân tối cao``); a kind of body with no
         # name goes on with the list (``Các Vụ, Cục liên quan``, ``Các Cục, Viện``).
-        named = bool(_NAMED_CAPITALISED.match(piece)) and not _UNNAMED_KIND.fullmatch(piece)
+        named = bool(_NAMED_CAPITALISED.match(piece)) and not _unnamed_kind(piece)
         return named and " các " not in f" {piece} "
     # After a named body: another body (``cơ quan thuế``), not the rest of a name
     # (``Bộ Văn hóa, Thể thao và Du lịch``, ``Bộ Khoa học, Công nghệ``).

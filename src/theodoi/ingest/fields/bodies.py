@@ -158,6 +158,24 @@ def is_central_body(text: str) -> bool:
     return text.strip().lower() in catalogue().national
 
 
+_CENTRAL_WORDS = re.compile(r"\s+Trung ương(?:\s+Đảng)?\b")
+
+
+def central_name(organ: str) -> str | None:
+    """The Party's central body an organ's bare name stands for under the Central Committee
+    (``Ban Tổ chức`` -> ``Ban Tổ chức Trung ương``, ``Văn phòng`` -> ``Văn phòng Trung ương
+    Đảng``), from the catalogue's names; None when it holds none."""
+    key = organ.strip().lower()
+    return next(
+        (
+            name
+            for name in catalogue().names
+            if _CENTRAL_WORDS.search(name) and _CENTRAL_WORDS.sub("", name).lower() == key
+        ),
+        None,
+    )
+
+
 def is_known_body(text: str) -> bool:
     """Whether ``text`` is, whole, a name the catalogue holds (``Bộ Tài chính``)."""
     return catalogue().name.fullmatch(text.strip()) is not None

@@ -377,9 +377,13 @@ def find_prose_targets(text: str, *, stated: bool = False) -> list[ProseTarget]:
     for item in found:
         after = _year_after(text, item)
         name = _name(paragraph, item, previous_end, out)
+        unit = item.unit
         if not name and out and previous_end and _only_joins(text[previous_end : item.start]):
-            # ``đạt 90% vào năm 2027 và 98% vào năm 2030``: the same target, another year.
+            # ``đạt 90% vào năm 2027 và 98% vào năm 2030``: the same target, another year,
+            # a share of what the first is a share of (``20% GRDP …, trên 30% …``).
             name = out[-1].name
+            if unit == "%" and (out[-1].unit or "").startswith("% "):
+                unit = out[-1].unit
         previous_end = item.complement_end
         if not name:
             continue
@@ -390,7 +394,7 @@ def find_prose_targets(text: str, *, stated: bool = False) -> list[ProseTarget]:
         year = after or paragraph.year_before(item.start)
         clause = text[paragraph.clause_start_before(item.start) : item.figure.start()]
         aimed = not _SIZES.search(clause) and (year is not None or bool(_AIMED.search(clause)))
-        out.append(ProseTarget(name, item.unit, target, year, aimed))
+        out.append(ProseTarget(name, unit, target, year, aimed))
     return out
 
 
@@ -405,9 +409,10 @@ def _year_after(text: str, item: _Found) -> int | None:
 
 
 def _only_joins(between: str) -> bool:
-    """Whether the words between two figures only join them (``, `` / `` và ``, a year)."""
-    rest = _LEAD_IN.sub("", _YEAR_CLOSING.sub("", between.strip(" ,")))
-    return not rest.strip(" ,")
+    """Whether the words between two figures only join them (``, `` / `` và ``, a year; a
+    ``;`` before the next milestone: ``…; đến năm 2030, đạt 100%``)."""
+    rest = _LEAD_IN.sub("", _YEAR_CLOSING.sub("", between.strip(" ,;")))
+    return not rest.strip(" ,;")
 
 
 _BOUND_AFTER = re.compile(r"\s*trở (?:lên|xuống)\b")
