@@ -115,23 +115,25 @@ class Judged:
 # answer is kept for those facts: a rebuild judges again only what changed, and gives the same
 # bytes as judging everything (issue 15: after an accept, the snapshot current within 100 ms).
 # The answers are immutable (frozen dataclasses and tuples). Keyed by content, not by plan,
-# they stay right whatever changed meanwhile and in whichever worker; bounded, each holds
-# about the latest plans a worker evaluated (130 agencies and 140 tasks and figures a plan).
-_MEMO = 16384
+# they stay right whatever changed meanwhile and in whichever worker. Bounded to about the
+# latest eight plans a worker evaluated at national scale (a plan of 150 tasks, 50 indicators
+# and 140 agencies): 20 MB of a worker's 300 once every plan of synth --scale 10 was evaluated.
+_PLANS_KEPT = 8
+_TASKS, _INDICATORS, _AGENCIES = 150 * _PLANS_KEPT, 50 * _PLANS_KEPT, 140 * _PLANS_KEPT
 
 
-@functools.lru_cache(maxsize=_MEMO)
+@functools.lru_cache(maxsize=_TASKS)
 def _task_status(facts: TaskFacts, today: datetime.date) -> TaskJudgement:
     return task_status(facts, today=today, warning_days=WARNING_DAYS)
 
 
-@functools.lru_cache(maxsize=_MEMO)
+@functools.lru_cache(maxsize=_INDICATORS)
 def _progress(series: IndicatorSeries) -> tuple[IndicatorProgress, tuple[Observation, ...]]:
     """An indicator's progress and the path to its target (``target_path``)."""
     return indicator_progress(series), target_path(series)
 
 
-@functools.lru_cache(maxsize=_MEMO)
+@functools.lru_cache(maxsize=_AGENCIES)
 def _scored(
     agency: str,
     period: Period,
@@ -218,7 +220,7 @@ def _written(answer: object, key: tuple[object, ...], part: object) -> str:
     found = _TEXTS.get((id(answer), *key))
     if found is not None and found[0] is answer:
         return found[1]
-    if len(_TEXTS) >= _MEMO:
+    if len(_TEXTS) >= _INDICATORS + _AGENCIES:
         _TEXTS.clear()
     text = encoded(part)
     _TEXTS[(id(answer), *key)] = (answer, text)
