@@ -4,8 +4,9 @@
 
 On a kept database (``bench/snapshots.py --data``): for every synthetic plan and some days of
 each (today, and about its latest rounds the day before its period began, its deadline's day
-and the day before), the digest of ``evaluate_plan_at`` and the length of its encoded text,
-computed once with this tree's ``src`` and once with ``--against`` (another tree's ``src``,
+and the day before), the digest and the length of the text a rebuild would store (written
+from the parts kept from the evaluations before, where the tree keeps them), computed once
+with this tree's ``src`` and once with ``--against`` (another tree's ``src``,
 ``git archive main src | tar -x -C DIR`` for instance), each in a process of its own. It prints
 how many evaluations agree and every one that does not; the exit status is 1 when one differs.
 Nothing is written to the database.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import sys
@@ -37,21 +39,29 @@ def evaluations(rounds: int) -> dict[str, list[Any]]:
     django.setup()
     from django.utils import timezone
 
-    from theodoi.demo.synthload import synthetic_plans
-    from theodoi.snapshots.records import evaluate_plan_at
-    from theodoi.snapshots.services import digest_of, encoded
+    from theodoi.demo import synthload
+    from theodoi.snapshots import records
+    from theodoi.snapshots.services import encoded
+
+    def text_at(plan: Any, day: datetime.date) -> str:
+        """The text a rebuild stores: written from the parts kept where the tree keeps them
+        (its evaluations follow one another, as a worker's do), else the results encoded."""
+        if hasattr(records, "evaluate_plan_text_at"):
+            return str(records.evaluate_plan_text_at(plan, day)[1])
+        return encoded(records.evaluate_plan_at(plan, day))
 
     today = timezone.localdate()
     found: dict[str, list[Any]] = {}
-    for plan in synthetic_plans():
+    for plan in synthload.synthetic_plans():
         days = {today}
         for round_ in plan.rounds.order_by("-deadline")[:rounds]:
             deadline = timezone.localdate(round_.deadline)
             day_before = datetime.timedelta(days=1)
             days |= {round_.period_start - day_before, deadline, deadline - day_before}
         for day in sorted(days):
-            results = evaluate_plan_at(plan, day)
-            found[f"{plan.pk} {day.isoformat()}"] = [digest_of(results), len(encoded(results))]
+            text = text_at(plan, day)
+            digest = hashlib.sha256(text.encode()).hexdigest()
+            found[f"{plan.pk} {day.isoformat()}"] = [digest, len(text)]
     return found
 
 

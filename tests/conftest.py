@@ -25,7 +25,7 @@ from theodoi.reporting.updates import UpdateContent
 from theodoi.snapshots.models import PlanSnapshot
 from theodoi.snapshots.services import rebuild_snapshot
 
-pytest_plugins = ["tests.browser", "pytester"]
+pytest_plugins = ["tests.browser", "tests.concurrency", "pytester"]
 
 # Two test workers share two cores with LibreOffice and Chromium: how fast Hypothesis draws
 # inputs there measures the machine, not the code, so neither its deadline nor its speed

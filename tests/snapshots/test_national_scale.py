@@ -19,8 +19,9 @@ from theodoi.plans.models import AgencyRole, Plan
 from theodoi.reporting.models import ReviewState, TaskUpdate
 from theodoi.reporting.review import accept_update
 from theodoi.reporting.versions import judged_updates, latest_only
+from theodoi.snapshots.evaluate import encoded, forget_judgements
 from theodoi.snapshots.models import PlanSnapshot
-from theodoi.snapshots.records import end_of, evaluate_plan_at
+from theodoi.snapshots.records import end_of, evaluate_plan_at, evaluate_plan_text_at
 from theodoi.snapshots.services import digest_of, rebuild_snapshot
 
 pytestmark = pytest.mark.usefixtures("orgs")
@@ -107,6 +108,9 @@ def test_after_one_accepted_update_its_plan_s_snapshot_is_what_a_full_rebuild_co
 
     after = PlanSnapshot.objects.get(plan=plan, as_of=today)
     assert after.digest != before.digest
+    # The rebuild reused the judgements kept from the rebuilds before; a full evaluation has
+    # none.
+    forget_judgements()
     assert after.results == evaluate_plan_at(plan, today)
     assert after.digest == digest_of(after.results)
     assert task_row(after, update)["progress"] == update.progress
@@ -133,7 +137,23 @@ def test_a_plan_s_rebuild_reads_its_records_in_a_few_statements_however_many_rou
 
     with django_assert_max_num_queries(16):
         evaluate_plan_at(plan, today)
-    # And the day's row, to compare its digest (the same: nothing is written), inside the
-    # rebuild's savepoint.
-    with django_assert_max_num_queries(19):
+    # And the plan's row locked first (rebuilds of a plan take turns), the day's row, to
+    # compare its digest (the same: nothing is written), inside the rebuild's savepoint.
+    with django_assert_max_num_queries(20):
         rebuild_snapshot(plan, as_of=today, now=now + datetime.timedelta(hours=1))
+
+
+def test_the_text_a_rebuild_stores_is_its_results_encoded_whatever_it_kept() -> None:
+    """A rebuild writes again only the parts whose answers changed (snapshots.evaluate): its
+    text is the whole results encoded, on the first evaluation, on the next ones, and when
+    the ranking or the day moved."""
+    plans = national_set()
+    rounds = plans[0].rounds.order_by("deadline")
+    days = (rounds[2].period_start, rounds[3].deadline.date(), timezone.localdate())
+    forget_judgements()
+    for _ in range(2):
+        for plan in plans:
+            for day in days:
+                results, text = evaluate_plan_text_at(plan, day)
+                assert text == encoded(results)
+                assert results == evaluate_plan_at(plan, day)

@@ -44,6 +44,7 @@ from theodoi.snapshots.evaluate import (
     RoundFacts,
     TaskRow,
     evaluate_plan,
+    evaluate_plan_text,
 )
 from theodoi.snapshots.results import SnapshotResults
 from theodoi.snapshots.scoring import scoring_config
@@ -114,6 +115,12 @@ def evaluate_plan_at(plan: Plan, as_of: datetime.date) -> SnapshotResults:
     date stores, agencies scored under the plan's scoring settings. Snapshots, exports and
     notices all evaluate a plan through this."""
     return evaluate_plan(read_records(plan, as_of=as_of), scoring_config(plan))
+
+
+def evaluate_plan_text_at(plan: Plan, as_of: datetime.date) -> tuple[SnapshotResults, str]:
+    """:func:`evaluate_plan_at`, and the results' text as a snapshot stores them
+    (``evaluate.encoded``), written again only where they changed."""
+    return evaluate_plan_text(read_records(plan, as_of=as_of), scoring_config(plan))
 
 
 def read_records(plan: Plan, *, as_of: datetime.date) -> PlanRecords:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -18,19 +17,14 @@ from theodoi.plans.models import Plan, PlanStatus
 from theodoi.reporting.access import coordinates
 from theodoi.reporting.events import ResultsChanged, after_commit
 from theodoi.snapshots.errors import SnapshotError
+from theodoi.snapshots.evaluate import encoded
 from theodoi.snapshots.events import RankingPublished
 from theodoi.snapshots.models import EncodedJSON, PlanSnapshot, RankingPublication
 from theodoi.snapshots.reading import Results
-from theodoi.snapshots.records import evaluate_plan_at
+from theodoi.snapshots.records import evaluate_plan_text_at
 from theodoi.snapshots.results import SnapshotResults
 from theodoi.snapshots.scoring import scoring_values
 from theodoi.users import User
-
-
-def encoded(results: SnapshotResults) -> str:
-    """The results as the snapshot stores them and its digest is taken of: keys sorted,
-    Vietnamese as written (not six bytes of ``\\uXXXX`` a letter), no spaces."""
-    return json.dumps(results, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def digest_of(results: SnapshotResults) -> str:
@@ -45,20 +39,20 @@ def _digest(text: str) -> str:
 def rebuild_snapshot(plan: Plan, *, as_of: datetime.date, now: datetime.datetime) -> PlanSnapshot:
     """Compute ``plan``'s results at ``as_of`` from its records and store them, replacing the
     row of that date. Idempotent: the same records give the same results; ``computed_at`` and
-    the audit entry change only when the results do."""
-    results = evaluate_plan_at(plan, as_of)
+    the audit entry change only when the results do.
+
+    Rebuilds of one plan take turns, each reading the records only once the one before has
+    stored its results: two updates accepted at once are each followed by a rebuild, and the
+    one stored last has read both (read before the lock, the other's could be stored after
+    it, missing one). ``no_key``: rows that merely refer to the plan are not held up."""
+    Plan.objects.select_for_update(no_key=True).filter(pk=plan.pk).values_list("pk").first()
     # Encoded once: the digest is taken of the text that is stored (half a megabyte for a plan
     # of 130 agencies; the column would encode the results again).
-    text = encoded(results)
+    results, text = evaluate_plan_text_at(plan, as_of)
     digest = _digest(text)
     # Its digest says whether the results changed; its results, replaced anyway, are not read
     # (half a megabyte of JSON for a plan of 130 agencies).
-    snapshot = (
-        PlanSnapshot.objects.select_for_update()
-        .defer("results")
-        .filter(plan=plan, as_of=as_of)
-        .first()
-    )
+    snapshot = PlanSnapshot.objects.defer("results").filter(plan=plan, as_of=as_of).first()
     if snapshot is not None and snapshot.digest == digest:
         return snapshot
     before = snapshot.digest if snapshot else None
