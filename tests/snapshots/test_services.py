@@ -68,6 +68,7 @@ def test_a_snapshot_s_ranking_rows_are_its_stored_ranking_line_for_line_after_ea
     assert again.pk == first.pk
     assert stored_lines(again) != stored_lines(first)
     assert Ranking(again)[0:1000] == stored_lines(again)
+    assert Ranking(again).period == again.results["period"]["label"]
     assert RankingRow.objects.count() == len(again.results["ranking"])
 
 

@@ -1,5 +1,6 @@
 """Snapshots stored before their ranking had rows of its own (migration 0004) keep showing their
-ranking after the upgrade: migration 0005 copies each one's rows from its stored results."""
+ranking after the upgrade: migration 0005 copies each one's rows and period from its stored
+results."""
 
 from __future__ import annotations
 
@@ -42,5 +43,7 @@ def test_a_snapshot_stored_before_the_upgrade_shows_its_ranking_after_it(
         migrate(*latest)  # the upgrade
     assert RankingRow.objects.filter(snapshot=snapshot).count() == len(stored)
     assert Ranking(snapshot)[0:1000] == stored
+    snapshot.refresh_from_db()
+    assert Ranking(snapshot).period == snapshot.results["period"]["label"] != ""
     html = signed_in(leader).get(reverse("scoring:settings", args=[tien_giang_plan.pk]))
     assert stored[0]["name"] in html.content.decode()

@@ -46,6 +46,8 @@ class PlanSnapshot(models.Model):
     # sha256 of ``results``: pages key their cache on it, so a changed result is a new key.
     digest = models.CharField(max_length=64)
     results = models.JSONField(_("results"))
+    # ``results.period.label``, for a page that lists the ranking (RankingRow) without them.
+    period = models.CharField(_("period"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("evaluation snapshot")

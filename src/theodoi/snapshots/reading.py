@@ -209,15 +209,10 @@ class Ranking:
             for values in rows.values_list(*RANKING_LINE_FIELDS)[start:stop]
         ]
 
-    @cached_property
+    @property
     def period(self) -> str:
-        """The period the results are of, read alone."""
-        label = (
-            PlanSnapshot.objects.filter(pk=self.snapshot.pk)
-            .values_list("results__period__label", flat=True)
-            .get()
-        )
-        return str(label)
+        """The label of the period the results are of, stored beside them."""
+        return self.snapshot.period
 
     @property
     def as_of(self) -> datetime.date:

@@ -66,6 +66,7 @@ def rebuild_snapshot(plan: Plan, *, as_of: datetime.date, now: datetime.datetime
     if snapshot is None:
         snapshot = PlanSnapshot(plan=plan, as_of=as_of)
     snapshot.results, snapshot.digest, snapshot.computed_at = EncodedJSON(text), digest, now
+    snapshot.period = results["period"]["label"]
     snapshot.save()
     store_ranking(snapshot, results)
     snapshot.results = results

@@ -1,6 +1,6 @@
-"""The ranking rows of the snapshots stored before them, copied from their results, so that a
-snapshot keeps showing its ranking after the upgrade without being rebuilt (a rebuild that
-finds the same results writes nothing)."""
+"""The ranking rows and the period label of the snapshots stored before them, copied from their
+results, so that a snapshot keeps showing its ranking after the upgrade without being rebuilt
+(a rebuild that finds the same results writes nothing)."""
 
 from typing import Any
 
@@ -14,23 +14,25 @@ def copy_rankings(apps: Any, schema_editor: Any) -> None:
     snapshots = apps.get_model("snapshots", "PlanSnapshot")
     rows = apps.get_model("snapshots", "RankingRow")
     alias = schema_editor.connection.alias
-    # Each snapshot's ranking alone, not its whole results; a few at a time in memory.
-    stored = (
-        snapshots.objects.using(alias)
-        .order_by("pk")
-        .values_list("pk", "results__ranking")
-        .iterator(chunk_size=50)
-    )
-    for snapshot, ranking in stored:
-        rows.objects.using(alias).bulk_create(
-            rows(
-                snapshot_id=snapshot,
-                position=position,
-                agency_id=ranked["agency"],
-                **{name: ranked[name] for name in LINE_FIELDS},
-            )
-            for position, ranked in enumerate(ranking or [])
+    stored = snapshots.objects.using(alias)
+    ids = list(stored.order_by("pk").values_list("pk", flat=True))
+    # Each snapshot's ranking and period alone, not its whole results; 50 at a time, read
+    # whole before writing (SQLite does not isolate a read in progress from writes to it).
+    for start in range(0, len(ids), 50):
+        chunk = stored.filter(pk__in=ids[start : start + 50]).values_list(
+            "pk", "results__ranking", "results__period__label"
         )
+        for snapshot, ranking, period in list(chunk):
+            stored.filter(pk=snapshot).update(period=period or "")
+            rows.objects.using(alias).bulk_create(
+                rows(
+                    snapshot_id=snapshot,
+                    position=position,
+                    agency_id=ranked["agency"],
+                    **{name: ranked[name] for name in LINE_FIELDS},
+                )
+                for position, ranked in enumerate(ranking or [])
+            )
 
 
 class Migration(migrations.Migration):
