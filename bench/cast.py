@@ -36,6 +36,7 @@ from theodoi.reporting.people import set_people_in_charge
 from theodoi.reporting.rounds import open_round
 from theodoi.reporting.updates import submit_update
 from theodoi.reporting.values import record_indicator_value
+from theodoi.snapshots.services import publish_ranking
 
 # The roles a page is requested as, the first of them that the permission matrix lets read it:
 # a page everyone reads is the public's, a page of the staff the leader's.
@@ -186,6 +187,9 @@ def cast(plan: Plan) -> Cast:
         by=leader,
         now=now,
     ).pk
+    # The ranking made public, as its coordinator publishes it: the portal's ranking and its
+    # explanations show one (the data set publishes none).
+    publish_ranking(plan, by=coordinator, now=now)
     upload = SimpleUploadedFile(
         "bench.json", small_plan(TIEN_GIANG, keep=3, province=province.name)
     )

@@ -322,7 +322,12 @@ def prepare(
 ) -> dict[str, Any]:
     """The walk, on the data set loaded now (or, given its figures, the one loaded before);
     with ``only``, of the routes it matches."""
-    loaded = loaded or load_data_set(synth_args)
+    if loaded is None:
+        loaded = load_data_set(synth_args)
+    else:
+        # A kept data set, loaded by another tree perhaps: brought to this tree's schema (its
+        # data migrations included), as an upgrade brings a deployment's database.
+        call_command("migrate", verbosity=0)
     provincial = sorted(
         (p for p in synthetic_plans() if not is_commune_plan(p)), key=lambda p: p.pk
     )

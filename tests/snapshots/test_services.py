@@ -17,8 +17,8 @@ from theodoi.reporting.access import visible_tasks
 from theodoi.reporting.models import ReportingRound, TaskUpdate
 from theodoi.reporting.updates import UpdateContent
 from theodoi.snapshots.errors import SnapshotError
-from theodoi.snapshots.models import PlanSnapshot, RankingPublication
-from theodoi.snapshots.reading import Results
+from theodoi.snapshots.models import PlanSnapshot, RankingPublication, RankingRow
+from theodoi.snapshots.reading import RANKING_LINE_FIELDS, Ranking, Results
 from theodoi.snapshots.services import publish_ranking, rebuild_snapshot
 
 NOW = datetime.datetime(2026, 5, 26, 9, 0, tzinfo=datetime.UTC)
@@ -46,6 +46,30 @@ def test_rebuilding_twice_gives_the_same_results_and_one_audit_entry(
     assert again.results == first.results
     assert again.computed_at == NOW
     assert AuditEntry.objects.filter(action="snapshots.snapshot.rebuilt").count() == 1
+
+
+def test_a_snapshot_s_ranking_rows_are_its_stored_ranking_line_for_line_after_each_rebuild(
+    round_: ReportingRound, reporter: User, report_task: Callable[..., TaskUpdate]
+) -> None:
+    """The rows are written with the results and replaced with them: a rebuild that changes
+    the scores leaves no line of the ranking before."""
+
+    def stored_lines(snapshot: PlanSnapshot) -> list[dict[str, Any]]:
+        return [
+            {name: r[name] for name in RANKING_LINE_FIELDS} for r in snapshot.results["ranking"]
+        ]
+
+    first = rebuild_snapshot(round_.plan, as_of=AS_OF, now=NOW)
+    assert len(first.results["ranking"]) >= 3
+    assert Ranking(first)[0:1000] == stored_lines(first)
+    for task in lead_tasks(round_.plan, reporter)[:3]:
+        report_task(task, DONE)
+    again = rebuild_snapshot(round_.plan, as_of=AS_OF, now=LATER)
+    assert again.pk == first.pk
+    assert stored_lines(again) != stored_lines(first)
+    assert Ranking(again)[0:1000] == stored_lines(again)
+    assert Ranking(again).period == again.results["period"]["label"]
+    assert RankingRow.objects.count() == len(again.results["ranking"])
 
 
 def test_a_snapshot_rebuilt_months_later_from_the_records_equals_the_one_made_that_day(

@@ -305,10 +305,15 @@ class IndicatorValueViewSet(ReadOnly):
     )
 
     def rows(self) -> QuerySet[IndicatorValue]:
+        shown = Indicator.objects.filter(
+            plan__in=visible_plans(self.request.user), archived_at__isnull=True
+        )
         return IndicatorValue.objects.filter(
             _own_or_accepted(self.request),
-            indicator__plan__in=visible_plans(self.request.user),
-            indicator__archived_at__isnull=True,
+            # The readable indicators' ids, not a join to them: joined, SQLite read every
+            # accepted figure of the readable plans and sorted them all for each page (52-97 ms
+            # for the public at 10×, under 10 at 1×); given the ids, it walks the index.
+            indicator__in=shown,
         ).order_by("indicator_id", "pk")
 
     list = _with_filters(*filters)(ReadOnly.list)

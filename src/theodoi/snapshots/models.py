@@ -10,6 +10,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.orgs.models import Organisation
 from theodoi.plans.models import Plan
 from theodoi.users import done_by
 
@@ -45,6 +46,8 @@ class PlanSnapshot(models.Model):
     # sha256 of ``results``: pages key their cache on it, so a changed result is a new key.
     digest = models.CharField(max_length=64)
     results = models.JSONField(_("results"))
+    # ``results.period.label``, for a page that lists the ranking (RankingRow) without them.
+    period = models.CharField(_("period"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("evaluation snapshot")
@@ -56,6 +59,51 @@ class PlanSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} @ {self.as_of:%d/%m/%Y}"
+
+
+class RankingRow(models.Model):
+    """One agency's line of a snapshot's ranking (``results.RankingLine``), in its place: the
+    ranking a page lists, read without the stored results (half a megabyte of JSON for a plan
+    of 130 agencies, which SQLite parses again for each statement that reads into it).
+    Written with the snapshot (``services.store_ranking``); the results keep the whole row."""
+
+    snapshot = models.ForeignKey(
+        PlanSnapshot, on_delete=models.CASCADE, related_name="ranking_rows"
+    )
+    position = models.PositiveIntegerField(_("position"))
+    agency = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("agency")
+    )
+    name = models.CharField(_("agency name"), max_length=300)
+    rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
+    tied = models.BooleanField(_("tied"))
+    score = models.FloatField(_("score"), null=True, blank=True)
+    # None, as the results store it, for an agency without a score: never an empty text.
+    band = models.CharField(_("band"), max_length=20, null=True, blank=True)  # noqa: DJ001
+    band_label = models.CharField(  # noqa: DJ001
+        _("band label"), max_length=100, null=True, blank=True
+    )
+    colour = models.CharField(_("colour"), max_length=20, null=True, blank=True)  # noqa: DJ001
+
+    class Meta:
+        verbose_name = _("ranking line")
+        verbose_name_plural = _("ranking lines")
+        ordering = ("snapshot", "position")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["snapshot", "position"], name="ranking_row_one_per_position"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(band__isnull=True, band_label__isnull=True, colour__isnull=True)
+                    | models.Q(band__gt="", band_label__gt="", colour__gt="")
+                ),
+                name="ranking_row_banded_whole",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.snapshot} #{self.position}: {self.name}"
 
 
 class RankingPublication(models.Model):

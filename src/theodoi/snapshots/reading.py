@@ -5,17 +5,14 @@ Pages show what the snapshot says; they never judge anything themselves."""
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import cast
 
-from django.db import connection
-
 from theodoi.evaluation import Colour, ProgressBand, TaskStatus
 from theodoi.snapshots.evaluate import group_key
-from theodoi.snapshots.models import PlanSnapshot
+from theodoi.snapshots.models import PlanSnapshot, RankingRow
 from theodoi.snapshots.results import (
     IndicatorResult,
     RankedAgency,
@@ -189,30 +186,15 @@ def counted_summaries(
     }
 
 
-# Read by name from each stored agency, in the order RankingLine declares them.
+# The fields of a ranking line, in the order RankingLine declares them: RankingRow's columns.
 RANKING_LINE_FIELDS = tuple(RankingLine.__annotations__)
 
 
-_RANKING_SQL = {
-    # json_each reads the stored text once; json_extract with several paths reads each
-    # agency's own object once and answers a JSON array of its fields.
-    "sqlite": (
-        "SELECT json_extract(r.value, {paths}) FROM {table} s, json_each(s.results, '$.ranking') r"
-        " WHERE s.id = %s ORDER BY r.key LIMIT %s OFFSET %s"
-    ),
-    "postgresql": (
-        "SELECT jsonb_build_array({paths}) FROM {table} s,"
-        " jsonb_array_elements(s.results -> 'ranking') WITH ORDINALITY r(value, n)"
-        " WHERE s.id = %s ORDER BY r.n LIMIT %s OFFSET %s"
-    ),
-}
-
-
 class Ranking:
-    """A snapshot's ranking, read a slice at a time, each agency's shown fields alone
-    (RANKING_LINE_FIELDS): a page of it costs its length, whatever the plan's size and however
-    much the rest of the stored results weighs. ``ranking[a:b]`` is ``Results.ranking[a:b]``
-    cut to those fields."""
+    """A snapshot's ranking, read a slice at a time from its rows (``models.RankingRow``),
+    never from the stored results: a page of it costs its length, whatever the plan's size and
+    however much the results weigh. ``ranking[a:b]`` is ``Results.ranking[a:b]`` cut to the
+    fields of RankingLine."""
 
     def __init__(self, snapshot: PlanSnapshot) -> None:
         self.snapshot = snapshot
@@ -221,32 +203,16 @@ class Ranking:
         start, stop = cut.start or 0, cut.stop
         if cut.step not in (None, 1) or start < 0 or stop is None or stop < start:
             raise ValueError("a ranking is read by a forward slice with an end")
-        vendor = connection.vendor
-        if vendor == "postgresql":
-            paths = ", ".join(f"r.value -> '{name}'" for name in RANKING_LINE_FIELDS)
-        else:
-            paths = ", ".join(f"'$.{name}'" for name in RANKING_LINE_FIELDS)
-        sql = _RANKING_SQL[vendor].format(
-            paths=paths, table=connection.ops.quote_name(PlanSnapshot._meta.db_table)
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [self.snapshot.pk, stop - start, start])
-            rows = cursor.fetchall()
-        lines: list[RankingLine] = []
-        for (values,) in rows:
-            decoded = json.loads(values) if isinstance(values, str) else values
-            lines.append(cast(RankingLine, dict(zip(RANKING_LINE_FIELDS, decoded, strict=True))))
-        return lines
+        rows = RankingRow.objects.filter(snapshot=self.snapshot.pk).order_by("position")
+        return [
+            cast(RankingLine, dict(zip(RANKING_LINE_FIELDS, values, strict=True)))
+            for values in rows.values_list(*RANKING_LINE_FIELDS)[start:stop]
+        ]
 
-    @cached_property
+    @property
     def period(self) -> str:
-        """The period the results are of, read alone."""
-        label = (
-            PlanSnapshot.objects.filter(pk=self.snapshot.pk)
-            .values_list("results__period__label", flat=True)
-            .get()
-        )
-        return str(label)
+        """The label of the period the results are of, stored beside them."""
+        return self.snapshot.period
 
     @property
     def as_of(self) -> datetime.date:

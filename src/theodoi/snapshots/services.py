@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from collections.abc import Mapping
 
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -19,8 +20,8 @@ from theodoi.reporting.events import ResultsChanged, after_commit
 from theodoi.snapshots.errors import SnapshotError
 from theodoi.snapshots.evaluate import encoded
 from theodoi.snapshots.events import RankingPublished
-from theodoi.snapshots.models import EncodedJSON, PlanSnapshot, RankingPublication
-from theodoi.snapshots.reading import Results
+from theodoi.snapshots.models import EncodedJSON, PlanSnapshot, RankingPublication, RankingRow
+from theodoi.snapshots.reading import RANKING_LINE_FIELDS, Results
 from theodoi.snapshots.records import evaluate_plan_text_at
 from theodoi.snapshots.results import SnapshotResults
 from theodoi.snapshots.scoring import scoring_values
@@ -59,7 +60,9 @@ def rebuild_snapshot(plan: Plan, *, as_of: datetime.date, now: datetime.datetime
     if snapshot is None:
         snapshot = PlanSnapshot(plan=plan, as_of=as_of)
     snapshot.results, snapshot.digest, snapshot.computed_at = EncodedJSON(text), digest, now
+    snapshot.period = results["period"]["label"]
     snapshot.save()
+    store_ranking(snapshot, results)
     snapshot.results = results
     record(
         Action.SNAPSHOT_REBUILT,
@@ -70,6 +73,20 @@ def rebuild_snapshot(plan: Plan, *, as_of: datetime.date, now: datetime.datetime
         after={"digest": digest, "as_of": as_of.isoformat()},
     )
     return snapshot
+
+
+def store_ranking(snapshot: PlanSnapshot, results: SnapshotResults) -> None:
+    """Replace the snapshot's ranking rows by its results' ranking, line for line, in the
+    transaction that stores the results (a page lists them without reading the results)."""
+    snapshot.ranking_rows.all().delete()
+    rows = []
+    for position, ranked in enumerate(results["ranking"]):
+        stored: Mapping[str, object] = ranked
+        line = {name: stored[name] for name in RANKING_LINE_FIELDS if name != "agency"}
+        rows.append(
+            RankingRow(snapshot=snapshot, position=position, agency_id=ranked["agency"], **line)
+        )
+    RankingRow.objects.bulk_create(rows)
 
 
 def rebuild_for(event: ResultsChanged) -> None:

@@ -246,7 +246,8 @@ def test_the_scoring_page_never_reads_the_snapshot_s_whole_results(
     plan: Plan, leader: User
 ) -> None:
     """The page reads the ranking rows it shows, not the stored results (tasks, indicators,
-    summaries, every agency's score lines) that grow with the plan."""
+    summaries, every agency's score lines) that grow with the plan: not even their ranking
+    or their period, each of which SQLite read by parsing the whole stored JSON (issue 15)."""
     client = signed_in(leader)
     url = reverse("scoring:settings", args=[plan.pk])
     whole = re.compile(r'(SELECT |, )"snapshots_plansnapshot"\."results"( FROM|,)')
@@ -254,3 +255,5 @@ def test_the_scoring_page_never_reads_the_snapshot_s_whole_results(
         html = client.get(url).content.decode()
     assert ranked(plan)[0]["name"] in html
     assert not [q["sql"] for q in queries if whole.search(q["sql"])]
+    table = f'"{PlanSnapshot._meta.db_table}"'
+    assert not [q["sql"] for q in queries if table in q["sql"] and "results" in q["sql"]]
