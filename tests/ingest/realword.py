@@ -98,11 +98,17 @@ class _Lists:
         return num_id
 
 
-def _number(p: Any, num_id: int, level: int = 0) -> None:
+def _props(p: Any) -> Any:
+    """Paragraph ``p``'s properties, added first in it where it has none."""
     props = p.find(_PPR)
     if props is None:
         props = parse_xml(f"<w:pPr {W}/>")
         p.insert(0, props)
+    return props
+
+
+def _number(p: Any, num_id: int, level: int = 0) -> None:
+    props = _props(p)
     style = props.find(qn("w:pStyle"))
     numpr = parse_xml(
         f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
@@ -383,11 +389,7 @@ def _revisions(body: Any) -> None:
 def _deleted(p: Any) -> Any:
     """A copy of paragraph ``p`` deleted whole with changes tracked, its mark with it."""
     gone = copy.deepcopy(p)
-    props = gone.find(_PPR)
-    if props is None:
-        props = parse_xml(f"<w:pPr {W}/>")
-        gone.insert(0, props)
-    props.append(parse_xml(f'<w:rPr {W}><w:del w:id="1" {_BY}/></w:rPr>'))
+    _props(gone).append(parse_xml(f'<w:rPr {W}><w:del w:id="1" {_BY}/></w:rPr>'))
     for run in gone.findall(_R):
         for t in run.findall(_T):
             t.tag = qn("w:delText")
@@ -468,11 +470,7 @@ def _joined_paragraphs(body: Any) -> None:
         if cut < 0:
             continue
         first = copy.deepcopy(p)
-        first_props = first.find(_PPR)
-        if first_props is None:
-            first_props = parse_xml(f"<w:pPr {W}/>")
-            first.insert(0, first_props)
-        first_props.append(parse_xml(f'<w:rPr {W}><w:del w:id="4" {_BY}/></w:rPr>'))
+        _props(first).append(parse_xml(f'<w:rPr {W}><w:del w:id="4" {_BY}/></w:rPr>'))
         first.find(f"{_R}/{_T}").text = text[:cut]
         t.text = text[cut:]
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
